@@ -1,0 +1,39 @@
+import type { LabelSelector, StringMap } from '../kube.js';
+
+/** Kubernetes LabelSelector semantics. An empty selector matches everything. */
+export function matchesSelector(selector: LabelSelector | undefined, labels: StringMap): boolean {
+  if (!selector) return true;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== value) return false;
+  }
+  for (const expr of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, expr.key);
+    const value = labels[expr.key];
+    const values = expr.values ?? [];
+    switch (expr.operator) {
+      case 'In':
+        if (!has || !values.includes(value as string)) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(value as string)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A Service-style selector (plain map): empty or missing selects nothing. */
+export function matchesServiceSelector(selector: StringMap | undefined, labels: StringMap): boolean {
+  if (!selector) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  return entries.every(([key, value]) => labels[key] === value);
+}

@@ -1,0 +1,22 @@
+/** Where a workload's pods run (today) or would run (on the target). */
+export type Compute =
+  | { type: 'fargate'; profile: string }
+  | { type: 'auto-mode'; nodePool: string }
+  | { type: 'managed-nodes'; nodegroup: string | null }
+  | { type: 'pending'; reason: string };
+
+export type SourceMode = 'fargate' | 'auto-mode' | 'mixed' | 'managed-nodes' | 'unknown';
+
+export interface WorkloadPlacement {
+  workload: string;
+  current: Compute;
+  /** Where it would run once moved to the target mode (before any change the plan makes). */
+  target: Compute;
+}
+
+export interface Placement {
+  /** Keyed by Workload.key; insertion order follows the inventory's sorted workload order. */
+  workloads: Map<string, WorkloadPlacement>;
+  /** Summarises `current` over all workloads: the plan's `from`. */
+  from: SourceMode;
+}

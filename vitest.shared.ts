@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against sibling packages' sources, so a change in core is seen without a rebuild.
+    alias: {
+      '@modeshift/core': src('core'),
+      '@modeshift/inventory': src('inventory'),
+      '@modeshift/collect': src('collect'),
+      '@modeshift/pulumi': src('pulumi'),
+    },
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // Cold imports of @pulumi/* on two busy cores take seconds; the default 5 s flakes.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
