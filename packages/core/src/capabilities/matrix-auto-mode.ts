@@ -1,0 +1,36 @@
+import { SOURCES as S } from './sources.js';
+import type { RowData } from './matrix.js';
+
+// EKS Auto Mode, one row per capability id, from ../shared/reference/aws-facts.md §2 (as of 2026-11-27).
+export const AUTO_MODE_ROWS: RowData[] = [
+  ['node-access', 'not-supported', null, 'No SSH or SSM to nodes; debug with NodeDiagnostic, `kubectl debug node` or the EC2 console output.', [S.automode, S.autoTroubleshoot]],
+  ['image-cache', 'conditional', 'Images stay on a node between pods scheduled to it (kubelet behaviour; not stated by AWS).', 'Nodes are reused by many pods, so image layers are pulled once per node rather than once per pod.', [S.automode]],
+  ['gpu', 'supported', null, 'NVIDIA drivers and device plugin are built in; GPU instance families are available through custom NodePools.', [S.autoAccelerated, S.autoInstances]],
+  ['neuron', 'supported', null, 'inf1, inf2, trn1, trn1n, trn2 are supported; do not install the Neuron device plugin on Auto Mode nodes.', [S.autoAccelerated, S.autoInstances]],
+  ['windows', 'not-supported', null, 'Auto Mode only supports Linux nodes; `kubernetes.io/os` and `node.kubernetes.io/windows-build` are not supported NodePool labels.', [S.autoNodePool, S.autoPrepare]],
+  ['arm64', 'supported', null, 'Custom NodePools with `kubernetes.io/arch: arm64`; the built-in general-purpose pool is amd64 only, the system pool is amd64 and arm64.', [S.autoBuiltinPools, S.autoNodePool]],
+  ['pod-security-groups', 'conditional', 'Security groups per Pod (SecurityGroupPolicy) need Kubernetes 1.36 or later; before that, NodeClass podSecurityGroupSelectorTerms apply one set of groups to every pod on the NodeClass.', 'SecurityGroupPolicy is honoured on Auto Mode clusters running Kubernetes 1.36 or later; earlier versions do not support Security Groups per Pod.', [S.autoSecurityGroupsPerPod, S.autoNetworking, S.securityGroupsForPods, S.autoNodeClass], '1.36'],
+  ['public-ip', 'supported', null, 'Nodes and pods may run in public or private subnets; NodeClass advancedNetworking.associatePublicIPAddress controls node public IPs.', [S.autoNetworking, S.autoNodeClass]],
+  ['daemonset', 'supported', null, 'DaemonSets run on every Auto Mode node.', [S.compute]],
+  ['spot', 'conditional', 'Only in custom NodePools with `karpenter.sh/capacity-type: spot`; the built-in pools are on-demand only.', 'Spot capacity through custom NodePools; interruption notices are handled automatically.', [S.autoNodePool, S.autoBuiltinPools]],
+  ['pricing-commitments', 'supported', null, 'EC2 purchase options apply: Savings Plans, Reserved Instances, On-Demand Capacity Reservations via capacityReservationSelectorTerms.', [S.autoModeDataPlane, S.autoOdcr]],
+  ['guardduty-runtime', 'supported', null, 'GuardDuty Runtime Monitoring supports Amazon EKS Auto Mode.', [S.guardDutyEks]],
+  ['autoscaling', 'supported', null, 'Built-in Karpenter-based node autoscaling through NodePools (karpenter.sh/v1) and NodeClasses (eks.amazonaws.com/v1).', [S.automode, S.autoNodePool, S.autoNodeClass]],
+  ['os-patching', 'supported', null, 'AWS patches nodes by replacement; nodes live at most 21 days, NodePools expire nodes after 336 hours by default; eviction respects PodDisruptionBudgets.', [S.automode, S.autoNodePool, S.autoInstances]],
+  ['ebs-volume', 'conditional', 'Built-in provisioner `ebs.csi.eks.amazonaws.com`; volumes of the EBS CSI add-on (`ebs.csi.aws.com`) cannot be mounted by it; no StorageClass is created for you.', 'Block storage is built in through `ebs.csi.eks.amazonaws.com`.', [S.autoStorageClass, S.migrateToAuto]],
+  ['efs-volume', 'conditional', 'Install the EFS CSI driver yourself; it is not among the built-in capabilities.', 'EFS works with the EFS CSI driver installed as an add-on.', [S.compute, S.efsCsi]],
+  ['pod-identity', 'supported', null, 'EKS Pod Identity is built in (no agent); IRSA keeps working.', [S.automode, S.autoPrepare, S.podIdentity]],
+  ['host-network', 'supported', null, 'hostNetwork and hostPort are available on Auto Mode nodes.', [S.autoNetworking]],
+  ['privileged', 'conditional', 'Privileged pods still face SELinux and a read-only root filesystem.', 'Pod security contexts work, within the restrictions of the Bottlerocket-based node.', [S.autoModeWorkloads]],
+  ['host-path', 'conditional', 'hostPath mounts work subject to SELinux and the read-only root filesystem.', 'volumeMounts can give access to the host filesystem, with restrictions.', [S.autoModeWorkloads]],
+  ['pod-size', 'supported', null, 'Pods are bounded by the instance types a NodePool allows; at most 110 pods per node; instances are never smaller than medium.', [S.autoInstances, S.autoNodeClass]],
+  ['ephemeral-storage', 'supported', null, 'NodeClass ephemeralStorage (default 80Gi) sizes the node volume shared by its pods.', [S.autoNodeClass]],
+  ['load-balancer', 'conditional', 'Load balancers of the AWS Load Balancer Controller cannot be handed over; some annotations are not supported.', 'Built-in ALB (IngressClass controller eks.amazonaws.com/alb) and NLB (loadBalancerClass eks.amazonaws.com/nlb), IP targets by default.', [S.autoAlb, S.autoNlb, S.migrateToAuto]],
+  ['network-policy', 'supported', null, 'NetworkPolicies are enforced once the network policy controller is enabled (ConfigMap amazon-vpc-cni enable-network-policy-controller) and the NodeClass allows it.', [S.autoNetworkPolicy, S.autoNetworking]],
+  ['logging', 'conditional', 'No built-in application log router; run a log agent DaemonSet.', 'Application logs need an agent of your own on Auto Mode nodes.', [S.autoObservability]],
+  ['scheduling', 'supported', null, 'kube-scheduler places pods on NodePools; nodes carry `eks.amazonaws.com/compute-type: auto`; the pod annotation `eks.amazonaws.com/compute-type: ec2` keeps a pod off Fargate.', [S.autoAssociate, S.migrateFromFargate, S.autoCritical]],
+  ['coredns', 'supported', null, 'Auto Mode runs cluster DNS as a managed capability; the CoreDNS Deployment is scaled to 0 once nothing else needs it.', [S.migrateFromFargate]],
+  ['imds', 'conditional', 'IMDSv2 with hop limit 1: only hostNetwork pods reach instance metadata.', 'Pods use Pod Identity or IRSA rather than the instance role.', [S.autoInstances]],
+  ['kubernetes-version', 'conditional', 'Auto Mode needs Kubernetes 1.29 or later.', 'Clusters below 1.29 must be upgraded before Auto Mode can be enabled.', [S.autoPrepare, S.migrateToAuto], '1.29'],
+  ['iam', 'conditional', 'The cluster role needs the Auto Mode managed policies and sts:TagSession; authentication mode must allow access entries.', 'Cluster role: AmazonEKSComputePolicy, AmazonEKSBlockStoragePolicy, AmazonEKSLoadBalancingPolicy, AmazonEKSNetworkingPolicy, AmazonEKSClusterPolicy; node role: AmazonEKSWorkerNodeMinimalPolicy, AmazonEC2ContainerRegistryPullOnly.', [S.autoIam, S.autoEnable]],
+];

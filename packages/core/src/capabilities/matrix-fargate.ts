@@ -1,0 +1,36 @@
+import { SOURCES as S } from './sources.js';
+import type { RowData } from './matrix.js';
+
+// EKS on Fargate, one row per capability id, from ../shared/reference/aws-facts.md §2 and §5 (as of 2026-11-27).
+export const FARGATE_ROWS: RowData[] = [
+  ['node-access', 'not-supported', null, "There's no node host operating system to SSH to.", [S.fargate]],
+  ['image-cache', 'not-supported', null, 'No image cache is documented for EKS on Fargate; each pod pulls its images (ECS on Fargate documents no caching).', [S.ecsFargatePull]],
+  ['gpu', 'not-supported', null, "GPUs aren't currently available on Fargate.", [S.fargate]],
+  ['neuron', 'not-supported', null, 'Inferentia and Trainium are not available on Fargate.', [S.fargate]],
+  ['windows', 'not-supported', null, 'Windows on Fargate is available for Amazon ECS only.', [S.fargate, S.fargatePricing]],
+  ['arm64', 'not-supported', null, 'Arm on Fargate is available for Amazon ECS only.', [S.fargate, S.fargatePricing]],
+  ['pod-security-groups', 'supported', null, 'SecurityGroupPolicy is supported; the groups must allow control-plane traffic (simplest: include the cluster security group).', [S.securityGroupsForPods, S.securityGroupsForPodsExample]],
+  ['public-ip', 'not-supported', null, "Pods running on Fargate aren't assigned public IP addresses; profiles accept private subnets only.", [S.fargateProfile, S.fargate]],
+  ['daemonset', 'not-supported', null, 'DaemonSets are not supported; reconfigure the daemon to run as a sidecar.', [S.fargate]],
+  ['spot', 'not-supported', null, "Amazon EKS doesn't support Fargate Spot.", [S.fargate]],
+  ['pricing-commitments', 'conditional', 'Compute Savings Plans only; Reserved Instances and capacity reservations do not apply.', 'Fargate is billed per pod for vCPU and memory; only Compute Savings Plans discount it.', [S.savingsPlans, S.fargatePricing]],
+  ['guardduty-runtime', 'not-supported', null, 'GuardDuty Runtime Monitoring does not support pods running on AWS Fargate.', [S.guardDutyEks]],
+  ['autoscaling', 'supported', null, 'One VM per pod, placed by Fargate profiles; no node autoscaler; HPA works, VPA only in Auto or Recreate mode.', [S.fargate, S.fargateProfile]],
+  ['os-patching', 'supported', null, 'Amazon EKS patches Fargate by evicting pods (PodDisruptionBudgets respected) and deleting them at a scheduled time.', [S.fargatePatching]],
+  ['ebs-volume', 'not-supported', null, "You can't mount Amazon EBS volumes to Fargate Pods.", [S.fargate]],
+  ['efs-volume', 'conditional', 'Static provisioning only; the EFS driver is built in.', 'EFS volumes mount on Fargate with statically provisioned PersistentVolumes.', [S.fargate, S.efsCsi]],
+  ['pod-identity', 'not-supported', null, 'EKS Pod Identity does not support pods on Fargate; use IAM roles for service accounts.', [S.podIdentity, S.fargate]],
+  ['host-network', 'not-supported', null, 'hostNetwork and hostPort are rejected by Fargate admission.', [S.fargate]],
+  ['privileged', 'not-supported', null, 'Privileged containers and added Linux capabilities are rejected by Fargate admission.', [S.fargate]],
+  ['host-path', 'not-supported', null, 'hostPath volumes are not supported on Fargate.', [S.fargate]],
+  ['pod-size', 'conditional', 'At most 16 vCPU and 120 GB per pod; sized from requests plus 256 MB, rounded up to an allowed combination; 0.25 vCPU / 0.5 GB when nothing is requested.', 'Each pod gets a VM sized from its requests.', [S.fargatePodConfiguration]],
+  ['ephemeral-storage', 'conditional', '20 GiB by default, up to 175 GiB through ephemeral-storage requests.', 'Ephemeral storage is per pod.', [S.fargatePodConfiguration]],
+  ['load-balancer', 'conditional', 'Needs the AWS Load Balancer Controller with IP targets.', 'ALB (target-type ip) and NLB (nlb-target-type ip) through the AWS Load Balancer Controller.', [S.albIngress, S.nlb, S.fargate]],
+  ['network-policy', 'not-supported', null, 'VPC CNI network policies cannot be applied to Fargate pods.', [S.cniNetworkPolicy]],
+  ['logging', 'supported', null, 'Built-in Fluent Bit log router configured by the aws-observability/aws-logging ConfigMap (outputs: cloudwatch_logs, firehose, kinesis, es).', [S.fargateLogging]],
+  ['scheduling', 'conditional', 'A pod runs on Fargate only when a Fargate profile selects its namespace and labels; affinity does not apply and topologySpreadConstraints are not supported.', 'Fargate profile selectors (namespace with * and ? wildcards, optional labels, at most 5 selectors a profile) decide placement.', [S.fargateProfile, S.fargatePodConfiguration]],
+  ['coredns', 'conditional', 'CoreDNS needs a Fargate profile for kube-system and must not carry the compute-type ec2 annotation.', 'CoreDNS runs as pods on Fargate.', [S.fargateProfile, S.fargate]],
+  ['imds', 'not-supported', null, 'Instance metadata is not available on Fargate; use IRSA and configure region explicitly.', [S.fargate]],
+  ['kubernetes-version', 'supported', null, 'Every supported Kubernetes version runs Fargate.', [S.fargate]],
+  ['iam', 'conditional', 'Needs a pod execution role trusted by eks-fargate-pods.amazonaws.com with AmazonEKSFargatePodExecutionRolePolicy.', 'The pod execution role pulls images and ships logs; workloads use IRSA.', [S.podExecutionRole]],
+];

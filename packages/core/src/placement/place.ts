@@ -1,0 +1,149 @@
+import type { Mode } from '../capabilities/ids.js';
+import type { Inventory, Nodegroup, Workload } from '../inventory/types.js';
+import type { PodSpec } from '../kube.js';
+import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
+import { BUILTIN_POOLS, choosePool, poolFromNodePool, type PoolModel } from './node-pools.js';
+import { pinnedValues, tolerates } from './pod-needs.js';
+import type { Compute, Placement, SourceMode, WorkloadPlacement } from './types.js';
+
+/** The Fargate profile the plan proposes for a namespace no profile selects yet. */
+export function proposedProfileName(namespace: string): string {
+  return `modeshift-${namespace}`.slice(0, 100);
+}
+
+interface Capacity {
+  autoModeEnabled: boolean;
+  autoPools: PoolModel[];
+  /** Self-managed Karpenter pools: EC2 capacity that is not Auto Mode. */
+  karpenterPools: PoolModel[];
+  nodegroups: Nodegroup[];
+  nodeLabels: Map<string, Record<string, string>>;
+}
+
+function capacityOf(inventory: Inventory): Capacity {
+  const pools = inventory.nodePools.map(poolFromNodePool);
+  const custom = pools.filter((p) => p.autoMode);
+  const cluster = inventory.cluster;
+  const autoModeEnabled =
+    cluster?.autoMode.enabled ??
+    (custom.length > 0 || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
+  const builtins = autoModeEnabled
+    ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)).flatMap((name) => BUILTIN_POOLS[name] ?? [])
+    : [];
+  return {
+    autoModeEnabled,
+    autoPools: [...custom, ...builtins],
+    karpenterPools: pools.filter((p) => !p.autoMode),
+    nodegroups: inventory.nodegroups,
+    nodeLabels: new Map(inventory.nodes.map((n) => [n.name, n.labels])),
+  };
+}
+
+function nodegroupFits(ng: Nodegroup, spec: PodSpec): boolean {
+  if (!ng.taints.every((t) => tolerates(spec.tolerations, t))) return false;
+  return Object.entries(spec.nodeSelector ?? {}).every(
+    ([k, v]) => ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS'),
+  );
+}
+
+function ec2Compute(capacity: Capacity, spec: PodSpec): Compute | null {
+  if (capacity.autoModeEnabled) {
+    const pool = choosePool(capacity.autoPools, spec);
+    if (pool) return { type: 'auto-mode', nodePool: pool.name };
+  }
+  const karpenter = choosePool(capacity.karpenterPools, spec);
+  if (karpenter) return { type: 'managed-nodes', nodegroup: null };
+  const ng = capacity.nodegroups.find((n) => nodegroupFits(n, spec));
+  return ng ? { type: 'managed-nodes', nodegroup: ng.name } : null;
+}
+
+function fromNode(capacity: Capacity, workload: Workload): Compute | null {
+  if (!workload.nodeName) return null;
+  const labels = capacity.nodeLabels.get(workload.nodeName);
+  if (!labels) return null;
+  switch (labels[COMPUTE_TYPE_ANNOTATION]) {
+    case 'fargate':
+      return { type: 'fargate', profile: workload.template.metadata.labels['eks.amazonaws.com/fargate-profile'] ?? 'unknown' };
+    case 'auto':
+      return { type: 'auto-mode', nodePool: labels['karpenter.sh/nodepool'] ?? 'unknown' };
+    default:
+      return { type: 'managed-nodes', nodegroup: labels['eks.amazonaws.com/nodegroup'] ?? null };
+  }
+}
+
+function currentCompute(inventory: Inventory, capacity: Capacity, workload: Workload): Compute {
+  const live = fromNode(capacity, workload);
+  if (live) return live;
+  const spec = workload.template.spec;
+  if (workload.kind !== 'DaemonSet') {
+    const profile = matchFargateProfile(inventory.fargateProfiles, workload);
+    if (profile) return { type: 'fargate', profile: profile.name };
+  }
+  const ec2 = ec2Compute(capacity, spec);
+  if (ec2) return ec2;
+  const reason =
+    workload.kind === 'DaemonSet'
+      ? 'no EC2 nodes for the DaemonSet to run on (Fargate runs no DaemonSets)'
+      : 'no Fargate profile selects it and no node capacity fits it';
+  return { type: 'pending', reason };
+}
+
+function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workload, target: Mode): Compute {
+  const spec = workload.template.spec;
+  const os = pinnedValues(spec, 'kubernetes.io/os');
+  if (os.includes('windows')) return { type: 'pending', reason: `${target === 'fargate' ? 'Fargate on EKS' : 'Auto Mode'} runs Linux pods only` };
+  if (target === 'auto-mode') {
+    const builtins = Object.values(BUILTIN_POOLS);
+    const pools = [...capacity.autoPools.filter((p) => !BUILTIN_POOLS[p.name]), ...builtins];
+    const pool = choosePool(pools, spec);
+    if (workload.kind === 'DaemonSet') return { type: 'auto-mode', nodePool: 'every node' };
+    return pool ? { type: 'auto-mode', nodePool: pool.name } : { type: 'pending', reason: 'no Auto Mode NodePool fits it yet' };
+  }
+  if (workload.kind === 'DaemonSet') return { type: 'pending', reason: 'Fargate runs no DaemonSets' };
+  // The plan removes the compute-type annotation that keeps a pod off Fargate, so match as if it were gone.
+  const { [COMPUTE_TYPE_ANNOTATION]: _dropped, ...annotations } = workload.template.metadata.annotations;
+  const unpinned: Workload = { ...workload, template: { ...workload.template, metadata: { ...workload.template.metadata, annotations } } };
+  const profile = matchFargateProfile(inventory.fargateProfiles, unpinned);
+  return { type: 'fargate', profile: profile?.name ?? proposedProfileName(workload.metadata.namespace) };
+}
+
+function summarise(placements: Iterable<WorkloadPlacement>, byKey: Map<string, Workload>): SourceMode {
+  const seen = new Set<Compute['type']>();
+  for (const p of placements) {
+    if (byKey.get(p.workload)?.kind === 'DaemonSet') continue;
+    if (p.current.type !== 'pending') seen.add(p.current.type);
+  }
+  if (seen.size === 0) return 'unknown';
+  if (seen.size > 1) return 'mixed';
+  const [only] = seen;
+  return only === 'fargate' ? 'fargate' : only === 'auto-mode' ? 'auto-mode' : 'managed-nodes';
+}
+
+/** Where every workload runs today and where it would run on the target mode. */
+export function computePlacement(inventory: Inventory, target: Mode): Placement {
+  const capacity = capacityOf(inventory);
+  const workloads = new Map<string, WorkloadPlacement>();
+  const byKey = new Map<string, Workload>();
+  for (const w of inventory.workloads) {
+    byKey.set(w.key, w);
+    workloads.set(w.key, {
+      workload: w.key,
+      current: currentCompute(inventory, capacity, w),
+      target: targetCompute(inventory, capacity, w, target),
+    });
+  }
+  return { workloads, from: summarise(workloads.values(), byKey) };
+}
+
+export function describeCompute(c: Compute): string {
+  switch (c.type) {
+    case 'fargate':
+      return `Fargate (profile ${c.profile})`;
+    case 'auto-mode':
+      return `Auto Mode (NodePool ${c.nodePool})`;
+    case 'managed-nodes':
+      return c.nodegroup ? `EC2 nodes (node group ${c.nodegroup})` : 'EC2 nodes';
+    case 'pending':
+      return `nowhere: ${c.reason}`;
+  }
+}

@@ -1,0 +1,72 @@
+import type { Affinity, NodeSelectorRequirement, PodSpec, StringMap, Toleration } from '../kube.js';
+
+export const GPU_RESOURCES = ['nvidia.com/gpu'] as const;
+export const NEURON_RESOURCES = ['aws.amazon.com/neuron', 'aws.amazon.com/neuroncore', 'aws.amazon.com/neurondevice'] as const;
+
+function requestsAny(spec: PodSpec, resources: readonly string[]): boolean {
+  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
+    for (const list of [c.resources?.requests, c.resources?.limits]) {
+      if (!list) continue;
+      for (const r of resources) {
+        const v = list[r];
+        if (v !== undefined && Number(v) > 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export const needsGpu = (spec: PodSpec) => requestsAny(spec, GPU_RESOURCES);
+export const needsNeuron = (spec: PodSpec) => requestsAny(spec, NEURON_RESOURCES);
+
+/** Required node-affinity terms flattened with the nodeSelector into one requirement list per term. */
+export function schedulingTerms(spec: PodSpec): NodeSelectorRequirement[][] {
+  const base: NodeSelectorRequirement[] = Object.entries(spec.nodeSelector ?? {}).map(([key, value]) => ({
+    key,
+    operator: 'In',
+    values: [value],
+  }));
+  const terms = requiredTerms(spec.affinity);
+  if (terms.length === 0) return [base];
+  return terms.map((t) => [...base, ...(t.matchExpressions ?? [])]);
+}
+
+function requiredTerms(affinity: Affinity | undefined) {
+  return affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+}
+
+/** Values a term allows for `key`: null when unconstrained, [] when it excludes everything. */
+export function allowedValues(term: NodeSelectorRequirement[], key: string): { in: string[] | null; notIn: string[] } {
+  let allowed: string[] | null = null;
+  const notIn: string[] = [];
+  for (const r of term) {
+    if (r.key !== key) continue;
+    if (r.operator === 'In') allowed = allowed ? allowed.filter((v) => r.values?.includes(v)) : [...(r.values ?? [])];
+    if (r.operator === 'NotIn') notIn.push(...(r.values ?? []));
+    if (r.operator === 'DoesNotExist') allowed = [];
+  }
+  return { in: allowed, notIn };
+}
+
+export function tolerates(tolerations: Toleration[] | undefined, taint: { key: string; value?: string; effect: string }): boolean {
+  if (taint.effect === 'PreferNoSchedule') return true;
+  return (tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return t.key === undefined || t.key === '' || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+/** Whether the pod pins an OS or architecture through its nodeSelector or required affinity. */
+export function pinnedValues(spec: PodSpec, key: string): string[] {
+  const out = new Set<string>();
+  for (const term of schedulingTerms(spec)) {
+    const { in: values } = allowedValues(term, key);
+    for (const v of values ?? []) out.add(v);
+  }
+  return [...out].sort();
+}
+
+export function nodeSelectorOf(spec: PodSpec): StringMap {
+  return spec.nodeSelector ?? {};
+}
