@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// Thin launcher: the CLI lives in dist/ (built by `npm ci` through the root prepare script).
+import { run } from '../dist/cli.js';
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,1 +1,56 @@
-export {};
+import { Command, CommanderError, Option } from 'commander';
+import { exitCodeFor, UserError } from '@modeshift/core';
+import { processIo, type Io } from './io.js';
+
+const EXAMPLE = 'examples/fargate-to-auto-mode/inventory';
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const root = new Command('modeshift')
+    .description('Plan and guide the move of EKS workloads between Fargate and EKS Auto Mode.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  root
+    .command('plan')
+    .description('diff an inventory against the target mode and print the staged plan')
+    .argument('<path...>', 'inventory files or directories (YAML, JSON, kubectl Lists, AWS CLI JSON)')
+    .addOption(new Option('--to <mode>', 'target mode').choices(['auto-mode', 'fargate']))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists').choices(['blocker', 'change', 'advisory']))
+    .action(async (paths: string[], options) => {
+      const { planCommand } = await import('./commands/plan.js');
+      setExit(await planCommand(paths, options, io));
+    });
+
+  return root;
+}
+
+/** Runs the CLI and returns the exit code; never throws for user errors. */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
+  const root = program(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      const { planCommand } = await import('./commands/plan.js');
+      return await planCommand([EXAMPLE], { to: 'auto-mode' }, io);
+    }
+    await root.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other parse error is bad usage (exit 2, contract).
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`modeshift: ${error.message}\n`);
+      return exitCodeFor(error.kind);
+    }
+    io.stderr.write(`modeshift: internal error, please report it with the command you ran:\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 70;
+  }
+}
+

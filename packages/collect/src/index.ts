@@ -1,1 +1,5 @@
-export {};
+export { collect } from './collect.js';
+export { formatProgress, formatReport, stderrProgress, type StderrProgress } from './progress.js';
+export { KINDS, type KindSpec } from './kinds.js';
+export { parseEksArn } from './kube/eks-identity.js';
+export type { CollectOptions, CollectReport, NotCollectedEntry, ProgressEvent, ProgressListener } from './types.js';

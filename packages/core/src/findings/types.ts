@@ -24,7 +24,8 @@ export type WorkloadEdit =
   | { op: 'remove-node-affinity' }
   | { op: 'remove-topology-spread' }
   | { op: 'set-resources'; container: string; requests: StringMap; limits: StringMap }
-  | { op: 'remove-host-ports'; container: string };
+  | { op: 'remove-host-ports'; container: string }
+  | { op: 'remove-added-capabilities'; container: string };
 
 /** Capacity the target needs before workloads can move there. */
 export type CapacityRequest =

@@ -16,7 +16,6 @@ export interface PoolModel {
 const BUILTIN_COMMON: NodeSelectorRequirement[] = [
   { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] },
   { key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm', 'r'] },
-  { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
 ];
 
 export const BUILTIN_POOLS: Record<string, PoolModel> = {

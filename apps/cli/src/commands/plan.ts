@@ -1,0 +1,53 @@
+import { buildContext, buildPlan, renderJson, renderText, UserError, type Plan } from '@modeshift/core';
+import { writeFileAtomic, useColor, type Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+import { parseClusterVersion, parseMode, parseSeverity, reachesThreshold } from '../options.js';
+
+export interface PlanOptions {
+  to?: string;
+  format?: string;
+  out?: string;
+  clusterVersion?: string;
+  failOn?: string;
+}
+
+const FORMATS = ['text', 'json', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function renderPlan(plan: Plan, format: Format, color: boolean): Promise<string> {
+  switch (format) {
+    case 'text':
+      return renderText(plan, { color });
+    case 'json':
+      return renderJson(plan);
+    case 'md': {
+      const core = (await import('@modeshift/core')) as Record<string, unknown>;
+      const renderMarkdown = core.renderMarkdown as ((p: Plan) => string) | undefined;
+      if (!renderMarkdown) throw new UserError('usage', 'Markdown output is not available in this build');
+      return renderMarkdown(plan);
+    }
+  }
+}
+
+export async function planFromPaths(paths: string[], options: PlanOptions, io: Io): Promise<Plan> {
+  const target = parseMode(options.to);
+  const clusterVersion = parseClusterVersion(options.clusterVersion);
+  const inventory = await loadForCommand(paths, io);
+  return buildPlan(buildContext(inventory, { target, clusterVersion }));
+}
+
+/** `modeshift plan <path>… --to <mode>`: returns the exit code. */
+export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
+  const format = (options.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UserError('usage', `--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
+  const failOn = parseSeverity(options.failOn);
+  const plan = await planFromPaths(paths, options, io);
+  const text = await renderPlan(plan, format, !options.out && useColor(io));
+  if (options.out) {
+    writeFileAtomic(options.out, text);
+    io.stderr.write(`modeshift: wrote ${options.out}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from '@modeshift/core';
+
+/** The streams a command writes to; tests pass their own. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
+  const noColor = io.env.NO_COLOR;
+  return Boolean(io[stream].isTTY) && (noColor === undefined || noColor === '');
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it:
+ * temporary file in the same directory, fsync, rename.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new UserError('input', `${path}: cannot create its directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UserError('input', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

@@ -1,0 +1,27 @@
+import { MODES, SEVERITIES, UserError, parseVersion, type Mode, type Severity } from '@modeshift/core';
+
+export function parseMode(value: string | undefined): Mode {
+  if (value === undefined) throw new UserError('usage', `--to is required: one of ${MODES.join(', ')}`);
+  if (!(MODES as readonly string[]).includes(value)) throw new UserError('usage', `--to must be one of ${MODES.join(', ')}, not "${value}"`);
+  return value as Mode;
+}
+
+export function parseSeverity(value: string | undefined): Severity | null {
+  if (value === undefined) return null;
+  const allowed = SEVERITIES.filter((s) => s !== 'gain');
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError('usage', `--fail-on must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as Severity;
+}
+
+export function parseClusterVersion(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^\d+\.\d+$/.test(value) || !parseVersion(value)) throw new UserError('usage', `--cluster-version must look like 1.31, not "${value}"`);
+  return value;
+}
+
+/** True when the plan has a finding at `threshold` or worse. */
+export function reachesThreshold(counts: Record<Severity, number>, threshold: Severity | null): boolean {
+  if (!threshold) return false;
+  const worst = SEVERITIES.slice(0, SEVERITIES.indexOf(threshold) + 1);
+  return worst.some((s) => counts[s] > 0);
+}

@@ -1,0 +1,99 @@
+import type { Origin } from '../kube.js';
+import { addAwsDocument } from './aws.js';
+import { InventoryCollector } from './collector.js';
+import { listItems, type LoadProblem, type RawDocument } from './documents.js';
+import { addKubeObject } from './kube-buckets.js';
+import { kindInfo } from './kinds.js';
+import { isRecord, ShapeError } from './shape.js';
+import type { Inventory } from './types.js';
+
+export interface NormalizeResult {
+  inventory: Inventory;
+  problems: LoadProblem[];
+}
+
+/**
+ * Turns parsed documents into a typed Inventory. Pure and linear in the input: every document is
+ * looked at once, duplicates are found by identity in a Map, and the buckets are sorted at the end so
+ * the result does not depend on the order the documents came in (except which duplicate wins: the last).
+ * Never throws for bad input; everything wrong is a LoadProblem.
+ */
+export function normalizeDocuments(docs: RawDocument[]): NormalizeResult {
+  const problems: LoadProblem[] = [];
+  const out = new InventoryCollector(problems);
+  for (const doc of docs) readDocument(doc.value, doc.origin, out, problems);
+  return { inventory: out.finish(), problems };
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'plain text';
+  return `a ${typeof value}`;
+}
+
+function problem(problems: LoadProblem[], origin: Origin, severity: LoadProblem['severity'], message: string): void {
+  problems.push({ file: origin.file, line: origin.line, severity, message });
+}
+
+function readDocument(value: unknown, origin: Origin, out: InventoryCollector, problems: LoadProblem[]): void {
+  // An empty YAML document (a trailing `---`, a comment-only section of a Helm rendering) is not a problem.
+  if (value === null || value === undefined) return;
+  if (!isRecord(value)) {
+    problem(problems, origin, 'skipped', `not a Kubernetes object or AWS CLI output (the document is ${describeValue(value)})`);
+    return;
+  }
+
+  const items = listItems(value);
+  if (items) {
+    for (const item of items) readDocument(item, origin, out, problems);
+    return;
+  }
+
+  if (Object.hasOwn(value, 'apiVersion') || Object.hasOwn(value, 'kind')) {
+    readKubeObject(value, origin, out, problems);
+    return;
+  }
+
+  const recognised = addAwsDocument(value, origin, out, (source, error) =>
+    problem(problems, origin, 'error', `${source}: ${error.describe()}`),
+  );
+  if (!recognised) {
+    problem(problems, origin, 'skipped', 'not a Kubernetes object (no apiVersion and kind) nor a known AWS CLI output');
+  }
+}
+
+function readKubeObject(value: Record<string, unknown>, origin: Origin, out: InventoryCollector, problems: LoadProblem[]): void {
+  const { apiVersion, kind } = value;
+  const missing = apiVersion === undefined || apiVersion === null || apiVersion === '' ? 'apiVersion' : kind === undefined || kind === null || kind === '' ? 'kind' : null;
+  if (missing) {
+    problem(problems, origin, 'skipped', `not a Kubernetes object: it has no ${missing}`);
+    return;
+  }
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+    problem(problems, origin, 'error', 'apiVersion and kind must be strings');
+    return;
+  }
+  const input = { apiVersion, kind, info: kindInfo(apiVersion, kind), value, origin };
+
+  // Config files that borrow the apiVersion/kind convention (kubeconfig, Kustomization) have no
+  // metadata; they are not cluster objects, so they are skipped rather than reported as broken.
+  if (input.info.bucket === 'other' && !isRecord(value.metadata)) {
+    problem(problems, origin, 'skipped', `${input.kind} (${input.apiVersion}) has no metadata, so it is not a cluster object`);
+    return;
+  }
+
+  try {
+    addKubeObject(input, out);
+  } catch (error) {
+    if (!(error instanceof ShapeError)) throw error;
+    problem(problems, origin, 'error', `${rawLabel(input.kind, value.metadata)}: ${error.describe()}`);
+  }
+}
+
+/** Names a possibly malformed object as well as its metadata allows. */
+function rawLabel(kind: string, metadata: unknown): string {
+  if (!isRecord(metadata) || typeof metadata.name !== 'string') return kind;
+  return typeof metadata.namespace === 'string' && metadata.namespace !== ''
+    ? `${kind} ${metadata.namespace}/${metadata.name}`
+    : `${kind} ${metadata.name}`;
+}

@@ -1,0 +1,186 @@
+/**
+ * A small runtime mirror of the TypeScript types modeshift reads, so that a malformed manifest becomes
+ * one clear problem ("spec.template.spec.containers[0].ports must be a list") instead of a crash deep
+ * inside a rule. Only declared fields are checked; undeclared fields pass through untouched, because
+ * rules may still read them and the Kubernetes API has far more fields than we model.
+ */
+export type Shape =
+  | { readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'numberOrString' | 'quantity' }
+  | { readonly type: 'list'; readonly item: Shape }
+  | { readonly type: 'map'; readonly value: Shape }
+  | { readonly type: 'object'; readonly fields: ReadonlyMap<string, Field>; readonly required: readonly string[] };
+
+export interface Field {
+  readonly shape: Shape;
+  readonly required: boolean;
+  /** Keep an explicit null (it means something different from absent, e.g. PVC storageClassName). */
+  readonly nullable: boolean;
+}
+
+export const str: Shape = { type: 'string' };
+export const int: Shape = { type: 'integer' };
+export const num: Shape = { type: 'number' };
+export const bool: Shape = { type: 'boolean' };
+/** IntOrString fields (targetPort, minAvailable) and resource quantities, which YAML may write as numbers. */
+export const numberOrString: Shape = { type: 'numberOrString' };
+/** A quantity typed as a string in our model: a number written in YAML (`size: 20`) becomes "20". */
+export const quantity: Shape = { type: 'quantity' };
+
+export const listOf = (item: Shape): Shape => ({ type: 'list', item });
+export const mapOf = (value: Shape): Shape => ({ type: 'map', value });
+
+export const required = (shape: Shape): Field => ({ shape, required: true, nullable: false });
+export const nullable = (shape: Shape): Field => ({ shape, required: false, nullable: true });
+
+export function object(fields: Record<string, Shape | Field> = {}): Shape {
+  const map = new Map<string, Field>();
+  for (const [key, spec] of Object.entries(fields)) {
+    map.set(key, 'shape' in spec ? spec : { shape: spec, required: false, nullable: false });
+  }
+  const requiredKeys = [...map].filter(([, field]) => field.required).map(([key]) => key);
+  return { type: 'object', fields: map, required: requiredKeys };
+}
+
+export const stringMap = mapOf(str);
+export const stringList = listOf(str);
+/** Any object, fields unchecked: for parts of the API no rule reads field by field. */
+export const anyObject = object();
+
+/** Where and why a value does not fit its shape. Never holds the value itself. */
+export class ShapeError extends Error {
+  readonly path: (string | number)[] = [];
+
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ShapeError';
+  }
+
+  /** "spec.template.spec.containers[0].name is required" */
+  describe(): string {
+    return `${formatPath(this.path)} ${this.reason}`;
+  }
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === '' ? 'the document' : out;
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const EXPECTED: Record<Shape['type'], string> = {
+  string: 'must be a string',
+  integer: 'must be an integer',
+  number: 'must be a number',
+  boolean: 'must be true or false',
+  numberOrString: 'must be a number or a string',
+  quantity: 'must be a quantity (a number or a string)',
+  list: 'must be a list',
+  map: 'must be a map',
+  object: 'must be an object',
+};
+
+/**
+ * Checks `value` against `shape` and returns a cleaned copy: declared optional fields that are null
+ * are dropped (so `?:` types never see null), nested declared fields are copied, everything else is
+ * shared with the input. Throws ShapeError naming the first offending path. Linear in the input size.
+ */
+export function conform(shape: Shape, value: unknown): unknown {
+  switch (shape.type) {
+    case 'string':
+    case 'boolean':
+      if (typeof value !== shape.type) throw new ShapeError(EXPECTED[shape.type]);
+      return value;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ShapeError(EXPECTED.number);
+      return value;
+    case 'integer':
+      if (!Number.isInteger(value)) throw new ShapeError(EXPECTED.integer);
+      return value;
+    case 'numberOrString':
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+        throw new ShapeError(EXPECTED.numberOrString);
+      }
+      return value;
+    case 'quantity':
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      if (typeof value !== 'string') throw new ShapeError(EXPECTED.quantity);
+      return value;
+    case 'list':
+      return conformList(shape.item, value);
+    case 'map':
+      return conformMap(shape.value, value);
+    case 'object':
+      return conformObject(shape.fields, shape.required, value);
+  }
+}
+
+/** Adds one path segment to an error thrown from below (try/catch, not closures: this runs per field). */
+function at(error: unknown, key: string | number): unknown {
+  if (error instanceof ShapeError) error.path.unshift(key);
+  return error;
+}
+
+function conformList(item: Shape, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new ShapeError(EXPECTED.list);
+  const out = new Array<unknown>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    try {
+      out[i] = conform(item, value[i]);
+    } catch (error) {
+      throw at(error, i);
+    }
+  }
+  return out;
+}
+
+function conformMap(valueShape: Shape, value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) throw new ShapeError(EXPECTED.map);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') continue;
+    const entry = value[key];
+    // `key:` with no value is an empty string to the Kubernetes API when the map holds strings.
+    if (entry === null || entry === undefined) {
+      if (valueShape.type === 'string') out[key] = '';
+      continue;
+    }
+    try {
+      out[key] = conform(valueShape, entry);
+    } catch (error) {
+      throw at(error, key);
+    }
+  }
+  return out;
+}
+
+function conformObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly string[], value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) throw new ShapeError(EXPECTED.object);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') continue;
+    const entry = value[key];
+    const field = fields.get(key);
+    if (field === undefined) {
+      out[key] = entry;
+    } else if (entry === null || entry === undefined) {
+      if (field.nullable) out[key] = null;
+    } else {
+      try {
+        out[key] = conform(field.shape, entry);
+      } catch (error) {
+        throw at(error, key);
+      }
+    }
+  }
+  for (const key of requiredKeys) {
+    if (out[key] === undefined || out[key] === null) throw at(new ShapeError('is required'), key);
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { PersistentVolumeClaimSpec, PodSpec, PodTemplate, StringMap } from '../kube.js';
+import type { InventoryCollector } from './collector.js';
+import { podSpec, podTemplate, pvcSpec, document } from './kube-shapes.js';
+import { namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
+import { int, isRecord, listOf, object, required, str, type Shape } from './shape.js';
+import type { Workload, WorkloadKind } from './types.js';
+
+const withTemplate = (extra: Record<string, Shape> = {}) => object({ template: required(podTemplate), ...extra });
+
+const DOCUMENT_SHAPES: Record<WorkloadKind, Shape> = {
+  Deployment: document(withTemplate({ replicas: int }), { specRequired: true }),
+  ReplicaSet: document(withTemplate({ replicas: int }), { specRequired: true }),
+  StatefulSet: document(
+    withTemplate({
+      replicas: int,
+      volumeClaimTemplates: listOf(object({ metadata: required(object({ name: required(str) })), spec: required(pvcSpec) })),
+    }),
+    { specRequired: true },
+  ),
+  DaemonSet: document(withTemplate(), { specRequired: true }),
+  Job: document(withTemplate(), { specRequired: true }),
+  CronJob: document(
+    object({ jobTemplate: required(object({ spec: required(object({ template: required(podTemplate) })) })) }),
+    { specRequired: true },
+  ),
+  Pod: document(podSpec, { specRequired: true }),
+};
+
+/**
+ * Objects an operator does not edit: they are made by a controller from something that is (or was)
+ * in the inventory. Decided from the object's own owner references, so there is no lookup at all.
+ * A ReplicaSet owned by something other than a Deployment (an Argo Rollout, say) is kept: it is
+ * then the only view of those pods we have.
+ */
+export function isFoldedIntoOwner(kind: WorkloadKind, value: Record<string, unknown>): boolean {
+  if (kind !== 'ReplicaSet' && kind !== 'Job' && kind !== 'Pod') return false;
+  const metadata = value.metadata;
+  if (!isRecord(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
+  for (const ref of metadata.ownerReferences as unknown[]) {
+    if (!isRecord(ref) || ref.controller !== true) continue;
+    if (kind === 'Pod') return true;
+    if (kind === 'ReplicaSet' && ref.kind === 'Deployment') return true;
+    if (kind === 'Job' && ref.kind === 'CronJob') return true;
+  }
+  return false;
+}
+
+interface CheckedTemplate {
+  metadata?: { labels?: StringMap; annotations?: StringMap };
+  spec: PodSpec;
+}
+
+const templateOf = (t: CheckedTemplate): PodTemplate => ({
+  metadata: { labels: t.metadata?.labels ?? {}, annotations: withoutLastApplied(t.metadata?.annotations ?? {}) },
+  spec: t.spec,
+});
+
+/** Throws ShapeError when the document does not fit its kind. */
+export function addWorkload(kind: WorkloadKind, input: KubeInput, out: InventoryCollector): void {
+  const read = readObject(input, DOCUMENT_SHAPES[kind]);
+  const metadata = namespacedMeta(read);
+  const spec = read.doc.spec as Record<string, unknown>;
+
+  let template: PodTemplate;
+  let replicas: number | null = null;
+  let nodeName: string | null = null;
+  let volumeClaimTemplates: Workload['volumeClaimTemplates'] = [];
+  switch (kind) {
+    case 'Pod':
+      template = { metadata: { labels: metadata.labels, annotations: metadata.annotations }, spec: spec as unknown as PodSpec };
+      replicas = 1;
+      nodeName = (spec as unknown as PodSpec).nodeName ?? null;
+      break;
+    case 'CronJob':
+      template = templateOf((spec as { jobTemplate: { spec: { template: CheckedTemplate } } }).jobTemplate.spec.template);
+      break;
+    case 'DaemonSet':
+    case 'Job':
+      template = templateOf(spec.template as CheckedTemplate);
+      break;
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet': {
+      template = templateOf(spec.template as CheckedTemplate);
+      replicas = (spec.replicas as number | undefined) ?? 1;
+      const claims = spec.volumeClaimTemplates as { metadata: { name: string }; spec: PersistentVolumeClaimSpec }[] | undefined;
+      volumeClaimTemplates = (claims ?? []).map((claim) => ({ name: claim.metadata.name, spec: claim.spec }));
+      break;
+    }
+  }
+
+  const key = `${kind}/${metadata.namespace}/${metadata.name}`;
+  const workload: Workload = {
+    key,
+    kind,
+    apiVersion: input.apiVersion,
+    metadata,
+    replicas,
+    template,
+    volumeClaimTemplates,
+    nodeName,
+    origin: input.origin,
+  };
+  out.add('workloads', workload, { ...read.entry, identity: key, sortKey: key });
+}

@@ -1,0 +1,60 @@
+import type { CapacityRequest, Finding, WorkloadEdit } from '../findings/types.js';
+import type { Workload } from '../inventory/types.js';
+import { resourceKey } from '../rules/run.js';
+import type { PlanInput } from './plan-input.js';
+
+export interface Move {
+  workload: Workload;
+  edits: WorkloadEdit[];
+  /** Optional edits the operator may opt into (e.g. Spot). */
+  optional: { label: string; edits: WorkloadEdit[] }[];
+  findings: string[];
+}
+
+/** Whether a workload changes compute in this plan (before stays are taken out). */
+function movesToTarget(input: PlanInput, w: Workload): boolean {
+  const placement = input.ctx.placement.workloads.get(w.key);
+  if (!placement || w.kind === 'DaemonSet') return false;
+  if (w.metadata.namespace === 'kube-system' && w.metadata.name === 'coredns') return false;
+  const current = placement.current.type;
+  return input.ctx.target === 'auto-mode' ? current === 'fargate' : current === 'auto-mode' || current === 'managed-nodes';
+}
+
+function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): WorkloadEdit[] {
+  return [
+    { op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: req.name },
+    ...req.taints.map((t): WorkloadEdit => ({ op: 'add-toleration', toleration: { key: t.key, operator: 'Equal', ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect } })),
+  ];
+}
+
+/**
+ * Every workload that moves, with the edits all findings ask of it, in inventory order.
+ * Linear: findings are bucketed by resource key once.
+ */
+export function collectMoves(input: PlanInput): Move[] {
+  const byResource = new Map<string, Finding[]>();
+  for (const f of input.findings) {
+    if (!f.resource) continue;
+    const key = resourceKey(f.resource);
+    const list = byResource.get(key);
+    if (list) list.push(f);
+    else byResource.set(key, [f]);
+  }
+  const moves: Move[] = [];
+  for (const w of input.ctx.inventory.workloads) {
+    if (input.staying.has(w.key) || !movesToTarget(input, w)) continue;
+    const findings = byResource.get(w.key) ?? [];
+    const edits: WorkloadEdit[] = [];
+    const optional: Move['optional'] = [];
+    for (const f of findings) {
+      if (f.action.type === 'workload') edits.push(...f.action.edits);
+      if (f.action.type === 'capacity' && f.action.request.kind === 'node-pool') {
+        const req = f.action.request;
+        if (req.purpose === 'spot') optional.push({ label: `run on the ${req.name} NodePool (Spot)`, edits: tolerationsFor(req) });
+        else edits.push(...tolerationsFor(req));
+      }
+    }
+    moves.push({ workload: w, edits, optional, findings: findings.map((f) => f.id) });
+  }
+  return moves;
+}

@@ -1,0 +1,29 @@
+import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
+import { describeCompute } from '../placement/place.js';
+import { collectMoves } from './moves.js';
+import type { PlanInput } from './plan-input.js';
+import type { PlanSummary, WorkloadOutcome } from './types.js';
+
+export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
+  const moving = new Set(collectMoves(input).map((m) => m.workload.key));
+  return input.ctx.inventory.workloads.map((w): WorkloadOutcome => {
+    const placement = input.ctx.placement.workloads.get(w.key);
+    const from = placement ? describeCompute(placement.current) : 'unknown';
+    const stay = input.staying.get(w.key);
+    if (stay) return { workload: w.key, outcome: 'stays', from, to: from, findings: stay.map((f) => f.id).sort() };
+    if (moving.has(w.key)) return { workload: w.key, outcome: 'moves', from, to: placement ? describeCompute(placement.target) : 'unknown', findings: [] };
+    return { workload: w.key, outcome: 'unchanged', from, to: from, findings: [] };
+  });
+}
+
+export function summarise(findings: Finding[], outcomes: WorkloadOutcome[]): PlanSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) bySeverity[f.severity] += 1;
+  const count = (o: WorkloadOutcome['outcome']) => outcomes.filter((x) => x.outcome === o).length;
+  const staying = count('stays');
+  return {
+    bySeverity,
+    workloads: { total: outcomes.length, moving: count('moves'), staying, unchanged: count('unchanged') },
+    readiness: bySeverity.blocker > 0 ? 'blocked' : bySeverity.change > 0 ? 'ready-with-changes' : 'ready',
+  };
+}

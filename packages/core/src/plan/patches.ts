@@ -1,0 +1,154 @@
+import type { WorkloadEdit } from '../findings/types.js';
+import type { Workload } from '../inventory/types.js';
+import type { Toleration } from '../kube.js';
+
+/** Where the pod template lives in each kind, for building patches. */
+function templatePath(workload: Workload): string[] {
+  switch (workload.kind) {
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template'];
+    case 'Pod':
+      return [];
+    default:
+      return ['spec', 'template'];
+  }
+}
+
+function nest(path: string[], value: Record<string, unknown>): Record<string, unknown> {
+  return path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value);
+}
+
+function sameToleration(a: Toleration, b: Toleration): boolean {
+  return a.key === b.key && a.value === b.value && a.effect === b.effect && (a.operator ?? 'Equal') === (b.operator ?? 'Equal');
+}
+
+/**
+ * One strategic-merge patch for all edits to a workload. Maps are merged key by key (null deletes);
+ * tolerations have no merge key, so the full resulting list is written.
+ */
+export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Record<string, unknown> | null {
+  if (edits.length === 0) return null;
+  const spec = workload.template.spec;
+  const annotations: Record<string, string | null> = {};
+  const nodeSelector: Record<string, string | null> = {};
+  const podSpec: Record<string, unknown> = {};
+  const containers = new Map<string, Record<string, unknown>>();
+  let tolerations: Toleration[] | null = null;
+  const container = (name: string) => {
+    let c = containers.get(name);
+    if (!c) containers.set(name, (c = { name }));
+    return c;
+  };
+  for (const edit of edits) {
+    switch (edit.op) {
+      case 'set-pod-annotation':
+        annotations[edit.key] = edit.value;
+        break;
+      case 'remove-pod-annotation':
+        annotations[edit.key] = null;
+        break;
+      case 'set-node-selector':
+        nodeSelector[edit.key] = edit.value;
+        break;
+      case 'remove-node-selector':
+        nodeSelector[edit.key] = null;
+        break;
+      case 'add-toleration': {
+        const current: Toleration[] = tolerations ?? [...(spec.tolerations ?? [])];
+        if (!current.some((t) => sameToleration(t, edit.toleration))) current.push(edit.toleration);
+        tolerations = current;
+        break;
+      }
+      case 'remove-tolerations':
+        tolerations = (tolerations ?? spec.tolerations ?? []).filter((t) => !edit.keys.includes(t.key ?? ''));
+        break;
+      case 'remove-node-affinity':
+        podSpec.affinity = { nodeAffinity: null };
+        break;
+      case 'remove-topology-spread':
+        podSpec.topologySpreadConstraints = null;
+        break;
+      case 'set-resources':
+        container(edit.container).resources = { requests: edit.requests, limits: edit.limits };
+        break;
+      case 'remove-host-ports': {
+        const c = spec.containers.find((x) => x.name === edit.container);
+        container(edit.container).ports = (c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest);
+        break;
+      }
+      case 'remove-added-capabilities':
+        container(edit.container).securityContext = { capabilities: { add: null } };
+        break;
+    }
+  }
+  if (Object.keys(nodeSelector).length > 0) podSpec.nodeSelector = nodeSelector;
+  if (tolerations) podSpec.tolerations = tolerations;
+  if (containers.size > 0) podSpec.containers = [...containers.values()];
+  const template: Record<string, unknown> = {};
+  if (Object.keys(annotations).length > 0) template.metadata = { annotations };
+  if (Object.keys(podSpec).length > 0) template.spec = podSpec;
+  return nest(templatePath(workload), template);
+}
+
+/** Single-quoted for POSIX shells: the JSON never needs escaping except for single quotes. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+const RESOURCE: Record<Workload['kind'], string> = {
+  Deployment: 'deployment',
+  StatefulSet: 'statefulset',
+  DaemonSet: 'daemonset',
+  Job: 'job',
+  CronJob: 'cronjob',
+  ReplicaSet: 'replicaset',
+  Pod: 'pod',
+};
+
+export function kubectlResource(workload: Workload): string {
+  return `${RESOURCE[workload.kind]}/${workload.metadata.name}`;
+}
+
+/** The commands that apply the edits; kinds whose template cannot be patched get instructions instead. */
+export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
+  const patch = strategicPatch(workload, edits);
+  const target = `${kubectlResource(workload)} -n ${workload.metadata.namespace}`;
+  if (!patch) return [];
+  switch (workload.kind) {
+    case 'Job':
+    case 'Pod':
+      // Pod templates of Jobs and bare Pods are immutable: the object must be re-created.
+      return [
+        `# ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}: its pod template is immutable; re-create it from its manifest with this change: ${JSON.stringify(patch)}`,
+      ];
+    case 'ReplicaSet':
+      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`, `kubectl delete pods -n ${workload.metadata.namespace} -l ${selectorArg(workload)}`];
+    default:
+      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
+  }
+}
+
+function selectorArg(workload: Workload): string {
+  return Object.entries(workload.template.metadata.labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/** How to undo a patch: Deployments, StatefulSets and DaemonSets keep revision history. */
+export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
+  const target = `${kubectlResource(workload)} -n ${workload.metadata.namespace}`;
+  switch (workload.kind) {
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+      return [`kubectl rollout undo ${target}`];
+    default: {
+      const inverse: WorkloadEdit[] = edits.flatMap((e): WorkloadEdit[] =>
+        e.op === 'set-pod-annotation' ? [{ op: 'remove-pod-annotation', key: e.key }] : e.op === 'set-node-selector' ? [{ op: 'remove-node-selector', key: e.key }] : [],
+      );
+      const patch = strategicPatch(workload, inverse);
+      if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [`# re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`];
+      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { Action, Finding } from '../findings/types.js';
+import type { RuleContext } from '../rules/types.js';
+
+type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/** What every stage builder reads: the rule context, the findings, and names derived once. */
+export interface PlanInput {
+  ctx: RuleContext;
+  findings: Finding[];
+  cluster: string;
+  region: string;
+  accountId: string;
+  /** Workload keys that cannot move, with the findings that keep them. */
+  staying: Map<string, Finding[]>;
+}
+
+export function planInput(ctx: RuleContext, findings: Finding[]): PlanInput {
+  const cluster = ctx.inventory.cluster;
+  const arnAccount = cluster?.arn?.split(':')[4];
+  const staying = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.action.type !== 'stay' || !f.resource) continue;
+    const key = `${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`;
+    const list = staying.get(key);
+    if (list) list.push(f);
+    else staying.set(key, [f]);
+  }
+  return {
+    ctx,
+    findings,
+    cluster: cluster?.name ?? '<cluster-name>',
+    region: cluster?.region ?? '<region>',
+    accountId: arnAccount && arnAccount !== '' ? arnAccount : '<account-id>',
+    staying,
+  };
+}
+
+/** Findings whose action has the given type, with the action narrowed. */
+export function withAction<T extends Action['type']>(input: PlanInput, type: T): { finding: Finding; action: ActionOf<T> }[] {
+  const out: { finding: Finding; action: ActionOf<T> }[] = [];
+  for (const finding of input.findings) {
+    if (finding.action.type === type) out.push({ finding, action: finding.action as ActionOf<T> });
+  }
+  return out;
+}
+
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function ids(items: { finding: Finding }[]): string[] {
+  return items.map((i) => i.finding.id);
+}
+
+export function roleName(arn: string | null | undefined, fallback: string): string {
+  return arn?.split('/').pop() || fallback;
+}

@@ -1,0 +1,170 @@
+import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
+import type { CapacityRequest } from '../findings/types.js';
+import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
+import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
+import { makeStep, slug } from './step.js';
+import type { Step } from './types.js';
+
+type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
+
+/** Private subnets for new Fargate profiles: the ones existing profiles use, else the inventory's private subnets. */
+export function fargateSubnets(input: PlanInput): string[] {
+  const inv = input.ctx.inventory;
+  const fromProfiles = [...new Set(inv.fargateProfiles.flatMap((p) => p.subnets))].sort();
+  if (fromProfiles.length > 0) return fromProfiles;
+  const clusterSubnets = new Set(inv.cluster?.subnetIds ?? []);
+  const privateSubnets = inv.subnets.filter((s) => !s.public && (clusterSubnets.size === 0 || clusterSubnets.has(s.id))).map((s) => s.id);
+  return privateSubnets.length > 0 ? privateSubnets.sort() : ['<private-subnet-ids>'];
+}
+
+function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
+  const c = input.cluster;
+  const nodeRole = 'AmazonEKSAutoNodeRole';
+  const nodeRoleArn = `arn:aws:iam::${input.accountId}:role/${nodeRole}`;
+  return makeStep({
+    id: 'capacity/enable-auto-mode',
+    title: 'Enable EKS Auto Mode with the built-in node pools',
+    kind: 'enable-auto-mode',
+    why: 'Auto Mode and Fargate run side by side: enabling it first gives workloads somewhere to go while Fargate keeps running them.',
+    findings,
+    commands: [
+      `aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
+      ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => `aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
+      `aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
+      `aws eks wait cluster-active --name ${c}`,
+    ],
+    manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
+    infrastructure: [{ kind: 'auto-mode-node-role' }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
+    verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
+    rollback: {
+      description: 'Before any workload has moved, disabling Auto Mode again is safe.',
+      commands: [`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+    },
+  });
+}
+
+function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: string[], after: string[]): Step {
+  const manifest = nodePoolManifest(req, 'default');
+  return makeStep({
+    id: `capacity/node-pool-${slug(req.name)}`,
+    title: `Create the ${req.name} NodePool (${req.purpose})`,
+    kind: 'node-pool',
+    why: `Workloads that need ${req.purpose} capacity get a NodePool of their own; the built-in pools are on-demand C/M/R instances only.`,
+    findings,
+    dependsOn: after,
+    commands: [`kubectl apply -f nodepool-${slug(req.name)}.yaml`],
+    manifests: [{ file: `nodepool-${slug(req.name)}.yaml`, object: manifest }],
+    verify: { command: `kubectl get nodepool ${req.name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
+    rollback: { description: 'Delete the NodePool; its nodes are drained and removed.', commands: [`kubectl delete nodepool ${req.name}`] },
+  });
+}
+
+function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, findings: string[], after: string[]): Step {
+  const c = input.cluster;
+  const subnets = fargateSubnets(input);
+  const existingRole = input.ctx.inventory.fargateProfiles.find((p) => p.podExecutionRoleArn)?.podExecutionRoleArn;
+  const role = existingRole ?? `arn:aws:iam::${input.accountId}:role/${slug(c)}-fargate-pod-execution`;
+  const selectors = req.selectors.map((s) => `namespace=${s.namespace}${Object.keys(s.labels).length ? `,labels={${Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(',')}}` : ''}`);
+  return makeStep({
+    id: `capacity/fargate-profile-${slug(req.name)}`,
+    title: `Create Fargate profile ${req.name}`,
+    kind: 'fargate-profile',
+    why: `Pods run on Fargate only when a profile selects them; ${req.selectors.map((s) => s.namespace).join(', ')} has none yet.`,
+    findings,
+    dependsOn: after,
+    commands: [
+      `aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --pod-execution-role-arn ${role} --subnets ${subnets.join(' ')} --selectors ${selectors.join(' ')}`,
+      `aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name ${req.name}`,
+    ],
+    infrastructure: [{ kind: 'fargate-profile', request: req, subnets }],
+    verify: { command: `aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
+    rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
+  });
+}
+
+function roleOf(input: PlanInput): string {
+  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, 'AmazonEKSAutoNodeRole');
+}
+
+export function capacitySteps(input: PlanInput): Step[] {
+  const steps: Step[] = [];
+  const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
+  if (enable.length > 0) steps.push(enableAutoModeStep(input, ids(enable)));
+  const base = steps.map((s) => s.id);
+  const requests = withAction(input, 'capacity');
+  const byName = groupBy(requests, (x) => `${x.action.request.kind}/${'name' in x.action.request ? x.action.request.name : ''}`);
+  for (const items of byName.values()) {
+    const req = items[0]!.action.request;
+    const findings = ids(items);
+    switch (req.kind) {
+      case 'node-pool':
+        steps.push(nodePoolStep(input, req, findings, base));
+        break;
+      case 'fargate-profile':
+        steps.push(fargateProfileStep(input, req, findings, base));
+        break;
+      case 'storage-class':
+        steps.push(
+          makeStep({
+            id: `capacity/storage-class-${slug(req.name)}`,
+            title: `Create StorageClass ${req.name} (${req.provisioner})`,
+            kind: 'storage-class',
+            why: 'Auto Mode creates no StorageClass; its EBS provisioner is ebs.csi.eks.amazonaws.com.',
+            findings,
+            dependsOn: base,
+            commands: [`kubectl apply -f storageclass-${slug(req.name)}.yaml`],
+            manifests: [{ file: `storageclass-${slug(req.name)}.yaml`, object: autoModeStorageClassManifest(req.name) }],
+            verify: { command: `kubectl get storageclass ${req.name}`, expect: `provisioner ${req.provisioner}` },
+            rollback: { description: 'Delete the StorageClass (only while no claim uses it).', commands: [`kubectl delete storageclass ${req.name}`] },
+          }),
+        );
+        break;
+      case 'ingress-class':
+        steps.push(
+          makeStep({
+            id: `capacity/ingress-class-${slug(req.name)}`,
+            title: `Create IngressClass ${req.name} for Auto Mode's ALB`,
+            kind: 'ingress-class',
+            why: 'Blue/green Ingresses need an IngressClass whose controller is eks.amazonaws.com/alb.',
+            findings,
+            dependsOn: base,
+            commands: [`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
+            manifests: [{ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }],
+            verify: { command: `kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
+            rollback: { description: 'Delete the IngressClass and its parameters.', commands: [`kubectl delete ingressclass ${req.name}`, `kubectl delete ingressclassparams ${req.name}`] },
+          }),
+        );
+        break;
+      case 'coredns-on-fargate':
+        steps.push(corednsOnFargateStep(input, findings, steps.filter((s) => s.kind === 'fargate-profile' || s.id === 'prerequisites/pod-execution-role').map((s) => s.id)));
+        break;
+    }
+  }
+  return steps.map((s) => (s.kind === 'coredns-on-fargate' ? { ...s, dependsOn: [...new Set([...s.dependsOn, ...steps.filter((x) => x.kind === 'fargate-profile').map((x) => x.id)])] } : s));
+}
+
+function corednsOnFargateStep(input: PlanInput, findings: string[], after: string[]): Step {
+  const c = input.cluster;
+  const hasProfile = input.ctx.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace === 'kube-system'));
+  const subnets = fargateSubnets(input);
+  const role = `arn:aws:iam::${input.accountId}:role/${slug(c)}-fargate-pod-execution`;
+  return makeStep({
+    id: 'capacity/coredns-on-fargate',
+    title: 'Run CoreDNS on Fargate',
+    kind: 'coredns-on-fargate',
+    why: 'Pods on Fargate resolve names through the CoreDNS Deployment; on Auto Mode nodes DNS is node-local, so CoreDNS may be scaled to 0 today.',
+    findings,
+    dependsOn: after,
+    commands: [
+      ...(hasProfile ? [] : [`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets.join(' ')} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, `aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
+      `kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
+      'kubectl scale deployment coredns -n kube-system --replicas=2',
+      'kubectl rollout restart deployment coredns -n kube-system',
+    ],
+    infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets }],
+    verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
+    rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
+  });
+}
+
+export { roleOf };

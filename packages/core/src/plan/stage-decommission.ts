@@ -1,0 +1,112 @@
+import { ids, withAction, type PlanInput } from './plan-input.js';
+import { makeStep } from './step.js';
+import type { Step } from './types.js';
+
+export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
+  const c = input.cluster;
+  const tasks = withAction(input, 'decommission');
+  const of = (kind: string) => tasks.filter((t) => t.action.task.kind === kind);
+  const stays = [...input.staying.values()].flat();
+  const staysOn = (on: string) => stays.some((f) => f.action.type === 'stay' && f.action.on === on);
+  const steps: Step[] = [];
+  let previous = after;
+  const push = (step: Step) => {
+    steps.push(step);
+    previous = [step.id];
+  };
+
+  const retire = withAction(input, 'node-agent').filter((x) => x.action.change.kind === 'retire');
+  if (retire.length > 0) {
+    const keep = staysOn('auto-mode') || staysOn('managed-nodes');
+    push(
+      makeStep({
+        id: 'decommission/retire-node-agents',
+        title: keep ? 'Keep node agents for the EC2 capacity that remains' : 'Remove node-only agents',
+        kind: 'retire-agents',
+        why: keep ? 'Some workloads stay on EC2 nodes, and these agents serve those nodes.' : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
+        findings: ids(retire),
+        dependsOn: previous,
+        commands: keep ? [] : retire.map((r) => `kubectl delete ${r.finding.resource?.kind.toLowerCase()} ${r.finding.resource?.name} -n ${r.finding.resource?.namespace}`),
+        verify: { command: 'kubectl get daemonsets -A', expect: keep ? 'the agents still Running' : 'none of the removed agents listed' },
+        rollback: { description: 'Re-apply the agents from their manifests.', commands: [] },
+      }),
+    );
+  }
+
+  const profiles = of('delete-fargate-profiles');
+  if (profiles.length > 0 && !staysOn('fargate')) {
+    const names = profiles.map((p) => p.finding.resource?.name ?? '').filter(Boolean).sort();
+    push(
+      makeStep({
+        id: 'decommission/delete-fargate-profiles',
+        title: `Delete the Fargate profiles (${names.join(', ')})`,
+        kind: 'delete-fargate-profiles',
+        why: 'Deleting a profile stops the pods still running on it, so it comes only after every wave is verified; EKS deletes one profile at a time.',
+        findings: ids(profiles),
+        dependsOn: previous,
+        commands: names.flatMap((n) => [`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`, `aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`]),
+        infrastructure: names.map((name) => ({ kind: 'delete-fargate-profile' as const, name })),
+        verify: { command: `aws eks list-fargate-profiles --cluster-name ${c}`, expect: 'an empty list' },
+        rollback: { description: 'Re-create a profile with the same selectors (profiles are immutable; the old definition is in the inventory).', commands: [] },
+      }),
+    );
+  }
+
+  const pools = of('retire-node-pools');
+  if (pools.length > 0 && !staysOn('auto-mode')) {
+    push(
+      makeStep({
+        id: 'decommission/retire-node-pools',
+        title: 'Delete the custom NodePools',
+        kind: 'retire-node-pools',
+        why: 'Nothing schedules onto them once every workload runs on Fargate.',
+        findings: ids(pools),
+        dependsOn: previous,
+        commands: pools.map((p) => `kubectl delete nodepool ${p.finding.resource?.name}`),
+        verify: { command: 'kubectl get nodepools', expect: 'only the built-in pools' },
+        rollback: { description: 'Re-apply the NodePools from the inventory.', commands: [] },
+      }),
+    );
+  }
+
+  const disable = of('disable-auto-mode');
+  if (disable.length > 0) {
+    const keep = staysOn('auto-mode');
+    push(
+      makeStep({
+        id: 'decommission/disable-auto-mode',
+        title: keep ? 'Keep Auto Mode for the workloads that stay' : 'Disable EKS Auto Mode',
+        kind: 'disable-auto-mode',
+        why: keep
+          ? 'Disabling Auto Mode would terminate the instances the staying workloads run on; keep it with only the NodePools they need.'
+          : 'Disabling Auto Mode terminates its instances and deletes its load balancers, so it is the last step, after every load balancer moved.',
+        findings: ids(disable),
+        dependsOn: previous,
+        commands: keep
+          ? []
+          : [`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+        infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
+        verify: { command: `aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
+        rollback: { description: 'Enable Auto Mode again with the same node role.', commands: [] },
+      }),
+    );
+  }
+
+  const coredns = of('scale-coredns-to-zero');
+  if (coredns.length > 0) {
+    push(
+      makeStep({
+        id: 'decommission/scale-coredns',
+        title: 'Scale CoreDNS to 0 (last step)',
+        kind: 'scale-coredns',
+        why: 'EKS Auto Mode handles DNS for its nodes; CoreDNS on Fargate is scaled down only after every Fargate pod has moved, never before.',
+        findings: ids(coredns),
+        dependsOn: previous,
+        commands: ['kubectl scale deployment coredns -n kube-system --replicas=0'],
+        verify: { command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default', expect: 'the name resolves' },
+        rollback: { description: 'Scale CoreDNS back up.', commands: ['kubectl scale deployment coredns -n kube-system --replicas=2'] },
+      }),
+    );
+  }
+  return steps;
+}

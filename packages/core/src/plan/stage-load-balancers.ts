@@ -1,0 +1,72 @@
+import type { LoadBalancerChange } from '../findings/types.js';
+import { resourceKey } from '../rules/run.js';
+import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import { ids, withAction, type PlanInput } from './plan-input.js';
+import { makeStep, slug } from './step.js';
+import type { Step } from './types.js';
+
+export function loadBalancerControllerStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');
+  if (items.length === 0) return null;
+  const c = input.cluster;
+  return makeStep({
+    id: 'prerequisites/aws-load-balancer-controller',
+    title: 'Install the AWS Load Balancer Controller',
+    kind: 'install-addon',
+    why: "Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead.",
+    findings: ids(items),
+    commands: [
+      '# create the controller IAM role (policy from the controller documentation) and its service account first',
+      'helm repo add eks https://aws.github.io/eks-charts',
+      `helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
+    ],
+    verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
+    rollback: { description: 'Uninstall the controller (only while it owns no load balancer).', commands: ['helm uninstall aws-load-balancer-controller -n kube-system'] },
+  });
+}
+
+/** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
+export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
+  const steps: Step[] = [];
+  const inv = input.ctx.inventory;
+  for (const { finding, action } of withAction(input, 'load-balancer')) {
+    const change: LoadBalancerChange = action.change;
+    const ref = finding.resource;
+    if (!ref || ref.namespace === null || change.kind === 'install-load-balancer-controller') continue;
+    const ns = ref.namespace;
+    const suffix = input.ctx.target === 'auto-mode' ? 'auto' : 'fargate';
+    const kind = change.kind === 'ingress-blue-green' ? 'ingress' : 'service';
+    const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
+    let manifest: Record<string, unknown> | null = null;
+    if (change.kind === 'ingress-blue-green') {
+      const ingress = inv.ingresses.find((i) => i.metadata.namespace === ns && i.metadata.name === ref.name);
+      if (ingress) manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations });
+    } else {
+      const service = inv.services.find((s) => s.metadata.namespace === ns && s.metadata.name === ref.name);
+      if (service) manifest = blueGreenService(service, { loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb', suffix, dropAnnotations: change.unsupportedAnnotations });
+    }
+    const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
+    const wave = waveOf(ns);
+    steps.push(
+      makeStep({
+        id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
+        title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}`,
+        kind: 'load-balancer',
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}`,
+        findings: [finding.id],
+        dependsOn: wave ? [wave] : after,
+        commands: [
+          `kubectl apply -f ${file}`,
+          `kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
+          `# shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`,
+          `kubectl delete ${kind} ${ref.name} -n ${ns}`,
+        ],
+        manifests: manifest ? [{ file, object: manifest }] : [],
+        verify: { command: `kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
+        rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [`kubectl delete ${kind} ${newName} -n ${ns}`] },
+        namespaces: [ns],
+      }),
+    );
+  }
+  return steps.sort((a, b) => (a.id < b.id ? -1 : 1));
+}

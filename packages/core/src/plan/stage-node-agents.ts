@@ -1,0 +1,86 @@
+import type { NodeAgentChange } from '../findings/types.js';
+import { resourceKey } from '../rules/run.js';
+import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
+import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
+import { makeStep } from './step.js';
+import type { Step } from './types.js';
+
+type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
+
+function uniqueOutputs(changes: (Change<'log-agent-daemonset'> | Change<'aws-logging-configmap'>)[]) {
+  const seen = new Map<string, Change<'log-agent-daemonset'>['outputs'][number]>();
+  for (const change of changes) for (const o of change.outputs) seen.set(JSON.stringify([o.plugin, Object.entries(o.params).sort()]), o);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, o]) => o);
+}
+
+export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
+  const byKind = groupBy(withAction(input, 'node-agent'), (x) => x.action.change.kind);
+  const steps: Step[] = [];
+  for (const [kind, items] of byKind) {
+    const findings = ids(items);
+    switch (kind as NodeAgentChange['kind']) {
+      case 'log-agent-daemonset': {
+        const outputs = uniqueOutputs(items.map((i) => i.action.change as Change<'log-agent-daemonset'>));
+        const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region });
+        steps.push(
+          makeStep({
+            id: 'node-agents/log-agent',
+            title: 'Run a Fluent Bit DaemonSet with the outputs of aws-logging',
+            kind: 'log-agent',
+            why: "Fargate's built-in log router does not exist on Auto Mode nodes; without an agent, application logs stop when pods move.",
+            findings,
+            dependsOn: after,
+            commands: [
+              'kubectl apply -f log-agent.yaml',
+              `aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+              'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
+            ],
+            manifests: agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : [],
+            verify: { command: 'kubectl get daemonset fluent-bit -n modeshift-logging', expect: 'DESIRED equals READY on every Auto Mode node, and new log streams appear at the same destinations' },
+            rollback: { description: 'Delete the agent; Fargate pods keep logging through aws-logging.', commands: ['kubectl delete -f log-agent.yaml'] },
+          }),
+        );
+        break;
+      }
+      case 'aws-logging-configmap': {
+        const changes = items.map((i) => i.action.change as Change<'aws-logging-configmap'>);
+        const outputs = uniqueOutputs(changes);
+        const problems = [...new Set([...changes.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs)])].sort();
+        const logging = awsLoggingManifests(outputs);
+        steps.push(
+          makeStep({
+            id: 'node-agents/aws-logging',
+            title: "Configure Fargate's built-in log router (aws-observability/aws-logging)",
+            kind: 'aws-logging',
+            why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
+            findings,
+            dependsOn: after,
+            commands: ['kubectl apply -f aws-logging.yaml', '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)'],
+            manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
+            verify: { command: 'kubectl get configmap aws-logging -n aws-observability -o yaml', expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events' },
+            rollback: { description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.', commands: ['kubectl delete configmap aws-logging -n aws-observability'] },
+          }),
+        );
+        break;
+      }
+      case 'sidecar':
+        steps.push(
+          makeStep({
+            id: 'node-agents/sidecars',
+            title: 'Re-deploy node agents as sidecars',
+            kind: 'sidecar',
+            why: 'Fargate runs no DaemonSets; agents that observe pods must run inside the pods they observe.',
+            findings,
+            dependsOn: after,
+            commands: items.map((i) => `# ${resourceKey(i.finding.resource)}: add the ${(i.action.change as Change<'sidecar'>).agent} container to each moving workload (see the vendor's Fargate instructions)`),
+            verify: { command: 'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name}: {.spec.containers[*].name}{"\\n"}{end}\'', expect: 'the agent container next to each application container' },
+            rollback: { description: 'Remove the sidecar containers; the DaemonSets still run on EC2 nodes.', commands: [] },
+          }),
+        );
+        break;
+      case 'retire':
+        break; // retired in the decommission stage, once nothing runs on nodes any more
+    }
+  }
+  return steps;
+}

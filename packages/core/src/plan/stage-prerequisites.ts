@@ -1,0 +1,164 @@
+import type { PrerequisiteTask } from '../findings/types.js';
+import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
+import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
+import { makeStep, slug } from './step.js';
+import type { Step } from './types.js';
+
+type Task<K extends PrerequisiteTask['kind']> = Extract<PrerequisiteTask, { kind: K }>;
+
+export function prerequisiteSteps(input: PlanInput): Step[] {
+  const byKind = groupBy(withAction(input, 'prerequisite'), (x) => x.action.task.kind);
+  const steps: Step[] = [];
+  const c = input.cluster;
+  for (const [kind, items] of byKind) {
+    const findings = ids(items);
+    switch (kind as PrerequisiteTask['kind']) {
+      case 'upgrade-kubernetes': {
+        const min = (items[0]?.action.task as Task<'upgrade-kubernetes'>).minVersion;
+        steps.push(
+          makeStep({
+            id: 'prerequisites/upgrade-kubernetes',
+            title: `Upgrade the control plane to Kubernetes ${min} or later`,
+            kind: 'upgrade-kubernetes',
+            why: `EKS Auto Mode needs Kubernetes ${min} or later.`,
+            findings,
+            commands: [
+              `# one minor version per upgrade; repeat until the cluster reports ${min} or later`,
+              `aws eks update-cluster-version --name ${c} --kubernetes-version <next-minor>`,
+              `aws eks wait cluster-active --name ${c}`,
+            ],
+            verify: { command: `aws eks describe-cluster --name ${c} --query cluster.version --output text`, expect: `${min} or later` },
+            rollback: { description: 'Control-plane upgrades cannot be rolled back; test each minor version on a staging cluster first.', commands: [] },
+          }),
+        );
+        break;
+      }
+      case 'authentication-mode':
+        steps.push(
+          makeStep({
+            id: 'prerequisites/authentication-mode',
+            title: 'Allow access entries (authentication mode API_AND_CONFIG_MAP)',
+            kind: 'authentication-mode',
+            why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
+            findings,
+            commands: [`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, `aws eks wait cluster-active --name ${c}`],
+            infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
+            verify: { command: `aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
+            rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },
+          }),
+        );
+        break;
+      case 'cluster-role-policies': {
+        const role = roleName(input.ctx.inventory.cluster?.roleArn, '<cluster-role-name>');
+        const policies = [...new Set(items.flatMap((i) => (i.action.task as Task<'cluster-role-policies'>).policies))].sort();
+        steps.push(
+          makeStep({
+            id: 'prerequisites/cluster-role-policies',
+            title: 'Give the cluster role the Auto Mode policies',
+            kind: 'cluster-role-policies',
+            why: 'Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession.',
+            findings,
+            commands: [
+              ...policies.map((p) => `aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
+              `aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
+            ],
+            manifests: [{ file: 'cluster-role-trust.json', object: autoModeClusterRoleTrustPolicy() }],
+            infrastructure: [{ kind: 'cluster-role-policies', policies }],
+            verify: { command: `aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
+            rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => `aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
+          }),
+        );
+        break;
+      }
+      case 'install-efs-csi-driver':
+        steps.push(
+          makeStep({
+            id: 'prerequisites/efs-csi-driver',
+            title: 'Install the Amazon EFS CSI driver add-on',
+            kind: 'install-addon',
+            why: 'Fargate mounts EFS with a built-in driver; on Auto Mode nodes the EFS CSI driver must be installed.',
+            findings,
+            commands: [`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, `aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            verify: { command: 'kubectl get csidriver efs.csi.aws.com', expect: 'the driver is listed' },
+            rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
+          }),
+        );
+        break;
+      case 'pod-execution-role': {
+        const role = `${slug(c)}-fargate-pod-execution`;
+        steps.push(
+          makeStep({
+            id: 'prerequisites/pod-execution-role',
+            title: 'Create the Fargate pod execution role',
+            kind: 'pod-execution-role',
+            why: 'Fargate pulls images and ships logs with a pod execution role trusted by eks-fargate-pods.amazonaws.com.',
+            findings,
+            commands: [
+              `aws iam create-role --role-name ${role} --assume-role-policy-document file://pod-execution-role-trust.json`,
+              `aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
+            ],
+            manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
+            infrastructure: [{ kind: 'pod-execution-role' }],
+            verify: { command: `aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
+            rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, `aws iam delete-role --role-name ${role}`] },
+          }),
+        );
+        break;
+      }
+      case 'irsa-role': {
+        const accounts = [...new Set(items.map((i) => (i.action.task as Task<'irsa-role'>).serviceAccount))].sort();
+        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+        steps.push(
+          makeStep({
+            id: 'prerequisites/irsa',
+            title: 'Give workloads IAM roles for service accounts (IRSA)',
+            kind: 'irsa',
+            why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
+            findings,
+            commands: [
+              `aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
+              `# create an IAM OIDC provider for the issuer once, then per service account:`,
+              ...accounts.flatMap((sa) => {
+                const [ns, name] = sa.split('/');
+                return [
+                  `aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
+                  `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
+                ];
+              }),
+            ],
+            manifests: accounts.map((sa) => {
+              const [ns = '', name = ''] = sa.split('/');
+              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
+            }),
+            infrastructure: accounts.map((sa) => {
+              const [namespace = '', serviceAccount = ''] = sa.split('/');
+              return { kind: 'irsa-role' as const, namespace, serviceAccount };
+            }),
+            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
+            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns, name] = sa.split('/'); return `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+          }),
+        );
+        break;
+      }
+      case 'move-data': {
+        const claims = [...new Set(items.map((i) => (i.action.task as Task<'move-data'>).claim))].sort();
+        steps.push(
+          makeStep({
+            id: 'prerequisites/move-data',
+            title: 'Plan the move of data on volumes the target cannot mount',
+            kind: 'move-data',
+            why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
+            findings,
+            commands: claims.map((claim) => `# ${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`),
+            verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
+            rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },
+          }),
+        );
+        break;
+      }
+      case 'enable-auto-mode':
+        break; // a capacity step: Auto Mode itself is the target capacity
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,98 @@
+import type { SecurityGroupChange } from '../findings/types.js';
+import { nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
+import { fargateSubnets, roleOf } from './stage-capacity.js';
+import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
+import { makeStep, slug } from './step.js';
+import type { Step } from './types.js';
+
+type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
+
+export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
+  const items = withAction(input, 'security-groups');
+  const steps: Step[] = [];
+  const clusterSg = input.ctx.inventory.cluster?.clusterSecurityGroupId ?? '<cluster-security-group-id>';
+  const byTarget = groupBy(items, (x) => {
+    const ch = x.action.change;
+    return ch.kind === 'node-class-pod-security-groups' ? `pool/${ch.nodePool}` : ch.kind === 'security-group-policy' ? `sgp/${ch.namespace}/${[...ch.groupIds].sort().join(',')}` : 'verify';
+  });
+  for (const [key, group] of byTarget) {
+    const change = group[0]!.action.change;
+    const findings = ids(group);
+    switch (change.kind) {
+      case 'node-class-pod-security-groups': {
+        const name = change.nodePool;
+        const hash = name.replace(/^sg-/, '');
+        const nodeClass = nodeClassManifest({ name, role: roleOf(input), subnetIds: fargateSubnets(input), securityGroupIds: [clusterSg], podSecurityGroupIds: change.groupIds });
+        const nodePool = nodePoolManifest(
+          { kind: 'node-pool', name, purpose: 'security-groups', requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] }], taints: [{ key: 'modeshift.io/security-groups', value: hash, effect: 'NoSchedule' }], podSecurityGroupIds: change.groupIds, limits: {} },
+          name,
+        );
+        steps.push(
+          makeStep({
+            id: `security-groups/${slug(name)}`,
+            title: `Re-home security groups ${change.groupIds.join(', ')} to NodeClass ${name}`,
+            kind: 'security-group-node-class',
+            why: 'Below Kubernetes 1.36 Auto Mode ignores SecurityGroupPolicy; a NodeClass gives every pod on its nodes these groups, and a taint keeps other pods off.',
+            findings,
+            dependsOn: after,
+            commands: [`kubectl apply -f nodeclass-${slug(name)}.yaml`],
+            manifests: [{ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }],
+            verify: { command: `kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
+            rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [`kubectl delete nodepool ${name}`, `kubectl delete nodeclass ${name}`] },
+          }),
+        );
+        break;
+      }
+      case 'verify-security-group-policy':
+        steps.push(
+          makeStep({
+            id: 'security-groups/verify-security-group-policies',
+            title: 'Check SecurityGroupPolicies on Auto Mode',
+            kind: 'review',
+            why: 'On Kubernetes 1.36 or later Auto Mode applies SecurityGroupPolicy itself; check each policy on one moved pod before the rest follow.',
+            findings,
+            dependsOn: after,
+            commands: ['kubectl get securitygrouppolicies -A'],
+            verify: { command: 'kubectl get pod <moved-pod> -n <namespace> -o yaml | grep -i vpc.amazonaws.com/pod-eni', expect: 'the branch ENI annotation with the policy’s groups' },
+          }),
+        );
+        break;
+      case 'security-group-policy': {
+        const name = `modeshift-${slug(change.namespace)}`;
+        const groupIds = [...new Set([...change.groupIds, clusterSg])].sort();
+        const file = `sgp-${slug(key.replace(/^sgp\//, ''))}.yaml`;
+        steps.push(
+          makeStep({
+            id: `security-groups/${slug(change.namespace)}-${slug(change.groupIds.join('-'))}`,
+            title: `SecurityGroupPolicy for namespace ${change.namespace}`,
+            kind: 'security-group-policy',
+            why: 'Fargate has no NodeClass; a SecurityGroupPolicy gives the moving pods the security groups their Auto Mode nodes had (plus the cluster security group for control-plane traffic).',
+            findings,
+            dependsOn: after,
+            commands: [`kubectl apply -f ${file}`],
+            manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: {} }) }],
+            verify: { command: `kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
+            rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
+          }),
+        );
+        break;
+      }
+    }
+  }
+  const netpols = input.findings.filter((f) => f.capability === 'network-policy' && f.action.type === 'review' && f.severity === 'change');
+  if (netpols.length > 0) {
+    steps.push(
+      makeStep({
+        id: 'security-groups/review-network-policies',
+        title: 'Review NetworkPolicies before workloads move',
+        kind: 'review',
+        why: 'Fargate never enforced these NetworkPolicies; Auto Mode will, and a policy nobody tested can cut traffic the moment a pod moves.',
+        findings: netpols.map((f) => f.id),
+        dependsOn: after,
+        commands: ['kubectl get networkpolicies -A', 'kubectl describe networkpolicies -A'],
+        verify: { command: 'kubectl get networkpolicies -A', expect: 'every listed policy reviewed and either kept, fixed or removed' },
+      }),
+    );
+  }
+  return steps;
+}

@@ -1,0 +1,48 @@
+import { ids, type PlanInput } from './plan-input.js';
+import { makeStep } from './step.js';
+import type { Step } from './types.js';
+
+export function verificationSteps(input: PlanInput, after: string[]): Step[] {
+  const toAuto = input.ctx.target === 'auto-mode';
+  const steps: Step[] = [
+    makeStep({
+      id: 'verification/nothing-left-behind',
+      title: toAuto ? 'Check that no pod runs on Fargate any more' : 'Check that every moved pod runs on Fargate',
+      kind: 'verify',
+      why: toAuto
+        ? 'Deleting Fargate profiles stops every pod still on them; this is the last check before that.'
+        : 'Disabling Auto Mode terminates its instances; this is the last check before that.',
+      dependsOn: after,
+      commands: toAuto
+        ? ["kubectl get pods -A -o wide | grep 'fargate-' || echo 'no pods on Fargate'"]
+        : ["kubectl get pods -A -o wide | grep -v 'fargate-'"],
+      verify: toAuto
+        ? { command: "kubectl get pods -A -o wide | grep -c 'fargate-'", expect: '0 (CoreDNS may still run on Fargate until the last step)' }
+        : { command: "kubectl get pods -A -o wide | grep -v 'fargate-'", expect: 'only the header and the workloads the plan keeps where they are' },
+    }),
+    makeStep({
+      id: 'verification/workloads-healthy',
+      title: 'Check that workloads are healthy and reachable',
+      kind: 'verify',
+      why: 'A rollout can finish with pods Running that are not serving; check readiness, restarts and load balancer targets before tearing anything down.',
+      dependsOn: after,
+      commands: ['kubectl get deployments,statefulsets -A', "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded"],
+      verify: { command: "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded", expect: 'No resources found' },
+    }),
+  ];
+  const reviews = input.findings.filter((f) => f.action.type === 'review' && f.capability !== 'network-policy');
+  if (reviews.length > 0) {
+    steps.push(
+      makeStep({
+        id: 'verification/review-advisories',
+        title: `Review ${reviews.length} advisor${reviews.length === 1 ? 'y' : 'ies'} and gains`,
+        kind: 'review',
+        why: 'These do not block the move but change behaviour or cost on the target; decide on each before decommissioning.',
+        findings: ids(reviews.map((finding) => ({ finding }))),
+        dependsOn: after,
+        verify: { command: '', expect: 'each finding read and either acted on or accepted' },
+      }),
+    );
+  }
+  return steps;
+}

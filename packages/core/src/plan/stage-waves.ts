@@ -1,0 +1,101 @@
+import type { Mode } from '../capabilities/ids.js';
+import type { InventoryIndex } from '../inventory/index-lookups.js';
+import type { Workload } from '../inventory/types.js';
+import { collectMoves, type Move } from './moves.js';
+import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
+import type { PlanInput } from './plan-input.js';
+import { makeStep, slug } from './step.js';
+import type { Step } from './types.js';
+
+/** Higher is riskier: state, public traffic and single replicas make a namespace a later wave. */
+function workloadRisk(index: InventoryIndex, w: Workload): number {
+  let risk = 0;
+  if (w.kind === 'StatefulSet' || w.volumeClaimTemplates.length > 0) risk += 3;
+  if ((w.template.spec.volumes ?? []).some((v) => v.persistentVolumeClaim)) risk += 3;
+  if (index.servicesFor(w).some((s) => s.spec.type === 'LoadBalancer')) risk += 2;
+  if (w.replicas !== null && w.replicas <= 1) risk += 1;
+  if (w.replicas !== null && index.pdbsFor(w).length === 0) risk += 1;
+  return risk;
+}
+
+const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+function moveCommands(move: Move, target: Mode): string[] {
+  const w = move.workload;
+  const ns = w.metadata.namespace;
+  const out = [...patchCommands(w, move.edits)];
+  if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
+  if (out.length === 0) out.push(`# ${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`);
+  for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => `# optional, ${opt.label}: ${c.replace(/^# /, '')}`));
+  if (ROLLOUT_KINDS.has(w.kind)) out.push(`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
+  return out;
+}
+
+function verifyFor(target: Mode, ns: string): Step['verify'] {
+  return target === 'auto-mode'
+    ? { command: `kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
+    : { command: `kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named fargate-ip-…' };
+}
+
+/** One step per namespace, lowest risk first, each waiting for the one before. */
+export function waveSteps(input: PlanInput, after: string[]): Step[] {
+  const moves = collectMoves(input);
+  const byNs = new Map<string, Move[]>();
+  for (const m of moves) {
+    const list = byNs.get(m.workload.metadata.namespace);
+    if (list) list.push(m);
+    else byNs.set(m.workload.metadata.namespace, [m]);
+  }
+  const ranked = [...byNs.entries()]
+    .map(([ns, list]) => ({ ns, list, risk: list.reduce((sum, m) => sum + workloadRisk(input.ctx.index, m.workload), 0) / list.length }))
+    .sort((a, b) => a.risk - b.risk || (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0));
+  const steps: Step[] = [];
+  let previous: string[] = after;
+  ranked.forEach(({ ns, list }, i) => {
+    const unprotected = list.filter((m) => m.workload.replicas !== null && input.ctx.index.pdbsFor(m.workload).length === 0).map((m) => m.workload.metadata.name);
+    const id = `waves/${slug(ns)}`;
+    steps.push(
+      makeStep({
+        id,
+        title: `Wave ${i + 1}: move namespace ${ns} (${list.length} workload${list.length === 1 ? '' : 's'})`,
+        kind: 'wave',
+        why:
+          (input.ctx.target === 'auto-mode'
+            ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
+            : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
+          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
+        findings: list.flatMap((m) => m.findings),
+        dependsOn: previous,
+        commands: list.flatMap((m) => moveCommands(m, input.ctx.target)),
+        verify: verifyFor(input.ctx.target, ns),
+        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: list.flatMap((m) => rollbackCommands(m.workload, m.edits)) },
+        workloads: list.map((m) => m.workload.key),
+        namespaces: [ns],
+      }),
+    );
+    previous = [id];
+  });
+  return steps;
+}
+
+export function staysStep(input: PlanInput, after: string[]): Step | null {
+  if (input.staying.size === 0) return null;
+  const keys = [...input.staying.keys()].sort();
+  const lines = keys.map((key) => {
+    const findings = input.staying.get(key) ?? [];
+    const on = findings[0]?.action.type === 'stay' ? findings[0].action.on : 'managed-nodes';
+    const where = on === 'auto-mode' ? 'Auto Mode (keep a NodePool that fits it)' : on === 'fargate' ? 'Fargate (keep the profile that selects it)' : 'EC2 managed nodes (keep its node group)';
+    return `# ${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`;
+  });
+  return makeStep({
+    id: 'waves/stays',
+    title: `Keep ${keys.length} workload${keys.length === 1 ? '' : 's'} where ${keys.length === 1 ? 'it runs' : 'they run'}`,
+    kind: 'stays',
+    why: 'These workloads cannot run on the target as they are; the cluster keeps the capacity they need, and the decommission stage leaves it in place.',
+    findings: [...input.staying.values()].flat().map((f) => f.id),
+    dependsOn: after,
+    commands: lines,
+    verify: { command: 'kubectl get pods -A -o wide', expect: 'the listed workloads still Running where they ran before' },
+    workloads: keys,
+  });
+}

@@ -1,0 +1,71 @@
+import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
+import type { Plan } from '../plan/types.js';
+import { resourceKey } from '../rules/run.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES: Record<Severity | 'bold' | 'dim', [number, number]> = {
+  blocker: [31, 39],
+  change: [33, 39],
+  advisory: [36, 39],
+  gain: [32, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+};
+
+const READINESS: Record<Plan['summary']['readiness'], string> = {
+  ready: 'ready: nothing must change before the move',
+  'ready-with-changes': 'ready with changes: follow the plan below',
+  blocked: 'blocked: some workloads cannot move as they are (see blockers)',
+};
+
+const TARGET: Record<Plan['to'], string> = { 'auto-mode': 'EKS Auto Mode', fargate: 'EKS on Fargate' };
+
+/** What an operator reads first: summary, blockers, then the staged plan. */
+export function renderText(plan: Plan, options: TextOptions = { color: false }): string {
+  const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
+  const lines: string[] = [];
+  const c = plan.cluster;
+  lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
+  lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
+  lines.push(`readiness: ${paint(plan.summary.readiness === 'blocked' ? 'blocker' : plan.summary.readiness === 'ready' ? 'gain' : 'change', READINESS[plan.summary.readiness])}`);
+  lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
+  const w = plan.summary.workloads;
+  lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+
+  const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, []]));
+  for (const f of plan.findings) bySeverity.get(f.severity)!.push(f);
+  for (const severity of ['blocker', 'change'] as const) {
+    const list = bySeverity.get(severity)!;
+    if (list.length === 0) continue;
+    lines.push('', paint('bold', `${severity === 'blocker' ? 'Blockers' : 'Changes'} (${list.length})`));
+    for (const f of list) {
+      lines.push(`  ${paint(severity, severity.toUpperCase())} ${f.resource ? resourceKey(f.resource) : 'cluster'} [${f.capability}]`);
+      lines.push(`    ${f.message}`);
+      lines.push(`    → ${f.remediation}`);
+    }
+  }
+  const rest = [...bySeverity.get('advisory')!, ...bySeverity.get('gain')!];
+  if (rest.length > 0) {
+    lines.push('', paint('bold', `Advisories and gains (${rest.length})`));
+    for (const f of rest) lines.push(`  ${paint(f.severity, f.severity)} ${f.resource ? resourceKey(f.resource) : 'cluster'}: ${f.message}`);
+  }
+
+  lines.push('', paint('bold', 'Plan'));
+  plan.stages.forEach((stage, i) => {
+    lines.push('', paint('bold', `${i + 1}. ${stage.title}`) + (stage.steps.length === 0 ? paint('dim', ' (nothing to do)') : ''));
+    for (const step of stage.steps) {
+      lines.push(`  - ${step.title} ${paint('dim', `[${step.id}]`)}`);
+      lines.push(`    why: ${step.why}`);
+      if (step.dependsOn.length) lines.push(paint('dim', `    after: ${step.dependsOn.join(', ')}`));
+      for (const cmd of step.commands) lines.push(`    $ ${cmd}`);
+      for (const m of step.manifests) lines.push(`    manifest: ${m.file}`);
+      if (step.verify.command) lines.push(`    verify: ${step.verify.command}  → ${step.verify.expect}`);
+      else if (step.verify.expect) lines.push(`    verify: ${step.verify.expect}`);
+      if (step.rollback.commands.length) lines.push(`    rollback: ${step.rollback.description} ${step.rollback.commands.map((r) => `$ ${r}`).join('; ')}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+import { pinnedValues } from '../../placement/pod-needs.js';
+import type { Rule } from '../types.js';
+import { describeWorkload, movers } from './common.js';
+import { ARM64_POOL } from './facts.js';
+import { poolFindings } from './pools.js';
+
+/**
+ * The built-in general-purpose pool is amd64 only (aws-facts §2 Arm row, §4.4), so Arm-pinned
+ * workloads need a custom pool. It is tainted so that amd64-only images never land on it.
+ */
+export const arm64PoolForAutoMode: Rule = {
+  id: 'auto-mode-arm64-pool',
+  capability: 'arm64',
+  targets: ['auto-mode'],
+  check(ctx) {
+    return movers(ctx)
+      .filter((w) => {
+        const arch = pinnedValues(w.template.spec, 'kubernetes.io/arch');
+        return arch.length > 0 && arch.every((a) => a === 'arm64');
+      })
+      .flatMap((w) =>
+        poolFindings(
+          w,
+          ARM64_POOL,
+          `${describeWorkload(w)} is pinned to arm64 nodes; Auto Mode runs Graviton instances only in a custom NodePool (the built-in general-purpose pool is amd64 only).`,
+          `The plan adds NodePool ${ARM64_POOL.name} (arm64 C/M/R instances, on-demand, tainted modeshift.io/arch=arm64:NoSchedule).`,
+        ),
+      );
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../types.js';
+import { arm64Evidence, describeWorkload } from './detect.js';
+import { keepsCapacity, stayDraft } from './drafts.js';
+import { candidates } from './scope.js';
+
+/** Fargate on EKS runs x86 pods only; a pod pinned to Graviton keeps its EC2 capacity. */
+export const fargateArm64: Rule = {
+  id: 'fargate-arm64',
+  capability: 'arm64',
+  targets: ['fargate'],
+  check(ctx, row) {
+    return candidates(ctx).flatMap((w) => {
+      const evidence = arm64Evidence(w.template.spec);
+      if (!evidence) return [];
+      return [
+        stayDraft(
+          ctx,
+          w,
+          `${describeWorkload(w)} cannot run on Fargate: ${evidence}. ${row.summary}`,
+          `${keepsCapacity(ctx, w, 'a NodePool with arm64 instances')} To move it instead, publish an amd64 (or multi-arch) image and remove the arm64 pin.`,
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../types.js';
+import { describeWorkload, gpuEvidence } from './detect.js';
+import { keepsCapacity, stayDraft } from './drafts.js';
+import { candidates } from './scope.js';
+
+/** GPUs are not available on Fargate; GPU pods keep their EC2 capacity. DaemonSets: see fargate-daemonsets. */
+export const fargateGpu: Rule = {
+  id: 'fargate-gpu',
+  capability: 'gpu',
+  targets: ['fargate'],
+  check(ctx, row) {
+    return candidates(ctx).flatMap((w) => {
+      const evidence = gpuEvidence(w.template.spec);
+      if (!evidence) return [];
+      return [
+        stayDraft(
+          ctx,
+          w,
+          `${describeWorkload(w)} cannot run on Fargate: ${evidence}. ${row.summary}`,
+          keepsCapacity(ctx, w, 'a NodePool with GPU instances (Auto Mode brings the NVIDIA drivers and device plugin)'),
+        ),
+      ];
+    });
+  },
+};

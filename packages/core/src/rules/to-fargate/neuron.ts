@@ -1,0 +1,25 @@
+import type { Rule } from '../types.js';
+import { describeWorkload, neuronEvidence } from './detect.js';
+import { keepsCapacity, stayDraft } from './drafts.js';
+import { candidates } from './scope.js';
+
+/** Inferentia and Trainium are not available on Fargate; those pods keep their EC2 capacity. */
+export const fargateNeuron: Rule = {
+  id: 'fargate-neuron',
+  capability: 'neuron',
+  targets: ['fargate'],
+  check(ctx, row) {
+    return candidates(ctx).flatMap((w) => {
+      const evidence = neuronEvidence(w.template.spec);
+      if (!evidence) return [];
+      return [
+        stayDraft(
+          ctx,
+          w,
+          `${describeWorkload(w)} cannot run on Fargate: ${evidence}. ${row.summary}`,
+          keepsCapacity(ctx, w, 'a NodePool with inf or trn instances'),
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from '../types.js';
+import { objectRef } from '../refs.js';
+import { candidates, currentNodePool, stays } from './scope.js';
+
+/**
+ * Custom Auto Mode NodePools have nothing to run once workloads are on Fargate. The planner retires
+ * them only when nothing stays on Auto Mode; the message names what still runs on each pool.
+ */
+export const fargateRetireNodePools: Rule = {
+  id: 'fargate-retire-node-pools',
+  capability: 'autoscaling',
+  targets: ['fargate'],
+  check(ctx) {
+    const staying = new Map<string, string[]>();
+    for (const w of candidates(ctx)) {
+      const pool = currentNodePool(ctx, w);
+      if (pool && stays(ctx, w)) staying.set(pool, [...(staying.get(pool) ?? []), `${w.metadata.namespace}/${w.metadata.name}`]);
+    }
+    return ctx.inventory.nodePools
+      .filter((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com')
+      .map((pool) => {
+        const kept = staying.get(pool.metadata.name) ?? [];
+        return {
+          severity: 'change' as const,
+          resource: objectRef(pool),
+          message: `NodePool ${pool.metadata.name} is Auto Mode capacity${kept.length > 0 ? ` that workloads staying on Auto Mode still use (${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ' and more' : ''})` : ' that nothing needs once the workloads run on Fargate'}.`,
+          remediation:
+            kept.length > 0
+              ? 'Keep it while those workloads stay; delete it (kubectl delete nodepool) only after they move or are redesigned.'
+              : 'Delete it (kubectl delete nodepool) after every wave is verified and before Auto Mode is disabled; its nodes drain and terminate.',
+          action: { type: 'decommission' as const, task: { kind: 'retire-node-pools' as const } },
+        };
+      });
+  },
+};

@@ -1,0 +1,85 @@
+import { FARGATE_LIMITS } from '../../capabilities/limits.js';
+import type { WorkloadEdit } from '../../findings/types.js';
+import type { Container, PodSpec } from '../../kube.js';
+import type { FindingDraft, Rule } from '../types.js';
+import { workloadRef } from '../refs.js';
+import { describeWorkload, listOf } from './detect.js';
+import { effectiveRequest, fargateSize, formatSize, limitOf, longRunning, podRequirement, type SizedResource } from './fargate-size.js';
+import { movingWorkloads } from './scope.js';
+
+// Proposed for a container with no request: with Fargate's 256 MB overhead a one-container pod
+// stays at the default size of 0.25 vCPU / 0.5 GB.
+const DEFAULT_CPU = '250m';
+const DEFAULT_MEMORY = `${FARGATE_LIMITS.defaultMemoryGb * 1024 - FARGATE_LIMITS.memoryOverheadMb}Mi`;
+
+const SIZED: SizedResource[] = ['cpu', 'memory'];
+const GUARANTEED = 'AWS states Fargate pods run as Guaranteed: "requested CPU and memory must be equal to the limit".';
+
+function sizeText(spec: PodSpec, pick?: Parameters<typeof podRequirement>[1]): string {
+  const size = fargateSize(podRequirement(spec, pick));
+  return size ? formatSize(size) : `more than the largest Fargate size (${FARGATE_LIMITS.maxVcpu} vCPU / ${FARGATE_LIMITS.maxMemoryGb} GB)`;
+}
+
+function written(c: Container, resource: SizedResource): string | undefined {
+  const value = c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
+  return value === undefined ? undefined : String(value);
+}
+
+function proposal(c: Container): Extract<WorkloadEdit, { op: 'set-resources' }> {
+  const values = { cpu: written(c, 'cpu') ?? DEFAULT_CPU, memory: written(c, 'memory') ?? DEFAULT_MEMORY };
+  return { op: 'set-resources', container: c.name, requests: values, limits: { ...values } };
+}
+
+function withEdits(spec: PodSpec, edits: Extract<WorkloadEdit, { op: 'set-resources' }>[]): PodSpec {
+  const byName = new Map(edits.map((e) => [e.container, e]));
+  const patch = (c: Container): Container => {
+    const e = byName.get(c.name);
+    return e ? { ...c, resources: { requests: { ...c.resources?.requests, ...e.requests }, limits: { ...c.resources?.limits, ...e.limits } } } : c;
+  };
+  return { ...spec, containers: spec.containers.map(patch), initContainers: spec.initContainers?.map(patch) };
+}
+
+/**
+ * Fargate sizes each pod's VM from its requests. Missing requests are a change (the pod would get
+ * the smallest size); requests below limits are advisory: the pod still runs, but containers can
+ * never use more than the VM their requests bought, so the operator decides which size to pay for.
+ */
+export const fargateResourceRequests: Rule = {
+  id: 'fargate-resource-requests',
+  capability: 'pod-size',
+  targets: ['fargate'],
+  check(ctx) {
+    return movingWorkloads(ctx).flatMap((w): FindingDraft[] => {
+      const spec = w.template.spec;
+      const name = describeWorkload(w);
+      const running = longRunning(spec);
+      const sidecars = podRequirement(spec).nativeSidecars;
+      const sidecarNote = sidecars.length > 0 ? ` Native sidecars (${listOf(sidecars)}) are counted like containers; AWS does not document how Fargate sizes them.` : '';
+      const missing = running.filter((c) => SIZED.some((r) => effectiveRequest(c, r) === null));
+      if (missing.length > 0) {
+        const edits = missing.map(proposal);
+        return [
+          {
+            severity: 'change' as const,
+            resource: workloadRef(w),
+            message: `${name}: ${listOf(missing.map((c) => c.name))} set${missing.length === 1 ? 's' : ''} no CPU or memory request, and Fargate sizes each pod from its requests, so it would run as ${sizeText(spec)} (a pod that requests nothing gets ${FARGATE_LIMITS.defaultVcpu} vCPU / ${FARGATE_LIMITS.defaultMemoryGb} GB).${sidecarNote}`,
+            remediation: `${GUARANTEED} The plan sets requests equal to limits on ${listOf(edits.map((e) => `${e.container} (${e.requests.cpu} CPU, ${e.requests.memory})`))}: the existing value where one is set, else ${DEFAULT_CPU} CPU / ${DEFAULT_MEMORY}, which keeps a one-container pod at the default size. Fargate size with these values: ${sizeText(withEdits(spec, edits))}. Adjust them to measured usage.`,
+            action: { type: 'workload' as const, edits },
+          },
+        ];
+      }
+      const burstable = running.filter((c) => SIZED.some((r) => limitOf(c, r) !== effectiveRequest(c, r)));
+      if (burstable.length === 0) return [];
+      const atLimits = sizeText(spec, (c, r) => limitOf(c, r) ?? effectiveRequest(c, r));
+      return [
+        {
+          severity: 'advisory' as const,
+          resource: workloadRef(w),
+          message: `${name}: ${listOf(burstable.map((c) => c.name))} request${burstable.length === 1 ? 's' : ''} less than ${burstable.length === 1 ? 'its limits' : 'their limits'} (or set none). Fargate sizes the pod from requests, ${sizeText(spec)}, and no container can use more than that VM; with requests raised to the limits it would be ${atLimits}.${sidecarNote}`,
+          remediation: `${GUARANTEED} Set requests equal to limits at the level the workload needs: raise requests to keep today's headroom (larger, costlier pods), or lower limits to the requests.`,
+          action: { type: 'review' as const },
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import type { Rule } from '../types.js';
+import { workloadRef } from '../refs.js';
+import { describeWorkload } from './detect.js';
+import { movingWorkloads } from './scope.js';
+
+/** Fargate does not support topologySpreadConstraints (aws-facts §2 Scheduling row). */
+export const fargateTopologySpread: Rule = {
+  id: 'fargate-topology-spread',
+  capability: 'scheduling',
+  targets: ['fargate'],
+  check(ctx) {
+    return movingWorkloads(ctx).flatMap((w) => {
+      if ((w.template.spec.topologySpreadConstraints ?? []).length === 0) return [];
+      return [
+        {
+          severity: 'change' as const,
+          resource: workloadRef(w),
+          message: `${describeWorkload(w)} uses topologySpreadConstraints, which Fargate does not support; every Fargate pod gets its own VM.`,
+          remediation:
+            "The plan removes the constraints. Zone spread then comes from the Fargate profile's subnets: give the profile private subnets in several Availability Zones (AWS notes pods can spread unevenly across a profile's subnets) and protect the workload with a PodDisruptionBudget.",
+          action: { type: 'workload' as const, edits: [{ op: 'remove-topology-spread' as const }] },
+        },
+      ];
+    });
+  },
+};

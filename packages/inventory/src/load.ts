@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { normalizeDocuments, type Inventory, type LoadProblem, type RawDocument } from '@modeshift/core';
+import { findInputFiles, reasonOf } from './files.js';
+import { parseText } from './parse.js';
+
+export interface LoadResult {
+  inventory: Inventory;
+  /** Ordered by file (in reading order), then line. */
+  problems: LoadProblem[];
+  /** Every file read, in reading order, with how many documents it held (each List item counts as one). */
+  files: { file: string; documents: number }[];
+}
+
+/** Collects parsed files, then normalises them all at once. */
+class Reading {
+  readonly documents: RawDocument[] = [];
+  readonly problems: LoadProblem[] = [];
+  readonly files: { file: string; documents: number }[] = [];
+
+  add(file: string, text: string): void {
+    const parsed = parseText(file, text);
+    this.files.push({ file, documents: parsed.documents.length });
+    this.problems.push(...parsed.problems);
+    for (const doc of parsed.documents) this.documents.push(doc);
+  }
+
+  finish(inputs: string): LoadResult {
+    const { inventory, problems } = normalizeDocuments(this.documents);
+    const ordered = orderProblems(
+      [...this.problems, ...problems],
+      this.files.map((f) => f.file),
+    );
+    if (isEmpty(inventory)) {
+      const message =
+        this.documents.length === 0
+          ? `no inventory documents found in ${inputs}`
+          : `nothing usable in ${inputs}: every document was skipped or invalid`;
+      ordered.push({ file: inputs, line: null, severity: 'error', message });
+    }
+    return { inventory, problems: ordered, files: this.files };
+  }
+}
+
+function orderProblems(problems: LoadProblem[], files: string[]): LoadProblem[] {
+  const rank = new Map(files.map((file, i) => [file, i]));
+  // Problems about paths rather than read files (a skipped argument, an unreadable directory) come first.
+  return problems.sort((a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+function isEmpty(inventory: Inventory): boolean {
+  return Object.values(inventory).every((bucket) => bucket === null || (Array.isArray(bucket) && bucket.length === 0));
+}
+
+/**
+ * Reads files and directories (recursively) into an Inventory. Throws UserError('input') only when a
+ * path given does not exist; everything else wrong with the input is in `problems`, and an input
+ * with nothing usable in it has an 'error' problem saying so.
+ */
+export async function loadInventory(paths: string[]): Promise<LoadResult> {
+  const found = await findInputFiles(paths);
+  const reading = new Reading();
+  reading.problems.push(...found.problems);
+  for (const file of found.files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      reading.problems.push({ file, line: null, severity: 'error', message: `cannot read the file: ${reasonOf(error)}` });
+      continue;
+    }
+    reading.add(file, text);
+  }
+  return reading.finish(paths.length > 0 ? paths.join(', ') : 'the input (no paths given)');
+}
+
+/** The same, for text already in memory (tests, the wizard). `.json` names are read as JSON, others as YAML. */
+export function loadInventoryFromStrings(files: { file: string; text: string }[]): LoadResult {
+  const reading = new Reading();
+  for (const { file, text } of files) reading.add(file, text);
+  return reading.finish(files.length > 0 ? files.map((f) => f.file).join(', ') : 'the input (no files given)');
+}

@@ -1,0 +1,118 @@
+import { listItems, type LoadProblem, type RawDocument } from '@modeshift/core';
+import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+
+export interface ParsedFile {
+  documents: RawDocument[];
+  problems: LoadProblem[];
+}
+
+const isJsonFile = (file: string) => file.toLowerCase().endsWith('.json');
+
+/**
+ * Splits one file's text into documents, each with the line it starts on (List items get their own
+ * line). `.json` files go through JSON.parse, which is much faster than a YAML parser; anything
+ * else, and JSON that JSON.parse refuses, goes through the YAML parser, once.
+ */
+export function parseText(file: string, text: string): ParsedFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (isJsonFile(file)) {
+    try {
+      const value: unknown = JSON.parse(source);
+      return { documents: splitList(file, value, firstContentLine(source)), problems: [] };
+    } catch (error) {
+      return parseYaml(file, source, error instanceof Error ? error.message : String(error));
+    }
+  }
+  return parseYaml(file, source, null);
+}
+
+function firstContentLine(text: string): number {
+  const start = /\S/.exec(text)?.index ?? 0;
+  return lineAt(text, start);
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function splitList(file: string, value: unknown, line: number, itemLines?: (i: number) => number | undefined): RawDocument[] {
+  const items = listItems(value);
+  if (!items) return [{ value, origin: { file, line } }];
+  return items.map((item, i) => ({ value: item, origin: { file, line: itemLines?.(i) ?? line } }));
+}
+
+/**
+ * @param jsonError set for a `.json` file that JSON.parse refused: YAML still reads near-JSON such as
+ * trailing commas, and where it cannot either, its error pinpoints the line.
+ */
+function parseYaml(file: string, text: string, jsonError: string | null): ParsedFile {
+  const lineCounter = new LineCounter();
+  const problems: LoadProblem[] = [];
+  const documents: RawDocument[] = [];
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const report = (severity: LoadProblem['severity'], line: number, message: string) =>
+    problems.push({ file, line, severity, message });
+
+  for (const doc of parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
+    const fatal = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    if (fatal) {
+      const { line, reason } = jsonError !== null ? describeJsonError(jsonError, text, fatal, lineOf) : describeYamlError(fatal, lineCounter);
+      report('error', line, reason);
+      continue;
+    }
+    // kubectl reads a repeated key as its last value; so do we, but say so.
+    for (const duplicate of doc.errors) {
+      report('skipped', lineOf(duplicate.pos[0]), 'the same key appears twice in one mapping; the later value is used');
+    }
+    const contents = doc.contents;
+    if (contents === null) continue;
+
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Only alias bombs and similar get here; the parser's message names no input values.
+      report('error', lineOf(contents.range[0]), `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+      continue;
+    }
+    const itemsNode = isMap(contents) ? contents.get('items', true) : undefined;
+    const itemLines = isSeq(itemsNode)
+      ? (i: number) => {
+          const node = itemsNode.items[i];
+          return isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
+        }
+      : undefined;
+    documents.push(...splitList(file, value, lineOf(contents.range[0]), itemLines));
+  }
+  return { documents, problems };
+}
+
+const firstLine = (message: string) => message.split('\n', 1)[0] ?? message;
+
+function describeYamlError(error: YAMLError, lineCounter: LineCounter): { line: number; reason: string } {
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  return { line, reason: `invalid YAML at column ${col}: ${firstLine(error.message)}` };
+}
+
+/**
+ * V8 words some JSON errors with a position and others with a quote of the surrounding text; that
+ * quote could be part of a Secret, so only the positional form is used, and otherwise the YAML
+ * parser's account of the same spot.
+ */
+function describeJsonError(
+  message: string,
+  text: string,
+  yamlError: YAMLError,
+  lineOf: (offset: number) => number,
+): { line: number; reason: string } {
+  const positional = /^(.*?) in JSON at position (\d+)/.exec(message);
+  if (positional?.[1] && positional[2]) {
+    return { line: lineAt(text, Number(positional[2])), reason: `invalid JSON: ${positional[1]}` };
+  }
+  if (message.startsWith('Unexpected end of JSON input')) {
+    return { line: lineAt(text, text.length), reason: 'invalid JSON: the text ends too early' };
+  }
+  return { line: lineOf(yamlError.pos[0]), reason: `invalid JSON: ${firstLine(yamlError.message)}` };
+}
