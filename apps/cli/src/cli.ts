@@ -26,6 +26,21 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await planCommand(paths, options, io));
     });
 
+  root
+    .command('collect')
+    .description('read a live cluster (Kubernetes API + AWS APIs) into an inventory directory')
+    .requiredOption('--out <dir>', 'the inventory directory to write (atomically)')
+    .option('--context <name>', 'kube context (default: the current one)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG or ~/.kube/config)')
+    .option('--cluster <name>', 'EKS cluster name (default: from the context\'s EKS ARN)')
+    .option('--region <region>', 'AWS region (default: from the context\'s EKS ARN or AWS_REGION)')
+    .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE)')
+    .option('--force', 'replace a non-empty --out directory')
+    .action(async (options) => {
+      const { collectCommand } = await import('./commands/collect.js');
+      setExit(await collectCommand(options, io));
+    });
+
   return root;
 }
 

@@ -73,7 +73,7 @@ export async function collect(options: CollectOptions, progress: ProgressListene
   const out = path.resolve(options.out);
   const force = options.force ?? false;
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 15_000);
-  const concurrency = Math.floor(positive('concurrency', options.concurrency, 4));
+  const concurrency = Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4)));
   const pageSize = Math.floor(positive('pageSize', options.pageSize, 500));
   const policy = retryPolicy(positive('retryBaseMs', options.retryBaseMs, 250));
   options.signal?.throwIfAborted();

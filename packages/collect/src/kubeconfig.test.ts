@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,19 +23,19 @@ const config = (context: string, server: string, current?: string) =>
 
 describe('finding the kubeconfig and context', () => {
   it('merges a KUBECONFIG path list the way kubectl does: first definition and first current context win', async () => {
-    const a = path.join(root, 'a');
-    const b = path.join(root, 'b');
-    await writeFile(a, config('shared', 'https://first.example', undefined));
-    await writeFile(b, [config('shared', 'https://second.example', 'other'), ''].join('\n').replace(/shared/g, 'other') + '');
-    await writeFile(b, config('other', 'https://other.example', 'other'));
-    const target = resolveKubeTarget({}, { KUBECONFIG: [a, path.join(root, 'missing'), b].join(path.delimiter) });
-    expect(target.context).toBe('other');
-    expect(resolveKubeTarget({ context: 'shared' }, { KUBECONFIG: [a, b].join(path.delimiter) }).server).toBe('https://first.example');
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => path.join(root, name)) as [string, string, string];
+    await writeFile(a, config('shared', 'https://first.example'));
+    await writeFile(b, config('shared', 'https://second.example', 'shared'));
+    await writeFile(c, config('other', 'https://other.example', 'other'));
+    const env = { KUBECONFIG: [a, path.join(root, 'missing'), b, c].join(path.delimiter) };
+    const target = resolveKubeTarget({}, env);
+    expect(target.context).toBe('shared');
+    expect(target.server).toBe('https://first.example');
+    expect(resolveKubeTarget({ context: 'other' }, env).server).toBe('https://other.example');
   });
 
   it('falls back to ~/.kube/config under the given HOME, and says when there is none', async () => {
     expect(() => resolveKubeTarget({}, { HOME: root })).toThrow(/^No kubeconfig found/);
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(path.join(root, '.kube'));
     await writeFile(path.join(root, '.kube', 'config'), config('home', 'https://home.example', 'home'));
     expect(resolveKubeTarget({}, { HOME: root }).server).toBe('https://home.example');

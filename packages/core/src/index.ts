@@ -32,3 +32,4 @@ export * from './render/capability-table.js';
 export * from './inventory/documents.js';
 export * from './inventory/normalize.js';
 export * from './plan/manifests/index.js';
+export * from './render/markdown/index.js';

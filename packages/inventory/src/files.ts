@@ -51,18 +51,17 @@ export async function findInputFiles(paths: string[]): Promise<InputFiles> {
   };
 
   const walk = async (dir: string): Promise<void> => {
-    let real: string;
     let entries;
     try {
-      real = await realpath(dir);
+      // A symbolic link back up the tree would otherwise be walked forever.
+      const real = await realpath(dir);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ file: dir, line: null, severity: 'error', message: `cannot read the directory: ${reasonOf(error)}` });
       return;
     }
-    // A symbolic link back up the tree would otherwise be walked forever.
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
 
     const names = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of names) {
@@ -75,7 +74,10 @@ export async function findInputFiles(paths: string[]): Promise<InputFiles> {
           isDirectory = target.isDirectory();
           isFile = target.isFile();
         } catch (error) {
-          problems.push({ file: path, line: null, severity: 'error', message: `cannot follow the link: ${reasonOf(error)}` });
+          // A broken link to what would be read is worth a word; one to anything else is as ignorable as its target.
+          if (isInventoryFile(path)) {
+            problems.push({ file: path, line: null, severity: 'error', message: `cannot follow the link: ${reasonOf(error)}` });
+          }
           continue;
         }
       }

@@ -20,7 +20,7 @@ class Reading {
   add(file: string, text: string): void {
     const parsed = parseText(file, text);
     this.files.push({ file, documents: parsed.documents.length });
-    this.problems.push(...parsed.problems);
+    for (const problem of parsed.problems) this.problems.push(problem);
     for (const doc of parsed.documents) this.documents.push(doc);
   }
 

@@ -31,6 +31,17 @@ function firstContentLine(text: string): number {
   return lineAt(text, start);
 }
 
+/**
+ * Parsers notice an unclosed bracket only at the end of the text, which may be a blank line past the
+ * last one with content; the last line with content is where the reader should look. Computed once
+ * per file: trimming the text per document would make large files quadratic.
+ */
+function lastContentOffset(text: string): number {
+  let i = text.length - 1;
+  while (i > 0 && ' \t\r\n'.includes(text.charAt(i))) i--;
+  return Math.max(0, i);
+}
+
 function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
@@ -51,14 +62,15 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
   const lineCounter = new LineCounter();
   const problems: LoadProblem[] = [];
   const documents: RawDocument[] = [];
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const lastContent = lastContentOffset(text);
+  const lineOf = (offset: number) => lineCounter.linePos(Math.min(offset, lastContent)).line;
   const report = (severity: LoadProblem['severity'], line: number, message: string) =>
     problems.push({ file, line, severity, message });
 
   for (const doc of parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
     const fatal = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (fatal) {
-      const { line, reason } = jsonError !== null ? describeJsonError(jsonError, text, fatal, lineOf) : describeYamlError(fatal, lineCounter);
+      const { line, reason } = jsonError !== null ? describeJsonError(jsonError, text, fatal, lineOf) : describeYamlError(fatal, lineOf, lineCounter);
       report('error', line, reason);
       continue;
     }
@@ -77,6 +89,8 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
       report('error', lineOf(contents.range[0]), `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
       continue;
     }
+    // `---` followed by nothing, or by comments only: common in Helm output, not a document.
+    if (value === null || value === undefined) continue;
     const itemsNode = isMap(contents) ? contents.get('items', true) : undefined;
     const itemLines = isSeq(itemsNode)
       ? (i: number) => {
@@ -84,16 +98,17 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
           return isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
         }
       : undefined;
-    documents.push(...splitList(file, value, lineOf(contents.range[0]), itemLines));
+    // A loop, not push(...items): a List of 100,000 pods would exceed the engine's argument limit.
+    for (const document of splitList(file, value, lineOf(contents.range[0]), itemLines)) documents.push(document);
   }
   return { documents, problems };
 }
 
 const firstLine = (message: string) => message.split('\n', 1)[0] ?? message;
 
-function describeYamlError(error: YAMLError, lineCounter: LineCounter): { line: number; reason: string } {
-  const { line, col } = lineCounter.linePos(error.pos[0]);
-  return { line, reason: `invalid YAML at column ${col}: ${firstLine(error.message)}` };
+function describeYamlError(error: YAMLError, lineOf: (offset: number) => number, lineCounter: LineCounter): { line: number; reason: string } {
+  const { col } = lineCounter.linePos(error.pos[0]);
+  return { line: lineOf(error.pos[0]), reason: `invalid YAML at column ${col}: ${firstLine(error.message)}` };
 }
 
 /**
@@ -109,10 +124,10 @@ function describeJsonError(
 ): { line: number; reason: string } {
   const positional = /^(.*?) in JSON at position (\d+)/.exec(message);
   if (positional?.[1] && positional[2]) {
-    return { line: lineAt(text, Number(positional[2])), reason: `invalid JSON: ${positional[1]}` };
+    return { line: lineOf(Number(positional[2])), reason: `invalid JSON: ${positional[1]}` };
   }
   if (message.startsWith('Unexpected end of JSON input')) {
-    return { line: lineAt(text, text.length), reason: 'invalid JSON: the text ends too early' };
+    return { line: lineOf(text.length), reason: 'invalid JSON: the text ends too early' };
   }
   return { line: lineOf(yamlError.pos[0]), reason: `invalid JSON: ${firstLine(yamlError.message)}` };
 }

@@ -48,7 +48,8 @@ const hpaDocument = document(hpaSpec);
 const nodeDocument = document(object({ taints: listOf(taint) }));
 const storageClassDocument = document(anyObject, { extra: { provisioner: required(str), parameters: stringMap } });
 const configMapDocument = document(anyObject, { extra: { data: stringMap } });
-// Secrets: `data` and `stringData` are deliberately not declared, so they are never checked or copied.
+// Secrets: `data` and `stringData` are deliberately not declared: they are never checked, and only the
+// name and type reach the inventory.
 const secretDocument = document(anyObject, { extra: { type: str } });
 // Kinds no rule reads only need a name: anything else about them may be as odd as it likes.
 const otherDocument = object({ metadata: required(object({ name: required(str), namespace: str })) });

@@ -54,7 +54,9 @@ export function collectMoves(input: PlanInput): Move[] {
         else edits.push(...tolerationsFor(req));
       }
     }
-    moves.push({ workload: w, edits, optional, findings: findings.map((f) => f.id) });
+    // A workload already pinned to a pool (e.g. its security groups' NodePool) cannot also opt into Spot.
+    const pinned = edits.some((e) => e.op === 'set-node-selector' && e.key === 'karpenter.sh/nodepool');
+    moves.push({ workload: w, edits, optional: pinned ? [] : optional, findings: findings.map((f) => f.id) });
   }
   return moves;
 }

@@ -1,7 +1,7 @@
 // Builders for the Auto Mode → Fargate rule tests: the Kubernetes and AWS objects those rules read,
 // with only the fields a test cares about.
 import type { Finding } from '../findings/types.js';
-import type { ConfigMap, Inventory, Namespaced, SecurityGroup, ServiceAccount, Subnet, Workload } from '../inventory/types.js';
+import type { ConfigMap, Inventory, Namespaced, Nodegroup, SecurityGroup, ServiceAccount, Subnet, Workload } from '../inventory/types.js';
 import type {
   Container,
   IngressClassSpec,
@@ -103,6 +103,11 @@ export function aSubnet(id: string, isPublic: boolean, tags: StringMap = {}): Su
 
 export function aSecurityGroup(id: string, name: string, tags: StringMap = {}): SecurityGroup {
   return { id, name, vpcId: 'vpc-0abc', description: null, tags, origin };
+}
+
+/** An EKS managed node group; Windows when amiType starts with WINDOWS. */
+export function aManagedNodeGroup(name: string, labels: StringMap = {}, amiType: string | null = null): Nodegroup {
+  return { name, instanceTypes: ['m5.large'], capacityType: 'ON_DEMAND', amiType, labels, taints: [], subnets: ['subnet-private-a'], desiredSize: 2, origin };
 }
 
 /** Runs the given rules against an Auto Mode inventory with the target set to Fargate. */

@@ -1,4 +1,4 @@
 export * from './builders.js';
 export * from './builders-auto-mode.js';
 export * from './schemas.js';
-export * from './builders-fargate.js';
+export * as fargateBuilders from './builders-fargate.js';

@@ -129,7 +129,7 @@ export function hostNeeds(spec: PodSpec): string[] {
   if (spec.hostIPC) needs.push('hostIPC');
   if (privilegedContainers(spec).length > 0) needs.push('privileged containers');
   const paths = [...new Set(hostPathVolumes(spec).map((v) => v.path).filter(observesNode))];
-  if (paths.length > 0) needs.push(`hostPath ${listOf(paths.slice(0, 4))}${paths.length > 4 ? ' and more' : ''}`);
+  if (paths.length > 0) needs.push(`hostPath ${paths.length > 4 ? `${paths.slice(0, 4).join(', ')} and ${paths.length - 4} more` : listOf(paths)}`);
   return needs;
 }
 

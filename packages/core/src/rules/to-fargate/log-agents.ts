@@ -12,7 +12,9 @@ import { daemonSets } from './scope.js';
 interface Derived {
   outputs: LogOutput[];
   unsupported: string[];
+  /** ConfigMaps with Fluent Bit sections, and mounted ConfigMaps the inventory lacks. */
   configMaps: string[];
+  missing: string[];
 }
 
 /** Names of the [FILTER] sections, which aws-logging accepts only from a short list. */
@@ -53,9 +55,13 @@ function derive(index: InventoryIndex, w: Workload): Derived {
   const unsupported = new Set<string>();
   const outputs = new Map<string, LogOutput>();
   const found: string[] = [];
+  const missing: string[] = [];
   for (const name of names) {
     const cm = index.configMap(w.metadata.namespace, name);
-    if (!cm) continue;
+    if (!cm) {
+      missing.push(`${w.metadata.namespace}/${name}`);
+      continue;
+    }
     for (const text of Object.values(cm.data)) {
       if (!/^\s*\[(OUTPUT|FILTER)\]/im.test(text)) continue;
       if (!found.includes(name)) found.push(name);
@@ -79,7 +85,14 @@ function derive(index: InventoryIndex, w: Workload): Derived {
       }
     }
   }
-  return { outputs: [...outputs.values()], unsupported: [...unsupported].sort(), configMaps: found };
+  if (found.length === 0) {
+    unsupported.add(
+      missing.length > 0
+        ? `the Fluent Bit configuration: ConfigMap ${listOf(missing)} is not in the inventory`
+        : 'the Fluent Bit configuration: no mounted ConfigMap has classic [OUTPUT] sections',
+    );
+  }
+  return { outputs: [...outputs.values()], unsupported: [...unsupported].sort(), configMaps: found, missing };
 }
 
 /**
@@ -99,10 +112,7 @@ export const fargateLogAgents: Rule = {
       const name = describeWorkload(w);
       const derived = agent.fluentBit
         ? derive(ctx.index, w)
-        : { outputs: [], unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`], configMaps: [] };
-      if (agent.fluentBit && derived.configMaps.length === 0) {
-        derived.unsupported.push(`the ${agent.agent} configuration: no ConfigMap it mounts is in the inventory`);
-      }
+        : { outputs: [], unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`], configMaps: [], missing: [] };
       const carried = derived.outputs.length > 0 ? `its ${listOf([...new Set(derived.outputs.map((o) => o.plugin))])} output${derived.outputs.length > 1 ? 's' : ''} (${derived.outputs.length}) move` : 'its destinations must be re-created';
       return [
         {

@@ -68,16 +68,23 @@ export const fargateResourceRequests: Rule = {
           },
         ];
       }
-      const burstable = running.filter((c) => SIZED.some((r) => limitOf(c, r) !== effectiveRequest(c, r)));
-      if (burstable.length === 0) return [];
+      const atRequests = sizeText(spec);
       const atLimits = sizeText(spec, (c, r) => limitOf(c, r) ?? effectiveRequest(c, r));
+      const unbounded = running.filter((c) => SIZED.some((r) => limitOf(c, r) === null));
+      // Limits inside the VM Fargate rounds up to change nothing; only headroom beyond it is lost.
+      if (atLimits === atRequests && unbounded.length === 0 && sidecars.length === 0) return [];
+      const parts = [`Fargate sizes ${name} from its requests: ${atRequests}.`];
+      if (atLimits !== atRequests) parts.push(`Its limits allow more (${atLimits} if the requests matched them), which the VM cannot provide.`);
+      if (unbounded.length > 0) {
+        parts.push(`${listOf(unbounded.map((c) => c.name))} set${unbounded.length === 1 ? 's' : ''} no CPU or memory limit, so today ${unbounded.length === 1 ? 'it' : 'they'} can use spare node capacity; on Fargate, no more than the pod's VM.`);
+      }
       return [
         {
-          severity: 'advisory' as const,
+          severity: 'advisory',
           resource: workloadRef(w),
-          message: `${name}: ${listOf(burstable.map((c) => c.name))} request${burstable.length === 1 ? 's' : ''} less than ${burstable.length === 1 ? 'its limits' : 'their limits'} (or set none). Fargate sizes the pod from requests, ${sizeText(spec)}, and no container can use more than that VM; with requests raised to the limits it would be ${atLimits}.${sidecarNote}`,
-          remediation: `${GUARANTEED} Set requests equal to limits at the level the workload needs: raise requests to keep today's headroom (larger, costlier pods), or lower limits to the requests.`,
-          action: { type: 'review' as const },
+          message: `${parts.join(' ')}${sidecarNote}`,
+          remediation: `${GUARANTEED} Set requests equal to limits at the level the workload needs: raise the requests to keep today's headroom (a larger, costlier pod), or lower the limits to the requests.`,
+          action: { type: 'review' },
         },
       ];
     });

@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeStep } from '../plan/step.js';
+import type { Plan } from '../plan/types.js';
+import { aFinding, aLargePlan, aPlan, toAutoModePlan, toFargatePlan } from './__fixtures__/markdown-plans.js';
+import { outline, type Outline } from './__fixtures__/markdown-outline.js';
+import { renderMarkdown } from './markdown/index.js';
+
+function steps(plan: Plan) {
+  return plan.stages.flatMap((s) => s.steps);
+}
+
+/** The structural promises of the document, checked through the parser. */
+function expectStructure(plan: Plan, doc: Outline): void {
+  const h2 = doc.headings.filter((h) => h.level === 2).map((h) => h.text);
+  plan.stages.forEach((stage, i) => expect(h2).toContain(`${i + 1}. ${stage.title}`));
+  expect(h2.indexOf('Stage order')).toBeLessThan(h2.indexOf('Blockers'));
+  expect(h2.indexOf('Blockers')).toBeLessThan(h2.indexOf('1. Prerequisites'));
+  expect(h2.indexOf('All findings')).toBeGreaterThan(h2.indexOf(`${plan.stages.length}. ${plan.stages.at(-1)?.title}`));
+
+  // One task item per step, each naming its step id exactly once.
+  expect(doc.tasks).toHaveLength(steps(plan).length);
+  for (const step of steps(plan)) expect(doc.tasks.filter((t) => t.text.includes(step.id)).map((t) => t.text)).toHaveLength(1);
+
+  const mermaid = doc.fences.filter((f) => f.info === 'mermaid');
+  expect(mermaid).toHaveLength(1);
+  expect(mermaid[0]?.content).toMatch(/^flowchart /);
+  for (let i = 1; i <= plan.stages.length; i++) expect(mermaid[0]?.content).toContain(`s${i}["${i}. `);
+  const edges = plan.stages.reduce((n, s) => n + s.dependsOn.length, 0);
+  expect(mermaid[0]?.content.match(/ --> /g) ?? []).toHaveLength(edges);
+
+  const findings = doc.tables.find((t) => t.heading === 'All findings');
+  expect(findings?.rows).toHaveLength(plan.findings.length);
+  plan.findings.forEach((f, i) => expect(findings?.rows[i]?.slice(0, 2)).toEqual([`F${i + 1}`, f.severity]));
+  for (const row of findings?.rows ?? []) expect(row).toHaveLength(6);
+
+  const slugs = new Set(doc.headings.map((h) => h.slug));
+  expect(doc.anchorLinks.length).toBeGreaterThan(0);
+  for (const link of doc.anchorLinks) expect(slugs, `link #${link}`).toContain(link);
+}
+
+describe('renderMarkdown: structure', () => {
+  it('gives a Fargate → Auto Mode plan a heading per stage, a task per step, a mermaid chart and a row per finding', () => {
+    const plan = toAutoModePlan();
+    expect(steps(plan).length).toBeGreaterThan(5);
+    const doc = outline(renderMarkdown(plan));
+    expectStructure(plan, doc);
+    expect(doc.headings[0]).toMatchObject({ level: 1 });
+    expect(doc.headings[0]?.text).toContain('demo (eu-west-1, Kubernetes 1.31), EKS on Fargate → EKS Auto Mode');
+    expect(doc.tasks.every((t) => !t.checked)).toBe(true);
+  });
+
+  it('puts each wave under a heading for its namespace', () => {
+    const plan = toAutoModePlan();
+    const doc = outline(renderMarkdown(plan));
+    const waves = plan.stages.find((s) => s.id === 'waves')!;
+    const namespaces = [...new Set(waves.steps.flatMap((s) => (s.namespaces.length === 1 ? s.namespaces : [])))];
+    expect(namespaces).toEqual(expect.arrayContaining(['shop', 'pay', 'ml']));
+    const h3 = doc.headings.filter((h) => h.level === 3).map((h) => h.text);
+    for (const ns of namespaces) expect(h3).toContain(`Namespace ${ns}`);
+  });
+
+  it('lists blockers first with resource, capability link and options, and the workloads that stay', () => {
+    const plan = toFargatePlan();
+    const blockers = plan.findings.filter((f) => f.severity === 'blocker');
+    expect(blockers.length).toBeGreaterThan(0);
+    const text = renderMarkdown(plan);
+    const doc = outline(text);
+    expectStructure(plan, doc);
+    const h3 = doc.headings.filter((h) => h.level === 3).map((h) => h.text);
+    blockers.forEach((f) => expect(h3).toContain(`F${plan.findings.indexOf(f) + 1}. ${f.resource?.kind}/${f.resource?.namespace}/${f.resource?.name} (${f.capability})`));
+    expect(text).toContain(`**Capability:** [\`${blockers[0]?.capability}\`](https://docs.aws.amazon.com/`);
+    expect(text).toContain('- **Options:**');
+    const stays = doc.tables.find((t) => t.heading === 'Workloads that stay');
+    expect(stays?.rows.map((r) => r[0])).toEqual(plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload));
+    expect(stays?.rows[0]?.[2]).toContain(blockers.find((b) => stays?.rows[0]?.[0]?.endsWith(b.resource?.name ?? '?'))?.message);
+  });
+
+  it('renders commands in bash fences and short manifests in yaml or json fences', () => {
+    const plan = toAutoModePlan();
+    const doc = outline(renderMarkdown(plan));
+    const bash = doc.fences.filter((f) => f.info === 'bash').map((f) => f.content).join('\n');
+    for (const cmd of steps(plan).flatMap((s) => s.commands)) expect(bash).toContain(cmd);
+    const manifests = steps(plan).flatMap((s) => s.manifests);
+    expect(manifests.length).toBeGreaterThan(0);
+    const typed = doc.fences.filter((f) => f.info === 'yaml' || f.info === 'json');
+    expect(typed).toHaveLength(manifests.length);
+  });
+
+  it('says when the inventory was taken only if the plan knows', () => {
+    const plan = toAutoModePlan();
+    expect(outline(renderMarkdown(plan)).headings[0]?.text).toMatch(/inventory date not recorded$/);
+    expect(outline(renderMarkdown({ ...plan, inventoryDate: '2026-01-15T09:30:00Z' })).headings[0]?.text).toMatch(/inventory of 2026-01-15T09:30:00Z$/);
+  });
+});
+
+describe('renderMarkdown: escaping', () => {
+  const awkward = aFinding('r:Deployment/shop/web', {
+    message: 'pipes | inside\nand a new line, a <cluster-name> placeholder and `code | with pipe`',
+    resource: { kind: 'Deployment', namespace: 'shop', name: 'we|b' },
+  });
+
+  it('keeps a table row per finding whatever the message holds', () => {
+    const doc = outline(renderMarkdown(aPlan([awkward, aFinding('r:x')], {})));
+    const rows = doc.tables.find((t) => t.heading === 'All findings')?.rows ?? [];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveLength(6);
+    expect(rows[0]?.[3]).toBe('Deployment/shop/we|b');
+    expect(rows[0]?.[4]).toContain('pipes | inside');
+    expect(rows[0]?.[4]).toContain('a <cluster-name> placeholder');
+    expect(doc.htmlInline.filter((h) => h.includes('cluster-name'))).toEqual([]);
+  });
+
+  it('keeps a manifest with backtick fences inside it as one code block', () => {
+    const readme = 'Run:\n```bash\nkubectl get pods\n```\nthen ````four```` ticks';
+    const step = makeStep({
+      id: 'capacity/readme',
+      title: 'Apply a ConfigMap with Markdown inside',
+      kind: 'node-pool',
+      why: 'A `why` with `code`.',
+      manifests: [{ file: 'readme.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'readme' }, data: { 'README.md': readme } } }],
+      commands: ['echo "```"'],
+    });
+    const doc = outline(renderMarkdown(aPlan([], { capacity: [step] })));
+    const yaml = doc.fences.filter((f) => f.info === 'yaml');
+    expect(yaml).toHaveLength(1);
+    expect(yaml[0]?.content).toContain('kind: ConfigMap');
+    expect(yaml[0]?.content).toContain('    ```bash\n    kubectl get pods\n    ```\n');
+    expect(yaml[0]?.content).toContain('````four````');
+    expect(doc.fences.find((f) => f.info === 'bash')?.content).toBe('echo "```"\n');
+    expect(doc.tasks).toHaveLength(1);
+  });
+
+  it('folds long manifests into <details> and keeps short ones inline', () => {
+    const long = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long' }, data: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i}`])) };
+    const short = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } };
+    const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests: [{ file: 'long.yaml', object: long }, { file: 'short.yaml', object: short }] });
+    const text = renderMarkdown(aPlan([], { capacity: [step] }));
+    expect(text).toContain('  <details>\n  <summary>Save as long.yaml (45 lines)</summary>\n\n  ```yaml\n');
+    expect(text).toContain('  Save as `short.yaml`:\n\n  ```yaml\n  apiVersion: v1\n');
+    expect(outline(text).fences.filter((f) => f.info === 'yaml')).toHaveLength(2);
+  });
+
+  it('quotes YAML 1.1 booleans and writes no aliases for shared objects', () => {
+    const labels = { enabled: 'yes' };
+    const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels }, data: { copy: 'on' }, spec: { labels } };
+    const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests: [{ file: 'a.yaml', object }] });
+    const yaml = outline(renderMarkdown(aPlan([], { capacity: [step] }))).fences.find((f) => f.info === 'yaml')?.content ?? '';
+    expect(yaml).toContain('enabled: "yes"');
+    expect(yaml).toContain('copy: "on"');
+    expect(yaml).not.toMatch(/[&*]a\d/);
+  });
+
+  it('keeps mermaid labels inside their quotes', () => {
+    const plan = aPlan([], {});
+    plan.stages[0]!.title = 'Say "hi"\nthere';
+    const mermaid = outline(renderMarkdown(plan)).fences.find((f) => f.info === 'mermaid')?.content ?? '';
+    expect(mermaid).toContain('s1["1. Say #quot;hi#quot; there (nothing to do)"]');
+  });
+
+  it('links every step and finding reference to a heading that exists', () => {
+    for (const plan of [toAutoModePlan(), toFargatePlan(), aPlan([awkward], {})]) {
+      const doc = outline(renderMarkdown(plan));
+      const slugs = new Set(doc.headings.map((h) => h.slug));
+      for (const link of doc.anchorLinks) expect(slugs).toContain(link);
+    }
+  });
+});
+
+describe('renderMarkdown: determinism and progress', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives the same bytes for the same plan, whenever it runs', () => {
+    const plan = toAutoModePlan();
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2001-02-03T04:05:06Z'));
+    const first = renderMarkdown(plan);
+    vi.setSystemTime(new Date('2039-12-31T23:59:59Z'));
+    const second = renderMarkdown(structuredClone(plan));
+    expect(second).toBe(first);
+    expect(first).not.toMatch(/2001|2039/);
+  });
+
+  it('marks done, skipped and not-applicable steps and shows their notes', () => {
+    const plan = toAutoModePlan();
+    const [a, b, c] = steps(plan);
+    const text = renderMarkdown(plan, {
+      progress: {
+        [a!.id]: { status: 'done', note: 'applied by <ops> | ticket CHG-1' },
+        [b!.id]: { status: 'skipped', note: 'policies already attached' },
+        [c!.id]: { status: 'not-applicable' },
+        'waves/no-such-step': { status: 'done' },
+      },
+    });
+    const doc = outline(text);
+    expect(doc.tasks.filter((t) => t.checked)).toHaveLength(3);
+    expect(doc.tasks.filter((t) => !t.checked)).toHaveLength(steps(plan).length - 3);
+    expect(text).toContain(`- [x] **1.1 ${a!.title}**`);
+    expect(text).toContain('**Done.** applied by &lt;ops> | ticket CHG-1');
+    expect(text).toMatch(/- \[x\] ~~\*\*\d\.\d .+\*\*~~ · `.+`\n\n {2}\*\*Skipped\.\*\* policies already attached/);
+    expect(text).toContain('**Not applicable.**');
+    const summary = doc.tables.find((t) => t.heading === 'Summary')?.rows.find((r) => r[0] === 'Progress');
+    expect(summary?.[1]).toBe(`1 of ${steps(plan).length} steps done, 1 skipped, 1 not applicable`);
+  });
+
+  it('renders a plan of thousands of steps and findings', () => {
+    const plan = aLargePlan(1000, 5);
+    const text = renderMarkdown(plan);
+    expect(text.match(/^- \[ \] /gm)).toHaveLength(1000);
+    expect(text.match(/^\| F\d+ \|/gm)).toHaveLength(5000);
+    expect(text.match(/^### Namespace `team-\d{4}`$/gm)).toHaveLength(1000);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { aCluster, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
+import { aNodePool, planToFargate } from '../../testing/builders-fargate.js';
+import { fargateDisableAutoMode } from './disable-auto-mode.js';
+import { fargateRetireNodePools } from './node-pools.js';
+
+const gpuPool = aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5'] }] });
+const gpu = aWorkload({ name: 'infer', containers: [{ name: 'c', resources: { limits: { 'nvidia.com/gpu': '1' } } }] });
+
+describe('fargate-retire-node-pools', () => {
+  it('retires custom Auto Mode NodePools and names what still runs on one', () => {
+    const findings = planToFargate([aWorkload(), gpu], [fargateRetireNodePools], { nodePools: [gpuPool, aNodePool('batch')] });
+    expect(findings.map((f) => [f.id, f.action])).toEqual([
+      ['fargate-retire-node-pools:NodePool/batch', { type: 'decommission', task: { kind: 'retire-node-pools' } }],
+      ['fargate-retire-node-pools:NodePool/gpu', { type: 'decommission', task: { kind: 'retire-node-pools' } }],
+    ]);
+    expect(findings[1]?.message).toContain('shop/infer');
+  });
+
+  it('passes self-managed Karpenter pools and clusters without custom pools', () => {
+    expect(planToFargate([aWorkload()], [fargateRetireNodePools], { nodePools: [aNodePool('karp', { group: 'karpenter.k8s.aws' })] })).toEqual([]);
+  });
+});
+
+describe('fargate-disable-auto-mode', () => {
+  it('disables Auto Mode last', () => {
+    const [f] = planToFargate([aWorkload()], [fargateDisableAutoMode]);
+    expect(f).toMatchObject({ id: 'fargate-disable-auto-mode:cluster', severity: 'change', capability: 'autoscaling', action: { type: 'decommission', task: { kind: 'disable-auto-mode' } } });
+    expect(f?.message).toContain('deletes the load balancers');
+  });
+
+  it('says Auto Mode stays enabled while workloads stay on it', () => {
+    expect(planToFargate([aWorkload(), gpu], [fargateDisableAutoMode], { nodePools: [gpuPool] })[0]?.message).toContain('1 workload stays on Auto Mode');
+  });
+
+  it('passes clusters without Auto Mode', () => {
+    expect(planToFargate([aWorkload()], [fargateDisableAutoMode], { cluster: aCluster() })).toEqual([]);
+    expect(anAutoModeCluster().autoMode.enabled).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { aWorkload } from '../../testing/builders.js';
+import { aNodeClass, aNodePool, aSecurityGroup, planToFargate } from '../../testing/builders-fargate.js';
+import { fargatePodSecurityGroups } from './pod-security-groups.js';
+
+const pool = aNodePool('secure', { nodeClass: 'secure', labels: { pool: 'secure' } });
+const pinned = (name: string, namespace = 'pay') => aWorkload({ namespace, name, spec: { nodeSelector: { pool: 'secure' } } });
+
+describe('fargate-pod-security-groups', () => {
+  it('turns NodeClass pod security groups into a SecurityGroupPolicy per namespace, with the cluster group', () => {
+    const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
+    const [f] = planToFargate([pinned('api'), pinned('worker')], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] });
+    expect(f).toMatchObject({
+      id: 'fargate-pod-security-groups:Namespace/pay#secure',
+      severity: 'change',
+      capability: 'pod-security-groups',
+      action: { type: 'security-groups', change: { kind: 'security-group-policy', namespace: 'pay', groupIds: ['sg-cluster', 'sg-pods'] } },
+    });
+    expect(f?.remediation).toContain('cluster security group sg-cluster');
+  });
+
+  it('resolves selectors by tag through describe-security-groups output', () => {
+    const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ tags: { role: 'payments' } }] });
+    const [f] = planToFargate([pinned('api')], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc], securityGroups: [aSecurityGroup('sg-pay', 'payments', { role: 'payments' })] });
+    expect(f?.action).toMatchObject({ change: { groupIds: ['sg-cluster', 'sg-pay'] } });
+  });
+
+  it('says when a selector cannot be resolved offline instead of guessing', () => {
+    const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ tags: { Name: 'demo-node' } }] });
+    const [f] = planToFargate([pinned('api')], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] });
+    expect(f).toMatchObject({ severity: 'change', action: { type: 'review' } });
+    expect(f?.message).toContain('tag Name=demo-node cannot be resolved');
+  });
+
+  it('passes workloads on the default NodeClass and NodeClasses that only use the cluster group', () => {
+    const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ id: 'sg-cluster' }] });
+    expect(planToFargate([pinned('api'), aWorkload()], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] })).toEqual([]);
+  });
+});
