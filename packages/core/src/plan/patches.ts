@@ -33,10 +33,14 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   const nodeSelector: Record<string, string | null> = {};
   const podSpec: Record<string, unknown> = {};
   const containers = new Map<string, Record<string, unknown>>();
+  const initContainers = new Map<string, Record<string, unknown>>();
+  const initNames = new Set((spec.initContainers ?? []).map((c) => c.name));
   let tolerations: Toleration[] | null = null;
+  // Strategic merge patches merge containers by name, but init containers live in their own list.
   const container = (name: string) => {
-    let c = containers.get(name);
-    if (!c) containers.set(name, (c = { name }));
+    const list = initNames.has(name) && !spec.containers.some((c) => c.name === name) ? initContainers : containers;
+    let c = list.get(name);
+    if (!c) list.set(name, (c = { name }));
     return c;
   };
   for (const edit of edits) {
@@ -72,7 +76,7 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
         container(edit.container).resources = { requests: edit.requests, limits: edit.limits };
         break;
       case 'remove-host-ports': {
-        const c = spec.containers.find((x) => x.name === edit.container);
+        const c = [...spec.containers, ...(spec.initContainers ?? [])].find((x) => x.name === edit.container);
         container(edit.container).ports = (c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest);
         break;
       }
@@ -84,6 +88,7 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   if (Object.keys(nodeSelector).length > 0) podSpec.nodeSelector = nodeSelector;
   if (tolerations) podSpec.tolerations = tolerations;
   if (containers.size > 0) podSpec.containers = [...containers.values()];
+  if (initContainers.size > 0) podSpec.initContainers = [...initContainers.values()];
   const template: Record<string, unknown> = {};
   if (Object.keys(annotations).length > 0) template.metadata = { annotations };
   if (Object.keys(podSpec).length > 0) template.spec = podSpec;

@@ -1,6 +1,8 @@
 import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 import type { CapacityRequest } from '../findings/types.js';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
+import { resourceKey } from '../rules/run.js';
+import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';
 import type { Step } from './types.js';
@@ -86,10 +88,42 @@ function roleOf(input: PlanInput): string {
   return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, 'AmazonEKSAutoNodeRole');
 }
 
+/**
+ * Workloads that stay in a namespace a new Fargate profile will select must be pinned to EC2 first,
+ * or their next restart hands them to Fargate, where they cannot run.
+ */
+function pinStayingStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'workload').filter((x) => x.finding.resource && input.staying.has(resourceKey(x.finding.resource)));
+  if (items.length === 0) return null;
+  const commands: string[] = [];
+  const rollback: string[] = [];
+  const workloads: string[] = [];
+  for (const { finding, action } of items) {
+    const w = input.ctx.index.workload(resourceKey(finding.resource));
+    if (!w) continue;
+    workloads.push(w.key);
+    commands.push(...patchCommands(w, action.edits));
+    rollback.push(...rollbackCommands(w, action.edits));
+  }
+  return makeStep({
+    id: 'capacity/pin-staying-workloads',
+    title: `Pin ${workloads.length} staying workload${workloads.length === 1 ? '' : 's'} to EC2 before Fargate profiles exist`,
+    kind: 'wave',
+    why: 'A Fargate profile takes every new pod it selects unless the pod template says eks.amazonaws.com/compute-type: ec2; without the annotation, the next restart of these workloads would leave them Pending on Fargate.',
+    findings: ids(items),
+    commands,
+    verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on EC2 nodes (i-…)' },
+    rollback: { description: 'Remove the annotation again (only while no profile selects them).', commands: rollback },
+    workloads,
+  });
+}
+
 export function capacitySteps(input: PlanInput): Step[] {
   const steps: Step[] = [];
   const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
   if (enable.length > 0) steps.push(enableAutoModeStep(input, ids(enable)));
+  const pin = pinStayingStep(input);
+  if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');
   const byName = groupBy(requests, (x) => `${x.action.request.kind}/${'name' in x.action.request ? x.action.request.name : ''}`);

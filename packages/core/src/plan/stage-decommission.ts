@@ -6,7 +6,8 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;
   const tasks = withAction(input, 'decommission');
   const of = (kind: string) => tasks.filter((t) => t.action.task.kind === kind);
-  const stays = [...input.staying.values()].flat();
+  // DaemonSets follow nodes rather than keep them: a DaemonSet that cannot move does not keep Auto Mode alive.
+  const stays = [...input.staying.entries()].filter(([key]) => !key.startsWith('DaemonSet/')).flatMap(([, f]) => f);
   const staysOn = (on: string) => stays.some((f) => f.action.type === 'stay' && f.action.on === on);
   const steps: Step[] = [];
   let previous = after;
@@ -52,14 +53,20 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
-  const pools = of('retire-node-pools');
-  if (pools.length > 0 && !staysOn('auto-mode')) {
+  // Pools that staying workloads run on today are kept; the rest go.
+  const keptPools = new Set<string>();
+  for (const key of input.staying.keys()) {
+    const current = input.ctx.placement.workloads.get(key)?.current;
+    if (current?.type === 'auto-mode') keptPools.add(current.nodePool);
+  }
+  const pools = of('retire-node-pools').filter((p) => !keptPools.has(p.finding.resource?.name ?? ''));
+  if (pools.length > 0) {
     push(
       makeStep({
         id: 'decommission/retire-node-pools',
-        title: 'Delete the custom NodePools',
+        title: `Delete the NodePools nothing needs any more (${pools.map((p) => p.finding.resource?.name).join(', ')})`,
         kind: 'retire-node-pools',
-        why: 'Nothing schedules onto them once every workload runs on Fargate.',
+        why: `Nothing schedules onto them once the moving workloads run on Fargate.${keptPools.size ? ` Kept for workloads that stay: ${[...keptPools].sort().join(', ')}.` : ''}`,
         findings: ids(pools),
         dependsOn: previous,
         commands: pools.map((p) => `kubectl delete nodepool ${p.finding.resource?.name}`),

@@ -30,7 +30,7 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       verify: { command: "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded", expect: 'No resources found' },
     }),
   ];
-  const reviews = input.findings.filter((f) => f.action.type === 'review' && f.capability !== 'network-policy');
+  const reviews = input.findings.filter((f) => f.action.type === 'review' && !(f.capability === 'network-policy' && f.severity === 'change'));
   if (reviews.length > 0) {
     steps.push(
       makeStep({

@@ -83,6 +83,8 @@ export function staysStep(input: PlanInput, after: string[]): Step | null {
   const keys = [...input.staying.keys()].sort();
   const lines = keys.map((key) => {
     const findings = input.staying.get(key) ?? [];
+    const current = input.ctx.placement.workloads.get(key)?.current;
+    if (current?.type === 'pending') return `# ${key} runs nowhere today (${current.reason}) and cannot run on the target either: ${findings.map((f) => f.message).join(' ')}`;
     const on = findings[0]?.action.type === 'stay' ? findings[0].action.on : 'managed-nodes';
     const where = on === 'auto-mode' ? 'Auto Mode (keep a NodePool that fits it)' : on === 'fargate' ? 'Fargate (keep the profile that selects it)' : 'EC2 managed nodes (keep its node group)';
     return `# ${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`;

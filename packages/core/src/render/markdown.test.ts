@@ -133,11 +133,16 @@ describe('renderMarkdown: escaping', () => {
   it('folds long manifests into <details> and keeps short ones inline', () => {
     const long = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long' }, data: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i}`])) };
     const short = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } };
-    const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests: [{ file: 'long.yaml', object: long }, { file: 'short.yaml', object: short }] });
+    const manifests = [{ file: 'long.yaml', object: long }, { file: 'short.yaml', object: short }];
+    const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests, commands: ['kubectl apply -f long.yaml -f short.yaml'] });
     const text = renderMarkdown(aPlan([], { capacity: [step] }));
     expect(text).toContain('  <details>\n  <summary>Save as long.yaml (45 lines)</summary>\n\n  ```yaml\n');
     expect(text).toContain('  Save as `short.yaml`:\n\n  ```yaml\n  apiVersion: v1\n');
     expect(outline(text).fences.filter((f) => f.info === 'yaml')).toHaveLength(2);
+    // Without a command that names them, the caption says how to apply each file.
+    const bare = renderMarkdown(aPlan([], { capacity: [{ ...step, commands: [] }] }));
+    expect(bare).toContain('  <summary>Save as long.yaml (45 lines)</summary>\n\n  Apply it with `kubectl apply -f long.yaml`.\n\n  ```yaml\n');
+    expect(bare).toContain('  Save as `short.yaml` and apply it with `kubectl apply -f short.yaml`:\n');
   });
 
   it('quotes YAML 1.1 booleans and writes no aliases for shared objects', () => {

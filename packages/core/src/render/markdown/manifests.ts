@@ -87,14 +87,18 @@ function language(file: string): string {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
 }
 
-/** One manifest as Markdown lines, inside a list item (`indent`). */
-export function manifestBlock(manifest: Manifest, indent: string): { lines: string[]; redacted: number } {
+/**
+ * One manifest as Markdown lines, inside a list item (`indent`). `used` says whether the step's commands
+ * name the file; when they do not, the caption says how to apply it, so no manifest is left without a command.
+ */
+export function manifestBlock(manifest: Manifest, indent: string, used: boolean): { lines: string[]; redacted: number } {
   const { text, redacted } = manifestText(manifest);
   const body = fence(language(manifest.file), text, indent);
   const count = text.replace(/\n$/, '').split('\n').length;
-  if (count <= INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}:`, '', ...body], redacted };
+  const apply = used || language(manifest.file) !== 'yaml' ? '' : ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`;
+  if (count <= INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}${apply}:`, '', ...body], redacted };
   return {
-    lines: [`${indent}<details>`, `${indent}<summary>Save as ${html(manifest.file)} (${count} lines)</summary>`, '', ...body, '', `${indent}</details>`],
+    lines: [`${indent}<details>`, `${indent}<summary>Save as ${html(manifest.file)} (${count} lines)</summary>`, '', ...(apply ? [`${indent}Apply it with ${code(`kubectl apply -f ${manifest.file}`)}.`, ''] : []), ...body, '', `${indent}</details>`],
     redacted,
   };
 }

@@ -56,9 +56,10 @@ export function stepItem(ctx: Context, step: Step): string[] {
   if (step.commands.length > 0) out.push(`${IN}**Run:**`, '', ...fence('bash', step.commands.join('\n'), IN), '');
   let redacted = 0;
   if (step.manifests.length > 0) {
-    out.push(`${IN}**Apply** (${plural(step.manifests.length, 'manifest')}; \`kubectl apply -f <file>\` unless the commands say otherwise):`, '');
+    out.push(`${IN}**Files** (${plural(step.manifests.length, 'manifest')}):`, '');
+    const commands = step.commands.join('\n');
     for (const manifest of step.manifests) {
-      const block = manifestBlock(manifest, IN);
+      const block = manifestBlock(manifest, IN, commands.includes(manifest.file));
       redacted += block.redacted;
       out.push(...block.lines, '');
     }

@@ -17,8 +17,9 @@ describe('fargate-retire-node-pools', () => {
     expect(findings[1]?.message).toContain('shop/infer');
   });
 
-  it('passes self-managed Karpenter pools and clusters without custom pools', () => {
-    expect(planToFargate([aWorkload()], [fargateRetireNodePools], { nodePools: [aNodePool('karp', { group: 'karpenter.k8s.aws' })] })).toEqual([]);
+  it('passes self-managed Karpenter pools and the built-in pools a live cluster lists', () => {
+    const pools = [aNodePool('karp', { group: 'karpenter.k8s.aws' }), aNodePool('general-purpose'), aNodePool('system')];
+    expect(planToFargate([aWorkload()], [fargateRetireNodePools], { nodePools: pools })).toEqual([]);
   });
 });
 

@@ -76,6 +76,8 @@ export const NODE_OBSERVING_PATHS: readonly string[] = [
   '/lib/modules',
   '/var/log/journal',
   '/run/log/journal',
+  '/var/log/pods',
+  '/var/log/containers',
 ];
 /** Exact paths (not prefixes): the host root and the whole runtime directory. */
-export const NODE_OBSERVING_EXACT: readonly string[] = ['/', '/var/run', '/run'];
+export const NODE_OBSERVING_EXACT: readonly string[] = ['/', '/var/run', '/run', '/var/log'];

@@ -21,6 +21,7 @@ describe('fargate-gpu', () => {
     const byToleration = aWorkload({ name: 'b', spec: { tolerations: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] } });
     const findings = planToFargate([bySelector, byToleration], [fargateGpu]);
     expect(findings.map((f) => f.resource?.name)).toEqual(['a', 'b']);
+    expect(findings[1]?.remediation).toContain('remove the toleration');
   });
 
   it('says the workload stays on its node group when it runs on managed nodes', () => {

@@ -12,12 +12,14 @@ export const fargateGpu: Rule = {
     return candidates(ctx).flatMap((w) => {
       const evidence = gpuEvidence(w.template.spec);
       if (!evidence) return [];
+      // A toleration alone allows GPU nodes without requiring them: say how to clear a false alarm.
+      const hint = evidence.startsWith('it tolerates') ? ' If it does not need a GPU, remove the toleration and plan again.' : '';
       return [
         stayDraft(
           ctx,
           w,
           `${describeWorkload(w)} cannot run on Fargate: ${evidence}. ${row.summary}`,
-          keepsCapacity(ctx, w, 'a NodePool with GPU instances (Auto Mode brings the NVIDIA drivers and device plugin)'),
+          `${keepsCapacity(ctx, w, 'a NodePool with GPU instances (Auto Mode brings the NVIDIA drivers and device plugin)')}${hint}`,
         ),
       ];
     });

@@ -12,7 +12,7 @@ export const fargateImageCache: Rule = {
       {
         severity: 'advisory',
         resource: null,
-        message: `On Auto Mode, pods scheduled to a node reuse image layers already on it; each Fargate pod starts on its own VM. ${row.summary} Plan for every pod start to pull its full image, which slows scale-out and restarts.`,
+        message: `On Auto Mode, a pod can reuse image layers already pulled to its node (ordinary kubelet behaviour); each Fargate pod starts on its own VM. ${row.summary} Plan for every pod start to pull its full image, which slows scale-out and restarts.`,
         remediation: 'Keep images small, pull them from Amazon ECR in the same Region (or through a pull-through cache), and size readiness timeouts and HPA scale-up for the longer start.',
         action: { type: 'review' },
       },

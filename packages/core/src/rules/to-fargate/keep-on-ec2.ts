@@ -1,7 +1,7 @@
+import { SOURCES } from '../../capabilities/sources.js';
+import type { Workload } from '../../inventory/types.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from '../../placement/fargate-profiles.js';
 import { proposedProfileName } from '../../placement/place.js';
-import type { Workload } from '../../inventory/types.js';
-import { SOURCES } from '../../capabilities/sources.js';
 import type { Rule } from '../types.js';
 import { workloadRef } from '../refs.js';
 import { describeWorkload } from './detect.js';

@@ -12,12 +12,14 @@ export const fargateNeuron: Rule = {
     return candidates(ctx).flatMap((w) => {
       const evidence = neuronEvidence(w.template.spec);
       if (!evidence) return [];
+      // A toleration alone allows GPU nodes without requiring them: say how to clear a false alarm.
+      const hint = evidence.startsWith('it tolerates') ? ' If it does not need Neuron devices, remove the toleration and plan again.' : '';
       return [
         stayDraft(
           ctx,
           w,
           `${describeWorkload(w)} cannot run on Fargate: ${evidence}. ${row.summary}`,
-          keepsCapacity(ctx, w, 'a NodePool with inf or trn instances'),
+          `${keepsCapacity(ctx, w, 'a NodePool with inf or trn instances')}${hint}`,
         ),
       ];
     });

@@ -1,10 +1,14 @@
+import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
 import type { Rule } from '../types.js';
 import { objectRef } from '../refs.js';
 import { candidates, currentNodePool, stays } from './scope.js';
 
+const BUILT_IN: readonly string[] = AUTO_MODE_FACTS.builtinNodePools;
+
 /**
  * Custom Auto Mode NodePools have nothing to run once workloads are on Fargate. The planner retires
- * them only when nothing stays on Auto Mode; the message names what still runs on each pool.
+ * them only when nothing stays on Auto Mode; the message names what still runs on each pool. The
+ * built-in pools (listed by a live cluster) are not deleted but go with Auto Mode itself.
  */
 export const fargateRetireNodePools: Rule = {
   id: 'fargate-retire-node-pools',
@@ -17,7 +21,7 @@ export const fargateRetireNodePools: Rule = {
       if (pool && stays(ctx, w)) staying.set(pool, [...(staying.get(pool) ?? []), `${w.metadata.namespace}/${w.metadata.name}`]);
     }
     return ctx.inventory.nodePools
-      .filter((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com')
+      .filter((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com' && !BUILT_IN.includes(p.metadata.name))
       .map((pool) => {
         const kept = staying.get(pool.metadata.name) ?? [];
         return {

@@ -55,7 +55,8 @@ export const fargateResourceRequests: Rule = {
       const running = longRunning(spec);
       const sidecars = podRequirement(spec).nativeSidecars;
       const sidecarNote = sidecars.length > 0 ? ` Native sidecars (${listOf(sidecars)}) are counted like containers; AWS does not document how Fargate sizes them.` : '';
-      const missing = running.filter((c) => SIZED.some((r) => effectiveRequest(c, r) === null));
+      // Edits target regular containers only: native sidecars are init containers, sized by rules AWS leaves open.
+      const missing = spec.containers.filter((c) => SIZED.some((r) => effectiveRequest(c, r) === null));
       if (missing.length > 0) {
         const edits = missing.map(proposal);
         return [

@@ -1,12 +1,24 @@
 import type { WorkloadEdit } from '../../findings/types.js';
+import type { Workload } from '../../inventory/types.js';
 import { COMPUTE_TYPE_ANNOTATION } from '../../placement/fargate-profiles.js';
 import type { Rule, RuleContext } from '../types.js';
-import type { Workload } from '../../inventory/types.js';
 import { workloadRef } from '../refs.js';
 import { describeWorkload, listOf } from './detect.js';
 import { CAPACITY_TYPE_LABEL, isEc2OnlyLabel } from './facts.js';
 import { currentNodePool, movingWorkloads } from './scope.js';
 import { isSpotRequirement, nodeAffinityRequirements } from './spot.js';
+
+function whenItMoves(w: Workload): string {
+  switch (w.kind) {
+    case 'Job':
+    case 'CronJob':
+      return 'from its next run';
+    case 'Pod':
+      return 'when it is re-created';
+    default:
+      return 'when its pods restart';
+  }
+}
 
 /** Labels of the NodePool the workload runs on: only that pool's nodes carry them. */
 function poolLabels(ctx: RuleContext, w: Workload): Record<string, string> {
@@ -52,11 +64,11 @@ export const fargateScheduling: Rule = {
         {
           severity: 'change' as const,
           resource: workloadRef(w),
-          message: `${describeWorkload(w)} moves to ${profile} when its pods restart${what.length > 0 ? `; first the plan removes ${listOf(what)}` : ''}.`,
+          message: `${describeWorkload(w)} moves to ${profile} ${whenItMoves(w)}${what.length > 0 ? `; first the plan removes ${listOf(what)}` : ''}.`,
           remediation:
             what.length > 0
               ? 'Fargate places pods by profile (namespace and labels), not by node labels, so selectors that only EC2 nodes satisfy are removed before the restart.'
-              : 'Nothing to edit: restarting it once the profile is active moves it.',
+              : 'Nothing to edit: once the profile is active, new pods land on Fargate.',
           action: { type: 'workload' as const, edits },
         },
       ];

@@ -2,6 +2,7 @@
 // through its own finding; this module restates their tests once so that change-level rules
 // (profiles, edits, sizing) skip what stays behind, and the plan never edits a workload it keeps.
 import type { CapabilityId } from '../../capabilities/ids.js';
+import { FARGATE_LIMITS } from '../../capabilities/limits.js';
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { RuleContext } from '../types.js';
@@ -15,8 +16,7 @@ import {
   privilegedContainers,
   windowsEvidence,
 } from './detect.js';
-import { fargateSize, podRequirement } from './fargate-size.js';
-import { FARGATE_LIMITS } from '../../capabilities/limits.js';
+import { fargateSize, GIB_BYTES, podRequirement } from './fargate-size.js';
 import { publicNodeClassOf } from './node-class.js';
 
 export interface Blocker {
@@ -63,7 +63,7 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('pod-size', fargateSize(req) === null && 'larger than Fargate allows');
   const pool = currentNodePool(ctx, w);
   add('public-ip', pool !== null && exposedOnNode(index, w) && publicNodeClassOf(ctx, pool) !== null && 'exposed on a public node address');
-  add('ephemeral-storage', req.ephemeralBytes > FARGATE_LIMITS.maxEphemeralGib * 1024 ** 3 && 'ephemeral storage above the Fargate maximum');
+  add('ephemeral-storage', req.ephemeralBytes > FARGATE_LIMITS.maxEphemeralGib * GIB_BYTES && 'ephemeral storage above the Fargate maximum');
   return out;
 }
 

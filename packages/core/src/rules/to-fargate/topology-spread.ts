@@ -17,7 +17,7 @@ export const fargateTopologySpread: Rule = {
           resource: workloadRef(w),
           message: `${describeWorkload(w)} uses topologySpreadConstraints, which Fargate does not support; every Fargate pod gets its own VM.`,
           remediation:
-            "The plan removes the constraints. Zone spread then comes from the Fargate profile's subnets: give the profile private subnets in several Availability Zones (AWS notes pods can spread unevenly across a profile's subnets) and protect the workload with a PodDisruptionBudget.",
+            "The plan removes the constraints. Zone spread then depends on the Fargate profile's subnets, across which AWS notes pods can spread unevenly: check where the pods land after the move, and protect the workload with a PodDisruptionBudget.",
           action: { type: 'workload' as const, edits: [{ op: 'remove-topology-spread' as const }] },
         },
       ];
