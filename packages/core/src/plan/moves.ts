@@ -50,8 +50,8 @@ export function collectMoves(input: PlanInput): Move[] {
       if (f.action.type === 'workload') edits.push(...f.action.edits);
       if (f.action.type === 'capacity' && f.action.request.kind === 'node-pool') {
         const req = f.action.request;
+        // Pools a workload needs (GPU, arm64) come with their own toleration findings; Spot is opt-in.
         if (req.purpose === 'spot') optional.push({ label: `run on the ${req.name} NodePool (Spot)`, edits: tolerationsFor(req) });
-        else edits.push(...tolerationsFor(req));
       }
     }
     // A workload already pinned to a pool (e.g. its security groups' NodePool) cannot also opt into Spot.

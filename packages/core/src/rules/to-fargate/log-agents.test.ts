@@ -68,3 +68,28 @@ describe('fargate-log-agents', () => {
     expect(planToFargate([aDaemonSet({ name: 'node-exporter' })], [fargateLogAgents])).toEqual([]);
   });
 });
+
+describe('fargate-log-agents credentials', () => {
+  it('never copies a credential from the agent environment into the plan', async () => {
+    const { normalizeDocuments } = await import('../../inventory/normalize.js');
+    const { contextFor } = await import('../../testing/builders.js');
+    const { runRules } = await import('../run.js');
+    const { fargateLogAgents } = await import('./log-agents.js');
+    const origin = { file: 't.yaml', line: 1 };
+    const { inventory } = normalizeDocuments([
+      { origin, value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fb', namespace: 'logging' }, data: { 'fluent-bit.conf': '[OUTPUT]\n    Name es\n    Match *\n    HTTP_Passwd ${API_TOKEN}\n    Host ${ES_HOST}\n' } } },
+      {
+        origin,
+        value: {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata: { name: 'fluent-bit', namespace: 'logging' },
+          spec: { template: { metadata: { labels: { app: 'fb' } }, spec: { containers: [{ name: 'fluent-bit', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', env: [{ name: 'API_TOKEN', value: 'tok-live-1234' }, { name: 'ES_HOST', value: 'es.internal' }], volumeMounts: [{ name: 'config', mountPath: '/fluent-bit/etc/' }] }], volumes: [{ name: 'config', configMap: { name: 'fb' } }] } } },
+        },
+      },
+    ]);
+    const findings = runRules(contextFor(inventory, 'fargate'), [fargateLogAgents]);
+    expect(JSON.stringify(findings)).not.toContain('tok-live-1234');
+    expect(JSON.stringify(findings)).toContain('es.internal');
+  });
+});

@@ -35,6 +35,9 @@ function filterNames(config: string): string[] {
  * literal or from a ConfigMap in the inventory is substituted; anything else (the node name, a
  * Secret) is reported for the operator to fill in.
  */
+/** Setting or variable names that hold secrets; their values are never substituted. */
+const CREDENTIAL = /passw|secret|token|api[_-]?key|credential|auth/i;
+
 function environment(index: InventoryIndex, w: Workload): Map<string, string> {
   const env = new Map<string, string>();
   for (const c of allContainers(w.template.spec)) {
@@ -75,7 +78,8 @@ function derive(index: InventoryIndex, w: Workload): Derived {
         const params: Record<string, string> = {};
         for (const [key, value] of Object.entries(out.params)) {
           params[key] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
-            const resolved = env.get(variable);
+            // Credentials never get copied into the plan: the operator re-enters them where they belong.
+            const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : env.get(variable);
             if (resolved === undefined) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
             return resolved ?? whole;
           });

@@ -1,0 +1,36 @@
+// The components a generated project carries: TypeScript sources copied into `modeshift/`, so the project
+// installs from the npm registry alone (only @pulumi/* and dev tools) and never refers back to this checkout.
+// Sources rather than a packed tarball: text is byte-for-byte reproducible (tarballs embed mtimes), diffs
+// well in the checked-in examples, and is compiled by the project's own TypeScript, one SDK copy, no link.
+import { readFileSync } from 'node:fs';
+
+/** Source path under packages/pulumi/src → path in the generated project. */
+export const SHIPPED_SOURCES: readonly (readonly [string, string])[] = [
+  ['sdk.ts', 'modeshift/index.ts'],
+  ['model/plan-shape.ts', 'modeshift/model/plan-shape.ts'],
+  ['model/types.ts', 'modeshift/model/types.ts'],
+  ['model/names.ts', 'modeshift/model/names.ts'],
+  ['model/iam.ts', 'modeshift/model/iam.ts'],
+  ['model/blockers.ts', 'modeshift/model/blockers.ts'],
+  ['model/kubernetes.ts', 'modeshift/model/kubernetes.ts'],
+  ['model/coverage.ts', 'modeshift/model/coverage.ts'],
+  ['model/infra-from-plan.ts', 'modeshift/model/infra-from-plan.ts'],
+  ['components/kubernetes-provider.ts', 'modeshift/components/kubernetes-provider.ts'],
+  ['components/kubernetes-objects.ts', 'modeshift/components/kubernetes-objects.ts'],
+  ['components/auto-mode-enablement.ts', 'modeshift/components/auto-mode-enablement.ts'],
+  ['components/fargate-capacity.ts', 'modeshift/components/fargate-capacity.ts'],
+  ['components/irsa-roles.ts', 'modeshift/components/irsa-roles.ts'],
+];
+
+// src/generate/ and dist/generate/ sit at the same depth, so this finds the sources from either.
+const SRC = new URL('../../src/', import.meta.url);
+
+/** The shipped sources as project path → content, each with a header naming where it came from. */
+export function readShippedSources(version: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [from, to] of SHIPPED_SOURCES) {
+    const text = readFileSync(new URL(from, SRC), 'utf8');
+    out.set(to, `// Copied from @modeshift/pulumi ${version} (src/${from}) by \`modeshift stack\`. Regenerate rather than edit.\n${text}`);
+  }
+  return out;
+}
