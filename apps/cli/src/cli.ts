@@ -2,8 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, UserError } from '@modeshift/core';
 import { processIo, type Io } from './io.js';
 
-const EXAMPLE = 'examples/fargate-to-auto-mode/inventory';
-
 function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('modeshift')
     .description('Plan and guide the move of EKS workloads between Fargate and EKS Auto Mode.')
@@ -24,6 +22,32 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action(async (paths: string[], options) => {
       const { planCommand } = await import('./commands/plan.js');
       setExit(await planCommand(paths, options, io));
+    });
+
+  root
+    .command('stack')
+    .description('write a Pulumi project (TypeScript) that builds the target infrastructure of the plan')
+    .argument('<path...>', 'inventory files or directories (as for plan)')
+    .addOption(new Option('--to <mode>', 'target mode').choices(['auto-mode', 'fargate']))
+    .requiredOption('--out <dir>', 'the project directory to write (atomically)')
+    .option('--stack <name>', 'Pulumi stack name, for Pulumi.<name>.yaml (default: migration)')
+    .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
+    .option('--force', 'replace a non-empty --out directory')
+    .action(async (paths: string[], options) => {
+      const { stackCommand } = await import('./commands/stack.js');
+      setExit(await stackCommand(paths, options, io));
+    });
+
+  root
+    .command('wizard')
+    .description('the interactive wizard (full screen), optionally on the given inventory; prints the text plan when not in a terminal')
+    .argument('[path...]', 'inventory files or directories (as for plan); without one, the wizard asks')
+    .addOption(new Option('--to <mode>', 'target mode (default: detected, confirmable)').choices(['auto-mode', 'fargate']))
+    .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
+    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory)')
+    .action(async (paths: string[], options) => {
+      const { wizardCommand } = await import('./commands/wizard.js');
+      setExit(await wizardCommand(paths, options, io));
     });
 
   root
@@ -50,8 +74,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   const root = program(io, (c) => (code = c));
   try {
     if (argv.length === 0) {
+      // The bundled example, found from this package rather than the current directory.
+      const { BUNDLED_EXAMPLE } = await import('./examples.js');
+      if (io.stdin?.isTTY && io.stdout.isTTY) {
+        const { wizardCommand } = await import('./commands/wizard.js');
+        return await wizardCommand([BUNDLED_EXAMPLE], {}, io);
+      }
       const { planCommand } = await import('./commands/plan.js');
-      return await planCommand([EXAMPLE], { to: 'auto-mode' }, io);
+      return await planCommand([BUNDLED_EXAMPLE], { to: 'auto-mode' }, io);
     }
     await root.parseAsync(argv, { from: 'user' });
     return code;

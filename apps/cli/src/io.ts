@@ -5,6 +5,8 @@ import { UserError } from '@modeshift/core';
 
 /** The streams a command writes to; tests pass their own. */
 export interface Io {
+  /** Only its TTY-ness is read: the wizard starts only when a person can type into it. */
+  stdin?: { isTTY?: boolean };
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -12,7 +14,7 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -41,8 +43,22 @@ export function writeFileAtomic(path: string, text: string): void {
       closeSync(fd);
     }
     renameSync(temp, path);
+    syncDirectory(dirname(path));
   } catch (error) {
     rmSync(temp, { force: true });
     throw new UserError('input', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** The rename itself is durable only once the directory is synced; some platforms cannot, and lose nothing by trying. */
+function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here (e.g. Windows); the rename is still atomic.
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

@@ -52,7 +52,7 @@ async function allOrAbort<A, B>(a: Promise<A>, b: Promise<B>, controller: AbortC
 
 function countsOf(collected: Collected): Record<string, number> {
   const counts: [string, number][] = [];
-  for (const outcome of collected.kube) if (outcome.items !== null) counts.push([outcome.spec.kind, outcome.items.length]);
+  for (const outcome of collected.kube) if (outcome.items !== null) counts.push([outcome.spec.label, outcome.items.length]);
   const { eks, ec2 } = collected;
   if (eks.cluster !== null) counts.push(['Cluster', 1]);
   if (eks.fargateProfiles !== null) counts.push(['FargateProfile', eks.fargateProfiles.length]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
 import { KINDS } from './kinds.js';
 import type { CollectReport } from './types.js';
-import { iamAllows, kubeAttributes, rbacAllows, readmeDocuments, roleNamed } from './__fixtures__/policy.js';
+import { iamAllows, kubeAttributes, rbacAllows, readmeDocuments, roleNamed } from './testing/policy.js';
 import { startWorld, TOKEN, type World } from './__fixtures__/world.js';
 
 const docs = readmeDocuments();
@@ -38,6 +38,14 @@ describe('the documented ClusterRoles', () => {
       for (const group of rule.apiGroups ?? []) for (const resource of rule.resources ?? []) expect(known.has(`${group}/${resource}`), `${group}/${resource}`).toBe(true);
     }
     expect(secretNames.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }]);
+  });
+});
+
+describe('the kinds table', () => {
+  it('gives every kind its own output file and its own name in reports', () => {
+    expect(new Set(KINDS.map((k) => k.file)).size).toBe(KINDS.length);
+    expect(new Set(KINDS.map((k) => k.label)).size).toBe(KINDS.length);
+    expect(new Set(KINDS.map((k) => `${k.group}/${k.plural}`)).size).toBe(KINDS.length);
   });
 });
 

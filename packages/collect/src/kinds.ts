@@ -5,8 +5,12 @@
  */
 export interface KindSpec {
   kind: string;
-  /** Resource name in URLs and RBAC rules; also the output file name. */
+  /** Resource name in URLs and RBAC rules. */
   plural: string;
+  /** Output file under kubernetes/, without `.json`: the plural, qualified by group where two groups share it. */
+  file: string;
+  /** How progress, the report and not-collected.json name the kind: the kind, qualified where two groups share it. */
+  label: string;
   /** '' for the core group. */
   group: string;
   /** Versions in order of preference. Built-in kinds have one; CRDs list what their controllers shipped. */
@@ -27,17 +31,22 @@ const builtIn = (
   version: string,
   namespaced: boolean,
   extra: Partial<KindSpec> = {},
-): KindSpec => ({ kind, plural, group, versions: [version], namespaced, optional: false, ...extra });
+): KindSpec => ({ kind, plural, file: plural, label: kind, group, versions: [version], namespaced, optional: false, ...extra });
 
 const crd = (kind: string, plural: string, group: string, versions: string[], namespaced: boolean, extra: Partial<KindSpec> = {}): KindSpec => ({
   kind,
   plural,
+  file: plural,
+  label: kind,
   group,
   versions,
   namespaced,
   optional: true,
   ...extra,
 });
+
+/** Two CRDs named alike (IngressClassParams): files and labels say which group. */
+const qualified = (plural: string, kind: string, group: string): Partial<KindSpec> => ({ file: `${plural}.${group}`, label: `${kind} (${group})` });
 
 /** Namespaces come first: their names drive the per-namespace fallback when a cluster-wide list is forbidden. */
 export const KINDS: readonly KindSpec[] = [
@@ -69,7 +78,9 @@ export const KINDS: readonly KindSpec[] = [
     statusKeep: ['subnets', 'securityGroups'],
   }),
   crd('SecurityGroupPolicy', 'securitygrouppolicies', 'vpcresources.k8s.aws', ['v1beta1'], true),
-  crd('IngressClassParams', 'ingressclassparams', 'elbv2.k8s.aws', ['v1beta1'], false),
+  // Auto Mode's built-in ALB reads its own IngressClassParams; the AWS Load Balancer Controller reads another.
+  crd('IngressClassParams', 'ingressclassparams', 'eks.amazonaws.com', ['v1'], false, qualified('ingressclassparams', 'IngressClassParams', 'eks.amazonaws.com')),
+  crd('IngressClassParams', 'ingressclassparams', 'elbv2.k8s.aws', ['v1beta1'], false, qualified('ingressclassparams', 'IngressClassParams', 'elbv2.k8s.aws')),
 ];
 
 export function apiVersionOf(group: string, version: string): string {

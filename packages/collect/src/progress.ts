@@ -10,7 +10,7 @@ export function formatProgress(counts: ReadonlyMap<string, number>, width = 80):
 interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
-  write(chunk: string): boolean;
+  write(chunk: string): unknown;
 }
 
 export interface StderrProgress {

@@ -43,7 +43,7 @@ export interface CollectReport {
 
 export type ProgressEvent =
   | { type: 'phase'; phase: 'kubernetes' | 'aws' | 'writing' }
-  /** A running total for a kind, sent after each page. */
+  /** A running total for a kind, sent after each page. `kind` is the KindSpec's label. */
   | { type: 'count'; kind: string; count: number }
   | { type: 'done'; kind: string; count: number }
   | { type: 'not-collected'; entry: NotCollectedEntry };

@@ -1,5 +1,5 @@
 import { listItems, type LoadProblem, type RawDocument } from '@modeshift/core';
-import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
 
 export interface ParsedFile {
   documents: RawDocument[];
@@ -55,6 +55,19 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
 }
 
 /**
+ * What `parseAllDocuments` does, one document at a time: the library builds that list with the same
+ * parser and composer, but keeps every document's syntax tree until the last one is read. Taking them
+ * as they come lets each tree go once its values are out, which on a large multi-document file is
+ * most of the memory the parse needs (and of the garbage collector's work). The line counter has
+ * seen every line of a document by the time the document is handed out.
+ */
+function* yamlDocuments(text: string, options: { lineCounter: LineCounter; prettyErrors: false; merge: true }): Generator<Document.Parsed> {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  const composer = new Composer(options);
+  yield* composer.compose(parser.parse(text));
+}
+
+/**
  * @param jsonError set for a `.json` file that JSON.parse refused: YAML still reads near-JSON such as
  * trailing commas, and where it cannot either, its error pinpoints the line.
  */
@@ -67,7 +80,7 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
   const report = (severity: LoadProblem['severity'], line: number, message: string) =>
     problems.push({ file, line, severity, message });
 
-  for (const doc of parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
+  for (const doc of yamlDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
     const fatal = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (fatal) {
       const { line, reason } = jsonError !== null ? describeJsonError(jsonError, text, fatal, lineOf) : describeYamlError(fatal, lineOf, lineCounter);

@@ -18,7 +18,8 @@ export async function collectCommand(options: CollectCommandOptions, io: Io): Pr
   io.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { collect, formatReport, stderrProgress } = await import('@modeshift/collect');
-  const progress = stderrProgress(process.stderr);
+  // The command's own stderr, so that "only on a terminal" is decided by the stream we write to.
+  const progress = stderrProgress(io.stderr);
   const abort = new AbortController();
   const onSignal = () => abort.abort(new UserError('api', 'interrupted: nothing was written'));
   process.once('SIGINT', onSignal);

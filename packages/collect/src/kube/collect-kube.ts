@@ -14,7 +14,7 @@ export async function collectKubernetes(transport: KubeTransport, pageSize: numb
     onCount: (kind, count) => progress({ type: 'count', kind, count }),
   };
   const report = (outcome: KindOutcome): KindOutcome => {
-    if (outcome.items !== null) progress({ type: 'done', kind: outcome.spec.kind, count: outcome.items.length });
+    if (outcome.items !== null) progress({ type: 'done', kind: outcome.spec.label, count: outcome.items.length });
     for (const entry of outcome.notCollected) progress({ type: 'not-collected', entry });
     return outcome;
   };

@@ -60,14 +60,14 @@ async function listPages(ctx: ListContext, spec: KindSpec, path: string, onPage:
 
 export async function collectKind(spec: KindSpec, discovery: Discovery, ctx: ListContext): Promise<KindOutcome> {
   const choice = chooseVersion(spec, discovery);
-  const entry = (namespace: string | null, reason: string): NotCollectedEntry => ({ kind: spec.kind, namespace, reason });
+  const entry = (namespace: string | null, reason: string): NotCollectedEntry => ({ kind: spec.label, namespace, reason });
   if ('absent' in choice) return { spec, apiVersion: null, items: null, notCollected: [] };
   if ('forbidden' in choice) return { spec, apiVersion: null, items: null, notCollected: [entry(null, 'forbidden')] };
   const apiVersion = apiVersionOf(spec.group, choice.version);
   let total = 0;
   const onPage = (added: number) => {
     total += added;
-    ctx.onCount(spec.kind, total);
+    ctx.onCount(spec.label, total);
   };
   const finish = (raw: unknown[], notCollected: NotCollectedEntry[]): KindOutcome => {
     const items = raw.map((item) => sanitize(item, spec, apiVersion)).filter((item): item is KubeItem => item !== null);

@@ -34,7 +34,7 @@ export function layout(collected: Collected): Map<string, string> {
   const files = new Map<string, string>();
   for (const outcome of collected.kube) {
     if (outcome.items === null) continue;
-    files.set(`kubernetes/${outcome.spec.plural}.json`, json({ apiVersion: 'v1', kind: 'List', items: outcome.items }));
+    files.set(`kubernetes/${outcome.spec.file}.json`, json({ apiVersion: 'v1', kind: 'List', items: outcome.items }));
   }
   const { cluster, fargateProfiles, nodegroups } = collected.eks;
   if (cluster !== null) files.set('aws/describe-cluster.json', json({ cluster }));

@@ -16,8 +16,9 @@ export interface EntryInfo {
   origin: Origin | null;
 }
 
-interface Entry extends EntryInfo {
-  bucket: ListBucket;
+interface Entry {
+  sortKey: string;
+  origin: Origin | null;
   item: unknown;
 }
 
@@ -28,18 +29,20 @@ const where = (origin: Origin) => `${origin.file}:${origin.line}`;
  * both places) and hands out a sorted Inventory, so the result does not depend on file order.
  */
 export class InventoryCollector {
-  private readonly entries = new Map<string, Entry>();
+  /** Per bucket, by identity: buckets are sorted separately, which orders each exactly as one global sort would. */
+  private readonly entries = new Map<ListBucket, Map<string, Entry>>();
   private cluster: Cluster | null = null;
 
   constructor(private readonly problems: LoadProblem[]) {}
 
   add<B extends ListBucket>(bucket: B, item: ItemOf<B>, info: EntryInfo): void {
-    const key = `${bucket}\u0000${info.identity}`;
-    const earlier = this.entries.get(key);
+    let entries = this.entries.get(bucket);
+    if (!entries) this.entries.set(bucket, (entries = new Map()));
+    const earlier = entries.get(info.identity);
     if (earlier?.origin && info.origin) {
       this.skip(earlier.origin, `${info.label} is defined twice, here and at ${where(info.origin)}; the later one is used`);
     }
-    this.entries.set(key, { ...info, bucket, item });
+    entries.set(info.identity, { sortKey: info.sortKey, origin: info.origin, item });
   }
 
   setCluster(cluster: Cluster): void {
@@ -58,8 +61,11 @@ export class InventoryCollector {
   finish(): Inventory {
     const inventory = emptyInventory();
     inventory.cluster = this.cluster;
-    const sorted = [...this.entries.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-    for (const entry of sorted) (inventory[entry.bucket] as unknown[]).push(entry.item);
+    for (const [bucket, entries] of this.entries) {
+      const sorted = [...entries.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      const list = inventory[bucket] as unknown[];
+      for (const entry of sorted) list.push(entry.item);
+    }
     return inventory;
   }
 
@@ -69,4 +75,9 @@ export class InventoryCollector {
 }
 
 /** A sort key that orders like the tuple of its parts ("a" before "a-b" before "b"). */
-export const sortKeyOf = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').join('\u0000');
+export function sortKeyOf(...parts: (string | null)[]): string {
+  // Built by hand, not map + join: this runs for every object of a large estate.
+  let key = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) key += `\u0000${parts[i] ?? ''}`;
+  return key;
+}

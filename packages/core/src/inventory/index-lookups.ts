@@ -20,6 +20,16 @@ function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {
   return map;
 }
 
+/** Like byKey, but the first item with a key wins, as `Array.find` would pick it. */
+function byKeyFirst<T>(items: T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (!map.has(k)) map.set(k, item);
+  }
+  return map;
+}
+
 const nsName = (o: { metadata: { namespace: string; name: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
 
 /**
@@ -42,6 +52,8 @@ export class InventoryIndex {
   private readonly netpolsByNs: Map<string, Of<'networkPolicies'>[]>;
   private readonly hpasByNs: Map<string, Of<'horizontalPodAutoscalers'>[]>;
   private readonly workloadsByNs: Map<string, Workload[]>;
+  private readonly servicesByName: Map<string, Of<'services'>>;
+  private readonly ingressesByName: Map<string, Of<'ingresses'>>;
 
   constructor(readonly inventory: Inventory) {
     this.workloadsByKey = byKey(inventory.workloads, (w) => w.key);
@@ -59,6 +71,16 @@ export class InventoryIndex {
     this.netpolsByNs = byNamespace(inventory.networkPolicies);
     this.hpasByNs = byNamespace(inventory.horizontalPodAutoscalers);
     this.workloadsByNs = byNamespace(inventory.workloads);
+    this.servicesByName = byKeyFirst(inventory.services, nsName);
+    this.ingressesByName = byKeyFirst(inventory.ingresses, nsName);
+  }
+
+  service(namespace: string, name: string): Of<'services'> | undefined {
+    return this.servicesByName.get(`${namespace}/${name}`);
+  }
+
+  ingress(namespace: string, name: string): Of<'ingresses'> | undefined {
+    return this.ingressesByName.get(`${namespace}/${name}`);
   }
 
   workload(key: string): Workload | undefined {

@@ -122,7 +122,18 @@ export interface KindInfo {
   clusterScoped: boolean;
 }
 
+const known = new Map<string, Map<string, KindInfo>>();
+
+/** Shared per apiVersion and kind (an inventory has a few dozen of them and tens of thousands of objects): read it, never change it. */
 export function kindInfo(apiVersion: string, kind: string): KindInfo {
+  let byKind = known.get(apiVersion);
+  if (!byKind) known.set(apiVersion, (byKind = new Map()));
+  let info = byKind.get(kind);
+  if (!info) byKind.set(kind, (info = describeKind(apiVersion, kind)));
+  return info;
+}
+
+function describeKind(apiVersion: string, kind: string): KindInfo {
   const slash = apiVersion.indexOf('/');
   const written = slash === -1 ? '' : apiVersion.slice(0, slash);
   const group = LEGACY_GROUPS.get(`${written}/${kind}`) ?? written;

@@ -1,7 +1,7 @@
 import type { ObjectMeta, Origin, OwnerReference, StringMap } from '../kube.js';
 import { sortKeyOf, type EntryInfo } from './collector.js';
 import type { KindInfo } from './kinds.js';
-import { conform, type Shape } from './shape.js';
+import { conformShared, type Shape } from './shape.js';
 
 /** A document already known to be a Kubernetes object: apiVersion and kind are non-empty strings. */
 export interface KubeInput {
@@ -77,7 +77,7 @@ export function entryInfo(input: KubeInput, namespace: string | null, name: stri
 
 /** Checks a document against its shape (throws ShapeError) and works out its namespace and identity. */
 export function readObject(input: KubeInput, shape: Shape): ReadObject {
-  const doc = conform(shape, input.value) as Record<string, unknown>;
+  const doc = conformShared(shape, input.value) as Record<string, unknown>;
   const meta = doc.metadata as CheckedMeta;
   const namespace = namespaceOf(input.info, meta.namespace);
   return { doc, metadata: cleanMetadata(meta, namespace), namespace, entry: entryInfo(input, namespace, meta.name) };
@@ -85,5 +85,8 @@ export function readObject(input: KubeInput, shape: Shape): ReadObject {
 
 /** For buckets whose kinds are namespaced: the metadata with its namespace made non-optional. */
 export function namespacedMeta(read: ReadObject): ObjectMeta & { namespace: string } {
-  return { ...read.metadata, namespace: read.namespace ?? 'default' };
+  const namespace = read.namespace ?? 'default';
+  // cleanMetadata already set it for namespaced kinds: no second copy of every object's metadata.
+  if (read.metadata.namespace === namespace) return read.metadata as ObjectMeta & { namespace: string };
+  return { ...read.metadata, namespace };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conform, int, listOf, nullable, numberOrString, object, quantity, required, ShapeError, str, stringMap } from './shape.js';
+import { conform, conformShared, int, listOf, nullable, numberOrString, object, quantity, required, ShapeError, str, stringMap } from './shape.js';
 
 const container = object({ name: required(str), ports: listOf(object({ containerPort: required(int) })) });
 const spec = object({ containers: required(listOf(container)), nodeSelector: stringMap, storageClassName: nullable(str) });
@@ -66,5 +66,47 @@ describe('conform', () => {
 
   it('does not mistake Object.prototype members for declared fields', () => {
     expect(conform(object({ name: str }), { constructor: 5, toString: 'x' })).toEqual({ constructor: 5, toString: 'x' });
+  });
+});
+
+describe('conformShared', () => {
+  const clean = () => ({ containers: [{ name: 'a', ports: [{ containerPort: 80 }] }, { name: 'b' }], nodeSelector: { zone: 'a' }, storageClassName: null, extra: { x: 1 } });
+
+  it('returns a well-formed value itself, not a copy', () => {
+    const input = clean();
+    expect(conformShared(spec, input)).toBe(input);
+  });
+
+  it('copies only the objects on the way to a change, and shares the rest', () => {
+    const input = { ...clean(), nodeSelector: { zone: 'a', empty: null } };
+    const out = conformShared(spec, input) as typeof input;
+    expect(out).not.toBe(input);
+    expect(out.nodeSelector).toEqual({ zone: 'a', empty: '' });
+    expect(out.containers).toBe(input.containers);
+    expect(out.extra).toBe(input.extra);
+    const quantities = { a: 1, b: '2Gi' };
+    const q = conformShared(object({ requests: stringMap, sizes: object({ a: quantity, b: quantity }) }), { requests: { cpu: '1' }, sizes: quantities }) as { sizes: unknown; requests: unknown };
+    expect(q.sizes).toEqual({ a: '1', b: '2Gi' });
+    expect(quantities).toEqual({ a: 1, b: '2Gi' });
+  });
+
+  it('cleans exactly as conform does, and fails the same way', () => {
+    const inputs: unknown[] = [
+      clean(),
+      { containers: [], nodeSelector: null, storageClassName: null },
+      { containers: [{ name: 'a', ports: null }], tolerations: [] },
+      JSON.parse('{"containers": [], "__proto__": {"polluted": true}, "nodeSelector": {"__proto__": "x", "k": null}}'),
+    ];
+    for (const input of inputs) expect(conformShared(spec, input)).toEqual(conform(spec, input));
+    const shared = (value: unknown) => {
+      try {
+        conformShared(spec, value);
+      } catch (error) {
+        return (error as ShapeError).describe();
+      }
+      return null;
+    };
+    expect(shared({ containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] })).toBe(failure(spec, { containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] }));
+    expect(shared({})).toBe('containers is required');
   });
 });

@@ -92,6 +92,20 @@ const EXPECTED: Record<Shape['type'], string> = {
  * shared with the input. Throws ShapeError naming the first offending path. Linear in the input size.
  */
 export function conform(shape: Shape, value: unknown): unknown {
+  return check(shape, value, false);
+}
+
+/**
+ * The same check, copy-on-write: a list, map or object is copied only when something inside it
+ * changes, so a well-formed document comes back as the very same objects. The loader uses this:
+ * copying every declared path of every document was most of its time and garbage on large estates.
+ * The result may share objects with the input, so neither may be changed afterwards.
+ */
+export function conformShared(shape: Shape, value: unknown): unknown {
+  return check(shape, value, true);
+}
+
+function check(shape: Shape, value: unknown, share: boolean): unknown {
   switch (shape.type) {
     case 'string':
     case 'boolean':
@@ -113,11 +127,11 @@ export function conform(shape: Shape, value: unknown): unknown {
       if (typeof value !== 'string') throw new ShapeError(EXPECTED.quantity);
       return value;
     case 'list':
-      return conformList(shape.item, value);
+      return checkList(shape.item, value, share);
     case 'map':
-      return conformMap(shape.value, value);
+      return checkMap(shape.value, value, share);
     case 'object':
-      return conformObject(shape.fields, shape.required, value);
+      return checkObject(shape.fields, shape.required, value, share);
   }
 }
 
@@ -127,60 +141,93 @@ function at(error: unknown, key: string | number): unknown {
   return error;
 }
 
-function conformList(item: Shape, value: unknown): unknown[] {
+function checkList(item: Shape, value: unknown, share: boolean): unknown[] {
   if (!Array.isArray(value)) throw new ShapeError(EXPECTED.list);
-  const out = new Array<unknown>(value.length);
+  let out: unknown[] | null = share ? null : [];
   for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i];
+    let checked: unknown;
     try {
-      out[i] = conform(item, value[i]);
+      checked = check(item, entry, share);
     } catch (error) {
       throw at(error, i);
     }
+    if (out === null && checked !== entry) out = value.slice(0, i);
+    if (out !== null) out.push(checked);
   }
+  return out ?? value;
+}
+
+/** The keys before `end`, copied: where a map or object starts to differ from its input. */
+function copyUntil(value: Record<string, unknown>, keys: string[], end: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < end; i++) out[keys[i]!] = value[keys[i]!];
   return out;
 }
 
-function conformMap(valueShape: Shape, value: unknown): Record<string, unknown> {
+function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(EXPECTED.map);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') continue;
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | null = share ? null : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const entry = value[key];
+    if (key === '__proto__') {
+      out ??= copyUntil(value, keys, i);
+      continue;
+    }
     // `key:` with no value is an empty string to the Kubernetes API when the map holds strings.
     if (entry === null || entry === undefined) {
+      out ??= copyUntil(value, keys, i);
       if (valueShape.type === 'string') out[key] = '';
       continue;
     }
+    let checked: unknown;
     try {
-      out[key] = conform(valueShape, entry);
+      checked = check(valueShape, entry, share);
     } catch (error) {
       throw at(error, key);
     }
+    if (out === null && checked !== entry) out = copyUntil(value, keys, i);
+    if (out !== null) out[key] = checked;
   }
-  return out;
+  return out ?? value;
 }
 
-function conformObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly string[], value: unknown): Record<string, unknown> {
+function checkObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly string[], value: unknown, share: boolean): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(EXPECTED.object);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') continue;
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | null = share ? null : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const entry = value[key];
+    if (key === '__proto__') {
+      out ??= copyUntil(value, keys, i);
+      continue;
+    }
     const field = fields.get(key);
+    let checked: unknown = entry;
     if (field === undefined) {
-      out[key] = entry;
+      // Undeclared: passed through as it is.
     } else if (entry === null || entry === undefined) {
-      if (field.nullable) out[key] = null;
+      if (!field.nullable || entry === undefined) {
+        out ??= copyUntil(value, keys, i);
+        if (field.nullable) out[key] = null;
+        continue;
+      }
     } else {
       try {
-        out[key] = conform(field.shape, entry);
+        checked = check(field.shape, entry, share);
       } catch (error) {
         throw at(error, key);
       }
     }
+    if (out === null && checked !== entry) out = copyUntil(value, keys, i);
+    if (out !== null) out[key] = checked;
   }
+  const result = out ?? value;
   for (const key of requiredKeys) {
-    if (out[key] === undefined || out[key] === null) throw at(new ShapeError('is required'), key);
+    if (result[key] === undefined || result[key] === null) throw at(new ShapeError('is required'), key);
   }
-  return out;
+  return result;
 }

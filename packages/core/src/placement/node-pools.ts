@@ -107,8 +107,14 @@ export function poolFits(pool: PoolModel, spec: PodSpec): boolean {
   return schedulingTerms(spec).some((term) => termFits(pool, term));
 }
 
-/** Karpenter tries pools by descending weight; ties by name keep the answer deterministic. */
+const byPreference = new WeakMap<readonly PoolModel[], PoolModel[]>();
+
+/**
+ * Karpenter tries pools by descending weight; ties by name keep the answer deterministic. Callers
+ * pass the same pool list for every workload, so it is ordered once per list.
+ */
 export function choosePool(pools: PoolModel[], spec: PodSpec): PoolModel | null {
-  const ordered = [...pools].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  let ordered = byPreference.get(pools);
+  if (!ordered) byPreference.set(pools, (ordered = [...pools].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))));
   return ordered.find((p) => poolFits(p, spec)) ?? null;
 }

@@ -14,6 +14,8 @@ export function proposedProfileName(namespace: string): string {
 interface Capacity {
   autoModeEnabled: boolean;
   autoPools: PoolModel[];
+  /** What a workload could land on once on Auto Mode: the custom pools plus every built-in one. */
+  targetAutoPools: PoolModel[];
   /** Self-managed Karpenter pools: EC2 capacity that is not Auto Mode. */
   karpenterPools: PoolModel[];
   nodegroups: Nodegroup[];
@@ -30,9 +32,11 @@ function capacityOf(inventory: Inventory): Capacity {
   const builtins = autoModeEnabled
     ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)).flatMap((name) => BUILTIN_POOLS[name] ?? [])
     : [];
+  const autoPools = [...custom, ...builtins];
   return {
     autoModeEnabled,
-    autoPools: [...custom, ...builtins],
+    autoPools,
+    targetAutoPools: [...autoPools.filter((p) => !BUILTIN_POOLS[p.name]), ...Object.values(BUILTIN_POOLS)],
     karpenterPools: pools.filter((p) => !p.autoMode),
     nodegroups: inventory.nodegroups,
     nodeLabels: new Map(inventory.nodes.map((n) => [n.name, n.labels])),
@@ -93,9 +97,7 @@ function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workl
   const os = pinnedValues(spec, 'kubernetes.io/os');
   if (os.includes('windows')) return { type: 'pending', reason: `${target === 'fargate' ? 'Fargate on EKS' : 'Auto Mode'} runs Linux pods only` };
   if (target === 'auto-mode') {
-    const builtins = Object.values(BUILTIN_POOLS);
-    const pools = [...capacity.autoPools.filter((p) => !BUILTIN_POOLS[p.name]), ...builtins];
-    const pool = choosePool(pools, spec);
+    const pool = choosePool(capacity.targetAutoPools, spec);
     if (workload.kind === 'DaemonSet') return { type: 'auto-mode', nodePool: 'every node' };
     return pool ? { type: 'auto-mode', nodePool: pool.name } : { type: 'pending', reason: 'no Auto Mode NodePool fits it yet' };
   }

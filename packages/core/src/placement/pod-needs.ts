@@ -19,8 +19,20 @@ function requestsAny(spec: PodSpec, resources: readonly string[]): boolean {
 export const needsGpu = (spec: PodSpec) => requestsAny(spec, GPU_RESOURCES);
 export const needsNeuron = (spec: PodSpec) => requestsAny(spec, NEURON_RESOURCES);
 
-/** Required node-affinity terms flattened with the nodeSelector into one requirement list per term. */
+const termsOf = new WeakMap<PodSpec, NodeSelectorRequirement[][]>();
+
+/**
+ * Required node-affinity terms flattened with the nodeSelector into one requirement list per term.
+ * Placement and a dozen rules ask this of every pod template, so it is worked out once per template;
+ * the lists are shared: read them, never change them.
+ */
 export function schedulingTerms(spec: PodSpec): NodeSelectorRequirement[][] {
+  let terms = termsOf.get(spec);
+  if (!terms) termsOf.set(spec, (terms = flattenTerms(spec)));
+  return terms;
+}
+
+function flattenTerms(spec: PodSpec): NodeSelectorRequirement[][] {
   const base: NodeSelectorRequirement[] = Object.entries(spec.nodeSelector ?? {}).map(([key, value]) => ({
     key,
     operator: 'In',

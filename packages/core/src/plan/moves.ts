@@ -27,11 +27,20 @@ function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): W
   ];
 }
 
+const computed = new WeakMap<PlanInput, readonly Move[]>();
+
 /**
  * Every workload that moves, with the edits all findings ask of it, in inventory order.
- * Linear: findings are bucketed by resource key once.
+ * Linear: findings are bucketed by resource key once. The waves and the outcomes both need the
+ * moves of one plan, so they are worked out once per PlanInput.
  */
-export function collectMoves(input: PlanInput): Move[] {
+export function collectMoves(input: PlanInput): readonly Move[] {
+  let moves = computed.get(input);
+  if (!moves) computed.set(input, (moves = findMoves(input)));
+  return moves;
+}
+
+function findMoves(input: PlanInput): Move[] {
   const byResource = new Map<string, Finding[]>();
   for (const f of input.findings) {
     if (!f.resource) continue;

@@ -12,12 +12,21 @@ export interface PlanInput {
   accountId: string;
   /** Workload keys that cannot move, with the findings that keep them. */
   staying: Map<string, Finding[]>;
+  /** Findings by action type, in finding order: every stage asks for one or two types. */
+  byAction: ReadonlyMap<Action['type'], readonly { finding: Finding; action: Action }[]>;
 }
 
 export function planInput(ctx: RuleContext, findings: Finding[]): PlanInput {
   const cluster = ctx.inventory.cluster;
   const arnAccount = cluster?.arn?.split(':')[4];
   const staying = new Map<string, Finding[]>();
+  const byAction = new Map<Action['type'], { finding: Finding; action: Action }[]>();
+  for (const f of findings) {
+    const action = f.action;
+    const list = byAction.get(action.type);
+    if (list) list.push({ finding: f, action });
+    else byAction.set(action.type, [{ finding: f, action }]);
+  }
   for (const f of findings) {
     if (f.action.type !== 'stay' || !f.resource) continue;
     const key = `${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`;
@@ -32,19 +41,16 @@ export function planInput(ctx: RuleContext, findings: Finding[]): PlanInput {
     region: cluster?.region ?? '<region>',
     accountId: arnAccount && arnAccount !== '' ? arnAccount : '<account-id>',
     staying,
+    byAction,
   };
 }
 
-/** Findings whose action has the given type, with the action narrowed. */
-export function withAction<T extends Action['type']>(input: PlanInput, type: T): { finding: Finding; action: ActionOf<T> }[] {
-  const out: { finding: Finding; action: ActionOf<T> }[] = [];
-  for (const finding of input.findings) {
-    if (finding.action.type === type) out.push({ finding, action: finding.action as ActionOf<T> });
-  }
-  return out;
+/** Findings whose action has the given type, with the action narrowed. Shared: callers filter, never change it. */
+export function withAction<T extends Action['type']>(input: PlanInput, type: T): readonly { finding: Finding; action: ActionOf<T> }[] {
+  return (input.byAction.get(type) ?? []) as readonly { finding: Finding; action: ActionOf<T> }[];
 }
 
-export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -55,7 +61,7 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export function ids(items: { finding: Finding }[]): string[] {
+export function ids(items: readonly { finding: Finding }[]): string[] {
   return items.map((i) => i.finding.id);
 }
 

@@ -28,7 +28,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
 /** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
 export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
   const steps: Step[] = [];
-  const inv = input.ctx.inventory;
+  const index = input.ctx.index;
   for (const { finding, action } of withAction(input, 'load-balancer')) {
     const change: LoadBalancerChange = action.change;
     const ref = finding.resource;
@@ -39,10 +39,10 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
     let manifest: Record<string, unknown> | null = null;
     if (change.kind === 'ingress-blue-green') {
-      const ingress = inv.ingresses.find((i) => i.metadata.namespace === ns && i.metadata.name === ref.name);
+      const ingress = index.ingress(ns, ref.name);
       if (ingress) manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations });
     } else {
-      const service = inv.services.find((s) => s.metadata.namespace === ns && s.metadata.name === ref.name);
+      const service = index.service(ns, ref.name);
       if (service) manifest = blueGreenService(service, { loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb', suffix, dropAnnotations: change.unsupportedAnnotations });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;

@@ -7,15 +7,19 @@ import type { PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';
 import type { Step } from './types.js';
 
-/** Higher is riskier: state, public traffic and single replicas make a namespace a later wave. */
-function workloadRisk(index: InventoryIndex, w: Workload): number {
+/**
+ * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
+ * `unprotected`: replicated but no PodDisruptionBudget; worked out here once, for the wave's advice too.
+ */
+function assess(index: InventoryIndex, w: Workload): { risk: number; unprotected: boolean } {
   let risk = 0;
   if (w.kind === 'StatefulSet' || w.volumeClaimTemplates.length > 0) risk += 3;
   if ((w.template.spec.volumes ?? []).some((v) => v.persistentVolumeClaim)) risk += 3;
   if (index.servicesFor(w).some((s) => s.spec.type === 'LoadBalancer')) risk += 2;
   if (w.replicas !== null && w.replicas <= 1) risk += 1;
-  if (w.replicas !== null && index.pdbsFor(w).length === 0) risk += 1;
-  return risk;
+  const unprotected = w.replicas !== null && index.pdbsFor(w).length === 0;
+  if (unprotected) risk += 1;
+  return { risk, unprotected };
 }
 
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
@@ -47,12 +51,15 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     else byNs.set(m.workload.metadata.namespace, [m]);
   }
   const ranked = [...byNs.entries()]
-    .map(([ns, list]) => ({ ns, list, risk: list.reduce((sum, m) => sum + workloadRisk(input.ctx.index, m.workload), 0) / list.length }))
+    .map(([ns, list]) => {
+      const assessed = list.map((m) => assess(input.ctx.index, m.workload));
+      const risk = assessed.reduce((sum, a) => sum + a.risk, 0) / list.length;
+      return { ns, list, risk, unprotected: list.filter((_, i) => assessed[i]!.unprotected).map((m) => m.workload.metadata.name) };
+    })
     .sort((a, b) => a.risk - b.risk || (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0));
   const steps: Step[] = [];
   let previous: string[] = after;
-  ranked.forEach(({ ns, list }, i) => {
-    const unprotected = list.filter((m) => m.workload.replicas !== null && input.ctx.index.pdbsFor(m.workload).length === 0).map((m) => m.workload.metadata.name);
+  ranked.forEach(({ ns, list, unprotected }, i) => {
     const id = `waves/${slug(ns)}`;
     steps.push(
       makeStep({

@@ -25,8 +25,11 @@ export const SHIPPED_SOURCES: readonly (readonly [string, string])[] = [
 // src/generate/ and dist/generate/ sit at the same depth, so this finds the sources from either.
 const SRC = new URL('../../src/', import.meta.url);
 
+/** This package's version, named in the shipped files' headers (a test keeps it equal to package.json). */
+export const PACKAGE_VERSION = '0.1.0';
+
 /** The shipped sources as project path → content, each with a header naming where it came from. */
-export function readShippedSources(version: string): Map<string, string> {
+export function readShippedSources(version: string = PACKAGE_VERSION): Map<string, string> {
   const out = new Map<string, string>();
   for (const [from, to] of SHIPPED_SOURCES) {
     const text = readFileSync(new URL(from, SRC), 'utf8');

@@ -27,12 +27,13 @@ export function blockedParts(plan: PlanLike): Blocked {
     if (w.outcome !== 'stays') continue;
     const reasons = w.findings.map((id) => byId.get(id)).filter((f) => f !== undefined && findings.has(f.id));
     const why = reasons.length > 0 ? reasons.map((f) => `${f!.message} (${f!.rule})`).join(' ') : `the plan keeps it on ${w.from}.`;
-    leftOut.push({ subject: w.workload, reason: `stays on ${w.from}: ${why}` });
+    leftOut.push({ subject: w.workload, reason: `stays (today: ${w.from}). ${why}` });
   }
   return { findings, namespaces, leftOut };
 }
 
-/** A step that exists only to answer blockers carries nothing the target can use. */
+/** A step that exists only to answer blockers builds nothing the target can use (steps that build nothing are kept). */
 export function isBlockedStep(step: PlanStep, blocked: Blocked): boolean {
-  return step.findings.length > 0 && step.findings.every((id) => blocked.findings.has(id));
+  const builds = step.manifests.length > 0 || step.infrastructure.length > 0;
+  return builds && step.findings.length > 0 && step.findings.every((id) => blocked.findings.has(id));
 }

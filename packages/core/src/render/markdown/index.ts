@@ -22,3 +22,4 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const document = sections.map((lines) => lines.join('\n')).join('\n\n');
   return `${ctx.anchors.resolve(document)}\n`;
 }
+export { manifestText } from './manifests.js';

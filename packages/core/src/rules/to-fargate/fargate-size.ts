@@ -71,9 +71,20 @@ type Pick = (c: Container, r: SizedResource) => number | null;
 
 /**
  * Native sidecars are counted with the long-running containers, as Kubernetes itself does; AWS does
- * not say whether Fargate does the same, so callers mention them when present.
+ * not say whether Fargate does the same, so callers mention them when present. With the default
+ * `pick` the result is shared between callers: read it, never change it.
  */
 export function podRequirement(spec: PodSpec, pick: Pick = effectiveRequest): PodRequirement {
+  if (pick !== effectiveRequest) return requirement(spec, pick);
+  // Several rules size every pod the same way; quantities are parsed once per pod template.
+  let req = requested.get(spec);
+  if (!req) requested.set(spec, (req = requirement(spec, pick)));
+  return req;
+}
+
+const requested = new WeakMap<PodSpec, PodRequirement>();
+
+function requirement(spec: PodSpec, pick: Pick): PodRequirement {
   const classicInit = (spec.initContainers ?? []).filter((c) => !isNativeSidecar(c));
   const running = longRunning(spec);
   const need = (resource: SizedResource) => {

@@ -1,9 +1,9 @@
-// A Kubernetes API server on 127.0.0.1 that serves the recorded lists in ./kube the way a real one
-// does: bearer-token authentication, RBAC (the README's roles), limit/continue pagination with opaque
-// tokens, metadata-only lists on request, and scripted 403/404/429/503 answers.
-import { readdirSync, readFileSync } from 'node:fs';
+// A Kubernetes API server on 127.0.0.1 that serves the lists it is given the way a real one does:
+// bearer-token authentication, RBAC (the README's roles), group discovery, limit/continue pagination
+// with opaque tokens, metadata-only lists on request, and scripted 403/404/429/503 answers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { KubeData, KubeObject } from './data.js';
 import { kubeAttributes, rbacAllows, type ClusterRole, type KubeAttributes } from './policy.js';
 
 export interface KubeRequest {
@@ -18,6 +18,8 @@ export interface KubeRequest {
 
 export interface FakeKubeOptions {
   token: string;
+  /** What the server holds: its API groups and the objects of each resource. */
+  data: KubeData;
   roles: readonly ClusterRole[];
   /** Extra 403s, as a namespace-scoped RoleBinding or a missing grant would give. */
   forbid?: (attrs: Extract<KubeAttributes, { resource: string }>) => boolean;
@@ -37,25 +39,6 @@ export interface FakeKube {
   close(): Promise<void>;
 }
 
-interface Fixture {
-  apiVersion: string;
-  items: { metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown }[];
-}
-
-const dir = new URL('./kube/', import.meta.url);
-
-function loadFixtures(): { apis: { groups: { name: string; versions: { version: string }[] }[] }; lists: Map<string, Fixture> } {
-  const lists = new Map<string, Fixture>();
-  let apis: { groups: { name: string; versions: { version: string }[] }[] } | undefined;
-  for (const file of readdirSync(dir)) {
-    const body = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture & { groups?: never };
-    if (file === 'apis.json') apis = body as never;
-    else lists.set(`${body.apiVersion}/${file.replace(/\.json$/, '')}`, body);
-  }
-  if (apis === undefined) throw new Error('apis.json fixture missing');
-  return { apis, lists };
-}
-
 const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset, rv: '9100' })).toString('base64');
 const decodeToken = (token: string) => (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { offset: number }).offset;
 
@@ -67,7 +50,8 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 const statusBody = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
 
 export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube> {
-  const { apis, lists } = loadFixtures();
+  const { lists } = options.data;
+  const apis = { kind: 'APIGroupList', apiVersion: 'v1', groups: options.data.groups };
   const served = new Set(['v1', ...apis.groups.flatMap((g) => g.versions.map((v) => `${g.name}/${v.version}`))]);
   const requests: KubeRequest[] = [];
   const calls = new Map<string, number>();
@@ -104,8 +88,7 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     if (!served.has(groupVersion) || options.missing?.includes(key) || attrs.name !== null) {
       return reply(404, statusBody(404, 'NotFound', 'the server could not find the requested resource'));
     }
-    const fixture = lists.get(key);
-    const all = (fixture?.items ?? []).filter((item) => attrs.namespace === null || item.metadata.namespace === attrs.namespace);
+    const all = (lists.get(key) ?? []).filter((item) => attrs.namespace === null || item.metadata.namespace === attrs.namespace);
     const limit = Number(url.searchParams.get('limit') ?? '0');
     const token = url.searchParams.get('continue');
     const offset = token === null ? 0 : decodeToken(token);
@@ -119,7 +102,7 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     let body: unknown = { kind: `${attrs.resource}List`, apiVersion: groupVersion, metadata, items };
     if (record.accept.includes('as=PartialObjectMetadataList')) {
       // What a real server does: every piece of metadata, annotations included, and nothing else.
-      items = (items as Fixture['items']).map((item) => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: item.metadata }));
+      items = (items as KubeObject[]).map((item) => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: item.metadata }));
       body = { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items };
     }
     const answer = () => reply(200, body);

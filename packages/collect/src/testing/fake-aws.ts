@@ -1,9 +1,9 @@
-// EKS (REST-JSON) and EC2 (Query protocol, XML answers) on 127.0.0.1, serving ./aws. Requests must be
+// EKS (REST-JSON) and EC2 (Query protocol, XML answers) on 127.0.0.1, serving what they are given. Requests must be
 // SigV4-signed with the expected access key; actions the README's IAM policy does not allow get the
 // AccessDenied/UnauthorizedOperation errors the real services send.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AwsData } from './data.js';
 import { iamAllows, type IamPolicy } from './policy.js';
 
 export interface AwsRequest {
@@ -20,7 +20,8 @@ export interface AwsRequest {
 export interface FakeAwsOptions {
   accessKeyId: string;
   policy: IamPolicy;
-  clusterName?: string;
+  /** The one cluster EKS knows (named by `data.cluster.name`), its profiles and node groups, and the VPC's resources. */
+  data: AwsData;
   /** Actions ("eks:ListNodegroups") answered AccessDenied although the policy allows them. */
   deny?: readonly string[];
   /** action → how many throttling errors its first calls get. */
@@ -35,7 +36,6 @@ export interface FakeAws {
 }
 
 type Json = Record<string, unknown>;
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`./aws/${name}`, import.meta.url), 'utf8')) as T;
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const lowerCamel = (key: string) => key.charAt(0).toLowerCase() + key.slice(1);
@@ -55,6 +55,19 @@ function toXml(value: unknown, topLevelNames: Record<string, string> = {}): stri
   return escapeXml(String(value));
 }
 
+/**
+ * EKS sends timestamps as epoch seconds; the AWS CLI prints them as ISO dates, which is how inventories
+ * hold them. Fields named like createdAt/modifiedAt go back to the wire form.
+ */
+function eksWire(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => eksWire(item));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value as Json).map(([k, inner]) => [k, eksWire(inner, k)]));
+  }
+  if (typeof value === 'string' && /(At|Expiry)$/.test(key) && !Number.isNaN(Date.parse(value))) return Date.parse(value) / 1000;
+  return value;
+}
+
 async function body(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -72,12 +85,8 @@ async function listen(server: http.Server): Promise<string> {
 }
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
-  const clusterName = options.clusterName ?? 'demo';
-  const cluster = fixture<Json>('cluster.json');
-  const profiles = fixture<Json[]>('fargate-profiles.json');
-  const nodegroups = fixture<Json[]>('nodegroups.json');
-  const securityGroups = fixture<Json[]>('security-groups.json');
-  const subnets = fixture<Json[]>('subnets.json');
+  const { cluster, fargateProfiles: profiles, nodegroups, securityGroups, subnets } = options.data;
+  const clusterName = String(cluster.name);
   const requests: AwsRequest[] = [];
   const calls = new Map<string, number>();
 
@@ -117,7 +126,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     const reply = (status: number, payload: unknown, errorType?: string) => {
       record.status = status;
       res.writeHead(status, { 'Content-Type': 'application/json', ...(errorType ? { 'x-amzn-ErrorType': errorType } : {}) });
-      res.end(JSON.stringify(payload));
+      res.end(JSON.stringify(eksWire(payload)));
     };
     const failure = req.method === 'GET' ? gate(record, req) : { status: 403, code: 'AccessDeniedException' };
     if (failure) return reply(failure.status, { message: `${failure.code} for ${action}` }, failure.code);

@@ -1,0 +1,81 @@
+// A smoke test that keeps `npm run bench` runnable: a small estate, one run of each measurement.
+// No timing is asserted; timing is what the bench itself is for.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInventoryFromStrings } from '@modeshift/inventory';
+import { generateInventory, toJsonList, toYamlStream } from './generate.js';
+import { assertBuilt, median } from './measure.js';
+import { benchCase } from './run.js';
+import { checkTargets, formatResults, type BenchResults } from './summary.js';
+
+const WORKLOADS = 200;
+
+describe('generateInventory', () => {
+  it('is deterministic: the same seed gives the same bytes, another seed other bytes', () => {
+    const a = toJsonList(generateInventory({ workloads: WORKLOADS, direction: 'to-auto-mode', seed: 7 }).documents);
+    const b = toJsonList(generateInventory({ workloads: WORKLOADS, direction: 'to-auto-mode', seed: 7 }).documents);
+    const c = toJsonList(generateInventory({ workloads: WORKLOADS, direction: 'to-auto-mode', seed: 8 }).documents);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it.each(['to-auto-mode', 'to-fargate'] as const)('%s: exactly the workloads asked for, the same from JSON and YAML', (direction) => {
+    const generated = generateInventory({ workloads: WORKLOADS, direction });
+    expect(generated.workloads).toBe(WORKLOADS);
+    const json = loadInventoryFromStrings([{ file: 'estate.json', text: toJsonList(generated.documents) }]);
+    const yaml = loadInventoryFromStrings([{ file: 'estate.yaml', text: toYamlStream(generated.documents) }]);
+    expect(json.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(json.inventory.workloads).toHaveLength(WORKLOADS);
+    expect(yaml.inventory.workloads.map((w) => w.key)).toEqual(json.inventory.workloads.map((w) => w.key));
+    const kinds = new Set(json.inventory.workloads.map((w) => w.kind));
+    expect([...kinds].sort()).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'StatefulSet']);
+    expect(json.inventory.cluster).not.toBeNull();
+    expect(json.inventory.services.length).toBeGreaterThan(0);
+    expect(json.inventory.serviceAccounts.some((sa) => sa.metadata.annotations['eks.amazonaws.com/role-arn'])).toBe(true);
+    if (direction === 'to-auto-mode') expect(json.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace.includes('*')))).toBe(true);
+    else expect(json.inventory.nodePools.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bench', () => {
+  it('measures a small estate in fresh processes and reports the result shape', async () => {
+    assertBuilt();
+    const result = await benchCase('to-fargate', WORKLOADS, { sizes: [WORKLOADS], runs: 1, formats: ['json', 'yaml'], directions: ['to-fargate'], inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')) });
+    expect(result).toMatchObject({ direction: 'to-fargate', target: 'fargate', workloads: WORKLOADS });
+    for (const format of ['json', 'yaml'] as const) {
+      const input = result.inputs[format]!;
+      expect(result.files[format]!.bytes).toBeGreaterThan(0);
+      for (const m of [input.baseline, input.load, input.e2e]) {
+        expect(m.samples).toHaveLength(1);
+        expect(m.wallMs).toBeGreaterThan(0);
+        expect(m.maxRssMb).toBeGreaterThan(0);
+      }
+      expect(input.load.ms).toBeGreaterThan(0);
+      expect(input.load.extra.workloads).toBe(WORKLOADS);
+      expect(input.e2e.ms).toBeNull();
+    }
+    const plan = result.phases.plan!;
+    expect(plan.extra.findings).toBeGreaterThan(0);
+    expect(plan.extra.steps).toBeGreaterThan(0);
+    for (const phase of ['render-text', 'render-json', 'render-md'] as const) expect(result.phases[phase]!.extra.bytes).toBeGreaterThan(0);
+
+    const results: BenchResults = {
+      schemaVersion: 1,
+      machine: { cores: 2, node: process.version, platform: process.platform, arch: process.arch, cpu: 'test', memoryGb: 1 },
+      date: '2026-01-01T00:00:00.000Z',
+      config: { sizes: [WORKLOADS], runs: 1, formats: ['json', 'yaml'], directions: ['to-fargate'], seed: 1 },
+      startup: { help: result.inputs.json!.e2e, modules: { help: 1, plan: 1 }, uiOrPulumi: [] },
+      cases: [result],
+      targets: checkTargets([result], { help: result.inputs.json!.e2e, modules: { help: 1, plan: 1 }, uiOrPulumi: [] }),
+    };
+    expect(results.targets.map((t) => t.name)).toEqual(expect.arrayContaining([expect.stringContaining('JSON'), expect.stringContaining('peak RSS')]));
+    expect(formatResults(results)).toContain('to-fargate');
+  }, 180_000);
+
+  it('takes medians', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});

@@ -1,0 +1,140 @@
+// `npm run bench [-- --sizes 1000,5000,20000 --runs 5 --formats json,yaml --directions to-auto-mode,to-fargate --out bench-results/results.json]`
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from './generate.js';
+import { recordImports, uiOrPulumi } from './imports.js';
+import { assertBuilt, CLI_DIR, measure, SCRIPTS, type InputFormat, type Job } from './measure.js';
+import { checkTargets, formatResults, type BenchResults, type CaseResult, type StartupResult } from './summary.js';
+
+const SEED = 0x5eed;
+const FORMATS: readonly InputFormat[] = ['json', 'yaml'];
+
+export interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  formats: InputFormat[];
+  directions: Direction[];
+  /** Where the generated inventories go. */
+  inputDir: string;
+  log?: (line: string) => void;
+}
+
+function list<T extends string>(value: string, allowed: readonly T[], flag: string): T[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (bad.length || items.length === 0) throw new Error(`${flag}: expected some of ${allowed.join(', ')}, got "${value}"`);
+  return items as T[];
+}
+
+function sizes(value: string): number[] {
+  const out = value.split(',').map((s) => Number(s.trim()));
+  if (out.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes: expected whole numbers of at least 10, got "${value}"`);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+const targetOf = (d: Direction) => (d === 'to-auto-mode' ? 'auto-mode' : 'fargate');
+
+/** Generates and writes one estate; only paths and counts are kept, so the parent stays small while children run. */
+function writeInputs(direction: Direction, workloads: number, options: BenchOptions): CaseResult {
+  const generated = generateInventory({ workloads, direction, seed: SEED });
+  mkdirSync(options.inputDir, { recursive: true });
+  const files: CaseResult['files'] = {};
+  for (const format of options.formats) {
+    const text = format === 'json' ? toJsonList(generated.documents) : toYamlStream(generated.documents);
+    const path = join(options.inputDir, `${direction}-${workloads}.${format}`);
+    writeFileSync(path, text);
+    files[format] = { path, bytes: Buffer.byteLength(text) };
+  }
+  return { direction, target: targetOf(direction), workloads: generated.workloads, namespaces: generated.namespaces, documents: generated.documents.length, files, inputs: {}, phases: {} };
+}
+
+/** Generates, writes and measures one estate. */
+export async function benchCase(direction: Direction, workloads: number, options: BenchOptions): Promise<CaseResult> {
+  const log = options.log ?? (() => undefined);
+  log(`  ${direction} ${workloads}: generating`);
+  const result = writeInputs(direction, workloads, options);
+  const files = result.files;
+  const target = result.target;
+  const step = async (label: string, job: Job) => {
+    log(`  ${direction} ${workloads} ${label}`);
+    return measure(job, options.runs);
+  };
+  for (const format of options.formats) {
+    const file = files[format]!.path;
+    const baseline = await step(`${format} parse only`, { kind: 'baseline', format, file });
+    const load = await step(`${format} load`, { kind: 'phase', phase: 'load', file, target });
+    const e2e = await step(`${format} plan --format json`, { kind: 'e2e', file, target, output: 'json' });
+    result.inputs[format] = { baseline, load, e2e };
+  }
+  // Plan and renderers see the same inventory whatever it was read from; JSON is the cheaper way there.
+  const file = (files.json ?? files.yaml)!.path;
+  for (const phase of ['plan', 'render-text', 'render-json', 'render-md'] as const) {
+    result.phases[phase] = await step(phase, { kind: 'phase', phase, file, target });
+  }
+  return result;
+}
+
+async function measureStartup(runs: number): Promise<StartupResult> {
+  const help = await measure({ kind: 'help' }, runs);
+  const example = join(CLI_DIR, '..', '..', 'examples', 'fargate-to-auto-mode', 'inventory');
+  const helpImports = recordImports([SCRIPTS.bin, '--help']).urls;
+  const planImports = recordImports([SCRIPTS.bin, 'plan', example, '--to', 'auto-mode', '--format', 'json']).urls;
+  return { help, modules: { help: helpImports.length, plan: planImports.length }, uiOrPulumi: uiOrPulumi([...helpImports, ...planImports]) };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  assertBuilt();
+  const log = options.log ?? (() => undefined);
+  log('modeshift --help');
+  const startup = await measureStartup(options.runs);
+  const cases: CaseResult[] = [];
+  for (const size of options.sizes) {
+    for (const direction of options.directions) cases.push(await benchCase(direction, size, options));
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  return {
+    schemaVersion: 1,
+    machine: { cores: availableParallelism(), node: process.version, platform: process.platform, arch: process.arch, cpu, memoryGb: Math.round(totalmem() / 1024 ** 3) },
+    date: new Date().toISOString(),
+    config: { sizes: options.sizes, runs: options.runs, formats: options.formats, directions: options.directions, seed: SEED },
+    startup,
+    cases,
+    targets: checkTargets(cases, startup),
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,5000,20000' },
+      runs: { type: 'string', default: '5' },
+      formats: { type: 'string', default: FORMATS.join(',') },
+      directions: { type: 'string', default: DIRECTIONS.join(',') },
+      out: { type: 'string', default: 'bench-results/results.json' },
+    },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number of at least 1, got "${values.runs}"`);
+  const out = resolve(values.out);
+  const results = await runBench({
+    sizes: sizes(values.sizes),
+    runs,
+    formats: list(values.formats, FORMATS, '--formats'),
+    directions: list(values.directions, DIRECTIONS, '--directions'),
+    inputDir: join(dirname(out), 'inputs'),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(formatResults(results));
+  process.stdout.write(`\nresults: ${out}\n`);
+}
+
+// Run as a script (`node dist/bench/run.js`), not when a test imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await main(process.argv.slice(2));
+}

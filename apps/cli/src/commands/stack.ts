@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UserError } from '@modeshift/core';
+import type { Io } from '../io.js';
+import { planFromPaths } from './plan.js';
+
+export interface StackOptions {
+  to?: string;
+  out?: string;
+  force?: boolean;
+  stack?: string;
+  clusterVersion?: string;
+}
+
+/** `modeshift stack <path>… --to <mode> --out <dir>`: a Pulumi project for the plan. Returns the exit code. */
+export async function stackCommand(paths: string[], options: StackOptions, io: Io): Promise<number> {
+  if (!options.out) throw new UserError('usage', '--out <dir> is required: the directory to write the Pulumi project to');
+  const out = resolve(io.cwd, options.out);
+  refuseNonEmpty(out, options.force ?? false);
+  const plan = await planFromPaths(paths, options, io);
+  // The generator loads no Pulumi SDK; only the project it writes does.
+  const { generateProject, readShippedSources, DEFAULT_STACK } = await import('@modeshift/pulumi');
+  const stack = options.stack ?? DEFAULT_STACK;
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UserError('usage', `--stack may contain only letters, digits, "-", "_" and ".", not "${stack}"`);
+  const files = generateProject(plan, { stack, shipped: readShippedSources() });
+  writeTreeAtomic(out, files);
+  io.stderr.write(`modeshift: wrote a Pulumi project (${files.size} files) to ${options.out}; see its README.md\n`);
+  if (plan.summary.readiness === 'blocked') io.stderr.write('modeshift: the plan has blockers; what they keep behind is left out of the stack (listed in index.ts and README.md)\n');
+  return 0;
+}
+
+function refuseNonEmpty(dir: string, force: boolean): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UserError('usage', `--out ${dir} is a file, not a directory`);
+  if (readdirSync(dir).length > 0 && !force) throw new UserError('usage', `--out ${dir} is not empty; pass --force to replace it`);
+}
+
+/**
+ * All files land in a temporary sibling directory first, which then takes the place of `dir`: readers see the
+ * old project or the new one, never a mix, and a failure part-way leaves `dir` as it was.
+ */
+function writeTreeAtomic(dir: string, files: ReadonlyMap<string, string>): void {
+  const suffix = randomBytes(4).toString('hex');
+  const temp = `${dir}.${suffix}.tmp`;
+  const old = `${dir}.${suffix}.old`;
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+    for (const [path, text] of files) {
+      const full = join(temp, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
+    throw new UserError('input', `${dir}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+import * as core from '@modeshift/core';
+import { buildContext, buildPlan, renderJson, renderText, type Manifest, type Mode, type Plan, type StepProgress } from '@modeshift/core';
+import { loadInventory } from '@modeshift/inventory';
+import { stringify } from 'yaml';
+import { BUNDLED_EXAMPLE, BUNDLED_EXAMPLES } from '../examples.js';
+import { useColor, writeFileAtomic, type Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+import { parseClusterVersion, parseMode } from '../options.js';
+import type { WizardDeps, WizardInit } from '../wizard/deps.js';
+import { detectDirection } from '../wizard/direction.js';
+import { runVerify } from '../wizard/verify-runner.js';
+
+export interface WizardOptions {
+  to?: string;
+  clusterVersion?: string;
+  state?: string;
+}
+
+/** The mode the workloads do not run on today; Auto Mode when that cannot be told. */
+
+/** `modeshift wizard [<path>…]` (and `modeshift` in a terminal). Returns the exit code. */
+export async function wizardCommand(paths: string[], options: WizardOptions, io: Io): Promise<number> {
+  const target = options.to === undefined ? undefined : parseMode(options.to);
+  const clusterVersion = parseClusterVersion(options.clusterVersion);
+  if (!io.stdin?.isTTY || !io.stdout.isTTY) return printPlan(paths.length > 0 ? paths : [BUNDLED_EXAMPLE], target, clusterVersion, io);
+  const init: WizardInit = {
+    ...(paths.length > 0 ? { paths: paths.map((p) => resolve(io.cwd, p)) } : {}),
+    ...(target ? { target } : {}),
+    clusterVersion,
+    ...(options.state ? { statePath: resolve(io.cwd, options.state) } : {}),
+  };
+  return interactive(init, await wizardDeps(io), io);
+}
+
+/** Not a terminal: nobody can press a key, so the wizard's content goes out as the text plan. */
+async function printPlan(paths: string[], target: Mode | undefined, clusterVersion: string | null, io: Io): Promise<number> {
+  io.stderr.write('modeshift: not a terminal, so printing the plan instead of starting the wizard\n');
+  const inventory = await loadForCommand(paths, io);
+  const plan = buildPlan(buildContext(inventory, { target: target ?? detectDirection(inventory).suggested, clusterVersion }));
+  io.stdout.write(renderText(plan, { color: useColor(io) }));
+  return 0;
+}
+
+async function wizardDeps(io: Io): Promise<WizardDeps> {
+  const exports = core as unknown as Record<string, unknown>;
+  const renderMarkdown = typeof exports.renderMarkdown === 'function' ? (exports.renderMarkdown as (p: Plan, o: { progress: Record<string, StepProgress> }) => string) : undefined;
+  // Redacting like the Markdown export, when core exposes how; the planner's manifests carry no secret data either way.
+  const manifestText = typeof exports.manifestText === 'function'
+    ? (m: Manifest) => (exports.manifestText as (m: Manifest) => { text: string }).call(null, m).text
+    : (m: Manifest) => (m.file.endsWith('.json') ? `${JSON.stringify(m.object, null, 2)}\n` : stringify(m.object, { lineWidth: 0 }));
+  return {
+    cwd: io.cwd,
+    load: (paths) => loadInventory(paths),
+    examples: BUNDLED_EXAMPLES,
+    collect: collector(io),
+    runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: io.env, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
+    writeFile: writeFileAtomic,
+    renderJson,
+    ...(renderMarkdown ? { renderMarkdown } : {}),
+    ...((await hasStackGenerator()) ? { exportStack: exportStack(io) } : {}),
+    manifestText,
+  };
+}
+
+async function hasStackGenerator(): Promise<boolean> {
+  try {
+    const pulumi = (await import('@modeshift/pulumi')) as Record<string, unknown>;
+    return typeof pulumi.generateProject === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** Through the stack command, so the wizard writes exactly what `modeshift stack` writes. */
+function exportStack(io: Io): NonNullable<WizardDeps['exportStack']> {
+  return async ({ paths, target, clusterVersion, out }) => {
+    const { stackCommand } = await import('./stack.js');
+    let said = '';
+    const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };
+    await stackCommand(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
+    return said.replace(/modeshift: /g, '').trim().split('\n').join(' ') || `Wrote ${out}`;
+  };
+}
+
+/** Loaded on use only: the Kubernetes and AWS clients take a while to import and most sessions never collect. */
+function collector(io: Io): NonNullable<WizardDeps['collect']> {
+  return async (out, onProgress) => {
+    const mod = await import('@modeshift/collect');
+    io.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const counts = new Map<string, number>();
+    await mod.collect({ out, env: io.env }, (event) => {
+      if (event.type === 'count' || event.type === 'done') counts.set(event.kind, event.count);
+      if (event.type === 'phase') onProgress(event.phase);
+      else onProgress(mod.formatProgress(counts, 70).replace(/^collecting: /, ''));
+    });
+  };
+}
+
+/** Full screen (the terminal's alternate screen), restored however the wizard ends. */
+async function interactive(init: WizardInit, deps: WizardDeps, io: Io): Promise<number> {
+  const [{ render }, { createElement }, { App }, { WizardModel }, { commandsText }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../wizard/App.js'),
+    import('../wizard/model.js'),
+    import('../wizard/walk-actions.js'),
+  ]);
+  const model = new WizardModel(deps, init);
+  const leave = () => io.stdout.write('\u001b[?1049l');
+  const onTerm = () => {
+    leave();
+    process.exit(143);
+  };
+  process.once('SIGTERM', onTerm);
+  io.stdout.write('\u001b[?1049h\u001b[H');
+  try {
+    const instance = render(createElement(App, { model, color: useColor(io) }), { exitOnCtrlC: true });
+    await instance.waitUntilExit();
+  } finally {
+    model.verifyAbort?.abort();
+    leave();
+    process.off('SIGTERM', onTerm);
+  }
+  if (model.statePath && model.progress && model.persistence === 'on') io.stdout.write(`modeshift: progress saved to ${model.statePath}\n`);
+  if (model.plan && model.copied.length > 0) {
+    io.stdout.write(`modeshift: the commands you copied${model.commandsFile ? ` (also in ${model.commandsFile})` : ''}:\n\n${commandsText(model.plan, model.copied)}`);
+  }
+  return 0;
+}

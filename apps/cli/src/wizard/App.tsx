@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Row } from './components/Row.js';
+import type { Size } from './deps.js';
+import { dispatch } from './dispatch.js';
+import { keyEvents } from './keys.js';
+import { bodyHeight } from './layout.js';
+import type { WizardModel } from './model.js';
+import { Direction } from './screens/Direction.js';
+import { Export } from './screens/Export.js';
+import { Findings } from './screens/Findings.js';
+import { Help } from './screens/Help.js';
+import { Notice } from './screens/Notice.js';
+import { Overview } from './screens/Overview.js';
+import { Source } from './screens/Source.js';
+import { Walkthrough } from './screens/Walkthrough.js';
+import { SCREENS, type ScreenId } from './state-file.js';
+import { paint, ThemeContext, usePaint } from './theme.js';
+
+const TITLES: Record<ScreenId, string> = {
+  source: 'Source',
+  direction: 'Direction',
+  overview: 'Overview',
+  findings: 'Findings',
+  walkthrough: 'Walk-through',
+  export: 'Export',
+};
+
+/** The keys that matter most right now; the rest are one `?` away. */
+function hints(m: WizardModel): string {
+  switch (m.screen) {
+    case 'source':
+      return m.source.view === 'loaded' ? '↑↓ scroll · Enter continue · o other inventory · ? help · q quit' : '↑↓ move · Enter pick · Tab complete · ? help · q quit';
+    case 'direction':
+      return '↑↓ target · v version · Enter build the plan · Esc back · ? help · q quit';
+    case 'overview':
+      return '↑↓ scroll · Enter/Tab findings · Esc back · ? help · q quit';
+    case 'findings':
+      return m.findings.detail ? '↑↓ scroll · Esc back to the list · ? help · q quit' : '↑↓ move · / filter · Enter detail · Esc back · Tab next · ? help · q quit';
+    case 'walkthrough':
+      return m.walk.detail ? '↑↓ scroll · [ ] step · d s n u mark · e note · c copy · v verify · Esc list · ?' : '↵ open · d done · s skip · n n/a · u undo · e note · c copy · v verify · ? help';
+    case 'export':
+      return '↑↓ move · Enter choose and write · Esc back · ? help · q quit';
+  }
+}
+
+function useTerminalSize(fixed: Size | undefined): Size {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState<Size>(read);
+  useEffect(() => {
+    if (fixed) return;
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `read` only reads `stdout`
+  }, [stdout, fixed]);
+  return fixed ?? size;
+}
+
+function Header({ m, width }: { m: WizardModel; width: number }) {
+  // Dim is not a colour, but NO_COLOR users asked for plain text: the brackets alone mark the screen.
+  const dim = usePaint()('muted') !== undefined;
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end" bold>
+        modeshift
+        {SCREENS.map((id, i) => {
+          const current = id === m.screen;
+          const label = `${i + 1} ${TITLES[id]}`;
+          return (
+            <Text key={id}>
+              {' '}
+              <Text inverse={current} dimColor={dim && !current && !m.canOpen(id)}>
+                {current ? `[${label}]` : label}
+              </Text>
+            </Text>
+          );
+        })}
+      </Text>
+    </Box>
+  );
+}
+
+export interface AppProps {
+  model: WizardModel;
+  color: boolean;
+  /** Fixed size for tests; otherwise the terminal's, following resizes. */
+  size?: Size;
+}
+
+/** The wizard: one model, one key handler, the current screen, and the chrome around it. */
+export function App({ model, color, size: fixed }: AppProps) {
+  const { exit } = useApp();
+  const version = useSyncExternalStore(model.subscribe, model.getVersion);
+  const size = useTerminalSize(fixed);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+
+  useEffect(() => {
+    model.start();
+  }, [model]);
+
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      try {
+        for (const ev of keyEvents(input, key)) dispatch(model, ev, sizeRef.current);
+      } catch (error) {
+        // Progress is saved as it changes, so a bug in one key is reported and the session goes on.
+        model.flash(`Internal error, please report it: ${(error as Error).message}`, 'bad');
+      }
+      model.changed();
+    },
+    [model],
+  );
+  useInput(onInput);
+
+  // Exit after the frame that saw the quit, so the last frame is complete (toolchain G16).
+  useEffect(() => {
+    if (model.exitRequested) exit();
+  }, [version, model, exit]);
+
+  const m = model;
+  const screens: Record<ScreenId, () => ReactNode> = {
+    source: () => <Source m={m} size={size} />,
+    direction: () => <Direction m={m} size={size} />,
+    overview: () => <Overview m={m} size={size} />,
+    findings: () => <Findings m={m} size={size} />,
+    walkthrough: () => <Walkthrough m={m} size={size} />,
+    export: () => <Export m={m} size={size} />,
+  };
+  const body = m.exitRequested ? (
+    <Row line={{ text: m.persistence === 'on' && m.statePath && m.progress ? `Progress saved to ${m.statePath}` : 'Bye.', tone: 'good' }} />
+  ) : m.notice ? (
+    <Notice m={m} size={size} />
+  ) : m.help ? (
+    <Help m={m} size={size} />
+  ) : (
+    screens[m.screen]()
+  );
+  return (
+    <ThemeContext.Provider value={paint(color)}>
+      <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
+        <Header m={m} width={size.columns} />
+        <Box flexDirection="column" height={bodyHeight(size)} overflow="hidden">
+          {body}
+        </Box>
+        <Row line={m.message ?? { text: '' }} />
+        <Row line={{ text: m.notice ? 'Answer the question above' : m.help ? '? or Esc closes the help · q quit' : hints(m), tone: 'muted' }} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

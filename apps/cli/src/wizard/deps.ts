@@ -1,0 +1,40 @@
+import type { Manifest, Mode, Plan, StepProgress } from '@modeshift/core';
+import type { LoadResult } from '@modeshift/inventory';
+import type { VerifyResult } from './verify-runner.js';
+
+/** A bundled inventory the Source screen offers. */
+export interface Example {
+  label: string;
+  paths: string[];
+}
+
+/** Everything the wizard does to the outside world besides its state file, so tests can stand in for it. */
+export interface WizardDeps {
+  cwd: string;
+  load(paths: string[]): Promise<LoadResult>;
+  examples: Example[];
+  /** Reads the current kube context into `out`; absent until a collector is available. */
+  collect?: (out: string, onProgress: (text: string) => void) => Promise<void>;
+  runVerify(command: string, signal?: AbortSignal): Promise<VerifyResult>;
+  writeFile(path: string, text: string): void;
+  renderJson(plan: Plan): string;
+  /** Absent in builds without the Markdown renderer. */
+  renderMarkdown?: (plan: Plan, options: { progress: Record<string, StepProgress> }) => string;
+  /** Absent in builds without the Pulumi generator. Resolves to a one-line report. */
+  exportStack?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
+  /** A manifest as the operator would save it (redacted where the renderer redacts). */
+  manifestText(manifest: Manifest): string;
+}
+
+/** What the command line asked for. */
+export interface WizardInit {
+  paths?: string[];
+  target?: Mode;
+  clusterVersion?: string | null;
+  statePath?: string;
+}
+
+export interface Size {
+  columns: number;
+  rows: number;
+}

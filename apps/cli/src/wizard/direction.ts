@@ -1,0 +1,18 @@
+import { computePlacement, type Inventory, type Mode, type SourceMode } from '@modeshift/core';
+
+export interface Detected {
+  /** Where the workloads run today, over all of them. */
+  from: SourceMode;
+  /** Workloads per compute type they run on today (fargate, auto-mode, managed-nodes, pending). */
+  byCompute: Record<string, number>;
+  /** The other mode than today's; Auto Mode when today's is neither. */
+  suggested: Mode;
+}
+
+export function detectDirection(inventory: Inventory): Detected {
+  // Where workloads run today does not depend on the target; the target only shapes where they would go.
+  const placement = computePlacement(inventory, 'auto-mode');
+  const byCompute: Record<string, number> = {};
+  for (const p of placement.workloads.values()) byCompute[p.current.type] = (byCompute[p.current.type] ?? 0) + 1;
+  return { from: placement.from, byCompute, suggested: placement.from === 'auto-mode' ? 'fargate' : 'auto-mode' };
+}

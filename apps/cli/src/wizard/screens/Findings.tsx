@@ -1,0 +1,140 @@
+import { Box } from 'ink';
+import type { Finding, Plan, Severity } from '@modeshift/core';
+import { List } from '../components/List.js';
+import { Row } from '../components/Row.js';
+import { ScrollBox } from '../components/ScrollBox.js';
+import type { Size } from '../deps.js';
+import { findingRows, resourceLabel, type FindingRows } from '../findings-rows.js';
+import { editLine, isBack, isChar, isOpen, movement, moveIndex, scrollBy, type KeyEvent } from '../keys.js';
+import { bodyHeight, scrollMax, split } from '../layout.js';
+import type { WizardModel } from '../model.js';
+import { wrap, type Line, type Tone } from '../text.js';
+
+export const SEVERITY_TONE: Record<Severity, Tone> = { blocker: 'bad', change: 'warn', advisory: 'info', gain: 'good' };
+
+const cache = new WeakMap<Plan, { query: string; rows: FindingRows; answeredBy: Map<string, string> }>();
+
+/** Rows for the current filter, rebuilt only when the plan or the query changes. */
+export function rowsFor(m: WizardModel): FindingRows & { answeredBy: Map<string, string> } {
+  const plan = m.plan!;
+  const hit = cache.get(plan);
+  if (hit && hit.query === m.findings.query) return { ...hit.rows, answeredBy: hit.answeredBy };
+  const answeredBy = hit?.answeredBy ?? stepsByFinding(plan);
+  const rows = findingRows(plan, m.findings.query);
+  cache.set(plan, { query: m.findings.query, rows, answeredBy });
+  return { ...rows, answeredBy };
+}
+
+function stepsByFinding(plan: Plan): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const stage of plan.stages) for (const step of stage.steps) for (const id of step.findings) if (!out.has(id)) out.set(id, `${step.id}: ${step.title}`);
+  return out;
+}
+
+export function findingLines(f: Finding, answeredBy: string | undefined, width: number): Line[] {
+  const tone = SEVERITY_TONE[f.severity];
+  const para = (text: string, t?: Tone) => wrap(text, width, '  ').map((line) => ({ text: line, ...(t ? { tone: t } : {}) }));
+  return [
+    { text: `${f.severity.toUpperCase()} · ${f.capability} · ${resourceLabel(f)}`, tone, bold: true },
+    ...para(f.message),
+    { text: 'Remediation', bold: true },
+    ...para(f.remediation),
+    ...(f.sources.length ? [{ text: 'Sources (AWS documentation)', bold: true }, ...f.sources.flatMap((s) => para(s, 'info'))] : []),
+    { text: 'Answered by', bold: true },
+    ...para(answeredBy ?? 'no step: read it and decide (verification stage)', 'accent'),
+    ...para(`id ${f.id}`, 'muted'),
+  ];
+}
+
+export function findingsKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean {
+  const f = m.findings;
+  if (f.editing) {
+    const edit = editLine(f.query, ev);
+    if (edit.done === 'cancel') f.query = '';
+    else f.query = edit.value;
+    if (edit.done) f.editing = false;
+    f.cursor = 0;
+    return true;
+  }
+  const { items, answeredBy } = rowsFor(m);
+  const layout = split(size, 1);
+  if (f.detail) {
+    const height = layout.wide ? layout.detailHeight : bodyHeight(size) - 1;
+    const delta = movement(ev, height);
+    const current = items[f.cursor];
+    if (delta !== null && current) f.scroll = scrollBy(f.scroll, delta, scrollMax(findingLines(current, answeredBy.get(current.id), layout.detailWidth).length, height));
+    else if (isBack(ev)) f.detail = false;
+    else return false;
+    return true;
+  }
+  const delta = movement(ev, layout.listHeight);
+  if (delta !== null) {
+    f.cursor = moveIndex(f.cursor, delta, items.length);
+    f.scroll = 0;
+  } else if (isChar(ev, '/')) {
+    f.editing = true;
+  } else if (isOpen(ev) && items.length > 0) {
+    f.detail = true;
+    f.scroll = 0;
+  } else if (ev.name === 'escape' && f.query !== '') {
+    f.query = '';
+    f.cursor = 0;
+  } else return false;
+  return true;
+}
+
+function ListRow({ rows, index, selected }: { rows: FindingRows['rows']; index: number; selected: boolean }) {
+  const row = rows[index]!;
+  if (row.kind === 'group') {
+    return <Row line={{ text: `${row.severity.toUpperCase()} · ${row.capability} (${row.count})`, tone: SEVERITY_TONE[row.severity], bold: true }} />;
+  }
+  const f = row.finding;
+  return <Row line={{ text: `${selected ? '❯' : ' '} ${resourceLabel(f)}: ${f.message}`, tone: selected ? 'accent' : undefined }} inverse={false} />;
+}
+
+export function Findings({ m, size }: { m: WizardModel; size: Size }) {
+  const f = m.findings;
+  const { rows, items, rowOf, answeredBy } = rowsFor(m);
+  const layout = split(size, 1);
+  const current = items[f.cursor];
+  const filter = f.editing ? `/${f.query}▏ (Enter keeps, Esc clears)` : f.query ? `filter /${f.query} (Esc clears)` : '/ filters by name or namespace';
+  const header: Line = { text: `Findings: ${items.length}${f.query ? ` of ${m.plan!.findings.length}` : ''} · ${filter}`, tone: f.editing ? 'accent' : 'muted' };
+  const detail = current ? findingLines(current, answeredBy.get(current.id), layout.detailWidth) : [{ text: 'No finding matches.', tone: 'muted' as const }];
+  if (f.detail && !layout.wide) {
+    return (
+      <Box flexDirection="column" width={size.columns}>
+        <Row line={{ text: 'Finding (Esc: back to the list)', tone: 'muted' }} />
+        <ScrollBox lines={detail} offset={f.scroll} height={bodyHeight(size) - 1} width={size.columns} />
+      </Box>
+    );
+  }
+  const list = (
+    <List
+      count={rows.length}
+      cursor={current ? rowOf[f.cursor]! : -1}
+      height={layout.listHeight}
+      width={layout.listWidth}
+      empty={m.plan!.findings.length === 0 ? 'The plan has no findings.' : 'No finding matches the filter.'}
+      renderRow={(i, selected) => <ListRow rows={rows} index={i} selected={selected} />}
+    />
+  );
+  const pane = <ScrollBox lines={detail} offset={f.detail ? f.scroll : 0} height={layout.detailHeight} width={layout.detailWidth} />;
+  return (
+    <Box flexDirection="column" width={size.columns}>
+      <Row line={header} />
+      {layout.wide ? (
+        <Box flexDirection="row">
+          {list}
+          <Box width={2} />
+          {pane}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {list}
+          <Row line={{ text: '─'.repeat(Math.max(0, size.columns - 1)), tone: 'muted' }} />
+          {pane}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Plan } from '@modeshift/core';
+import { ScrollBox } from '../components/ScrollBox.js';
+import type { Size } from '../deps.js';
+import { movement, scrollBy, type KeyEvent } from '../keys.js';
+import { bodyHeight, scrollMax } from '../layout.js';
+import type { WizardModel } from '../model.js';
+import { countStatuses, isClosed, type StepView } from '../progress.js';
+import { truncate, wrap, type Line, type Tone } from '../text.js';
+import { COMPUTE } from './Direction.js';
+
+const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
+  ready: ['READY: nothing blocks the move', 'good'],
+  'ready-with-changes': ['READY WITH CHANGES: follow the plan', 'warn'],
+  blocked: ['BLOCKED: some workloads cannot move and stay where they run', 'bad'],
+};
+
+function stageChart(plan: Plan, views: Map<string, StepView>, width: number): Line[] {
+  const max = Math.max(1, ...plan.stages.map((s) => s.steps.length));
+  const label = Math.min(20, Math.max(...plan.stages.map((s) => s.title.length)));
+  const room = Math.max(4, Math.min(30, width - label - 16));
+  return plan.stages.map((stage, i) => {
+    const closed = stage.steps.filter((s) => isClosed(views.get(s.id)?.status ?? 'open')).length;
+    const total = stage.steps.length;
+    const full = Math.max(total > 0 ? 1 : 0, Math.round((total / max) * room));
+    const filled = total === 0 ? 0 : Math.round((closed / total) * full);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(full - filled)}`;
+    const tone: Tone = total > 0 && closed === total ? 'good' : 'accent';
+    return { text: `  ${i + 1} ${truncate(stage.title, label).padEnd(label)} ${bar} ${closed}/${total}`, tone };
+  });
+}
+
+export function overviewLines(m: WizardModel, width: number): Line[] {
+  const plan = m.plan!;
+  const { summary, cluster } = plan;
+  const [verdict, tone] = READINESS[summary.readiness];
+  const counts = countStatuses(m.views.values());
+  const sev = summary.bySeverity;
+  const names = (outcome: 'moves' | 'stays' | 'unchanged') => plan.workloads.filter((w) => w.outcome === outcome);
+  const out: Line[] = [
+    { text: `${cluster.name ?? 'unnamed cluster'}${cluster.region ? ` (${cluster.region})` : ''} · Kubernetes ${cluster.version ?? 'unknown'}`, bold: true },
+    { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]}` },
+    { text: `Readiness: ${verdict}`, tone, bold: true },
+    { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
+    { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
+    {
+      text: `Progress: ${counts.done + counts.skipped + counts['not-applicable']}/${counts.total} steps closed · ${counts.done} done · ${counts.skipped} skipped · ${counts['not-applicable']} n/a${counts.waiting ? ` · ${counts.waiting} waiting on earlier steps` : ''}`,
+      tone: 'accent',
+    },
+    { text: '' },
+    { text: 'Steps by stage (█ closed, ░ open)', bold: true },
+    ...stageChart(plan, m.views, width),
+  ];
+  for (const [outcome, title, t] of [['stays', 'Stay', 'bad'], ['moves', 'Move', 'good'], ['unchanged', 'Unchanged', 'muted']] as const) {
+    const list = names(outcome);
+    if (list.length === 0) continue;
+    out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
+    for (const w of list) {
+      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : `stays on ${w.from}`;
+      const why = w.findings.length ? ` (${w.findings.length === 1 ? '1 finding' : `${w.findings.length} findings`})` : '';
+      out.push(...wrap(`${w.workload}: ${where}${why}`, width, '  ').map((text) => ({ text })));
+    }
+  }
+  out.push({ text: '' }, { text: 'Enter or Tab: the findings · 5: the walk-through · ? help', tone: 'muted' });
+  return out;
+}
+
+export function overviewKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean {
+  const height = bodyHeight(size);
+  const delta = movement(ev, height);
+  if (delta !== null) {
+    const max = scrollMax(overviewLines(m, size.columns).length, height);
+    m.overviewScroll = scrollBy(m.overviewScroll, delta, max);
+    return true;
+  }
+  if (ev.name === 'enter') {
+    m.goto('findings');
+    return true;
+  }
+  return false;
+}
+
+export function Overview({ m, size }: { m: WizardModel; size: Size }) {
+  return <ScrollBox lines={overviewLines(m, size.columns)} offset={m.overviewScroll} height={bodyHeight(size)} width={size.columns} />;
+}

@@ -1,0 +1,71 @@
+// Copied from @modeshift/pulumi 0.1.0 (src/model/names.ts) by `modeshift stack`. Regenerate rather than edit.
+// Naming and small string helpers. Names derive from plan content only, never from position or time,
+// so the same plan always registers the same resources and a second `pulumi up` changes nothing.
+
+/** A DNS-label-ish fragment: lower case, [a-z0-9-]; the same rule as the planner's step ids. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}
+
+const PLACEHOLDER = /<[a-z][a-z0-9-]*>/g;
+
+/** True for the planner's `<what>` placeholders: values an operator must fill in. */
+export function isPlaceholder(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === '' || /^<[^>]*>$/.test(value.trim());
+}
+
+/** Every distinct `<what>` placeholder inside a JSON-like value, sorted. */
+export function placeholdersIn(value: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') for (const m of v.match(PLACEHOLDER) ?? []) found.add(m);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return [...found].sort();
+}
+
+/** A copy with each placeholder replaced by its value; placeholders without a value are kept. */
+export function fillPlaceholders<T>(value: T, values: Readonly<Record<string, string>>): T {
+  const fill = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(PLACEHOLDER, (m) => values[m] ?? m);
+    if (Array.isArray(v)) return v.map(fill);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return fill(value) as T;
+}
+
+/**
+ * The value after `flag` in the first command that starts with `prefix` (e.g. the role name of
+ * `aws iam create-role --role-name X`). The plan's commands are what an operator would run, so names
+ * read here match what the plan documents; null when absent or a placeholder.
+ */
+export function flagValue(commands: readonly string[], prefix: string, flag: string): string | null {
+  for (const command of commands) {
+    if (!command.startsWith(prefix)) continue;
+    const words = command.split(/\s+/);
+    const at = words.indexOf(flag);
+    const value = at >= 0 ? words[at + 1] : undefined;
+    if (value !== undefined && !isPlaceholder(value)) return value;
+  }
+  return null;
+}
+
+/** `Kind/namespace/name` → namespace; the plan's workload keys. */
+export function namespaceOfWorkload(key: string): string | null {
+  const parts = key.split('/');
+  return parts.length === 3 ? (parts[1] ?? null) : null;
+}
+
+/** Resource name for a Kubernetes object: kind, namespace and name, all of which Kubernetes keeps stable. */
+export function kubernetesLogicalName(object: Record<string, unknown>): string {
+  const meta = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
+  const kind = String(object['kind'] ?? 'object').toLowerCase();
+  return [kind, meta.namespace, meta.name].filter((x): x is string => typeof x === 'string' && x !== '').join('-');
+}
