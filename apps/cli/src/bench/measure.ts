@@ -37,6 +37,8 @@ export interface Sample {
   /** The section timed inside the process (null for e2e and help: the whole process is the measurement). */
   ms: number | null;
   maxRssMb: number;
+  /** CPU time of the whole process, all threads: steadier than wall time on a busy machine. */
+  cpuMs: number;
   extra: Record<string, number>;
 }
 
@@ -89,7 +91,7 @@ export function runOnce(job: Job): Promise<Sample> {
         reject(new Error(`${argsOf(job).join(' ')} exited ${code}${report ? '' : ' without a report'}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ wallMs, ms: report.ms ?? null, maxRssMb: report.maxRssMb, extra: report.extra ?? {} });
+      resolve({ wallMs, ms: report.ms ?? null, maxRssMb: report.maxRssMb, cpuMs: report.cpuMs, extra: report.extra ?? {} });
     });
   });
 }
@@ -107,5 +109,5 @@ export async function measure(job: Job, runs: number): Promise<Measurement> {
   const extra: Record<string, number> = {};
   for (const key of Object.keys(samples[0]?.extra ?? {})) extra[key] = median(samples.map((s) => s.extra[key] ?? 0));
   const ms = samples.every((s) => s.ms !== null) ? median(samples.map((s) => s.ms!)) : null;
-  return { wallMs: median(samples.map((s) => s.wallMs)), ms, maxRssMb: median(samples.map((s) => s.maxRssMb)), extra, samples };
+  return { wallMs: median(samples.map((s) => s.wallMs)), ms, maxRssMb: median(samples.map((s) => s.maxRssMb)), cpuMs: median(samples.map((s) => s.cpuMs)), extra, samples };
 }

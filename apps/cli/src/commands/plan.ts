@@ -1,4 +1,4 @@
-import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, UserError, type Plan } from '@modeshift/core';
+import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core';
 import { writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode, parseSeverity, reachesThreshold } from '../options.js';
@@ -42,10 +42,12 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   if (!FORMATS.includes(format)) throw new UserError('usage', `--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
   const failOn = parseSeverity(options.failOn);
   const plan = await planFromPaths(paths, options, io);
-  if (format === 'json' && !options.out) {
-    // A plan of tens of thousands of workloads is tens of megabytes of JSON: written as it is
+  if (!options.out && format !== 'md') {
+    // A plan of tens of thousands of workloads is tens of megabytes of text: written as it is
     // produced, it is never one string plus one buffer in memory at the same time.
-    renderJsonTo(plan, (chunk) => io.stdout.write(chunk));
+    const write = (chunk: string) => io.stdout.write(chunk);
+    if (format === 'json') renderJsonTo(plan, write);
+    else renderTextTo(plan, { color: useColor(io) }, write);
     return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
   }
   const text = await renderPlan(plan, format, !options.out && useColor(io));

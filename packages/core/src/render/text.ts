@@ -23,10 +23,47 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
 
 const TARGET: Record<Plan['to'], string> = { 'auto-mode': 'EKS Auto Mode', fargate: 'EKS on Fargate' };
 
+/**
+ * Lines handed on in pieces of about 32 KiB as they come. A plan of 20,000 workloads has ~400,000
+ * lines; held until a single join at the end, they all outlived several garbage collections, and
+ * the renderer's cost per workload grew with the size of the plan.
+ */
+class Lines {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  push(...lines: string[]): void {
+    for (const line of lines) {
+      this.pending.push(line);
+      this.size += line.length + 1;
+    }
+    if (this.size >= 1 << 15) this.flush();
+  }
+
+  /** Everything pushed so far, each line ending in a newline. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    // The empty last item gives the last line its newline without a second copy of the piece.
+    this.pending.push('');
+    this.write(this.pending.join('\n'));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
 /** What an operator reads first: summary, blockers, then the staged plan. */
 export function renderText(plan: Plan, options: TextOptions = { color: false }): string {
+  const parts: string[] = [];
+  renderTextTo(plan, options, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/** The same text as renderText, handed to `write` in pieces: a large plan is never one string in memory. */
+export function renderTextTo(plan: Plan, options: TextOptions, write: (text: string) => void): void {
   const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
-  const lines: string[] = [];
+  const lines = new Lines(write);
   const c = plan.cluster;
   lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
   lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
@@ -67,5 +104,5 @@ export function renderText(plan: Plan, options: TextOptions = { color: false }):
       if (step.rollback.commands.length) lines.push(`    rollback: ${step.rollback.description} ${step.rollback.commands.map((r) => `$ ${r}`).join('; ')}`);
     }
   });
-  return `${lines.join('\n')}\n`;
+  lines.flush();
 }
