@@ -4,9 +4,9 @@
 //
 // Built by this program, by plan step:
 //   prerequisites/pod-execution-role: Create the Fargate pod execution role
-//   capacity/coredns-on-fargate: Run CoreDNS on Fargate
 //   capacity/fargate-profile-modeshift-api: Create Fargate profile modeshift-api
 //   capacity/fargate-profile-modeshift-web: Create Fargate profile modeshift-web
+//   capacity/coredns-on-fargate: Run CoreDNS on Fargate
 //   node-agents/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
 //   security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806: SecurityGroupPolicy for namespace api
 //
@@ -47,9 +47,9 @@ const clusterName = required('modeshift:clusterName', config.get('clusterName'))
 const region = required('aws:region', new pulumi.Config('aws').get('region'));
 const placeholders = { '<cluster-name>': clusterName, '<region>': region };
 
-// Steps prerequisites/pod-execution-role, capacity/coredns-on-fargate, capacity/fargate-profile-modeshift-api,
-//     capacity/fargate-profile-modeshift-web: the pod execution role and the Fargate profiles (private subnets only,
-//     at most 5 selectors each).
+// Steps prerequisites/pod-execution-role, capacity/fargate-profile-modeshift-api,
+//     capacity/fargate-profile-modeshift-web, capacity/coredns-on-fargate: the pod execution role and the Fargate
+//     profiles (private subnets only, at most 5 selectors each).
 const fargate = new FargateCapacity('fargate', {
   model: model.fargate!,
   clusterName,

@@ -1,15 +1,9 @@
 import { UserError } from '@modeshift/core';
+import type { CollectOptions } from '@modeshift/collect';
 import type { Io } from '../io.js';
 
-export interface CollectCommandOptions {
-  out?: string;
-  context?: string;
-  kubeconfig?: string;
-  cluster?: string;
-  region?: string;
-  profile?: string;
-  force?: boolean;
-}
+/** The command's flags: the collector's own options, with --out checked here for a usage message. */
+export type CollectCommandOptions = Partial<Pick<CollectOptions, 'out' | 'context' | 'kubeconfig' | 'cluster' | 'region' | 'profile' | 'force'>>;
 
 /** `modeshift collect --out <dir>`: a live cluster into an inventory directory. */
 export async function collectCommand(options: CollectCommandOptions, io: Io): Promise<number> {

@@ -1,4 +1,4 @@
-import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core';
+import { buildContext, buildPlan, renderJson, renderJsonTo, renderMarkdown, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core';
 import { writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode, parseSeverity, reachesThreshold } from '../options.js';
@@ -14,18 +14,14 @@ export interface PlanOptions {
 const FORMATS = ['text', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function renderPlan(plan: Plan, format: Format, color: boolean): Promise<string> {
+export function renderPlan(plan: Plan, format: Format, color: boolean): string {
   switch (format) {
     case 'text':
       return renderText(plan, { color });
     case 'json':
       return renderJson(plan);
-    case 'md': {
-      const core = (await import('@modeshift/core')) as Record<string, unknown>;
-      const renderMarkdown = core.renderMarkdown as ((p: Plan) => string) | undefined;
-      if (!renderMarkdown) throw new UserError('usage', 'Markdown output is not available in this build');
+    case 'md':
       return renderMarkdown(plan);
-    }
   }
 }
 
@@ -50,7 +46,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
     else renderTextTo(plan, { color: useColor(io) }, write);
     return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
   }
-  const text = await renderPlan(plan, format, !options.out && useColor(io));
+  const text = renderPlan(plan, format, !options.out && useColor(io));
   if (options.out) {
     writeFileAtomic(options.out, text);
     io.stderr.write(`modeshift: wrote ${options.out}\n`);

@@ -206,7 +206,7 @@ export class WizardModel {
     }
     const fingerprint = planFingerprint(this.plan);
     if (!this.progress) {
-      this.progress = newState(this.plan, this.source.paths, this.clusterVersion);
+      this.progress = newState(this.plan, this.source.paths, this.clusterVersion, fingerprint);
     } else {
       const r = reconcile(this.progress, this.plan, fingerprint);
       if (r.changed && (r.added.length > 0 || r.gone.length > 0)) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MODES, renderJson, type Mode, type Plan } from '@modeshift/core';
+import { MODES, renderJsonTo, type Mode, type Plan } from '@modeshift/core';
 import { writeFileAtomic } from '../io.js';
 
 export const STATE_FILE_NAME = '.modeshift-state.json';
@@ -51,8 +51,11 @@ export function defaultStatePath(firstInventoryPath: string): string {
   return join(dir, STATE_FILE_NAME);
 }
 
+/** Hashes the plan's JSON as it is written: a large plan never becomes one string just to be hashed. */
 export function planFingerprint(plan: Plan): string {
-  return `sha256:${createHash('sha256').update(renderJson(plan)).digest('hex').slice(0, 32)}`;
+  const hash = createHash('sha256');
+  renderJsonTo(plan, (chunk) => hash.update(chunk));
+  return `sha256:${hash.digest('hex').slice(0, 32)}`;
 }
 
 export function planStepIds(plan: Plan): string[] {
@@ -197,11 +200,11 @@ export function reconcile(state: ProgressState, plan: Plan, fingerprint = planFi
   };
 }
 
-export function newState(plan: Plan, inventory: string[], clusterVersion: string | null): ProgressState {
+export function newState(plan: Plan, inventory: string[], clusterVersion: string | null, fingerprint = planFingerprint(plan)): ProgressState {
   return {
     kind: KIND,
     version: 1,
-    planFingerprint: planFingerprint(plan),
+    planFingerprint: fingerprint,
     planSteps: planStepIds(plan),
     inventory,
     target: plan.to,

@@ -46,7 +46,7 @@ function capacityOf(inventory: Inventory): Capacity {
 function nodegroupFits(ng: Nodegroup, spec: PodSpec): boolean {
   if (!ng.taints.every((t) => tolerates(spec.tolerations, t))) return false;
   return Object.entries(spec.nodeSelector ?? {}).every(
-    ([k, v]) => ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS'),
+    ([k, v]) => ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || (k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS')),
   );
 }
 

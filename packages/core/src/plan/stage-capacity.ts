@@ -126,6 +126,7 @@ export function capacitySteps(input: PlanInput): Step[] {
   if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');
+  const corednsFindings: string[] = [];
   const byName = groupBy(requests, (x) => `${x.action.request.kind}/${'name' in x.action.request ? x.action.request.name : ''}`);
   for (const items of byName.values()) {
     const req = items[0]!.action.request;
@@ -170,11 +171,13 @@ export function capacitySteps(input: PlanInput): Step[] {
         );
         break;
       case 'coredns-on-fargate':
-        steps.push(corednsOnFargateStep(input, findings, steps.filter((s) => s.kind === 'fargate-profile' || s.id === 'prerequisites/pod-execution-role').map((s) => s.id)));
+        corednsFindings.push(...findings);
         break;
     }
   }
-  return steps.map((s) => (s.kind === 'coredns-on-fargate' ? { ...s, dependsOn: [...new Set([...s.dependsOn, ...steps.filter((x) => x.kind === 'fargate-profile').map((x) => x.id)])] } : s));
+  // EKS creates one Fargate profile at a time, so CoreDNS's kube-system profile comes after the others.
+  if (corednsFindings.length > 0) steps.push(corednsOnFargateStep(input, corednsFindings, [...base, ...steps.filter((s) => s.kind === 'fargate-profile').map((s) => s.id)]));
+  return steps;
 }
 
 function corednsOnFargateStep(input: PlanInput, findings: string[], after: string[]): Step {

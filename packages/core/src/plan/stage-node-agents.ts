@@ -31,7 +31,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             findings,
             dependsOn: after,
             commands: [
-              'kubectl apply -f log-agent.yaml',
+              agent.length ? 'kubectl apply -f log-agent.yaml' : '# no output could be carried over: deploy a log agent with the destinations you need',
               `aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
               'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
             ],
@@ -55,7 +55,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
             findings,
             dependsOn: after,
-            commands: ['kubectl apply -f aws-logging.yaml', '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)'],
+            commands: [logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand', '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)'],
             manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
             verify: { command: 'kubectl get configmap aws-logging -n aws-observability -o yaml', expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events' },
             rollback: { description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.', commands: ['kubectl delete configmap aws-logging -n aws-observability'] },
