@@ -19,6 +19,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists').choices(['blocker', 'change', 'advisory']))
+    .option('--inventory-date <date>', 'when the inventory was taken (2026-11-20 or 2026-11-20T09:30:00Z); default: its collection.json')
     .action(async (paths: string[], options) => {
       const { planCommand } = await import('./commands/plan.js');
       setExit(await planCommand(paths, options, io));

@@ -1,4 +1,4 @@
-import { MODES, SEVERITIES, UserError, parseVersion, type Mode, type Severity } from '@modeshift/core';
+import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Severity } from '@modeshift/core';
 
 export function parseMode(value: string | undefined): Mode {
   if (value === undefined) throw new UserError('usage', `--to is required: one of ${MODES.join(', ')}`);
@@ -16,6 +16,12 @@ export function parseSeverity(value: string | undefined): Severity | null {
 export function parseClusterVersion(value: string | undefined): string | null {
   if (value === undefined) return null;
   if (!/^\d+\.\d+$/.test(value) || !parseVersion(value)) throw new UserError('usage', `--cluster-version must look like 1.31, not "${value}"`);
+  return value;
+}
+
+export function parseInventoryDateOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (parseInventoryDate(value) === null) throw new UserError('usage', `--inventory-date ${INVENTORY_DATE_EXPECTED}, not "${value}"`);
   return value;
 }
 

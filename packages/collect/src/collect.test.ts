@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { collect } from './collect.js';
 import type { CollectReport, ProgressEvent } from './types.js';
 import { startWorld, TOKEN, type World } from './__fixtures__/world.js';
@@ -12,6 +12,7 @@ const FILES = [
   'aws/nodegroups/general.json',
   'aws/security-groups.json',
   'aws/subnets.json',
+  'collection.json',
   'kubernetes/configmaps.json',
   'kubernetes/cronjobs.json',
   'kubernetes/daemonsets.json',
@@ -69,9 +70,21 @@ describe('collect against fake Kubernetes, EKS and EC2 APIs', () => {
 
   beforeAll(async () => {
     world = await startWorld(scenario);
-    report = await collect(world.options(), (event) => events.push(event));
+    // Only Date is faked: the fake APIs and retries still run on real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-20T09:30:00.750Z'));
+    try {
+      report = await collect(world.options(), (event) => events.push(event));
+    } finally {
+      vi.useRealTimers();
+    }
   });
   afterAll(() => world.close());
+
+  it('records when the cluster was read, in whole seconds, for the plan to carry as its inventory date', async () => {
+    expect(await world.json('collection.json')).toEqual({ collection: { collectedAt: '2026-11-20T09:30:00Z' } });
+    expect(report.collectedAt).toBe('2026-11-20T09:30:00Z');
+  });
 
   it('writes exactly the inventory files, and reports them with counts per kind', async () => {
     expect(await world.files()).toEqual(FILES);
@@ -254,11 +267,18 @@ describe('collect against fake Kubernetes, EKS and EC2 APIs', () => {
     expect(events.filter((e) => e.type === 'phase').map((e) => e.type === 'phase' && e.phase)).toEqual(['kubernetes', 'aws', 'writing']);
   });
 
-  it('writes byte-identical output when the cluster has not changed', async () => {
+  it('writes byte-identical output when the cluster has not changed, but for the collection date', async () => {
     const again = await startWorld(scenario);
     try {
-      await collect(again.options());
-      for (const file of FILES) expect(await again.read(file), file).toBe(await world.read(file));
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-11-21T08:00:00Z'));
+      try {
+        await collect(again.options());
+      } finally {
+        vi.useRealTimers();
+      }
+      for (const file of FILES.filter((f) => f !== 'collection.json')) expect(await again.read(file), file).toBe(await world.read(file));
+      expect(await again.json('collection.json')).toEqual({ collection: { collectedAt: '2026-11-21T08:00:00Z' } });
     } finally {
       await again.close();
     }

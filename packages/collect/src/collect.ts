@@ -9,7 +9,7 @@ import { collectKubernetes } from './kube/collect-kube.js';
 import { resolveKubeTarget } from './kube/kubeconfig.js';
 import { KubeTransport } from './kube/transport.js';
 import { checkOut, writeDirAtomically } from './output/atomic-dir.js';
-import { compareNotCollected, layout, type Collected } from './output/layout.js';
+import { collectionDate, compareNotCollected, layout, type Collected } from './output/layout.js';
 import type { CollectOptions, CollectReport, ProgressListener } from './types.js';
 import { retryPolicy, withTimeout } from './util/backoff.js';
 import { Limiter } from './util/limiter.js';
@@ -86,6 +86,8 @@ export async function collect(options: CollectOptions, progress: ProgressListene
   }
   const setup = resolveAwsSetup(options, env, kube.identity);
 
+  // Taken when reading starts: the inventory shows the cluster as of then, not as of the last page.
+  const collectedAt = new Date();
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -104,7 +106,7 @@ export async function collect(options: CollectOptions, progress: ProgressListene
     const ec2 = await collectEc2(aws, referencedIds(eks.cluster, eks.fargateProfiles ?? [], eks.nodegroups ?? [], kubeItems));
 
     const notCollected = [...kubeOutcomes.flatMap((o) => o.notCollected), ...eks.notCollected, ...ec2.notCollected].sort(compareNotCollected);
-    const collected: Collected = { kube: kubeOutcomes, eks, ec2, notCollected };
+    const collected: Collected = { kube: kubeOutcomes, eks, ec2, notCollected, collectedAt };
     const files = layout(collected);
     progress({ type: 'phase', phase: 'writing' });
     await writeDirAtomically(out, files, force, signal);
@@ -112,6 +114,7 @@ export async function collect(options: CollectOptions, progress: ProgressListene
       out,
       context: kube.context,
       cluster: { name: clusterName, region },
+      collectedAt: collectionDate(collectedAt),
       counts: countsOf(collected),
       notCollected,
       files: [...files.keys()],

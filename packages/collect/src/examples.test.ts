@@ -3,7 +3,8 @@
 // EC2 resources nothing in the cluster refers to. (apps/cli checks that the plans are byte-identical.)
 import { fileURLToPath } from 'node:url';
 import { loadInventory } from '@modeshift/inventory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { collect } from './collect.js';
 import { startInventoryWorld, type World } from './testing/index.js';
 
@@ -30,8 +31,16 @@ describe.each(EXAMPLES)('the %s example, collected back', (name) => {
   let collected: Record<string, unknown>;
   beforeAll(async () => {
     world = await startInventoryWorld(dir);
-    // The context is named by the cluster ARN, so cluster and region come from it, as after update-kubeconfig.
-    await collect(world.options());
+    // The example records when it was taken; collecting at that moment must record the same date.
+    const { collection } = JSON.parse(readFileSync(`${dir}/collection.json`, 'utf8')) as { collection: { collectedAt: string } };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(collection.collectedAt));
+    try {
+      // The context is named by the cluster ARN, so cluster and region come from it, as after update-kubeconfig.
+      await collect(world.options());
+    } finally {
+      vi.useRealTimers();
+    }
     [example, collected] = await Promise.all([load(dir), load(world.out)]);
   });
   afterAll(() => world.close());

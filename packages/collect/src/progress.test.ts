@@ -37,6 +37,7 @@ describe('progress on stderr', () => {
       out: '/tmp/inv',
       context: 'ctx',
       cluster: { name: 'demo', region: 'eu-west-1' },
+      collectedAt: '2026-11-20T09:30:00Z',
       counts: { Pod: 5, Subnet: 3 },
       notCollected: [
         { kind: 'ConfigMap', namespace: 'kube-system', reason: 'forbidden' },
@@ -47,6 +48,7 @@ describe('progress on stderr', () => {
     expect(text).toBe(
       [
         'Wrote 2 files to /tmp/inv (cluster demo, eu-west-1).',
+        'Inventory date: 2026-11-20T09:30:00Z; plans made from it carry this date.',
         'Collected: Pod 5, Subnet 3.',
         'Not collected:',
         '  ConfigMap in namespace kube-system: forbidden',

@@ -51,7 +51,10 @@ export function stderrProgress(stream: ProgressStream = process.stderr): StderrP
 
 /** The end-of-run summary for stderr: what was written, counts per kind, and what was not collected. */
 export function formatReport(report: CollectReport): string {
-  const lines = [`Wrote ${report.files.length} files to ${report.out} (cluster ${report.cluster.name}, ${report.cluster.region}).`];
+  const lines = [
+    `Wrote ${report.files.length} files to ${report.out} (cluster ${report.cluster.name}, ${report.cluster.region}).`,
+    `Inventory date: ${report.collectedAt}; plans made from it carry this date.`,
+  ];
   const counts = Object.entries(report.counts).map(([kind, count]) => `${kind} ${count}`);
   if (counts.length > 0) lines.push(`Collected: ${counts.join(', ')}.`);
   if (report.notCollected.length > 0) {

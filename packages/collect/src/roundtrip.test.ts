@@ -11,6 +11,7 @@ it('writes an inventory that the loader reads without problems', async () => {
     await collect(world.options());
     const { inventory, problems } = await loadInventory([world.out]);
     expect(problems).toEqual([]);
+    expect(inventory.collectedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(inventory.cluster).toMatchObject({ name: 'demo', region: 'eu-west-1', version: '1.31', vpcId: 'vpc-0demo' });
     expect(inventory.fargateProfiles.map((p) => p.name).sort()).toEqual(['fp-default', 'fp-observability', 'fp-shop']);
     expect(inventory.nodegroups.map((n) => n.name)).toEqual(['general']);

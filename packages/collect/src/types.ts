@@ -34,6 +34,8 @@ export interface CollectReport {
   out: string;
   context: string;
   cluster: { name: string; region: string };
+  /** When reading started (RFC 3339, whole seconds, UTC), as written to collection.json. */
+  collectedAt: string;
   /** Objects collected per kind (Kubernetes kinds and AWS resources), keys sorted. */
   counts: Record<string, number>;
   notCollected: NotCollectedEntry[];

@@ -3,6 +3,7 @@ export * from './version.js';
 export * from './capabilities/ids.js';
 export * from './capabilities/types.js';
 export * from './inventory/types.js';
+export * from './inventory/collection-date.js';
 export * from './inventory/selectors.js';
 export * from './inventory/index-lookups.js';
 export * from './placement/types.js';

@@ -1,6 +1,6 @@
 // `modeshift collect` at the CLI edge, against fake Kubernetes, EKS and EC2 APIs on 127.0.0.1 that play
 // an example inventory (issue 6): what it collects must plan exactly like the example's own files.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { kubeconfigYaml, startInventoryWorld, type World } from '@modeshift/collect/testing';
@@ -37,10 +37,19 @@ describe.each([
 
   it(`then plan --to ${to}: byte-identical to the plan of the example's files`, async () => {
     const io = captureIo(world.env);
-    expect(await run(collectArgs(world, world.out), io)).toBe(0);
+    // Collected at the moment the example records, the inventory date must match too.
+    const { collection } = JSON.parse(readFileSync(join(inventory, 'collection.json'), 'utf8')) as { collection: { collectedAt: string } };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(collection.collectedAt));
+    try {
+      expect(await run(collectArgs(world, world.out), io)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(io.out()).toBe('');
     // Off a terminal, stderr has the end-of-run summary and no progress line.
     expect(io.err()).toMatch(new RegExp(`^Wrote \\d+ files to ${literal(world.out)} \\(cluster ${world.clusterName}, ${world.region}\\)\\.\\n`));
+    expect(io.err()).toContain(`Inventory date: ${collection.collectedAt}; plans made from it carry this date.`);
     expect(io.err()).not.toContain('\r');
     expect(await plan(world.out, to)).toBe(await plan(inventory, to));
   });

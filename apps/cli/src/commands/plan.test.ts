@@ -103,6 +103,51 @@ describe('modeshift plan', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('dates the plan from the inventory\'s collection.json, in every format', async () => {
+    const collection = JSON.stringify({ collection: { collectedAt: '2026-11-20T09:30:00Z' } });
+    const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE, 'collection.json': collection });
+    const json = captureIo();
+    expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.out()).inventoryDate).toBe('2026-11-20T09:30:00Z');
+    const text = captureIo();
+    await run(['plan', dir, '--to', 'auto-mode'], text);
+    expect(text.out()).toContain('inventory date: 2026-11-20T09:30:00Z');
+    const md = captureIo();
+    await run(['plan', dir, '--to', 'auto-mode', '--format', 'md'], md);
+    expect(md.out().split('\n')[0]).toMatch(/inventory of 2026-11-20T09:30:00Z$/);
+  });
+
+  it('says the date is not recorded when nothing records it, and takes it from --inventory-date', async () => {
+    const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE });
+    const none = captureIo();
+    await run(['plan', dir, '--to', 'auto-mode', '--format', 'json'], none);
+    expect(JSON.parse(none.out()).inventoryDate).toBeNull();
+    const text = captureIo();
+    await run(['plan', dir, '--to', 'auto-mode'], text);
+    expect(text.out()).toContain('inventory date: not recorded');
+    const given = captureIo();
+    await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--inventory-date', '2026-11-19'], given);
+    expect(JSON.parse(given.out()).inventoryDate).toBe('2026-11-19');
+  });
+
+  it('rejects an --inventory-date that is not a date, or a time without a zone, with exit 2', async () => {
+    const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE });
+    for (const bad of ['yesterday', '2026-02-30', '2026-11-20T09:30:00']) {
+      const io = captureIo();
+      expect(await run(['plan', dir, '--to', 'auto-mode', '--inventory-date', bad], io)).toBe(2);
+      expect(io.out()).toBe('');
+      expect(io.err()).toContain(`--inventory-date must be an RFC 3339 date-time with a zone`);
+      expect(io.err()).toContain(bad);
+    }
+  });
+
+  it('names the file and line of a collection.json whose date is not a date', async () => {
+    const dir = tempTree({ 'app.yaml': FARGATE_APP, 'collection.json': '{\n  "collection": {\n    "collectedAt": "last Tuesday"\n  }\n}\n' });
+    const io = captureIo();
+    expect(await run(['plan', dir, '--to', 'auto-mode'], io)).toBe(2);
+    expect(io.err()).toMatch(/collection\.json:\d+: .*collection\.collectedAt must be an RFC 3339 date-time/);
+  });
+
   it('never prints Secret data', async () => {
     const secret = 'c2VjcmV0LXBhc3N3b3JkLWRvLW5vdC1wcmludA==';
     const dir = tempTree({

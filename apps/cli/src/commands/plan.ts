@@ -1,7 +1,7 @@
 import { buildContext, buildPlan, renderJson, renderJsonTo, renderMarkdown, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core';
 import { writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { parseClusterVersion, parseMode, parseSeverity, reachesThreshold } from '../options.js';
+import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, reachesThreshold } from '../options.js';
 
 export interface PlanOptions {
   to?: string;
@@ -9,6 +9,7 @@ export interface PlanOptions {
   out?: string;
   clusterVersion?: string;
   failOn?: string;
+  inventoryDate?: string;
 }
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -28,7 +29,10 @@ export function renderPlan(plan: Plan, format: Format, color: boolean): string {
 export async function planFromPaths(paths: string[], options: PlanOptions, io: Io): Promise<Plan> {
   const target = parseMode(options.to);
   const clusterVersion = parseClusterVersion(options.clusterVersion);
+  const inventoryDate = parseInventoryDateOption(options.inventoryDate);
   const inventory = await loadForCommand(paths, io);
+  // Hand-made inventories (kubectl get … -o yaml) carry no date of their own; the operator knows it.
+  if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
   return buildPlan(buildContext(inventory, { target, clusterVersion }));
 }
 

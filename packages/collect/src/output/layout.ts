@@ -9,9 +9,15 @@ export interface Collected {
   eks: EksCollected;
   ec2: Ec2Collected;
   notCollected: readonly NotCollectedEntry[];
+  /** When the cluster was read: the inventory's date on every plan made from it. */
+  collectedAt: Date;
 }
 
 export const NOT_COLLECTED_FILE = 'not-collected.json';
+export const COLLECTION_FILE = 'collection.json';
+
+/** Whole seconds: the date appears in change tickets, where milliseconds are noise. */
+export const collectionDate = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -27,7 +33,7 @@ export function compareNotCollected(a: NotCollectedEntry, b: NotCollectedEntry):
 
 /**
  * The inventory directory as relative path → content. Pure and deterministic: the same cluster gives
- * byte-identical files, so two collects can be diffed. A kind that was not collected gets no file
+ * byte-identical files (but for collection.json's date), so two collects can be diffed. A kind that was not collected gets no file
  * (an empty List would claim "there are none"); it is named in not-collected.json instead.
  */
 export function layout(collected: Collected): Map<string, string> {
@@ -46,6 +52,7 @@ export function layout(collected: Collected): Map<string, string> {
   }
   if (collected.ec2.securityGroups !== null) files.set('aws/security-groups.json', json({ SecurityGroups: collected.ec2.securityGroups }));
   if (collected.ec2.subnets !== null) files.set('aws/subnets.json', json({ Subnets: collected.ec2.subnets }));
+  files.set(COLLECTION_FILE, json({ collection: { collectedAt: collectionDate(collected.collectedAt) } }));
   files.set(NOT_COLLECTED_FILE, json({ notCollected: [...collected.notCollected].sort(compareNotCollected) }));
   return new Map([...files.entries()].sort(([a], [b]) => byString(a, b)));
 }

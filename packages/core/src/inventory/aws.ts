@@ -1,6 +1,7 @@
 // AWS CLI / API JSON: describe-cluster, describe-fargate-profile, describe-nodegroup,
-// describe-security-groups, describe-subnets, and the collector's own notCollected list.
+// describe-security-groups, describe-subnets, and the collector's own notCollected list and collection time.
 import type { Origin, StringMap } from '../kube.js';
+import { INVENTORY_DATE_EXPECTED, parseInventoryDate } from './collection-date.js';
 import { sortKeyOf, type InventoryCollector } from './collector.js';
 import { bool, conform, int, isRecord, listOf, nullable, object, required, ShapeError, str, stringList, stringMap } from './shape.js';
 import type { Cluster, FargateProfile, Nodegroup, NotCollected, SecurityGroup, Subnet } from './types.js';
@@ -50,6 +51,7 @@ const subnetShape = object({
   Tags: ec2Tags,
 });
 const notCollectedShape = object({ kind: required(str), namespace: nullable(str), reason: required(str) });
+const collectionShape = object({ collectedAt: required(str) });
 
 /** "arn:aws:eks:us-east-1:111122223333:cluster/demo" → "us-east-1" */
 function regionOfArn(arn: string | undefined): string | null {
@@ -220,6 +222,17 @@ function readNotCollected(value: unknown, _origin: Origin, out: InventoryCollect
   out.add('notCollected', entry, { identity: sortKey, label: `not collected ${entry.kind}`, sortKey, origin: null });
 }
 
+function readCollection(value: unknown, _origin: Origin, out: InventoryCollector): void {
+  const { collectedAt } = conform(collectionShape, value) as { collectedAt: string };
+  const time = parseInventoryDate(collectedAt);
+  if (time === null) {
+    const error = new ShapeError(INVENTORY_DATE_EXPECTED);
+    error.path.push('collectedAt');
+    throw error;
+  }
+  out.noteCollectedAt(collectedAt, time);
+}
+
 const AWS_KEYS = new Map<string, AwsKey>([
   ['cluster', { source: 'aws eks describe-cluster output', read: readCluster }],
   ['fargateProfile', { source: 'aws eks describe-fargate-profile output', read: readFargateProfile }],
@@ -228,6 +241,7 @@ const AWS_KEYS = new Map<string, AwsKey>([
   ['SecurityGroups', { source: 'aws ec2 describe-security-groups output', read: readSecurityGroup, list: true }],
   ['Subnets', { source: 'aws ec2 describe-subnets output', read: readSubnet, list: true }],
   ['notCollected', { source: 'notCollected list', read: readNotCollected, list: true }],
+  ['collection', { source: 'modeshift collection record', read: readCollection }],
 ]);
 
 /** A failure in one part of an AWS document, with the document-relative path already in the error. */

@@ -2,7 +2,7 @@ import type { Origin } from '../kube.js';
 import type { LoadProblem } from './documents.js';
 import { emptyInventory, type Cluster, type Inventory } from './types.js';
 
-export type ListBucket = Exclude<keyof Inventory, 'cluster'>;
+export type ListBucket = Exclude<keyof Inventory, 'cluster' | 'collectedAt'>;
 export type ItemOf<B extends ListBucket> = Inventory[B] extends (infer T)[] ? T : never;
 
 export interface EntryInfo {
@@ -32,6 +32,7 @@ export class InventoryCollector {
   /** Per bucket, by identity: buckets are sorted separately, which orders each exactly as one global sort would. */
   private readonly entries = new Map<ListBucket, Map<string, Entry>>();
   private cluster: Cluster | null = null;
+  private collectedAt: { text: string; time: number } | null = null;
 
   constructor(private readonly problems: LoadProblem[]) {}
 
@@ -58,9 +59,16 @@ export class InventoryCollector {
     this.cluster = cluster;
   }
 
+  /** An inventory is as old as its oldest part, so of several collection times the earliest is kept. */
+  noteCollectedAt(text: string, time: number): void {
+    const earlier = this.collectedAt;
+    if (earlier === null || time < earlier.time || (time === earlier.time && text < earlier.text)) this.collectedAt = { text, time };
+  }
+
   finish(): Inventory {
     const inventory = emptyInventory();
     inventory.cluster = this.cluster;
+    inventory.collectedAt = this.collectedAt?.text ?? null;
     for (const [bucket, entries] of this.entries) {
       const sorted = [...entries.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
       const list = inventory[bucket] as unknown[];

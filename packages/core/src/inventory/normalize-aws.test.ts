@@ -151,6 +151,24 @@ describe('AWS CLI outputs', () => {
     ]);
   });
 
+  it('reads when the inventory was taken; of several parts, the earliest moment, whatever the file order', () => {
+    const at = (collectedAt: string) => ({ collection: { collectedAt } });
+    expect(normalize(describeCluster).inventory.collectedAt).toBeNull();
+    expect(normalize(at('2026-11-20T09:30:00Z')).inventory.collectedAt).toBe('2026-11-20T09:30:00Z');
+    // 10:00+02:00 is 08:00Z: compared as moments, not as text.
+    const parts = [at('2026-11-20T09:30:00Z'), at('2026-11-20T10:00:00+02:00'), at('2026-11-21')];
+    expect(normalize(...parts).inventory.collectedAt).toBe('2026-11-20T10:00:00+02:00');
+    expect(normalize(...[...parts].reverse()).inventory.collectedAt).toBe('2026-11-20T10:00:00+02:00');
+  });
+
+  it('refuses a collection time that is not an RFC 3339 date, naming the field', () => {
+    for (const bad of ['last Tuesday', '2026-13-01', '2026-02-29T10:00:00Z', '2026-11-20T09:30:00', '2026-11-20T25:00:00Z']) {
+      const { inventory, problems } = normalize({ collection: { collectedAt: bad } });
+      expect(inventory.collectedAt, bad).toBeNull();
+      expect(problems.map((p) => p.message), bad).toEqual([expect.stringContaining('collection.collectedAt must be an RFC 3339 date-time with a zone')]);
+    }
+  });
+
   it('reports a malformed item and keeps the others', () => {
     const { inventory, problems } = normalize(
       { SecurityGroups: [{ GroupId: 'sg-1' }, { GroupName: 'no-id' }] },

@@ -33,7 +33,7 @@ describe('Kubernetes object buckets', () => {
 
     const counts = Object.fromEntries(Object.entries(inventory).map(([key, value]) => [key, Array.isArray(value) ? value.length : value]));
     expect(counts).toEqual({
-      ...Object.fromEntries(Object.keys(emptyInventory()).map((key) => [key, key === 'cluster' ? null : 0])),
+      ...Object.fromEntries(Object.keys(emptyInventory()).map((key) => [key, key === 'cluster' || key === 'collectedAt' ? null : 0])),
       namespaces: 1,
       nodes: 1,
       services: 1,

@@ -169,6 +169,11 @@ export type Namespaced<Spec> = KubeObject<Spec> & { metadata: ObjectMeta & { nam
 
 export interface Inventory {
   cluster: Cluster | null;
+  /**
+   * When the inventory was taken (RFC 3339 or a calendar date), from `modeshift collect`'s
+   * collection.json or a hand-written one; the earliest when several parts were read. null: not recorded.
+   */
+  collectedAt: string | null;
   fargateProfiles: FargateProfile[];
   nodegroups: Nodegroup[];
   securityGroups: SecurityGroup[];
@@ -200,6 +205,7 @@ export interface Inventory {
 export function emptyInventory(): Inventory {
   return {
     cluster: null,
+    collectedAt: null,
     fargateProfiles: [],
     nodegroups: [],
     securityGroups: [],

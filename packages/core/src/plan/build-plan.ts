@@ -63,6 +63,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx))
       region: cluster?.region ?? null,
       version: cluster?.version ?? (ctx.clusterVersion ? `${ctx.clusterVersion.major}.${ctx.clusterVersion.minor}` : null),
     },
+    inventoryDate: ctx.inventory.collectedAt,
     summary: summarise(findings, outcomes),
     findings,
     stages,

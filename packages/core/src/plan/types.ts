@@ -113,8 +113,8 @@ export interface Plan {
   from: SourceMode;
   to: Mode;
   cluster: { name: string | null; region: string | null; version: string | null };
-  /** When the inventory was collected (its own timestamp, if it has one); renderers never use the clock. */
-  inventoryDate?: string | null;
+  /** When the inventory was taken (its own record, if it has one; null if not); renderers never use the clock. */
+  inventoryDate: string | null;
   summary: PlanSummary;
   findings: Finding[];
   stages: Stage[];

@@ -67,6 +67,7 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   const c = plan.cluster;
   lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
   lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
+  lines.push(`inventory date: ${plan.inventoryDate ?? 'not recorded'}`);
   lines.push(`readiness: ${paint(plan.summary.readiness === 'blocked' ? 'blocker' : plan.summary.readiness === 'ready' ? 'gain' : 'change', READINESS[plan.summary.readiness])}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;

@@ -29,16 +29,37 @@ function stageChart(plan: Plan, views: Map<string, StepView>, width: number): Li
   });
 }
 
+const sectionsCache = new WeakMap<Plan, { width: number; lines: Line[] }>();
+
+/** Workloads by outcome: most of the overview on a large plan, so built once per plan and width, not per key. */
+function workloadSections(plan: Plan, width: number): Line[] {
+  const hit = sectionsCache.get(plan);
+  if (hit && hit.width === width) return hit.lines;
+  const out: Line[] = [];
+  for (const [outcome, title, t] of [['stays', 'Stay', 'bad'], ['moves', 'Move', 'good'], ['unchanged', 'Unchanged', 'muted']] as const) {
+    const list = plan.workloads.filter((w) => w.outcome === outcome);
+    if (list.length === 0) continue;
+    out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
+    for (const w of list) {
+      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : `stays on ${w.from}`;
+      const why = w.findings.length ? ` (${w.findings.length === 1 ? '1 finding' : `${w.findings.length} findings`})` : '';
+      for (const text of wrap(`${w.workload}: ${where}${why}`, width, '  ')) out.push({ text });
+    }
+  }
+  out.push({ text: '' }, { text: 'Enter or Tab: the findings · 5: the walk-through · ? help', tone: 'muted' });
+  sectionsCache.set(plan, { width, lines: out });
+  return out;
+}
+
 export function overviewLines(m: WizardModel, width: number): Line[] {
   const plan = m.plan!;
   const { summary, cluster } = plan;
   const [verdict, tone] = READINESS[summary.readiness];
   const counts = countStatuses(m.views.values());
   const sev = summary.bySeverity;
-  const names = (outcome: 'moves' | 'stays' | 'unchanged') => plan.workloads.filter((w) => w.outcome === outcome);
-  const out: Line[] = [
+  const head: Line[] = [
     { text: `${cluster.name ?? 'unnamed cluster'}${cluster.region ? ` (${cluster.region})` : ''} · Kubernetes ${cluster.version ?? 'unknown'}`, bold: true },
-    { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]}` },
+    { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]} · inventory ${plan.inventoryDate ? `of ${plan.inventoryDate}` : 'date not recorded'}` },
     { text: `Readiness: ${verdict}`, tone, bold: true },
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
@@ -50,18 +71,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: 'Steps by stage (█ closed, ░ open)', bold: true },
     ...stageChart(plan, m.views, width),
   ];
-  for (const [outcome, title, t] of [['stays', 'Stay', 'bad'], ['moves', 'Move', 'good'], ['unchanged', 'Unchanged', 'muted']] as const) {
-    const list = names(outcome);
-    if (list.length === 0) continue;
-    out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
-    for (const w of list) {
-      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : `stays on ${w.from}`;
-      const why = w.findings.length ? ` (${w.findings.length === 1 ? '1 finding' : `${w.findings.length} findings`})` : '';
-      out.push(...wrap(`${w.workload}: ${where}${why}`, width, '  ').map((text) => ({ text })));
-    }
-  }
-  out.push({ text: '' }, { text: 'Enter or Tab: the findings · 5: the walk-through · ? help', tone: 'muted' });
-  return out;
+  return head.concat(workloadSections(plan, width));
 }
 
 export function overviewKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean {
