@@ -25,6 +25,8 @@ cleanup() {
 trap cleanup EXIT
 cp -R "$repo/examples/fargate-to-auto-mode/inventory" "$work/inventory"
 state="$work/inventory/.modeshift-state.json"
+# The example's step count, from its golden plan, so that a new rule does not break this script.
+steps="$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(p.stages.reduce((n, s) => n + s.steps.length, 0))' "$repo/examples/fargate-to-auto-mode/plan.json")"
 
 say() { echo "tmux-e2e: $*"; }
 
@@ -68,7 +70,7 @@ wait_for "0 closed"
 key d
 wait_for "1 closed"
 key j
-wait_for "Step 2 of 22"
+wait_for "Step 2 of $steps"
 key q
 wait_for "EXIT_CODE=0"
 wait_for "progress saved to $state"
@@ -79,11 +81,11 @@ say "second session: resumed on the same screen and step, with the mark"
 start
 wait_for "Resumed from"
 wait_for "[5 Walk-through]"
-wait_for "Step 2 of 22 · 1 closed"
+wait_for "Step 2 of $steps · 1 closed"
 screen | grep -qF "✔ 1.1 Allow access entries" || { echo "tmux-e2e: step 1.1 is not shown as done" >&2; screen >&2; exit 1; }
 # Two keys in one send-keys reach Ink as one chunk (toolchain G5): both must act.
 key j s
-wait_for "Step 3 of 22 · 2 closed"
+wait_for "Step 3 of $steps · 2 closed"
 key q
 wait_for "EXIT_CODE=0"
 expect_file "$state" '"prerequisites/efs-csi-driver": {'

@@ -8,6 +8,7 @@
 //   capacity/ingress-class-alb-auto: Create IngressClass alb-auto for Auto Mode's ALB
 //   capacity/node-pool-spot: Create the spot NodePool (spot)
 //   node-agents/log-agent: Run a Fluent Bit DaemonSet with the outputs of aws-logging
+//   security-groups/allow-load-balancer-shop: Let load balancers through the NetworkPolicies of namespace shop
 //   security-groups/sg-ee69d7fb: Re-home security groups sg-0a9d3f5b7c1e2468a, sg-0e6a2c8f4b1d3a597 to NodeClass
 //       sg-ee69d7fb
 //
@@ -62,8 +63,9 @@ const autoMode = new AutoModeEnablement('auto-mode', {
     : undefined,
 });
 
-// Steps capacity/ingress-class-alb-auto, capacity/node-pool-spot, node-agents/log-agent, security-groups/sg-ee69d7fb:
-//     NodeClasses, NodePools and the other objects. Their CRDs exist only once Auto Mode is on.
+// Steps capacity/ingress-class-alb-auto, capacity/node-pool-spot, node-agents/log-agent,
+//     security-groups/allow-load-balancer-shop, security-groups/sg-ee69d7fb: NodeClasses, NodePools and the other
+//     objects. Their CRDs exist only once Auto Mode is on.
 export const kubernetesApplied = newCluster || (config.getBoolean('autoModeEnabled') ?? false);
 if (kubernetesApplied) {
   const provider = kubernetesProvider('kubernetes', { clusterName: autoMode.clusterName, region, kubeconfig: newCluster ? autoMode.cluster?.kubeconfigJson : config.getSecret('kubeconfig') });

@@ -72,7 +72,22 @@ export type SecurityGroupChange =
   /** To Auto Mode at 1.36 or later: SecurityGroupPolicy is honoured natively; verify. */
   | { kind: 'verify-security-group-policy' }
   /** To Fargate: a SecurityGroupPolicy takes over the NodeClass security groups. */
-  | { kind: 'security-group-policy'; namespace: string; groupIds: string[] };
+  | { kind: 'security-group-policy'; namespace: string; groupIds: string[] }
+  /**
+   * To Auto Mode: a NetworkPolicy that lets a load balancer reach pods that Fargate's unenforced
+   * policies would cut off. `ports` are the pods' ports (numbers, or the names the pods give them).
+   */
+  | {
+      kind: 'allow-load-balancer';
+      namespace: string;
+      workload: string;
+      podSelector: StringMap;
+      ports: { port: number | string; protocol: string }[];
+      /** The load balancer subnets' CIDRs; empty when the inventory has no subnets. */
+      cidrs: string[];
+      /** What sends the traffic: "Ingress shop/frontend", "Service payments/api". */
+      via: string[];
+    };
 
 export type LoadBalancerChange =
   | { kind: 'ingress-blue-green'; ingressClass: string; unsupportedAnnotations: string[] }

@@ -1,5 +1,5 @@
 import type { SecurityGroupChange } from '../findings/types.js';
-import { nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
+import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';
@@ -13,7 +13,16 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
   const clusterSg = input.ctx.inventory.cluster?.clusterSecurityGroupId ?? '<cluster-security-group-id>';
   const byTarget = groupBy(items, (x) => {
     const ch = x.action.change;
-    return ch.kind === 'node-class-pod-security-groups' ? `pool/${ch.nodePool}` : ch.kind === 'security-group-policy' ? `sgp/${ch.namespace}/${[...ch.groupIds].sort().join(',')}` : 'verify';
+    switch (ch.kind) {
+      case 'node-class-pod-security-groups':
+        return `pool/${ch.nodePool}`;
+      case 'security-group-policy':
+        return `sgp/${ch.namespace}/${[...ch.groupIds].sort().join(',')}`;
+      case 'verify-security-group-policy':
+        return 'verify';
+      case 'allow-load-balancer':
+        return `allow-lb/${ch.namespace}`;
+    }
   });
   for (const [key, group] of byTarget) {
     const change = group[0]!.action.change;
@@ -77,6 +86,9 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         );
         break;
       }
+      case 'allow-load-balancer':
+        steps.push(allowLoadBalancerStep(change.namespace, group.map((x) => x.action.change as Change<'allow-load-balancer'>), findings, after));
+        break;
     }
   }
   const netpols = input.findings.filter((f) => f.capability === 'network-policy' && f.action.type === 'review' && f.severity === 'change');
@@ -95,4 +107,27 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
   return steps;
+}
+
+/**
+ * One step per namespace: applied while the pods are still on Fargate, where policies are not enforced,
+ * the new policies change nothing until the pods land on Auto Mode, and then the load balancer still gets in.
+ */
+function allowLoadBalancerStep(namespace: string, changes: Change<'allow-load-balancer'>[], findings: string[], after: string[]): Step {
+  const sorted = [...changes].sort((a, b) => (a.workload < b.workload ? -1 : a.workload > b.workload ? 1 : 0));
+  const file = `netpol-allow-load-balancer-${slug(namespace)}.yaml`;
+  const names = sorted.map((c) => allowLoadBalancerName(c.workload));
+  const placeholder = sorted.some((c) => c.cidrs.length === 0);
+  return makeStep({
+    id: `security-groups/allow-load-balancer-${slug(namespace)}`,
+    title: `Let load balancers through the NetworkPolicies of namespace ${namespace}`,
+    kind: 'network-policy',
+    why: `Fargate never enforced these namespaces' NetworkPolicies; on Auto Mode they would drop the traffic and health checks of ${[...new Set(sorted.flatMap((c) => c.via))].sort().join(', ')}, which come from the load balancer's subnets, not from pods.${placeholder ? ' The inventory has no subnets: replace <vpc-cidr> with the VPC CIDR first.' : ''}`,
+    findings,
+    dependsOn: after,
+    commands: [`kubectl apply -f ${file}`],
+    manifests: [{ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }],
+    verify: { command: `kubectl get networkpolicy -n ${namespace} ${names.join(' ')}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
+    rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [`kubectl delete -f ${file}`] },
+  });
 }

@@ -50,6 +50,7 @@ export type StepKind =
   | 'sidecar'
   | 'security-group-node-class'
   | 'security-group-policy'
+  | 'network-policy'
   | 'wave'
   | 'stays'
   | 'load-balancer'

@@ -20,7 +20,7 @@ export function schemaErrors(object: Record<string, unknown>): string[] {
   }
 }
 
-const BUILT_IN = new Set(['v1/Namespace', 'v1/ServiceAccount', 'v1/ConfigMap', 'apps/v1/DaemonSet', 'rbac.authorization.k8s.io/v1/ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding', 'storage.k8s.io/v1/StorageClass', 'networking.k8s.io/v1/IngressClass']);
+const BUILT_IN = new Set(['v1/Namespace', 'v1/ServiceAccount', 'v1/ConfigMap', 'apps/v1/DaemonSet', 'rbac.authorization.k8s.io/v1/ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding', 'storage.k8s.io/v1/StorageClass', 'networking.k8s.io/v1/IngressClass', 'networking.k8s.io/v1/NetworkPolicy']);
 
 /** Every Action / Resource / NotAction value in a policy document, flattened. */
 export function actionsAndResources(doc: unknown): string[] {

@@ -7,7 +7,7 @@ afterEach(() => h?.unmount());
 async function toFindings(size?: { columns: number; rows: number }): Promise<Harness> {
   const harness = await startOnPlan(size ? { size } : {});
   await harness.press('4');
-  await harness.see('Findings: 47');
+  await harness.see('Findings: 49');
   return harness;
 }
 
@@ -23,7 +23,7 @@ describe('Findings screen', () => {
     await h.see('https://docs.aws.amazon.com/eks/latest/userguide/');
     await h.see('decommission/delete-fargate-profiles');
     await h.press(KEY.esc);
-    await h.see('Findings: 47');
+    await h.see('Findings: 49');
   });
 
   it('filters by name or namespace with /, and Esc clears the filter', async () => {
@@ -32,11 +32,11 @@ describe('Findings screen', () => {
     await h.see('/payments▏');
     await h.press(KEY.enter);
     await h.see('filter /payments');
-    const matches = h.model.findings.query === 'payments' ? h.frame().match(/Findings: (\d+) of 47/) : null;
+    const matches = h.model.findings.query === 'payments' ? h.frame().match(/Findings: (\d+) of 49/) : null;
     expect(Number(matches?.[1])).toBeGreaterThan(0);
     expect(h.frame()).not.toContain('FargateProfile/batch');
     await h.press(KEY.esc);
-    await h.see('Findings: 47 ·');
+    await h.see('Findings: 49 ·');
   });
 
   it('says so when nothing matches', async () => {

@@ -9,7 +9,7 @@ describe('Overview screen', () => {
     h = await startOnPlan();
     const frame = h.frame();
     expect(frame).toContain('Readiness: READY WITH CHANGES');
-    expect(frame).toContain('Findings: 0 blocker · 27 change · 10 advisory · 10 gain');
+    expect(frame).toContain('Findings: 0 blocker · 29 change · 10 advisory · 10 gain');
     expect(frame).toContain('Workloads: 13 · 10 move · 0 stay · 3 unchanged');
     expect(frame).toMatch(/1 Prerequisites +░+ 0\/3/);
     expect(frame).toMatch(/5 Workload waves +░+ 0\/8/);

@@ -9,3 +9,4 @@ export * from './storage-class.js';
 export * from './iam.js';
 export { renderFluentBitOutput, renderFluentBitOutputs } from './fluent-bit.js';
 export { blueGreenName } from './meta.js';
+export * from './network-policy.js';

@@ -16,6 +16,7 @@ import { hostPathOnAutoMode } from './host-path.js';
 import { imageCacheOnAutoMode } from './image-cache.js';
 import { kubernetesVersionForAutoMode } from './kubernetes-version.js';
 import { loadBalancersToAutoMode } from './load-balancer.js';
+import { loadBalancerNetworkPolicy } from './load-balancer-network-policy.js';
 import { networkPolicyEnforcement } from './network-policy.js';
 import { neuronPoolForAutoMode } from './neuron-pool.js';
 import { nodeLifetimeWithoutPdb } from './node-lifetime.js';
@@ -35,6 +36,7 @@ export const TO_AUTO_MODE_RULES: readonly Rule[] = [
   computeTypeAnnotation,
   securityGroupPolicyForAutoMode,
   networkPolicyEnforcement,
+  loadBalancerNetworkPolicy,
   fargateLoggingToAutoMode,
   loadBalancersToAutoMode,
   coreDnsOnFargate,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Namespaced } from '../inventory/types.js';
+import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { anIngressClass, aService } from '../testing/builders-auto-mode.js';
+import { aSubnet } from '../testing/builders-fargate.js';
+import { buildPlan } from './build-plan.js';
+
+const denyAll: Namespaced<Record<string, unknown>> = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'default-deny-ingress', namespace: 'shop', labels: {}, annotations: {} },
+  spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  origin: { file: 'netpol.yaml', line: 1 },
+};
+
+describe('security-groups stage: load balancers behind NetworkPolicies Fargate never enforced', () => {
+  const apps = ['api', 'web'].map((name) => aWorkload({ name, podLabels: { app: name, tier: 'edge' } }));
+  const services = apps.map((w) => aService(w.metadata.name, { type: 'LoadBalancer', selector: { app: w.metadata.name }, ports: [{ port: 443, targetPort: 8443 }] }));
+  const subnet = { ...aSubnet('subnet-a', false, { 'kubernetes.io/role/internal-elb': '1' }), cidrBlock: '10.0.32.0/20' };
+  const plan = buildPlan(contextFor(aFargateInventory(apps, { services, subnets: [subnet], networkPolicies: [denyAll], ingressClasses: [anIngressClass('alb', 'ingress.k8s.aws/alb')] }), 'auto-mode'));
+  const steps = plan.stages.flatMap((s) => s.steps);
+  const allow = steps.find((s) => s.id === 'security-groups/allow-load-balancer-shop');
+
+  it('adds one policy per workload in one step per namespace, before the namespace moves', () => {
+    expect(allow?.findings).toEqual(['auto-mode-network-policy-load-balancer:Deployment/shop/api', 'auto-mode-network-policy-load-balancer:Deployment/shop/web']);
+    expect(allow?.commands).toEqual(['kubectl apply -f netpol-allow-load-balancer-shop.yaml']);
+    const wave = steps.find((s) => s.kind === 'wave' && s.namespaces.includes('shop'));
+    const before = (id: string, seen = new Set<string>()): boolean =>
+      steps.find((s) => s.id === id)?.dependsOn.some((d) => d === allow?.id || (!seen.has(d) && seen.add(d) && before(d, seen))) ?? false;
+    expect(before(wave!.id)).toBe(true);
+  });
+
+  it('writes NetworkPolicies that admit only the load balancer subnets on the pod port, selecting pods as the Service does', () => {
+    const list = allow?.manifests[0]?.object as { items: Record<string, unknown>[] };
+    expect(list.items).toEqual(
+      ['api', 'web'].map((name) => ({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: `allow-load-balancer-${name}`, namespace: 'shop', labels: { 'app.kubernetes.io/managed-by': 'modeshift' } },
+        spec: {
+          podSelector: { matchLabels: { app: name } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ ipBlock: { cidr: '10.0.32.0/20' } }], ports: [{ port: 8443, protocol: 'TCP' }] }],
+        },
+      })),
+    );
+    expect(allow?.rollback.commands).toEqual(['kubectl delete -f netpol-allow-load-balancer-shop.yaml']);
+    expect(allow?.verify.command).toBe('kubectl get networkpolicy -n shop allow-load-balancer-api allow-load-balancer-web');
+  });
+});
