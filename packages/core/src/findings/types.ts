@@ -1,6 +1,6 @@
 import type { CapabilityId } from '../capabilities/ids.js';
 import type { ResourceRef } from '../inventory/types.js';
-import type { NodeSelectorRequirement, StringMap, Toleration } from '../kube.js';
+import type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration } from '../kube.js';
 
 export type Severity = 'blocker' | 'change' | 'advisory' | 'gain';
 
@@ -71,8 +71,8 @@ export type SecurityGroupChange =
   | { kind: 'node-class-pod-security-groups'; groupIds: string[]; nodePool: string }
   /** To Auto Mode at 1.36 or later: SecurityGroupPolicy is honoured natively; verify. */
   | { kind: 'verify-security-group-policy' }
-  /** To Fargate: a SecurityGroupPolicy takes over the NodeClass security groups. */
-  | { kind: 'security-group-policy'; namespace: string; groupIds: string[] }
+  /** To Fargate: a SecurityGroupPolicy takes over the NodeClass security groups, for the pods that had them ({} = all). */
+  | { kind: 'security-group-policy'; namespace: string; groupIds: string[]; podSelector: LabelSelector }
   /**
    * To Auto Mode: a NetworkPolicy that lets a load balancer reach pods that Fargate's unenforced
    * policies would cut off. `ports` are the pods' ports (numbers, or the names the pods give them).

@@ -95,6 +95,14 @@ describe('buildPlan, Auto Mode to Fargate', () => {
     expect(wave?.commands.join('\n')).toMatch(/kubectl (rollout restart|patch) deployment\/storefront -n web/);
   });
 
+  it('creates the CoreDNS profile with the pod execution role the existing profiles already use', () => {
+    const coredns = aWorkload({ namespace: 'kube-system', name: 'coredns', podLabels: { 'k8s-app': 'kube-dns' } });
+    const existing = { ...aFargateProfile('batch', [{ namespace: 'batch' }]), podExecutionRoleArn: 'arn:aws:iam::111122223333:role/existing-pod-exec' };
+    const mixed = buildPlan(contextFor(anAutoModeInventory([coredns, web], { fargateProfiles: [existing] }), 'fargate'));
+    const create = step(mixed, 'capacity/coredns-on-fargate')?.commands.find((c) => c.startsWith('aws eks create-fargate-profile'));
+    expect(create).toContain('--fargate-profile-name kube-system --pod-execution-role-arn arn:aws:iam::111122223333:role/existing-pod-exec ');
+  });
+
   it('keeps Auto Mode enabled while workloads stay on it', () => {
     const disable = step(plan, 'decommission/disable-auto-mode');
     if (disable) expect(disable.commands.join('\n')).not.toContain('enabled=false');

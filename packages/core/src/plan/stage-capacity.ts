@@ -61,11 +61,16 @@ function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: str
   });
 }
 
+/** The role existing profiles use (it already has the pull and logging permissions), else the one the prerequisites create. */
+function podExecutionRoleArn(input: PlanInput): string {
+  const existing = input.ctx.inventory.fargateProfiles.find((p) => p.podExecutionRoleArn)?.podExecutionRoleArn;
+  return existing ?? `arn:aws:iam::${input.accountId}:role/${slug(input.cluster)}-fargate-pod-execution`;
+}
+
 function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, findings: string[], after: string[]): Step {
   const c = input.cluster;
   const subnets = fargateSubnets(input);
-  const existingRole = input.ctx.inventory.fargateProfiles.find((p) => p.podExecutionRoleArn)?.podExecutionRoleArn;
-  const role = existingRole ?? `arn:aws:iam::${input.accountId}:role/${slug(c)}-fargate-pod-execution`;
+  const role = podExecutionRoleArn(input);
   const selectors = req.selectors.map((s) => `namespace=${s.namespace}${Object.keys(s.labels).length ? `,labels={${Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(',')}}` : ''}`);
   return makeStep({
     id: `capacity/fargate-profile-${slug(req.name)}`,
@@ -184,7 +189,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
   const c = input.cluster;
   const hasProfile = input.ctx.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace === 'kube-system'));
   const subnets = fargateSubnets(input);
-  const role = `arn:aws:iam::${input.accountId}:role/${slug(c)}-fargate-pod-execution`;
+  const role = podExecutionRoleArn(input);
   return makeStep({
     id: 'capacity/coredns-on-fargate',
     title: 'Run CoreDNS on Fargate',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Namespaced } from '../inventory/types.js';
-import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { anIngressClass, aService } from '../testing/builders-auto-mode.js';
-import { aSubnet } from '../testing/builders-fargate.js';
+import { aNodeClass, aNodePool, aSubnet } from '../testing/builders-fargate.js';
 import { buildPlan } from './build-plan.js';
 
 const denyAll: Namespaced<Record<string, unknown>> = {
@@ -46,5 +46,23 @@ describe('security-groups stage: load balancers behind NetworkPolicies Fargate n
     );
     expect(allow?.rollback.commands).toEqual(['kubectl delete -f netpol-allow-load-balancer-shop.yaml']);
     expect(allow?.verify.command).toBe('kubectl get networkpolicy -n shop allow-load-balancer-api allow-load-balancer-web');
+  });
+});
+
+describe('security-groups stage: SecurityGroupPolicies when moving to Fargate', () => {
+  const pools = ['red', 'blue'].map((c) => aNodePool(c, { nodeClass: c, labels: { pool: c } }));
+  const classes = ['red', 'blue'].map((c) => aNodeClass(c, { podSecurityGroupSelectorTerms: [{ id: `sg-${c}` }] }));
+  const on = (name: string, pool: string) => aWorkload({ namespace: 'pay', name, spec: { nodeSelector: { pool } } });
+  const plan = buildPlan(contextFor(anAutoModeInventory([on('api', 'red'), on('worker', 'blue')], { nodePools: pools, nodeClasses: classes }), 'fargate'));
+  const policies = plan.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'security-group-policy');
+
+  it('gives pods from two NodeClasses of one namespace two policies, each selecting its own pods, under names of their own', () => {
+    const objects = policies.map((s) => s.manifests[0]?.object as { metadata: { name: string }; spec: { podSelector: unknown; securityGroups: { groupIds: string[] } } });
+    expect(objects.map((o) => [o.spec.podSelector, o.spec.securityGroups.groupIds])).toEqual([
+      [{ matchLabels: { app: 'worker' } }, ['sg-blue', 'sg-cluster']],
+      [{ matchLabels: { app: 'api' } }, ['sg-cluster', 'sg-red']],
+    ]);
+    expect(new Set(objects.map((o) => o.metadata.name)).size).toBe(2);
+    expect(new Set(policies.map((s) => s.manifests[0]?.file)).size).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import type { SecurityGroupChange } from '../findings/types.js';
 import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
+import { shortHash } from '../util/hash.js';
 import { makeStep, slug } from './step.js';
 import type { Step } from './types.js';
 
@@ -17,13 +18,18 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
       case 'node-class-pod-security-groups':
         return `pool/${ch.nodePool}`;
       case 'security-group-policy':
-        return `sgp/${ch.namespace}/${[...ch.groupIds].sort().join(',')}`;
+        return `sgp/${ch.namespace}/${[...ch.groupIds].sort().join(',')}/${JSON.stringify(ch.podSelector)}`;
       case 'verify-security-group-policy':
         return 'verify';
       case 'allow-load-balancer':
         return `allow-lb/${ch.namespace}`;
     }
   });
+  const sgpPerNamespace = new Map<string, number>();
+  for (const key of byTarget.keys()) {
+    const ns = key.startsWith('sgp/') ? key.split('/')[1]! : null;
+    if (ns !== null) sgpPerNamespace.set(ns, (sgpPerNamespace.get(ns) ?? 0) + 1);
+  }
   for (const [key, group] of byTarget) {
     const change = group[0]!.action.change;
     const findings = ids(group);
@@ -67,9 +73,11 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         );
         break;
       case 'security-group-policy': {
-        const name = `modeshift-${slug(change.namespace)}`;
+        // Two policies in one namespace (pods from two NodeClasses) need names of their own, or the second apply replaces the first.
+        const alone = (sgpPerNamespace.get(change.namespace) ?? 0) <= 1;
+        const name = alone ? `modeshift-${slug(change.namespace)}` : `modeshift-${slug(change.namespace)}-${shortHash([key])}`;
         const groupIds = [...new Set([...change.groupIds, clusterSg])].sort();
-        const file = `sgp-${slug(key.replace(/^sgp\//, ''))}.yaml`;
+        const file = `sgp-${slug(`${change.namespace}/${[...change.groupIds].sort().join(',')}`)}${alone ? '' : `-${shortHash([key])}`}.yaml`;
         steps.push(
           makeStep({
             id: `security-groups/${slug(change.namespace)}-${slug(change.groupIds.join('-'))}`,
@@ -79,7 +87,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             findings,
             dependsOn: after,
             commands: [`kubectl apply -f ${file}`],
-            manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: {} }) }],
+            manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
             verify: { command: `kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
             rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
           }),

@@ -14,9 +14,29 @@ describe('fargate-pod-security-groups', () => {
       id: 'fargate-pod-security-groups:Namespace/pay#secure',
       severity: 'change',
       capability: 'pod-security-groups',
-      action: { type: 'security-groups', change: { kind: 'security-group-policy', namespace: 'pay', groupIds: ['sg-cluster', 'sg-pods'] } },
+      action: { type: 'security-groups', change: { kind: 'security-group-policy', namespace: 'pay', groupIds: ['sg-cluster', 'sg-pods'], podSelector: {} } },
     });
     expect(f?.remediation).toContain('cluster security group sg-cluster');
+  });
+
+  it('selects only the pods that had the groups when other pods share the namespace', () => {
+    const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
+    const others = [aWorkload({ namespace: 'pay', name: 'docs' })];
+    const [f] = planToFargate([pinned('api'), pinned('worker'), ...others], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] });
+    expect(f?.action).toMatchObject({ change: { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'worker'] }] } } });
+    expect(f?.remediation).toContain('selects only these workloads\' pods (app in (api, worker))');
+    const [one] = planToFargate([pinned('api'), ...others], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] });
+    expect(one?.action).toMatchObject({ change: { podSelector: { matchLabels: { app: 'api' } } } });
+  });
+
+  it('asks for a label instead of over-granting when no label tells the pods apart', () => {
+    const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
+    const same = { tier: 'backend' };
+    const secure = aWorkload({ namespace: 'pay', name: 'api', podLabels: same, spec: { nodeSelector: { pool: 'secure' } } });
+    const plain = aWorkload({ namespace: 'pay', name: 'docs', podLabels: same });
+    const [f] = planToFargate([secure, plain], [fargatePodSecurityGroups], { nodePools: [pool], nodeClasses: [nc] });
+    expect(f?.action).toEqual({ type: 'review' });
+    expect(f?.remediation).toContain('give these workloads a label of their own');
   });
 
   it('resolves selectors by tag through describe-security-groups output', () => {

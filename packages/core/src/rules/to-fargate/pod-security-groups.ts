@@ -1,8 +1,10 @@
 import { SECURITY_GROUP_POLICY_LIMITS } from '../../capabilities/limits.js';
 import type { Workload } from '../../inventory/types.js';
+import type { LabelSelector } from '../../kube.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { listOf } from './detect.js';
 import { autoNodeClassOf, resolveSecurityGroups } from './node-class.js';
+import { selectorFor } from './pod-selector.js';
 import { currentNodePool, movingWorkloads } from './scope.js';
 
 interface Groups {
@@ -11,6 +13,12 @@ interface Groups {
   from: 'pod' | 'node';
   ids: string[];
   unresolved: string[];
+}
+
+function describeSelector(selector: LabelSelector): string {
+  const labels = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const exprs = (selector.matchExpressions ?? []).map((e) => `${e.key} in (${(e.values ?? []).join(', ')})`);
+  return [...labels, ...exprs].join(', ');
 }
 
 /**
@@ -60,7 +68,11 @@ export const fargatePodSecurityGroups: Rule = {
         const names = listOf(workloads.map((w) => w.metadata.name));
         const source = groups.from === 'pod' ? 'podSecurityGroupSelectorTerms' : 'the node security groups (securityGroupSelectorTerms)';
         const groupIds = [...new Set([...groups.ids, ...(clusterSg ? [clusterSg] : [])])].sort();
-        const shared = byClass.size > 1 ? ` Pods of namespace ${ns} also come from other NodeClasses: narrow the policy's podSelector to these workloads.` : '';
+        // A policy for the whole namespace would also give these groups to pods that never had them.
+        const keys = new Set(workloads.map((w) => w.key));
+        const podSelector = selectorFor(workloads, ctx.index.workloadsIn(ns).filter((w) => !keys.has(w.key)));
+        const selectorText = podSelector === null ? '' : Object.keys(podSelector).length === 0 ? '' : ` It selects only these workloads' pods (${describeSelector(podSelector)}), because other pods of ${ns} never had these groups.`;
+        const shared = podSelector === null ? ` Other pods of namespace ${ns} never had these groups and no one label tells them apart: give these workloads a label of their own and narrow the policy's podSelector to it.` : selectorText;
         const base = {
           severity: 'change' as const,
           resource: { kind: 'Namespace', namespace: null, name: ns },
@@ -83,7 +95,7 @@ export const fargatePodSecurityGroups: Rule = {
             `The plan creates a SecurityGroupPolicy in ${ns} with ${listOf(groupIds)}${clusterSg ? ` (including the cluster security group ${clusterSg}, so the control plane still reaches the pods)` : '; add the cluster security group so the control plane still reaches the pods'}. It applies only to pods scheduled after it exists, so it comes before the move.` +
             (tooMany ? ` That is more than the ${SECURITY_GROUP_POLICY_LIMITS.maxGroupIds} groups a policy takes: merge rules into fewer groups or have the quota raised.` : '') +
             shared,
-          action: tooMany ? { type: 'review' } : { type: 'security-groups', change: { kind: 'security-group-policy', namespace: ns, groupIds } },
+          action: tooMany || podSelector === null ? { type: 'review' } : { type: 'security-groups', change: { kind: 'security-group-policy', namespace: ns, groupIds, podSelector } },
         });
       }
     }
