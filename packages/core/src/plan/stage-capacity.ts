@@ -36,7 +36,7 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
       `aws eks wait cluster-active --name ${c}`,
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
-    infrastructure: [{ kind: 'auto-mode-node-role' }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
+    infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
     verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
     rollback: {
       description: 'Before any workload has moved, disabling Auto Mode again is safe.',
@@ -83,7 +83,7 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
       `aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --pod-execution-role-arn ${role} --subnets ${subnets.join(' ')} --selectors ${selectors.join(' ')}`,
       `aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name ${req.name}`,
     ],
-    infrastructure: [{ kind: 'fargate-profile', request: req, subnets }],
+    infrastructure: [{ kind: 'fargate-profile', request: req, subnets, podExecutionRoleArn: role }],
     verify: { command: `aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
     rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
   });
@@ -203,7 +203,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
       'kubectl scale deployment coredns -n kube-system --replicas=2',
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
-    infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets }],
+    infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets, podExecutionRoleArn: role }],
     verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
     rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
   });

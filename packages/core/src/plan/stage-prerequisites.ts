@@ -63,7 +63,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               `aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],
             manifests: [{ file: 'cluster-role-trust.json', object: autoModeClusterRoleTrustPolicy() }],
-            infrastructure: [{ kind: 'cluster-role-policies', policies }],
+            infrastructure: [{ kind: 'cluster-role-policies', policies, roleName: role }],
             verify: { command: `aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
             rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => `aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
           }),
@@ -98,7 +98,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               `aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
             ],
             manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
-            infrastructure: [{ kind: 'pod-execution-role' }],
+            infrastructure: [{ kind: 'pod-execution-role', roleName: role }],
             verify: { command: `aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
             rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, `aws iam delete-role --role-name ${role}`] },
           }),
@@ -132,7 +132,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             }),
             infrastructure: accounts.map((sa) => {
               const [namespace = '', serviceAccount = ''] = sa.split('/');
-              return { kind: 'irsa-role' as const, namespace, serviceAccount };
+              return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
             }),
             verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
             rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns, name] = sa.split('/'); return `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },

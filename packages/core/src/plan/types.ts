@@ -18,18 +18,22 @@ export interface Manifest {
   object: Record<string, unknown>;
 }
 
-/** AWS-side infrastructure a step creates or changes; the Pulumi generator builds these. */
+/**
+ * AWS-side infrastructure a step creates or changes; the Pulumi generator builds these. Names are the
+ * ones the step's commands use, so a stack and an operator following the commands make the same roles.
+ * A name the inventory does not give is a `<placeholder>`.
+ */
 export type Infrastructure =
   | { kind: 'enable-auto-mode'; nodePools: string[] }
   | { kind: 'disable-auto-mode' }
-  | { kind: 'cluster-role-policies'; policies: string[] }
-  | { kind: 'auto-mode-node-role' }
+  | { kind: 'cluster-role-policies'; policies: string[]; roleName: string }
+  | { kind: 'auto-mode-node-role'; roleName: string }
   | { kind: 'access-entry'; type: 'EC2'; policy: string }
-  | { kind: 'pod-execution-role' }
-  | { kind: 'fargate-profile'; request: Extract<CapacityRequest, { kind: 'fargate-profile' }>; subnets: string[] }
+  | { kind: 'pod-execution-role'; roleName: string }
+  | { kind: 'fargate-profile'; request: Extract<CapacityRequest, { kind: 'fargate-profile' }>; subnets: string[]; podExecutionRoleArn: string }
   | { kind: 'delete-fargate-profile'; name: string }
   | { kind: 'authentication-mode'; mode: 'API_AND_CONFIG_MAP' | 'API' }
-  | { kind: 'irsa-role'; namespace: string; serviceAccount: string };
+  | { kind: 'irsa-role'; namespace: string; serviceAccount: string; roleName: string };
 
 export type StepKind =
   | 'upgrade-kubernetes'

@@ -57,9 +57,9 @@ describe('components on plans the examples do not cover', () => {
     const selectors = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((namespace) => ({ namespace, labels: {} }));
     const model = infraFromPlan(
       plan('fargate', [
-        step('prerequisites/pod-execution-role', [{ kind: 'pod-execution-role' }]),
-        step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'] }]),
-        step('prerequisites/irsa', [{ kind: 'irsa-role', namespace: 'a', serviceAccount: 'orders' }]),
+        step('prerequisites/pod-execution-role', [{ kind: 'pod-execution-role', roleName: 'c1-fargate-pod-execution' }]),
+        step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/c1-fargate-pod-execution' }]),
+        step('prerequisites/irsa', [{ kind: 'irsa-role', namespace: 'a', serviceAccount: 'orders', roleName: 'c1-a-orders' }]),
       ]),
     );
     new FargateCapacity('fargate', { model: model.fargate!, clusterName: 'c1', privateSubnetIds: ['subnet-p1'] });
@@ -81,14 +81,14 @@ describe('components on plans the examples do not cover', () => {
   });
 
   it('refuses to run with a value the plan and the config both lack', () => {
-    const noSubnets = infraFromPlan(plan('fargate', [step('capacity/p', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'p', selectors: [{ namespace: 'a', labels: {} }] }, subnets: [] }])]));
+    const noSubnets = infraFromPlan(plan('fargate', [step('capacity/p', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'p', selectors: [{ namespace: 'a', labels: {} }] }, subnets: [], podExecutionRoleArn: '<pod-execution-role-arn>' }])]));
     expect(() => new FargateCapacity('f1', { model: noSubnets.fargate!, clusterName: 'c1', podExecutionRoleArn: 'arn:aws:iam::1:role/x' })).toThrow(/privateSubnetIds/);
     expect(() => new FargateCapacity('f2', { model: noSubnets.fargate!, clusterName: 'c1', privateSubnetIds: ['subnet-1'] })).toThrow(/podExecutionRoleArn/);
     const placeholder = infraFromPlan(
       plan('auto-mode', [step('capacity/x', [], [{ file: 'x.yaml', object: { apiVersion: 'eks.amazonaws.com/v1', kind: 'NodeClass', metadata: { name: 'x' }, spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] } } }])]),
     );
     expect(() => new KubernetesObjects('o', { objects: placeholder.kubernetes, provider: kubernetesProvider('k2', { clusterName: 'c1', region: REGION }) })).toThrow(/<cluster-security-group-id>/);
-    const noRole = infraFromPlan(plan('auto-mode', [step('p/c', [{ kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy'] }])]));
+    const noRole = infraFromPlan(plan('auto-mode', [step('p/c', [{ kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy'], roleName: '<cluster-role-name>' }])]));
     expect(() => new AutoModeEnablement('a2', { model: noRole.autoMode!, clusterName: 'c1' })).toThrow(/clusterRoleName/);
   });
 });

@@ -106,7 +106,7 @@ describe('infraFromPlan: edge cases', () => {
   it('splits profiles with more than 5 selectors and drops namespaces where everything stays', () => {
     const selectors = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'blocked'].map((namespace) => ({ namespace, labels: {} }));
     const plan = syntheticPlan(
-      [step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'] }], { commands: ['aws eks create-fargate-profile --pod-execution-role-arn arn:aws:iam::1:role/existing'] })],
+      [step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/existing' }])],
       [{ workload: 'Deployment/blocked/x', outcome: 'stays', from: 'Auto Mode', to: 'Fargate', findings: ['gpu:x'] }],
       [{ id: 'gpu:x', rule: 'gpu', severity: 'blocker', resource: { kind: 'Deployment', namespace: 'blocked', name: 'x' }, message: 'needs a GPU' }],
     );

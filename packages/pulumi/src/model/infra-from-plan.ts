@@ -1,7 +1,7 @@
 import { blockedParts, isBlockedStep, type Blocked } from './blockers.js';
 import { coverage } from './coverage.js';
 import { kubernetesObjects } from './kubernetes.js';
-import { flagValue, isPlaceholder, placeholdersIn, slug } from './names.js';
+import { isPlaceholder, placeholdersIn, slug } from './names.js';
 import type { PlanInfrastructure, PlanLike, PlanStep } from './plan-shape.js';
 import { MANAGED_POLICIES, type AutoModeModel, type FargateModel, type FargateProfileModel, type IrsaRoleModel, type LeftOut, type StackModel } from './types.js';
 
@@ -40,6 +40,9 @@ export function infraFromPlan(plan: PlanLike): StackModel {
   };
 }
 
+/** A name the plan knows, or null for its `<placeholder>`. */
+const known = (value: string): string | null => (isPlaceholder(value) ? null : value);
+
 function infraOf<K extends PlanInfrastructure['kind']>(steps: readonly PlanStep[], kind: K): { step: PlanStep; item: Infra<K> }[] {
   return steps.flatMap((step) => step.infrastructure.filter((i): i is Infra<K> => i.kind === kind).map((item) => ({ step, item })));
 }
@@ -56,13 +59,13 @@ function autoModeModel(steps: readonly PlanStep[]): AutoModeModel | null {
   return {
     clusterRole: policies.length
       ? {
-          name: flagValue(policies.flatMap((p) => p.step.commands), 'aws iam attach-role-policy', '--role-name'),
+          name: known(policies[0]!.item.roleName),
           policies: [...new Set(policies.flatMap((p) => p.item.policies))].sort(),
           stepId: policies[0]!.step.id,
         }
       : null,
     nodeRole: nodeRole
-      ? { name: flagValue(nodeRole.step.commands, 'aws iam create-role', '--role-name') ?? DEFAULT_NODE_ROLE, policies: [...MANAGED_POLICIES.autoModeNode], stepId: nodeRole.step.id }
+      ? { name: known(nodeRole.item.roleName) ?? DEFAULT_NODE_ROLE, policies: [...MANAGED_POLICIES.autoModeNode], stepId: nodeRole.step.id }
       : null,
     enable: enable ? { nodePools: [...enable.item.nodePools], command: updateCommand(enable.step, '--compute-config'), stepId: enable.step.id } : null,
     authenticationMode: auth ? { mode: auth.item.mode, command: updateCommand(auth.step, '--access-config'), stepId: auth.step.id } : null,
@@ -96,10 +99,10 @@ function fargateModel(steps: readonly PlanStep[], blocked: Blocked, leftOut: Lef
       });
     }
   }
-  const existingArn = role ? null : flagValue(requested.flatMap((r) => r.step.commands), 'aws eks create-fargate-profile', '--pod-execution-role-arn');
+  const existingArn = role ? null : (requested.map((r) => known(r.item.podExecutionRoleArn)).find((arn) => arn !== null) ?? null);
   return {
     podExecutionRole: role
-      ? { name: flagValue(role.step.commands, 'aws iam create-role', '--role-name') ?? 'fargate-pod-execution', policy: MANAGED_POLICIES.fargatePodExecution, stepId: role.step.id }
+      ? { name: known(role.item.roleName) ?? 'fargate-pod-execution', policy: MANAGED_POLICIES.fargatePodExecution, stepId: role.step.id }
       : null,
     existingPodExecutionRoleArn: existingArn,
     profiles,
@@ -113,8 +116,8 @@ function irsaRoles(steps: readonly PlanStep[], blocked: Blocked, clusterName: st
       leftOut.push({ subject: `IRSA role for ${item.namespace}/${item.serviceAccount}`, reason: `every workload in ${item.namespace} stays where it is (see the blockers).` });
       continue;
     }
-    // The planner's own naming (`aws iam create-role --role-name <cluster>-<ns>-<sa>`), so the annotation it prints matches.
-    const name = slug(`${clusterName}-${item.namespace}-${item.serviceAccount}`);
+    // The plan's own name, so the role-arn annotation its commands print matches the role built here.
+    const name = known(item.roleName) ?? slug(`${clusterName}-${item.namespace}-${item.serviceAccount}`);
     if (roles.some((r) => r.name === name)) continue;
     roles.push({ logicalName: `irsa-${name}`, name, namespace: item.namespace, serviceAccount: item.serviceAccount, stepId: step.id });
   }

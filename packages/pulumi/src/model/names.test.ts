@@ -1,18 +1,11 @@
 import { slug as coreSlug } from '@modeshift/core';
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, flagValue, isPlaceholder, kubernetesLogicalName, placeholdersIn, slug } from './names.js';
+import { fillPlaceholders, isPlaceholder, kubernetesLogicalName, placeholdersIn, slug } from './names.js';
 
 describe('names', () => {
   it('slugs exactly as the planner does, so names read from step ids match', () => {
     for (const text of ['shop-prod', 'Shop_Prod', '--a--', 'x'.repeat(80), 'kube-system/coredns', 'retail-platform-api-orders'])
       expect(slug(text)).toBe(coreSlug(text));
-  });
-
-  it('reads a flag from the first matching command, skipping placeholders', () => {
-    const commands = ['aws iam create-role --role-name <role> --x', 'aws iam create-role --role-name real-role --assume-role-policy-document file://t.json'];
-    expect(flagValue(commands, 'aws iam create-role', '--role-name')).toBe('real-role');
-    expect(flagValue(commands, 'aws eks', '--role-name')).toBeNull();
-    expect(flagValue(['aws iam create-role --role-name'], 'aws iam create-role', '--role-name')).toBeNull();
   });
 
   it('finds and fills <placeholders> anywhere in a value', () => {

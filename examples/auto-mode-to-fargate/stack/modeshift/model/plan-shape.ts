@@ -13,18 +13,19 @@ export interface PlanManifest {
 export type PlanInfrastructure =
   | { kind: 'enable-auto-mode'; nodePools: string[] }
   | { kind: 'disable-auto-mode' }
-  | { kind: 'cluster-role-policies'; policies: string[] }
-  | { kind: 'auto-mode-node-role' }
+  | { kind: 'cluster-role-policies'; policies: string[]; roleName: string }
+  | { kind: 'auto-mode-node-role'; roleName: string }
   | { kind: 'access-entry'; type: 'EC2'; policy: string }
-  | { kind: 'pod-execution-role' }
+  | { kind: 'pod-execution-role'; roleName: string }
   | {
       kind: 'fargate-profile';
       request: { kind: 'fargate-profile'; name: string; selectors: { namespace: string; labels: StringMap }[] };
       subnets: string[];
+      podExecutionRoleArn: string;
     }
   | { kind: 'delete-fargate-profile'; name: string }
   | { kind: 'authentication-mode'; mode: 'API_AND_CONFIG_MAP' | 'API' }
-  | { kind: 'irsa-role'; namespace: string; serviceAccount: string };
+  | { kind: 'irsa-role'; namespace: string; serviceAccount: string; roleName: string };
 
 export interface PlanStep {
   id: string;

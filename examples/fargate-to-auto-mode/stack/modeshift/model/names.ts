@@ -41,22 +41,6 @@ export function fillPlaceholders<T>(value: T, values: Readonly<Record<string, st
   return fill(value) as T;
 }
 
-/**
- * The value after `flag` in the first command that starts with `prefix` (e.g. the role name of
- * `aws iam create-role --role-name X`). The plan's commands are what an operator would run, so names
- * read here match what the plan documents; null when absent or a placeholder.
- */
-export function flagValue(commands: readonly string[], prefix: string, flag: string): string | null {
-  for (const command of commands) {
-    if (!command.startsWith(prefix)) continue;
-    const words = command.split(/\s+/);
-    const at = words.indexOf(flag);
-    const value = at >= 0 ? words[at + 1] : undefined;
-    if (value !== undefined && !isPlaceholder(value)) return value;
-  }
-  return null;
-}
-
 /** `Kind/namespace/name` → namespace; the plan's workload keys. */
 export function namespaceOfWorkload(key: string): string | null {
   const parts = key.split('/');
