@@ -60,6 +60,12 @@ describe('bench', () => {
     expect(plan.extra.findings).toBeGreaterThan(0);
     expect(plan.extra.steps).toBeGreaterThan(0);
     for (const phase of ['render-text', 'render-json', 'render-md'] as const) expect(result.phases[phase]!.extra.bytes).toBeGreaterThan(0);
+    const wizard = result.phases.wizard!.extra;
+    for (const key of ['firstFrameMs', 'resumeFirstFrameMs', 'savedMs', 'earlyKeyMs', 'overviewKeyMs', 'findingsKeyMs', 'stepsKeyMs', 'findingsOpenMs', 'stepsOpenMs']) {
+      expect(wizard[key], key).toBeGreaterThan(0);
+    }
+    expect(wizard.findings).toBe(plan.extra.findings);
+    expect(wizard.steps).toBe(plan.extra.steps);
 
     const results: BenchResults = {
       schemaVersion: 1,
@@ -70,9 +76,20 @@ describe('bench', () => {
       cases: [result],
       targets: checkTargets([result], { help: result.inputs.json!.e2e, modules: { help: 1, plan: 1 }, uiOrPulumi: [] }),
     };
-    expect(results.targets.map((t) => t.name)).toEqual(expect.arrayContaining([expect.stringContaining('JSON'), expect.stringContaining('peak RSS')]));
+    expect(results.targets.map((t) => t.name)).toEqual(
+      expect.arrayContaining([expect.stringContaining('JSON'), expect.stringContaining('peak RSS'), expect.stringContaining("wizard's first frame"), expect.stringContaining('wizard keypress')]),
+    );
     expect(formatResults(results)).toContain('to-fargate');
+    expect(formatResults(results)).toMatch(/^wizard, ms after the plan is ready/m);
   }, 180_000);
+
+  it('measures only the phases asked for', async () => {
+    assertBuilt();
+    const result = await benchCase('to-auto-mode', 50, { sizes: [50], runs: 1, formats: ['json'], directions: ['to-auto-mode'], phases: ['wizard'], inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')) });
+    expect(result.inputs).toEqual({});
+    expect(Object.keys(result.phases)).toEqual(['wizard']);
+    expect(result.phases.wizard!.ms).toBe(result.phases.wizard!.extra.firstFrameMs);
+  }, 120_000);
 
   it('takes medians', () => {
     expect(median([3, 1, 2])).toBe(2);

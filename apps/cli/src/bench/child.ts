@@ -1,6 +1,7 @@
 // One measured phase in a fresh process: `node --expose-gc child.js <phase> <file> <target>`.
 // Earlier phases run untimed to get the input of the measured one; a full GC before the timed
-// section keeps their garbage from being billed to it.
+// section keeps their garbage from being billed to it. The wizard phase builds its plan itself, as the
+// wizard does, and times from when the plan is ready (wizard.ts).
 import { buildContext, buildPlan, renderJsonTo, renderMarkdown, renderTextTo, runRules, type Mode, type Plan } from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
 import { PHASES, writeReport } from './report.js';
@@ -22,16 +23,22 @@ async function load(file: string) {
   const result = await loadInventory([file]);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(`${file}: ${errors.length} load errors, first: ${errors[0]!.message}`);
-  return result.inventory;
+  return result;
 }
 
 async function main(phase: string, file: string, target: Mode): Promise<void> {
   if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`unknown phase ${phase}`);
   collect();
   let start = performance.now();
-  const inventory = await load(file);
+  const loaded = await load(file);
+  const inventory = loaded.inventory;
   if (phase === 'load') {
     return writeReport({ ms: performance.now() - start, extra: { workloads: inventory.workloads.length } });
+  }
+  if (phase === 'wizard') {
+    // Imported here: the other phases must not pay for React and Ink.
+    const { measureWizard } = await import('./wizard.js');
+    return writeReport(await measureWizard(loaded, file, target, collect));
   }
 
   collect();

@@ -72,7 +72,8 @@ export function runOnce(job: Job): Promise<Sample> {
   const out = openSync(devNull, 'w');
   const started = performance.now();
   return new Promise<Sample>((resolve, reject) => {
-    const child = spawn(process.execPath, argsOf(job), { stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    // CI=false: Ink draws no interactive frames under CI (toolchain G6), and the wizard phase times those frames.
+    const child = spawn(process.execPath, argsOf(job), { stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: 'false' } });
     let stderr = '';
     let wallMs = 0;
     // Present: stdio[2] is 'pipe'.

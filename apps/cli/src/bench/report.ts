@@ -3,8 +3,8 @@ import { writeSync } from 'node:fs';
 /** Marks the one stderr line a measured process reports on; everything else on stderr is the program's own. */
 export const REPORT_MARKER = '@@modeshift-bench ';
 
-/** What child.js times, each in its own process. */
-export const PHASES = ['load', 'plan', 'render-text', 'render-json', 'render-md'] as const;
+/** What child.js times, each in its own process (`wizard`: see wizard.ts). */
+export const PHASES = ['load', 'plan', 'render-text', 'render-json', 'render-md', 'wizard'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface ChildReport {

@@ -1,4 +1,8 @@
-// `npm run bench [-- --sizes 1000,5000,20000 --runs 5 --formats json,yaml --directions to-auto-mode,to-fargate --out bench-results/results.json]`
+// `npm run bench [-- --sizes 1000,5000,20000 --runs 5 --formats json,yaml --directions to-auto-mode,to-fargate
+//   --phases inputs,plan,render-text,render-json,render-md,wizard --out bench-results/results.json]`
+// --phases picks what is measured per estate (default: all): `inputs` is parse-only, load and
+// `plan --format json` per format; `wizard` is the terminal wizard's first frame and keypresses (wizard.ts).
+// e.g. `npm run bench -- --sizes 20000 --runs 3 --formats json --phases wizard --out bench-results/wizard/results.json`
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,12 +15,17 @@ import { checkTargets, formatResults, type BenchResults, type CaseResult, type S
 
 const SEED = 0x5eed;
 const FORMATS: readonly InputFormat[] = ['json', 'yaml'];
+const CASE_PHASES = ['plan', 'render-text', 'render-json', 'render-md', 'wizard'] as const;
+export const BENCH_PHASES = ['inputs', ...CASE_PHASES] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export interface BenchOptions {
   sizes: number[];
   runs: number;
   formats: InputFormat[];
   directions: Direction[];
+  /** What to measure per estate; all of it when absent. */
+  phases?: BenchPhase[];
   /** Where the generated inventories go. */
   inputDir: string;
   log?: (line: string) => void;
@@ -62,7 +71,8 @@ export async function benchCase(direction: Direction, workloads: number, options
     log(`  ${direction} ${workloads} ${label}`);
     return measure(job, options.runs);
   };
-  for (const format of options.formats) {
+  const wanted = (phase: BenchPhase) => !options.phases || options.phases.includes(phase);
+  for (const format of wanted('inputs') ? options.formats : []) {
     const file = files[format]!.path;
     const baseline = await step(`${format} parse only`, { kind: 'baseline', format, file });
     const load = await step(`${format} load`, { kind: 'phase', phase: 'load', file, target });
@@ -71,7 +81,7 @@ export async function benchCase(direction: Direction, workloads: number, options
   }
   // Plan and renderers see the same inventory whatever it was read from; JSON is the cheaper way there.
   const file = (files.json ?? files.yaml)!.path;
-  for (const phase of ['plan', 'render-text', 'render-json', 'render-md'] as const) {
+  for (const phase of CASE_PHASES.filter(wanted)) {
     result.phases[phase] = await step(phase, { kind: 'phase', phase, file, target });
   }
   return result;
@@ -99,7 +109,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     schemaVersion: 1,
     machine: { cores: availableParallelism(), node: process.version, platform: process.platform, arch: process.arch, cpu, memoryGb: Math.round(totalmem() / 1024 ** 3) },
     date: new Date().toISOString(),
-    config: { sizes: options.sizes, runs: options.runs, formats: options.formats, directions: options.directions, seed: SEED },
+    config: { sizes: options.sizes, runs: options.runs, formats: options.formats, directions: options.directions, phases: options.phases ?? [...BENCH_PHASES], seed: SEED },
     startup,
     cases,
     targets: checkTargets(cases, startup),
@@ -114,6 +124,7 @@ async function main(argv: string[]): Promise<void> {
       runs: { type: 'string', default: '5' },
       formats: { type: 'string', default: FORMATS.join(',') },
       directions: { type: 'string', default: DIRECTIONS.join(',') },
+      phases: { type: 'string', default: BENCH_PHASES.join(',') },
       out: { type: 'string', default: 'bench-results/results.json' },
     },
   });
@@ -125,6 +136,7 @@ async function main(argv: string[]): Promise<void> {
     runs,
     formats: list(values.formats, FORMATS, '--formats'),
     directions: list(values.directions, DIRECTIONS, '--directions'),
+    phases: list(values.phases, BENCH_PHASES, '--phases'),
     inputDir: join(dirname(out), 'inputs'),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -109,6 +109,8 @@ async function interactive(init: WizardInit, deps: WizardDeps, io: Io): Promise<
   const model = new WizardModel(deps, init);
   const leave = () => io.stdout.write('\u001b[?1049l');
   const onTerm = () => {
+    // Saves run on the turn after their frame (wizard/saver.ts): one may still be due.
+    model.flushProgress();
     leave();
     process.exit(143);
   };
@@ -119,6 +121,8 @@ async function interactive(init: WizardInit, deps: WizardDeps, io: Io): Promise<
     await instance.waitUntilExit();
   } finally {
     model.verifyAbort?.abort();
+    // Ctrl+C ends the wizard without its quit key, which would have saved.
+    model.flushProgress();
     leave();
     process.off('SIGTERM', onTerm);
   }

@@ -5,11 +5,23 @@ export type FindingRow =
   | { kind: 'finding'; finding: Finding; index: number };
 
 export interface FindingRows {
-  rows: FindingRow[];
+  /** Rows in all: a header per group, then its findings. */
+  count: number;
+  row(index: number): FindingRow;
   /** The findings the cursor moves over, in row order. */
   items: Finding[];
-  /** items[i] sits at rows[rowOf[i]]. */
-  rowOf: number[];
+  /** The row that items[i] sits at. */
+  rowOf(item: number): number;
+}
+
+interface Group {
+  severity: Severity;
+  capability: string;
+  findings: Finding[];
+  /** Its header's row. */
+  row: number;
+  /** Its first finding's index in `items`. */
+  first: number;
 }
 
 export function resourceLabel(f: Finding): string {
@@ -27,28 +39,55 @@ export function matches(f: Finding, query: string): boolean {
   return [...fields, f.capability].some((field) => field.toLowerCase().includes(q));
 }
 
-/** Findings grouped by severity (worst first), then capability. Linear in the number of findings. */
+/** The last group whose `key` is at most `n`: groups are in row order, so both keys ascend. */
+function groupAt(groups: Group[], key: 'row' | 'first', n: number): Group {
+  let lo = 0;
+  let hi = groups.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (groups[mid]![key] <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return groups[lo]!;
+}
+
+/**
+ * Findings grouped by severity (worst first), then capability. Linear in the number of findings, and rows
+ * are made only when shown: a plan with 50,000 findings opens the screen without building 50,000 rows.
+ */
 export function findingRows(plan: Plan, query: string): FindingRows {
-  const groups = new Map<string, Finding[]>();
+  const bySeverity = SEVERITIES.map(() => new Map<string, Finding[]>());
   const rank = new Map(SEVERITIES.map((s, i) => [s, i]));
   for (const f of plan.findings) {
     if (!matches(f, query)) continue;
-    const key = `${rank.get(f.severity)}\u0000${f.capability}`;
-    const list = groups.get(key);
+    const caps = bySeverity[rank.get(f.severity)!]!;
+    const list = caps.get(f.capability);
     if (list) list.push(f);
-    else groups.set(key, [f]);
+    else caps.set(f.capability, [f]);
   }
-  const rows: FindingRow[] = [];
+  const groups: Group[] = [];
   const items: Finding[] = [];
-  const rowOf: number[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    const list = groups.get(key)!;
-    rows.push({ kind: 'group', severity: list[0]!.severity, capability: list[0]!.capability, count: list.length });
-    for (const finding of list) {
-      rowOf.push(rows.length);
-      rows.push({ kind: 'finding', finding, index: items.length });
-      items.push(finding);
+  let row = 0;
+  bySeverity.forEach((caps, i) => {
+    for (const capability of [...caps.keys()].sort()) {
+      const findings = caps.get(capability)!;
+      groups.push({ severity: SEVERITIES[i]!, capability, findings, row, first: items.length });
+      for (const f of findings) items.push(f);
+      row += 1 + findings.length;
     }
-  }
-  return { rows, items, rowOf };
+  });
+  return {
+    count: row,
+    items,
+    row(index) {
+      const g = groupAt(groups, 'row', index);
+      if (index === g.row) return { kind: 'group', severity: g.severity, capability: g.capability, count: g.findings.length };
+      const at = index - g.row - 1;
+      return { kind: 'finding', finding: g.findings[at]!, index: g.first + at };
+    },
+    rowOf: (item) => {
+      const g = groupAt(groups, 'first', item);
+      return g.row + 1 + (item - g.first);
+    },
+  };
 }

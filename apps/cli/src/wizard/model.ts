@@ -1,39 +1,20 @@
 import { resolve } from 'node:path';
 import { buildContext, buildPlan, UserError, type Mode, type Plan, type SourceMode } from '@modeshift/core';
-import type { LoadResult } from '@modeshift/inventory';
 import type { Example, WizardDeps, WizardInit } from './deps.js';
 import { detectDirection } from './direction.js';
+import type { Notice, SourceState, WalkState } from './model-state.js';
 import { effectiveStatuses, isClosed, type StepView } from './progress.js';
+import { ProgressSaver } from './saver.js';
 import {
-  defaultStatePath, loadState, newState, planFingerprint, planStepIds, reconcile, removeStaleTemps, saveState,
-  SCREENS, type LoadedState, type ProgressState, type ScreenId,
+  defaultStatePath, loadState, newState, planStepIds, reconcile, removeStaleTemps, saveState,
+  SCREENS, type ProgressState, type ScreenId,
 } from './state-file.js';
 import type { Tone } from './text.js';
-import type { VerifyResult } from './verify-runner.js';
 
-export type Notice =
-  | { kind: 'state-problem'; path: string; loaded: Extract<LoadedState, { kind: 'corrupt' | 'foreign' }> }
-  | { kind: 'plan-changed'; added: string[]; gone: string[]; goneWithProgress: string[]; carried: number };
+/** A performance mark set when a plan has been built: the bench times the wizard's first frame from it. */
+export const PLAN_READY_MARK = 'modeshift:plan-ready';
 
-export interface SourceState {
-  view: 'menu' | 'path' | 'loading' | 'loaded' | 'collecting';
-  cursor: number;
-  path: string;
-  completions: string[];
-  paths: string[];
-  result: LoadResult | null;
-  error: string | null;
-  progress: string;
-}
-
-export interface WalkState {
-  cursor: number;
-  detail: boolean;
-  scroll: number;
-  mode: 'browse' | 'note' | 'confirm' | 'running' | 'result';
-  note: string;
-  result: VerifyResult | null;
-}
+export type { Notice, SourceState, WalkState } from './model-state.js';
 
 /**
  * The wizard's whole state, outside React. Key handlers change it synchronously and views read it on the next
@@ -73,6 +54,7 @@ export class WizardModel {
   private listeners = new Set<() => void>();
   private viewsCache: { plan: Plan; steps: ProgressState['steps']; rev: number; views: Map<string, StepView> } | null = null;
   private progressRev = 0;
+  private readonly saver = new ProgressSaver((fingerprint) => this.save(fingerprint));
 
   constructor(
     readonly deps: WizardDeps,
@@ -107,6 +89,8 @@ export class WizardModel {
   }
 
   async loadSource(paths: string[]): Promise<void> {
+    // What is due goes to the old file, with the old position, before anything here changes.
+    this.flushProgress();
     const absolute = paths.map((p) => resolve(this.deps.cwd, p));
     Object.assign(this.source, { view: 'loading', paths: absolute, result: null, error: null, cursor: 0 });
     // Another inventory is another plan: nothing on the later screens carries over.
@@ -199,21 +183,23 @@ export class WizardModel {
     const inventory = this.source.result!.inventory;
     try {
       this.plan = buildPlan(buildContext(inventory, { target: this.target!, clusterVersion: this.clusterVersion }));
+      performance.mark(PLAN_READY_MARK);
     } catch (error) {
       this.plan = null;
       this.flash(`Cannot build the plan: ${(error as Error).message}`, 'bad');
       return false;
     }
-    const fingerprint = planFingerprint(this.plan);
+    // Hashed after the first frame (saver.ts): only saving needs the fingerprint, and the save sets it.
+    this.saver.startPlan(this.plan);
     if (!this.progress) {
-      this.progress = newState(this.plan, this.source.paths, this.clusterVersion, fingerprint);
+      this.progress = newState(this.plan, this.source.paths, this.clusterVersion, '');
     } else {
-      const r = reconcile(this.progress, this.plan, fingerprint);
-      if (r.changed && (r.added.length > 0 || r.gone.length > 0)) {
+      const r = reconcile(this.progress, this.plan);
+      if (r.changed) {
         this.notice = { kind: 'plan-changed', added: r.added, gone: r.gone, goneWithProgress: r.goneWithProgress, carried: r.carried.length };
         this.noticeScroll = 0;
       }
-      Object.assign(this.progress, { planFingerprint: fingerprint, planSteps: planStepIds(this.plan), target: this.plan.to, clusterVersion: this.clusterVersion, inventory: this.source.paths });
+      Object.assign(this.progress, { planSteps: planStepIds(this.plan), target: this.plan.to, clusterVersion: this.clusterVersion, inventory: this.source.paths });
     }
     this.findings.cursor = 0;
     this.walk.cursor = Math.min(this.walk.cursor, Math.max(0, planStepIds(this.plan).length - 1));
@@ -234,20 +220,40 @@ export class WizardModel {
     return views;
   }
 
-  /** Call after any change to the progress or the position: saves it at once. */
+  /** Call after any change to the progress. */
   touchProgress(): void {
     this.progressRev += 1;
     this.persist();
   }
 
+  /** Call after any change to the progress or the position: saved right after the frame that shows it. */
   persist(): void {
     if (!this.progress || !this.statePath || this.persistence === 'off') return;
+    this.saver.request();
+  }
+
+  /** Saves what is due now rather than after this turn: when the process is about to end. */
+  flushProgress(): void {
+    this.saver.flush();
+  }
+
+  /** Resolves once the plan is hashed and the progress saved. */
+  idle(): Promise<void> {
+    return this.saver.idle();
+  }
+
+  /** The position is taken when the save runs, so a burst of keys saves where it ended. */
+  private save(fingerprint: string): void {
+    if (!this.progress || !this.statePath || this.persistence === 'off') return;
     const stepId = this.plan ? planStepIds(this.plan)[this.walk.cursor] : undefined;
+    this.progress.planFingerprint = fingerprint;
     this.progress.position = { screen: this.screen, ...(stepId ? { stepId } : {}) };
     try {
       saveState(this.statePath, this.progress);
     } catch (error) {
       this.flash(`Cannot save progress: ${(error as Error).message}. Start with --state <file> to save it elsewhere.`, 'bad');
+      // The save ran after the frame for its key: the message needs a frame of its own.
+      this.changed();
     }
   }
 
@@ -275,6 +281,7 @@ export class WizardModel {
   quit(): void {
     this.verifyAbort?.abort();
     this.persist();
+    this.flushProgress();
     this.exitRequested = true;
   }
 }

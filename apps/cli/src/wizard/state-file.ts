@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MODES, renderJsonTo, type Mode, type Plan } from '@modeshift/core';
+import { MODES, type Mode, type Plan } from '@modeshift/core';
 import { writeFileAtomic } from '../io.js';
+import { FingerprintJob } from './fingerprint.js';
 
 export const STATE_FILE_NAME = '.modeshift-state.json';
 /** Marks the file as ours, so any other JSON that happens to sit at the path is told apart from a damaged one. */
@@ -22,7 +22,7 @@ export type ScreenId = (typeof SCREENS)[number];
 export interface ProgressState {
   kind: typeof KIND;
   version: 1;
-  /** Of the plan the progress was saved against; equal fingerprints mean nothing to reconcile. */
+  /** Of the plan the progress was saved against (hashed after the wizard's first frame, so set when saved). */
   planFingerprint: string;
   /** The step ids of that plan, so a later plan can say which steps are new and which are gone. */
   planSteps: string[];
@@ -51,11 +51,9 @@ export function defaultStatePath(firstInventoryPath: string): string {
   return join(dir, STATE_FILE_NAME);
 }
 
-/** Hashes the plan's JSON as it is written: a large plan never becomes one string just to be hashed. */
+/** All at once; the wizard hashes in slices instead (saver.ts). A large plan never becomes one string to be hashed. */
 export function planFingerprint(plan: Plan): string {
-  const hash = createHash('sha256');
-  renderJsonTo(plan, (chunk) => hash.update(chunk));
-  return `sha256:${hash.digest('hex').slice(0, 32)}`;
+  return new FingerprintJob(plan).finish();
 }
 
 export function planStepIds(plan: Plan): string[] {
@@ -179,10 +177,14 @@ export interface Reconciled {
   /** Steps of the saved plan that the new plan no longer has (`withProgress`: those that had a status or note). */
   gone: string[];
   goneWithProgress: string[];
+  /**
+   * Whether the operator needs telling: steps came or went. Progress hangs on step ids, so a plan whose
+   * steps kept their ids carries it all over, and comparing ids needs no fingerprint of the new plan.
+   */
   changed: boolean;
 }
 
-export function reconcile(state: ProgressState, plan: Plan, fingerprint = planFingerprint(plan)): Reconciled {
+export function reconcile(state: ProgressState, plan: Plan): Reconciled {
   const now = planStepIds(plan);
   const nowSet = new Set(now);
   const before = new Set(state.planSteps);
@@ -191,12 +193,13 @@ export function reconcile(state: ProgressState, plan: Plan, fingerprint = planFi
     return r !== undefined && (r.status !== 'open' || r.note !== undefined);
   };
   const gone = state.planSteps.filter((id) => !nowSet.has(id));
+  const added = now.filter((id) => !before.has(id));
   return {
     carried: now.filter(hasProgress),
-    added: now.filter((id) => !before.has(id)),
+    added,
     gone,
     goneWithProgress: gone.filter(hasProgress),
-    changed: fingerprint !== state.planFingerprint,
+    changed: added.length > 0 || gone.length > 0,
   };
 }
 

@@ -19,9 +19,14 @@ export function truncate(text: string, width: number): string {
   return `${chars.slice(0, width - 1).join('')}…`;
 }
 
+/** Whitespace that wrapping would change: leading, trailing, repeated, or other than a plain space. */
+const SPACING = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Word wrap to `width` columns; words longer than a line are cut. `indent` prefixes continuation lines too. */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const room = Math.max(8, width - [...indent].length);
+  // Most text fits and has single spaces only: a plan's thousands of one-line entries skip the word loop.
+  if (text.length <= room && !SPACING.test(text)) return [indent + text];
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -56,6 +56,10 @@ export interface Harness {
   see: (text: string | RegExp) => Promise<void>;
   gone: (text: string) => Promise<void>;
   press: (...keys: string[]) => Promise<void>;
+  /** One key, without waiting for anything: what the wizard does within the key's own turn. */
+  type: (key: string) => void;
+  /** Calls `listener` with each frame as Ink writes it, to see what else was true at that moment. */
+  onFrame: (listener: (frame: string) => void) => void;
   unmount: () => void;
 }
 
@@ -66,6 +70,12 @@ export async function startWizard(options: { init?: WizardInit; deps?: Partial<W
   const model = options.model ?? new WizardModel(testDeps(cwd, options.deps), options.init ?? {});
   const r = render(<App model={model} color={options.color ?? false} size={options.size ?? { columns: 80, rows: 24 }} />);
   const frame = () => stripVTControlCharacters(r.lastFrame() ?? '');
+  const listeners: ((frame: string) => void)[] = [];
+  const write = r.stdout.write;
+  r.stdout.write = (text: string) => {
+    write(text);
+    for (const listener of listeners) listener(stripVTControlCharacters(text));
+  };
   // Frames arrive asynchronously (toolchain G4): poll instead of sleeping.
   const see = (text: string | RegExp) =>
     vi.waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout: 4000, interval: 10 });
@@ -76,11 +86,13 @@ export async function startWizard(options: { init?: WizardInit; deps?: Partial<W
       // A lone Esc is held until the next turn in case it starts a sequence.
       await tick();
       await tick();
+      // Progress is saved on the turn after the frame (saver.ts); a test reads it once the wizard is idle.
+      await model.idle();
     }
   };
   await see('modeshift');
   await tick();
-  return { model, frame, see, gone, press, unmount: r.unmount };
+  return { model, frame, see, gone, press, type: (key) => r.stdin.write(key), onFrame: (listener) => listeners.push(listener), unmount: r.unmount };
 }
 
 /** Loads the inventory, confirms the suggested direction and lands on the overview. */
