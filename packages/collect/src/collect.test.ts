@@ -244,7 +244,7 @@ describe('collect against fake Kubernetes, EKS and EC2 APIs', () => {
     ]);
   });
 
-  it('describes only the security groups and subnets the cluster references, parsed from EC2 XML', async () => {
+  it('describes only the security groups and subnets the cluster references, by ID or by selector, parsed from EC2 XML', async () => {
     const groups = awsFixture<{ GroupId: string }[]>('security-groups.json');
     const subnets = awsFixture<{ SubnetId: string }[]>('subnets.json');
     const sg = await world.json<{ SecurityGroups: unknown[] }>('aws/security-groups.json');
@@ -252,8 +252,15 @@ describe('collect against fake Kubernetes, EKS and EC2 APIs', () => {
     const sn = await world.json<{ Subnets: unknown[] }>('aws/subnets.json');
     expect(sn.Subnets).toEqual(['subnet-0priv1', 'subnet-0priv2', 'subnet-0pub1'].map((id) => subnets.find((s) => s.SubnetId === id)));
     const sgCalls = world.aws.requests.filter((r) => r.action === 'ec2:DescribeSecurityGroups');
-    expect(sgCalls.map((r) => r.params.NextToken)).toEqual([undefined, '2']);
+    expect(sgCalls.map((r) => r.params.NextToken)).toEqual([undefined, '2', undefined]);
     expect(sgCalls[0]?.params).toMatchObject({ 'Filter.1.Name': 'group-id', 'Filter.1.Value.1': 'sg-0cluster' });
+    // The default NodeClass selects its groups by tag: asked within the cluster's VPC, it adds nothing new here.
+    expect(sgCalls[2]?.params).toMatchObject({
+      'Filter.1.Name': 'vpc-id',
+      'Filter.1.Value.1': 'vpc-0demo',
+      'Filter.2.Name': 'tag:kubernetes.io/cluster/demo',
+      'Filter.2.Value.1': 'owned',
+    });
   });
 
   it('sends running counts per kind as pages arrive, then a final count', () => {

@@ -4,6 +4,7 @@ import { collectEc2 } from './aws/collect-ec2.js';
 import { collectEks, type AwsContext } from './aws/collect-eks.js';
 import { awsUserError, MISSING_CREDENTIALS } from './aws/errors.js';
 import { referencedIds } from './aws/referenced-ids.js';
+import { selectorQueries } from './aws/selector-terms.js';
 import { makeClients, resolveAwsSetup, type AwsClients } from './aws/setup.js';
 import { collectKubernetes } from './kube/collect-kube.js';
 import { resolveKubeTarget } from './kube/kubeconfig.js';
@@ -103,7 +104,8 @@ export async function collect(options: CollectOptions, progress: ProgressListene
     const [kubeOutcomes, eks] = await allOrAbort(collectKubernetes(transport, pageSize, progress), collectEks(aws, clusterName), controller);
     progress({ type: 'phase', phase: 'aws' });
     const kubeItems = kubeOutcomes.flatMap((outcome) => outcome.items ?? []);
-    const ec2 = await collectEc2(aws, referencedIds(eks.cluster, eks.fargateProfiles ?? [], eks.nodegroups ?? [], kubeItems));
+    const ids = referencedIds(eks.cluster, eks.fargateProfiles ?? [], eks.nodegroups ?? [], kubeItems);
+    const ec2 = await collectEc2(aws, ids, selectorQueries(eks.cluster, kubeItems));
 
     const notCollected = [...kubeOutcomes.flatMap((o) => o.notCollected), ...eks.notCollected, ...ec2.notCollected].sort(compareNotCollected);
     const collected: Collected = { kube: kubeOutcomes, eks, ec2, notCollected, collectedAt };

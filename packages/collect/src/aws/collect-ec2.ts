@@ -1,9 +1,10 @@
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, type SecurityGroup, type Subnet } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, type Filter, type SecurityGroup, type Subnet } from '@aws-sdk/client-ec2';
 import type { NotCollectedEntry } from '../types.js';
 import { byString } from '../util/order.js';
 import type { AwsContext } from './collect-eks.js';
 import { awsUserError, isForbidden } from './errors.js';
 import type { ReferencedIds } from './referenced-ids.js';
+import type { SelectorQueries } from './selector-terms.js';
 
 export interface Ec2Collected {
   /** null when forbidden (no file is written then). */
@@ -15,29 +16,33 @@ export interface Ec2Collected {
 // EC2 caps the values of one filter; chunks keep each call valid however many IDs are referenced.
 const CHUNK = 100;
 
-function chunks(ids: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(ids.slice(i, i + CHUNK));
-  return out;
-}
-
 /**
  * Described by filter rather than by ID: with GroupIds/SubnetIds, one deleted ID fails the whole call,
  * while a filter simply leaves it out (a dangling reference is itself something the planner reports).
  */
+function byIds(filterName: string, ids: readonly string[]): Filter[][] {
+  const out: Filter[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push([{ Name: filterName, Values: ids.slice(i, i + CHUNK) }]);
+  return out;
+}
+
+/**
+ * Every query's pages, merged by ID: a group named by ID and also matched by a selector is one group.
+ * Any refused call makes the whole kind "not collected", since a partial set would read as complete.
+ */
 async function describeAll<T>(
   ctx: AwsContext,
   kind: string,
-  ids: readonly string[],
-  page: (values: string[], nextToken: string | undefined) => Promise<{ items: T[]; nextToken: string | undefined }>,
+  queries: readonly Filter[][],
+  page: (filters: Filter[], nextToken: string | undefined) => Promise<{ items: T[]; nextToken: string | undefined }>,
   idOf: (item: T) => string,
 ): Promise<T[] | null> {
   const found = new Map<string, T>();
   try {
-    for (const values of chunks(ids)) {
+    for (const filters of queries) {
       let token: string | undefined;
       do {
-        const out = await ctx.limiter.run(() => page(values, token));
+        const out = await ctx.limiter.run(() => page(filters, token));
         for (const item of out.items) found.set(idOf(item), item);
         ctx.progress({ type: 'count', kind, count: found.size });
         token = out.nextToken;
@@ -54,19 +59,16 @@ async function describeAll<T>(
   return [...found.entries()].sort(([a], [b]) => byString(a, b)).map(([, item]) => item);
 }
 
-export async function collectEc2(ctx: AwsContext, ids: ReferencedIds): Promise<Ec2Collected> {
+export async function collectEc2(ctx: AwsContext, ids: ReferencedIds, selectors: SelectorQueries): Promise<Ec2Collected> {
   const { ec2 } = ctx.clients;
   const opts = { abortSignal: ctx.signal };
   const [securityGroups, subnets] = await Promise.all([
     describeAll(
       ctx,
       'SecurityGroup',
-      ids.securityGroupIds,
-      async (values, NextToken) => {
-        const out = await ec2.send(
-          new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-id', Values: values }], NextToken, MaxResults: 1000 }),
-          opts,
-        );
+      [...byIds('group-id', ids.securityGroupIds), ...selectors.securityGroups],
+      async (Filters, NextToken) => {
+        const out = await ec2.send(new DescribeSecurityGroupsCommand({ Filters, NextToken, MaxResults: 1000 }), opts);
         return { items: out.SecurityGroups ?? [], nextToken: out.NextToken };
       },
       (group) => group.GroupId ?? '',
@@ -74,9 +76,9 @@ export async function collectEc2(ctx: AwsContext, ids: ReferencedIds): Promise<E
     describeAll(
       ctx,
       'Subnet',
-      ids.subnetIds,
-      async (values, NextToken) => {
-        const out = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: values }], NextToken, MaxResults: 1000 }), opts);
+      [...byIds('subnet-id', ids.subnetIds), ...selectors.subnets],
+      async (Filters, NextToken) => {
+        const out = await ec2.send(new DescribeSubnetsCommand({ Filters, NextToken, MaxResults: 1000 }), opts);
         return { items: out.Subnets ?? [], nextToken: out.NextToken };
       },
       (subnet) => subnet.SubnetId ?? '',

@@ -1,15 +1,12 @@
 import type { Cluster, FargateProfile, Nodegroup } from '@aws-sdk/client-eks';
 import type { KubeItem } from '../kube/sanitize.js';
+import { asArray, asObject } from '../util/json.js';
 import { byString } from '../util/order.js';
 
 export interface ReferencedIds {
   securityGroupIds: string[];
   subnetIds: string[];
 }
-
-type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** `id` fields of NodeClass selector terms and of resolved status entries. */
 function termIds(value: unknown): string[] {
@@ -21,8 +18,8 @@ function termIds(value: unknown): string[] {
 
 /**
  * The security groups and subnets the cluster's configuration names: the cluster VPC config, Fargate
- * profiles and node groups, plus IDs written literally in NodeClasses and SecurityGroupPolicies. Tag
- * selectors are not resolved: that would mean describing the whole VPC.
+ * profiles and node groups, plus IDs written literally in NodeClasses and SecurityGroupPolicies.
+ * Selector terms by tag or name are resolved separately (selector-terms.ts), since they need EC2 to answer.
  */
 export function referencedIds(
   cluster: Cluster | null,

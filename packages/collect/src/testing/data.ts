@@ -28,7 +28,7 @@ export interface AwsData {
   cluster: Json;
   fargateProfiles: Json[];
   nodegroups: Json[];
-  /** Every security group and subnet of the VPC; EC2 answers only the IDs asked for. */
+  /** Every security group and subnet of the account, in any VPC; EC2 answers what the request's filters match. */
   securityGroups: Json[];
   subnets: Json[];
 }

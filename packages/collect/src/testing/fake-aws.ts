@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsData } from './data.js';
+import { applyFilters, filtersOf, type Ec2Resource } from './ec2-filters.js';
 import { iamAllows, type IamPolicy } from './policy.js';
 
 export interface AwsRequest {
@@ -174,28 +175,30 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     if (failure) {
       return reply(failure.status, `<Response><Errors><Error><Code>${failure.code}</Code><Message>${failure.code} for ${record.action}</Message></Error></Errors><RequestID>req-err</RequestID></Response>`);
     }
-    // Filter.N.Name / Filter.N.Value.M → one filter of ids; the collector sends exactly one.
-    const values = Object.entries(params).filter(([key]) => /^Filter\.1\.Value\.\d+$/.test(key)).map(([, value]) => value);
-    const filterName = params['Filter.1.Name'];
     const start = Number(params.NextToken ?? '0');
-    const paged = (items: Json[], idKey: string) => {
-      const matching = items.filter((item) => values.includes(String(item[idKey])));
+    const paged = (resource: Ec2Resource, items: Json[]) => {
+      const matching = applyFilters(resource, items, filtersOf(params));
+      if (!Array.isArray(matching)) return matching;
       const end = Math.min(start + 2, matching.length);
       const next = end < matching.length ? `<nextToken>${end}</nextToken>` : '';
       return { items: matching.slice(start, end), next };
     };
+    const badRequest = (message: string) =>
+      reply(400, `<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>req-bad</RequestID></Response>`);
     const ns = 'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"';
-    if (params.Action === 'DescribeSecurityGroups' && filterName === 'group-id') {
-      const { items, next } = paged(securityGroups, 'GroupId');
-      const xml = items.map((group) => `<item>${toXml(group, { Description: 'groupDescription' })}</item>`).join('');
-      return reply(200, `<DescribeSecurityGroupsResponse ${ns}><requestId>req-sg</requestId><securityGroupInfo>${xml}</securityGroupInfo>${next}</DescribeSecurityGroupsResponse>`);
+    if (params.Action === 'DescribeSecurityGroups') {
+      const out = paged('security-group', securityGroups);
+      if ('invalid' in out) return badRequest(`The filter '${out.invalid}' is invalid`);
+      const xml = out.items.map((group) => `<item>${toXml(group, { Description: 'groupDescription' })}</item>`).join('');
+      return reply(200, `<DescribeSecurityGroupsResponse ${ns}><requestId>req-sg</requestId><securityGroupInfo>${xml}</securityGroupInfo>${out.next}</DescribeSecurityGroupsResponse>`);
     }
-    if (params.Action === 'DescribeSubnets' && filterName === 'subnet-id') {
-      const { items, next } = paged(subnets, 'SubnetId');
-      const xml = items.map((subnet) => `<item>${toXml(subnet)}</item>`).join('');
-      return reply(200, `<DescribeSubnetsResponse ${ns}><requestId>req-subnet</requestId><subnetSet>${xml}</subnetSet>${next}</DescribeSubnetsResponse>`);
+    if (params.Action === 'DescribeSubnets') {
+      const out = paged('subnet', subnets);
+      if ('invalid' in out) return badRequest(`The filter '${out.invalid}' is invalid`);
+      const xml = out.items.map((subnet) => `<item>${toXml(subnet)}</item>`).join('');
+      return reply(200, `<DescribeSubnetsResponse ${ns}><requestId>req-subnet</requestId><subnetSet>${xml}</subnetSet>${out.next}</DescribeSubnetsResponse>`);
     }
-    return reply(400, `<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>unsupported request</Message></Error></Errors><RequestID>req-bad</RequestID></Response>`);
+    return badRequest('unsupported request');
   });
 
   const [eksUrl, ec2Url] = [await listen(eks), await listen(ec2)];
