@@ -45,6 +45,8 @@ export const AUTO_MODE_FACTS = {
   ebsProvisioner: 'ebs.csi.eks.amazonaws.com',
   albController: 'eks.amazonaws.com/alb',
   nlbClass: 'eks.amazonaws.com/nlb',
+  /** NodeClass ephemeralStorage.size default (aws-facts §2 node ephemeral storage row): the node volume all its pods share. */
+  defaultNodeEphemeralGib: 80,
   sources: [SOURCES.autoIam, SOURCES.autoBuiltinPools, SOURCES.autoStorageClass, SOURCES.autoAlb, SOURCES.autoNlb],
 } as const;
 

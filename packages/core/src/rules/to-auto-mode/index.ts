@@ -16,6 +16,7 @@ import { hostPathOnAutoMode } from './host-path.js';
 import { imageCacheOnAutoMode } from './image-cache.js';
 import { kubernetesVersionForAutoMode } from './kubernetes-version.js';
 import { loadBalancersToAutoMode } from './load-balancer.js';
+import { ephemeralStorageOnAutoMode } from './ephemeral-storage.js';
 import { loadBalancerNetworkPolicy } from './load-balancer-network-policy.js';
 import { networkPolicyEnforcement } from './network-policy.js';
 import { neuronPoolForAutoMode } from './neuron-pool.js';
@@ -37,6 +38,7 @@ export const TO_AUTO_MODE_RULES: readonly Rule[] = [
   securityGroupPolicyForAutoMode,
   networkPolicyEnforcement,
   loadBalancerNetworkPolicy,
+  ephemeralStorageOnAutoMode,
   fargateLoggingToAutoMode,
   loadBalancersToAutoMode,
   coreDnsOnFargate,
