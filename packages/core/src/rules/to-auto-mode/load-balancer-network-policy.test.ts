@@ -59,6 +59,19 @@ describe('auto-mode-network-policy-load-balancer', () => {
     expect(finding?.action).toMatchObject({ change: { ports: [{ port: 8443, protocol: 'TCP' }], cidrs: ['10.0.16.0/20'], via: ['Service shop/web'] } });
   });
 
+  it('admits the clients too when an NLB keeps their addresses', () => {
+    const annotations = { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=true' };
+    const open = aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 443, targetPort: 8443 }] }, { annotations });
+    const [f] = autoModeFindings(rule, aFargateInventory([web], { services: [open], subnets, networkPolicies: [denyAll] }));
+    expect(f?.action).toMatchObject({ change: { cidrs: ['0.0.0.0/0', '10.0.0.0/24', '10.0.1.0/24'] } });
+    const ranged = aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, loadBalancerSourceRanges: ['203.0.113.0/24'], ports: [{ port: 443, targetPort: 8443 }] }, { annotations });
+    const [g] = autoModeFindings(rule, aFargateInventory([web], { services: [ranged], subnets, networkPolicies: [denyAll] }));
+    expect(g?.action).toMatchObject({ change: { cidrs: ['10.0.0.0/24', '10.0.1.0/24', '203.0.113.0/24'] } });
+    // A policy admitting only the subnets lets health checks through but not the clients.
+    const subnetsOnly = policy('subnets', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/16' } }] }] });
+    expect(autoModeFindings(rule, aFargateInventory([web], { services: [ranged], subnets, networkPolicies: [denyAll, subnetsOnly] }))).toHaveLength(1);
+  });
+
   it('accepts policies that already admit the load balancer', () => {
     const cases = {
       'a rule with no from': policy('open', { podSelector: {}, ingress: [{ ports: [{ port: 8080 }] }] }),

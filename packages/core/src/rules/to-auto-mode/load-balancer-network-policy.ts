@@ -18,6 +18,11 @@ interface Entry {
   /** Subnet IDs or Name tags from the annotation, or the scheme's role tag. */
   subnets: string[] | null;
   internal: boolean;
+  /**
+   * Where client traffic comes from when the NLB keeps client addresses (preserve_client_ip): its
+   * source ranges, or anywhere for an internet-facing one. Empty: traffic comes from the LB's own addresses.
+   */
+  clients: string[];
 }
 
 const ALB_CONTROLLERS = new Set<string>([LBC.ingressController, AUTO_MODE_FACTS.albController]);
@@ -29,6 +34,14 @@ function albIngress(ctx: RuleContext, ing: Namespaced<IngressSpec>): boolean {
 }
 
 const listAnnotation = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
+
+const preservesClientIp = (a: StringMap) => /preserve_client_ip\.enabled=true/.test(a['service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'] ?? '');
+
+/** Internal clients are somewhere in the VPC: the subnets cover them. */
+function clientRanges(s: Service, a: StringMap): string[] {
+  if (s.spec.loadBalancerSourceRanges?.length) return [...s.spec.loadBalancerSourceRanges];
+  return a['service.beta.kubernetes.io/aws-load-balancer-scheme'] === 'internet-facing' ? ['0.0.0.0/0'] : [];
+}
 
 type BackendPort = { name?: unknown; number?: unknown } | undefined;
 
@@ -49,6 +62,7 @@ function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
       ports: s.spec.ports ?? [],
       subnets: listAnnotation(a['service.beta.kubernetes.io/aws-load-balancer-subnets']),
       internal: a['service.beta.kubernetes.io/aws-load-balancer-scheme'] !== 'internet-facing',
+      clients: preservesClientIp(a) ? clientRanges(s, a) : [],
     });
   }
   for (const ing of ctx.inventory.ingresses) {
@@ -69,6 +83,8 @@ function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
         ports,
         subnets: listAnnotation(a['alb.ingress.kubernetes.io/subnets']),
         internal: a['alb.ingress.kubernetes.io/scheme'] !== 'internet-facing',
+        // An ALB always connects from its own addresses.
+        clients: [],
       });
     }
   }
@@ -118,7 +134,8 @@ export const loadBalancerNetworkPolicy: Rule = {
       const blocked = new Map<string, { ports: TargetPort[]; cidrs: string[]; service: Service }>();
       for (const service of ctx.index.servicesFor(w)) {
         for (const entry of entries.get(`${ns}/${service.metadata.name}`) ?? []) {
-          const cidrs = cidrsOf(sourceSubnets(ctx.inventory.subnets, entry));
+          // Health checks always come from the load balancer's own addresses, client traffic maybe not.
+          const cidrs = [...new Set([...cidrsOf(sourceSubnets(ctx.inventory.subnets, entry)), ...entry.clients])].sort();
           const ports = entry.ports.map((p) => targetPort(w, p)).filter((t) => !admitsFromOutside(policies.map((p) => p.spec), t, cidrs));
           if (ports.length === 0) continue;
           const earlier = blocked.get(entry.via);
