@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against sibling packages' sources, so a change in core is seen without a rebuild.
     alias: {
       '@modeshift/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
+      '@modeshift/core/base': fileURLToPath(new URL('./packages/core/src/base.ts', import.meta.url)),
       '@modeshift/collect/testing': fileURLToPath(new URL('./packages/collect/src/testing/index.ts', import.meta.url)),
       '@modeshift/core': src('core'),
       '@modeshift/inventory': src('inventory'),

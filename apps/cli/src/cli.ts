@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { exitCodeFor, UserError } from '@modeshift/core';
+import { exitCodeFor, UserError } from '@modeshift/core/base';
 import { processIo, type Io } from './io.js';
 
 function program(io: Io, setExit: (code: number) => void): Command {

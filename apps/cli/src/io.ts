@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync, fstatSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError } from '@modeshift/core';
+import { UserError } from '@modeshift/core/base';
 
 /** The streams a command writes to; tests pass their own. */
 export interface Io {
@@ -15,6 +15,55 @@ export interface Io {
 
 export function processIo(): Io {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+export interface OutputWriter {
+  write(chunk: string): void;
+  /** Writes out what is still buffered. */
+  end(): void;
+}
+
+/**
+ * Where a command streams a large output. When that is the process's own stdout and stdout is a file
+ * or /dev/null (written synchronously), pieces are encoded into one reused 1 MiB buffer and written
+ * in few system calls: through the stream, each 32 KB piece of a plan of tens of megabytes cost a
+ * Buffer of its own and a write. Terminals, pipes and test doubles get the pieces as they come.
+ */
+export function outputWriter(io: Io): OutputWriter {
+  if (io.stdout !== process.stdout || io.stdout.isTTY || !isFileOrDevice(1)) {
+    return { write: (chunk) => void io.stdout.write(chunk), end: () => undefined };
+  }
+  const buffer = Buffer.allocUnsafeSlow(1 << 20);
+  let used = 0;
+  const writeAll = (bytes: Uint8Array, end: number) => {
+    for (let done = 0; done < end; ) done += writeSync(1, bytes, done, end - done);
+  };
+  const flush = () => {
+    writeAll(buffer, used);
+    used = 0;
+  };
+  return {
+    write(chunk) {
+      // UTF-8 takes at most three bytes per UTF-16 unit.
+      if (used + chunk.length * 3 > buffer.length) flush();
+      if (chunk.length * 3 > buffer.length) {
+        const bytes = Buffer.from(chunk);
+        writeAll(bytes, bytes.length);
+        return;
+      }
+      used += buffer.write(chunk, used);
+    },
+    end: flush,
+  };
+}
+
+function isFileOrDevice(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() || stat.isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

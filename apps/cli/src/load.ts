@@ -1,4 +1,4 @@
-import { UserError, type Inventory } from '@modeshift/core';
+import { UserError, type Inventory } from '@modeshift/core/base';
 import { loadInventory } from '@modeshift/inventory';
 import type { Io } from './io.js';
 

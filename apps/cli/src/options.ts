@@ -1,4 +1,4 @@
-import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Severity } from '@modeshift/core';
+import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Severity } from '@modeshift/core/base';
 
 export function parseMode(value: string | undefined): Mode {
   if (value === undefined) throw new UserError('usage', `--to is required: one of ${MODES.join(', ')}`);

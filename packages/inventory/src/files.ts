@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { UserError, type LoadProblem } from '@modeshift/core';
+import { UserError, type LoadProblem } from '@modeshift/core/base';
 
 const INVENTORY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 

@@ -1,2 +1,2 @@
 export { loadInventory, loadInventoryFromStrings, type LoadResult } from './load.js';
-export type { LoadProblem, RawDocument } from '@modeshift/core';
+export type { LoadProblem, RawDocument } from '@modeshift/core/base';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { normalizeDocuments, type Inventory, type LoadProblem, type RawDocument } from '@modeshift/core';
+import { normalizeDocuments, type Inventory, type LoadProblem, type RawDocument } from '@modeshift/core/base';
 import { findInputFiles, reasonOf } from './files.js';
 import { parseText } from './parse.js';
 

@@ -1,5 +1,13 @@
-import { listItems, type LoadProblem, type RawDocument } from '@modeshift/core';
-import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
+import { listItems, type LoadProblem, type RawDocument } from '@modeshift/core/base';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, YAMLError } from 'yaml';
+
+/**
+ * The YAML library, loaded the first time a file needs it: it is most of what a JSON-only run would
+ * otherwise load at start-up. Required, not imported, because parsing is synchronous.
+ */
+let yamlLibrary: typeof import('yaml') | null = null;
+const yaml = () => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export interface ParsedFile {
   documents: RawDocument[];
@@ -51,7 +59,13 @@ function lineAt(text: string, offset: number): number {
 function splitList(file: string, value: unknown, line: number, itemLines?: (i: number) => number | undefined): RawDocument[] {
   const items = listItems(value);
   if (!items) return [{ value, origin: { file, line } }];
-  return items.map((item, i) => ({ value: item, origin: { file, line: itemLines?.(i) ?? line } }));
+  // Items of a JSON list all start where the list does: one origin for all of them (it is never
+  // changed), not one object each for every object of a large estate to carry.
+  const shared = { file, line };
+  return items.map((item, i) => {
+    const at = itemLines?.(i);
+    return { value: item, origin: at === undefined ? shared : { file, line: at } };
+  });
 }
 
 /**
@@ -62,6 +76,7 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
  * seen every line of a document by the time the document is handed out.
  */
 function* yamlDocuments(text: string, options: { lineCounter: LineCounter; prettyErrors: false; merge: true }): Generator<Document.Parsed> {
+  const { Composer, Parser } = yaml();
   const parser = new Parser(options.lineCounter.addNewLine);
   const composer = new Composer(options);
   yield* composer.compose(parser.parse(text));
@@ -72,6 +87,7 @@ function* yamlDocuments(text: string, options: { lineCounter: LineCounter; prett
  * trailing commas, and where it cannot either, its error pinpoints the line.
  */
 function parseYaml(file: string, text: string, jsonError: string | null): ParsedFile {
+  const { isMap, isNode, isSeq, LineCounter } = yaml();
   const lineCounter = new LineCounter();
   const problems: LoadProblem[] = [];
   const documents: RawDocument[] = [];

@@ -1,5 +1,5 @@
-import { buildContext, buildPlan, renderJson, renderJsonTo, renderMarkdown, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core';
-import { writeFileAtomic, useColor, type Io } from '../io.js';
+import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
+import { outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, reachesThreshold } from '../options.js';
 
@@ -15,14 +15,17 @@ export interface PlanOptions {
 const FORMATS = ['text', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function renderPlan(plan: Plan, format: Format, color: boolean): string {
+export async function renderPlan(plan: Plan, format: Format, color: boolean): Promise<string> {
   switch (format) {
     case 'text':
       return renderText(plan, { color });
     case 'json':
       return renderJson(plan);
-    case 'md':
+    case 'md': {
+      // Loaded for Markdown alone: the renderer brings the YAML library with it.
+      const { renderMarkdown } = await import('@modeshift/core');
       return renderMarkdown(plan);
+    }
   }
 }
 
@@ -45,12 +48,14 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   if (!options.out && format !== 'md') {
     // A plan of tens of thousands of workloads is tens of megabytes of text: written as it is
     // produced, it is never one string plus one buffer in memory at the same time.
-    const write = (chunk: string) => io.stdout.write(chunk);
+    const out = outputWriter(io);
+    const write = (chunk: string) => out.write(chunk);
     if (format === 'json') renderJsonTo(plan, write);
     else renderTextTo(plan, { color: useColor(io) }, write);
+    out.end();
     return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
   }
-  const text = renderPlan(plan, format, !options.out && useColor(io));
+  const text = await renderPlan(plan, format, !options.out && useColor(io));
   if (options.out) {
     writeFileAtomic(options.out, text);
     io.stderr.write(`modeshift: wrote ${options.out}\n`);

@@ -30,49 +30,105 @@ function byKeyFirst<T>(items: T[], key: (item: T) => string): Map<string, T> {
   return map;
 }
 
-const nsName = (o: { metadata: { namespace: string; name: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
+// Joined, not `+`: keys of maps that live as long as the plan, one per object, are kept as one flat string each.
+const nsName = (o: { metadata: { namespace: string; name: string } }) => [o.metadata.namespace, o.metadata.name].join('/');
+
+interface Built {
+  workloadsByKey: Map<string, Workload>;
+  serviceAccounts: Map<string, ServiceAccount>;
+  claims: Map<string, Of<'persistentVolumeClaims'>>;
+  volumes: Map<string, KubeObject<PersistentVolumeSpec>>;
+  storageClasses: Map<string, Of<'storageClasses'>>;
+  configMaps: Map<string, ConfigMap>;
+  ingressClasses: Map<string, KubeObject<IngressClassSpec>>;
+  nodePools: Map<string, KubeObject<NodePoolSpec>>;
+  nodeClasses: Map<string, KubeObject<NodeClassSpec>>;
+  pdbsByNs: Map<string, Of<'podDisruptionBudgets'>[]>;
+  sgpsByNs: Map<string, Of<'securityGroupPolicies'>[]>;
+  servicesByNs: Map<string, Of<'services'>[]>;
+  netpolsByNs: Map<string, Of<'networkPolicies'>[]>;
+  hpasByNs: Map<string, Of<'horizontalPodAutoscalers'>[]>;
+  workloadsByNs: Map<string, Workload[]>;
+  servicesByName: Map<string, Of<'services'>>;
+  ingressesByName: Map<string, Of<'ingresses'>>;
+}
 
 /**
  * Lookups rules need, built once per inventory so that every rule stays linear in inventory size:
- * per-namespace lists for selector matching, maps for by-name lookups.
+ * per-namespace lists for selector matching, maps for by-name lookups. Each is built the first time
+ * it is asked for: a plan needs only some of them, and each holds an entry per object of its kind.
  */
 export class InventoryIndex {
-  private readonly workloadsByKey: Map<string, Workload>;
-  private readonly serviceAccounts: Map<string, ServiceAccount>;
-  private readonly claims: Map<string, Of<'persistentVolumeClaims'>>;
-  private readonly volumes: Map<string, KubeObject<PersistentVolumeSpec>>;
-  private readonly storageClasses: Map<string, Of<'storageClasses'>>;
-  private readonly configMaps: Map<string, ConfigMap>;
-  private readonly ingressClasses: Map<string, KubeObject<IngressClassSpec>>;
-  private readonly nodePools: Map<string, KubeObject<NodePoolSpec>>;
-  private readonly nodeClasses: Map<string, KubeObject<NodeClassSpec>>;
-  private readonly pdbsByNs: Map<string, Of<'podDisruptionBudgets'>[]>;
-  private readonly sgpsByNs: Map<string, Of<'securityGroupPolicies'>[]>;
-  private readonly servicesByNs: Map<string, Of<'services'>[]>;
-  private readonly netpolsByNs: Map<string, Of<'networkPolicies'>[]>;
-  private readonly hpasByNs: Map<string, Of<'horizontalPodAutoscalers'>[]>;
-  private readonly workloadsByNs: Map<string, Workload[]>;
-  private readonly servicesByName: Map<string, Of<'services'>>;
-  private readonly ingressesByName: Map<string, Of<'ingresses'>>;
+  private readonly built: Partial<Built> = {};
 
-  constructor(readonly inventory: Inventory) {
-    this.workloadsByKey = byKey(inventory.workloads, (w) => w.key);
-    this.serviceAccounts = byKey(inventory.serviceAccounts, nsName);
-    this.claims = byKey(inventory.persistentVolumeClaims, nsName);
-    this.volumes = byKey(inventory.persistentVolumes, (v) => v.metadata.name);
-    this.storageClasses = byKey(inventory.storageClasses, (s) => s.metadata.name);
-    this.configMaps = byKey(inventory.configMaps, nsName);
-    this.ingressClasses = byKey(inventory.ingressClasses, (c) => c.metadata.name);
-    this.nodePools = byKey(inventory.nodePools, (p) => p.metadata.name);
-    this.nodeClasses = byKey(inventory.nodeClasses, (c) => `${c.kind}/${c.metadata.name}`);
-    this.pdbsByNs = byNamespace(inventory.podDisruptionBudgets);
-    this.sgpsByNs = byNamespace(inventory.securityGroupPolicies);
-    this.servicesByNs = byNamespace(inventory.services);
-    this.netpolsByNs = byNamespace(inventory.networkPolicies);
-    this.hpasByNs = byNamespace(inventory.horizontalPodAutoscalers);
-    this.workloadsByNs = byNamespace(inventory.workloads);
-    this.servicesByName = byKeyFirst(inventory.services, nsName);
-    this.ingressesByName = byKeyFirst(inventory.ingresses, nsName);
+  constructor(readonly inventory: Inventory) {}
+
+  private get workloadsByKey() {
+    return (this.built.workloadsByKey ??= byKey(this.inventory.workloads, (w) => w.key));
+  }
+
+  private get serviceAccounts() {
+    return (this.built.serviceAccounts ??= byKey(this.inventory.serviceAccounts, nsName));
+  }
+
+  private get claims() {
+    return (this.built.claims ??= byKey(this.inventory.persistentVolumeClaims, nsName));
+  }
+
+  private get volumes() {
+    return (this.built.volumes ??= byKey(this.inventory.persistentVolumes, (v) => v.metadata.name));
+  }
+
+  private get storageClasses() {
+    return (this.built.storageClasses ??= byKey(this.inventory.storageClasses, (s) => s.metadata.name));
+  }
+
+  private get configMaps() {
+    return (this.built.configMaps ??= byKey(this.inventory.configMaps, nsName));
+  }
+
+  private get ingressClasses() {
+    return (this.built.ingressClasses ??= byKey(this.inventory.ingressClasses, (c) => c.metadata.name));
+  }
+
+  private get nodePools() {
+    return (this.built.nodePools ??= byKey(this.inventory.nodePools, (p) => p.metadata.name));
+  }
+
+  private get nodeClasses() {
+    return (this.built.nodeClasses ??= byKey(this.inventory.nodeClasses, (c) => `${c.kind}/${c.metadata.name}`));
+  }
+
+  private get pdbsByNs() {
+    return (this.built.pdbsByNs ??= byNamespace(this.inventory.podDisruptionBudgets));
+  }
+
+  private get sgpsByNs() {
+    return (this.built.sgpsByNs ??= byNamespace(this.inventory.securityGroupPolicies));
+  }
+
+  private get servicesByNs() {
+    return (this.built.servicesByNs ??= byNamespace(this.inventory.services));
+  }
+
+  private get netpolsByNs() {
+    return (this.built.netpolsByNs ??= byNamespace(this.inventory.networkPolicies));
+  }
+
+  private get hpasByNs() {
+    return (this.built.hpasByNs ??= byNamespace(this.inventory.horizontalPodAutoscalers));
+  }
+
+  private get workloadsByNs() {
+    return (this.built.workloadsByNs ??= byNamespace(this.inventory.workloads));
+  }
+
+  private get servicesByName() {
+    return (this.built.servicesByName ??= byKeyFirst(this.inventory.services, nsName));
+  }
+
+  private get ingressesByName() {
+    return (this.built.ingressesByName ??= byKeyFirst(this.inventory.ingresses, nsName));
   }
 
   service(namespace: string, name: string): Of<'services'> | undefined {

@@ -3,6 +3,7 @@ import type {
   IngressSpec,
   NodeClassSpec,
   NodePoolSpec,
+  ObjectMeta,
   PersistentVolumeClaimSpec,
   PersistentVolumeSpec,
   PodDisruptionBudgetSpec,
@@ -25,7 +26,7 @@ import {
   serviceSpec,
   taint,
 } from './kube-shapes.js';
-import { entryInfo, namespacedMeta, namespaceOf, readObject, type KubeInput } from './kube-object.js';
+import { entryInfo, namespacedMeta, namespaceOf, readObject, type KubeInput, type ReadObject } from './kube-object.js';
 import { isWorkloadKind, type KubeBucket } from './kinds.js';
 import { anyObject, conform, listOf, object, required, str, stringMap, type Shape } from './shape.js';
 import type { Node } from './types.js';
@@ -57,19 +58,17 @@ const otherDocument = object({ metadata: required(object({ name: required(str), 
 /** The common case: the object as it is, its spec checked against the bucket's shape. */
 function plain<Spec>(input: KubeInput, shape: Shape) {
   const read = readObject(input, shape);
-  const item = {
-    apiVersion: input.apiVersion,
-    kind: input.kind,
-    metadata: read.metadata,
-    spec: (read.doc.spec ?? {}) as Spec,
-    origin: input.origin,
-  };
-  return { read, item };
+  return { read, item: itemOf<Spec>(input, read, read.metadata) };
 }
 
+function itemOf<Spec, M extends ObjectMeta = ObjectMeta>(input: KubeInput, read: ReadObject, metadata: M) {
+  return { apiVersion: input.apiVersion, kind: input.kind, metadata, spec: (read.doc.spec ?? {}) as Spec, origin: input.origin };
+}
+
+// Built with its final metadata, not copied from plain's item: this runs for tens of thousands of objects.
 function namespaced<Spec>(input: KubeInput, shape: Shape) {
-  const { read, item } = plain<Spec>(input, shape);
-  return { read, item: { ...item, metadata: namespacedMeta(read) } };
+  const read = readObject(input, shape);
+  return { read, item: itemOf<Spec, ObjectMeta & { namespace: string }>(input, read, namespacedMeta(read)) };
 }
 
 const ADDERS: Record<KubeBucket, Adder> = {

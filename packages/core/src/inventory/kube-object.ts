@@ -1,5 +1,5 @@
 import type { ObjectMeta, Origin, OwnerReference, StringMap } from '../kube.js';
-import { sortKeyOf, type EntryInfo } from './collector.js';
+import type { EntryInfo } from './collector.js';
 import type { KindInfo } from './kinds.js';
 import { conformShared, type Shape } from './shape.js';
 
@@ -65,22 +65,30 @@ export function labelOf(kind: string, namespace: string | null, name: string): s
   return namespace === null ? `${kind} ${name}` : `${kind} ${namespace}/${name}`;
 }
 
+/**
+ * Identity and sort key are joined in one go (the same strings sortKeyOf and a template would give):
+ * a join makes one flat string, where `+` makes a tree of pieces that the map and the sort flatten
+ * later, and the collector holds both until it sorts, across tens of thousands of objects.
+ */
 export function entryInfo(input: KubeInput, namespace: string | null, name: string): EntryInfo {
   const { kind, info, origin } = input;
   return {
-    identity: `${info.group}/${kind}/${namespace ?? ''}/${name}`,
+    identity: [info.group, kind, namespace ?? '', name].join('/'),
     label: labelOf(kind, namespace, name),
-    sortKey: sortKeyOf(namespace, name, kind, info.group),
+    sortKey: [namespace ?? '', name, kind, info.group].join('\u0000'),
     origin,
   };
 }
 
-/** Checks a document against its shape (throws ShapeError) and works out its namespace and identity. */
-export function readObject(input: KubeInput, shape: Shape): ReadObject {
+/**
+ * Checks a document against its shape (throws ShapeError) and works out its namespace and identity
+ * (`entry` names it when the bucket identifies objects differently, as workloads do).
+ */
+export function readObject(input: KubeInput, shape: Shape, entry: typeof entryInfo = entryInfo): ReadObject {
   const doc = conformShared(shape, input.value) as Record<string, unknown>;
   const meta = doc.metadata as CheckedMeta;
   const namespace = namespaceOf(input.info, meta.namespace);
-  return { doc, metadata: cleanMetadata(meta, namespace), namespace, entry: entryInfo(input, namespace, meta.name) };
+  return { doc, metadata: cleanMetadata(meta, namespace), namespace, entry: entry(input, namespace, meta.name) };
 }
 
 /** For buckets whose kinds are namespaced: the metadata with its namespace made non-optional. */

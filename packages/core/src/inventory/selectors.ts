@@ -3,8 +3,12 @@ import type { LabelSelector, StringMap } from '../kube.js';
 /** Kubernetes LabelSelector semantics. An empty selector matches everything. */
 export function matchesSelector(selector: LabelSelector | undefined, labels: StringMap): boolean {
   if (!selector) return true;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels[key] !== value) return false;
+  // for-in with an own-key check, not Object.entries: selectors are matched for every workload.
+  const matchLabels = selector.matchLabels;
+  if (matchLabels) {
+    for (const key in matchLabels) {
+      if (Object.hasOwn(matchLabels, key) && labels[key] !== matchLabels[key]) return false;
+    }
   }
   for (const expr of selector.matchExpressions ?? []) {
     const has = Object.hasOwn(labels, expr.key);
@@ -33,7 +37,11 @@ export function matchesSelector(selector: LabelSelector | undefined, labels: Str
 /** A Service-style selector (plain map): empty or missing selects nothing. */
 export function matchesServiceSelector(selector: StringMap | undefined, labels: StringMap): boolean {
   if (!selector) return false;
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return false;
-  return entries.every(([key, value]) => labels[key] === value);
+  let any = false;
+  for (const key in selector) {
+    if (!Object.hasOwn(selector, key)) continue;
+    if (labels[key] !== selector[key]) return false;
+    any = true;
+  }
+  return any;
 }

@@ -92,6 +92,7 @@ const EXPECTED: Record<Shape['type'], string> = {
  * shared with the input. Throws ShapeError naming the first offending path. Linear in the input size.
  */
 export function conform(shape: Shape, value: unknown): unknown {
+  inheritedKeys = hasInheritedKeys();
   return check(shape, value, false);
 }
 
@@ -102,7 +103,21 @@ export function conform(shape: Shape, value: unknown): unknown {
  * The result may share objects with the input, so neither may be changed afterwards.
  */
 export function conformShared(shape: Shape, value: unknown): unknown {
+  inheritedKeys = hasInheritedKeys();
   return check(shape, value, true);
+}
+
+/**
+ * Maps and objects are walked with for-in, which visits own keys in Object.keys order without
+ * allocating a key array per object (that array was most of the loader's garbage). for-in also
+ * visits enumerable keys of the prototype chain: parsed documents have none unless something added
+ * one to Object.prototype, which is checked once per document and then filtered out key by key.
+ */
+let inheritedKeys = false;
+
+function hasInheritedKeys(): boolean {
+  for (const _ in {}) return true;
+  return false;
 }
 
 function check(shape: Shape, value: unknown, share: boolean): unknown {
@@ -158,27 +173,30 @@ function checkList(item: Shape, value: unknown, share: boolean): unknown[] {
   return out ?? value;
 }
 
-/** The keys before `end`, copied: where a map or object starts to differ from its input. */
-function copyUntil(value: Record<string, unknown>, keys: string[], end: number): Record<string, unknown> {
+/** The keys before `stop`, copied: where a map or object starts to differ from its input. */
+function copyBefore(value: Record<string, unknown>, stop: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < end; i++) out[keys[i]!] = value[keys[i]!];
+  for (const key in value) {
+    if (key === stop) break;
+    if (inheritedKeys && !Object.hasOwn(value, key)) continue;
+    out[key] = value[key];
+  }
   return out;
 }
 
 function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(EXPECTED.map);
-  const keys = Object.keys(value);
   let out: Record<string, unknown> | null = share ? null : {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  for (const key in value) {
+    if (inheritedKeys && !Object.hasOwn(value, key)) continue;
     const entry = value[key];
     if (key === '__proto__') {
-      out ??= copyUntil(value, keys, i);
+      out ??= copyBefore(value, key);
       continue;
     }
     // `key:` with no value is an empty string to the Kubernetes API when the map holds strings.
     if (entry === null || entry === undefined) {
-      out ??= copyUntil(value, keys, i);
+      out ??= copyBefore(value, key);
       if (valueShape.type === 'string') out[key] = '';
       continue;
     }
@@ -188,7 +206,7 @@ function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<str
     } catch (error) {
       throw at(error, key);
     }
-    if (out === null && checked !== entry) out = copyUntil(value, keys, i);
+    if (out === null && checked !== entry) out = copyBefore(value, key);
     if (out !== null) out[key] = checked;
   }
   return out ?? value;
@@ -196,13 +214,14 @@ function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<str
 
 function checkObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly string[], value: unknown, share: boolean): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(EXPECTED.object);
-  const keys = Object.keys(value);
+  // Nothing declared (anyObject): shared as it is, unless a `__proto__` key has to go.
+  if (share && fields.size === 0 && !Object.hasOwn(value, '__proto__')) return value;
   let out: Record<string, unknown> | null = share ? null : {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  for (const key in value) {
+    if (inheritedKeys && !Object.hasOwn(value, key)) continue;
     const entry = value[key];
     if (key === '__proto__') {
-      out ??= copyUntil(value, keys, i);
+      out ??= copyBefore(value, key);
       continue;
     }
     const field = fields.get(key);
@@ -211,7 +230,7 @@ function checkObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly 
       // Undeclared: passed through as it is.
     } else if (entry === null || entry === undefined) {
       if (!field.nullable || entry === undefined) {
-        out ??= copyUntil(value, keys, i);
+        out ??= copyBefore(value, key);
         if (field.nullable) out[key] = null;
         continue;
       }
@@ -222,7 +241,7 @@ function checkObject(fields: ReadonlyMap<string, Field>, requiredKeys: readonly 
         throw at(error, key);
       }
     }
-    if (out === null && checked !== entry) out = copyUntil(value, keys, i);
+    if (out === null && checked !== entry) out = copyBefore(value, key);
     if (out !== null) out[key] = checked;
   }
   const result = out ?? value;

@@ -1,7 +1,7 @@
 import type { PersistentVolumeClaimSpec, PodSpec, PodTemplate, StringMap } from '../kube.js';
-import type { InventoryCollector } from './collector.js';
+import type { EntryInfo, InventoryCollector } from './collector.js';
 import { podSpec, podTemplate, pvcSpec, document } from './kube-shapes.js';
-import { namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
+import { labelOf, namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
 import { int, isRecord, listOf, object, required, str, type Shape } from './shape.js';
 import type { Workload, WorkloadKind } from './types.js';
 
@@ -55,9 +55,15 @@ const templateOf = (t: CheckedTemplate): PodTemplate => ({
   spec: t.spec,
 });
 
+/** A workload is identified, and ordered, by its key: one flat string (see entryInfo) serves as both. */
+function workloadEntry(input: KubeInput, namespace: string | null, name: string): EntryInfo {
+  const key = [input.kind, namespace ?? 'default', name].join('/');
+  return { identity: key, label: labelOf(input.kind, namespace, name), sortKey: key, origin: input.origin };
+}
+
 /** Throws ShapeError when the document does not fit its kind. */
 export function addWorkload(kind: WorkloadKind, input: KubeInput, out: InventoryCollector): void {
-  const read = readObject(input, DOCUMENT_SHAPES[kind]);
+  const read = readObject(input, DOCUMENT_SHAPES[kind], workloadEntry);
   const metadata = namespacedMeta(read);
   const spec = read.doc.spec as Record<string, unknown>;
 
@@ -89,7 +95,7 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
     }
   }
 
-  const key = `${kind}/${metadata.namespace}/${metadata.name}`;
+  const key = read.entry.identity;
   const workload: Workload = {
     key,
     kind,
@@ -101,5 +107,5 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
     nodeName,
     origin: input.origin,
   };
-  out.add('workloads', workload, { ...read.entry, identity: key, sortKey: key });
+  out.add('workloads', workload, read.entry);
 }

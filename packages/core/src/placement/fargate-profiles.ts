@@ -18,9 +18,18 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   return re.test(value);
 }
 
+// Loops over own keys rather than Object.entries: every workload is matched against every profile.
 function labelsMatch(selector: StringMap, labels: StringMap): boolean {
-  for (const [keyPattern, valuePattern] of Object.entries(selector)) {
-    const hit = Object.entries(labels).some(([k, v]) => wildcardMatch(keyPattern, k) && wildcardMatch(valuePattern, v));
+  for (const keyPattern in selector) {
+    if (!Object.hasOwn(selector, keyPattern)) continue;
+    const valuePattern = selector[keyPattern]!;
+    let hit = false;
+    for (const k in labels) {
+      if (Object.hasOwn(labels, k) && wildcardMatch(keyPattern, k) && wildcardMatch(valuePattern, labels[k]!)) {
+        hit = true;
+        break;
+      }
+    }
     if (!hit) return false;
   }
   return true;
@@ -33,11 +42,12 @@ export function profileSelects(profile: FargateProfile, namespace: string, label
 /**
  * The profile Fargate would schedule the workload's pods with, or null. When several match,
  * Fargate picks by alphanumeric order of profile name (aws-facts §1); a pod annotated
- * `eks.amazonaws.com/compute-type: ec2` is never scheduled by Fargate.
+ * `eks.amazonaws.com/compute-type: ec2` is never scheduled by Fargate (`ignoreComputeType`: match
+ * as if that annotation were gone, as it is once the plan removes it).
  */
-export function matchFargateProfile(profiles: FargateProfile[], workload: Workload): FargateProfile | null {
+export function matchFargateProfile(profiles: FargateProfile[], workload: Workload, options: { ignoreComputeType?: boolean } = {}): FargateProfile | null {
   const annotations = workload.template.metadata.annotations;
-  if (annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2') return null;
+  if (!options.ignoreComputeType && annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2') return null;
   const pinned = workload.template.metadata.labels['eks.amazonaws.com/fargate-profile'];
   let best: FargateProfile | null = null;
   for (const profile of profiles) {

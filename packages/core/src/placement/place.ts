@@ -103,9 +103,7 @@ function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workl
   }
   if (workload.kind === 'DaemonSet') return { type: 'pending', reason: 'Fargate runs no DaemonSets' };
   // The plan removes the compute-type annotation that keeps a pod off Fargate, so match as if it were gone.
-  const { [COMPUTE_TYPE_ANNOTATION]: _dropped, ...annotations } = workload.template.metadata.annotations;
-  const unpinned: Workload = { ...workload, template: { ...workload.template, metadata: { ...workload.template.metadata, annotations } } };
-  const profile = matchFargateProfile(inventory.fargateProfiles, unpinned);
+  const profile = matchFargateProfile(inventory.fargateProfiles, workload, { ignoreComputeType: true });
   return { type: 'fargate', profile: profile?.name ?? proposedProfileName(workload.metadata.namespace) };
 }
 
@@ -121,17 +119,35 @@ function summarise(placements: Iterable<WorkloadPlacement>, byKey: Map<string, W
   return only === 'fargate' ? 'fargate' : only === 'auto-mode' ? 'auto-mode' : 'managed-nodes';
 }
 
+/**
+ * One object per distinct compute: tens of thousands of workloads run on a handful of pools and
+ * profiles, and the placement lives as long as the plan. Placements are read, never changed.
+ */
+function computeTable(): (c: Compute) => Compute {
+  const byType = new Map<Compute['type'], Map<string | null, Compute>>();
+  return (c) => {
+    const name = c.type === 'fargate' ? c.profile : c.type === 'auto-mode' ? c.nodePool : c.type === 'managed-nodes' ? c.nodegroup : c.reason;
+    let byName = byType.get(c.type);
+    if (!byName) byType.set(c.type, (byName = new Map()));
+    const known = byName.get(name);
+    if (known) return known;
+    byName.set(name, c);
+    return c;
+  };
+}
+
 /** Where every workload runs today and where it would run on the target mode. */
 export function computePlacement(inventory: Inventory, target: Mode): Placement {
   const capacity = capacityOf(inventory);
   const workloads = new Map<string, WorkloadPlacement>();
   const byKey = new Map<string, Workload>();
+  const shared = computeTable();
   for (const w of inventory.workloads) {
     byKey.set(w.key, w);
     workloads.set(w.key, {
       workload: w.key,
-      current: currentCompute(inventory, capacity, w),
-      target: targetCompute(inventory, capacity, w, target),
+      current: shared(currentCompute(inventory, capacity, w)),
+      target: shared(targetCompute(inventory, capacity, w, target)),
     });
   }
   return { workloads, from: summarise(workloads.values(), byKey) };

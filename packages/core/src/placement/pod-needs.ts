@@ -1,17 +1,26 @@
-import type { Affinity, NodeSelectorRequirement, PodSpec, StringMap, Toleration } from '../kube.js';
+import type { Affinity, Container, NodeSelectorRequirement, PodSpec, ResourceList, StringMap, Toleration } from '../kube.js';
 
 export const GPU_RESOURCES = ['nvidia.com/gpu'] as const;
 export const NEURON_RESOURCES = ['aws.amazon.com/neuron', 'aws.amazon.com/neuroncore', 'aws.amazon.com/neurondevice'] as const;
 
+// Plain loops, no copied container lists: placement and several rules ask this of every pod template.
 function requestsAny(spec: PodSpec, resources: readonly string[]): boolean {
-  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
-    for (const list of [c.resources?.requests, c.resources?.limits]) {
-      if (!list) continue;
-      for (const r of resources) {
-        const v = list[r];
-        if (v !== undefined && Number(v) > 0) return true;
-      }
-    }
+  return anyRequests(spec.containers, resources) || (spec.initContainers !== undefined && anyRequests(spec.initContainers, resources));
+}
+
+function anyRequests(containers: readonly Container[], resources: readonly string[]): boolean {
+  for (let i = 0; i < containers.length; i++) {
+    const r = containers[i]!.resources;
+    if (r !== undefined && (listsAny(r.requests, resources) || listsAny(r.limits, resources))) return true;
+  }
+  return false;
+}
+
+function listsAny(list: ResourceList | undefined, resources: readonly string[]): boolean {
+  if (!list) return false;
+  for (let i = 0; i < resources.length; i++) {
+    const v = list[resources[i]!];
+    if (v !== undefined && Number(v) > 0) return true;
   }
   return false;
 }
@@ -32,7 +41,11 @@ export function schedulingTerms(spec: PodSpec): NodeSelectorRequirement[][] {
   return terms;
 }
 
+/** Most pods are constrained by nothing: they all share this one answer. */
+const UNCONSTRAINED: NodeSelectorRequirement[][] = [[]];
+
 function flattenTerms(spec: PodSpec): NodeSelectorRequirement[][] {
+  if (spec.nodeSelector === undefined && requiredTerms(spec.affinity).length === 0) return UNCONSTRAINED;
   const base: NodeSelectorRequirement[] = Object.entries(spec.nodeSelector ?? {}).map(([key, value]) => ({
     key,
     operator: 'In',

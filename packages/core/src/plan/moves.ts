@@ -40,19 +40,48 @@ export function collectMoves(input: PlanInput): readonly Move[] {
   return moves;
 }
 
-function findMoves(input: PlanInput): Move[] {
+/** Findings by resource key, as the workload with that key looks them up. */
+function byResourceKey(findings: readonly Finding[]): (w: Workload) => Finding[] | undefined {
   const byResource = new Map<string, Finding[]>();
-  for (const f of input.findings) {
+  for (const f of findings) {
     if (!f.resource) continue;
     const key = resourceKey(f.resource);
     const list = byResource.get(key);
     if (list) list.push(f);
     else byResource.set(key, [f]);
   }
+  return (w) => byResource.get(w.key);
+}
+
+/**
+ * The same lookup on kind, namespace and name in nested maps: those strings come from the input and
+ * are hashed once, where a joined key would be built and hashed for each of tens of thousands of
+ * findings. The two agree unless a resource's kind, namespace or name holds a '/', which Kubernetes
+ * does not allow; such an inventory is looked up by joined keys.
+ */
+function byResourceName(findings: readonly Finding[]): (w: Workload) => Finding[] | undefined {
+  const byKind = new Map<string, Map<string | null, Map<string, Finding[]>>>();
+  for (const f of findings) {
+    const r = f.resource;
+    if (!r) continue;
+    if (r.kind.includes('/') || r.name.includes('/') || (r.namespace !== null && r.namespace.includes('/'))) return byResourceKey(findings);
+    let byNamespace = byKind.get(r.kind);
+    if (!byNamespace) byKind.set(r.kind, (byNamespace = new Map()));
+    let byName = byNamespace.get(r.namespace);
+    if (!byName) byNamespace.set(r.namespace, (byName = new Map()));
+    const list = byName.get(r.name);
+    if (list) list.push(f);
+    else byName.set(r.name, [f]);
+  }
+  return (w) => byKind.get(w.kind)?.get(w.metadata.namespace)?.get(w.metadata.name);
+}
+
+function findMoves(input: PlanInput): Move[] {
+  const findingsOf = byResourceName(input.findings);
   const moves: Move[] = [];
   for (const w of input.ctx.inventory.workloads) {
     if (input.staying.has(w.key) || !movesToTarget(input, w)) continue;
-    const findings = byResource.get(w.key) ?? [];
+    const findings = findingsOf(w) ?? [];
     const edits: WorkloadEdit[] = [];
     const optional: Move['optional'] = [];
     for (const f of findings) {

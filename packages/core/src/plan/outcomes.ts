@@ -1,18 +1,26 @@
 import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
 import { describeCompute } from '../placement/place.js';
+import type { Compute } from '../placement/types.js';
 import { collectMoves } from './moves.js';
 import type { PlanInput } from './plan-input.js';
 import type { PlanSummary, WorkloadOutcome } from './types.js';
 
 export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
   const moving = new Set(collectMoves(input).map((m) => m.workload.key));
+  // Placements share their compute objects, so each description is written once, not per workload.
+  const described = new Map<Compute, string>();
+  const describe = (c: Compute) => {
+    let text = described.get(c);
+    if (text === undefined) described.set(c, (text = describeCompute(c)));
+    return text;
+  };
   return input.ctx.inventory.workloads.map((w): WorkloadOutcome => {
     const placement = input.ctx.placement.workloads.get(w.key);
-    const from = placement ? describeCompute(placement.current) : 'unknown';
+    const from = placement ? describe(placement.current) : 'unknown';
     const stay = input.staying.get(w.key);
     // Keys in sorted order, as the plan JSON writes them, so 20,000 outcomes need no re-sorted copies.
     if (stay) return { findings: stay.map((f) => f.id).sort(), from, outcome: 'stays', to: from, workload: w.key };
-    if (moving.has(w.key)) return { findings: [], from, outcome: 'moves', to: placement ? describeCompute(placement.target) : 'unknown', workload: w.key };
+    if (moving.has(w.key)) return { findings: [], from, outcome: 'moves', to: placement ? describe(placement.target) : 'unknown', workload: w.key };
     return { findings: [], from, outcome: 'unchanged', to: from, workload: w.key };
   });
 }

@@ -34,10 +34,12 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   const podSpec: Record<string, unknown> = {};
   const containers = new Map<string, Record<string, unknown>>();
   const initContainers = new Map<string, Record<string, unknown>>();
-  const initNames = new Set((spec.initContainers ?? []).map((c) => c.name));
+  // Only container edits need it; most patches (one per moving workload) have none.
+  let initNames: Set<string> | null = null;
   let tolerations: Toleration[] | null = null;
   // Strategic merge patches merge containers by name, but init containers live in their own list.
   const container = (name: string) => {
+    initNames ??= new Set((spec.initContainers ?? []).map((c) => c.name));
     const list = initNames.has(name) && !spec.containers.some((c) => c.name === name) ? initContainers : containers;
     let c = list.get(name);
     if (!c) list.set(name, (c = { name }));
@@ -97,7 +99,7 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
 
 /** Single-quoted for POSIX shells: the JSON never needs escaping except for single quotes. */
 export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `'${text.includes("'") ? text.replace(/'/g, `'\\''`) : text}'`;
 }
 
 const RESOURCE: Record<Workload['kind'], string> = {

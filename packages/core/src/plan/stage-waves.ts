@@ -61,6 +61,17 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
   let previous: string[] = after;
   ranked.forEach(({ ns, list, unprotected }, i) => {
     const id = `waves/${slug(ns)}`;
+    // One pass, appending in place: a large estate has thousands of waves.
+    const findings: string[] = [];
+    const commands: string[] = [];
+    const rollback: string[] = [];
+    const workloads: string[] = [];
+    for (const m of list) {
+      for (const f of m.findings) findings.push(f);
+      for (const c of moveCommands(m, input.ctx.target)) commands.push(c);
+      for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
+      workloads.push(m.workload.key);
+    }
     steps.push(
       makeStep({
         id,
@@ -71,12 +82,12 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
           (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
-        findings: list.flatMap((m) => m.findings),
+        findings,
         dependsOn: previous,
-        commands: list.flatMap((m) => moveCommands(m, input.ctx.target)),
+        commands,
         verify: verifyFor(input.ctx.target, ns),
-        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: list.flatMap((m) => rollbackCommands(m.workload, m.edits)) },
-        workloads: list.map((m) => m.workload.key),
+        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
+        workloads,
         namespaces: [ns],
       }),
     );

@@ -13,6 +13,8 @@ export const arm64PoolForAutoMode: Rule = {
   capability: 'arm64',
   targets: ['auto-mode'],
   check(ctx) {
+    // A request of this plan's own: poolFindings copies it once for all the findings of the plan.
+    const pool = { ...ARM64_POOL };
     return movers(ctx)
       .filter((w) => {
         const arch = pinnedValues(w.template.spec, 'kubernetes.io/arch');
@@ -21,7 +23,7 @@ export const arm64PoolForAutoMode: Rule = {
       .flatMap((w) =>
         poolFindings(
           w,
-          ARM64_POOL,
+          pool,
           `${describeWorkload(w)} is pinned to arm64 nodes; Auto Mode runs Graviton instances only in a custom NodePool (the built-in general-purpose pool is amd64 only).`,
           `The plan adds NodePool ${ARM64_POOL.name} (arm64 C/M/R instances, on-demand, tainted modeshift.io/arch=arm64:NoSchedule).`,
         ),

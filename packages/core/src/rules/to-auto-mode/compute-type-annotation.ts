@@ -31,7 +31,8 @@ export const computeTypeAnnotation: Rule = {
         ]
           .filter(Boolean)
           .join(' '),
-        action: { type: 'workload', edits: [{ op: 'set-pod-annotation', key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }] },
+        // Keys in sorted order, as the plan JSON writes them: every Fargate workload gets this finding.
+        action: { edits: [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation', value: 'ec2' }], type: 'workload' },
       });
     }
     return out;

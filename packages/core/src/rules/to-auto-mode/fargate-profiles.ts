@@ -15,7 +15,7 @@ export const deleteFargateProfiles: Rule = {
       const selects = p.selectors.map((s) => s.namespace).join(', ');
       return {
         severity: 'change' as const,
-        resource: { kind: 'FargateProfile', namespace: null, name: p.name },
+        resource: { kind: 'FargateProfile', name: p.name, namespace: null },
         message: `Fargate profile ${p.name} (namespaces ${selects || 'none'}) must be deleted once every pod it schedules has moved to Auto Mode; deleting it earlier stops those pods and leaves them Pending.`,
         remediation: `After the last wave, check that no pod runs on a fargate-ip-... node (\`kubectl get pods -A -o wide\`), then \`aws eks delete-fargate-profile --cluster-name ${cluster} --fargate-profile-name ${p.name}\` (one profile at a time can be deleting).`,
         sources: [SOURCES.fargateProfile, SOURCES.migrateFromFargate],

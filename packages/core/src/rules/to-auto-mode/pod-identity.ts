@@ -23,7 +23,7 @@ export const podIdentityOnAutoMode: Rule = {
     for (const [key, { sa, workloads }] of users) {
       out.push({
         severity: 'gain',
-        resource: { kind: 'ServiceAccount', namespace: sa.metadata.namespace, name: sa.metadata.name },
+        resource: { kind: 'ServiceAccount', name: sa.metadata.name, namespace: sa.metadata.namespace },
         message: `ServiceAccount ${key} uses IAM roles for service accounts (used by ${listNames(workloads.map(describeWorkload))}); IRSA keeps working on Auto Mode, and EKS Pod Identity, which Fargate does not support, is built in.`,
         remediation:
           'Nothing is required for the move. Later, consider a Pod Identity association for this service account (`aws eks create-pod-identity-association`) and trusting pods.eks.amazonaws.com in the role, then remove the role-arn annotation; no agent is needed on Auto Mode.',

@@ -1,4 +1,5 @@
 import { SOURCES } from '../../capabilities/sources.js';
+import type { Container } from '../../kube.js';
 import { workloadRef } from '../refs.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { describeWorkload, listNames, movers } from './common.js';
@@ -8,6 +9,15 @@ import { describeWorkload, listNames, movers } from './common.js';
  * pods onto shared nodes by their requests (aws-facts §5, §2 max pod size row), so a pod without
  * requests is packed as if it needed nothing and competes with its neighbours.
  */
+const isSet = (v: string | number | undefined) => v !== undefined && v !== '';
+
+/** The test below, without building anything: most containers set both, and this runs for every one. */
+function requestsBoth(c: Container): boolean {
+  const requests = c.resources?.requests;
+  const limits = c.resources?.limits;
+  return (isSet(requests?.cpu) || isSet(limits?.cpu)) && (isSet(requests?.memory) || isSet(limits?.memory));
+}
+
 export const podRequestsOnAutoMode: Rule = {
   id: 'auto-mode-pod-requests',
   capability: 'pod-size',
@@ -15,6 +25,7 @@ export const podRequestsOnAutoMode: Rule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const w of movers(ctx)) {
+      if (w.template.spec.containers.every(requestsBoth)) continue;
       const missing = w.template.spec.containers
         .map((c) => {
           // A limit without a request makes Kubernetes default the request to the limit.

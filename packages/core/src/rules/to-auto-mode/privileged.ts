@@ -1,6 +1,14 @@
+import type { Container } from '../../kube.js';
 import { workloadRef } from '../refs.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { describeWorkload, listNames, movers } from './common.js';
+
+/** Whether any container is privileged or adds capabilities: the test below, without building anything. */
+function elevated(containers: readonly Container[] | undefined): boolean {
+  if (containers === undefined) return false;
+  for (const c of containers) if (c.securityContext?.privileged || (c.securityContext?.capabilities?.add ?? []).length > 0) return true;
+  return false;
+}
 
 /** Privileged pods work on Auto Mode but "still face the restrictions provided by SELinux and a read-only root filesystem" (aws-facts §2). */
 export const privilegedOnAutoMode: Rule = {
@@ -11,6 +19,7 @@ export const privilegedOnAutoMode: Rule = {
     const out: FindingDraft[] = [];
     for (const w of movers(ctx)) {
       const spec = w.template.spec;
+      if (!elevated(spec.containers) && !elevated(spec.initContainers)) continue;
       const hits = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => {
         const sc = c.securityContext;
         const what = [sc?.privileged ? 'privileged' : '', (sc?.capabilities?.add ?? []).length > 0 ? `adds ${sc?.capabilities?.add?.join(', ')}` : '']

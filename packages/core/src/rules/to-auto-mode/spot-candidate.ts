@@ -4,6 +4,7 @@ import { workloadRef } from '../refs.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { describeWorkload, movers } from './common.js';
 import { SPOT_POOL } from './facts.js';
+import { sortedClone } from './pools.js';
 import { usesClaims } from './storage.js';
 
 const [SPOT_TAINT] = SPOT_POOL.taints;
@@ -20,6 +21,8 @@ export const spotCandidates: Rule = {
   targets: ['auto-mode'],
   check(ctx) {
     const out: FindingDraft[] = [];
+    // One copy of the pool for every candidate of this plan (thousands on a large estate), not one each.
+    const request = sortedClone(SPOT_POOL);
     for (const w of movers(ctx)) {
       if (w.kind !== 'Deployment' || (w.replicas ?? 0) < 2 || usesClaims(w)) continue;
       const spec = w.template.spec;
@@ -33,7 +36,7 @@ export const spotCandidates: Rule = {
         message: `${describeWorkload(w)} is stateless, runs ${w.replicas} replicas and has PodDisruptionBudget ${pdbs[0]?.metadata.name}: a candidate for Spot capacity, which Fargate does not offer on EKS.`,
         remediation: `The plan adds NodePool ${SPOT_POOL.name} (capacity type spot, tainted ${SPOT_TAINT?.key}=${SPOT_TAINT?.value}:NoSchedule). To opt in, add the toleration and nodeSelector karpenter.sh/capacity-type: spot; with the toleration alone, pods may also use on-demand nodes of the general-purpose pool when Spot is short. Auto Mode handles Spot interruption notices.`,
         sources: [SOURCES.fargate],
-        action: { type: 'capacity', request: structuredClone(SPOT_POOL) },
+        action: { request, type: 'capacity' },
       });
     }
     return out;

@@ -31,8 +31,21 @@ export function claimDriver(index: InventoryIndex, namespace: string, name: stri
   return driverOfSpec(index, index.claim(namespace, name)?.spec);
 }
 
-/** Every persistent or CSI volume the workload's pods use. */
+const usesBy = new WeakMap<InventoryIndex, WeakMap<Workload, VolumeUse[]>>();
+
+/**
+ * Every persistent or CSI volume the workload's pods use. Worked out once per workload and index:
+ * the storage rules each ask it of every workload that moves. Shared: read it, never change it.
+ */
 export function volumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {
+  let known = usesBy.get(index);
+  if (!known) usesBy.set(index, (known = new WeakMap()));
+  let uses = known.get(w);
+  if (!uses) known.set(w, (uses = findVolumeUses(index, w)));
+  return uses;
+}
+
+function findVolumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {
   const ns = w.metadata.namespace;
   const uses: VolumeUse[] = [];
   for (const v of w.template.spec.volumes ?? []) {

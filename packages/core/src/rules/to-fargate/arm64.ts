@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { arm64Evidence, describeWorkload } from './detect.js';
 import { keepsCapacity, stayDraft } from './drafts.js';
-import { candidates } from './scope.js';
+import { blockedBy } from './scope.js';
 
 /** Fargate on EKS runs x86 pods only; a pod pinned to Graviton keeps its EC2 capacity. */
 export const fargateArm64: Rule = {
@@ -9,7 +9,7 @@ export const fargateArm64: Rule = {
   capability: 'arm64',
   targets: ['fargate'],
   check(ctx, row) {
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'arm64').flatMap((w) => {
       const evidence = arm64Evidence(w.template.spec);
       if (!evidence) return [];
       return [

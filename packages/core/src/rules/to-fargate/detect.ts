@@ -2,9 +2,11 @@
 // Pure functions of one workload (plus index lookups), so every rule stays linear in inventory size.
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
-import type { Container, NodeSelectorRequirement, PersistentVolumeClaimSpec, PodSpec } from '../../kube.js';
-import { needsGpu, needsNeuron, schedulingTerms } from '../../placement/pod-needs.js';
+import type { Container, PersistentVolumeClaimSpec, PodSpec } from '../../kube.js';
+import { hostPathVolumes, privilegedContainers } from './evidence.js';
 import { EBS_PROVISIONERS, EFS_PROVISIONER, NODE_OBSERVING_EXACT, NODE_OBSERVING_PATHS } from './facts.js';
+
+export { arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
 
 export const allContainers = (spec: PodSpec): Container[] => [...spec.containers, ...(spec.initContainers ?? [])];
 
@@ -16,68 +18,6 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/**
- * True when every required scheduling term constrains the pod by a requirement `hit` accepts: the
- * pod cannot be placed without it. A term without such a requirement leaves the pod free.
- */
-function everyTerm(spec: PodSpec, hit: (r: NodeSelectorRequirement) => boolean): boolean {
-  const terms = schedulingTerms(spec);
-  return terms.length > 0 && terms.every((term) => term.some(hit));
-}
-
-const allIn = (r: NodeSelectorRequirement, ok: (v: string) => boolean) =>
-  r.operator === 'In' && (r.values ?? []).length > 0 && (r.values ?? []).every(ok);
-
-const GPU_FAMILY = /^(g|p)\d/;
-const NEURON_FAMILY = /^(inf|trn)\d/;
-const GRAVITON_FAMILY = /^[a-z]+\d+g[a-z]*(\.|$)/;
-
-const isInstanceKey = (key: string, suffix: string) =>
-  key === `eks.amazonaws.com/instance-${suffix}` || key === `karpenter.k8s.aws/instance-${suffix}`;
-
-function instanceTypeOrFamily(r: NodeSelectorRequirement, family: RegExp): boolean {
-  if (isInstanceKey(r.key, 'family')) return allIn(r, (v) => family.test(v));
-  if (r.key === 'node.kubernetes.io/instance-type') return allIn(r, (v) => family.test(v));
-  return false;
-}
-
-export function windowsEvidence(spec: PodSpec): string | null {
-  if (everyTerm(spec, (r) => r.key === 'kubernetes.io/os' && allIn(r, (v) => v === 'windows'))) return 'it is pinned to kubernetes.io/os: windows';
-  if (everyTerm(spec, (r) => r.key === 'node.kubernetes.io/windows-build' && r.operator !== 'DoesNotExist' && r.operator !== 'NotIn')) return 'it is pinned to a Windows build';
-  const hostProcess = spec.securityContext?.windowsOptions?.hostProcess || allContainers(spec).some((c) => c.securityContext?.windowsOptions?.hostProcess);
-  return hostProcess ? 'it runs Windows HostProcess containers' : null;
-}
-
-export function gpuEvidence(spec: PodSpec): string | null {
-  if (needsGpu(spec)) return 'it requests nvidia.com/gpu';
-  const gpuLabel = (r: NodeSelectorRequirement) =>
-    (isInstanceKey(r.key, 'gpu-count') && r.operator !== 'DoesNotExist' && !allIn(r, (v) => v === '0')) ||
-    ((isInstanceKey(r.key, 'gpu-name') || isInstanceKey(r.key, 'gpu-manufacturer')) && (r.operator === 'In' || r.operator === 'Exists')) ||
-    (r.key.startsWith('nvidia.com/gpu') && r.operator !== 'DoesNotExist' && r.operator !== 'NotIn') ||
-    (isInstanceKey(r.key, 'category') && allIn(r, (v) => v === 'g' || v === 'p')) ||
-    instanceTypeOrFamily(r, GPU_FAMILY);
-  if (everyTerm(spec, gpuLabel)) return 'its node selector or affinity asks for GPU instances';
-  if ((spec.tolerations ?? []).some((t) => t.key === 'nvidia.com/gpu')) return 'it tolerates the nvidia.com/gpu taint of GPU nodes';
-  return null;
-}
-
-export function neuronEvidence(spec: PodSpec): string | null {
-  if (needsNeuron(spec)) return 'it requests AWS Neuron devices';
-  const neuronLabel = (r: NodeSelectorRequirement) =>
-    instanceTypeOrFamily(r, NEURON_FAMILY) || (isInstanceKey(r.key, 'category') && allIn(r, (v) => v === 'inf' || v === 'trn'));
-  if (everyTerm(spec, neuronLabel)) return 'its node selector or affinity asks for Inferentia or Trainium instances';
-  if ((spec.tolerations ?? []).some((t) => t.key?.startsWith('aws.amazon.com/neuron'))) return 'it tolerates the aws.amazon.com/neuron taint of Neuron nodes';
-  return null;
-}
-
-export function arm64Evidence(spec: PodSpec): string | null {
-  const armLabel = (r: NodeSelectorRequirement) =>
-    (r.key === 'kubernetes.io/arch' && allIn(r, (v) => v === 'arm64')) ||
-    (isInstanceKey(r.key, 'cpu-manufacturer') && allIn(r, (v) => v === 'aws')) ||
-    instanceTypeOrFamily(r, GRAVITON_FAMILY);
-  return everyTerm(spec, armLabel) ? 'it is pinned to arm64 (Graviton) nodes' : null;
-}
-
 /** A container port published on the node, and whether a Service still reaches it without. */
 export interface HostPortUse {
   container: string;
@@ -86,7 +26,18 @@ export interface HostPortUse {
   reachable: boolean;
 }
 
+function anyHostPort(containers: readonly Container[] | undefined): boolean {
+  if (containers === undefined) return false;
+  for (const c of containers) {
+    if (c.ports === undefined) continue;
+    for (const p of c.ports) if (p.hostPort !== undefined || p.hostIP !== undefined) return true;
+  }
+  return false;
+}
+
 export function hostPorts(index: InventoryIndex, w: Workload): HostPortUse[] {
+  // Most pods publish nothing on the node: answered without building the container list.
+  if (!anyHostPort(w.template.spec.containers) && !anyHostPort(w.template.spec.initContainers)) return [];
   const uses: HostPortUse[] = [];
   let services: ReturnType<InventoryIndex['servicesFor']> | null = null;
   for (const c of allContainers(w.template.spec)) {
@@ -105,16 +56,11 @@ export function hostPorts(index: InventoryIndex, w: Workload): HostPortUse[] {
   return uses;
 }
 
-export const privilegedContainers = (spec: PodSpec) => allContainers(spec).filter((c) => c.securityContext?.privileged === true).map((c) => c.name);
-
 export function addedCapabilities(spec: PodSpec): { container: string; capabilities: string[] }[] {
   return allContainers(spec)
     .filter((c) => (c.securityContext?.capabilities?.add ?? []).length > 0)
     .map((c) => ({ container: c.name, capabilities: c.securityContext?.capabilities?.add ?? [] }));
 }
-
-export const hostPathVolumes = (spec: PodSpec) =>
-  (spec.volumes ?? []).flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : []));
 
 export function observesNode(path: string): boolean {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
@@ -172,8 +118,22 @@ function classify(index: InventoryIndex, spec: PersistentVolumeClaimSpec, label:
   return { label, kind: kindOfDriver(sc.provisioner), detail: sc.provisioner, bound: bound || pv !== undefined, storageClass: sc.metadata.name };
 }
 
-/** Every persistent volume a workload mounts: claims, claim templates, generic ephemeral volumes, inline EBS. */
+const usesBy = new WeakMap<InventoryIndex, WeakMap<Workload, ClaimUse[]>>();
+
+/**
+ * Every persistent volume a workload mounts: claims, claim templates, generic ephemeral volumes,
+ * inline EBS. Worked out once per workload and index, for the scope and the storage rules alike.
+ * Shared: read it, never change it.
+ */
 export function claimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
+  let known = usesBy.get(index);
+  if (!known) usesBy.set(index, (known = new WeakMap()));
+  let uses = known.get(w);
+  if (!uses) known.set(w, (uses = findClaimUses(index, w)));
+  return uses;
+}
+
+function findClaimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
   const ns = w.metadata.namespace;
   const uses: ClaimUse[] = [];
   for (const v of w.template.spec.volumes ?? []) {

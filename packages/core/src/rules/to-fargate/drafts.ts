@@ -18,7 +18,8 @@ export function stayDraft(
     resource: workloadRef(w),
     message,
     remediation,
-    action: { type: 'stay', on },
+    // Keys in sorted order, as the plan JSON writes them (see refs.ts).
+    action: { on, type: 'stay' },
     ...(discriminator ? { discriminator } : {}),
   };
 }

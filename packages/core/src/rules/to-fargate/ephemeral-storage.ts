@@ -3,7 +3,7 @@ import type { Rule } from '../types.js';
 import { describeWorkload } from './detect.js';
 import { stayDraft } from './drafts.js';
 import { formatBytes, GIB_BYTES, podRequirement } from './fargate-size.js';
-import { capacityName, candidates, stayOn } from './scope.js';
+import { blockedBy, capacityName, stayOn } from './scope.js';
 
 /**
  * Fargate gives a pod 20 GiB of ephemeral storage by default and at most 175 GiB through
@@ -15,7 +15,7 @@ export const fargateEphemeralStorage: Rule = {
   targets: ['fargate'],
   check(ctx, row) {
     const max = FARGATE_LIMITS.maxEphemeralGib * GIB_BYTES;
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'ephemeral-storage').flatMap((w) => {
       const { ephemeralBytes } = podRequirement(w.template.spec);
       if (ephemeralBytes <= max) return [];
       return [

@@ -14,6 +14,18 @@ const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, 
 export function parseQuantity(value: string | number | undefined | null): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  // An estate writes the same few quantities over and over; each is parsed once.
+  let parsed = parsedQuantities.get(value);
+  if (parsed === undefined) {
+    if (parsedQuantities.size >= 10_000) parsedQuantities.clear();
+    parsedQuantities.set(value, (parsed = parseQuantityText(value)));
+  }
+  return parsed;
+}
+
+const parsedQuantities = new Map<string, number | null>();
+
+function parseQuantityText(value: string): number | null {
   const match = /^\s*\+?(\d+(?:\.\d*)?|\.\d+)(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/.exec(value);
   if (!match) return null;
   const base = Number(match[1]);
@@ -75,29 +87,36 @@ type Pick = (c: Container, r: SizedResource) => number | null;
  * `pick` the result is shared between callers: read it, never change it.
  */
 export function podRequirement(spec: PodSpec, pick: Pick = effectiveRequest): PodRequirement {
-  if (pick !== effectiveRequest) return requirement(spec, pick);
+  const cache = pick === effectiveRequest ? requested : pick === limitOrRequest ? limited : null;
+  if (cache === null) return requirement(spec, pick);
   // Several rules size every pod the same way; quantities are parsed once per pod template.
-  let req = requested.get(spec);
-  if (!req) requested.set(spec, (req = requirement(spec, pick)));
+  let req = cache.get(spec);
+  if (!req) cache.set(spec, (req = requirement(spec, pick)));
   return req;
 }
 
-const requested = new WeakMap<PodSpec, PodRequirement>();
+/** What a container may use: its limit, or what it is scheduled with when it sets no limit. */
+export const limitOrRequest: Pick = (c, r) => limitOf(c, r) ?? effectiveRequest(c, r);
 
+const requested = new WeakMap<PodSpec, PodRequirement>();
+const limited = new WeakMap<PodSpec, PodRequirement>();
+
+// Loops rather than filtered copies and closures: every pod template of an estate is sized.
 function requirement(spec: PodSpec, pick: Pick): PodRequirement {
-  const classicInit = (spec.initContainers ?? []).filter((c) => !isNativeSidecar(c));
-  const running = longRunning(spec);
   const need = (resource: SizedResource) => {
-    const sum = running.reduce((total, c) => total + (pick(c, resource) ?? 0), 0);
-    const init = classicInit.reduce((max, c) => Math.max(max, pick(c, resource) ?? 0), 0);
+    let sum = 0;
+    for (const c of spec.containers) sum += pick(c, resource) ?? 0;
+    let init = 0;
+    for (const c of spec.initContainers ?? []) {
+      // Native sidecars run alongside the containers; classic init containers run before them, one at a time.
+      if (isNativeSidecar(c)) sum += pick(c, resource) ?? 0;
+      else init = Math.max(init, pick(c, resource) ?? 0);
+    }
     return Math.max(sum, init);
   };
-  return {
-    millicpu: need('cpu'),
-    memoryBytes: need('memory'),
-    ephemeralBytes: need('ephemeral-storage'),
-    nativeSidecars: (spec.initContainers ?? []).filter(isNativeSidecar).map((c) => c.name),
-  };
+  const nativeSidecars: string[] = [];
+  for (const c of spec.initContainers ?? []) if (isNativeSidecar(c)) nativeSidecars.push(c.name);
+  return { millicpu: need('cpu'), memoryBytes: need('memory'), ephemeralBytes: need('ephemeral-storage'), nativeSidecars };
 }
 
 export interface FargateSize {

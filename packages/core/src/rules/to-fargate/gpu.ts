@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { describeWorkload, gpuEvidence } from './detect.js';
 import { keepsCapacity, stayDraft } from './drafts.js';
-import { candidates } from './scope.js';
+import { blockedBy } from './scope.js';
 
 /** GPUs are not available on Fargate; GPU pods keep their EC2 capacity. DaemonSets: see fargate-daemonsets. */
 export const fargateGpu: Rule = {
@@ -9,7 +9,7 @@ export const fargateGpu: Rule = {
   capability: 'gpu',
   targets: ['fargate'],
   check(ctx, row) {
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'gpu').flatMap((w) => {
       const evidence = gpuEvidence(w.template.spec);
       if (!evidence) return [];
       // A toleration alone allows GPU nodes without requiring them: say how to clear a false alarm.

@@ -15,6 +15,9 @@ export const fargateHostNetwork: Rule = {
   targets: ['fargate'],
   check(ctx, row) {
     return candidates(ctx).flatMap((w) => {
+      // Most pods use neither: they are passed over before anything is looked up or written.
+      const ports = w.template.spec.hostNetwork ? [] : hostPorts(ctx.index, w);
+      if (!w.template.spec.hostNetwork && ports.length === 0) return [];
       const name = describeWorkload(w);
       const where = capacityName(stayOn(ctx, w));
       if (w.template.spec.hostNetwork) {
@@ -27,8 +30,6 @@ export const fargateHostNetwork: Rule = {
           ),
         ];
       }
-      const ports = hostPorts(ctx.index, w);
-      if (ports.length === 0) return [];
       const described = listOf(ports.map((p) => `${p.hostPort} (container ${p.container})`));
       const unreachable = ports.filter((p) => !p.reachable);
       if (unreachable.length > 0) {

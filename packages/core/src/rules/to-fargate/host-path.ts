@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { describeWorkload, hostPathVolumes, listOf } from './detect.js';
 import { stayDraft } from './drafts.js';
-import { capacityName, candidates, stayOn } from './scope.js';
+import { blockedBy, capacityName, stayOn } from './scope.js';
 
 /** Fargate rejects hostPath volumes; there is no node filesystem to share. DaemonSets: see fargate-daemonsets. */
 export const fargateHostPath: Rule = {
@@ -9,7 +9,7 @@ export const fargateHostPath: Rule = {
   capability: 'host-path',
   targets: ['fargate'],
   check(ctx, row) {
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'host-path').flatMap((w) => {
       const volumes = hostPathVolumes(w.template.spec);
       if (volumes.length === 0) return [];
       return [

@@ -1,16 +1,10 @@
 import { SOURCES } from '../../capabilities/sources.js';
-import type { Workload } from '../../inventory/types.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from '../../placement/fargate-profiles.js';
 import { proposedProfileName } from '../../placement/place.js';
 import type { Rule } from '../types.js';
 import { workloadRef } from '../refs.js';
 import { describeWorkload } from './detect.js';
 import { candidates, capacityName, stayOn, stays, unprofiledNamespaces } from './scope.js';
-
-function withoutComputeType(w: Workload): Workload {
-  const { [COMPUTE_TYPE_ANNOTATION]: _dropped, ...annotations } = w.template.metadata.annotations;
-  return { ...w, template: { ...w.template, metadata: { ...w.template.metadata, annotations } } };
-}
 
 /**
  * A workload that stays on EC2 in a namespace a Fargate profile will select would be handed to
@@ -26,7 +20,7 @@ export const fargateKeepOnEc2: Rule = {
     return candidates(ctx).flatMap((w) => {
       if (!stays(ctx, w) || w.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2') return [];
       const ns = w.metadata.namespace;
-      const existing = matchFargateProfile(ctx.inventory.fargateProfiles, withoutComputeType(w));
+      const existing = matchFargateProfile(ctx.inventory.fargateProfiles, w, { ignoreComputeType: true });
       const profile = existing?.name ?? (proposed.has(ns) ? proposedProfileName(ns) : null);
       if (!profile) return [];
       return [
@@ -36,7 +30,7 @@ export const fargateKeepOnEc2: Rule = {
           message: `${describeWorkload(w)} stays on ${capacityName(stayOn(ctx, w))}, but Fargate profile ${profile} selects its pods; at its next restart Fargate would take them and they would stay Pending.`,
           remediation: `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 before the profile exists (or before the workload next restarts); Fargate then leaves its pods to the EC2 capacity.`,
           sources: [SOURCES.migrateFromFargate],
-          action: { type: 'workload' as const, edits: [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }] },
+          action: { edits: [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation' as const, value: 'ec2' }], type: 'workload' as const },
         },
       ];
     });

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { describeWorkload, neuronEvidence } from './detect.js';
 import { keepsCapacity, stayDraft } from './drafts.js';
-import { candidates } from './scope.js';
+import { blockedBy } from './scope.js';
 
 /** Inferentia and Trainium are not available on Fargate; those pods keep their EC2 capacity. */
 export const fargateNeuron: Rule = {
@@ -9,7 +9,7 @@ export const fargateNeuron: Rule = {
   capability: 'neuron',
   targets: ['fargate'],
   check(ctx, row) {
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'neuron').flatMap((w) => {
       const evidence = neuronEvidence(w.template.spec);
       if (!evidence) return [];
       // A toleration alone allows GPU nodes without requiring them: say how to clear a false alarm.

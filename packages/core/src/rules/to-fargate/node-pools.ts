@@ -18,7 +18,11 @@ export const fargateRetireNodePools: Rule = {
     const staying = new Map<string, string[]>();
     for (const w of candidates(ctx)) {
       const pool = currentNodePool(ctx, w);
-      if (pool && stays(ctx, w)) staying.set(pool, [...(staying.get(pool) ?? []), `${w.metadata.namespace}/${w.metadata.name}`]);
+      if (!pool || !stays(ctx, w)) continue;
+      // Appended in place: copying the list per workload made a pool that keeps thousands quadratic.
+      const list = staying.get(pool);
+      if (list) list.push(`${w.metadata.namespace}/${w.metadata.name}`);
+      else staying.set(pool, [`${w.metadata.namespace}/${w.metadata.name}`]);
     }
     return ctx.inventory.nodePools
       .filter((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com' && !BUILT_IN.includes(p.metadata.name))

@@ -75,7 +75,7 @@ export const fargatePodSecurityGroups: Rule = {
         const shared = podSelector === null ? ` Other pods of namespace ${ns} never had these groups and no one label tells them apart: give these workloads a label of their own and narrow the policy's podSelector to it.` : selectorText;
         const base = {
           severity: 'change' as const,
-          resource: { kind: 'Namespace', namespace: null, name: ns },
+          resource: { kind: 'Namespace', name: ns, namespace: null },
           discriminator: nodeClass,
         };
         if (groups.unresolved.length > 0) {

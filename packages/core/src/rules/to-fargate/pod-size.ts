@@ -3,7 +3,7 @@ import type { Rule } from '../types.js';
 import { describeWorkload } from './detect.js';
 import { stayDraft } from './drafts.js';
 import { fargateSize, formatRequirement, podRequirement } from './fargate-size.js';
-import { capacityName, candidates, stayOn } from './scope.js';
+import { blockedBy, capacityName, stayOn } from './scope.js';
 
 /** A pod that no Fargate combination holds (16 vCPU / 120 GB, aws-facts §5) cannot move as it is. */
 export const fargatePodSize: Rule = {
@@ -11,7 +11,7 @@ export const fargatePodSize: Rule = {
   capability: 'pod-size',
   targets: ['fargate'],
   check(ctx) {
-    return candidates(ctx).flatMap((w) => {
+    return blockedBy(ctx, 'pod-size').flatMap((w) => {
       const req = podRequirement(w.template.spec);
       if (fargateSize(req) !== null) return [];
       return [

@@ -1,8 +1,14 @@
+import type { Container } from '../../kube.js';
 import type { Rule } from '../types.js';
 import { workloadRef } from '../refs.js';
 import { addedCapabilities, describeWorkload, listOf, privilegedContainers } from './detect.js';
 import { stayDraft } from './drafts.js';
 import { capacityName, candidates, isMoving, stayOn } from './scope.js';
+
+/** Whether any container adds capabilities: the test addedCapabilities makes, without building its answer. */
+function addsCapabilities(containers: readonly Container[] | undefined): boolean {
+  return containers !== undefined && containers.some((c) => (c.securityContext?.capabilities?.add ?? []).length > 0);
+}
 
 /**
  * Privileged containers block the move; added capabilities are a change, because many are added
@@ -16,8 +22,9 @@ export const fargatePrivileged: Rule = {
   check(ctx, row) {
     return candidates(ctx).flatMap((w) => {
       const spec = w.template.spec;
-      const name = describeWorkload(w);
       const privileged = privilegedContainers(spec);
+      if (privileged.length === 0 && !addsCapabilities(spec.containers) && !addsCapabilities(spec.initContainers)) return [];
+      const name = describeWorkload(w);
       if (privileged.length > 0) {
         return [
           stayDraft(

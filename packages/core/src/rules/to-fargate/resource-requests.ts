@@ -4,7 +4,7 @@ import type { Container, PodSpec } from '../../kube.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { workloadRef } from '../refs.js';
 import { describeWorkload, listOf } from './detect.js';
-import { effectiveRequest, fargateSize, formatSize, limitOf, longRunning, podRequirement, type SizedResource } from './fargate-size.js';
+import { effectiveRequest, fargateSize, formatSize, limitOf, limitOrRequest, longRunning, podRequirement, type SizedResource } from './fargate-size.js';
 import { movingWorkloads } from './scope.js';
 
 // Proposed for a container with no request: with Fargate's 256 MB overhead a one-container pod
@@ -27,7 +27,7 @@ function written(c: Container, resource: SizedResource): string | undefined {
 
 function proposal(c: Container): Extract<WorkloadEdit, { op: 'set-resources' }> {
   const values = { cpu: written(c, 'cpu') ?? DEFAULT_CPU, memory: written(c, 'memory') ?? DEFAULT_MEMORY };
-  return { op: 'set-resources', container: c.name, requests: values, limits: { ...values } };
+  return { container: c.name, limits: { ...values }, op: 'set-resources', requests: values };
 }
 
 function withEdits(spec: PodSpec, edits: Extract<WorkloadEdit, { op: 'set-resources' }>[]): PodSpec {
@@ -65,12 +65,12 @@ export const fargateResourceRequests: Rule = {
             resource: workloadRef(w),
             message: `${name}: ${listOf(missing.map((c) => c.name))} set${missing.length === 1 ? 's' : ''} no CPU or memory request, and Fargate sizes each pod from its requests, so it would run as ${sizeText(spec)} (a pod that requests nothing gets ${FARGATE_LIMITS.defaultVcpu} vCPU / ${FARGATE_LIMITS.defaultMemoryGb} GB).${sidecarNote}`,
             remediation: `${GUARANTEED} The plan sets requests equal to limits on ${listOf(edits.map((e) => `${e.container} (${e.requests.cpu} CPU, ${e.requests.memory})`))}: the existing value where one is set, else ${DEFAULT_CPU} CPU / ${DEFAULT_MEMORY}, which keeps a one-container pod at the default size. Fargate size with these values: ${sizeText(withEdits(spec, edits))}. Adjust them to measured usage.`,
-            action: { type: 'workload' as const, edits },
+            action: { edits, type: 'workload' as const },
           },
         ];
       }
       const atRequests = sizeText(spec);
-      const atLimits = sizeText(spec, (c, r) => limitOf(c, r) ?? effectiveRequest(c, r));
+      const atLimits = sizeText(spec, limitOrRequest);
       const unbounded = running.filter((c) => SIZED.some((r) => limitOf(c, r) === null));
       // Limits inside the VM Fargate rounds up to change nothing; only headroom beyond it is lost.
       if (atLimits === atRequests && unbounded.length === 0 && sidecars.length === 0) return [];

@@ -49,14 +49,15 @@ export const fargateScheduling: Rule = {
       const edits: WorkloadEdit[] = [];
       const what: string[] = [];
       const selectors = Object.entries(spec.nodeSelector ?? {}).filter(([k, v]) => ec2Only(k, v));
-      for (const [key] of selectors) edits.push({ op: 'remove-node-selector', key });
+      // Keys in sorted order, as the plan JSON writes them: every moving workload gets this finding.
+      for (const [key] of selectors) edits.push({ key, op: 'remove-node-selector' });
       if (selectors.length > 0) what.push(`nodeSelector ${listOf(selectors.map(([k, v]) => `${k}: ${v}`))}`);
       if (nodeAffinityRequirements(spec).some((r) => !isSpotRequirement(r) && ec2Only(r.key))) {
         edits.push({ op: 'remove-node-affinity' });
         what.push('node affinity on EC2 node labels');
       }
       if (w.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2') {
-        edits.push({ op: 'remove-pod-annotation', key: COMPUTE_TYPE_ANNOTATION });
+        edits.push({ key: COMPUTE_TYPE_ANNOTATION, op: 'remove-pod-annotation' });
         what.push(`the pod annotation ${COMPUTE_TYPE_ANNOTATION}: ec2, which keeps pods off Fargate`);
       }
       const profile = existing.has(target.profile) ? `Fargate profile ${target.profile}` : `the new Fargate profile ${target.profile}`;
@@ -69,7 +70,7 @@ export const fargateScheduling: Rule = {
             what.length > 0
               ? 'Fargate places pods by profile (namespace and labels), not by node labels, so selectors that only EC2 nodes satisfy are removed before the restart.'
               : 'Nothing to edit: once the profile is active, new pods land on Fargate.',
-          action: { type: 'workload' as const, edits },
+          action: { edits, type: 'workload' as const },
         },
       ];
     });

@@ -27,7 +27,10 @@ export interface Blocker {
 interface Scope {
   candidates: Workload[];
   daemonSets: Workload[];
+  /** Only candidates with at least one blocker: most have none, and a map of every candidate costs more than it answers. */
   blockers: Map<string, Blocker[]>;
+  /** Per capability, the candidates it blocks, in candidate order. */
+  blockedBy: Map<CapabilityId, Workload[]>;
   moving: Workload[];
   movingKeys: Set<string>;
   /** Namespace → moving workloads no existing Fargate profile selects: each needs a new profile. */
@@ -71,6 +74,7 @@ function build(ctx: RuleContext): Scope {
   const candidates: Workload[] = [];
   const daemonSets: Workload[] = [];
   const blockers = new Map<string, Blocker[]>();
+  const blockedBy = new Map<CapabilityId, Workload[]>();
   const moving: Workload[] = [];
   for (const w of ctx.inventory.workloads) {
     const current = ctx.placement.workloads.get(w.key)?.current.type;
@@ -82,7 +86,13 @@ function build(ctx: RuleContext): Scope {
     if (isCoreDns(w)) continue;
     candidates.push(w);
     const found = blockersOf(ctx, w);
-    blockers.set(w.key, found);
+    if (found.length > 0) blockers.set(w.key, found);
+    for (const b of found) {
+      const list = blockedBy.get(b.capability);
+      // One workload can be blocked twice for one capability (hostNetwork and a hostPort): listed once.
+      if (!list) blockedBy.set(b.capability, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    }
     // Pending workloads run nowhere today; the plan has nothing to move for them.
     if (found.length === 0 && (current === 'auto-mode' || current === 'managed-nodes')) moving.push(w);
   }
@@ -95,17 +105,29 @@ function build(ctx: RuleContext): Scope {
     if (list) list.push(w);
     else unprofiled.set(w.metadata.namespace, [w]);
   }
-  return { candidates, daemonSets, blockers, moving, movingKeys: new Set(moving.map((w) => w.key)), unprofiled };
+  return { candidates, daemonSets, blockers, blockedBy, moving, movingKeys: new Set(moving.map((w) => w.key)), unprofiled };
 }
 
+/** The scope asked for last: rules ask for it per workload, and nearly always for the same index. */
+let last: { index: WeakRef<InventoryIndex>; scope: WeakRef<Scope> } | null = null;
+
 function scopeOf(ctx: RuleContext): Scope {
+  const recent = last !== null && last.index.deref() === ctx.index ? last.scope.deref() : undefined;
+  if (recent) return recent;
   let scope = cache.get(ctx.index);
   if (!scope) cache.set(ctx.index, (scope = build(ctx)));
+  last = { index: new WeakRef(ctx.index), scope: new WeakRef(scope) };
   return scope;
 }
 
 /** Non-DaemonSet workloads not on Fargate today (including pending ones), CoreDNS aside. */
 export const candidates = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).candidates;
+
+/**
+ * The candidates a capability keeps off Fargate, by the same tests blockersOf makes: a blocker rule
+ * reports exactly these, so it need not test every candidate again.
+ */
+export const blockedBy = (ctx: RuleContext, capability: CapabilityId): readonly Workload[] => scopeOf(ctx).blockedBy.get(capability) ?? [];
 
 /** DaemonSets not on Fargate today: the DaemonSet and log-agent rules judge them. */
 export const daemonSets = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).daemonSets;

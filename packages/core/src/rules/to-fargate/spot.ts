@@ -48,7 +48,7 @@ export const fargateSpot: Rule = {
           resource: workloadRef(w),
           message: `${describeWorkload(w)} asks for Spot capacity (${listOf(what)}). ${row.summary} On Fargate it runs on-demand, at on-demand prices.`,
           remediation: 'The plan removes the Spot selector and tolerations before the move. To keep Spot pricing instead, keep it on an Auto Mode NodePool with karpenter.sh/capacity-type: spot.',
-          action: { type: 'workload' as const, edits },
+          action: { edits, type: 'workload' as const },
         },
       ];
     });

@@ -18,7 +18,7 @@ export const fargateTopologySpread: Rule = {
           message: `${describeWorkload(w)} uses topologySpreadConstraints, which Fargate does not support; every Fargate pod gets its own VM.`,
           remediation:
             "The plan removes the constraints. Zone spread then depends on the Fargate profile's subnets, across which AWS notes pods can spread unevenly: check where the pods land after the move, and protect the workload with a PodDisruptionBudget.",
-          action: { type: 'workload' as const, edits: [{ op: 'remove-topology-spread' as const }] },
+          action: { edits: [{ op: 'remove-topology-spread' as const }], type: 'workload' as const },
         },
       ];
     });

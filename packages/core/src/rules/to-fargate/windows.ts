@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { describeWorkload, windowsEvidence } from './detect.js';
 import { stayDraft } from './drafts.js';
-import { candidates, daemonSets } from './scope.js';
+import { blockedBy, daemonSets } from './scope.js';
 
 /**
  * Windows is a blocker in both directions: Fargate on EKS and Auto Mode both run Linux only, so
@@ -13,7 +13,7 @@ export const fargateWindows: Rule = {
   targets: ['fargate'],
   check(ctx, row) {
     const autoRow = ctx.matrix['auto-mode'].windows;
-    return [...candidates(ctx), ...daemonSets(ctx)].flatMap((w) => {
+    return [...blockedBy(ctx, 'windows'), ...daemonSets(ctx)].flatMap((w) => {
       const evidence = windowsEvidence(w.template.spec);
       if (!evidence) return [];
       return [
