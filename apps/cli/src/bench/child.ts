@@ -36,7 +36,10 @@ async function main(phase: string, file: string, target: Mode): Promise<void> {
     return writeReport({ ms: performance.now() - start, extra: { workloads: inventory.workloads.length } });
   }
   if (phase === 'wizard') {
-    // Imported here: the other phases must not pay for React and Ink.
+    // Imported here: the other phases must not pay for React and Ink. The build of React the wizard
+    // command loads (wizard/react-build.ts) is chosen first.
+    const { preferProductionReact } = await import('../wizard/react-build.js');
+    preferProductionReact();
     const { measureWizard } = await import('./wizard.js');
     return writeReport(await measureWizard(loaded, file, target, collect));
   }

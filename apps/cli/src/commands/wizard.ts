@@ -9,6 +9,7 @@ import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode } from '../options.js';
 import type { WizardDeps, WizardInit } from '../wizard/deps.js';
 import { detectDirection } from '../wizard/direction.js';
+import { preferProductionReact } from '../wizard/react-build.js';
 import { runVerify } from '../wizard/verify-runner.js';
 
 export interface WizardOptions {
@@ -30,7 +31,9 @@ export async function wizardCommand(paths: string[], options: WizardOptions, io:
     clusterVersion,
     ...(options.state ? { statePath: resolve(io.cwd, options.state) } : {}),
   };
-  return interactive(init, await wizardDeps(io), io);
+  // Only the real process environment decides which React build loads; a test's own env is left alone.
+  const commandEnv = io.env === process.env ? preferProductionReact() : io.env;
+  return interactive(init, await wizardDeps(io, commandEnv), io);
 }
 
 /** Not a terminal: nobody can press a key, so the wizard's content goes out as the text plan. */
@@ -42,7 +45,7 @@ async function printPlan(paths: string[], target: Mode | undefined, clusterVersi
   return 0;
 }
 
-async function wizardDeps(io: Io): Promise<WizardDeps> {
+async function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): Promise<WizardDeps> {
   const exports = core as unknown as Record<string, unknown>;
   const renderMarkdown = typeof exports.renderMarkdown === 'function' ? (exports.renderMarkdown as (p: Plan, o: { progress: Record<string, StepProgress> }) => string) : undefined;
   // Redacting like the Markdown export, when core exposes how; the planner's manifests carry no secret data either way.
@@ -54,7 +57,7 @@ async function wizardDeps(io: Io): Promise<WizardDeps> {
     load: (paths) => loadInventory(paths),
     examples: BUNDLED_EXAMPLES,
     collect: collector(io),
-    runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: io.env, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
+    runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: commandEnv, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
     writeFile: writeFileAtomic,
     renderJson,
     ...(renderMarkdown ? { renderMarkdown } : {}),
