@@ -99,7 +99,7 @@ class Texts {
   once(text: string): string {
     const known = this.seen.get(text);
     if (known !== undefined) return known;
-    this.seen.set(flat(text), text);
+    this.seen.set(text, flat(text));
     return text;
   }
 }

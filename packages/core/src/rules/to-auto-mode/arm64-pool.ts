@@ -1,4 +1,5 @@
 import { pinnedValues } from '../../placement/pod-needs.js';
+import { sortedClone } from '../../util/sorted-clone.js';
 import type { Rule } from '../types.js';
 import { describeWorkload, movers } from './common.js';
 import { ARM64_POOL } from './facts.js';
@@ -13,8 +14,7 @@ export const arm64PoolForAutoMode: Rule = {
   capability: 'arm64',
   targets: ['auto-mode'],
   check(ctx) {
-    // A request of this plan's own: poolFindings copies it once for all the findings of the plan.
-    const pool = { ...ARM64_POOL };
+    const pool = sortedClone(ARM64_POOL);
     return movers(ctx)
       .filter((w) => {
         const arch = pinnedValues(w.template.spec, 'kubernetes.io/arch');

@@ -1,3 +1,4 @@
+import { sortedClone } from '../../util/sorted-clone.js';
 import { needsGpu } from '../../placement/pod-needs.js';
 import type { Rule } from '../types.js';
 import { describeWorkload, movers } from './common.js';
@@ -19,7 +20,7 @@ export const gpuPoolForAutoMode: Rule = {
     const users = movers(ctx).filter((w) => needsGpu(w.template.spec));
     if (users.length === 0) return [];
     const total = users.reduce((sum, w) => sum + perPod(w, GPU) * Math.max(w.replicas ?? 1, 1), 0);
-    const pool = gpuPool(Math.max(total, 1));
+    const pool = sortedClone(gpuPool(Math.max(total, 1)));
     return users.flatMap((w) =>
       poolFindings(
         w,

@@ -1,3 +1,4 @@
+import { sortedClone } from '../../util/sorted-clone.js';
 import { NEURON_RESOURCES, needsNeuron } from '../../placement/pod-needs.js';
 import type { Rule } from '../types.js';
 import { describeWorkload, movers } from './common.js';
@@ -17,7 +18,7 @@ export const neuronPoolForAutoMode: Rule = {
       const total = users.reduce((sum, w) => sum + perPod(w, resource) * Math.max(w.replicas ?? 1, 1), 0);
       if (total > 0) limits[resource] = String(total);
     }
-    const pool = neuronPool(limits);
+    const pool = sortedClone(neuronPool(limits));
     return users.flatMap((w) =>
       poolFindings(
         w,

@@ -9,36 +9,13 @@ import { describeWorkload, tolerationFor } from './common.js';
 type NodePoolRequest = Extract<CapacityRequest, { kind: 'node-pool' }>;
 
 /**
- * A deep copy of plain data with keys in sorted order, as the plan JSON writes them: thousands of
- * findings share one pool request, which is then sorted once rather than copied sorted for each.
- */
-export function sortedClone<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(sortedClone) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortedClone((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-const copies = new WeakMap<NodePoolRequest, NodePoolRequest>();
-
-/**
- * A rule asks for the same pool (an object of its own per plan) for every workload that needs it:
- * those findings share one copy, not one each.
- */
-function copyOf(request: NodePoolRequest): NodePoolRequest {
-  let copy = copies.get(request);
-  if (!copy) copies.set(request, (copy = sortedClone(request)));
-  return copy;
-}
-
-/**
  * The pool request (a gain: the capability Fargate lacks), plus a change adding the toleration for
- * the pool's taint when the pod template lacks it; without it the pods would stay Pending.
+ * the pool's taint when the pod template lacks it; without it the pods would stay Pending. `request`
+ * is shared by every finding of the rule: make it once per plan with sortedClone.
  */
 export function poolFindings(w: Workload, request: NodePoolRequest, message: string, remediation: string): FindingDraft[] {
   const out: FindingDraft[] = [
-    { severity: 'gain', resource: workloadRef(w), message, remediation, action: { request: copyOf(request), type: 'capacity' } },
+    { severity: 'gain', resource: workloadRef(w), message, remediation, action: { request, type: 'capacity' } },
   ];
   const missing = request.taints.filter((t) => !tolerates(w.template.spec.tolerations, t));
   if (missing.length > 0) {

@@ -1,10 +1,10 @@
 import { SOURCES } from '../../capabilities/sources.js';
 import { needsGpu, needsNeuron, pinnedValues } from '../../placement/pod-needs.js';
+import { sortedClone } from '../../util/sorted-clone.js';
 import { workloadRef } from '../refs.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { describeWorkload, movers } from './common.js';
 import { SPOT_POOL } from './facts.js';
-import { sortedClone } from './pools.js';
 import { usesClaims } from './storage.js';
 
 const [SPOT_TAINT] = SPOT_POOL.taints;

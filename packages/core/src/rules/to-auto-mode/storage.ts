@@ -1,5 +1,6 @@
 // Which storage driver backs each volume of a workload, found through the index (claim → volume or
 // StorageClass) so that storage rules stay linear in inventory size.
+import { remembered } from '../../util/memo.js';
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { PersistentVolumeClaimSpec } from '../../kube.js';
@@ -38,11 +39,7 @@ const usesBy = new WeakMap<InventoryIndex, WeakMap<Workload, VolumeUse[]>>();
  * the storage rules each ask it of every workload that moves. Shared: read it, never change it.
  */
 export function volumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {
-  let known = usesBy.get(index);
-  if (!known) usesBy.set(index, (known = new WeakMap()));
-  let uses = known.get(w);
-  if (!uses) known.set(w, (uses = findVolumeUses(index, w)));
-  return uses;
+  return remembered(remembered(usesBy, index, () => new WeakMap()), w, () => findVolumeUses(index, w));
 }
 
 function findVolumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {

@@ -3,12 +3,11 @@
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { Container, PersistentVolumeClaimSpec, PodSpec } from '../../kube.js';
-import { hostPathVolumes, privilegedContainers } from './evidence.js';
+import { remembered } from '../../util/memo.js';
+import { allContainers, hostPathVolumes, privilegedContainers } from './evidence.js';
 import { EBS_PROVISIONERS, EFS_PROVISIONER, NODE_OBSERVING_EXACT, NODE_OBSERVING_PATHS } from './facts.js';
 
-export { arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
-
-export const allContainers = (spec: PodSpec): Container[] => [...spec.containers, ...(spec.initContainers ?? [])];
+export { allContainers, arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
 
 export const describeWorkload = (w: Workload) => `${w.kind} ${w.metadata.namespace}/${w.metadata.name}`;
 
@@ -126,11 +125,7 @@ const usesBy = new WeakMap<InventoryIndex, WeakMap<Workload, ClaimUse[]>>();
  * Shared: read it, never change it.
  */
 export function claimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
-  let known = usesBy.get(index);
-  if (!known) usesBy.set(index, (known = new WeakMap()));
-  let uses = known.get(w);
-  if (!uses) known.set(w, (uses = findClaimUses(index, w)));
-  return uses;
+  return remembered(remembered(usesBy, index, () => new WeakMap()), w, () => findClaimUses(index, w));
 }
 
 function findClaimUses(index: InventoryIndex, w: Workload): ClaimUse[] {

@@ -2,25 +2,9 @@
 // candidate, and each blocker rule asks again for its own: answers are kept per pod template.
 import type { Container, NodeSelectorRequirement, PodSpec } from '../../kube.js';
 import { needsGpu, needsNeuron, schedulingTerms } from '../../placement/pod-needs.js';
+import { remembered } from '../../util/memo.js';
 
-/** Answers for one pod template; undefined until asked. One class, so every record has one shape. */
-class Answers {
-  windows: string | null | undefined = undefined;
-  gpu: string | null | undefined = undefined;
-  neuron: string | null | undefined = undefined;
-  arm64: string | null | undefined = undefined;
-  privileged: string[] | undefined = undefined;
-  hostPaths: { name: string; path: string }[] | undefined = undefined;
-}
-
-const answered = new WeakMap<PodSpec, Answers>();
-
-/** The answers worked out so far for a pod template: shared, so read them, never change them. */
-function answersOf(spec: PodSpec): Answers {
-  let answers = answered.get(spec);
-  if (!answers) answered.set(spec, (answers = new Answers()));
-  return answers;
-}
+export const allContainers = (spec: PodSpec): Container[] => [...spec.containers, ...(spec.initContainers ?? [])];
 
 /**
  * True when every required scheduling term constrains the pod by a requirement `hit` accepts: the
@@ -117,46 +101,20 @@ function findArm64(spec: PodSpec): string | null {
   return everyTerm(spec, armLabel) ? 'it is pinned to arm64 (Graviton) nodes' : null;
 }
 
-export function windowsEvidence(spec: PodSpec): string | null {
-  const a = answersOf(spec);
-  return a.windows === undefined ? (a.windows = findWindows(spec)) : a.windows;
-}
+const windowsAnswers = new WeakMap<PodSpec, string | null>();
+const gpuAnswers = new WeakMap<PodSpec, string | null>();
+const neuronAnswers = new WeakMap<PodSpec, string | null>();
+const arm64Answers = new WeakMap<PodSpec, string | null>();
+const privilegedAnswers = new WeakMap<PodSpec, string[]>();
+const hostPathAnswers = new WeakMap<PodSpec, { name: string; path: string }[]>();
 
-export function gpuEvidence(spec: PodSpec): string | null {
-  const a = answersOf(spec);
-  return a.gpu === undefined ? (a.gpu = findGpu(spec)) : a.gpu;
-}
+export const windowsEvidence = (spec: PodSpec): string | null => remembered(windowsAnswers, spec, () => findWindows(spec));
+export const gpuEvidence = (spec: PodSpec): string | null => remembered(gpuAnswers, spec, () => findGpu(spec));
+export const neuronEvidence = (spec: PodSpec): string | null => remembered(neuronAnswers, spec, () => findNeuron(spec));
+export const arm64Evidence = (spec: PodSpec): string | null => remembered(arm64Answers, spec, () => findArm64(spec));
 
-export function neuronEvidence(spec: PodSpec): string | null {
-  const a = answersOf(spec);
-  return a.neuron === undefined ? (a.neuron = findNeuron(spec)) : a.neuron;
-}
+export const privilegedContainers = (spec: PodSpec): string[] =>
+  remembered(privilegedAnswers, spec, () => allContainers(spec).filter((c) => c.securityContext?.privileged === true).map((c) => c.name));
 
-export function arm64Evidence(spec: PodSpec): string | null {
-  const a = answersOf(spec);
-  return a.arm64 === undefined ? (a.arm64 = findArm64(spec)) : a.arm64;
-}
-
-const anyPrivileged = (containers: readonly Container[] | undefined) => containers !== undefined && containers.some((c) => c.securityContext?.privileged === true);
-
-const findPrivileged = (spec: PodSpec): string[] =>
-  anyPrivileged(spec.containers) || anyPrivileged(spec.initContainers)
-    ? [...spec.containers, ...(spec.initContainers ?? [])]
-        .filter((c) => c.securityContext?.privileged === true)
-        .map((c) => c.name)
-    : [];
-
-const findHostPaths = (spec: PodSpec): { name: string; path: string }[] =>
-  spec.volumes !== undefined && spec.volumes.some((v) => v.hostPath)
-    ? spec.volumes.flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : []))
-    : [];
-
-export function privilegedContainers(spec: PodSpec): string[] {
-  const a = answersOf(spec);
-  return a.privileged === undefined ? (a.privileged = findPrivileged(spec)) : a.privileged;
-}
-
-export function hostPathVolumes(spec: PodSpec): { name: string; path: string }[] {
-  const a = answersOf(spec);
-  return a.hostPaths === undefined ? (a.hostPaths = findHostPaths(spec)) : a.hostPaths;
-}
+export const hostPathVolumes = (spec: PodSpec): { name: string; path: string }[] =>
+  remembered(hostPathAnswers, spec, () => (spec.volumes ?? []).flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : [])));

@@ -1,6 +1,7 @@
 // Fargate pod sizing (../shared/reference/aws-facts.md §5, fargate-sizing-and-pricing.json):
 // requirement = max(largest init container, sum of long-running containers) per resource, plus
 // 256 MB of memory for the Fargate components, rounded up to the smallest allowed combination.
+import { remembered } from '../../util/memo.js';
 import { FARGATE_COMBINATIONS, FARGATE_LIMITS } from '../../capabilities/limits.js';
 import type { Container, PodSpec } from '../../kube.js';
 
@@ -90,9 +91,7 @@ export function podRequirement(spec: PodSpec, pick: Pick = effectiveRequest): Po
   const cache = pick === effectiveRequest ? requested : pick === limitOrRequest ? limited : null;
   if (cache === null) return requirement(spec, pick);
   // Several rules size every pod the same way; quantities are parsed once per pod template.
-  let req = cache.get(spec);
-  if (!req) cache.set(spec, (req = requirement(spec, pick)));
-  return req;
+  return remembered(cache, spec, () => requirement(spec, pick));
 }
 
 /** What a container may use: its limit, or what it is scheduled with when it sets no limit. */

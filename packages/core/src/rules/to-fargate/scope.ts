@@ -3,6 +3,7 @@
 // (profiles, edits, sizing) skip what stays behind, and the plan never edits a workload it keeps.
 import type { CapabilityId } from '../../capabilities/ids.js';
 import { FARGATE_LIMITS } from '../../capabilities/limits.js';
+import { remembered } from '../../util/memo.js';
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { RuleContext } from '../types.js';
@@ -108,17 +109,7 @@ function build(ctx: RuleContext): Scope {
   return { candidates, daemonSets, blockers, blockedBy, moving, movingKeys: new Set(moving.map((w) => w.key)), unprofiled };
 }
 
-/** The scope asked for last: rules ask for it per workload, and nearly always for the same index. */
-let last: { index: WeakRef<InventoryIndex>; scope: WeakRef<Scope> } | null = null;
-
-function scopeOf(ctx: RuleContext): Scope {
-  const recent = last !== null && last.index.deref() === ctx.index ? last.scope.deref() : undefined;
-  if (recent) return recent;
-  let scope = cache.get(ctx.index);
-  if (!scope) cache.set(ctx.index, (scope = build(ctx)));
-  last = { index: new WeakRef(ctx.index), scope: new WeakRef(scope) };
-  return scope;
-}
+const scopeOf = (ctx: RuleContext): Scope => remembered(cache, ctx.index, () => build(ctx));
 
 /** Non-DaemonSet workloads not on Fargate today (including pending ones), CoreDNS aside. */
 export const candidates = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).candidates;
