@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { normalizeDocuments, type Inventory, type LoadProblem, type RawDocument } from '@modeshift/core/base';
 import { findInputFiles, reasonOf } from './files.js';
-import { parseText } from './parse.js';
+import { readJsonList, type JsonList } from './json-list.js';
+import { isJsonFile, jsonDocuments, parseText, type ParsedFile } from './parse.js';
 
 export interface LoadResult {
   inventory: Inventory;
@@ -18,7 +19,10 @@ class Reading {
   readonly files: { file: string; documents: number }[] = [];
 
   add(file: string, text: string): void {
-    const parsed = parseText(file, text);
+    this.addParsed(file, parseText(file, text));
+  }
+
+  addParsed(file: string, parsed: ParsedFile): void {
     this.files.push({ file, documents: parsed.documents.length });
     for (const problem of parsed.problems) this.problems.push(problem);
     for (const doc of parsed.documents) this.documents.push(doc);
@@ -61,14 +65,18 @@ export async function loadInventory(paths: string[]): Promise<LoadResult> {
   const reading = new Reading();
   reading.problems.push(...found.problems);
   for (const file of found.files) {
-    let text: string;
+    let list: JsonList | null;
+    let text = '';
     try {
-      text = await readFile(file, 'utf8');
+      // A large List is parsed as it is read; anything else (and a List that will not split) is read whole.
+      list = isJsonFile(file) ? await readJsonList(file) : null;
+      if (!list) text = await readFile(file, 'utf8');
     } catch (error) {
       reading.problems.push({ file, line: null, severity: 'error', message: `cannot read the file: ${reasonOf(error)}` });
       continue;
     }
-    reading.add(file, text);
+    if (list) reading.addParsed(file, jsonDocuments(file, list.value, list.firstLine));
+    else reading.add(file, text);
   }
   return reading.finish(paths.length > 0 ? paths.join(', ') : 'the input (no paths given)');
 }

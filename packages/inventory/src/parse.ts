@@ -14,7 +14,7 @@ export interface ParsedFile {
   problems: LoadProblem[];
 }
 
-const isJsonFile = (file: string) => file.toLowerCase().endsWith('.json');
+export const isJsonFile = (file: string) => file.toLowerCase().endsWith('.json');
 
 /**
  * Splits one file's text into documents, each with the line it starts on (List items get their own
@@ -26,7 +26,7 @@ export function parseText(file: string, text: string): ParsedFile {
   if (isJsonFile(file)) {
     try {
       const value: unknown = JSON.parse(source);
-      return { documents: splitList(file, value, firstContentLine(source)), problems: [] };
+      return jsonDocuments(file, value, firstContentLine(source));
     } catch (error) {
       return parseYaml(file, source, error instanceof Error ? error.message : String(error));
     }
@@ -54,6 +54,11 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** A parsed JSON file as documents: a List's items one each (all starting at `line`), anything else one. */
+export function jsonDocuments(file: string, value: unknown, line: number): ParsedFile {
+  return { documents: splitList(file, value, line), problems: [] };
 }
 
 function splitList(file: string, value: unknown, line: number, itemLines?: (i: number) => number | undefined): RawDocument[] {

@@ -1,10 +1,10 @@
 // A smoke test that keeps `npm run bench` runnable: a small estate, one run of each measurement.
 // No timing is asserted; timing is what the bench itself is for.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadInventoryFromStrings } from '@modeshift/inventory';
+import { loadInventory, loadInventoryFromStrings } from '@modeshift/inventory';
 import { generateInventory, toJsonList, toYamlStream } from './generate.js';
 import { assertBuilt, median } from './measure.js';
 import { benchCase } from './run.js';
@@ -36,6 +36,14 @@ describe('generateInventory', () => {
     expect(json.inventory.serviceAccounts.some((sa) => sa.metadata.annotations['eks.amazonaws.com/role-arn'])).toBe(true);
     if (direction === 'to-auto-mode') expect(json.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace.includes('*')))).toBe(true);
     else expect(json.inventory.nodePools.length).toBeGreaterThan(0);
+  });
+  it.each(['to-auto-mode', 'to-fargate'] as const)('%s: a List file read in groups gives what parsing its whole text gives', async (direction) => {
+    const text = toJsonList(generateInventory({ workloads: WORKLOADS, direction }).documents);
+    const file = join(mkdtempSync(join(tmpdir(), 'modeshift-list-')), 'estate.json');
+    writeFileSync(file, text);
+    // Large enough for dozens of groups: every cut between items is exercised on realistic objects.
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(await loadInventory([file])).toEqual(loadInventoryFromStrings([{ file, text }]));
   });
 });
 

@@ -101,20 +101,35 @@ function findArm64(spec: PodSpec): string | null {
   return everyTerm(spec, armLabel) ? 'it is pinned to arm64 (Graviton) nodes' : null;
 }
 
-const windowsAnswers = new WeakMap<PodSpec, string | null>();
-const gpuAnswers = new WeakMap<PodSpec, string | null>();
-const neuronAnswers = new WeakMap<PodSpec, string | null>();
-const arm64Answers = new WeakMap<PodSpec, string | null>();
-const privilegedAnswers = new WeakMap<PodSpec, string[]>();
-const hostPathAnswers = new WeakMap<PodSpec, { name: string; path: string }[]>();
+/** Everything the blocker tests find in one pod template, worked out together on first asking. */
+interface PodTemplateFacts {
+  windows: string | null;
+  gpu: string | null;
+  neuron: string | null;
+  arm64: string | null;
+  privileged: string[];
+  hostPaths: { name: string; path: string }[];
+}
 
-export const windowsEvidence = (spec: PodSpec): string | null => remembered(windowsAnswers, spec, () => findWindows(spec));
-export const gpuEvidence = (spec: PodSpec): string | null => remembered(gpuAnswers, spec, () => findGpu(spec));
-export const neuronEvidence = (spec: PodSpec): string | null => remembered(neuronAnswers, spec, () => findNeuron(spec));
-export const arm64Evidence = (spec: PodSpec): string | null => remembered(arm64Answers, spec, () => findArm64(spec));
+function findFacts(spec: PodSpec): PodTemplateFacts {
+  return {
+    windows: findWindows(spec),
+    gpu: findGpu(spec),
+    neuron: findNeuron(spec),
+    arm64: findArm64(spec),
+    privileged: allContainers(spec).filter((c) => c.securityContext?.privileged === true).map((c) => c.name),
+    hostPaths: (spec.volumes ?? []).flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : [])),
+  };
+}
 
-export const privilegedContainers = (spec: PodSpec): string[] =>
-  remembered(privilegedAnswers, spec, () => allContainers(spec).filter((c) => c.securityContext?.privileged === true).map((c) => c.name));
+// One map of one record per template: the scope asks every question of every candidate, and one
+// lookup is cheaper than six (each map also costs the collector work on every young-space sweep).
+const facts = new WeakMap<PodSpec, PodTemplateFacts>();
+const factsOf = (spec: PodSpec): PodTemplateFacts => remembered(facts, spec, () => findFacts(spec));
 
-export const hostPathVolumes = (spec: PodSpec): { name: string; path: string }[] =>
-  remembered(hostPathAnswers, spec, () => (spec.volumes ?? []).flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : [])));
+export const windowsEvidence = (spec: PodSpec): string | null => factsOf(spec).windows;
+export const gpuEvidence = (spec: PodSpec): string | null => factsOf(spec).gpu;
+export const neuronEvidence = (spec: PodSpec): string | null => factsOf(spec).neuron;
+export const arm64Evidence = (spec: PodSpec): string | null => factsOf(spec).arm64;
+export const privilegedContainers = (spec: PodSpec): string[] => factsOf(spec).privileged;
+export const hostPathVolumes = (spec: PodSpec): { name: string; path: string }[] => factsOf(spec).hostPaths;
