@@ -6,7 +6,7 @@ import { readJsonList, type ReadSizes } from './json-list.js';
 import { loadInventory, loadInventoryFromStrings } from './load.js';
 
 // Tiny groups and a tiny buffer: every cut, refill and growth path runs on files of a few KB.
-const SMALL: ReadSizes = { groupBytes: 300, windowBytes: 1024 };
+const SMALL: ReadSizes = { minFileBytes: 0, groupBytes: 300, windowBytes: 1024 };
 
 let root: string;
 let count = 0;
@@ -55,7 +55,7 @@ async function expectSameAsParse(text: string, items: number, sizes = SMALL): Pr
 describe('readJsonList', () => {
   it('reads a kubectl-style List as JSON.parse would, across many groups and buffer refills', async () => {
     await expectSameAsParse(list(items), 40);
-    await expectSameAsParse(list(items), 40, { groupBytes: 96 * 1024, windowBytes: 8 * 1024 * 1024 });
+    await expectSameAsParse(list(items), 40, { minFileBytes: 0, groupBytes: 96 * 1024, windowBytes: 8 * 1024 * 1024 });
   });
 
   it('grows its buffer for an item larger than the buffer', async () => {
@@ -101,17 +101,22 @@ describe('readJsonList', () => {
 });
 
 describe('loadInventory on a JSON List', () => {
+  // Over the size below which files are read whole.
+  const many = Array.from({ length: 2500 }, (_, i) => deployment(i));
+
   it('gives the same inventory and problems as reading the text whole', async () => {
-    const text = list([...items, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'ns-0' }, data: { k: 'djE=' } }, { kind: 'Nothing' }]);
+    const text = list([...many, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'ns-0' }, data: { k: 'djE=' } }, { kind: 'Nothing' }]);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
     const path = await write(text);
     const fast = await loadInventory([path]);
     const whole = loadInventoryFromStrings([{ file: path, text }]);
-    expect(fast.inventory.workloads).toHaveLength(40);
+    expect(fast.inventory.workloads).toHaveLength(2500);
     expect(fast).toEqual(whole);
   });
 
   it('reports a broken List with the whole-file message and line', async () => {
-    const text = list(items.slice(0, 6)).replace('"app-3"', '"app-3" "oops"');
+    const text = list(many).replace('"app-2000"', '"app-2000" "oops"');
+    expect(text.length).toBeGreaterThan(1024 * 1024);
     const path = await write(text);
     const result = await loadInventory([path]);
     expect(result.problems).toEqual(loadInventoryFromStrings([{ file: path, text }]).problems);

@@ -25,6 +25,8 @@ export interface JsonList {
 }
 
 export interface ReadSizes {
+  /** Smaller files are read whole: for them the copies cost little. */
+  minFileBytes: number;
   /** About how much text each JSON.parse call gets. */
   groupBytes: number;
   /** The buffer's starting size; it doubles when one item does not fit. */
@@ -32,7 +34,7 @@ export interface ReadSizes {
 }
 
 /** Groups stay below the engine's large-object size (128 KiB), so each group's text lives and dies young. */
-const SIZES: ReadSizes = { groupBytes: 96 * 1024, windowBytes: 8 * 1024 * 1024 };
+const SIZES: ReadSizes = { minFileBytes: 1024 * 1024, groupBytes: 96 * 1024, windowBytes: 8 * 1024 * 1024 };
 /** How far into the file the List's `"items": [` must appear. */
 const HEAD_BYTES = 64 * 1024;
 /** The items array opens, and its first item starts on a line of its own: that line's indentation is captured. */
@@ -84,6 +86,7 @@ function appendParsed(items: unknown[], text: string): void {
 export async function readJsonList(file: string, sizes: ReadSizes = SIZES): Promise<JsonList | null> {
   const handle = await open(file, 'r');
   try {
+    if ((await handle.stat()).size < sizes.minFileBytes) return null;
     return await readItems(new ByteWindow(handle, sizes.windowBytes), sizes.groupBytes);
   } catch (error) {
     if (error instanceof SyntaxError) return null;

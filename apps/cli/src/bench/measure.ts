@@ -105,8 +105,22 @@ export function median(values: number[]): number {
 
 /** `runs` fresh processes, one after another; every field is the median over them. */
 export async function measure(job: Job, runs: number): Promise<Measurement> {
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await runOnce(job));
+  return (await measureInterleaved([job], runs))[0]!;
+}
+
+/**
+ * Each job `runs` times, taking turns (a b c, a b c, …), so that jobs compared with each other meet
+ * the same spells of a busy machine rather than one job getting a quiet minute and the next a noisy one.
+ */
+export async function measureInterleaved(jobs: Job[], runs: number): Promise<Measurement[]> {
+  const samples: Sample[][] = jobs.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, job] of jobs.entries()) samples[j]!.push(await runOnce(job));
+  }
+  return samples.map(summarise);
+}
+
+function summarise(samples: Sample[]): Measurement {
   const extra: Record<string, number> = {};
   for (const key of Object.keys(samples[0]?.extra ?? {})) extra[key] = median(samples.map((s) => s.extra[key] ?? 0));
   const ms = samples.every((s) => s.ms !== null) ? median(samples.map((s) => s.ms!)) : null;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from './generate.js';
 import { recordImports, uiOrPulumi } from './imports.js';
-import { assertBuilt, CLI_DIR, measure, SCRIPTS, type InputFormat, type Job } from './measure.js';
+import { assertBuilt, CLI_DIR, measure, measureInterleaved, SCRIPTS, type InputFormat, type Job } from './measure.js';
 import { checkTargets, formatResults, type BenchResults, type CaseResult, type StartupResult } from './summary.js';
 
 const SEED = 0x5eed;
@@ -74,10 +74,17 @@ export async function benchCase(direction: Direction, workloads: number, options
   const wanted = (phase: BenchPhase) => !options.phases || options.phases.includes(phase);
   for (const format of wanted('inputs') ? options.formats : []) {
     const file = files[format]!.path;
-    const baseline = await step(`${format} parse only`, { kind: 'baseline', format, file });
-    const load = await step(`${format} load`, { kind: 'phase', phase: 'load', file, target });
-    const e2e = await step(`${format} plan --format json`, { kind: 'e2e', file, target, output: 'json' });
-    result.inputs[format] = { baseline, load, e2e };
+    log(`  ${direction} ${workloads} ${format}: parse only, load, plan --format json`);
+    // Taking turns: the target is a ratio of these, which drift on a shared machine would skew.
+    const [baseline, load, e2e] = await measureInterleaved(
+      [
+        { kind: 'baseline', format, file },
+        { kind: 'phase', phase: 'load', file, target },
+        { kind: 'e2e', file, target, output: 'json' },
+      ],
+      options.runs,
+    );
+    result.inputs[format] = { baseline: baseline!, load: load!, e2e: e2e! };
   }
   // Plan and renderers see the same inventory whatever it was read from; JSON is the cheaper way there.
   const file = (files.json ?? files.yaml)!.path;
