@@ -20,7 +20,7 @@ export interface JsonList {
   value: unknown;
   /** The line of the file's first character that is not white space. */
   firstLine: number;
-  /** How many pieces the items were parsed in: one means the file's shape allowed no cut. */
+  /** How many pieces the items were parsed in (one when they fit a single group). */
   groups: number;
 }
 
@@ -137,9 +137,11 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
     try {
       appendParsed(items, group);
     } catch (error) {
-      // A cut past the last item, at a brace of the List's own fields: the rest is read as the end.
-      if (error instanceof SyntaxError) break;
-      throw error;
+      if (!(error instanceof SyntaxError)) throw error;
+      // A group that holds the items' end was cut past the last item, at a brace of the List's own
+      // fields: the rest is read as the end. Otherwise an item is broken: the whole-file read says where.
+      if (itemsClose(window, open[2], window.start, comma) !== null) break;
+      return null;
     }
     window.start = comma + 1;
     groups += 1;
@@ -147,7 +149,7 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
 
   // The last items, then `]` and the rest of the List.
   while (!window.eof) await window.fill();
-  const close = lastItemsClose(window, open[2]);
+  const close = itemsClose(window, open[2], window.start, window.end);
   if (close === null) return null;
   appendParsed(items, window.text(window.start, close.itemsEnd));
   const tail = window.text(close.bracket + 1, window.end);
@@ -159,19 +161,19 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
 }
 
 /**
- * Where the last item ends (`}` at the items' indentation) and the `]` after it: the closing brace
- * is searched for from the end, skipping any that the List's own fields after the items hold.
+ * Where the last item ends (`}` at the items' indentation) and the `]` after it, in the buffer from
+ * `from` to `to`: searched for from the end, skipping braces of the List's own fields after the items.
  */
-function lastItemsClose(window: ByteWindow, indent: string): { itemsEnd: number; bracket: number } | null {
-  const { buffer, start } = window;
+function itemsClose(window: ByteWindow, indent: string, from: number, to: number): { itemsEnd: number; bracket: number } | null {
+  const { buffer } = window;
   const brace = Buffer.from(`\n${indent}}`);
-  // Searched back from the last place a whole match fits: bytes past `end` are stale.
-  const from = window.end - brace.length;
-  if (from < start) return null;
-  for (let at = buffer.lastIndexOf(brace, from); at >= start; at = buffer.lastIndexOf(brace, at - 1)) {
+  // Searched back from the last place a whole match fits: bytes past `to` may be stale.
+  const last = to - brace.length;
+  if (last < from) return null;
+  for (let at = buffer.lastIndexOf(brace, last); at >= from; at = buffer.lastIndexOf(brace, at - 1)) {
     let next = at + brace.length;
-    while (next < window.end && isSpace(buffer[next])) next++;
-    if (buffer[next] === 0x5d) return { itemsEnd: at + brace.length, bracket: next };
+    while (next < to && isSpace(buffer[next])) next++;
+    if (next < to && buffer[next] === 0x5d) return { itemsEnd: at + brace.length, bracket: next };
     if (at === 0) break;
   }
   return null;
