@@ -1,6 +1,6 @@
 // A smoke test that keeps `npm run bench` runnable: a small estate, one run of each measurement.
 // No timing is asserted; timing is what the bench itself is for.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,13 +37,19 @@ describe('generateInventory', () => {
     if (direction === 'to-auto-mode') expect(json.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace.includes('*')))).toBe(true);
     else expect(json.inventory.nodePools.length).toBeGreaterThan(0);
   });
+
   it.each(['to-auto-mode', 'to-fargate'] as const)('%s: a List file read in groups gives what parsing its whole text gives', async (direction) => {
     const text = toJsonList(generateInventory({ workloads: WORKLOADS, direction }).documents);
-    const file = join(mkdtempSync(join(tmpdir(), 'modeshift-list-')), 'estate.json');
+    const dir = mkdtempSync(join(tmpdir(), 'modeshift-list-'));
+    const file = join(dir, 'estate.json');
     writeFileSync(file, text);
-    // Large enough for dozens of groups: every cut between items is exercised on realistic objects.
-    expect(text.length).toBeGreaterThan(1_000_000);
-    expect(await loadInventory([file])).toEqual(loadInventoryFromStrings([{ file, text }]));
+    try {
+      // Above the size read whole, and dozens of groups: cuts between items on realistic objects.
+      expect(text.length).toBeGreaterThan(1_000_000);
+      expect(await loadInventory([file])).toEqual(loadInventoryFromStrings([{ file, text }]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
