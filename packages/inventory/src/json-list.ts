@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { firstContentLine } from './parse.js';
 
 /**
  * A large `kubectl get … -o json` List read a group of items at a time, through one reused buffer.
@@ -103,12 +104,13 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   // latin1: one character per byte, so offsets in this text are offsets in the buffer.
   const headBytes = buffer.toString('latin1', bom, Math.min(window.end, headLimit));
-  const open = ITEMS_OPEN.exec(headBytes);
-  if (!open || open[1] === undefined || open[2] === undefined) return null;
-  const bracket = bom + open.index + open[0].length - open[1].length - 2;
+  const opening = ITEMS_OPEN.exec(headBytes);
+  if (!opening || opening[1] === undefined || opening[2] === undefined) return null;
+  const indent = opening[2];
+  const bracket = bom + opening.index + opening[0].length - opening[1].length - 2;
   const head = window.text(bom, bracket);
-  const firstLine = lineOfFirstContent(headBytes);
-  const between = Buffer.from(`\n${open[2]}},`);
+  const firstLine = firstContentLine(headBytes);
+  const between = Buffer.from(`\n${indent}},`);
   const items: unknown[] = [];
   let groups = 1;
   window.start = bracket + 1;
@@ -140,7 +142,7 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
       if (!(error instanceof SyntaxError)) throw error;
       // A group that holds the items' end was cut past the last item, at a brace of the List's own
       // fields: the rest is read as the end. Otherwise an item is broken: the whole-file read says where.
-      if (itemsClose(window, open[2], window.start, comma) !== null) break;
+      if (itemsClose(window, indent, window.start, comma) !== null) break;
       return null;
     }
     window.start = comma + 1;
@@ -149,7 +151,7 @@ async function readItems(window: ByteWindow, groupBytes: number): Promise<JsonLi
 
   // The last items, then `]` and the rest of the List.
   while (!window.eof) await window.fill();
-  const close = itemsClose(window, open[2], window.start, window.end);
+  const close = itemsClose(window, indent, window.start, window.end);
   if (close === null) return null;
   appendParsed(items, window.text(window.start, close.itemsEnd));
   const tail = window.text(close.bracket + 1, window.end);
@@ -177,10 +179,4 @@ function itemsClose(window: ByteWindow, indent: string, from: number, to: number
     if (at === 0) break;
   }
   return null;
-}
-
-function lineOfFirstContent(text: string): number {
-  let line = 1;
-  for (let i = 0; i < text.length && isSpace(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 0x0a) line++;
-  return line;
 }

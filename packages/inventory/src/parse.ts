@@ -34,7 +34,8 @@ export function parseText(file: string, text: string): ParsedFile {
   return parseYaml(file, source, null);
 }
 
-function firstContentLine(text: string): number {
+/** The line of the text's first character that is not white space. */
+export function firstContentLine(text: string): number {
   const start = /\S/.exec(text)?.index ?? 0;
   return lineAt(text, start);
 }
