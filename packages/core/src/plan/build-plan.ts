@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/types.js';
-import type { RuleContext } from '../rules/types.js';
-import { runRules } from '../rules/run.js';
+import type { RuleContext } from '../rules/engine/types.js';
+import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';

@@ -1,6 +1,6 @@
 import type { CapacityRequest, Finding, WorkloadEdit } from '../findings/types.js';
 import type { Workload } from '../inventory/types.js';
-import { resourceKey } from '../rules/run.js';
+import { resourceKey } from '../rules/engine/run.js';
 import type { PlanInput } from './plan-input.js';
 
 export interface Move {

@@ -1,5 +1,5 @@
 import type { Action, Finding } from '../findings/types.js';
-import type { RuleContext } from '../rules/types.js';
+import type { RuleContext } from '../rules/engine/types.js';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 

@@ -1,7 +1,7 @@
 import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 import type { CapacityRequest } from '../findings/types.js';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
-import { resourceKey } from '../rules/run.js';
+import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';

@@ -1,5 +1,5 @@
 import type { LoadBalancerChange } from '../findings/types.js';
-import { resourceKey } from '../rules/run.js';
+import { resourceKey } from '../rules/engine/run.js';
 import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';

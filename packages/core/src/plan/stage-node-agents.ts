@@ -1,5 +1,5 @@
 import type { NodeAgentChange } from '../findings/types.js';
-import { resourceKey } from '../rules/run.js';
+import { resourceKey } from '../rules/engine/run.js';
 import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';

@@ -1,6 +1,6 @@
 import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
 import type { Plan } from '../plan/types.js';
-import { resourceKey } from '../rules/run.js';
+import { resourceKey } from '../rules/engine/run.js';
 
 export interface TextOptions {
   color: boolean;

@@ -15,8 +15,8 @@ import type {
   ServiceSpec,
   StringMap,
 } from '../kube.js';
-import { runRules } from '../rules/run.js';
-import type { Rule } from '../rules/types.js';
+import { runRules } from '../rules/engine/run.js';
+import type { Rule } from '../rules/engine/types.js';
 import { anAutoModeInventory, aWorkload, contextFor, type WorkloadOptions } from './builders.js';
 
 const origin = { file: 'test.yaml', line: 1 };

@@ -3,8 +3,8 @@ import type { Mode } from '../capabilities/ids.js';
 import type { Cluster, FargateProfile, Inventory, Workload, WorkloadKind } from '../inventory/types.js';
 import { emptyInventory } from '../inventory/types.js';
 import type { Container, KubeObject, PodSpec, StringMap } from '../kube.js';
-import { buildContext } from '../rules/run.js';
-import type { RuleContext } from '../rules/types.js';
+import { buildContext } from '../rules/engine/run.js';
+import type { RuleContext } from '../rules/engine/types.js';
 
 const origin = { file: 'test.yaml', line: 1 };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { LogOutput } from '../../findings/types.js';
-import { parseFluentBitOutputs } from '../../rules/shared-fluent-bit.js';
+import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
 import { FARGATE_LOGGING, awsLoggingManifests, awsLoggingProblems } from './aws-logging.js';
 
 const shared = new URL('../../../../../../shared/', import.meta.url);

@@ -1,7 +1,7 @@
 import type { Finding } from '../../findings/types.js';
 import type { SourceMode } from '../../placement/types.js';
 import type { Plan, Step } from '../../plan/types.js';
-import { resourceKey } from '../../rules/run.js';
+import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
 
 export type StepStatus = 'done' | 'skipped' | 'not-applicable';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Toleration } from '../../kube.js';
+import { aWorkload } from '../../testing/builders.js';
+import { aManagedNodesInventory, aNodegroup, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { autoModeGpuPoolRule as rule } from './auto-mode-gpu-pool.js';
+
+const gpuNodes = aNodegroup('gpu', { instanceTypes: ['g5.xlarge'], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] });
+const tolerate: Toleration[] = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
+const gpuWorkload = (name: string, gpus: number, replicas: number, tolerations?: Toleration[]) =>
+  aWorkload({ name, replicas, containers: [{ name: 'model', image: 'vllm', resources: { limits: { 'nvidia.com/gpu': String(gpus) } } }], spec: { tolerations } });
+
+describe('auto-mode-gpu-pool', () => {
+  it('requests one GPU NodePool sized for every GPU workload', () => {
+    const inventory = aManagedNodesInventory([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)], { nodegroups: [aNodegroup(), gpuNodes] });
+    const findings = autoModeFindings(rule, inventory);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({ severity: 'gain', capability: 'gpu' });
+    expect(findings[0]?.action).toEqual({
+      type: 'capacity',
+      request: {
+        kind: 'node-pool',
+        name: 'gpu',
+        purpose: 'gpu',
+        requirements: [
+          { key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g', 'p'] },
+          { key: 'eks.amazonaws.com/instance-gpu-manufacturer', operator: 'In', values: ['nvidia'] },
+          { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] },
+          { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] },
+        ],
+        taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+        podSecurityGroupIds: [],
+        limits: { 'nvidia.com/gpu': '9' },
+      },
+    });
+    expect(findings[1]?.action).toEqual(findings[0]?.action);
+  });
+
+  it('adds the toleration a workload lacks for the GPU taint', () => {
+    const findings = autoModeFindings(rule, aManagedNodesInventory([gpuWorkload('llm', 1, 1)]));
+    expect(findings.find((f) => f.id === 'auto-mode-gpu-pool:Deployment/shop/llm#gpu-toleration')).toMatchObject({
+      severity: 'change',
+      action: { type: 'workload', edits: [{ op: 'add-toleration', toleration: { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' } }] },
+    });
+  });
+
+  it('passes workloads without GPUs', () => {
+    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
+import { aFargateInventory, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
+import { autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { autoModeClusterRolePoliciesRule as rule } from './auto-mode-cluster-role-policies.js';
+
+describe('auto-mode-cluster-role-policies', () => {
+  it('asks for the Auto Mode policies and sts:TagSession while Auto Mode is off', () => {
+    const [finding, ...rest] = autoModeFindings(rule, aFargateInventory([aWorkload()]));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      id: 'auto-mode-cluster-role-policies:cluster',
+      severity: 'change',
+      capability: 'iam',
+      action: { type: 'prerequisite', task: { kind: 'cluster-role-policies', policies: [...AUTO_MODE_FACTS.clusterRolePolicies] } },
+    });
+    expect(finding?.message).toContain('sts:TagSession');
+    expect(finding?.message).toContain('arn:aws:iam::111122223333:role/demo-cluster');
+    expect(finding?.remediation).toContain('AmazonEKSWorkerNodeMinimalPolicy');
+  });
+
+  it('says nothing once Auto Mode is enabled', () => {
+    expect(autoModeFindings(rule, aFargateInventory([aWorkload()], { cluster: anAutoModeCluster() }))).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { aFargateProfile, aWorkload } from '../../testing/builders.js';
+import { planToFargate } from '../../testing/builders-fargate.js';
+import { fargatePodExecutionRoleRule } from './fargate-pod-execution-role.js';
+
+describe('fargate-pod-execution-role', () => {
+  it('asks for a pod execution role once when no profile has one', () => {
+    const findings = planToFargate([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })], [fargatePodExecutionRoleRule]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ id: 'fargate-pod-execution-role:cluster', severity: 'change', capability: 'iam', action: { type: 'prerequisite', task: { kind: 'pod-execution-role' } } });
+    expect(findings[0]?.remediation).toContain('AmazonEKSFargatePodExecutionRolePolicy');
+  });
+
+  it('passes when an existing profile already has a role, or nothing moves', () => {
+    expect(planToFargate([aWorkload()], [fargatePodExecutionRoleRule], { fargateProfiles: [aFargateProfile('other', [{ namespace: 'other' }])] })).toEqual([]);
+    expect(planToFargate([], [fargatePodExecutionRoleRule])).toEqual([]);
+  });
+});

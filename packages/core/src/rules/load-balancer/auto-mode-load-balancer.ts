@@ -1,0 +1,94 @@
+import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
+import type { Namespaced } from '../../inventory/types.js';
+import type { IngressSpec, StringMap } from '../../kube.js';
+import { objectRef } from '../../analysis/refs.js';
+import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
+import { PROPOSED } from '../../analysis/proposed-names.js';
+import { LOAD_BALANCER_CONTROLLER as LBC, OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
+
+// What to use instead, where aws-facts §4.7 / §1 say.
+const INSTEAD: Record<string, string> = {
+  'kubernetes.io/ingress.class': 'spec.ingressClassName',
+  'alb.ingress.kubernetes.io/group.name': 'group.name in IngressClassParams',
+  'alb.ingress.kubernetes.io/waf-acl-id': 'WAFv2',
+  'alb.ingress.kubernetes.io/web-acl-id': 'WAFv2',
+  'service.beta.kubernetes.io/load-balancer-source-ranges': 'spec.loadBalancerSourceRanges',
+  'service.beta.kubernetes.io/aws-load-balancer-type': 'spec.loadBalancerClass',
+  'service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled': 'the -attributes annotation',
+  'service.beta.kubernetes.io/aws-load-balancer-access-log-': 'the -attributes annotation',
+};
+
+function unsupportedIngress(annotations: StringMap): string[] {
+  return Object.keys(annotations)
+    .filter((k) => UNSUPPORTED_INGRESS_ANNOTATIONS.includes(k) || (k === OIDC_AUTH_ANNOTATION && annotations[k]?.toLowerCase() === 'oidc'))
+    .sort();
+}
+
+const serviceRule = (key: string) => UNSUPPORTED_SERVICE_ANNOTATIONS.find((u) => (u.endsWith('-') ? key.startsWith(u) : key === u));
+const unsupportedService = (annotations: StringMap) => Object.keys(annotations).filter((k) => serviceRule(k) !== undefined).sort();
+
+function describeUnsupported(keys: string[]): string {
+  if (keys.length === 0) return '';
+  const parts = keys.map((k) => {
+    const instead = INSTEAD[k] ?? INSTEAD[serviceRule(k) ?? ''];
+    return instead ? `${k} (use ${instead})` : k;
+  });
+  return ` Auto Mode does not support ${parts.join(', ')}.`;
+}
+
+/** LBC owns the Ingress through its class, the legacy annotation, or the default IngressClass. */
+function ownedByLbc(ctx: RuleContext, ing: Namespaced<IngressSpec>): boolean {
+  const name = ing.spec.ingressClassName ?? ing.metadata.annotations[LBC.ingressClassAnnotation];
+  if (name === undefined) return ctx.index.defaultIngressClass()?.spec.controller === LBC.ingressController;
+  const cls = ctx.index.ingressClass(name);
+  return cls ? cls.spec.controller === LBC.ingressController : name === LBC.ingressClass;
+}
+
+const DNS_SHIFT = 'then shift DNS (for example Route 53 weighted records) to the new load balancer and delete the old object once traffic has drained';
+
+/** Load balancers of the AWS Load Balancer Controller cannot be handed over to Auto Mode (aws-facts §0.10, §4.7, §7.2). */
+export const autoModeLoadBalancerRule: Rule = {
+  id: 'auto-mode-load-balancer',
+  capability: 'load-balancer',
+  targets: ['auto-mode'],
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    const existing = ctx.inventory.ingressClasses.find((c) => c.spec.controller === AUTO_MODE_FACTS.albController);
+    const ingressClass = existing?.metadata.name ?? PROPOSED.ingressClass;
+    let ingresses = 0;
+    for (const ing of ctx.inventory.ingresses) {
+      if (!ownedByLbc(ctx, ing)) continue;
+      ingresses++;
+      const unsupported = unsupportedIngress(ing.metadata.annotations);
+      out.push({
+        severity: 'change',
+        resource: objectRef(ing),
+        message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} is served by an ALB of the AWS Load Balancer Controller; load balancers cannot be handed over to Auto Mode's built-in controller.${describeUnsupported(unsupported)}`,
+        remediation: `Keep the AWS Load Balancer Controller running for it, or move by blue/green: create a copy with ingressClassName ${ingressClass} (controller ${AUTO_MODE_FACTS.albController}; scheme, subnets and certificates go in its IngressClassParams), wait for the new ALB, ${DNS_SHIFT}. Subnets must carry kubernetes.io/role/elb or kubernetes.io/role/internal-elb tags.`,
+        action: { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass, unsupportedAnnotations: unsupported } },
+      });
+    }
+    for (const svc of ctx.inventory.services) {
+      if (svc.spec.type !== 'LoadBalancer' || svc.spec.loadBalancerClass === AUTO_MODE_FACTS.nlbClass) continue;
+      const unsupported = unsupportedService(svc.metadata.annotations);
+      const owner = svc.spec.loadBalancerClass ? `load balancer class ${svc.spec.loadBalancerClass}` : 'the AWS Load Balancer Controller or the in-tree cloud provider';
+      out.push({
+        severity: 'change',
+        resource: objectRef(svc),
+        message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer) has a load balancer of ${owner}; it cannot be handed over to Auto Mode's built-in NLB support.${describeUnsupported(unsupported)}`,
+        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, ${DNS_SHIFT}.`,
+        action: { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported } },
+      });
+    }
+    if (ingresses > 0 && !existing) {
+      out.push({
+        severity: 'advisory',
+        resource: null,
+        message: `No IngressClass for Auto Mode's ALB support exists yet; blue/green moves of the ${ingresses} Ingress${ingresses > 1 ? 'es' : ''} served by the AWS Load Balancer Controller need one.`,
+        remediation: `Create IngressClass ${ingressClass} with spec.controller ${AUTO_MODE_FACTS.albController} and parameters pointing at an IngressClassParams (eks.amazonaws.com/v1). Do not make it the default class while the AWS Load Balancer Controller still serves Ingresses.`,
+        action: { type: 'capacity', request: { kind: 'ingress-class', name: ingressClass, controller: AUTO_MODE_FACTS.albController } },
+      });
+    }
+    return out;
+  },
+};

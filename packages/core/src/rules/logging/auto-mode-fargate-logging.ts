@@ -1,0 +1,69 @@
+import { SOURCES } from '../../capabilities/sources.js';
+import type { LogOutput } from '../../findings/types.js';
+import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
+import type { Rule } from '../engine/types.js';
+
+const NAMESPACE = 'aws-observability';
+const NAME = 'aws-logging';
+
+// aws-logging cannot read environment variables (aws-facts §2 logging row), so credentials for an
+// es output sit in the ConfigMap in clear; they must not travel on into plans and reports.
+const SENSITIVE = /passw|secret|token|credential|api_?key/i;
+
+function redact(outputs: LogOutput[]): { outputs: LogOutput[]; redacted: number } {
+  let redacted = 0;
+  const clean = outputs.map((o) => {
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o.params)) {
+      if (SENSITIVE.test(k)) {
+        params[k] = '<redacted: copy from aws-observability/aws-logging>';
+        redacted++;
+      } else params[k] = v;
+    }
+    return { plugin: o.plugin, params };
+  });
+  return { outputs: clean, redacted };
+}
+
+/** Fargate's built-in Fluent Bit stops with the last Fargate pod; Auto Mode has no application log router (aws-facts §2). */
+export const autoModeFargateLoggingRule: Rule = {
+  id: 'auto-mode-fargate-logging',
+  capability: 'logging',
+  targets: ['auto-mode'],
+  check(ctx) {
+    const cm = ctx.index.configMap(NAMESPACE, NAME);
+    if (!cm) return [];
+    const resource = { kind: 'ConfigMap', namespace: NAMESPACE, name: NAME };
+    const { outputs, redacted } = redact(parseFluentBitOutputs(cm.data['output.conf'] ?? ''));
+    if (outputs.length === 0) {
+      return [
+        {
+          severity: 'advisory',
+          resource,
+          message: `ConfigMap ${NAMESPACE}/${NAME} configures Fargate logging but has no [OUTPUT] in output.conf, so Fargate ships no application logs today.`,
+          remediation: 'Decide whether workloads on Auto Mode need a log agent; Auto Mode does not ship container logs by itself.',
+          action: { type: 'review' },
+        },
+      ];
+    }
+    const plugins = [...new Set(outputs.map((o) => o.plugin))].join(', ');
+    const extras = ['filters.conf', 'parsers.conf'].filter((k) => (cm.data[k] ?? '').trim() !== '');
+    return [
+      {
+        severity: 'change',
+        resource,
+        message: `Fargate ships container logs through the built-in Fluent Bit configured in ${NAMESPACE}/${NAME} (${outputs.length} output${outputs.length > 1 ? 's' : ''}: ${plugins}); Auto Mode nodes have no such router, so a log agent DaemonSet with the same outputs must run before workloads move.`,
+        remediation: [
+          'Deploy a Fluent Bit DaemonSet (for example aws-for-fluent-bit) with these [OUTPUT] sections before the first wave and check that logs arrive from a test pod on an Auto Mode node.',
+          extras.length > 0 ? `Port ${extras.join(' and ')} too; the agent reads container logs from the node, so its input and kubernetes filter differ from Fargate's.` : '',
+          'Give the agent its own AWS permissions (EKS Pod Identity or IRSA): on Fargate they came from the pod execution role.',
+          redacted > 0 ? `${redacted} credential value${redacted > 1 ? 's were' : ' was'} left out of the plan; put them in a Secret for the agent.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        sources: [SOURCES.fargateLogging],
+        action: { type: 'node-agent', change: { kind: 'log-agent-daemonset', outputs } },
+      },
+    ];
+  },
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { aConfigMap, aDaemonSet, planToFargate } from '../../testing/builders-fargate.js';
+import { fargateLogAgentsRule } from './fargate-log-agents.js';
+
+const config = `
+[FILTER]
+    Name    kubernetes
+    Match   kube.*
+[FILTER]
+    Name    aws
+    Match   *
+[OUTPUT]
+    Name              cloudwatch_logs
+    Match             *
+    region            \${AWS_REGION}
+    log_group_name    /eks/\${CLUSTER_NAME}/app
+    log_stream_prefix \${HOST_NAME}-
+[OUTPUT]
+    Name   loki
+    Match  *
+`;
+
+const fluentBit = aDaemonSet({
+  namespace: 'logging',
+  name: 'fluent-bit',
+  containers: [
+    {
+      name: 'fluent-bit',
+      image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:3.0.1',
+      env: [
+        { name: 'AWS_REGION', value: 'eu-west-1' },
+        { name: 'CLUSTER_NAME', valueFrom: { configMapKeyRef: { name: 'cluster-info', key: 'cluster.name' } } },
+        { name: 'HOST_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+      ],
+    },
+  ],
+  spec: { volumes: [{ name: 'config', configMap: { name: 'fluent-bit-config' } }] },
+});
+
+describe('fargate-log-agents', () => {
+  it("derives aws-logging outputs from the agent's Fluent Bit config and lists what cannot move", () => {
+    const [f] = planToFargate([fluentBit], [fargateLogAgentsRule], {
+      configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, 'logging'), aConfigMap('cluster-info', { 'cluster.name': 'demo' }, 'logging')],
+    });
+    expect(f).toMatchObject({ id: 'fargate-log-agents:DaemonSet/logging/fluent-bit', severity: 'change', capability: 'logging' });
+    expect(f?.action).toEqual({
+      type: 'node-agent',
+      change: {
+        kind: 'aws-logging-configmap',
+        outputs: [{ plugin: 'cloudwatch_logs', params: { match: '*', region: 'eu-west-1', log_group_name: '/eks/demo/app', log_stream_prefix: '${HOST_NAME}-' } }],
+        unsupported: ['${HOST_NAME} in cloudwatch_logs log_stream_prefix', 'filter aws', 'output loki'],
+      },
+    });
+    expect(f?.sources).toContain('https://docs.aws.amazon.com/eks/latest/userguide/fargate-logging.html');
+  });
+
+  it('says so when the configuration is not in the inventory', () => {
+    const f = planToFargate([fluentBit], [fargateLogAgentsRule])[0];
+    expect(f?.action).toMatchObject({ change: { outputs: [], unsupported: ['the Fluent Bit configuration: ConfigMap logging/fluent-bit-config is not in the inventory'] } });
+  });
+
+  it('asks for a rewrite of agents that are not Fluent Bit', () => {
+    const fluentd = aDaemonSet({ name: 'fluentd', containers: [{ name: 'fluentd', image: 'fluent/fluentd-kubernetes-daemonset:v1' }] });
+    expect(planToFargate([fluentd], [fargateLogAgentsRule])[0]?.message).toContain('Fluentd');
+  });
+
+  it('passes DaemonSets that are not log shippers', () => {
+    expect(planToFargate([aDaemonSet({ name: 'node-exporter' })], [fargateLogAgentsRule])).toEqual([]);
+  });
+});
+
+describe('fargate-log-agents credentials', () => {
+  it('never copies a credential from the agent environment into the plan', async () => {
+    const { normalizeDocuments } = await import('../../inventory/normalize.js');
+    const { contextFor } = await import('../../testing/builders.js');
+    const { runRules } = await import('../engine/run.js');
+    const { fargateLogAgentsRule } = await import('./fargate-log-agents.js');
+    const origin = { file: 't.yaml', line: 1 };
+    const { inventory } = normalizeDocuments([
+      { origin, value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fb', namespace: 'logging' }, data: { 'fluent-bit.conf': '[OUTPUT]\n    Name es\n    Match *\n    HTTP_Passwd ${API_TOKEN}\n    Host ${ES_HOST}\n' } } },
+      {
+        origin,
+        value: {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata: { name: 'fluent-bit', namespace: 'logging' },
+          spec: { template: { metadata: { labels: { app: 'fb' } }, spec: { containers: [{ name: 'fluent-bit', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', env: [{ name: 'API_TOKEN', value: 'tok-live-1234' }, { name: 'ES_HOST', value: 'es.internal' }], volumeMounts: [{ name: 'config', mountPath: '/fluent-bit/etc/' }] }], volumes: [{ name: 'config', configMap: { name: 'fb' } }] } } },
+        },
+      },
+    ]);
+    const findings = runRules(contextFor(inventory, 'fargate'), [fargateLogAgentsRule]);
+    expect(JSON.stringify(findings)).not.toContain('tok-live-1234');
+    expect(JSON.stringify(findings)).toContain('es.internal');
+  });
+});

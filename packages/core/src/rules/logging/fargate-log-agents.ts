@@ -1,0 +1,134 @@
+import type { LogOutput } from '../../findings/types.js';
+import type { InventoryIndex } from '../../inventory/index-lookups.js';
+import type { Workload } from '../../inventory/types.js';
+import type { Rule } from '../engine/types.js';
+import { workloadRef } from '../../analysis/refs.js';
+import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
+import { classifyAgent } from '../../analysis/agents.js';
+import { allContainers, windowsEvidence } from '../../analysis/evidence.js';
+import { listOf } from '../../analysis/names.js';
+import { describeWorkload } from '../../analysis/workload.js';
+import { AWS_LOGGING } from './facts.js';
+import { daemonSets } from '../../analysis/fargate-scope.js';
+
+interface Derived {
+  outputs: LogOutput[];
+  unsupported: string[];
+  /** ConfigMaps with Fluent Bit sections, and mounted ConfigMaps the inventory lacks. */
+  configMaps: string[];
+  missing: string[];
+}
+
+/** Names of the [FILTER] sections, which aws-logging accepts only from a short list. */
+function filterNames(config: string): string[] {
+  const names: string[] = [];
+  let inFilter = false;
+  for (const raw of config.split(/\r?\n/)) {
+    const line = raw.trim();
+    const section = /^\[([A-Za-z_]+)\]$/.exec(line);
+    if (section) inFilter = section[1]?.toUpperCase() === 'FILTER';
+    else if (inFilter && /^name\s+/i.test(line)) names.push(line.replace(/^name\s+/i, '').trim().toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * `${VAR}` is not allowed in aws-logging (aws-facts §2 Logging row). A variable the agent sets from a
+ * literal or from a ConfigMap in the inventory is substituted; anything else (the node name, a
+ * Secret) is reported for the operator to fill in.
+ */
+/** Setting or variable names that hold secrets; their values are never substituted. */
+const CREDENTIAL = /passw|secret|token|api[_-]?key|credential|auth/i;
+
+function environment(index: InventoryIndex, w: Workload): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const c of allContainers(w.template.spec)) {
+    for (const e of c.env ?? []) {
+      if (env.has(e.name)) continue;
+      if (e.value !== undefined) env.set(e.name, e.value);
+      const ref = e.valueFrom?.configMapKeyRef;
+      const value = ref ? index.configMap(w.metadata.namespace, ref.name)?.data[ref.key] : undefined;
+      if (value !== undefined) env.set(e.name, value);
+    }
+  }
+  return env;
+}
+
+function derive(index: InventoryIndex, w: Workload): Derived {
+  const names = [...new Set((w.template.spec.volumes ?? []).flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])))];
+  const env = environment(index, w);
+  const unsupported = new Set<string>();
+  const outputs = new Map<string, LogOutput>();
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const name of names) {
+    const cm = index.configMap(w.metadata.namespace, name);
+    if (!cm) {
+      missing.push(`${w.metadata.namespace}/${name}`);
+      continue;
+    }
+    for (const text of Object.values(cm.data)) {
+      if (!/^\s*\[(OUTPUT|FILTER)\]/im.test(text)) continue;
+      if (!found.includes(name)) found.push(name);
+      for (const f of filterNames(text)) if (!AWS_LOGGING.filters.includes(f)) unsupported.add(`filter ${f}`);
+      for (const out of parseFluentBitOutputs(text)) {
+        const plugin = out.plugin.toLowerCase();
+        if (!AWS_LOGGING.outputs.includes(plugin)) {
+          unsupported.add(`output ${out.plugin}`);
+          continue;
+        }
+        const params: Record<string, string> = {};
+        for (const [key, value] of Object.entries(out.params)) {
+          params[key] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
+            // Credentials never get copied into the plan: the operator re-enters them where they belong.
+            const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : env.get(variable);
+            if (resolved === undefined) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
+            return resolved ?? whole;
+          });
+        }
+        const o = { plugin, params };
+        outputs.set(JSON.stringify([plugin, Object.entries(params).sort()]), o);
+      }
+    }
+  }
+  if (found.length === 0) {
+    unsupported.add(
+      missing.length > 0
+        ? `the Fluent Bit configuration: ConfigMap ${listOf(missing)} is not in the inventory`
+        : 'the Fluent Bit configuration: no mounted ConfigMap has classic [OUTPUT] sections',
+    );
+  }
+  return { outputs: [...outputs.values()], unsupported: [...unsupported].sort(), configMaps: found, missing };
+}
+
+/**
+ * Log shippers are replaced by Fargate's built-in Fluent Bit router. Their Fluent Bit outputs are
+ * carried into aws-observability/aws-logging; what the router cannot take is listed, not dropped
+ * silently. Windows DaemonSets stay with their nodes (fargate-windows).
+ */
+export const fargateLogAgentsRule: Rule = {
+  id: 'fargate-log-agents',
+  capability: 'logging',
+  targets: ['fargate'],
+  check(ctx) {
+    return daemonSets(ctx).flatMap((w) => {
+      if (windowsEvidence(w.template.spec)) return [];
+      const agent = classifyAgent(w);
+      if (agent.role !== 'log-shipper') return [];
+      const name = describeWorkload(w);
+      const derived = agent.fluentBit
+        ? derive(ctx.index, w)
+        : { outputs: [], unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`], configMaps: [], missing: [] };
+      const carried = derived.outputs.length > 0 ? `its ${listOf([...new Set(derived.outputs.map((o) => o.plugin))])} output${derived.outputs.length > 1 ? 's' : ''} (${derived.outputs.length}) move` : 'its destinations must be re-created';
+      return [
+        {
+          severity: 'change' as const,
+          resource: workloadRef(w),
+          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}.${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
+          remediation: `Create namespace ${AWS_LOGGING.namespace} (label aws-observability: enabled) and the ${AWS_LOGGING.configMap} ConfigMap (only [FILTER], [OUTPUT] and [PARSER] sections, at most ${AWS_LOGGING.maxChars} characters, no \${ENV} references; outputs: ${AWS_LOGGING.outputs.join(', ')}), and give the pod execution role permission to write there. Node and systemd log inputs have no Fargate equivalent. Changes apply to new pods only; keep the DaemonSet while any EC2 nodes remain.`,
+          action: { type: 'node-agent' as const, change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, unsupported: derived.unsupported } },
+        },
+      ];
+    });
+  },
+};

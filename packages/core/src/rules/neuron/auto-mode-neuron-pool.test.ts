@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { aWorkload } from '../../testing/builders.js';
+import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { autoModeNeuronPoolRule as rule } from './auto-mode-neuron-pool.js';
+
+describe('auto-mode-neuron-pool', () => {
+  it('requests a Neuron NodePool and the toleration for its taint', () => {
+    const w = aWorkload({ name: 'infer', replicas: 2, containers: [{ name: 'm', resources: { limits: { 'aws.amazon.com/neuron': '1' } } }] });
+    const findings = autoModeFindings(rule, aManagedNodesInventory([w]));
+    expect(findings.map((f) => [f.severity, f.action.type])).toEqual([
+      ['change', 'workload'],
+      ['gain', 'capacity'],
+    ]);
+    expect(findings[1]).toMatchObject({
+      capability: 'neuron',
+      action: { request: { name: 'neuron', purpose: 'neuron', limits: { 'aws.amazon.com/neuron': '2' }, taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }] } },
+    });
+  });
+
+  it('passes workloads without Neuron devices', () => {
+    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { COMPUTE_TYPE_ANNOTATION } from '../../placement/fargate-profiles.js';
+import { workloadRef } from '../../analysis/refs.js';
+import type { FindingDraft, Rule } from '../engine/types.js';
+import { currentType, movers } from '../../analysis/auto-mode-movers.js';
+import { describeWorkload } from '../../analysis/workload.js';
+
+const PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
+
+/**
+ * AWS's mechanism for leaving Fargate: the pod-template annotation makes Fargate ignore the pod
+ * despite its profile, and an Auto Mode NodePool picks it up (aws-facts §0.2, §7.1). CoreDNS is
+ * left to the coredns rule: it must keep serving until the last Fargate pod has moved.
+ */
+export const autoModeComputeTypeAnnotationRule: Rule = {
+  id: 'auto-mode-compute-type-annotation',
+  capability: 'scheduling',
+  targets: ['auto-mode'],
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    for (const w of movers(ctx)) {
+      if (currentType(ctx, w) !== 'fargate') continue;
+      const pinned = w.template.metadata.labels[PROFILE_LABEL];
+      const bare = w.kind === 'Pod';
+      out.push({
+        severity: 'change',
+        resource: workloadRef(w),
+        message: `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`,
+        remediation: [
+          `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes.`,
+          bare ? 'A bare Pod cannot be rescheduled: delete it and create it again with the annotation.' : '',
+          pinned ? `Also drop the pod label ${PROFILE_LABEL}: ${pinned}, which only pins the pod to a Fargate profile.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        // Keys in sorted order, as the plan JSON writes them: every Fargate workload gets this finding.
+        action: { edits: [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation', value: 'ec2' }], type: 'workload' },
+      });
+    }
+    return out;
+  },
+};
