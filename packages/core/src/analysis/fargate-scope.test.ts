@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
-import { aDaemonSet } from '../testing/builders-fargate.js';
+import { aDaemonSet, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { hostNeeds, observesNode } from './host-needs.js';
 import { candidates, daemonSets, movingWorkloads, stayOn, stays, unprofiledNamespaces } from './fargate-scope.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, aFargateInventory, aFargateProfile, anAutoModeInventory, anObject, aWorkload, contextFor } from '../testing/builders.js';
+import { aCluster, aFargateInventory, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { anObject } from '../testing/kube-objects.js';
 import { buildPlan } from './build-plan.js';
 import type { Plan, Step } from './types.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Namespaced } from '../inventory/types.js';
 import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
-import { anIngressClass, aService } from '../testing/builders-auto-mode.js';
-import { aNodeClass, aNodePool, aSubnet } from '../testing/builders-fargate.js';
+import { anIngressClass, aNodeClass, aNodePool, aService } from '../testing/kube-objects.js';
+import { aSubnet } from '../testing/aws-objects.js';
 import { buildPlan } from './build-plan.js';
 
 const denyAll: Namespaced<Record<string, unknown>> = {
@@ -16,8 +16,8 @@ const denyAll: Namespaced<Record<string, unknown>> = {
 describe('security-groups stage: load balancers behind NetworkPolicies Fargate never enforced', () => {
   const apps = ['api', 'web'].map((name) => aWorkload({ name, podLabels: { app: name, tier: 'edge' } }));
   const services = apps.map((w) => aService(w.metadata.name, { type: 'LoadBalancer', selector: { app: w.metadata.name }, ports: [{ port: 443, targetPort: 8443 }] }));
-  const subnet = { ...aSubnet('subnet-a', false, { 'kubernetes.io/role/internal-elb': '1' }), cidrBlock: '10.0.32.0/20' };
-  const plan = buildPlan(contextFor(aFargateInventory(apps, { services, subnets: [subnet], networkPolicies: [denyAll], ingressClasses: [anIngressClass('alb', 'ingress.k8s.aws/alb')] }), 'auto-mode'));
+  const subnet = { ...aSubnet('subnet-a', { tags: { 'kubernetes.io/role/internal-elb': '1' } }), cidrBlock: '10.0.32.0/20' };
+  const plan = buildPlan(contextFor(aFargateInventory(apps, { services, subnets: [subnet], networkPolicies: [denyAll], ingressClasses: [anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' })] }), 'auto-mode'));
   const steps = plan.stages.flatMap((s) => s.steps);
   const allow = steps.find((s) => s.id === 'security-groups/allow-load-balancer-shop');
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Container } from '../kube.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { makeStep } from '../plan/step.js';
-import { aConfigMap, aDaemonSet } from '../testing/builders-fargate.js';
-import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { aDaemonSet, aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { aConfigMap } from '../testing/kube-objects.js';
 import { aPlan } from './__fixtures__/markdown-plans.js';
 import { manifestText, REDACTED } from './markdown/manifests.js';
 import { renderMarkdown } from './markdown/index.js';
@@ -46,7 +46,7 @@ describe('renderMarkdown never shows secrets', () => {
       spec: { volumes: [{ name: 'config', configMap: { name: 'fluent-bit-config' } }] },
     });
     const config = '[OUTPUT]\n    Name es\n    Match *\n    Host es.example.com\n    HTTP_User admin\n    HTTP_Passwd ${API_TOKEN}\n';
-    const plan = buildPlan(contextFor(anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, 'logging')], secrets }), 'fargate'));
+    const plan = buildPlan(contextFor(anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' })], secrets }), 'fargate'));
     const text = renderMarkdown(plan);
     expect(JSON.stringify(plan)).not.toContain(TOKEN);
     expect(text).not.toContain(TOKEN);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../testing/builders-auto-mode.js';
-import { aDaemonSet, planToFargate } from '../testing/builders-fargate.js';
+import { aDaemonSet, aFargateInventory, aManagedNodesInventory, anAutoModeInventory, aWorkload, runRule } from '../testing/builders.js';
 import type { Rule } from './engine/types.js';
 import { CLUSTER_ADVISORY_RULES } from './cluster-advisories.js';
 
@@ -18,13 +16,13 @@ describe.each([
   ['auto-mode-image-cache', 'image-cache', 'likely'],
 ] as const)('%s', (id, capability, phrase) => {
   it('is one cluster-level gain for a cluster moving from Fargate', () => {
-    const findings = autoModeFindings(advisory(id), aFargateInventory([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })]));
+    const findings = runRule(advisory(id), aFargateInventory([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })]), { target: 'auto-mode' });
     expect(findings).toMatchObject([{ id: `${id}:cluster`, severity: 'gain', capability, resource: null, action: { type: 'review' } }]);
     expect(findings[0]?.message).toContain(phrase);
   });
 
   it('says nothing for workloads already on EC2 nodes', () => {
-    expect(autoModeFindings(advisory(id), aManagedNodesInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(advisory(id), aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });
 
@@ -34,21 +32,21 @@ describe.each([
   ['fargate-pricing-commitments', 'pricing-commitments', 'Compute Savings Plans only'],
 ] as const)('%s', (id, capability, phrase) => {
   it('is one cluster-level advisory when workloads move', () => {
-    const findings = planToFargate([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })], [advisory(id)]);
+    const findings = runRule(advisory(id), anAutoModeInventory([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })]), { target: 'fargate' });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ id: `${id}:cluster`, severity: 'advisory', capability, resource: null, action: { type: 'review' } });
     expect(findings[0]?.message).toContain(phrase);
   });
 
   it('passes when nothing moves', () => {
-    expect(planToFargate([gpuOnly], [advisory(id)])).toEqual([]);
+    expect(runRule(advisory(id), anAutoModeInventory([gpuOnly]), { target: 'fargate' })).toEqual([]);
   });
 });
 
 describe('fargate-guardduty-runtime evidence', () => {
   it('names the GuardDuty agent when it is in the inventory', () => {
     const agent = aDaemonSet({ namespace: 'amazon-guardduty', name: 'aws-guardduty-agent' });
-    expect(planToFargate([aWorkload(), agent], [advisory('fargate-guardduty-runtime')])[0]?.message).toContain('amazon-guardduty/aws-guardduty-agent');
+    expect(runRule(advisory('fargate-guardduty-runtime'), anAutoModeInventory([aWorkload(), agent]), { target: 'fargate' })[0]?.message).toContain('amazon-guardduty/aws-guardduty-agent');
   });
 });
 

@@ -1,10 +1,13 @@
-// Small builders for tests: an inventory or workload with only the fields a test cares about.
+// Small builders for tests: an inventory or workload with only the fields a test cares about, and the
+// one way rule tests run a rule. Kubernetes and AWS objects are in kube-objects.ts and aws-objects.ts.
 import type { Mode } from '../capabilities/ids.js';
 import type { Cluster, FargateProfile, Inventory, Workload, WorkloadKind } from '../inventory/types.js';
 import { emptyInventory } from '../inventory/types.js';
-import type { Container, KubeObject, PodSpec, StringMap } from '../kube.js';
-import { buildContext } from '../rules/engine/run.js';
-import type { RuleContext } from '../rules/engine/types.js';
+import type { Finding } from '../findings/types.js';
+import type { Container, PodSpec, StringMap } from '../kube.js';
+import { aNodegroup } from './aws-objects.js';
+import { buildContext, runRules } from '../rules/engine/run.js';
+import type { Rule, RuleContext } from '../rules/engine/types.js';
 
 const origin = { file: 'test.yaml', line: 1 };
 
@@ -49,6 +52,17 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
   };
 }
 
+/** A container with the given requests and limits (nothing set when omitted). */
+export function aContainer(name: string, options: { requests?: StringMap; limits?: StringMap } & Partial<Container> = {}): Container {
+  const { requests, limits, ...extra } = options;
+  return { name, image: `public.ecr.aws/example/${name}:1.0`, ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}), ...extra };
+}
+
+/** A DaemonSet, in namespace `monitoring` unless told. */
+export function aDaemonSet(options: WorkloadOptions = {}): Workload {
+  return aWorkload({ kind: 'DaemonSet', namespace: 'monitoring', ...options });
+}
+
 export function aCluster(overrides: Partial<Cluster> = {}): Cluster {
   return {
     name: 'demo',
@@ -88,17 +102,6 @@ export function aFargateProfile(name: string, selectors: { namespace: string; la
   };
 }
 
-/** A namespaced Kubernetes object of any kind, for the inventory's object buckets. */
-export function anObject<Spec>(kind: string, name: string, spec: Spec, extra: { namespace?: string; apiVersion?: string; labels?: StringMap; annotations?: StringMap } = {}): KubeObject<Spec> & { metadata: { namespace: string } } {
-  return {
-    apiVersion: extra.apiVersion ?? 'v1',
-    kind,
-    metadata: { name, namespace: extra.namespace ?? 'shop', labels: extra.labels ?? {}, annotations: extra.annotations ?? {} },
-    spec,
-    origin,
-  };
-}
-
 export function anInventory(parts: Partial<Inventory> = {}): Inventory {
   const inventory = { ...emptyInventory(), ...parts };
   inventory.workloads = [...inventory.workloads].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -116,6 +119,11 @@ export function aFargateInventory(workloads: Workload[], parts: Partial<Inventor
   });
 }
 
+/** A cluster whose workloads run on managed node groups (no Fargate profile). */
+export function aManagedNodesInventory(workloads: Workload[], parts: Partial<Inventory> = {}): Inventory {
+  return anInventory({ cluster: aCluster(), nodegroups: [aNodegroup()], workloads, ...parts });
+}
+
 /** An Auto Mode cluster with the given workloads. */
 export function anAutoModeInventory(workloads: Workload[], parts: Partial<Inventory> = {}): Inventory {
   return anInventory({ cluster: anAutoModeCluster(), workloads, ...parts });
@@ -123,4 +131,15 @@ export function anAutoModeInventory(workloads: Workload[], parts: Partial<Invent
 
 export function contextFor(inventory: Inventory, target: Mode, clusterVersion?: string): RuleContext {
   return buildContext(inventory, { target, clusterVersion: clusterVersion ?? null });
+}
+
+export interface RunOptions {
+  target: Mode;
+  /** As `--cluster-version`: used when the inventory has no cluster description. */
+  clusterVersion?: string;
+}
+
+/** Runs one rule on the inventory for the target, as the planner would: its findings, sorted. */
+export function runRule(rule: Rule, inventory: Inventory, options: RunOptions): Finding[] {
+  return runRules(contextFor(inventory, options.target, options.clusterVersion), [rule]);
 }

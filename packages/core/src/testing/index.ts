@@ -1,4 +1,4 @@
 export * from './builders.js';
-export * from './builders-auto-mode.js';
+export * from './kube-objects.js';
+export * from './aws-objects.js';
 export * from './schemas.js';
-export * as fargateBuilders from './builders-fargate.js';

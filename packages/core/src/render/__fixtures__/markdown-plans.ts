@@ -4,8 +4,8 @@ import type { Finding } from '../../findings/types.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { makeStep } from '../../plan/step.js';
 import type { Plan, Stage, Step } from '../../plan/types.js';
-import { aPdb, aService } from '../../testing/builders-auto-mode.js';
-import { aWorkload, aFargateInventory, anAutoModeInventory, contextFor } from '../../testing/builders.js';
+import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../../testing/builders.js';
+import { aPodDisruptionBudget, aService } from '../../testing/kube-objects.js';
 
 /** Fargate → Auto Mode: three namespaces, a GPU workload, a Spot candidate, a public Service. */
 export function toAutoModePlan(): Plan {
@@ -17,7 +17,7 @@ export function toAutoModePlan(): Plan {
       aWorkload({ name: 'trainer', namespace: 'ml', containers: [{ name: 'c', image: 'x', resources: { limits: { 'nvidia.com/gpu': '1' } } }] }),
     ],
     {
-      podDisruptionBudgets: [aPdb('web', { app: 'web' })],
+      podDisruptionBudgets: [aPodDisruptionBudget('web', { app: 'web' })],
       services: [aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } })],
     },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, aNodegroup, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodegroup } from '../../testing/aws-objects.js';
 import { autoModeArm64PoolRule as rule } from './auto-mode-arm64-pool.js';
 
 const armNodes = aNodegroup('graviton', { instanceTypes: ['m7g.large'], labels: { 'kubernetes.io/arch': 'arm64' } });
@@ -8,7 +8,7 @@ const armNodes = aNodegroup('graviton', { instanceTypes: ['m7g.large'], labels: 
 describe('auto-mode-arm64-pool', () => {
   it('requests a tainted arm64 NodePool and the toleration for it', () => {
     const w = aWorkload({ name: 'api', spec: { nodeSelector: { 'kubernetes.io/arch': 'arm64' } } });
-    const findings = autoModeFindings(rule, aManagedNodesInventory([w], { nodegroups: [armNodes] }));
+    const findings = runRule(rule, aManagedNodesInventory([w], { nodegroups: [armNodes] }), { target: 'auto-mode' });
     expect(findings.find((f) => f.severity === 'gain')).toMatchObject({
       id: 'auto-mode-arm64-pool:Deployment/shop/api',
       capability: 'arm64',
@@ -28,6 +28,6 @@ describe('auto-mode-arm64-pool', () => {
       name: 'multi',
       spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }] } } } },
     });
-    expect(autoModeFindings(rule, aManagedNodesInventory([multi, aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([multi, aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aFargateProfile, aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aFargateProfile, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeFargateProfilesRule as rule } from './auto-mode-fargate-profiles.js';
 
 describe('auto-mode-fargate-profiles', () => {
@@ -8,7 +7,7 @@ describe('auto-mode-fargate-profiles', () => {
     const inventory = aFargateInventory([aWorkload()], {
       fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }]), aFargateProfile('system', [{ namespace: 'kube-system' }])],
     });
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings.map((f) => f.id)).toEqual(['auto-mode-fargate-profiles:FargateProfile/apps', 'auto-mode-fargate-profiles:FargateProfile/system']);
     expect(findings[0]).toMatchObject({
       severity: 'change',
@@ -20,6 +19,6 @@ describe('auto-mode-fargate-profiles', () => {
   });
 
   it('passes a cluster without Fargate profiles', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
-import { aNodePool, planToFargate } from '../../testing/builders-fargate.js';
+import { anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodePool } from '../../testing/kube-objects.js';
 import { fargateRetireNodePoolsRule } from './fargate-retire-node-pools.js';
 
 const gpuPool = aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5'] }] });
@@ -8,7 +8,7 @@ const gpu = aWorkload({ name: 'infer', containers: [{ name: 'c', resources: { li
 
 describe('fargate-retire-node-pools', () => {
   it('retires custom Auto Mode NodePools and names what still runs on one', () => {
-    const findings = planToFargate([aWorkload(), gpu], [fargateRetireNodePoolsRule], { nodePools: [gpuPool, aNodePool('batch')] });
+    const findings = runRule(fargateRetireNodePoolsRule, anAutoModeInventory([aWorkload(), gpu], { nodePools: [gpuPool, aNodePool('batch')] }), { target: 'fargate' });
     expect(findings.map((f) => [f.id, f.action])).toEqual([
       ['fargate-retire-node-pools:NodePool/batch', { type: 'decommission', task: { kind: 'retire-node-pools' } }],
       ['fargate-retire-node-pools:NodePool/gpu', { type: 'decommission', task: { kind: 'retire-node-pools' } }],
@@ -18,6 +18,6 @@ describe('fargate-retire-node-pools', () => {
 
   it('passes self-managed Karpenter pools and the built-in pools a live cluster lists', () => {
     const pools = [aNodePool('karp', { group: 'karpenter.k8s.aws' }), aNodePool('general-purpose'), aNodePool('system')];
-    expect(planToFargate([aWorkload()], [fargateRetireNodePoolsRule], { nodePools: pools })).toEqual([]);
+    expect(runRule(fargateRetireNodePoolsRule, anAutoModeInventory([aWorkload()], { nodePools: pools }), { target: 'fargate' })).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aFargateProfile, aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aFargateProfile, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeCorednsRule as rule } from './auto-mode-coredns.js';
 
 const coredns = aWorkload({ namespace: 'kube-system', name: 'coredns', podLabels: { 'k8s-app': 'kube-dns' } });
 
 describe('auto-mode-coredns', () => {
   it('scales CoreDNS on Fargate to 0 as the last step', () => {
-    const [finding, ...rest] = autoModeFindings(rule, aFargateInventory([coredns, aWorkload()]));
+    const [finding, ...rest] = runRule(rule, aFargateInventory([coredns, aWorkload()]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       id: 'auto-mode-coredns:Deployment/kube-system/coredns',
@@ -22,11 +21,11 @@ describe('auto-mode-coredns', () => {
     const inventory = aFargateInventory([aWorkload()], {
       fargateProfiles: [aFargateProfile('system', [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }])],
     });
-    expect(autoModeFindings(rule, inventory)).toMatchObject([{ id: 'auto-mode-coredns:cluster', resource: null }]);
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toMatchObject([{ id: 'auto-mode-coredns:cluster', resource: null }]);
   });
 
   it('says nothing when CoreDNS runs on EC2 nodes or no profile selects kube-system', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([coredns]))).toEqual([]);
-    expect(autoModeFindings(rule, aFargateInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([coredns]), { target: 'auto-mode' })).toEqual([]);
+    expect(runRule(rule, aFargateInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../inventory/types.js';
-import { aWorkload } from '../../testing/builders.js';
-import { aClaim, aManagedNodesInventory, aStorageClass, autoModeFindings, aVolume } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aClaim, aPersistentVolume, aStorageClass } from '../../testing/kube-objects.js';
 import { autoModeEbsVolumeRule as rule } from './auto-mode-ebs-volume.js';
 
 const app = aWorkload({ name: 'app', replicas: 1, spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } });
 const db = { ...aWorkload({ kind: 'StatefulSet', name: 'db', replicas: 2 }), volumeClaimTemplates: [{ name: 'pgdata', spec: { storageClassName: 'gp2' } }] };
-const run = (workloads: ReturnType<typeof aWorkload>[], parts: Partial<Inventory>) => autoModeFindings(rule, aManagedNodesInventory(workloads, parts));
+const run = (workloads: ReturnType<typeof aWorkload>[], parts: Partial<Inventory>) => runRule(rule, aManagedNodesInventory(workloads, parts), { target: 'auto-mode' });
 
 describe('auto-mode-ebs-volume', () => {
   it('asks to move the data of each EBS CSI claim and for an Auto Mode StorageClass', () => {
@@ -28,7 +28,7 @@ describe('auto-mode-ebs-volume', () => {
     const findings = run([app, db], {
       storageClasses: [aStorageClass('gp2', 'kubernetes.io/aws-ebs'), aStorageClass('auto', 'ebs.csi.eks.amazonaws.com')],
       persistentVolumeClaims: [aClaim('data', { volumeName: 'pv-1' }), aClaim('pgdata-db-0', { storageClassName: 'gp2' }), aClaim('pgdata-db-1', { storageClassName: 'gp2' })],
-      persistentVolumes: [aVolume('pv-1', { awsElasticBlockStore: { volumeID: 'vol-1' } })],
+      persistentVolumes: [aPersistentVolume('pv-1', { awsElasticBlockStore: { volumeID: 'vol-1' } })],
     });
     expect(findings.map((f) => f.id)).toEqual([
       'auto-mode-ebs-volume:PersistentVolumeClaim/shop/data',

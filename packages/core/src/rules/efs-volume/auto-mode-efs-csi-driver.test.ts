@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Volume } from '../../kube.js';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aClaim, aStorageClass, autoModeFindings, aVolume } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aClaim, aPersistentVolume, aStorageClass } from '../../testing/kube-objects.js';
 import { autoModeEfsCsiDriverRule as rule } from './auto-mode-efs-csi-driver.js';
 
 const withVolumes = (name: string, volumes: Volume[]) => aWorkload({ name, spec: { volumes } });
@@ -19,10 +19,10 @@ describe('auto-mode-efs-csi-driver', () => {
       {
         storageClasses: [aStorageClass('efs-sc', 'efs.csi.aws.com')],
         persistentVolumeClaims: [aClaim('shared', { storageClassName: 'efs-sc' }), aClaim('static', { storageClassName: '', volumeName: 'pv-1' })],
-        persistentVolumes: [aVolume('pv-1', { csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-12345678' } })],
+        persistentVolumes: [aPersistentVolume('pv-1', { csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-12345678' } })],
       },
     );
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings).toMatchObject([
       {
         id: 'auto-mode-efs-csi-driver:cluster',
@@ -35,9 +35,9 @@ describe('auto-mode-efs-csi-driver', () => {
   });
 
   it('passes workloads without EFS, and clusters that already run the driver', () => {
-    expect(autoModeFindings(rule, aFargateInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
     const driver = aWorkload({ kind: 'DaemonSet', namespace: 'kube-system', name: 'efs-csi-node' });
     const user = withVolumes('inline', [{ name: 'efs', csi: { driver: 'efs.csi.aws.com' } }]);
-    expect(autoModeFindings(rule, aFargateInventory([user, driver]))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([user, driver]), { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Finding } from '../../findings/types.js';
 import { normalizeDocuments } from '../../inventory/normalize.js';
 import type { Inventory } from '../../inventory/types.js';
-import { aNodePool } from '../../testing/builders-fargate.js';
+import { aNodePool } from '../../testing/kube-objects.js';
 import { buildContext, resourceKey, runRules } from './run.js';
 import { RULES } from './registry.js';
 import { candidates, movingWorkloads, stays } from '../../analysis/fargate-scope.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeEphemeralStorageRule as rule } from './auto-mode-ephemeral-storage.js';
 
 const asking = (size: string) =>
@@ -8,7 +7,7 @@ const asking = (size: string) =>
 
 describe('auto-mode-ephemeral-storage', () => {
   it('asks for a NodeClass with a bigger volume when a pod wants more than the default node has', () => {
-    const [finding, ...rest] = autoModeFindings(rule, aFargateInventory([asking('100Gi')]));
+    const [finding, ...rest] = runRule(rule, aFargateInventory([asking('100Gi')]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ id: 'auto-mode-ephemeral-storage:Deployment/shop/web', severity: 'change', capability: 'ephemeral-storage', action: { type: 'review' } });
     expect(finding?.message).toContain('100Gi');
@@ -20,11 +19,11 @@ describe('auto-mode-ephemeral-storage', () => {
     const two = aWorkload({
       containers: ['a', 'b'].map((name) => ({ name, image: 'app:1', resources: { requests: { 'ephemeral-storage': '45Gi' } } })),
     });
-    expect(autoModeFindings(rule, aFargateInventory([two]))).toHaveLength(1);
+    expect(runRule(rule, aFargateInventory([two]), { target: 'auto-mode' })).toHaveLength(1);
   });
 
   it('passes pods that fit a default node, and pods that do not come from Fargate', () => {
-    expect(autoModeFindings(rule, aFargateInventory([asking('20Gi'), aWorkload({ name: 'plain' })]))).toEqual([]);
-    expect(autoModeFindings(rule, aManagedNodesInventory([asking('100Gi')]))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([asking('20Gi'), aWorkload({ name: 'plain' })]), { target: 'auto-mode' })).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([asking('100Gi')]), { target: 'auto-mode' })).toEqual([]);
   });
 });

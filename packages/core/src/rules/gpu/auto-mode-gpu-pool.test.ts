@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Toleration } from '../../kube.js';
-import { aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, aNodegroup, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodegroup } from '../../testing/aws-objects.js';
 import { autoModeGpuPoolRule as rule } from './auto-mode-gpu-pool.js';
 
 const gpuNodes = aNodegroup('gpu', { instanceTypes: ['g5.xlarge'], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] });
@@ -12,7 +12,7 @@ const gpuWorkload = (name: string, gpus: number, replicas: number, tolerations?:
 describe('auto-mode-gpu-pool', () => {
   it('requests one GPU NodePool sized for every GPU workload', () => {
     const inventory = aManagedNodesInventory([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)], { nodegroups: [aNodegroup(), gpuNodes] });
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: 'gain', capability: 'gpu' });
     expect(findings[0]?.action).toEqual({
@@ -36,7 +36,7 @@ describe('auto-mode-gpu-pool', () => {
   });
 
   it('adds the toleration a workload lacks for the GPU taint', () => {
-    const findings = autoModeFindings(rule, aManagedNodesInventory([gpuWorkload('llm', 1, 1)]));
+    const findings = runRule(rule, aManagedNodesInventory([gpuWorkload('llm', 1, 1)]), { target: 'auto-mode' });
     expect(findings.find((f) => f.id === 'auto-mode-gpu-pool:Deployment/shop/llm#gpu-toleration')).toMatchObject({
       severity: 'change',
       action: { type: 'workload', edits: [{ op: 'add-toleration', toleration: { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' } }] },
@@ -44,6 +44,6 @@ describe('auto-mode-gpu-pool', () => {
   });
 
   it('passes workloads without GPUs', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aDaemonSet, aService, planToFargate } from '../../testing/builders-fargate.js';
+import { aDaemonSet, anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aService } from '../../testing/kube-objects.js';
 import { fargateHostNetworkRule } from './fargate-host-network.js';
 
 const withHostPort = (name: string) =>
@@ -8,26 +8,26 @@ const withHostPort = (name: string) =>
 
 describe('fargate-host-network', () => {
   it('blocks hostNetwork and keeps the workload on Auto Mode', () => {
-    const [f] = planToFargate([aWorkload({ name: 'edge', spec: { hostNetwork: true } })], [fargateHostNetworkRule]);
+    const [f] = runRule(fargateHostNetworkRule, anAutoModeInventory([aWorkload({ name: 'edge', spec: { hostNetwork: true } })]), { target: 'fargate' });
     expect(f).toMatchObject({ id: 'fargate-host-network:Deployment/shop/edge', severity: 'blocker', capability: 'host-network', action: { type: 'stay', on: 'auto-mode' } });
     expect(f?.message).toContain('hostNetwork');
   });
 
   it('removes a hostPort when a Service still reaches the container port', () => {
     const svc = aService('web', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] });
-    const [f] = planToFargate([withHostPort('web')], [fargateHostNetworkRule], { services: [svc] });
+    const [f] = runRule(fargateHostNetworkRule, anAutoModeInventory([withHostPort('web')], { services: [svc] }), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'change', action: { type: 'workload', edits: [{ op: 'remove-host-ports', container: 'web' }] } });
   });
 
   it('blocks a hostPort no Service reaches: clients use the node address', () => {
     const other = aService('other', { selector: { app: 'web' }, ports: [{ port: 9090 }] });
-    const [f] = planToFargate([withHostPort('web')], [fargateHostNetworkRule], { services: [other] });
+    const [f] = runRule(fargateHostNetworkRule, anAutoModeInventory([withHostPort('web')], { services: [other] }), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'blocker', action: { type: 'stay' } });
     expect(f?.message).toContain('no Service reaches container port 8080');
   });
 
   it('passes ordinary pods and leaves DaemonSets to fargate-daemonsets', () => {
     const ds = aDaemonSet({ name: 'node-exporter', spec: { hostNetwork: true } });
-    expect(planToFargate([aWorkload(), ds], [fargateHostNetworkRule])).toEqual([]);
+    expect(runRule(fargateHostNetworkRule, anAutoModeInventory([aWorkload(), ds]), { target: 'fargate' })).toEqual([]);
   });
 });

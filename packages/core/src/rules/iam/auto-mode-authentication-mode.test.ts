@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, aFargateInventory, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
-import { autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aCluster, aFargateInventory, anAutoModeCluster, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeAuthenticationModeRule as rule } from './auto-mode-authentication-mode.js';
 
 const withMode = (authenticationMode: string | null) => aFargateInventory([aWorkload()], { cluster: aCluster({ authenticationMode }) });
 
 describe('auto-mode-authentication-mode', () => {
   it('asks to allow access entries on a CONFIG_MAP cluster', () => {
-    const [finding, ...rest] = autoModeFindings(rule, withMode('CONFIG_MAP'));
+    const [finding, ...rest] = runRule(rule, withMode('CONFIG_MAP'), { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       id: 'auto-mode-authentication-mode:cluster',
@@ -20,17 +19,17 @@ describe('auto-mode-authentication-mode', () => {
   });
 
   it('passes API and API_AND_CONFIG_MAP', () => {
-    expect(autoModeFindings(rule, withMode('API'))).toEqual([]);
-    expect(autoModeFindings(rule, withMode('API_AND_CONFIG_MAP'))).toEqual([]);
+    expect(runRule(rule, withMode('API'), { target: 'auto-mode' })).toEqual([]);
+    expect(runRule(rule, withMode('API_AND_CONFIG_MAP'), { target: 'auto-mode' })).toEqual([]);
   });
 
   it('says the mode is unknown without a cluster description', () => {
     const inventory = aFargateInventory([aWorkload()], { cluster: null });
-    expect(autoModeFindings(rule, inventory)).toMatchObject([{ severity: 'advisory', action: { type: 'review' } }]);
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toMatchObject([{ severity: 'advisory', action: { type: 'review' } }]);
   });
 
   it('says nothing once Auto Mode is enabled', () => {
     const inventory = aFargateInventory([aWorkload()], { cluster: anAutoModeCluster({ authenticationMode: null }) });
-    expect(autoModeFindings(rule, inventory)).toEqual([]);
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
-import { aFargateInventory, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
-import { autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, anAutoModeCluster, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeClusterRolePoliciesRule as rule } from './auto-mode-cluster-role-policies.js';
 
 describe('auto-mode-cluster-role-policies', () => {
   it('asks for the Auto Mode policies and sts:TagSession while Auto Mode is off', () => {
-    const [finding, ...rest] = autoModeFindings(rule, aFargateInventory([aWorkload()]));
+    const [finding, ...rest] = runRule(rule, aFargateInventory([aWorkload()]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       id: 'auto-mode-cluster-role-policies:cluster',
@@ -20,6 +19,6 @@ describe('auto-mode-cluster-role-policies', () => {
   });
 
   it('says nothing once Auto Mode is enabled', () => {
-    expect(autoModeFindings(rule, aFargateInventory([aWorkload()], { cluster: anAutoModeCluster() }))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([aWorkload()], { cluster: anAutoModeCluster() }), { target: 'auto-mode' })).toEqual([]);
   });
 });

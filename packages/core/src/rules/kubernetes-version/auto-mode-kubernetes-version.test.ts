@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, aFargateInventory, aWorkload, contextFor } from '../../testing/builders.js';
-import { runRules } from '../engine/run.js';
+import { aCluster, aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeKubernetesVersionRule } from './auto-mode-kubernetes-version.js';
 
 const run = (version: string | null, flag?: string) => {
   const inventory = aFargateInventory([aWorkload()], { cluster: version === null ? null : aCluster({ version }) });
-  return runRules(contextFor(inventory, 'auto-mode', flag), [autoModeKubernetesVersionRule]);
+  return runRule(autoModeKubernetesVersionRule, inventory, { target: 'auto-mode', clusterVersion: flag });
 };
 
 describe('auto-mode-kubernetes-version', () => {
@@ -36,6 +35,6 @@ describe('auto-mode-kubernetes-version', () => {
 
   it('does not apply when moving to Fargate', () => {
     const inventory = aFargateInventory([aWorkload()], { cluster: aCluster({ version: '1.25' }) });
-    expect(runRules(contextFor(inventory, 'fargate'), [autoModeKubernetesVersionRule])).toEqual([]);
+    expect(runRule(autoModeKubernetesVersionRule, inventory, { target: 'fargate' })).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../inventory/types.js';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { anIngress, anIngressClass, aService, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { anIngress, anIngressClass, aService } from '../../testing/kube-objects.js';
 import { autoModeLoadBalancerRule as rule } from './auto-mode-load-balancer.js';
 
 const backend = { rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }] } }] };
-const run = (parts: Partial<Inventory>) => autoModeFindings(rule, aFargateInventory([aWorkload()], parts));
+const run = (parts: Partial<Inventory>) => runRule(rule, aFargateInventory([aWorkload()], parts), { target: 'auto-mode' });
 
 describe('auto-mode-load-balancer', () => {
   it('moves an ALB Ingress of the AWS Load Balancer Controller by blue/green and requests the new IngressClass', () => {
@@ -34,7 +34,7 @@ describe('auto-mode-load-balancer', () => {
     const byClass = anIngress('a', { ingressClassName: 'public', ...backend });
     const byAnnotation = anIngress('b', backend, { annotations: { 'kubernetes.io/ingress.class': 'alb' } });
     const byDefault = anIngress('c', backend);
-    const lbc = anIngressClass('public', 'ingress.k8s.aws/alb');
+    const lbc = anIngressClass('public', { controller: 'ingress.k8s.aws/alb' });
     lbc.metadata.annotations['ingressclass.kubernetes.io/is-default-class'] = 'true';
     const findings = run({ ingresses: [byClass, byAnnotation, byDefault], ingressClasses: [lbc] });
     expect(findings.filter((f) => f.resource?.kind === 'Ingress').map((f) => f.resource?.name)).toEqual(['a', 'b', 'c']);
@@ -44,7 +44,7 @@ describe('auto-mode-load-balancer', () => {
   it('reuses an existing Auto Mode IngressClass and leaves other controllers alone', () => {
     const findings = run({
       ingresses: [anIngress('web', { ingressClassName: 'alb', ...backend }), anIngress('nginx', { ingressClassName: 'nginx', ...backend }), anIngress('auto', { ingressClassName: 'auto-alb', ...backend })],
-      ingressClasses: [anIngressClass('auto-alb', 'eks.amazonaws.com/alb'), anIngressClass('nginx', 'k8s.io/ingress-nginx')],
+      ingressClasses: [anIngressClass('auto-alb', { controller: 'eks.amazonaws.com/alb' }), anIngressClass('nginx', { controller: 'k8s.io/ingress-nginx' })],
     });
     expect(findings).toHaveLength(1);
     expect(findings[0]?.action).toMatchObject({ change: { ingressClass: 'auto-alb' } });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, anAutoModeCluster, aWorkload } from '../../testing/builders.js';
-import { anIngress, anIngressClass, aService, planToFargate } from '../../testing/builders-fargate.js';
+import { aCluster, anAutoModeCluster, anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { anIngress, anIngressClass, aService } from '../../testing/kube-objects.js';
 import { fargateLoadBalancersRule } from './fargate-load-balancers.js';
 
 const autoAlb = anIngressClass('alb', { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } });
 
 describe('fargate-load-balancers', () => {
   it('moves Auto Mode ALBs and NLBs blue/green and installs the controller once', () => {
-    const findings = planToFargate([aWorkload()], [fargateLoadBalancersRule], {
+    const findings = runRule(fargateLoadBalancersRule, anAutoModeInventory([aWorkload()], {
       ingressClasses: [autoAlb],
       ingresses: [anIngress('web', { ingressClassName: 'alb' })],
       services: [aService('front', { type: 'LoadBalancer', selector: { app: 'web' } }), aService('api', { type: 'LoadBalancer', loadBalancerClass: 'eks.amazonaws.com/nlb' })],
-    });
+    }), { target: 'fargate' });
     expect(findings.map((f) => [f.id, f.action])).toEqual([
       ['fargate-load-balancers:Ingress/shop/web', { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass: 'alb-lbc', unsupportedAnnotations: [] } }],
       ['fargate-load-balancers:Service/shop/api', { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: 'service.k8s.aws/nlb', unsupportedAnnotations: [] } }],
@@ -24,23 +24,23 @@ describe('fargate-load-balancers', () => {
   });
 
   it('uses the IngressClass name alb when the Auto Mode class has another name', () => {
-    const cls = anIngressClass('auto-alb', { controller: 'eks.amazonaws.com/alb' }, true);
-    const [f] = planToFargate([aWorkload()], [fargateLoadBalancersRule], { ingressClasses: [cls], ingresses: [anIngress('web', {})] });
+    const cls = anIngressClass('auto-alb', { controller: 'eks.amazonaws.com/alb' }, { isDefault: true });
+    const [f] = runRule(fargateLoadBalancersRule, anAutoModeInventory([aWorkload()], { ingressClasses: [cls], ingresses: [anIngress('web', {})] }), { target: 'fargate' });
     expect(f?.action).toMatchObject({ change: { kind: 'ingress-blue-green', ingressClass: 'alb' } });
   });
 
   it('passes load balancers the AWS Load Balancer Controller already owns', () => {
     const lbc = anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' });
-    const findings = planToFargate([aWorkload()], [fargateLoadBalancersRule], {
+    const findings = runRule(fargateLoadBalancersRule, anAutoModeInventory([aWorkload()], {
       ingressClasses: [lbc],
       ingresses: [anIngress('web', { ingressClassName: 'alb' })],
       services: [aService('nlb', { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' }), aService('internal', { type: 'ClusterIP' })],
-    });
+    }), { target: 'fargate' });
     expect(findings).toEqual([]);
   });
 
   it('does not claim an unclassed LoadBalancer Service for Auto Mode when the cluster has it off', () => {
     const cluster = { ...anAutoModeCluster(), autoMode: { ...aCluster().autoMode, enabled: true, elasticLoadBalancing: false } };
-    expect(planToFargate([aWorkload()], [fargateLoadBalancersRule], { cluster, services: [aService('front', { type: 'LoadBalancer' })] })).toEqual([]);
+    expect(runRule(fargateLoadBalancersRule, anAutoModeInventory([aWorkload()], { cluster, services: [aService('front', { type: 'LoadBalancer' })] }), { target: 'fargate' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aConfigMap, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aConfigMap } from '../../testing/kube-objects.js';
 import { autoModeFargateLoggingRule as rule } from './auto-mode-fargate-logging.js';
 
 // The data of ../shared/corpus/fargate-game2048-logging/defaultCM.yaml (an export from a live cluster).
@@ -27,7 +27,7 @@ const DEFAULT_CM = {
 };
 
 const run = (data?: Record<string, string>) =>
-  autoModeFindings(rule, aFargateInventory([aWorkload()], { configMaps: data ? [aConfigMap('aws-observability', 'aws-logging', data)] : [] }));
+  runRule(rule, aFargateInventory([aWorkload()], { configMaps: data ? [aConfigMap('aws-logging', data, { namespace: 'aws-observability' })] : [] }), { target: 'auto-mode' });
 
 describe('auto-mode-fargate-logging', () => {
   it('asks for a log agent DaemonSet with the same outputs', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aConfigMap, aDaemonSet, planToFargate } from '../../testing/builders-fargate.js';
+import { aDaemonSet, anAutoModeInventory, runRule } from '../../testing/builders.js';
+import { aConfigMap } from '../../testing/kube-objects.js';
 import { fargateLogAgentsRule } from './fargate-log-agents.js';
 
 const config = `
@@ -39,9 +40,9 @@ const fluentBit = aDaemonSet({
 
 describe('fargate-log-agents', () => {
   it("derives aws-logging outputs from the agent's Fluent Bit config and lists what cannot move", () => {
-    const [f] = planToFargate([fluentBit], [fargateLogAgentsRule], {
-      configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, 'logging'), aConfigMap('cluster-info', { 'cluster.name': 'demo' }, 'logging')],
-    });
+    const [f] = runRule(fargateLogAgentsRule, anAutoModeInventory([fluentBit], {
+      configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' }), aConfigMap('cluster-info', { 'cluster.name': 'demo' }, { namespace: 'logging' })],
+    }), { target: 'fargate' });
     expect(f).toMatchObject({ id: 'fargate-log-agents:DaemonSet/logging/fluent-bit', severity: 'change', capability: 'logging' });
     expect(f?.action).toEqual({
       type: 'node-agent',
@@ -55,26 +56,23 @@ describe('fargate-log-agents', () => {
   });
 
   it('says so when the configuration is not in the inventory', () => {
-    const f = planToFargate([fluentBit], [fargateLogAgentsRule])[0];
+    const f = runRule(fargateLogAgentsRule, anAutoModeInventory([fluentBit]), { target: 'fargate' })[0];
     expect(f?.action).toMatchObject({ change: { outputs: [], unsupported: ['the Fluent Bit configuration: ConfigMap logging/fluent-bit-config is not in the inventory'] } });
   });
 
   it('asks for a rewrite of agents that are not Fluent Bit', () => {
     const fluentd = aDaemonSet({ name: 'fluentd', containers: [{ name: 'fluentd', image: 'fluent/fluentd-kubernetes-daemonset:v1' }] });
-    expect(planToFargate([fluentd], [fargateLogAgentsRule])[0]?.message).toContain('Fluentd');
+    expect(runRule(fargateLogAgentsRule, anAutoModeInventory([fluentd]), { target: 'fargate' })[0]?.message).toContain('Fluentd');
   });
 
   it('passes DaemonSets that are not log shippers', () => {
-    expect(planToFargate([aDaemonSet({ name: 'node-exporter' })], [fargateLogAgentsRule])).toEqual([]);
+    expect(runRule(fargateLogAgentsRule, anAutoModeInventory([aDaemonSet({ name: 'node-exporter' })]), { target: 'fargate' })).toEqual([]);
   });
 });
 
 describe('fargate-log-agents credentials', () => {
   it('never copies a credential from the agent environment into the plan', async () => {
     const { normalizeDocuments } = await import('../../inventory/normalize.js');
-    const { contextFor } = await import('../../testing/builders.js');
-    const { runRules } = await import('../engine/run.js');
-    const { fargateLogAgentsRule } = await import('./fargate-log-agents.js');
     const origin = { file: 't.yaml', line: 1 };
     const { inventory } = normalizeDocuments([
       { origin, value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fb', namespace: 'logging' }, data: { 'fluent-bit.conf': '[OUTPUT]\n    Name es\n    Match *\n    HTTP_Passwd ${API_TOKEN}\n    Host ${ES_HOST}\n' } } },
@@ -88,7 +86,7 @@ describe('fargate-log-agents credentials', () => {
         },
       },
     ]);
-    const findings = runRules(contextFor(inventory, 'fargate'), [fargateLogAgentsRule]);
+    const findings = runRule(fargateLogAgentsRule, inventory, { target: 'fargate' });
     expect(JSON.stringify(findings)).not.toContain('tok-live-1234');
     expect(JSON.stringify(findings)).toContain('es.internal');
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aConfigMap, aManagedNodesInventory, aNetworkPolicy, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aConfigMap, aNetworkPolicy } from '../../testing/kube-objects.js';
 import { autoModeNetworkPolicyRule as rule } from './auto-mode-network-policy.js';
 
 describe('auto-mode-network-policy', () => {
   it('asks to review a policy Fargate never enforced before its namespace moves', () => {
     const inventory = aFargateInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] });
-    const [finding, ...rest] = autoModeFindings(rule, inventory);
+    const [finding, ...rest] = runRule(rule, inventory, { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       id: 'auto-mode-network-policy:NetworkPolicy/shop/deny-all',
@@ -23,18 +23,18 @@ describe('auto-mode-network-policy', () => {
   it('says when the controller is already on', () => {
     const inventory = aFargateInventory([aWorkload()], {
       networkPolicies: [aNetworkPolicy('deny-all')],
-      configMaps: [aConfigMap('kube-system', 'amazon-vpc-cni', { 'enable-network-policy-controller': 'true' })],
+      configMaps: [aConfigMap('amazon-vpc-cni', { 'enable-network-policy-controller': 'true' }, { namespace: 'kube-system' })],
     });
-    expect(autoModeFindings(rule, inventory)[0]?.remediation).toContain('already enabled');
+    expect(runRule(rule, inventory, { target: 'auto-mode' })[0]?.remediation).toContain('already enabled');
   });
 
   it('ignores namespaces where nothing moves', () => {
-    const inventory = aFargateInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all', 'other')] });
-    expect(autoModeFindings(rule, inventory)).toEqual([]);
+    const inventory = aFargateInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all', { namespace: 'other' })] });
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 
   it('is only an advisory for workloads moving from EC2 nodes', () => {
     const inventory = aManagedNodesInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] });
-    expect(autoModeFindings(rule, inventory)).toMatchObject([{ severity: 'advisory' }]);
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toMatchObject([{ severity: 'advisory' }]);
   });
 });

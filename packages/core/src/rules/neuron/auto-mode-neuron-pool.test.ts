@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeNeuronPoolRule as rule } from './auto-mode-neuron-pool.js';
 
 describe('auto-mode-neuron-pool', () => {
   it('requests a Neuron NodePool and the toleration for its taint', () => {
     const w = aWorkload({ name: 'infer', replicas: 2, containers: [{ name: 'm', resources: { limits: { 'aws.amazon.com/neuron': '1' } } }] });
-    const findings = autoModeFindings(rule, aManagedNodesInventory([w]));
+    const findings = runRule(rule, aManagedNodesInventory([w]), { target: 'auto-mode' });
     expect(findings.map((f) => [f.severity, f.action.type])).toEqual([
       ['change', 'workload'],
       ['gain', 'capacity'],
@@ -18,6 +17,6 @@ describe('auto-mode-neuron-pool', () => {
   });
 
   it('passes workloads without Neuron devices', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 });

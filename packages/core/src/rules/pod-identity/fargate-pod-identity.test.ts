@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aServiceAccount, planToFargate } from '../../testing/builders-fargate.js';
+import { anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aServiceAccount } from '../../testing/kube-objects.js';
 import { fargatePodIdentityRule } from './fargate-pod-identity.js';
 
 const withSa = (name: string, sa: string) => aWorkload({ name, spec: { serviceAccountName: sa } });
 
 describe('fargate-pod-identity', () => {
   it('asks once, cluster-wide, to check Pod Identity associations for service accounts without IRSA', () => {
-    const findings = planToFargate([withSa('a', 'carts'), withSa('b', 'carts'), withSa('c', 'orders')], [fargatePodIdentityRule], {
+    const findings = runRule(fargatePodIdentityRule, anAutoModeInventory([withSa('a', 'carts'), withSa('b', 'carts'), withSa('c', 'orders')], {
       serviceAccounts: [aServiceAccount('carts'), aServiceAccount('orders')],
-    });
+    }), { target: 'fargate' });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ id: 'fargate-pod-identity:cluster', severity: 'change', capability: 'pod-identity', action: { type: 'review' } });
     expect(findings[0]?.message).toContain('shop/carts and shop/orders');
@@ -23,7 +23,7 @@ describe('fargate-pod-identity', () => {
       containers: [{ name: 'w', env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }] }],
       spec: { serviceAccountName: 'worker' },
     });
-    const [f] = planToFargate([pod], [fargatePodIdentityRule]);
+    const [f] = runRule(fargatePodIdentityRule, anAutoModeInventory([pod]), { target: 'fargate' });
     expect(f).toMatchObject({
       id: 'fargate-pod-identity:ServiceAccount/shop/worker',
       resource: { kind: 'ServiceAccount', namespace: 'shop', name: 'worker' },
@@ -32,7 +32,7 @@ describe('fargate-pod-identity', () => {
   });
 
   it('passes service accounts that already use IRSA', () => {
-    const sa = aServiceAccount('carts', 'shop', { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/carts' });
-    expect(planToFargate([withSa('a', 'carts')], [fargatePodIdentityRule], { serviceAccounts: [sa] })).toEqual([]);
+    const sa = aServiceAccount('carts', { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/carts' } });
+    expect(runRule(fargatePodIdentityRule, anAutoModeInventory([withSa('a', 'carts')], { serviceAccounts: [sa] }), { target: 'fargate' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { anSgp, aServiceAccount, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aCluster, aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aSecurityGroupPolicy, aServiceAccount } from '../../testing/kube-objects.js';
 import { shortHash } from '../../util/hash.js';
 import { autoModeSecurityGroupPolicyRule as rule } from './auto-mode-security-group-policy.js';
 
@@ -8,10 +8,10 @@ const DB = 'sg-0123456789abcdef0';
 const CACHE = 'sg-0a1b2c3d';
 const api = aWorkload({ name: 'api', podLabels: { app: 'api', tier: 'backend' } });
 const web = aWorkload({ name: 'web', podLabels: { app: 'web' } });
-const dbAccess = anSgp('db-access', [DB, CACHE], { pods: { matchLabels: { tier: 'backend' } } });
+const dbAccess = aSecurityGroupPolicy('db-access', [DB, CACHE], { pods: { matchLabels: { tier: 'backend' } } });
 
-const run = (version: string | null, ...policies: ReturnType<typeof anSgp>[]) =>
-  autoModeFindings(rule, aFargateInventory([api, web], { securityGroupPolicies: policies, cluster: version ? aCluster({ version }) : null }));
+const run = (version: string | null, ...policies: ReturnType<typeof aSecurityGroupPolicy>[]) =>
+  runRule(rule, aFargateInventory([api, web], { securityGroupPolicies: policies, cluster: version ? aCluster({ version }) : null }), { target: 'auto-mode' });
 
 describe('auto-mode-security-group-policy', () => {
   it('below 1.36 re-homes the policy to a NodeClass and pins the matched workload to its pool', () => {
@@ -36,13 +36,13 @@ describe('auto-mode-security-group-policy', () => {
   });
 
   it('gives a workload matched by several policies the union of their groups', () => {
-    const cache = anSgp('cache', [CACHE], { serviceAccounts: { matchLabels: { team: 'a' } } });
-    const db = anSgp('db', [DB], { pods: { matchLabels: { tier: 'backend' } } });
+    const cache = aSecurityGroupPolicy('cache', [CACHE], { serviceAccounts: { matchLabels: { team: 'a' } } });
+    const db = aSecurityGroupPolicy('db', [DB], { pods: { matchLabels: { tier: 'backend' } } });
     const inventory = aFargateInventory([{ ...api, template: { ...api.template, spec: { ...api.template.spec, serviceAccountName: 'api' } } }], {
       securityGroupPolicies: [cache, db],
-      serviceAccounts: [aServiceAccount('shop', 'api', {}, { team: 'a' })],
+      serviceAccounts: [aServiceAccount('api', { labels: { team: 'a' } })],
     });
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     const union = `sg-${shortHash([DB, CACHE])}`;
     const pin = findings.find((f) => f.id.endsWith('#security-groups'));
     expect(pin?.message).toContain('union');
@@ -66,7 +66,7 @@ describe('auto-mode-security-group-policy', () => {
   });
 
   it('explains an unresolved placeholder instead of emitting it as a group id', () => {
-    const templated = anSgp('catalog-rds-access', ['${CATALOG_SG_ID}'], { pods: { matchLabels: { tier: 'backend' } } });
+    const templated = aSecurityGroupPolicy('catalog-rds-access', ['${CATALOG_SG_ID}'], { pods: { matchLabels: { tier: 'backend' } } });
     const findings = run('1.31', templated);
     expect(findings.map((f) => f.action.type)).toEqual(['review', 'review']);
     const policy = findings.find((f) => f.resource?.kind === 'SecurityGroupPolicy');
@@ -77,7 +77,7 @@ describe('auto-mode-security-group-policy', () => {
 
   it('flags more groups than AWS documents per pod', () => {
     const ids = ['sg-00000001', 'sg-00000002', 'sg-00000003', 'sg-00000004', 'sg-00000005', 'sg-00000006'];
-    const [policy] = run('1.31', anSgp('many', ids, { pods: { matchLabels: { app: 'none' } } }));
+    const [policy] = run('1.31', aSecurityGroupPolicy('many', ids, { pods: { matchLabels: { app: 'none' } } }));
     expect(policy?.message).toContain('6 groups');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aNodeClass, aNodePool, aSecurityGroup, planToFargate } from '../../testing/builders-fargate.js';
+import { anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodeClass, aNodePool } from '../../testing/kube-objects.js';
+import { aSecurityGroup } from '../../testing/aws-objects.js';
 import { fargatePodSecurityGroupsRule } from './fargate-pod-security-groups.js';
 
 const pool = aNodePool('secure', { nodeClass: 'secure', labels: { pool: 'secure' } });
@@ -9,7 +10,7 @@ const pinned = (name: string, namespace = 'pay') => aWorkload({ namespace, name,
 describe('fargate-pod-security-groups', () => {
   it('turns NodeClass pod security groups into a SecurityGroupPolicy per namespace, with the cluster group', () => {
     const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
-    const [f] = planToFargate([pinned('api'), pinned('worker')], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), pinned('worker')], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
     expect(f).toMatchObject({
       id: 'fargate-pod-security-groups:Namespace/pay#secure',
       severity: 'change',
@@ -22,10 +23,10 @@ describe('fargate-pod-security-groups', () => {
   it('selects only the pods that had the groups when other pods share the namespace', () => {
     const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
     const others = [aWorkload({ namespace: 'pay', name: 'docs' })];
-    const [f] = planToFargate([pinned('api'), pinned('worker'), ...others], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), pinned('worker'), ...others], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
     expect(f?.action).toMatchObject({ change: { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'worker'] }] } } });
     expect(f?.remediation).toContain('selects only these workloads\' pods (app in (api, worker))');
-    const [one] = planToFargate([pinned('api'), ...others], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] });
+    const [one] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), ...others], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
     expect(one?.action).toMatchObject({ change: { podSelector: { matchLabels: { app: 'api' } } } });
   });
 
@@ -34,26 +35,26 @@ describe('fargate-pod-security-groups', () => {
     const same = { tier: 'backend' };
     const secure = aWorkload({ namespace: 'pay', name: 'api', podLabels: same, spec: { nodeSelector: { pool: 'secure' } } });
     const plain = aWorkload({ namespace: 'pay', name: 'docs', podLabels: same });
-    const [f] = planToFargate([secure, plain], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([secure, plain], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
     expect(f?.action).toEqual({ type: 'review' });
     expect(f?.remediation).toContain('give these workloads a label of their own');
   });
 
   it('resolves selectors by tag through describe-security-groups output', () => {
     const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ tags: { role: 'payments' } }] });
-    const [f] = planToFargate([pinned('api')], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc], securityGroups: [aSecurityGroup('sg-pay', 'payments', { role: 'payments' })] });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api')], { nodePools: [pool], nodeClasses: [nc], securityGroups: [aSecurityGroup('sg-pay', { name: 'payments', tags: { role: 'payments' } })] }), { target: 'fargate' });
     expect(f?.action).toMatchObject({ change: { groupIds: ['sg-cluster', 'sg-pay'] } });
   });
 
   it('says when a selector cannot be resolved offline instead of guessing', () => {
     const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ tags: { Name: 'demo-node' } }] });
-    const [f] = planToFargate([pinned('api')], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api')], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'change', action: { type: 'review' } });
     expect(f?.message).toContain('tag Name=demo-node cannot be resolved');
   });
 
   it('passes workloads on the default NodeClass and NodeClasses that only use the cluster group', () => {
     const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ id: 'sg-cluster' }] });
-    expect(planToFargate([pinned('api'), aWorkload()], [fargatePodSecurityGroupsRule], { nodePools: [pool], nodeClasses: [nc] })).toEqual([]);
+    expect(runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), aWorkload()], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' })).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModePrivilegedRule as rule } from './auto-mode-privileged.js';
 
 describe('auto-mode-privileged', () => {
@@ -14,7 +13,7 @@ describe('auto-mode-privileged', () => {
         { name: 'net', securityContext: { capabilities: { add: ['NET_ADMIN'] } } },
       ],
     });
-    const [finding] = autoModeFindings(rule, aManagedNodesInventory([w]));
+    const [finding] = runRule(rule, aManagedNodesInventory([w]), { target: 'auto-mode' });
     expect(finding).toMatchObject({ severity: 'advisory', capability: 'privileged', action: { type: 'review' } });
     expect(finding?.message).toContain('probe (privileged), net (adds NET_ADMIN)');
     expect(finding?.message).toContain('SELinux');
@@ -22,6 +21,6 @@ describe('auto-mode-privileged', () => {
 
   it('passes unprivileged containers', () => {
     const w = aWorkload({ containers: [{ name: 'app', securityContext: { privileged: false, capabilities: { drop: ['ALL'] } } }] });
-    expect(autoModeFindings(rule, aManagedNodesInventory([w]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([w]), { target: 'auto-mode' })).toEqual([]);
   });
 });

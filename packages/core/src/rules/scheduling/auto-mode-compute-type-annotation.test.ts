@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeComputeTypeAnnotationRule as rule } from './auto-mode-compute-type-annotation.js';
 
 describe('auto-mode-compute-type-annotation', () => {
   it('moves every Fargate workload with the compute-type annotation', () => {
     const inventory = aFargateInventory([aWorkload({ name: 'web' }), aWorkload({ kind: 'CronJob', name: 'report' })]);
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings.map((f) => f.id)).toEqual([
       'auto-mode-compute-type-annotation:CronJob/shop/report',
       'auto-mode-compute-type-annotation:Deployment/shop/web',
@@ -20,19 +19,19 @@ describe('auto-mode-compute-type-annotation', () => {
 
   it('leaves CoreDNS to its own rule', () => {
     const coredns = aWorkload({ namespace: 'kube-system', name: 'coredns' });
-    expect(autoModeFindings(rule, aFargateInventory([coredns]))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([coredns]), { target: 'auto-mode' })).toEqual([]);
   });
 
   it('mentions the profile-pinning label and bare Pods', () => {
     const pod = aWorkload({ kind: 'Pod', name: 'debug', podLabels: { app: 'debug', 'eks.amazonaws.com/fargate-profile': 'apps' } });
-    const [finding] = autoModeFindings(rule, aFargateInventory([pod]));
+    const [finding] = runRule(rule, aFargateInventory([pod]), { target: 'auto-mode' });
     expect(finding?.remediation).toContain('eks.amazonaws.com/fargate-profile: apps');
     expect(finding?.remediation).toContain('bare Pod');
   });
 
   it('ignores workloads on EC2 nodes and workloads already annotated', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload()]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
     const moved = aWorkload({ podAnnotations: { 'eks.amazonaws.com/compute-type': 'ec2' } });
-    expect(autoModeFindings(rule, aFargateInventory([moved]))).toEqual([]);
+    expect(runRule(rule, aFargateInventory([moved]), { target: 'auto-mode' })).toEqual([]);
   });
 });

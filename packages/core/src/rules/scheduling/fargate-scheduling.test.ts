@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateProfile, aWorkload } from '../../testing/builders.js';
-import { aNodePool, planToFargate } from '../../testing/builders-fargate.js';
+import { aFargateProfile, anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodePool } from '../../testing/kube-objects.js';
 import { fargateSchedulingRule } from './fargate-scheduling.js';
 
 describe('fargate-scheduling', () => {
   it('has a finding for every moving workload, naming the profile that takes it', () => {
-    const findings = planToFargate([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })], [fargateSchedulingRule]);
+    const findings = runRule(fargateSchedulingRule, anAutoModeInventory([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })]), { target: 'fargate' });
     expect(findings.map((f) => f.id)).toEqual(['fargate-scheduling:Deployment/shop/a', 'fargate-scheduling:Deployment/shop/b']);
     expect(findings[0]).toMatchObject({ severity: 'change', action: { type: 'workload', edits: [] } });
     expect(findings[0]?.message).toContain('the new Fargate profile modeshift-shop');
@@ -22,7 +22,7 @@ describe('fargate-scheduling', () => {
         affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm'] }] }] } } },
       },
     });
-    const [f] = planToFargate([w], [fargateSchedulingRule], { nodePools: [pool], fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }])] });
+    const [f] = runRule(fargateSchedulingRule, anAutoModeInventory([w], { nodePools: [pool], fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }])] }), { target: 'fargate' });
     expect(f?.action).toEqual({
       type: 'workload',
       edits: [
@@ -38,7 +38,7 @@ describe('fargate-scheduling', () => {
   it('leaves Spot selectors to fargate-spot and passes workloads that stay', () => {
     const spot = aWorkload({ name: 'game', spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
     const gpu = aWorkload({ name: 'infer', containers: [{ name: 'c', resources: { limits: { 'nvidia.com/gpu': '1' } } }] });
-    const findings = planToFargate([spot, gpu], [fargateSchedulingRule], { nodePools: [aNodePool('spot', { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] })] });
+    const findings = runRule(fargateSchedulingRule, anAutoModeInventory([spot, gpu], { nodePools: [aNodePool('spot', { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] })] }), { target: 'fargate' });
     expect(findings.map((f) => [f.resource?.name, f.action])).toEqual([['game', { type: 'workload', edits: [] }]]);
   });
 });

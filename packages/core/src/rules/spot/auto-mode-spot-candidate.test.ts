@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload } from '../../testing/builders.js';
-import { aPdb, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aPodDisruptionBudget } from '../../testing/kube-objects.js';
 import { autoModeSpotCandidateRule as rule } from './auto-mode-spot-candidate.js';
 
-const pdbs = [aPdb('web', { app: 'web' }), aPdb('api', { app: 'api' }), aPdb('db', { app: 'db' }), aPdb('one', { app: 'one' })];
+const pdbs = [aPodDisruptionBudget('web', { app: 'web' }), aPodDisruptionBudget('api', { app: 'api' }), aPodDisruptionBudget('db', { app: 'db' }), aPodDisruptionBudget('one', { app: 'one' })];
 
 describe('auto-mode-spot-candidate', () => {
   it('proposes one identical Spot NodePool for stateless Deployments with replicas and a PDB', () => {
     const inventory = aFargateInventory([aWorkload({ name: 'web', replicas: 3 }), aWorkload({ name: 'api', replicas: 2 })], { podDisruptionBudgets: pdbs });
-    const findings = autoModeFindings(rule, inventory);
+    const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings.map((f) => f.id)).toEqual(['auto-mode-spot-candidate:Deployment/shop/api', 'auto-mode-spot-candidate:Deployment/shop/web']);
     expect(findings[0]?.action).toEqual({
       type: 'capacity',
@@ -40,6 +40,6 @@ describe('auto-mode-spot-candidate', () => {
       ],
       { podDisruptionBudgets: pdbs },
     );
-    expect(autoModeFindings(rule, inventory)).toEqual([]);
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 });

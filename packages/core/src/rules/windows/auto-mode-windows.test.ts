@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload } from '../../testing/builders.js';
-import { aManagedNodesInventory, aNodegroup, autoModeFindings } from '../../testing/builders-auto-mode.js';
+import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodegroup } from '../../testing/aws-objects.js';
 import { autoModeWindowsRule as rule } from './auto-mode-windows.js';
 
 const windowsNodes = aNodegroup('win', { amiType: 'WINDOWS_CORE_2022_x86_64', labels: { 'kubernetes.io/os': 'windows' } });
@@ -12,12 +12,12 @@ describe('auto-mode-windows', () => {
       name: 'dotnet',
       spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }] }] } } } },
     });
-    const findings = autoModeFindings(rule, aManagedNodesInventory([bySelector, byAffinity], { nodegroups: [windowsNodes] }));
+    const findings = runRule(rule, aManagedNodesInventory([bySelector, byAffinity], { nodegroups: [windowsNodes] }), { target: 'auto-mode' });
     expect(findings.map((f) => f.resource?.name)).toEqual(['dotnet', 'iis']);
     expect(findings[0]).toMatchObject({ severity: 'blocker', capability: 'windows', action: { type: 'stay', on: 'managed-nodes' } });
   });
 
   it('passes Linux workloads', () => {
-    expect(autoModeFindings(rule, aManagedNodesInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]))).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]), { target: 'auto-mode' })).toEqual([]);
   });
 });
