@@ -1,4 +1,4 @@
-import type { WorkloadEdit } from '../findings/types.js';
+import type { WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
 

@@ -1,4 +1,4 @@
-import type { Action, Finding } from '../findings/types.js';
+import type { Action, Finding } from '@modeshift/plan';
 import type { RuleContext } from '../rules/types.js';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;

@@ -1,11 +1,10 @@
 import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
-import type { CapacityRequest } from '../findings/types.js';
+import { type CapacityRequest, slug, type Step } from '@modeshift/plan';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
 import { resourceKey } from '../rules/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 

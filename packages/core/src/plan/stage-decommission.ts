@@ -1,6 +1,6 @@
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import type { Step } from './types.js';
+import type { Step } from '@modeshift/plan';
 
 export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;

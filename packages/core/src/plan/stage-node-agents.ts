@@ -1,9 +1,8 @@
-import type { NodeAgentChange } from '../findings/types.js';
+import type { NodeAgentChange, Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/run.js';
 import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import type { Step } from './types.js';
 
 type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
 

@@ -1,8 +1,7 @@
-import type { PrerequisiteTask } from '../findings/types.js';
+import { type PrerequisiteTask, slug, type Step } from '@modeshift/plan';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
 
 type Task<K extends PrerequisiteTask['kind']> = Extract<PrerequisiteTask, { kind: K }>;
 

@@ -1,10 +1,9 @@
-import type { SecurityGroupChange } from '../findings/types.js';
+import { type SecurityGroupChange, slug, type Step } from '@modeshift/plan';
 import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
 
 type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
 

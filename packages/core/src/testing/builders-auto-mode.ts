@@ -1,6 +1,6 @@
 // Builders for the Fargate → Auto Mode rule tests: the objects those rules read, with only the
 // fields a test cares about, and a one-call runner.
-import type { Finding } from '../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import type { ConfigMap, Inventory, Namespaced, Nodegroup, ServiceAccount, Workload } from '../inventory/types.js';
 import type {
   IngressClassSpec,

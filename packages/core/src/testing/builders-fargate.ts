@@ -1,6 +1,6 @@
 // Builders for the Auto Mode → Fargate rule tests: the Kubernetes and AWS objects those rules read,
 // with only the fields a test cares about.
-import type { Finding } from '../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import type { ConfigMap, Inventory, Namespaced, Nodegroup, SecurityGroup, ServiceAccount, Subnet, Workload } from '../inventory/types.js';
 import type {
   Container,

@@ -1,5 +1,5 @@
 // Small builders for tests: an inventory or workload with only the fields a test cares about.
-import type { Mode } from '../capabilities/ids.js';
+import type { Mode } from '@modeshift/plan';
 import type { Cluster, FargateProfile, Inventory, Workload, WorkloadKind } from '../inventory/types.js';
 import { emptyInventory } from '../inventory/types.js';
 import type { Container, KubeObject, PodSpec, StringMap } from '../kube.js';
