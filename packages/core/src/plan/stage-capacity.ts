@@ -5,6 +5,7 @@ import { resourceKey } from '../rules/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { assertNever } from '../util/never.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -177,6 +178,8 @@ export function capacitySteps(input: PlanInput): Step[] {
       case 'coredns-on-fargate':
         corednsFindings.push(...findings);
         break;
+      default:
+        assertNever(req, 'capacity request');
     }
   }
   // EKS creates one Fargate profile at a time, so CoreDNS's kube-system profile comes after the others.
