@@ -9,7 +9,9 @@ export default defineConfig({
     alias: {
       '@modeshift/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       '@modeshift/core/base': fileURLToPath(new URL('./packages/core/src/base.ts', import.meta.url)),
+      '@modeshift/plan/sources': fileURLToPath(new URL('./packages/plan/src/sources.ts', import.meta.url)),
       '@modeshift/collect/testing': fileURLToPath(new URL('./packages/collect/src/testing/index.ts', import.meta.url)),
+      '@modeshift/plan': src('plan'),
       '@modeshift/core': src('core'),
       '@modeshift/inventory': src('inventory'),
       '@modeshift/collect': src('collect'),

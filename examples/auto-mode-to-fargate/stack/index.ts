@@ -29,9 +29,9 @@
 //       Fargate Pods. (fargate-ebs-volumes)
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
-import { FargateCapacity, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type PlanLike } from './modeshift/index.js';
+import { FargateCapacity, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type Plan } from './modeshift/index.js';
 
-const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as PlanLike;
+const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as Plan;
 const model = infraFromPlan(plan);
 const config = new pulumi.Config('modeshift');
 

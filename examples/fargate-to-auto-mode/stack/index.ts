@@ -25,9 +25,9 @@
 // Left out: nothing. The plan marks no blocker.
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
-import { AutoModeEnablement, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type PlanLike } from './modeshift/index.js';
+import { AutoModeEnablement, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type Plan } from './modeshift/index.js';
 
-const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as PlanLike;
+const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as Plan;
 const model = infraFromPlan(plan);
 const config = new pulumi.Config('modeshift');
 

@@ -1,18 +1,17 @@
 // Everything but the Markdown renderer, which alone needs the YAML library: commands that never
 // write Markdown (`plan --format json`, `--help`) import this and start without loading either.
 // New modules go here unless they depend on the Markdown renderer.
+// The plan contract (plan types, capability ids, name helpers such as slug) is @modeshift/plan's.
+export * from '@modeshift/plan';
 export * from './kube.js';
 export * from './version.js';
-export * from './capabilities/ids.js';
 export * from './capabilities/types.js';
 export * from './inventory/types.js';
 export * from './inventory/collection-date.js';
 export * from './inventory/selectors.js';
 export * from './inventory/index-lookups.js';
 export * from './placement/types.js';
-export * from './findings/types.js';
 export * from './rules/engine/types.js';
-export * from './plan/types.js';
 export * from './errors.js';
 export * from './capabilities/sources.js';
 export * from './capabilities/matrix.js';

@@ -1,7 +1,10 @@
 // The subset of Kubernetes object shapes modeshift reads. Field names follow the Kubernetes API
 // so that rules read like the manifests an operator already knows.
 
-export type StringMap = Record<string, string>;
+import type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration } from '@modeshift/plan';
+
+// The shapes a plan also carries are the plan contract's; the rest are read from inventories only.
+export type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration };
 
 export interface OwnerReference {
   apiVersion?: string;
@@ -96,20 +99,6 @@ export interface Volume {
   projected?: Record<string, unknown>;
 }
 
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
-
-export interface NodeSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
-
 export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   matchFields?: NodeSelectorRequirement[];
@@ -148,11 +137,6 @@ export interface PodSpec {
 export interface PodTemplate {
   metadata: { labels: StringMap; annotations: StringMap };
   spec: PodSpec;
-}
-
-export interface LabelSelector {
-  matchLabels?: StringMap;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
 export interface PersistentVolumeClaimSpec {

@@ -1,7 +1,6 @@
 // @modeshift/pulumi: the plan → stack model and the stack project generator. Loading it loads no Pulumi SDK,
 // so `modeshift stack` stays fast; the ComponentResources are at "@modeshift/pulumi/sdk" (and in every
 // generated project's modeshift/ directory).
-export * from './model/plan-shape.js';
 export * from './model/types.js';
 export { infraFromPlan, MAX_SELECTORS_PER_PROFILE } from './model/infra-from-plan.js';
 export { generateProject, DEFAULT_STACK, type GenerateOptions } from './generate/project.js';

@@ -1,9 +1,8 @@
 // Copied from @modeshift/pulumi 0.1.0 (src/sdk.ts) by `modeshift stack`. Regenerate rather than edit.
 // What a generated project imports: the plan model and the components, with no dependency beyond @pulumi/*.
 // Generated projects ship a copy of this file (as modeshift/index.ts) and of everything it exports.
-export * from './model/plan-shape.js';
+export * from './plan/index.js';
 export * from './model/types.js';
-export * from './model/names.js';
 export * from './model/iam.js';
 export * from './model/infra-from-plan.js';
 export * from './components/kubernetes-provider.js';

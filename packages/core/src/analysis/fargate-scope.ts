@@ -1,7 +1,7 @@
 // Which workloads the Fargate rules look at, and which of them move. Every blocker rule reports
 // through its own finding; this module restates their tests once so that change-level rules
 // (profiles, edits, sizing) skip what stays behind, and the plan never edits a workload it keeps.
-import type { CapabilityId } from '../capabilities/ids.js';
+import type { CapabilityId } from '@modeshift/plan';
 import { FARGATE_LIMITS } from '../capabilities/limits.js';
 import { remembered } from '../util/memo.js';
 import type { InventoryIndex } from '../inventory/index-lookups.js';

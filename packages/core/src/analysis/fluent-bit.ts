@@ -1,4 +1,4 @@
-import type { LogOutput } from '../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 
 /**
  * Reads the [OUTPUT] sections of a Fluent Bit classic-mode configuration (what aws-logging's

@@ -1,6 +1,6 @@
 // The NodePools the Fargate → Auto Mode plan proposes are built here, from one shape, so that every
 // pool restates the built-in pools' guardrails (aws-facts §4.1, §4.4).
-import type { CapacityRequest, Taint } from '../findings/types.js';
+import type { CapacityRequest, Taint } from '@modeshift/plan';
 import type { NodeSelectorRequirement } from '../kube.js';
 
 // Custom pools do not inherit the built-in pools' guardrails (§4.1, §4.4), so every proposed pool

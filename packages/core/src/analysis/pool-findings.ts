@@ -1,5 +1,5 @@
 // Findings for workloads that need a NodePool of their own on Auto Mode (GPU, Neuron, Arm).
-import type { CapacityRequest } from '../findings/types.js';
+import type { CapacityRequest } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
 import { tolerates } from '../placement/pod-needs.js';

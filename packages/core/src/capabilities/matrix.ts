@@ -1,5 +1,4 @@
-import type { CapabilityId, Mode } from './ids.js';
-import { CAPABILITY_IDS } from './ids.js';
+import { CAPABILITY_IDS, type CapabilityId, type Mode } from '@modeshift/plan';
 import { AUTO_MODE_ROWS } from './matrix-auto-mode.js';
 import { FARGATE_ROWS } from './matrix-fargate.js';
 import type { CapabilityMatrix, CapabilityRow, Support } from './types.js';

@@ -1,4 +1,4 @@
-import type { CapabilityId, Mode } from './ids.js';
+import type { CapabilityId, Mode } from '@modeshift/plan';
 
 export type Support = 'supported' | 'conditional' | 'not-supported';
 

@@ -27,12 +27,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   'Pod',
 ];
 
-/** A Kubernetes object (or AWS resource) named the way findings and steps name it. */
-export interface ResourceRef {
-  kind: string;
-  namespace: string | null;
-  name: string;
-}
+/** How findings and steps name a resource: the plan contract's. */
+export type { ResourceRef } from '@modeshift/plan';
 
 /**
  * Anything that runs pods. ReplicaSets and Pods with an owner are folded into their owner by the

@@ -1,4 +1,4 @@
-import type { Mode } from '../capabilities/ids.js';
+import type { Mode } from '@modeshift/plan';
 import type { Inventory, Nodegroup, Workload } from '../inventory/types.js';
 import type { PodSpec } from '../kube.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';

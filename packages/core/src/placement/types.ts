@@ -1,3 +1,5 @@
+import type { SourceMode } from '@modeshift/plan';
+
 /** Where a workload's pods run (today) or would run (on the target). */
 export type Compute =
   | { type: 'fargate'; profile: string }
@@ -5,7 +7,8 @@ export type Compute =
   | { type: 'managed-nodes'; nodegroup: string | null }
   | { type: 'pending'; reason: string };
 
-export type SourceMode = 'fargate' | 'auto-mode' | 'mixed' | 'managed-nodes' | 'unknown';
+/** The plan's `from`: the plan contract's. */
+export type { SourceMode };
 
 export interface WorkloadPlacement {
   workload: string;

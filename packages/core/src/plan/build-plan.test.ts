@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aCluster, aFargateInventory, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { anObject } from '../testing/kube-objects.js';
 import { buildPlan } from './build-plan.js';
-import type { Plan, Step } from './types.js';
+import type { Plan, Step } from '@modeshift/plan';
 
 const allSteps = (plan: Plan): Step[] => plan.stages.flatMap((s) => s.steps);
 const step = (plan: Plan, id: string) => allSteps(plan).find((s) => s.id === id);

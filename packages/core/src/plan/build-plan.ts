@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/types.js';
+import type { Finding, Plan, Stage, StageId, Step } from '@modeshift/plan';
 import type { RuleContext } from '../rules/engine/types.js';
 import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
@@ -11,7 +11,6 @@ import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
 import { staysStep, waveSteps } from './stage-waves.js';
 import { verificationSteps } from './stage-verification.js';
-import type { Plan, Stage, StageId, Step } from './types.js';
 
 const STAGES: { id: StageId; title: string; dependsOn: StageId[] }[] = [
   { id: 'prerequisites', title: 'Prerequisites', dependsOn: [] },

@@ -1,4 +1,4 @@
-import type { CapacityRequest, Finding, WorkloadEdit } from '../findings/types.js';
+import type { CapacityRequest, Finding, WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import { resourceKey } from '../rules/engine/run.js';
 import type { PlanInput } from './plan-input.js';

@@ -1,9 +1,8 @@
-import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
+import { type Finding, type PlanSummary, SEVERITIES, type Severity, type WorkloadOutcome } from '@modeshift/plan';
 import { describeCompute } from '../placement/place.js';
 import type { Compute } from '../placement/types.js';
 import { collectMoves } from './moves.js';
 import type { PlanInput } from './plan-input.js';
-import type { PlanSummary, WorkloadOutcome } from './types.js';
 
 export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
   const moving = new Set(collectMoves(input).map((m) => m.workload.key));

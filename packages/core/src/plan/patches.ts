@@ -1,6 +1,7 @@
-import type { WorkloadEdit } from '../findings/types.js';
+import type { WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
+import { assertNever } from '../util/never.js';
 
 /** Where the pod template lives in each kind, for building patches. */
 function templatePath(workload: Workload): string[] {
@@ -9,8 +10,14 @@ function templatePath(workload: Workload): string[] {
       return ['spec', 'jobTemplate', 'spec', 'template'];
     case 'Pod':
       return [];
-    default:
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'Job':
+    case 'ReplicaSet':
       return ['spec', 'template'];
+    default:
+      return assertNever(workload.kind, 'workload kind');
   }
 }
 
@@ -130,8 +137,13 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
       ];
     case 'ReplicaSet':
       return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`, `kubectl delete pods -n ${workload.metadata.namespace} -l ${selectorArg(workload)}`];
-    default:
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'CronJob':
       return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
+    default:
+      return assertNever(workload.kind, 'workload kind');
   }
 }
 
@@ -149,7 +161,10 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
     case 'StatefulSet':
     case 'DaemonSet':
       return [`kubectl rollout undo ${target}`];
-    default: {
+    case 'CronJob':
+    case 'Job':
+    case 'Pod':
+    case 'ReplicaSet': {
       const inverse: WorkloadEdit[] = edits.flatMap((e): WorkloadEdit[] =>
         e.op === 'set-pod-annotation' ? [{ op: 'remove-pod-annotation', key: e.key }] : e.op === 'set-node-selector' ? [{ op: 'remove-node-selector', key: e.key }] : [],
       );
@@ -157,5 +172,7 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
       if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [`# re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`];
       return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
     }
+    default:
+      return assertNever(workload.kind, 'workload kind');
   }
 }

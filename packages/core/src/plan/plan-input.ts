@@ -1,4 +1,4 @@
-import type { Action, Finding } from '../findings/types.js';
+import type { Action, Finding } from '@modeshift/plan';
 import type { RuleContext } from '../rules/engine/types.js';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
@@ -50,8 +50,9 @@ export function withAction<T extends Action['type']>(input: PlanInput, type: T):
   return (input.byAction.get(type) ?? []) as readonly { finding: Finding; action: ActionOf<T> }[];
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
+/** Items grouped by key, in key order. A key of a union type (a task's kind, say) stays that type. */
+export function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const list = map.get(k);
@@ -59,6 +60,14 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     else map.set(k, [item]);
   }
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The items whose `what` is of one kind, with `what` narrowed to it. Used on a group already keyed by
+ * that kind (every item passes), so a stage reads a task's fields without casting it.
+ */
+export function ofKind<X extends { what: { kind: string } }, K extends X['what']['kind']>(items: readonly X[], kind: K): (X & { what: Extract<X['what'], { kind: K }> })[] {
+  return items.filter((item): item is X & { what: Extract<X['what'], { kind: K }> } => item.what.kind === kind);
 }
 
 export function ids(items: readonly { finding: Finding }[]): string[] {

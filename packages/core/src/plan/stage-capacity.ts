@@ -1,11 +1,11 @@
 import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
-import type { CapacityRequest } from '../findings/types.js';
+import { type CapacityRequest, slug, type Step } from '@modeshift/plan';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
 import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
+import { assertNever } from '../util/never.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -178,6 +178,8 @@ export function capacitySteps(input: PlanInput): Step[] {
       case 'coredns-on-fargate':
         corednsFindings.push(...findings);
         break;
+      default:
+        assertNever(req, 'capacity request');
     }
   }
   // EKS creates one Fargate profile at a time, so CoreDNS's kube-system profile comes after the others.

@@ -1,14 +1,23 @@
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import type { Step } from './types.js';
+import type { Action, DecommissionTask, Step } from '@modeshift/plan';
+
+type StayAction = Extract<Action, { type: 'stay' }>;
 
 export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;
   const tasks = withAction(input, 'decommission');
-  const of = (kind: string) => tasks.filter((t) => t.action.task.kind === kind);
+  const of = (kind: DecommissionTask['kind']) => tasks.filter((t) => t.action.task.kind === kind);
+  // One entry per kind: a new decommission task fails to compile until this stage plans it.
+  const byKind: Record<DecommissionTask['kind'], ReturnType<typeof of>> = {
+    'delete-fargate-profiles': of('delete-fargate-profiles'),
+    'retire-node-pools': of('retire-node-pools'),
+    'disable-auto-mode': of('disable-auto-mode'),
+    'scale-coredns-to-zero': of('scale-coredns-to-zero'),
+  };
   // DaemonSets follow nodes rather than keep them: a DaemonSet that cannot move does not keep Auto Mode alive.
   const stays = [...input.staying.entries()].filter(([key]) => !key.startsWith('DaemonSet/')).flatMap(([, f]) => f);
-  const staysOn = (on: string) => stays.some((f) => f.action.type === 'stay' && f.action.on === on);
+  const staysOn = (on: StayAction['on']) => stays.some((f) => f.action.type === 'stay' && f.action.on === on);
   const steps: Step[] = [];
   let previous = after;
   const push = (step: Step) => {
@@ -34,7 +43,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
-  const profiles = of('delete-fargate-profiles');
+  const profiles = byKind['delete-fargate-profiles'];
   if (profiles.length > 0 && !staysOn('fargate')) {
     const names = profiles.map((p) => p.finding.resource?.name ?? '').filter(Boolean).sort();
     push(
@@ -59,7 +68,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     const current = input.ctx.placement.workloads.get(key)?.current;
     if (current?.type === 'auto-mode') keptPools.add(current.nodePool);
   }
-  const pools = of('retire-node-pools').filter((p) => !keptPools.has(p.finding.resource?.name ?? ''));
+  const pools = byKind['retire-node-pools'].filter((p) => !keptPools.has(p.finding.resource?.name ?? ''));
   if (pools.length > 0) {
     push(
       makeStep({
@@ -76,7 +85,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
-  const disable = of('disable-auto-mode');
+  const disable = byKind['disable-auto-mode'];
   if (disable.length > 0) {
     const keep = staysOn('auto-mode');
     push(
@@ -99,7 +108,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
-  const coredns = of('scale-coredns-to-zero');
+  const coredns = byKind['scale-coredns-to-zero'];
   if (coredns.length > 0) {
     push(
       makeStep({

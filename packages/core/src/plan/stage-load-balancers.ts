@@ -1,9 +1,8 @@
-import type { LoadBalancerChange } from '../findings/types.js';
+import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
 
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
   const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');

@@ -1,9 +1,9 @@
-import type { NodeAgentChange } from '../findings/types.js';
+import type { NodeAgentChange, Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
-import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
+import { assertNever } from '../util/never.js';
+import { groupBy, ids, ofKind, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import type { Step } from './types.js';
 
 type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
 
@@ -14,13 +14,13 @@ function uniqueOutputs(changes: (Change<'log-agent-daemonset'> | Change<'aws-log
 }
 
 export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
-  const byKind = groupBy(withAction(input, 'node-agent'), (x) => x.action.change.kind);
+  const changes = withAction(input, 'node-agent').map(({ finding, action }) => ({ finding, what: action.change }));
   const steps: Step[] = [];
-  for (const [kind, items] of byKind) {
+  for (const [kind, items] of groupBy(changes, (x) => x.what.kind)) {
     const findings = ids(items);
-    switch (kind as NodeAgentChange['kind']) {
+    switch (kind) {
       case 'log-agent-daemonset': {
-        const outputs = uniqueOutputs(items.map((i) => i.action.change as Change<'log-agent-daemonset'>));
+        const outputs = uniqueOutputs(ofKind(items, kind).map((i) => i.what));
         const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region });
         steps.push(
           makeStep({
@@ -43,9 +43,9 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         break;
       }
       case 'aws-logging-configmap': {
-        const changes = items.map((i) => i.action.change as Change<'aws-logging-configmap'>);
-        const outputs = uniqueOutputs(changes);
-        const problems = [...new Set([...changes.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs)])].sort();
+        const configMaps = ofKind(items, kind).map((i) => i.what);
+        const outputs = uniqueOutputs(configMaps);
+        const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs)])].sort();
         const logging = awsLoggingManifests(outputs);
         steps.push(
           makeStep({
@@ -72,7 +72,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             why: 'Fargate runs no DaemonSets; agents that observe pods must run inside the pods they observe.',
             findings,
             dependsOn: after,
-            commands: items.map((i) => `# ${resourceKey(i.finding.resource)}: add the ${(i.action.change as Change<'sidecar'>).agent} container to each moving workload (see the vendor's Fargate instructions)`),
+            commands: ofKind(items, kind).map((i) => `# ${resourceKey(i.finding.resource)}: add the ${i.what.agent} container to each moving workload (see the vendor's Fargate instructions)`),
             verify: { command: 'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name}: {.spec.containers[*].name}{"\\n"}{end}\'', expect: 'the agent container next to each application container' },
             rollback: { description: 'Remove the sidecar containers; the DaemonSets still run on EC2 nodes.', commands: [] },
           }),
@@ -80,6 +80,8 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         break;
       case 'retire':
         break; // retired in the decommission stage, once nothing runs on nodes any more
+      default:
+        assertNever(kind, 'node agent change');
     }
   }
   return steps;

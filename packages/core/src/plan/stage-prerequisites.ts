@@ -1,20 +1,18 @@
-import type { PrerequisiteTask } from '../findings/types.js';
+import { slug, type Step } from '@modeshift/plan';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
-import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
-
-type Task<K extends PrerequisiteTask['kind']> = Extract<PrerequisiteTask, { kind: K }>;
+import { assertNever } from '../util/never.js';
+import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
+import { makeStep } from './step.js';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
-  const byKind = groupBy(withAction(input, 'prerequisite'), (x) => x.action.task.kind);
+  const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
   const steps: Step[] = [];
   const c = input.cluster;
-  for (const [kind, items] of byKind) {
+  for (const [kind, items] of groupBy(tasks, (x) => x.what.kind)) {
     const findings = ids(items);
-    switch (kind as PrerequisiteTask['kind']) {
+    switch (kind) {
       case 'upgrade-kubernetes': {
-        const min = (items[0]?.action.task as Task<'upgrade-kubernetes'>).minVersion;
+        const min = ofKind(items, kind)[0]!.what.minVersion;
         steps.push(
           makeStep({
             id: 'prerequisites/upgrade-kubernetes',
@@ -50,7 +48,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         break;
       case 'cluster-role-policies': {
         const role = roleName(input.ctx.inventory.cluster?.roleArn, '<cluster-role-name>');
-        const policies = [...new Set(items.flatMap((i) => (i.action.task as Task<'cluster-role-policies'>).policies))].sort();
+        const policies = [...new Set(ofKind(items, kind).flatMap((i) => i.what.policies))].sort();
         steps.push(
           makeStep({
             id: 'prerequisites/cluster-role-policies',
@@ -106,7 +104,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         break;
       }
       case 'irsa-role': {
-        const accounts = [...new Set(items.map((i) => (i.action.task as Task<'irsa-role'>).serviceAccount))].sort();
+        const accounts = [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort();
         const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
         steps.push(
           makeStep({
@@ -141,7 +139,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         break;
       }
       case 'move-data': {
-        const claims = [...new Set(items.map((i) => (i.action.task as Task<'move-data'>).claim))].sort();
+        const claims = [...new Set(ofKind(items, kind).map((i) => i.what.claim))].sort();
         steps.push(
           makeStep({
             id: 'prerequisites/move-data',
@@ -158,6 +156,8 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
       }
       case 'enable-auto-mode':
         break; // a capacity step: Auto Mode itself is the target capacity
+      default:
+        assertNever(kind, 'prerequisite task');
     }
   }
   return steps;

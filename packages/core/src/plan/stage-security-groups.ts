@@ -1,10 +1,10 @@
-import type { SecurityGroupChange } from '../findings/types.js';
+import { type SecurityGroupChange, slug, type Step } from '@modeshift/plan';
 import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { assertNever } from '../util/never.js';
+import { makeStep } from './step.js';
 
 type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
 
@@ -23,6 +23,8 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         return 'verify';
       case 'allow-load-balancer':
         return `allow-lb/${ch.namespace}`;
+      default:
+        return assertNever(ch, 'security group change');
     }
   });
   const sgpPerNamespace = new Map<string, number>();
@@ -95,8 +97,11 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         break;
       }
       case 'allow-load-balancer':
-        steps.push(allowLoadBalancerStep(change.namespace, group.map((x) => x.action.change as Change<'allow-load-balancer'>), findings, after));
+        // The group is keyed by this kind, so every change in it is one; the check narrows without a cast.
+        steps.push(allowLoadBalancerStep(change.namespace, group.flatMap((x) => (x.action.change.kind === 'allow-load-balancer' ? [x.action.change] : [])), findings, after));
         break;
+      default:
+        assertNever(change, 'security group change');
     }
   }
   const netpols = input.findings.filter((f) => f.capability === 'network-policy' && f.action.type === 'review' && f.severity === 'change');

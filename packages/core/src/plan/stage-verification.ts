@@ -1,6 +1,6 @@
 import { ids, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import type { Step } from './types.js';
+import type { Step } from '@modeshift/plan';
 
 export function verificationSteps(input: PlanInput, after: string[]): Step[] {
   const toAuto = input.ctx.target === 'auto-mode';

@@ -1,11 +1,10 @@
-import type { Mode } from '../capabilities/ids.js';
+import { type Mode, slug, type Step } from '@modeshift/plan';
 import type { InventoryIndex } from '../inventory/index-lookups.js';
 import type { Workload } from '../inventory/types.js';
 import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
-import { makeStep, slug } from './step.js';
-import type { Step } from './types.js';
+import { makeStep } from './step.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.

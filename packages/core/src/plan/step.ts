@@ -1,5 +1,5 @@
 import { flat } from '../util/text.js';
-import type { Step, StepKind } from './types.js';
+import type { Step } from '@modeshift/plan';
 
 export type StepInput = Pick<Step, 'id' | 'title' | 'kind' | 'why'> & Partial<Omit<Step, 'id' | 'title' | 'kind' | 'why'>>;
 
@@ -31,14 +31,3 @@ export function makeStep(input: StepInput): Step {
   for (const command of step.rollback.commands) flat(command);
   return step;
 }
-
-/** A DNS-label-ish fragment for step ids and object names: lower case, [a-z0-9-]. */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
-}
-
-export type { StepKind };

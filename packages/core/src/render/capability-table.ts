@@ -1,4 +1,4 @@
-import { CAPABILITY_IDS } from '../capabilities/ids.js';
+import { CAPABILITY_IDS } from '@modeshift/plan';
 import type { CapabilityMatrix, Support } from '../capabilities/types.js';
 
 const MARK: Record<Support, string> = { supported: 'yes', conditional: 'with conditions', 'not-supported': 'no' };

@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '@modeshift/plan';
 import { stableStringify, stableStringifyTo } from './stable-json.js';
 
 /** The contract's plan JSON: sorted keys, two-space indent, trailing newline. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeStep } from '../plan/step.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '@modeshift/plan';
 import { aFinding, aLargePlan, aPlan, toAutoModePlan, toFargatePlan } from './__fixtures__/markdown-plans.js';
 import { outline, type Outline } from './__fixtures__/markdown-outline.js';
 import { renderMarkdown } from './markdown/index.js';

@@ -1,5 +1,4 @@
-import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
-import type { Plan } from '../plan/types.js';
+import { type Finding, type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 
 export interface TextOptions {

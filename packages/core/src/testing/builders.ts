@@ -1,9 +1,9 @@
 // Small builders for tests: an inventory or workload with only the fields a test cares about, and the
 // one way rule tests run a rule. Kubernetes and AWS objects are in kube-objects.ts and aws-objects.ts.
-import type { Mode } from '../capabilities/ids.js';
+import type { Mode } from '@modeshift/plan';
 import type { Cluster, FargateProfile, Inventory, Workload, WorkloadKind } from '../inventory/types.js';
 import { emptyInventory } from '../inventory/types.js';
-import type { Finding } from '../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import type { Container, PodSpec, StringMap } from '../kube.js';
 import { aNodegroup } from './aws-objects.js';
 import { buildContext, runRules } from '../rules/engine/run.js';

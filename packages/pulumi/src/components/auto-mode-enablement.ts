@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as eks from '@pulumi/eks';
 import * as pulumi from '@pulumi/pulumi';
 import { accessPolicyArn, autoModeNodeRoleTrust, managedPolicyArn } from '../model/iam.js';
-import { slug } from '../model/names.js';
+import { slug } from '../plan/index.js';
 import type { AutoModeModel } from '../model/types.js';
 
 export interface NewClusterArgs {

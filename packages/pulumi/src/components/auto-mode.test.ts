@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { infraFromPlan } from '../model/infra-from-plan.js';
-import { fillPlaceholders } from '../model/names.js';
+import { fillPlaceholders } from '../plan/index.js';
 import { actionsAndResources, schemaErrors } from '../testing/checks.js';
 import { examplePlan } from '../testing/examples.js';
 import { ACCOUNT_ID, clearRegistered, installMocks, outputValue, REGION, settle, type Registered } from '../testing/mocks.js';

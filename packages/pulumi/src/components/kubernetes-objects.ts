@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { placeholdersIn } from '../model/names.js';
+import { placeholdersIn } from '../plan/index.js';
 import type { KubernetesObjectModel } from '../model/types.js';
 
 /** On a cluster this stack creates, custom NodeClasses must name that cluster's node role and security group. */

@@ -3,8 +3,9 @@
 import { autoModeStorageClassManifest, nodePoolManifest } from '@modeshift/core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { infraFromPlan } from '../model/infra-from-plan.js';
-import type { PlanInfrastructure, PlanLike, PlanStep } from '../model/plan-shape.js';
+import type { Infrastructure, Plan, Step } from '../plan/index.js';
 import { actionsAndResources, schemaErrors } from '../testing/checks.js';
+import { aPlan, aStep } from '../testing/plans.js';
 import { ACCOUNT_ID, clearRegistered, installMocks, OIDC_ISSUER, REGION, settle } from '../testing/mocks.js';
 import { AutoModeEnablement } from './auto-mode-enablement.js';
 import { FargateCapacity } from './fargate-capacity.js';
@@ -12,13 +13,8 @@ import { IrsaRoles } from './irsa-roles.js';
 import { KubernetesObjects } from './kubernetes-objects.js';
 import { kubernetesProvider } from './kubernetes-provider.js';
 
-function step(id: string, infrastructure: PlanInfrastructure[], manifests: PlanStep['manifests'] = []): PlanStep {
-  return { id, title: id, kind: 'x', findings: [], commands: [], manifests, infrastructure };
-}
-
-function plan(to: PlanLike['to'], steps: PlanStep[]): PlanLike {
-  return { schemaVersion: 1, from: 'fargate', to, cluster: { name: 'c1', region: REGION, version: '1.31' }, findings: [], workloads: [], stages: [{ id: 'capacity', title: 'Capacity', steps }] };
-}
+const step = (id: string, infrastructure: Infrastructure[], manifests: Step['manifests'] = []): Step => aStep(id, infrastructure, { manifests });
+const plan = (to: Plan['to'], steps: Step[]): Plan => aPlan(to, steps, { cluster: { name: 'c1', region: REGION, version: '1.31' } });
 
 const gpuPool = nodePoolManifest(
   { kind: 'node-pool', name: 'gpu', purpose: 'gpu', requirements: [{ key: 'eks.amazonaws.com/instance-gpu-manufacturer', operator: 'In', values: ['nvidia'] }], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }], podSecurityGroupIds: [], limits: { 'nvidia.com/gpu': '8' } },

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { PLAN_SOURCE_DIR, PLAN_SOURCE_FILES } from '@modeshift/plan/sources';
 import { describe, expect, it } from 'vitest';
 import { examplePlan, EXAMPLES, REPO_ROOT } from '../testing/examples.js';
-import type { PlanLike } from '../model/plan-shape.js';
+import type { Plan } from '../plan/index.js';
 import { generateProject } from './project.js';
 import { PINNED_DEPENDENCIES, PINNED_DEV_DEPENDENCIES } from './project-files.js';
-import { PACKAGE_VERSION, readShippedSources, SHIPPED_SOURCES } from './shipped.js';
+import { PACKAGE_VERSION, readShippedSources, SHIPPED_PLAN_DIR, SHIPPED_SOURCES } from './shipped.js';
 
 const shipped = readShippedSources();
-const generate = (plan: PlanLike, stack = 'migration') => generateProject(plan, { stack, shipped });
+const generate = (plan: Plan, stack = 'migration') => generateProject(plan, { stack, shipped });
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const rootPkg = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8'));
 
@@ -71,17 +72,24 @@ describe('generateProject', () => {
   });
 
   it('ships the component sources unchanged, and they import nothing but @pulumi/*, node:* and each other', () => {
-    const targets = new Set(SHIPPED_SOURCES.map(([, to]) => to));
     for (const [from, to] of SHIPPED_SOURCES) {
       const text = shipped.get(to)!;
       expect(text.slice(text.indexOf('\n') + 1)).toBe(readFileSync(new URL(`../${from}`, import.meta.url), 'utf8'));
+    }
+    for (const [to, text] of shipped) {
       for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
         if (spec!.startsWith('.')) {
           const resolved = new URL(spec!.replace(/\.js$/, '.ts'), `file:///p/${to}`).pathname.slice(3);
-          expect(targets.has(resolved), `${to} imports ${spec}`).toBe(true);
+          expect(shipped.has(resolved), `${to} imports ${spec}`).toBe(true);
         } else expect(spec, `${to} imports ${spec}`).toMatch(/^(@pulumi\/(pulumi|aws|eks|kubernetes)|node:.+)$/);
       }
     }
+  });
+
+  it('ships the plan package byte for byte where the components import it from', () => {
+    for (const file of PLAN_SOURCE_FILES) expect(shipped.get(`${SHIPPED_PLAN_DIR}${file}`), file).toBe(readFileSync(new URL(file, PLAN_SOURCE_DIR), 'utf8'));
+    expect(SHIPPED_SOURCES.map(([from]) => from)).not.toContain('plan/index.ts');
+    expect(shipped.size).toBe(SHIPPED_SOURCES.length + PLAN_SOURCE_FILES.length);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PlanLike } from '../model/plan-shape.js';
+import type { Plan } from '../plan/index.js';
 import type { StackModel, StepCoverage } from '../model/types.js';
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -20,7 +20,7 @@ export function comment(text: string, indent = '', width = 118): string[] {
   return lines;
 }
 
-function header(plan: PlanLike, model: StackModel): string[] {
+function header(plan: Plan, model: StackModel): string[] {
   const cluster = plan.cluster.name ?? 'the cluster';
   const built = model.steps.filter((s) => s.coverage === 'stack' || s.coverage === 'stack-and-commands');
   const handBuilt = model.steps.filter((s) => s.coverage === 'stack-and-commands' || (s.coverage === 'commands' && s.note !== ''));
@@ -51,7 +51,7 @@ function stepList(ids: string[]): string {
 }
 
 /** The generated index.ts: reads plan.json, derives the model, and wires the components for the plan's target. */
-export function renderIndexTs(plan: PlanLike, model: StackModel): string {
+export function renderIndexTs(plan: Plan, model: StackModel): string {
   const names = ['infraFromPlan'];
   if (model.kubernetes.length > 0 || model.target === 'auto-mode') names.push('kubernetesProvider', 'KubernetesObjects', 'fillPlaceholders');
   if (model.autoMode) names.push('AutoModeEnablement');
@@ -63,9 +63,9 @@ export function renderIndexTs(plan: PlanLike, model: StackModel): string {
     ...header(plan, model),
     "import { readFileSync } from 'node:fs';",
     "import * as pulumi from '@pulumi/pulumi';",
-    `import { ${names.sort().join(', ')}, type PlanLike } from './modeshift/index.js';`,
+    `import { ${names.sort().join(', ')}, type Plan } from './modeshift/index.js';`,
     '',
-    "const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as PlanLike;",
+    "const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as Plan;",
     'const model = infraFromPlan(plan);',
     "const config = new pulumi.Config('modeshift');",
     '',

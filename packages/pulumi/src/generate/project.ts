@@ -1,6 +1,6 @@
 import { stableStringify } from '@modeshift/core';
 import { infraFromPlan } from '../model/infra-from-plan.js';
-import type { PlanLike } from '../model/plan-shape.js';
+import type { Plan } from '../plan/index.js';
 import { renderIndexTs } from './index-ts.js';
 import { gitignore, packageJson, pulumiYaml, stackConfig, tsconfigJson } from './project-files.js';
 import { renderReadme } from './readme.js';
@@ -18,7 +18,7 @@ export const DEFAULT_STACK = 'migration';
  * A complete Pulumi TypeScript project for a plan, as relative path → content (sorted by path). Pure: the
  * same plan and sources give the same bytes, which is what lets the examples' generated stacks be goldens.
  */
-export function generateProject(plan: PlanLike, options: GenerateOptions): Map<string, string> {
+export function generateProject(plan: Plan, options: GenerateOptions): Map<string, string> {
   if (!/^[A-Za-z0-9_.-]+$/.test(options.stack)) throw new Error(`stack name "${options.stack}" may contain only letters, digits, "-", "_" and "."`);
   const model = infraFromPlan(plan);
   const files = new Map<string, string>([

@@ -1,4 +1,4 @@
-import type { PlanLike } from '../model/plan-shape.js';
+import type { Plan } from '../plan/index.js';
 import type { Coverage, StackModel } from '../model/types.js';
 import { projectName } from './project-files.js';
 
@@ -11,7 +11,7 @@ const HOW: Readonly<Record<Coverage, string>> = {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
-export function renderReadme(plan: PlanLike, model: StackModel, stack: string): string {
+export function renderReadme(plan: Plan, model: StackModel, stack: string): string {
   const cluster = plan.cluster.name ?? 'the cluster';
   const target = plan.to === 'auto-mode' ? 'EKS Auto Mode' : 'EKS Fargate';
   const lines = [

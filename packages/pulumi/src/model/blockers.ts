@@ -1,5 +1,4 @@
-import { namespaceOfWorkload } from './names.js';
-import type { PlanLike, PlanStep } from './plan-shape.js';
+import { namespaceOfWorkload, type Plan, type Step } from '../plan/index.js';
 import type { LeftOut } from './types.js';
 
 /** What the plan keeps where it is: the stack must build nothing for it. */
@@ -12,7 +11,7 @@ export interface Blocked {
   leftOut: LeftOut[];
 }
 
-export function blockedParts(plan: PlanLike): Blocked {
+export function blockedParts(plan: Plan): Blocked {
   const findings = new Set(plan.findings.filter((f) => f.severity === 'blocker').map((f) => f.id));
   const byId = new Map(plan.findings.map((f) => [f.id, f]));
   const outcomes = new Map<string, string[]>();
@@ -33,7 +32,7 @@ export function blockedParts(plan: PlanLike): Blocked {
 }
 
 /** A step that exists only to answer blockers builds nothing the target can use (steps that build nothing are kept). */
-export function isBlockedStep(step: PlanStep, blocked: Blocked): boolean {
+export function isBlockedStep(step: Step, blocked: Blocked): boolean {
   const builds = step.manifests.length > 0 || step.infrastructure.length > 0;
   return builds && step.findings.length > 0 && step.findings.every((id) => blocked.findings.has(id));
 }

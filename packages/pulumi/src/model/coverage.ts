@@ -1,8 +1,23 @@
-import type { PlanInfrastructure, PlanStep } from './plan-shape.js';
+import type { Infrastructure, Step } from '../plan/index.js';
 import type { StepCoverage } from './types.js';
 
-/** Infrastructure the stack creates; the other kinds change a cluster it does not manage, or tear things down. */
-const BUILT: ReadonlySet<PlanInfrastructure['kind']> = new Set(['cluster-role-policies', 'auto-mode-node-role', 'access-entry', 'pod-execution-role', 'fargate-profile', 'irsa-role']);
+/**
+ * What the stack does with each kind of infrastructure a plan step names: builds it, or leaves it to the
+ * step's commands (it changes a cluster the stack does not manage, or tears things down), and says why.
+ * One entry per kind, so a new kind in the plan contract fails to compile until it is decided here.
+ */
+export const INFRASTRUCTURE_HANDLING: Readonly<Record<Infrastructure['kind'], { built: true } | { built: false; note: string }>> = {
+  'cluster-role-policies': { built: true },
+  'auto-mode-node-role': { built: true },
+  'access-entry': { built: true },
+  'pod-execution-role': { built: true },
+  'fargate-profile': { built: true },
+  'irsa-role': { built: true },
+  'enable-auto-mode': { built: false, note: 'the existing cluster is not managed by this stack, so its compute config is switched by the command (the stack prints it with the node role ARN as output enableAutoModeCommand)' },
+  'authentication-mode': { built: false, note: 'the existing cluster is not managed by this stack, so its authentication mode is switched by the command' },
+  'delete-fargate-profile': { built: false, note: 'tearing down the old capacity comes after verification, by the commands' },
+  'disable-auto-mode': { built: false, note: 'disabling Auto Mode comes after verification, by the commands' },
+};
 
 // Commands whose effect the stack's resources are, when the step is built by the stack.
 const DONE_BY_STACK = [
@@ -15,19 +30,13 @@ const DONE_BY_STACK = [
   'aws eks associate-access-policy',
 ];
 
-const NOT_BUILT_NOTE: Partial<Record<PlanInfrastructure['kind'], string>> = {
-  'enable-auto-mode': 'the existing cluster is not managed by this stack, so its compute config is switched by the command (the stack prints it with the node role ARN as output enableAutoModeCommand)',
-  'authentication-mode': 'the existing cluster is not managed by this stack, so its authentication mode is switched by the command',
-  'delete-fargate-profile': 'tearing down the old capacity comes after verification, by the commands',
-  'disable-auto-mode': 'disabling Auto Mode comes after verification, by the commands',
-};
-
 /** How one plan step is carried out: by `pulumi up`, by the plan's commands, or both. */
-export function coverage(step: PlanStep, usable: boolean, hasObjects: boolean): StepCoverage {
+export function coverage(step: Step, usable: boolean, hasObjects: boolean): StepCoverage {
   const base = { stepId: step.id, title: step.title };
   if (!usable) return { ...base, coverage: 'left-out', note: 'it only answers blockers', commands: [] };
-  const built = hasObjects || step.infrastructure.some((i) => BUILT.has(i.kind));
-  const notes = [...new Set(step.infrastructure.map((i) => NOT_BUILT_NOTE[i.kind]).filter((n): n is string => n !== undefined))];
+  const handling = step.infrastructure.map((i) => INFRASTRUCTURE_HANDLING[i.kind]);
+  const built = hasObjects || handling.some((h) => h.built);
+  const notes = [...new Set(handling.flatMap((h) => (h.built ? [] : [h.note])))];
   if (!built) return { ...base, coverage: 'commands', note: notes.join('; '), commands: [...step.commands] };
   const remaining = step.commands.filter((c) => !DONE_BY_STACK.some((p) => c.startsWith(p)));
   if (step.commands.some((c) => c.startsWith('aws iam update-assume-role-policy'))) {

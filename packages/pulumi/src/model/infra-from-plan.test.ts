@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../testing/examples.js';
 import { infraFromPlan } from './infra-from-plan.js';
-import type { PlanInfrastructure, PlanLike, PlanStep } from './plan-shape.js';
+import type { Plan, Step } from '../plan/index.js';
+import { aBlocker, aPlan, aStep } from '../testing/plans.js';
 
-const kinds = (plan: PlanLike) => infraFromPlan(plan).kubernetes.map((o) => `${String(o.object['kind'])}/${(o.object['metadata'] as { name: string }).name}`);
+const kinds = (plan: Plan) => infraFromPlan(plan).kubernetes.map((o) => `${String(o.object['kind'])}/${(o.object['metadata'] as { name: string }).name}`);
 
 describe('infraFromPlan: fargate-to-auto-mode', () => {
   const plan = examplePlan('fargate-to-auto-mode');
@@ -94,21 +95,15 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
   });
 });
 
-function step(id: string, infrastructure: PlanInfrastructure[], extra: Partial<PlanStep> = {}): PlanStep {
-  return { id, title: id, kind: 'x', findings: [], commands: [], manifests: [], infrastructure, ...extra };
-}
-
-function syntheticPlan(steps: PlanStep[], workloads: PlanLike['workloads'] = [], findings: PlanLike['findings'] = []): PlanLike {
-  return { schemaVersion: 1, from: 'auto-mode', to: 'fargate', cluster: { name: 'c1', region: 'eu-west-1', version: '1.31' }, findings, workloads, stages: [{ id: 'capacity', title: 'Capacity', steps }] };
-}
+const syntheticPlan = (steps: Step[], workloads: Plan['workloads'] = [], findings: Plan['findings'] = []): Plan => aPlan('fargate', steps, { from: 'auto-mode', workloads, findings });
 
 describe('infraFromPlan: edge cases', () => {
   it('splits profiles with more than 5 selectors and drops namespaces where everything stays', () => {
     const selectors = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'blocked'].map((namespace) => ({ namespace, labels: {} }));
     const plan = syntheticPlan(
-      [step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/existing' }])],
+      [aStep('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/existing' }])],
       [{ workload: 'Deployment/blocked/x', outcome: 'stays', from: 'Auto Mode', to: 'Fargate', findings: ['gpu:x'] }],
-      [{ id: 'gpu:x', rule: 'gpu', severity: 'blocker', resource: { kind: 'Deployment', namespace: 'blocked', name: 'x' }, message: 'needs a GPU' }],
+      [aBlocker('gpu:x', 'gpu', 'needs a GPU', { kind: 'Deployment', namespace: 'blocked', name: 'x' })],
     );
     const f = infraFromPlan(plan).fargate!;
     expect(f.profiles.map((p) => [p.name, p.selectors.length])).toEqual([['big', 5], ['big-2', 2]]);
@@ -120,9 +115,9 @@ describe('infraFromPlan: edge cases', () => {
   it('leaves out steps that only answer blockers, and reports conflicting objects', () => {
     const pool = (cpu: string) => ({ file: 'p.yaml', object: { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'p' }, spec: { limits: { cpu } } } });
     const plan = syntheticPlan(
-      [step('capacity/a', [], { manifests: [pool('1')] }), step('capacity/b', [], { manifests: [pool('2')] }), step('capacity/gpu', [], { findings: ['gpu:x'], manifests: [{ file: 'g.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'g', namespace: 'n' } } }] })],
+      [aStep('capacity/a', [], { manifests: [pool('1')] }), aStep('capacity/b', [], { manifests: [pool('2')] }), aStep('capacity/gpu', [], { findings: ['gpu:x'], manifests: [{ file: 'g.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'g', namespace: 'n' } } }] })],
       [],
-      [{ id: 'gpu:x', rule: 'gpu', severity: 'blocker', resource: null, message: 'needs a GPU' }],
+      [aBlocker('gpu:x', 'gpu', 'needs a GPU')],
     );
     const model = infraFromPlan(plan);
     expect(model.kubernetes.map((o) => o.logicalName)).toEqual(['nodepool-p']);
@@ -132,7 +127,7 @@ describe('infraFromPlan: edge cases', () => {
 
   it('lists placeholders left in objects and builds access entries', () => {
     const plan = syntheticPlan([
-      step('capacity/x', [{ kind: 'access-entry', type: 'EC2', policy: 'AmazonEKSAutoNodePolicy' }], {
+      aStep('capacity/x', [{ kind: 'access-entry', type: 'EC2', policy: 'AmazonEKSAutoNodePolicy' }], {
         manifests: [{ file: 'nc.yaml', object: { apiVersion: 'eks.amazonaws.com/v1', kind: 'NodeClass', metadata: { name: 'x' }, spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] } } }],
       }),
     ]);

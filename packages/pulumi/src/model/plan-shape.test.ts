@@ -1,19 +1,48 @@
-import type { Plan } from '@modeshift/core';
+// The plan.json a generated stack reads is typed by @modeshift/plan, but JSON is checked by nothing at run
+// time: these tests read the examples' plans (which the CLI's golden test regenerates) and hold them to that
+// contract, so a field or kind that drifts from it fails here rather than in a user's `pulumi up`.
+import { makeStep } from '@modeshift/core';
 import { describe, expect, it } from 'vitest';
+import { CAPABILITY_IDS, MODES, SEVERITIES, STAGE_IDS, STEP_KINDS, type Plan } from '../plan/index.js';
 import { EXAMPLES, examplePlan } from '../testing/examples.js';
-import type { PlanLike } from './plan-shape.js';
+import { INFRASTRUCTURE_HANDLING } from './coverage.js';
 
-// Compile-time: core's Plan must stay assignable to the shape the shipped components read (`npm run typecheck`).
-const assignable = (plan: Plan): PlanLike => plan;
+const STEP_FIELDS = Object.keys(makeStep({ id: 'x/y', title: 'y', kind: 'review', why: 'y' })).sort();
+const PLAN_FIELDS = ['cluster', 'findings', 'from', 'inventoryDate', 'schemaVersion', 'stages', 'summary', 'to', 'workloads'];
 
-describe('PlanLike', () => {
-  it('is what core plans are', () => {
-    expect(typeof assignable).toBe('function');
+describe.each(EXAMPLES)('the plan.json of %s', (name) => {
+  const plan: Plan = examplePlan(name);
+  const steps = plan.stages.flatMap((s) => s.steps);
+
+  it('has the fields of a Plan and no others, at schema version 1', () => {
+    expect(Object.keys(plan).sort()).toEqual(PLAN_FIELDS);
+    expect(plan.schemaVersion).toBe(1);
+    expect(MODES).toContain(plan.to);
   });
 
-  it.each(EXAMPLES)('reads the plan.json of %s', (name) => {
-    const plan = examplePlan(name);
-    expect(plan.schemaVersion).toBe(1);
-    expect(plan.stages.map((s) => s.id)).toContain('capacity');
+  it('lists every stage of the contract, in order', () => {
+    expect(plan.stages.map((s) => s.id)).toEqual([...STAGE_IDS]);
+  });
+
+  it('has steps with the fields of a Step and kinds the contract names', () => {
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      expect(Object.keys(step).sort(), step.id).toEqual(STEP_FIELDS);
+      expect(STEP_KINDS, step.id).toContain(step.kind);
+    }
+  });
+
+  it('names only infrastructure the stack has decided how to handle', () => {
+    const kinds = steps.flatMap((s) => s.infrastructure.map((i) => i.kind));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(Object.keys(INFRASTRUCTURE_HANDLING), kind).toContain(kind);
+  });
+
+  it('has findings with severities and capabilities the contract names', () => {
+    expect(plan.findings.length).toBeGreaterThan(0);
+    for (const f of plan.findings) {
+      expect(SEVERITIES, f.id).toContain(f.severity);
+      expect(CAPABILITY_IDS, f.id).toContain(f.capability);
+    }
   });
 });

@@ -2,11 +2,10 @@
 import { blockedParts, isBlockedStep, type Blocked } from './blockers.js';
 import { coverage } from './coverage.js';
 import { kubernetesObjects } from './kubernetes.js';
-import { isPlaceholder, placeholdersIn, slug } from './names.js';
-import type { PlanInfrastructure, PlanLike, PlanStep } from './plan-shape.js';
+import { isPlaceholder, placeholdersIn, slug, type Infrastructure, type Plan, type Step } from '../plan/index.js';
 import { MANAGED_POLICIES, type AutoModeModel, type FargateModel, type FargateProfileModel, type IrsaRoleModel, type LeftOut, type StackModel } from './types.js';
 
-type Infra<K extends PlanInfrastructure['kind']> = Extract<PlanInfrastructure, { kind: K }>;
+type Infra<K extends Infrastructure['kind']> = Extract<Infrastructure, { kind: K }>;
 
 /** Fargate's limit on selectors per profile (aws-facts §4.6). */
 export const MAX_SELECTORS_PER_PROFILE = 5;
@@ -18,7 +17,7 @@ const DEFAULT_NODE_ROLE = 'AmazonEKSAutoNodeRole';
  * Everything a stack builds for a plan, collected from the plan's steps. Pure: the same plan gives the same
  * model, names included. Blocked workloads' steps, namespaces and selectors are left out and listed.
  */
-export function infraFromPlan(plan: PlanLike): StackModel {
+export function infraFromPlan(plan: Plan): StackModel {
   const blocked = blockedParts(plan);
   const steps = plan.stages.flatMap((s) => s.steps);
   const usable = steps.filter((s) => !isBlockedStep(s, blocked));
@@ -44,18 +43,18 @@ export function infraFromPlan(plan: PlanLike): StackModel {
 /** A name the plan knows, or null for its `<placeholder>`. */
 const known = (value: string): string | null => (isPlaceholder(value) ? null : value);
 
-function infraOf<K extends PlanInfrastructure['kind']>(steps: readonly PlanStep[], kind: K): { step: PlanStep; item: Infra<K> }[] {
+function infraOf<K extends Infrastructure['kind']>(steps: readonly Step[], kind: K): { step: Step; item: Infra<K> }[] {
   return steps.flatMap((step) => step.infrastructure.filter((i): i is Infra<K> => i.kind === kind).map((item) => ({ step, item })));
 }
 
-function autoModeModel(steps: readonly PlanStep[]): AutoModeModel | null {
+function autoModeModel(steps: readonly Step[]): AutoModeModel | null {
   const policies = infraOf(steps, 'cluster-role-policies');
   const nodeRole = infraOf(steps, 'auto-mode-node-role')[0];
   const enable = infraOf(steps, 'enable-auto-mode')[0];
   const auth = infraOf(steps, 'authentication-mode')[0];
   const access = infraOf(steps, 'access-entry');
   if (!policies.length && !nodeRole && !enable && !auth && !access.length) return null;
-  const updateCommand = (step: PlanStep, flag: string): string | null =>
+  const updateCommand = (step: Step, flag: string): string | null =>
     step.commands.find((c) => c.startsWith('aws eks update-cluster-config') && c.includes(flag)) ?? null;
   return {
     clusterRole: policies.length
@@ -74,7 +73,7 @@ function autoModeModel(steps: readonly PlanStep[]): AutoModeModel | null {
   };
 }
 
-function fargateModel(steps: readonly PlanStep[], blocked: Blocked, leftOut: LeftOut[]): FargateModel | null {
+function fargateModel(steps: readonly Step[], blocked: Blocked, leftOut: LeftOut[]): FargateModel | null {
   const role = infraOf(steps, 'pod-execution-role')[0];
   const requested = infraOf(steps, 'fargate-profile');
   if (!role && requested.length === 0) return null;
@@ -110,7 +109,7 @@ function fargateModel(steps: readonly PlanStep[], blocked: Blocked, leftOut: Lef
   };
 }
 
-function irsaRoles(steps: readonly PlanStep[], blocked: Blocked, clusterName: string, leftOut: LeftOut[]): IrsaRoleModel[] {
+function irsaRoles(steps: readonly Step[], blocked: Blocked, clusterName: string, leftOut: LeftOut[]): IrsaRoleModel[] {
   const roles: IrsaRoleModel[] = [];
   for (const { step, item } of infraOf(steps, 'irsa-role')) {
     if (blocked.namespaces.has(item.namespace)) {

@@ -1,11 +1,10 @@
 // Copied from @modeshift/pulumi 0.1.0 (src/model/kubernetes.ts) by `modeshift stack`. Regenerate rather than edit.
 import { isBlockedStep, type Blocked } from './blockers.js';
-import { kubernetesLogicalName } from './names.js';
-import type { PlanLike } from './plan-shape.js';
+import { kubernetesLogicalName, type Plan, type StageId } from '../plan/index.js';
 import type { KubernetesObjectModel, LeftOut } from './types.js';
 
 /** Stages whose manifests are target infrastructure; wave objects (blue/green copies) follow DNS moves by hand. */
-export const KUBERNETES_STAGES: readonly string[] = ['capacity', 'node-agents', 'security-groups'];
+export const KUBERNETES_STAGES: readonly StageId[] = ['capacity', 'node-agents', 'security-groups'];
 
 function flatten(object: Record<string, unknown>): Record<string, unknown>[] {
   if (object['kind'] === 'List' && Array.isArray(object['items'])) return (object['items'] as Record<string, unknown>[]).flatMap(flatten);
@@ -21,7 +20,7 @@ function identity(object: Record<string, unknown>): string {
  * The Kubernetes objects the plan's capacity, node-agent and security-group steps apply. IAM documents
  * (`*.json` manifests) are not Kubernetes objects; the AWS side builds them from `infrastructure`.
  */
-export function kubernetesObjects(plan: PlanLike, blocked: Blocked): { objects: KubernetesObjectModel[]; leftOut: LeftOut[] } {
+export function kubernetesObjects(plan: Plan, blocked: Blocked): { objects: KubernetesObjectModel[]; leftOut: LeftOut[] } {
   const objects: KubernetesObjectModel[] = [];
   const leftOut: LeftOut[] = [];
   const seen = new Map<string, { stepId: string; json: string }>();

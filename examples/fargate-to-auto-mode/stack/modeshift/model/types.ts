@@ -2,7 +2,7 @@
 // What the stack builds, as plain data derived from a plan. Components take these shapes and nothing
 // else, so a generated project needs only plan.json and @pulumi/* at run time.
 
-import type { StringMap } from './plan-shape.js';
+import type { StringMap } from '../plan/index.js';
 
 /** AWS managed policies, by the names the facts give (aws-facts §7.3, §4.6, §4.2). No policy of ours. */
 export const MANAGED_POLICIES = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
 import { FARGATE_LOGGING, awsLoggingManifests, awsLoggingProblems } from './aws-logging.js';
 

@@ -1,4 +1,4 @@
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import { managedLabels } from './meta.js';
 import { renderFluentBitOutput, renderFluentBitOutputs } from './fluent-bit.js';
 

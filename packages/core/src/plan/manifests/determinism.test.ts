@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import * as m from './index.js';
 
 // Every builder, called with one fixed input. Plans are diffed and snapshotted, so each call must give the same

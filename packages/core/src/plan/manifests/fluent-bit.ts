@@ -1,4 +1,4 @@
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 
 /** Output plugins that talk to AWS APIs and need a `region` (the C and Go variants shipped in aws-for-fluent-bit). */
 export const AWS_OUTPUT_PLUGINS: readonly string[] = ['cloudwatch', 'cloudwatch_logs', 'firehose', 'kinesis', 'kinesis_firehose', 'kinesis_streams', 's3'];

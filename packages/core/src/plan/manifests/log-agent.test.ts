@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import type { Toleration } from '../../kube.js';
 import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
 import { LOG_AGENT, logAgentManifests } from './log-agent.js';

@@ -1,4 +1,4 @@
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import { shortHash } from '../../util/hash.js';
 import { AWS_OUTPUT_PLUGINS, renderFluentBitOutputs, renderSection } from './fluent-bit.js';
 import { managedLabels, orPlaceholder } from './meta.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CapacityRequest } from '../../findings/types.js';
+import type { CapacityRequest } from '@modeshift/plan';
 import { validateAgainstCrd } from '../../testing/index.js';
 import { nodePoolManifest } from './node-pool.js';
 

@@ -1,4 +1,4 @@
-import type { CapacityRequest, Taint } from '../../findings/types.js';
+import type { CapacityRequest, Taint } from '@modeshift/plan';
 import type { NodeSelectorRequirement, StringMap } from '../../kube.js';
 import { managedLabels, sortedMap } from './meta.js';
 

@@ -1,9 +1,8 @@
 // Plans for the Markdown tests: real ones from the planner, and a hand-made one for what the planner
 // does not produce today (awkward text, large manifests, thousands of steps).
-import type { Finding } from '../../findings/types.js';
+import type { Finding, Plan, Stage, Step } from '@modeshift/plan';
 import { buildPlan } from '../../plan/build-plan.js';
 import { makeStep } from '../../plan/step.js';
-import type { Plan, Stage, Step } from '../../plan/types.js';
 import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../../testing/builders.js';
 import { aPodDisruptionBudget, aService } from '../../testing/kube-objects.js';
 

@@ -1,6 +1,5 @@
-import type { Finding } from '../../findings/types.js';
+import type { Finding, Plan, Step } from '@modeshift/plan';
 import type { SourceMode } from '../../placement/types.js';
-import type { Plan, Step } from '../../plan/types.js';
 import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
 

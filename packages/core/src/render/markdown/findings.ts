@@ -1,5 +1,5 @@
 import { CAPABILITY_MATRIX } from '../../capabilities/matrix.js';
-import type { Action, Finding } from '../../findings/types.js';
+import type { Action, Finding } from '@modeshift/plan';
 import { findingKey, findingRef, resourceOf, stepRef, type Context } from './context.js';
 import { code, inline, plural, tableRow, url } from './syntax.js';
 

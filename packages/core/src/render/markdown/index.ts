@@ -1,4 +1,4 @@
-import type { Plan } from '../../plan/types.js';
+import type { Plan } from '@modeshift/plan';
 import { buildContext, type MarkdownOptions } from './context.js';
 import { blockersSection, findingsSection, sourcesSection } from './findings.js';
 import { stageSection } from './steps.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Manifest } from '../../plan/types.js';
+import type { Manifest } from '@modeshift/plan';
 import { code, fence, html } from './syntax.js';
 
 /** Manifests longer than this fold into <details> so the checklist stays readable. */

@@ -1,4 +1,4 @@
-import type { Infrastructure, Stage, Step } from '../../plan/types.js';
+import type { Infrastructure, Stage, Step } from '@modeshift/plan';
 import { findingRef, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
 import { manifestBlock, REDACTED } from './manifests.js';
 import { code, fence, inline, plural } from './syntax.js';

@@ -1,5 +1,4 @@
-import { SEVERITIES, type Severity } from '../../findings/types.js';
-import type { Plan } from '../../plan/types.js';
+import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { COMPUTE, findingRef, resourceOf, type Context } from './context.js';
 import { code, fence, inline, plural, tableRow } from './syntax.js';
 

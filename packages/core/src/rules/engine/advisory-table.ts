@@ -1,9 +1,9 @@
 // Cluster-wide advisories share one shape: at most one finding, on no resource, asking the reader to
 // review something when a condition about the whole cluster holds. Such rules are written as rows of
 // a table (see ../cluster-advisories.ts) and turned into rules here.
-import type { CapabilityId, Mode } from '../../capabilities/ids.js';
+import type { CapabilityId, Mode } from '@modeshift/plan';
 import type { CapabilityRow } from '../../capabilities/types.js';
-import type { Severity } from '../../findings/types.js';
+import type { Severity } from '@modeshift/plan';
 import type { Rule, RuleContext } from './types.js';
 
 export interface ClusterAdvisory {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import type { Finding } from '../../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import type { RawDocument } from '../../inventory/documents.js';
 import { normalizeDocuments } from '../../inventory/normalize.js';
 import type { FargateProfile, Inventory } from '../../inventory/types.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import type { Finding } from '../../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import { normalizeDocuments } from '../../inventory/normalize.js';
 import type { Inventory } from '../../inventory/types.js';
 import { aNodePool } from '../../testing/kube-objects.js';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITY_IDS } from '../../capabilities/ids.js';
+import { CAPABILITY_IDS } from '@modeshift/plan';
 import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../../testing/builders.js';
 import { CLUSTER_ADVISORY_RULES } from '../cluster-advisories.js';
 import { RULES } from './registry.js';

@@ -1,6 +1,6 @@
 import { CAPABILITY_MATRIX } from '../../capabilities/matrix.js';
-import type { Mode } from '../../capabilities/ids.js';
-import { SEVERITIES, type Finding } from '../../findings/types.js';
+import type { Mode } from '@modeshift/plan';
+import { SEVERITIES, type Finding } from '@modeshift/plan';
 import { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Inventory, ResourceRef } from '../../inventory/types.js';
 import { computePlacement } from '../../placement/place.js';

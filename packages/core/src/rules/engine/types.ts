@@ -1,6 +1,6 @@
-import type { CapabilityId, Mode } from '../../capabilities/ids.js';
+import type { CapabilityId, Mode } from '@modeshift/plan';
 import type { CapabilityMatrix, CapabilityRow } from '../../capabilities/types.js';
-import type { Finding } from '../../findings/types.js';
+import type { Finding } from '@modeshift/plan';
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Inventory } from '../../inventory/types.js';
 import type { Placement } from '../../placement/types.js';

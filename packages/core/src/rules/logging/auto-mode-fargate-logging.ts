@@ -1,5 +1,5 @@
 import { SOURCES } from '../../capabilities/sources.js';
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
 import type { Rule } from '../engine/types.js';
 

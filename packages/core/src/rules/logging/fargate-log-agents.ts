@@ -1,4 +1,4 @@
-import type { LogOutput } from '../../findings/types.js';
+import type { LogOutput } from '@modeshift/plan';
 import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { Rule } from '../engine/types.js';

@@ -1,5 +1,5 @@
 import { FARGATE_LIMITS } from '../../capabilities/limits.js';
-import type { WorkloadEdit } from '../../findings/types.js';
+import type { WorkloadEdit } from '@modeshift/plan';
 import type { Container, PodSpec } from '../../kube.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';

@@ -1,4 +1,4 @@
-import type { WorkloadEdit } from '../../findings/types.js';
+import type { WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../../inventory/types.js';
 import { COMPUTE_TYPE_ANNOTATION } from '../../placement/fargate-profiles.js';
 import type { Rule, RuleContext } from '../engine/types.js';

@@ -1,4 +1,4 @@
-import type { WorkloadEdit } from '../../findings/types.js';
+import type { WorkloadEdit } from '@modeshift/plan';
 import type { Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
 import { listOf } from '../../analysis/names.js';

@@ -1,6 +1,14 @@
-import type { CapabilityId } from '../capabilities/ids.js';
-import type { ResourceRef } from '../inventory/types.js';
-import type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration } from '../kube.js';
+// Part of @modeshift/plan: `modeshift stack` copies this file unchanged into generated projects, so it
+// imports nothing outside this package.
+import type { CapabilityId } from './capabilities.js';
+import type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration } from './kube.js';
+
+/** A Kubernetes object (or AWS resource) named the way findings and steps name it. */
+export interface ResourceRef {
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
 
 export type Severity = 'blocker' | 'change' | 'advisory' | 'gain';
 

@@ -1,15 +1,12 @@
-import type { Mode } from '../capabilities/ids.js';
-import type { CapacityRequest, Finding, Severity } from '../findings/types.js';
-import type { SourceMode } from '../placement/types.js';
+// Part of @modeshift/plan: `modeshift stack` copies this file unchanged into generated projects, so it
+// imports nothing outside this package.
+import type { Mode, SourceMode } from './capabilities.js';
+import type { CapacityRequest, Finding, Severity } from './findings.js';
 
-export type StageId =
-  | 'prerequisites'
-  | 'capacity'
-  | 'node-agents'
-  | 'security-groups'
-  | 'waves'
-  | 'verification'
-  | 'decommission';
+/** The stages of a plan, in the order a plan lists them. */
+export const STAGE_IDS = ['prerequisites', 'capacity', 'node-agents', 'security-groups', 'waves', 'verification', 'decommission'] as const;
+
+export type StageId = (typeof STAGE_IDS)[number];
 
 /** A Kubernetes object the step applies, as plain data (rendered to YAML by renderers). */
 export interface Manifest {
@@ -35,36 +32,40 @@ export type Infrastructure =
   | { kind: 'authentication-mode'; mode: 'API_AND_CONFIG_MAP' | 'API' }
   | { kind: 'irsa-role'; namespace: string; serviceAccount: string; roleName: string };
 
-export type StepKind =
-  | 'upgrade-kubernetes'
-  | 'authentication-mode'
-  | 'cluster-role-policies'
-  | 'enable-auto-mode'
-  | 'install-addon'
-  | 'pod-execution-role'
-  | 'irsa'
-  | 'move-data'
-  | 'node-pool'
-  | 'fargate-profile'
-  | 'coredns-on-fargate'
-  | 'storage-class'
-  | 'ingress-class'
-  | 'log-agent'
-  | 'aws-logging'
-  | 'sidecar'
-  | 'security-group-node-class'
-  | 'security-group-policy'
-  | 'network-policy'
-  | 'wave'
-  | 'stays'
-  | 'load-balancer'
-  | 'review'
-  | 'verify'
-  | 'retire-agents'
-  | 'delete-fargate-profiles'
-  | 'scale-coredns'
-  | 'retire-node-pools'
-  | 'disable-auto-mode';
+/** What a step does; renderers and the stack generator handle each kind (a new kind fails to compile until they do). */
+export const STEP_KINDS = [
+  'upgrade-kubernetes',
+  'authentication-mode',
+  'cluster-role-policies',
+  'enable-auto-mode',
+  'install-addon',
+  'pod-execution-role',
+  'irsa',
+  'move-data',
+  'node-pool',
+  'fargate-profile',
+  'coredns-on-fargate',
+  'storage-class',
+  'ingress-class',
+  'log-agent',
+  'aws-logging',
+  'sidecar',
+  'security-group-node-class',
+  'security-group-policy',
+  'network-policy',
+  'wave',
+  'stays',
+  'load-balancer',
+  'review',
+  'verify',
+  'retire-agents',
+  'delete-fargate-profiles',
+  'scale-coredns',
+  'retire-node-pools',
+  'disable-auto-mode',
+] as const;
+
+export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface Step {
   /** `<stage>/<what>`, derived from content: progress survives a re-collected inventory. */

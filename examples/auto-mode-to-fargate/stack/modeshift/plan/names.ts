@@ -1,8 +1,9 @@
-// Copied from @modeshift/pulumi 0.1.0 (src/model/names.ts) by `modeshift stack`. Regenerate rather than edit.
+// Part of @modeshift/plan: `modeshift stack` copies this file unchanged into generated projects, so it
+// imports nothing outside this package.
 // Naming and small string helpers. Names derive from plan content only, never from position or time,
 // so the same plan always registers the same resources and a second `pulumi up` changes nothing.
 
-/** A DNS-label-ish fragment: lower case, [a-z0-9-]; the same rule as the planner's step ids. */
+/** A DNS-label-ish fragment for step ids and object names: lower case, [a-z0-9-]. */
 export function slug(text: string): string {
   return text
     .toLowerCase()

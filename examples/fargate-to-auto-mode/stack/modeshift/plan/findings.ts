@@ -1,0 +1,148 @@
+// Part of @modeshift/plan: `modeshift stack` copies this file unchanged into generated projects, so it
+// imports nothing outside this package.
+import type { CapabilityId } from './capabilities.js';
+import type { LabelSelector, NodeSelectorRequirement, StringMap, Toleration } from './kube.js';
+
+/** A Kubernetes object (or AWS resource) named the way findings and steps name it. */
+export interface ResourceRef {
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
+
+export type Severity = 'blocker' | 'change' | 'advisory' | 'gain';
+
+/** Worst first: the order summaries and `--fail-on` use. */
+export const SEVERITIES: readonly Severity[] = ['blocker', 'change', 'advisory', 'gain'];
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** An edit to a workload's pod template, applied when the workload moves in its wave. */
+export type WorkloadEdit =
+  | { op: 'set-pod-annotation'; key: string; value: string }
+  | { op: 'remove-pod-annotation'; key: string }
+  | { op: 'set-node-selector'; key: string; value: string }
+  | { op: 'remove-node-selector'; key: string }
+  | { op: 'add-toleration'; toleration: Toleration }
+  | { op: 'remove-tolerations'; keys: string[] }
+  | { op: 'remove-node-affinity' }
+  | { op: 'remove-topology-spread' }
+  | { op: 'set-resources'; container: string; requests: StringMap; limits: StringMap }
+  | { op: 'remove-host-ports'; container: string }
+  | { op: 'remove-added-capabilities'; container: string };
+
+/** Capacity the target needs before workloads can move there. */
+export type CapacityRequest =
+  | {
+      kind: 'node-pool';
+      /** Stable, DNS-safe name; requests with the same name are merged by the planner. */
+      name: string;
+      purpose: 'general' | 'spot' | 'gpu' | 'neuron' | 'arm64' | 'security-groups';
+      requirements: NodeSelectorRequirement[];
+      taints: Taint[];
+      /** Pod security groups for the NodeClass (re-homed SecurityGroupPolicies); empty = the default NodeClass. */
+      podSecurityGroupIds: string[];
+      /** Extra resource limits for the pool, e.g. { "nvidia.com/gpu": "8" }. */
+      limits: StringMap;
+    }
+  | {
+      kind: 'fargate-profile';
+      name: string;
+      selectors: { namespace: string; labels: StringMap }[];
+    }
+  | { kind: 'coredns-on-fargate' }
+  | { kind: 'storage-class'; name: string; provisioner: string }
+  | { kind: 'ingress-class'; name: string; controller: string };
+
+export interface LogOutput {
+  /** Fluent Bit output plugin name, e.g. cloudwatch_logs, firehose, kinesis_streams, es. */
+  plugin: string;
+  params: StringMap;
+}
+
+export type NodeAgentChange =
+  /** To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs. */
+  | { kind: 'log-agent-daemonset'; outputs: LogOutput[] }
+  /** To Fargate: the agent's outputs move into aws-observability/aws-logging. */
+  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[] }
+  /** To Fargate: metrics/APM/security agent re-deployed as a sidecar in each workload. */
+  | { kind: 'sidecar'; agent: string }
+  /** Node-only infrastructure with no meaning without nodes. */
+  | { kind: 'retire'; agent: string };
+
+export type SecurityGroupChange =
+  /** To Auto Mode below 1.36: a NodeClass with these pod security groups and a tainted NodePool. */
+  | { kind: 'node-class-pod-security-groups'; groupIds: string[]; nodePool: string }
+  /** To Auto Mode at 1.36 or later: SecurityGroupPolicy is honoured natively; verify. */
+  | { kind: 'verify-security-group-policy' }
+  /** To Fargate: a SecurityGroupPolicy takes over the NodeClass security groups, for the pods that had them ({} = all). */
+  | { kind: 'security-group-policy'; namespace: string; groupIds: string[]; podSelector: LabelSelector }
+  /**
+   * To Auto Mode: a NetworkPolicy that lets a load balancer reach pods that Fargate's unenforced
+   * policies would cut off. `ports` are the pods' ports (numbers, or the names the pods give them).
+   */
+  | {
+      kind: 'allow-load-balancer';
+      namespace: string;
+      workload: string;
+      podSelector: StringMap;
+      ports: { port: number | string; protocol: string }[];
+      /** The load balancer subnets' CIDRs; empty when the inventory has no subnets. */
+      cidrs: string[];
+      /** What sends the traffic: "Ingress shop/frontend", "Service payments/api". */
+      via: string[];
+    };
+
+export type LoadBalancerChange =
+  | { kind: 'ingress-blue-green'; ingressClass: string; unsupportedAnnotations: string[] }
+  | { kind: 'service-blue-green'; loadBalancerClass: string | null; unsupportedAnnotations: string[] }
+  | { kind: 'install-load-balancer-controller' };
+
+export type PrerequisiteTask =
+  | { kind: 'upgrade-kubernetes'; minVersion: string }
+  | { kind: 'authentication-mode' }
+  | { kind: 'cluster-role-policies'; policies: string[] }
+  | { kind: 'enable-auto-mode' }
+  | { kind: 'install-efs-csi-driver' }
+  | { kind: 'pod-execution-role' }
+  | { kind: 'irsa-role'; serviceAccount: string }
+  | { kind: 'move-data'; claim: string };
+
+export type DecommissionTask =
+  | { kind: 'delete-fargate-profiles' }
+  | { kind: 'scale-coredns-to-zero' }
+  | { kind: 'disable-auto-mode' }
+  | { kind: 'retire-node-pools' };
+
+/**
+ * What a finding asks of the plan. Rules say what must happen; the planner decides where and when.
+ */
+export type Action =
+  | { type: 'prerequisite'; task: PrerequisiteTask }
+  | { type: 'capacity'; request: CapacityRequest }
+  | { type: 'node-agent'; change: NodeAgentChange }
+  | { type: 'security-groups'; change: SecurityGroupChange }
+  | { type: 'workload'; edits: WorkloadEdit[] }
+  /** The workload cannot run on the target as it is: it stays where it runs, or must be redesigned. */
+  | { type: 'stay'; on: 'managed-nodes' | 'auto-mode' | 'fargate' }
+  | { type: 'load-balancer'; change: LoadBalancerChange }
+  | { type: 'decommission'; task: DecommissionTask }
+  /** Read it and decide; the verification stage lists it. */
+  | { type: 'review' };
+
+export interface Finding {
+  /** `<rule id>:<resource key>`: stable across runs for the same input. */
+  id: string;
+  rule: string;
+  capability: CapabilityId;
+  severity: Severity;
+  resource: ResourceRef | null;
+  message: string;
+  remediation: string;
+  sources: string[];
+  action: Action;
+}
