@@ -31,3 +31,15 @@ export function reachesThreshold(counts: Record<Severity, number>, threshold: Se
   const worst = SEVERITIES.slice(0, SEVERITIES.indexOf(threshold) + 1);
   return worst.some((s) => counts[s] > 0);
 }
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** "10m", "90s", "1h", "500ms" → milliseconds; anything else, or zero, is bad usage. */
+export function parseDuration(flag: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
+  if (!Number.isFinite(ms) || ms <= 0 || ms > 2_147_483_647) {
+    throw new UserError('usage', `${flag} must be a duration such as 10m, 90s or 1h, not "${value}"`);
+  }
+  return ms;
+}

@@ -90,7 +90,8 @@ export async function collect(options: CollectOptions, progress: ProgressListene
   const concurrency = Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4)));
   const pageSize = Math.floor(positive('pageSize', options.pageSize, 500));
   const maxItemsPerKind = Math.floor(positive('maxItemsPerKind', options.maxItemsPerKind, DEFAULT_MAX_ITEMS_PER_KIND));
-  const deadlineMs = positive('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS);
+  // setTimeout fires at once beyond 2^31-1 ms (about 24 days), so a longer deadline is that long.
+  const deadlineMs = Math.min(positive('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS), 2 ** 31 - 1);
   const policy = retryPolicy(positive('retryBaseMs', options.retryBaseMs, 250));
   options.signal?.throwIfAborted();
 
