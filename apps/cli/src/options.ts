@@ -1,4 +1,4 @@
-import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Severity } from '@modeshift/core/base';
+import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Plan, type Severity } from '@modeshift/core/base';
 
 export function parseMode(value: string | undefined): Mode {
   if (value === undefined) throw new UserError('usage', `--to is required: one of ${MODES.join(', ')}`);
@@ -23,6 +23,15 @@ export function parseInventoryDateOption(value: string | undefined): string | nu
   if (value === undefined) return null;
   if (parseInventoryDate(value) === null) throw new UserError('usage', `--inventory-date ${INVENTORY_DATE_EXPECTED}, not "${value}"`);
   return value;
+}
+
+/**
+ * `--fail-on`: true when the plan has a finding at `threshold` or worse, or is incomplete. Something
+ * that could not be collected counts as a blocker, the worst severity, so every threshold reaches it.
+ */
+export function failsOn(plan: Pick<Plan, 'incomplete' | 'summary'>, threshold: Severity | null): boolean {
+  if (!threshold) return false;
+  return plan.incomplete.length > 0 || reachesThreshold(plan.summary.bySeverity, threshold);
 }
 
 /** True when the plan has a finding at `threshold` or worse. */

@@ -1,5 +1,6 @@
 import type { Mode } from '../capabilities/ids.js';
 import type { CapacityRequest, Finding, Severity } from '../findings/types.js';
+import type { NotCollected } from '../inventory/types.js';
 import type { SourceMode } from '../placement/types.js';
 
 export type StageId =
@@ -109,8 +110,20 @@ export interface WorkloadOutcome {
 export interface PlanSummary {
   bySeverity: Record<Severity, number>;
   workloads: { total: number; moving: number; staying: number; unchanged: number };
-  /** ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move. */
-  readiness: 'ready' | 'ready-with-changes' | 'blocked';
+  /**
+   * ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move;
+   * incomplete: part of the cluster could not be collected (Plan.incomplete), so no verdict holds. It wins
+   * over the others: findings about a cluster seen in part are not the whole story.
+   */
+  readiness: 'ready' | 'ready-with-changes' | 'blocked' | 'incomplete';
+}
+
+/** A step the plan would have, kept out of its stage (so nothing runs it) until the plan can trust it. */
+export interface HeldBackStep {
+  /** The id the step has once it is no longer held back. */
+  id: string;
+  title: string;
+  reason: string;
 }
 
 export interface Plan {
@@ -120,6 +133,10 @@ export interface Plan {
   cluster: { name: string | null; region: string | null; version: string | null };
   /** When the inventory was taken (its own record, if it has one; null if not); renderers never use the clock. */
   inventoryDate: string | null;
+  /** What the collector could not read (its not-collected.json), sorted; [] for a complete inventory. */
+  incomplete: NotCollected[];
+  /** Steps left out of the stages until the inventory is complete (decommission); [] otherwise. */
+  heldBack: HeldBackStep[];
   summary: PlanSummary;
   findings: Finding[];
   stages: Stage[];
