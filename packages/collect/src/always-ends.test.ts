@@ -4,9 +4,9 @@
 import { readdir } from 'node:fs/promises';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { UserError } from '@modeshift/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
+import { rejection } from './__fixtures__/rejection.js';
 import { startWorld, type World } from './__fixtures__/world.js';
 import { statusBody, type ScriptedAnswer, type ScriptedRequest } from './testing/fake-kube.js';
 
@@ -15,17 +15,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected collect to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 async function expectNoOutput(w: World): Promise<void> {
   expect(await readdir(w.root)).toEqual(['kubeconfig']);
@@ -45,6 +34,7 @@ const page = (items: unknown[], next?: string): ScriptedAnswer => ({
   status: 200,
   body: { kind: 'DeploymentList', apiVersion: 'apps/v1', metadata: { resourceVersion: '1', ...(next === undefined ? {} : { continue: next }) }, items },
 });
+const expiredToken: ScriptedAnswer = { status: 410, body: statusBody(410, 'Expired', 'The provided continue parameter is too old') };
 const deployments = (script: (request: ScriptedRequest) => ScriptedAnswer | 'silence' | undefined) => (request: ScriptedRequest) =>
   request.resource === 'deployments' ? script(request) : undefined;
 
@@ -119,7 +109,7 @@ describe('continue tokens', () => {
         script: deployments((request) => {
           if (request.continue === null || expired >= 2) return undefined;
           expired++;
-          return { status: 410, body: statusBody(410, 'Expired', 'The provided continue parameter is too old') };
+          return expiredToken;
         }),
       },
     });
@@ -133,9 +123,7 @@ describe('continue tokens', () => {
   it('exits with an API error, not "not served", when continue tokens keep expiring', async () => {
     world = await startWorld({
       kube: {
-        script: deployments((request) =>
-          request.continue === null ? undefined : { status: 410, body: statusBody(410, 'Expired', 'The provided continue parameter is too old') },
-        ),
+        script: deployments((request) => (request.continue === null ? undefined : expiredToken)),
       },
     });
     const error = await rejection(collect(world.options({ pageSize: 1 })));
