@@ -61,6 +61,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--region <region>', 'AWS region (default: from the context\'s EKS ARN or AWS_REGION)')
     .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE)')
     .option('--force', 'replace a non-empty --out directory')
+    .option('--deadline <duration>', 'stop (exit 3) if the whole collect takes longer, e.g. 30m or 90s', '10m')
     .action(async (options) => {
       const { collectCommand } = await import('./commands/collect.js');
       setExit(await collectCommand(options, io));

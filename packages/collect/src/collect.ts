@@ -5,7 +5,7 @@ import { collectEks, type AwsContext } from './aws/collect-eks.js';
 import { awsUserError, MISSING_CREDENTIALS } from './aws/errors.js';
 import { referencedIds } from './aws/referenced-ids.js';
 import { selectorQueries } from './aws/selector-terms.js';
-import { makeClients, resolveAwsSetup, type AwsClients } from './aws/setup.js';
+import { makeClients, resolveAwsSetup, trackAwsRequests, type AwsClients } from './aws/setup.js';
 import { collectKubernetes } from './kube/collect-kube.js';
 import { resolveKubeTarget } from './kube/kubeconfig.js';
 import { KubeTransport } from './kube/transport.js';
@@ -14,7 +14,20 @@ import { collectionDate, compareNotCollected, layout, type Collected } from './o
 import type { CollectOptions, CollectReport, ProgressListener } from './types.js';
 import { retryPolicy, withTimeout } from './util/backoff.js';
 import { Limiter } from './util/limiter.js';
+import { formatDuration, Waiting } from './util/waiting.js';
 import { byString } from './util/order.js';
+
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
+// At 500 items a page, 2,001 pages: far more than any cluster holds of one kind, and still an end.
+const DEFAULT_MAX_ITEMS_PER_KIND = 1_000_000;
+
+function deadlinePassed(deadlineMs: number, waiting: Waiting): UserError {
+  const what = waiting.describe();
+  return new UserError(
+    'api',
+    `collect did not finish within its deadline (${formatDuration(deadlineMs)}; raise it with --deadline)${what === '' ? '' : `: still waiting for ${what}`}.`,
+  );
+}
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -76,6 +89,9 @@ export async function collect(options: CollectOptions, progress: ProgressListene
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 15_000);
   const concurrency = Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4)));
   const pageSize = Math.floor(positive('pageSize', options.pageSize, 500));
+  const maxItemsPerKind = Math.floor(positive('maxItemsPerKind', options.maxItemsPerKind, DEFAULT_MAX_ITEMS_PER_KIND));
+  // setTimeout fires at once beyond 2^31-1 ms (about 24 days), so a longer deadline is that long.
+  const deadlineMs = Math.min(positive('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS), 2 ** 31 - 1);
   const policy = retryPolicy(positive('retryBaseMs', options.retryBaseMs, 250));
   options.signal?.throwIfAborted();
 
@@ -92,16 +108,23 @@ export async function collect(options: CollectOptions, progress: ProgressListene
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  const waiting = new Waiting();
+  // Aborting stops every request, sleep and write; what was in flight is named in the error.
+  const deadline = setTimeout(() => controller.abort(deadlinePassed(deadlineMs, waiting)), deadlineMs);
   const clients = makeClients(setup, timeoutMs);
+  trackAwsRequests(clients, waiting);
   try {
-    const region = await preflightAws(clients, timeoutMs, setup.endpoints.eks ?? `region ${setup.region ?? '(default)'}`);
+    const region = await waiting.around('AWS credentials', () =>
+      preflightAws(clients, timeoutMs, setup.endpoints.eks ?? `region ${setup.region ?? '(default)'}`),
+    );
+    controller.signal.throwIfAborted();
     const where = setup.endpoints.eks ?? `region ${region}`;
     const { signal } = controller;
-    const transport = new KubeTransport(kube, { timeoutMs, policy, limiter: new Limiter(concurrency), signal });
+    const transport = new KubeTransport(kube, { timeoutMs, policy, limiter: new Limiter(concurrency), signal, waiting });
     const aws: AwsContext = { clients, limiter: new Limiter(concurrency), signal, progress, where };
 
     progress({ type: 'phase', phase: 'kubernetes' });
-    const [kubeOutcomes, eks] = await allOrAbort(collectKubernetes(transport, pageSize, progress), collectEks(aws, clusterName), controller);
+    const [kubeOutcomes, eks] = await allOrAbort(collectKubernetes(transport, { pageSize, maxItemsPerKind }, progress), collectEks(aws, clusterName), controller);
     progress({ type: 'phase', phase: 'aws' });
     const kubeItems = kubeOutcomes.flatMap((outcome) => outcome.items ?? []);
     const ids = referencedIds(eks.cluster, eks.fargateProfiles ?? [], eks.nodegroups ?? [], kubeItems);
@@ -111,7 +134,7 @@ export async function collect(options: CollectOptions, progress: ProgressListene
     const collected: Collected = { kube: kubeOutcomes, eks, ec2, notCollected, collectedAt };
     const files = layout(collected);
     progress({ type: 'phase', phase: 'writing' });
-    await writeDirAtomically(out, files, force, signal);
+    await waiting.around('writing the inventory', () => writeDirAtomically(out, files, force, signal));
     return {
       out,
       context: kube.context,
@@ -122,6 +145,7 @@ export async function collect(options: CollectOptions, progress: ProgressListene
       files: [...files.keys()],
     };
   } finally {
+    clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onAbort);
     clients.eks.destroy();
     clients.ec2.destroy();

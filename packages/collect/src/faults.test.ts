@@ -1,9 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { UserError } from '@modeshift/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collect } from './collect.js';
+import { rejection } from './__fixtures__/rejection.js';
 import { kubeconfigYaml, SECRET_ACCESS_KEY, startWorld, type World } from './__fixtures__/world.js';
 
 let world: World | undefined;
@@ -12,17 +12,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected collect to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 /** A port that refuses connections: bound, then released. */
 async function closedPort(): Promise<number> {

@@ -19,6 +19,16 @@ export interface CollectOptions {
   concurrency?: number;
   /** Items per Kubernetes list page (default 500). */
   pageSize?: number;
+  /**
+   * Most items one Kubernetes list may hold (default 1,000,000). With pageSize it caps the pages per
+   * list, so a server whose continue tokens never end cannot keep the collect going.
+   */
+  maxItemsPerKind?: number;
+  /**
+   * Bound on the whole collect, from the first request to the last file (default 10 minutes). When it
+   * passes, the collect stops with an API error naming what it was still waiting for.
+   */
+  deadlineMs?: number;
   /** First retry delay for 429/5xx; doubles per attempt with jitter (default 250 ms). */
   retryBaseMs?: number;
   /** Aborting it stops the collect and removes anything half-written. */

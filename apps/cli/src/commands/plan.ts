@@ -1,7 +1,7 @@
 import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
 import { outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, reachesThreshold } from '../options.js';
+import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
 
 export interface PlanOptions {
   to?: string;
@@ -53,7 +53,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
     if (format === 'json') renderJsonTo(plan, write);
     else renderTextTo(plan, { color: useColor(io) }, write);
     out.end();
-    return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
+    return failsOn(plan, failOn) ? 1 : 0;
   }
   const text = await renderPlan(plan, format, !options.out && useColor(io));
   if (options.out) {
@@ -62,5 +62,5 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   } else {
     io.stdout.write(text);
   }
-  return reachesThreshold(plan.summary.bySeverity, failOn) ? 1 : 0;
+  return failsOn(plan, failOn) ? 1 : 0;
 }

@@ -26,6 +26,9 @@ export async function stackCommand(paths: string[], options: StackOptions, io: I
   const files = generateProject(plan, { stack, shipped: readShippedSources() });
   writeTreeAtomic(out, files);
   io.stderr.write(`modeshift: wrote a Pulumi project (${files.size} files) to ${options.out}; see its README.md\n`);
+  if (plan.summary.readiness === 'incomplete') {
+    io.stderr.write('modeshift: the inventory is incomplete (see the plan\'s "Not collected"); its decommission steps are held back and left out of the stack\n');
+  }
   if (plan.summary.readiness === 'blocked') io.stderr.write('modeshift: the plan has blockers; what they keep behind is left out of the stack (listed in index.ts and README.md)\n');
   return 0;
 }

@@ -61,7 +61,7 @@ async function listThenDescribe<T extends object>(
     let token: string | undefined;
     do {
       const page = await list(token);
-      names.push(...page.names);
+      for (const name of page.names) names.push(name);
       token = page.nextToken;
     } while (token !== undefined);
     let done = 0;

@@ -1,6 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import type { EksIdentity } from '../kube/eks-identity.js';
+import type { Waiting } from '../util/waiting.js';
 
 /** Where and as whom the AWS calls go, resolved the way the AWS CLI would, from the env we were given. */
 export interface AwsSetup {
@@ -50,4 +51,16 @@ export function makeClients(setup: AwsSetup, timeoutMs: number): AwsClients {
     eks: new EKSClient({ ...common, ...(setup.endpoints.eks === undefined ? {} : { endpoint: setup.endpoints.eks }) }),
     ec2: new EC2Client({ ...common, ...(setup.endpoints.ec2 === undefined ? {} : { endpoint: setup.endpoints.ec2 }) }),
   };
+}
+
+/** Registers every AWS call ("EKS DescribeCluster") while it lasts, retries included, so a deadline can name it. */
+export function trackAwsRequests(clients: AwsClients, waiting: Waiting): void {
+  clients.eks.middlewareStack.add(
+    (next, context) => (args) => waiting.around(`EKS ${context.commandName ?? 'request'}`, () => next(args)),
+    { step: 'initialize', name: 'modeshiftWaiting' },
+  );
+  clients.ec2.middlewareStack.add(
+    (next, context) => (args) => waiting.around(`EC2 ${context.commandName ?? 'request'}`, () => next(args)),
+    { step: 'initialize', name: 'modeshiftWaiting' },
+  );
 }

@@ -5,12 +5,16 @@ import { collectKind, type KindOutcome, type ListContext } from './list-kind.js'
 import type { KubeTransport } from './transport.js';
 
 /** Lists every kind in KINDS. All kinds start together; the transport's limiter bounds the requests. */
-export async function collectKubernetes(transport: KubeTransport, pageSize: number, progress: ProgressListener): Promise<KindOutcome[]> {
+export async function collectKubernetes(
+  transport: KubeTransport,
+  limits: Pick<ListContext, 'pageSize' | 'maxItemsPerKind'>,
+  progress: ProgressListener,
+): Promise<KindOutcome[]> {
   // Discovery is the first request, so an unreachable server fails here, once, before any fan-out.
   const discovery = await discover(transport);
   const base: Omit<ListContext, 'namespaces'> = {
     transport,
-    pageSize,
+    ...limits,
     onCount: (kind, count) => progress({ type: 'count', kind, count }),
   };
   const report = (outcome: KindOutcome): KindOutcome => {

@@ -10,7 +10,7 @@ export interface Discovery {
 }
 
 export async function discover(transport: KubeTransport): Promise<Discovery> {
-  const result = await transport.get('/apis');
+  const result = await transport.get('API discovery', '/apis');
   if (!result.ok) {
     // 404 would mean a server without API groups at all; treat it as "no CRDs" rather than an error.
     return { forbidden: result.status === 403, groups: new Map() };

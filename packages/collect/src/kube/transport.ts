@@ -3,7 +3,13 @@ import https from 'node:https';
 import { UserError } from '@modeshift/core';
 import { backoffDelay, parseRetryAfter, sleep, withTimeout, type RetryPolicy } from '../util/backoff.js';
 import type { Limiter } from '../util/limiter.js';
+import type { Waiting } from '../util/waiting.js';
 import type { KubeTarget } from './kubeconfig.js';
+
+/** Why an attempt was aborted by its own timer (rather than by the collect's signal). */
+class AttemptTimeout extends Error {
+  override name = 'TimeoutError';
+}
 
 /** Statuses a caller decides about; everything else either succeeds, is retried, or ends the collect. */
 export type KubeResult = { ok: true; body: unknown } | { ok: false; status: 403 | 404 | 410; message: string };
@@ -13,6 +19,8 @@ export interface TransportOptions {
   policy: RetryPolicy;
   limiter: Limiter;
   signal: AbortSignal;
+  /** Where every request, with its retries, is registered while it lasts. */
+  waiting: Waiting;
 }
 
 interface RawResponse {
@@ -68,26 +76,45 @@ export class KubeTransport {
     return opts;
   }
 
-  private once(url: URL, accept: string, timeoutMs: number): Promise<RawResponse> {
+  /**
+   * One attempt, ended by its own timer or by the collect's signal, whichever comes first. The timer is
+   * a plain setTimeout held here and cleared in `finally`: an AbortSignal.timeout combined through
+   * AbortSignal.any can be garbage-collected while the request waits, and then never fires.
+   */
+  private async once(url: URL, accept: string, timeoutMs: number): Promise<RawResponse> {
     const auth = this.auth ?? {};
     const lib = url.protocol === 'http:' ? http : https;
-    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), this.options.signal]);
-    return new Promise((resolve, reject) => {
-      const request = lib.request(
-        url,
-        { ...auth, method: 'GET', headers: { ...auth.headers, Accept: accept }, signal },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end();
-    });
+    const outer = this.options.signal;
+    outer.throwIfAborted();
+    const attempt = new AbortController();
+    const timer = setTimeout(() => attempt.abort(new AttemptTimeout()), timeoutMs);
+    const onOuterAbort = () => attempt.abort(outer.reason);
+    outer.addEventListener('abort', onOuterAbort, { once: true });
+    try {
+      return await new Promise<RawResponse>((resolve, reject) => {
+        const request = lib.request(
+          url,
+          { ...auth, method: 'GET', headers: { ...auth.headers, Accept: accept }, signal: attempt.signal },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('error', reject);
+            // A body cut off (by our own timer among others) ends in 'close' without 'end'.
+            response.on('close', () => {
+              if (!response.complete) reject(attempt.signal.aborted ? attempt.signal.reason : new Error('the connection closed before the answer was complete'));
+            });
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+    } finally {
+      clearTimeout(timer);
+      outer.removeEventListener('abort', onOuterAbort);
+    }
   }
 
   private unreachable(reason: string): UserError {
@@ -111,7 +138,12 @@ export class KubeTransport {
     return firstLine(error);
   }
 
-  async get(path: string, query: Record<string, string | number | undefined> = {}, accept = 'application/json'): Promise<KubeResult> {
+  /** `about` names what the request is for (a kind, discovery) when a deadline reports what it waited for. */
+  get(about: string, path: string, query: Record<string, string | number | undefined> = {}, accept = 'application/json'): Promise<KubeResult> {
+    return this.options.waiting.around(`${about} (GET ${path})`, () => this.getWithRetries(path, query, accept));
+  }
+
+  private async getWithRetries(path: string, query: Record<string, string | number | undefined>, accept: string): Promise<KubeResult> {
     const url = new URL(this.target.server.replace(/\/+$/, '') + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     const what = `GET ${path}`;

@@ -31,6 +31,24 @@ export interface FakeKubeOptions {
   missing?: readonly string[];
   /** Delay before each list answer, to let a test abort mid-collect. */
   delayMs?: number;
+  /**
+   * A misbehaving server, scripted per list request (after authentication and RBAC): return an answer
+   * to send instead of the real one, 'silence' to accept the request and never answer, or undefined
+   * to answer normally.
+   */
+  script?: (request: ScriptedRequest) => ScriptedAnswer | 'silence' | undefined;
+}
+
+export interface ScriptedRequest {
+  resource: string;
+  namespace: string | null;
+  limit: number;
+  continue: string | null;
+}
+
+export interface ScriptedAnswer {
+  status: number;
+  body: unknown;
 }
 
 export interface FakeKube {
@@ -47,7 +65,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-const statusBody = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+export const statusBody = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
 
 export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube> {
   const { lists } = options.data;
@@ -77,6 +95,15 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
       record.deniedBy = 'scenario';
       return reply(403, statusBody(403, 'Forbidden', `${attrs.resource} is forbidden`));
     }
+    const scripted = options.script?.({
+      resource: attrs.resource,
+      namespace: attrs.namespace,
+      limit: Number(url.searchParams.get('limit') ?? '0'),
+      continue: url.searchParams.get('continue'),
+    });
+    // Left open: the request ends only when the client gives up (or the server closes).
+    if (scripted === 'silence') return;
+    if (scripted !== undefined) return reply(scripted.status, scripted.body);
     const count = (calls.get(attrs.resource) ?? 0) + 1;
     calls.set(attrs.resource, count);
     if (count <= (options.throttle?.[attrs.resource] ?? 0)) return reply(429, statusBody(429, 'TooManyRequests', 'storage is (re)initializing'));

@@ -154,12 +154,8 @@ export interface OtherObject {
   origin: Origin;
 }
 
-/** A kind (or namespace) the collector was not allowed or able to read. */
-export interface NotCollected {
-  kind: string;
-  namespace: string | null;
-  reason: string;
-}
+export type { NotCollected } from '@modeshift/plan';
+import type { NotCollected } from '@modeshift/plan';
 
 export type Namespaced<Spec> = KubeObject<Spec> & { metadata: ObjectMeta & { namespace: string } };
 

@@ -4,6 +4,7 @@ import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
+import { holdBack, incompleteEntries } from './incomplete.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { loadBalancerControllerStep, loadBalancerSteps } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
@@ -48,7 +49,10 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx))
   steps.set('waves', [...waves, ...loadBalancerSteps(input, (ns) => waveByNs.get(ns), waveStart), ...(stays ? [stays] : [])]);
   const waveExits = exits(steps.get('waves')!);
   steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
-  steps.set('decommission', decommissionSteps(input, exits(steps.get('verification')!)));
+  const decommission = decommissionSteps(input, exits(steps.get('verification')!));
+  const incomplete = incompleteEntries(ctx.inventory.notCollected);
+  const heldBack = holdBack(decommission, incomplete);
+  steps.set('decommission', heldBack.length > 0 ? [] : decommission);
 
   const stages: Stage[] = STAGES.map((s) => ({ ...s, steps: steps.get(s.id) ?? [] }));
   const outcomes = workloadOutcomes(input);
@@ -63,7 +67,9 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx))
       version: cluster?.version ?? (ctx.clusterVersion ? `${ctx.clusterVersion.major}.${ctx.clusterVersion.minor}` : null),
     },
     inventoryDate: ctx.inventory.collectedAt,
-    summary: summarise(findings, outcomes),
+    incomplete,
+    heldBack,
+    summary: summarise(findings, outcomes, incomplete.length > 0),
     findings,
     stages,
     workloads: outcomes,

@@ -24,7 +24,7 @@ export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
   });
 }
 
-export function summarise(findings: Finding[], outcomes: WorkloadOutcome[]): PlanSummary {
+export function summarise(findings: Finding[], outcomes: WorkloadOutcome[], incomplete: boolean): PlanSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity] += 1;
   const count = (o: WorkloadOutcome['outcome']) => outcomes.filter((x) => x.outcome === o).length;
@@ -32,6 +32,6 @@ export function summarise(findings: Finding[], outcomes: WorkloadOutcome[]): Pla
   return {
     bySeverity,
     workloads: { total: outcomes.length, moving: count('moves'), staying, unchanged: count('unchanged') },
-    readiness: bySeverity.blocker > 0 ? 'blocked' : bySeverity.change > 0 ? 'ready-with-changes' : 'ready',
+    readiness: incomplete ? 'incomplete' : bySeverity.blocker > 0 ? 'blocked' : bySeverity.change > 0 ? 'ready-with-changes' : 'ready',
   };
 }

@@ -1,5 +1,6 @@
 import { type Finding, type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
+import { describeNotCollected } from '../plan/incomplete.js';
 
 export interface TextOptions {
   color: boolean;
@@ -18,7 +19,10 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
   ready: 'ready: nothing must change before the move',
   'ready-with-changes': 'ready with changes: follow the plan below',
   blocked: 'blocked: some workloads cannot move as they are (see blockers)',
+  incomplete: 'incomplete: some of the cluster could not be read; collect again with the access named below',
 };
+
+const READINESS_STYLE: Record<Plan['summary']['readiness'], Severity> = { ready: 'gain', 'ready-with-changes': 'change', blocked: 'blocker', incomplete: 'blocker' };
 
 const TARGET: Record<Plan['to'], string> = { 'auto-mode': 'EKS Auto Mode', fargate: 'EKS on Fargate' };
 
@@ -67,10 +71,15 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
   lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
   lines.push(`inventory date: ${plan.inventoryDate ?? 'not recorded'}`);
-  lines.push(`readiness: ${paint(plan.summary.readiness === 'blocked' ? 'blocker' : plan.summary.readiness === 'ready' ? 'gain' : 'change', READINESS[plan.summary.readiness])}`);
+  lines.push(`readiness: ${paint(READINESS_STYLE[plan.summary.readiness], READINESS[plan.summary.readiness])}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
   lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+
+  if (plan.incomplete.length > 0) {
+    lines.push('', paint('bold', `Not collected (${plan.incomplete.length})`));
+    for (const entry of plan.incomplete) lines.push(`  ${describeNotCollected(entry)}`);
+  }
 
   const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, []]));
   for (const f of plan.findings) bySeverity.get(f.severity)!.push(f);
@@ -92,7 +101,12 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
 
   lines.push('', paint('bold', 'Plan'));
   plan.stages.forEach((stage, i) => {
-    lines.push('', paint('bold', `${i + 1}. ${stage.title}`) + (stage.steps.length === 0 ? paint('dim', ' (nothing to do)') : ''));
+    const held = plan.heldBack.filter((h) => h.id.startsWith(`${stage.id}/`));
+    lines.push('', paint('bold', `${i + 1}. ${stage.title}`) + (stage.steps.length === 0 && held.length === 0 ? paint('dim', ' (nothing to do)') : ''));
+    for (const step of held) {
+      lines.push(`  - held back: ${step.title} ${paint('dim', `[${step.id}]`)}`);
+      lines.push(`    why: ${step.reason}`);
+    }
     for (const step of stage.steps) {
       lines.push(`  - ${step.title} ${paint('dim', `[${step.id}]`)}`);
       lines.push(`    why: ${step.why}`);

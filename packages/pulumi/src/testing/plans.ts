@@ -34,5 +34,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
     findings,
     stages: [{ id: 'capacity', title: 'Target capacity', dependsOn: [], steps }],
     workloads,
+    incomplete: [],
+    heldBack: [],
   };
 }

@@ -12,6 +12,7 @@ const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
   ready: ['READY: nothing blocks the move', 'good'],
   'ready-with-changes': ['READY WITH CHANGES: follow the plan', 'warn'],
   blocked: ['BLOCKED: some workloads cannot move and stay where they run', 'bad'],
+  incomplete: ['INCOMPLETE: part of the cluster could not be collected; decommission is held back', 'bad'],
 };
 
 function stageChart(plan: Plan, views: Map<string, StepView>, width: number): Line[] {
@@ -61,6 +62,9 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: `${cluster.name ?? 'unnamed cluster'}${cluster.region ? ` (${cluster.region})` : ''} · Kubernetes ${cluster.version ?? 'unknown'}`, bold: true },
     { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]} · inventory ${plan.inventoryDate ? `of ${plan.inventoryDate}` : 'date not recorded'}` },
     { text: `Readiness: ${verdict}`, tone, bold: true },
+    ...(plan.incomplete.length > 0
+      ? [{ text: `Not collected: ${plan.incomplete.map((e) => `${e.kind}${e.namespace === null ? '' : ` in namespace ${e.namespace}`} (${e.reason})`).join(', ')}`, tone: 'bad' as const }]
+      : []),
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
     {
