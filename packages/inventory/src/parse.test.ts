@@ -81,7 +81,7 @@ describe('JSON', () => {
   it('reads kubectl -o json output, List items on the line of the List', () => {
     const text = `\n${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }] }, null, 2)}`;
     const { documents } = parseText('ns.json', text);
-    expect(documents).toEqual([{ value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 } }]);
+    expect(documents).toEqual([{ value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 }, inList: true }]);
   });
 
   it('reports a syntax error with its line and never quotes the text around it', () => {

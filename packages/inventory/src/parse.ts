@@ -89,7 +89,7 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
   const shared = { file, line };
   return items.map((item, i) => {
     const at = itemLines?.(i);
-    return { value: item, origin: at === undefined ? shared : { file, line: at } };
+    return { value: item, origin: at === undefined ? shared : { file, line: at }, inList: true };
   });
 }
 
