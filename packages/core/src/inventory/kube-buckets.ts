@@ -29,6 +29,7 @@ import {
 import { entryInfo, namespacedMeta, namespaceOf, readObject, type KubeInput, type ReadObject } from './kube-object.js';
 import { isWorkloadKind, type KubeBucket } from './kinds.js';
 import { anyObject, conform, listOf, name, object, required, str, stringMap, type Shape } from './shape.js';
+import { redactConfigMapData } from './redact.js';
 import type { Node } from './types.js';
 import { addWorkload, isFoldedIntoOwner } from './workloads.js';
 
@@ -154,7 +155,8 @@ const ADDERS: Record<KubeBucket, Adder> = {
   },
   configMaps: (input, out) => {
     const read = readObject(input, configMapDocument);
-    const data = (read.doc.data as StringMap | undefined) ?? {};
+    // Log agent configurations carry credentials in clear: removed here, once, for every output.
+    const data = redactConfigMapData((read.doc.data as StringMap | undefined) ?? {});
     out.add('configMaps', { metadata: namespacedMeta(read), data, origin: input.origin }, read.entry);
   },
   horizontalPodAutoscalers: (input, out) => {

@@ -2,6 +2,7 @@ import type { PersistentVolumeClaimSpec, PodSpec, PodTemplate, StringMap } from 
 import type { EntryInfo, InventoryCollector } from './collector.js';
 import { podSpec, podTemplate, pvcSpec, document } from './kube-shapes.js';
 import { labelOf, namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
+import { redactPodSpec } from './redact.js';
 import { int, isRecord, listOf, name, object, required, type Shape } from './shape.js';
 import type { Workload, WorkloadKind } from './types.js';
 
@@ -94,6 +95,10 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
       break;
     }
   }
+
+  // Literal credentials in env and flags are removed here, once, for every output.
+  const redacted = redactPodSpec(template.spec);
+  if (redacted !== template.spec) template = { ...template, spec: redacted };
 
   const key = read.entry.identity;
   const workload: Workload = {
