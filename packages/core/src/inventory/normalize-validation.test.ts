@@ -93,11 +93,17 @@ describe('items of a List that cannot be read are errors, not skips', () => {
       { value: object('v1', 'Namespace', 'ok'), origin: { file: 'list.yaml', line: 10 }, inList: true },
     ]);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
-      [4, 'error', 'an item of the List has no apiVersion, so it cannot be read; every item needs apiVersion, kind and metadata'],
+      [4, 'error', 'an item of the List has no apiVersion and no kind, so it cannot be read; every item needs apiVersion, kind and metadata'],
       [7, 'error', 'an item of the List has no kind, so it cannot be read; every item needs apiVersion, kind and metadata'],
       [9, 'error', 'an item of the List is empty, so it cannot be read; every item needs apiVersion, kind and metadata'],
     ]);
     expect(inventory.namespaces).toHaveLength(1);
+  });
+
+  it('still reads AWS CLI output gathered into a List', () => {
+    const { problems, inventory } = normalizeDocuments([{ value: { cluster: { name: 'demo' } }, origin: { file: 'list.json', line: 1 }, inList: true }]);
+    expect(problems).toEqual([]);
+    expect(inventory.cluster?.name).toBe('demo');
   });
 
   it('still skips, with a word, a stand-alone document that is not a cluster object', () => {

@@ -42,9 +42,16 @@ function problem(problems: LoadProblem[], origin: Origin, severity: LoadProblem[
  * would silently leave a workload out of the plan. It is an error, not a skip.
  */
 function readDocument(value: unknown, origin: Origin, out: InventoryCollector, problems: LoadProblem[], inList: boolean): void {
-  if (inList && (!isRecord(value) || !hasText(value.apiVersion) || !hasText(value.kind))) {
-    const what = !isRecord(value) ? `is ${value === null || value === undefined ? 'empty' : describeValue(value)}` : `has no ${hasText(value.apiVersion) ? 'kind' : 'apiVersion'}`;
-    problem(problems, origin, 'error', `an item of the List ${what}, so it cannot be read; every item needs apiVersion, kind and metadata`);
+  // An item with neither field may still be AWS CLI output (some tools gather everything in one List).
+  const listItemProblem = !inList
+    ? null
+    : !isRecord(value)
+      ? `is ${value === null || value === undefined ? 'empty' : describeValue(value)}`
+      : hasText(value.apiVersion) !== hasText(value.kind)
+        ? `has no ${hasText(value.apiVersion) ? 'kind' : 'apiVersion'}`
+        : null;
+  if (listItemProblem !== null) {
+    problem(problems, origin, 'error', `an item of the List ${listItemProblem}, so it cannot be read; every item needs apiVersion, kind and metadata`);
     return;
   }
   // An empty YAML document (a trailing `---`, a comment-only section of a Helm rendering) is not a problem.
@@ -68,7 +75,9 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
   const recognised = addAwsDocument(value, origin, out, (source, error) =>
     problem(problems, origin, 'error', `${source}: ${error.describe()}`),
   );
-  if (!recognised) {
+  if (!recognised && inList) {
+    problem(problems, origin, 'error', 'an item of the List has no apiVersion and no kind, so it cannot be read; every item needs apiVersion, kind and metadata');
+  } else if (!recognised) {
     problem(problems, origin, 'skipped', 'not a Kubernetes object (no apiVersion and kind) nor a known AWS CLI output');
   }
 }

@@ -46,7 +46,7 @@ export function isSecretKey(name: string): boolean {
 const keepsValue = (value: string) => PLACEHOLDER.test(value.trim()) || SWITCH.test(value.trim());
 
 /** `Key value`, `key: value`, `key=value` and `"key": "value",` lines (Fluent Bit, fluentd, YAML, .env, JSON). */
-const CONFIG_LINE = /^(\s*)(["']?)([A-Za-z0-9_.-]+)\2(\s*[:=]\s*|\s+)(\S.*?)\s*$/;
+const CONFIG_LINE = /^(\s*)(["']?)([^\s:="']+)\2(\s*[:=]\s*|\s+)(\S.*?)\s*$/;
 const QUOTED = /^(["'])(.*)\1(,?)$/;
 /** `Header Authorization Bearer x`: a setting whose value starts with a credential's name. */
 const NAMED_VALUE = /^([A-Za-z0-9_.-]+)(\s+|\s*[:=]\s*)(\S.*)$/;
