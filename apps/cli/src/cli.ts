@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { exitCodeFor, UserError } from '@modeshift/core/base';
+import { exitCodeFor, forTerminal, UserError } from '@modeshift/core/base';
 import { processIo, type Io } from './io.js';
 
 function program(io: Io, setExit: (code: number) => void): Command {
@@ -93,7 +93,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof UserError) {
-      io.stderr.write(`modeshift: ${error.message}\n`);
+      // One line, whatever the message holds: paths and input may carry line breaks or escape sequences.
+      io.stderr.write(`modeshift: ${forTerminal(error.message)}\n`);
       return exitCodeFor(error.kind);
     }
     io.stderr.write(`modeshift: internal error, please report it with the command you ran:\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -31,6 +31,7 @@ export * from './plan/step.js';
 export * from './render/stable-json.js';
 export * from './render/json.js';
 export * from './render/text.js';
+export * from './render/terminal.js';
 export * from './render/capability-table.js';
 export * from './inventory/documents.js';
 export * from './inventory/normalize.js';

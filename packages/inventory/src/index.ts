@@ -1,2 +1,3 @@
 export { loadInventory, loadInventoryFromStrings, type LoadResult } from './load.js';
 export type { LoadProblem, RawDocument } from '@modeshift/core/base';
+export { findJsonSyntaxError, type JsonSyntaxError } from './json-syntax.js';

@@ -63,7 +63,7 @@ describe('loadInventory', () => {
       ['1-broken.yaml', 6, 'error'],
       ['2-broken.json', 3, 'error'],
     ]);
-    expect(result.problems[1]?.message).toMatch(/^invalid JSON: /);
+    expect(result.problems[1]?.message).toMatch(/^invalid JSON at column \d+: /);
   });
 
   it('skips documents of kinds it does not read, naming them', async () => {

@@ -34,7 +34,8 @@ class Reading {
       [...this.problems, ...problems],
       this.files.map((f) => f.file),
     );
-    if (isEmpty(inventory)) {
+    // Said only when nothing else explains it: after a parse error it would be a second message for one fault.
+    if (isEmpty(inventory) && !ordered.some((p) => p.severity === 'error')) {
       const message =
         this.documents.length === 0
           ? `no inventory documents found in ${inputs}`

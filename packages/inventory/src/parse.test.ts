@@ -81,7 +81,7 @@ describe('JSON', () => {
   it('reads kubectl -o json output, List items on the line of the List', () => {
     const text = `\n${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }] }, null, 2)}`;
     const { documents } = parseText('ns.json', text);
-    expect(documents).toEqual([{ value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 } }]);
+    expect(documents).toEqual([{ value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 }, inList: true }]);
   });
 
   it('reports a syntax error with its line and never quotes the text around it', () => {
@@ -91,7 +91,7 @@ describe('JSON', () => {
     expect(documents).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'secret.json', line: 4, severity: 'error' });
-    expect(problems[0]?.message).toMatch(/^invalid JSON: /);
+    expect(problems[0]?.message).toMatch(/^invalid JSON at column \d+: /);
     expect(problems[0]?.message).not.toContain(secret);
   });
 
@@ -100,9 +100,11 @@ describe('JSON', () => {
     expect(problems).toMatchObject([{ file: 'cut.json', line: 3, severity: 'error' }]);
   });
 
-  it('still reads near-JSON that YAML understands, such as a trailing comma', () => {
+  it('reports near-JSON such as a trailing comma as bad JSON at its column, without the YAML parser', () => {
     const { documents, problems } = parseText('trailing.json', '{"SecurityGroups": [{"GroupId": "sg-1"},]}');
-    expect(problems).toEqual([]);
-    expect(documents.map((d) => d.value)).toEqual([{ SecurityGroups: [{ GroupId: 'sg-1' }] }]);
+    expect(documents).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'trailing.json', line: 1, severity: 'error', message: 'invalid JSON at column 41: unexpected character (a value expected)' },
+    ]);
   });
 });

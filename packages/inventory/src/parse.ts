@@ -1,6 +1,9 @@
 import { listItems, type LoadProblem, type RawDocument } from '@modeshift/core/base';
 import { createRequire } from 'node:module';
-import type { Document, LineCounter, YAMLError } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { findJsonSyntaxError } from './json-syntax.js';
+import { describeYamlCode } from './yaml-errors.js';
+import { inspectDocument, MAX_ALIASES_PER_DOCUMENT } from './yaml-tree.js';
 
 /**
  * The YAML library, loaded the first time a file needs it: it is most of what a JSON-only run would
@@ -16,22 +19,38 @@ export interface ParsedFile {
 
 export const isJsonFile = (file: string) => file.toLowerCase().endsWith('.json');
 
+/** Text that starts as JSON does (after white space): an object or an array. */
+export function looksLikeJson(text: string): boolean {
+  const first = /\S/.exec(text)?.[0];
+  return first === '{' || first === '[';
+}
+
 /**
  * Splits one file's text into documents, each with the line it starts on (List items get their own
- * line). `.json` files go through JSON.parse, which is much faster than a YAML parser; anything
- * else, and JSON that JSON.parse refuses, goes through the YAML parser, once.
+ * line). `.json` files, and any text that starts as JSON does, go through JSON.parse, which is much
+ * faster than a YAML parser; when it refuses the text, the problem is reported as bad JSON at its line
+ * and column, never handed to the YAML parser (which on a large List took gigabytes and seconds).
+ * A YAML file that begins with a flow collection (`{a: 1}`) is therefore read as JSON.
  */
 export function parseText(file: string, text: string): ParsedFile {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (isJsonFile(file)) {
+  if (isJsonFile(file) || looksLikeJson(source)) {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(source);
-      return jsonDocuments(file, value, firstContentLine(source));
-    } catch (error) {
-      return parseYaml(file, source, error instanceof Error ? error.message : String(error));
+      value = JSON.parse(source);
+    } catch {
+      return { documents: [], problems: [jsonProblem(file, source)] };
     }
+    return jsonDocuments(file, value, firstContentLine(source));
   }
-  return parseYaml(file, source, null);
+  return parseYaml(file, source);
+}
+
+function jsonProblem(file: string, text: string): LoadProblem {
+  const fault = findJsonSyntaxError(text);
+  // The scanner and JSON.parse follow the same grammar; should they ever disagree, say no more than this.
+  if (!fault) return { file, line: null, severity: 'error', message: 'invalid JSON' };
+  return { file, line: fault.line, severity: 'error', message: `invalid JSON at column ${fault.column}: ${fault.problem}` };
 }
 
 /** The line of the text's first character that is not white space. */
@@ -70,7 +89,7 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
   const shared = { file, line };
   return items.map((item, i) => {
     const at = itemLines?.(i);
-    return { value: item, origin: at === undefined ? shared : { file, line: at } };
+    return { value: item, origin: at === undefined ? shared : { file, line: at }, inList: true };
   });
 }
 
@@ -81,19 +100,22 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
  * most of the memory the parse needs (and of the garbage collector's work). The line counter has
  * seen every line of a document by the time the document is handed out.
  */
-function* yamlDocuments(text: string, options: { lineCounter: LineCounter; prettyErrors: false; merge: true }): Generator<Document.Parsed> {
+function* yamlDocuments(
+  text: string,
+  options: { lineCounter: LineCounter; prettyErrors: false; merge: true; uniqueKeys: false },
+): Generator<Document.Parsed> {
   const { Composer, Parser } = yaml();
   const parser = new Parser(options.lineCounter.addNewLine);
   const composer = new Composer(options);
   yield* composer.compose(parser.parse(text));
 }
 
-/**
- * @param jsonError set for a `.json` file that JSON.parse refused: YAML still reads near-JSON such as
- * trailing commas, and where it cannot either, its error pinpoints the line.
- */
-function parseYaml(file: string, text: string, jsonError: string | null): ParsedFile {
-  const { isMap, isNode, isSeq, LineCounter } = yaml();
+/** How far an alias may expand, counted in the nodes it copies (the library's own measure). */
+const MAX_ALIAS_EXPANSION = 100;
+
+function parseYaml(file: string, text: string): ParsedFile {
+  const library = yaml();
+  const { isMap, isNode, isSeq, LineCounter } = library;
   const lineCounter = new LineCounter();
   const problems: LoadProblem[] = [];
   const documents: RawDocument[] = [];
@@ -102,26 +124,36 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
   const report = (severity: LoadProblem['severity'], line: number, message: string) =>
     problems.push({ file, line, severity, message });
 
-  for (const doc of yamlDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
-    const fatal = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  // uniqueKeys off: the library's check is quadratic in a mapping's size; inspectDocument does it linearly.
+  for (const doc of yamlDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false })) {
+    const fatal = doc.errors[0];
     if (fatal) {
-      const { line, reason } = jsonError !== null ? describeJsonError(jsonError, text, fatal, lineOf) : describeYamlError(fatal, lineOf, lineCounter);
-      report('error', line, reason);
+      const { col } = lineCounter.linePos(fatal.pos[0]);
+      report('error', lineOf(fatal.pos[0]), `invalid YAML at column ${col}: ${describeYamlCode(fatal.code)}`);
       continue;
-    }
-    // kubectl reads a repeated key as its last value; so do we, but say so.
-    for (const duplicate of doc.errors) {
-      report('skipped', lineOf(duplicate.pos[0]), 'the same key appears twice in one mapping; the later value is used');
     }
     const contents = doc.contents;
     if (contents === null) continue;
+    const tree = inspectDocument(library, doc);
+    if (tree.tooManyAliases !== null) {
+      report('error', lineOf(tree.tooManyAliases), `invalid YAML: the document has more than ${MAX_ALIASES_PER_DOCUMENT} aliases (*name); write it out without anchors`);
+      continue;
+    }
+    if (tree.unresolvedAlias !== null) {
+      report('error', lineOf(tree.unresolvedAlias), 'invalid YAML: an alias (*name) refers to no earlier anchor (&name); quote the value if it is not meant as an alias');
+      continue;
+    }
+    // kubectl reads a repeated key as its last value; so do we, but say so.
+    for (const offset of tree.duplicateKeys) {
+      report('skipped', lineOf(offset), 'the same key appears twice in one mapping; the later value is used');
+    }
 
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      // Only alias bombs and similar get here; the parser's message names no input values.
-      report('error', lineOf(contents.range[0]), `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch {
+      // Aliases all resolve (checked above), so what is left is expansion beyond the limit.
+      report('error', lineOf(contents.range[0]), `invalid YAML: its aliases would expand to more than ${MAX_ALIAS_EXPANSION} copies of data; write it out without anchors`);
       continue;
     }
     // `---` followed by nothing, or by comments only: common in Helm output, not a document.
@@ -137,32 +169,4 @@ function parseYaml(file: string, text: string, jsonError: string | null): Parsed
     for (const document of splitList(file, value, lineOf(contents.range[0]), itemLines)) documents.push(document);
   }
   return { documents, problems };
-}
-
-const firstLine = (message: string) => message.split('\n', 1)[0] ?? message;
-
-function describeYamlError(error: YAMLError, lineOf: (offset: number) => number, lineCounter: LineCounter): { line: number; reason: string } {
-  const { col } = lineCounter.linePos(error.pos[0]);
-  return { line: lineOf(error.pos[0]), reason: `invalid YAML at column ${col}: ${firstLine(error.message)}` };
-}
-
-/**
- * V8 words some JSON errors with a position and others with a quote of the surrounding text; that
- * quote could be part of a Secret, so only the positional form is used, and otherwise the YAML
- * parser's account of the same spot.
- */
-function describeJsonError(
-  message: string,
-  text: string,
-  yamlError: YAMLError,
-  lineOf: (offset: number) => number,
-): { line: number; reason: string } {
-  const positional = /^(.*?) in JSON at position (\d+)/.exec(message);
-  if (positional?.[1] && positional[2]) {
-    return { line: lineOf(Number(positional[2])), reason: `invalid JSON: ${positional[1]}` };
-  }
-  if (message.startsWith('Unexpected end of JSON input')) {
-    return { line: lineOf(text.length), reason: 'invalid JSON: the text ends too early' };
-  }
-  return { line: lineOf(yamlError.pos[0]), reason: `invalid JSON: ${firstLine(yamlError.message)}` };
 }

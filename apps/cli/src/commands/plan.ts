@@ -1,4 +1,4 @@
-import { buildContext, buildPlan, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
+import { buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
 import { outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
@@ -60,7 +60,8 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
     writeFileAtomic(options.out, text);
     io.stderr.write(`modeshift: wrote ${options.out}\n`);
   } else {
-    io.stdout.write(text);
+    // Markdown holds values from the inventory as they are; a terminal gets them with escapes shown.
+    io.stdout.write(io.stdout.isTTY ? forTerminalLines(text) : text);
   }
   return failsOn(plan, failOn) ? 1 : 0;
 }

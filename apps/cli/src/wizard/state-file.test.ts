@@ -41,15 +41,28 @@ describe('state file', () => {
     expect(loadState(join(d, 'half.json'))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('not valid JSON') });
     expect(parseState('{"name": "my-app", "version": "1.0.0"}')).toMatchObject({ kind: 'foreign' });
     expect(parseState('[1, 2]')).toMatchObject({ kind: 'foreign' });
-    expect(parseState('{"kind": "modeshift-progress", "version": 2}')).toMatchObject({ kind: 'foreign', reason: expect.stringContaining('version 2') });
+    expect(parseState('{"kind": "modeshift-progress", "version": 2}')).toMatchObject({ kind: 'foreign', reason: expect.stringContaining('a version other than 1') });
     expect(loadState(d)).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('EISDIR') });
+  });
+
+  it('never quotes the damaged file in its reason, only the line and column', () => {
+    const secret = 'hunter2-in-a-note';
+    for (const text of [`{"kind": "modeshift-progress", "steps": {"a": {"note": "${secret}" x}}}`, `{"kind": "modeshift-progress", ${secret}`]) {
+      const loaded = parseState(text);
+      expect(loaded).toMatchObject({ kind: 'corrupt', reason: expect.stringMatching(/^it is not valid JSON \(line 1, column \d+: /) });
+      expect(JSON.stringify(loaded)).not.toContain(secret);
+    }
+    const huge = 'x'.repeat(10_000);
+    for (const value of [{ version: huge }, { version: 1, target: huge, planFingerprint: 'x', planSteps: [], inventory: [] }]) {
+      expect(JSON.stringify(parseState(JSON.stringify({ kind: 'modeshift-progress', ...value })))).not.toContain('xxxx');
+    }
   });
 
   it('reports a bad shape inside a modeshift file as damage, naming the field', () => {
     const base = { kind: 'modeshift-progress', version: 1, planFingerprint: 'x', planSteps: [], inventory: [], target: 'auto-mode', steps: {} };
     expect(parseState(JSON.stringify(base))).toMatchObject({ kind: 'ok' });
     expect(parseState(JSON.stringify({ ...base, target: 'ec2' }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('target') });
-    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('"a"') });
+    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('step 1 of steps has no valid status') });
     expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'done', note: 3 } } }))).toMatchObject({ kind: 'corrupt' });
     expect(parseState(JSON.stringify({ ...base, planSteps: 'a' }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('planSteps') });
   });

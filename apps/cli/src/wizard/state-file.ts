@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MODES, type Mode, type Plan } from '@modeshift/core';
+import { findJsonSyntaxError } from '@modeshift/inventory';
 import { writeFileAtomic } from '../io.js';
 import { FingerprintJob } from './fingerprint.js';
 
@@ -73,11 +74,13 @@ export function parseState(text: string): LoadedState {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'corrupt', reason: `it is not valid JSON (${(error as Error).message})` };
+  } catch {
+    // JSON.parse's own message may quote the file's text; only the place is named.
+    const fault = findJsonSyntaxError(text);
+    return { kind: 'corrupt', reason: `it is not valid JSON${fault ? ` (line ${fault.line}, column ${fault.column}: ${fault.problem})` : ''}` };
   }
   if (!isObject(value) || value.kind !== KIND) return { kind: 'foreign', reason: 'it is JSON, but not a modeshift progress file' };
-  if (value.version !== 1) return { kind: 'foreign', reason: `it has version ${JSON.stringify(value.version)}, and this modeshift reads version 1 (written by a newer modeshift?)` };
+  if (value.version !== 1) return { kind: 'foreign', reason: 'it has a version other than 1, the one this modeshift reads (written by a newer modeshift?)' };
   const problem = shapeProblem(value);
   if (problem) return { kind: 'corrupt', reason: `it is a modeshift progress file, but ${problem}` };
   const steps: Record<string, StepRecord> = {};
@@ -108,16 +111,19 @@ export function parseState(text: string): LoadedState {
   };
 }
 
+/** Steps are named by their place in the file: an id read from a damaged file is not repeated. */
+const stepNumber = (steps: Record<string, unknown>, id: string) => `${Object.keys(steps).indexOf(id) + 1} of steps`;
+
 function shapeProblem(v: Record<string, unknown>): string | null {
   if (typeof v.planFingerprint !== 'string') return 'planFingerprint is missing';
   if (!isStrings(v.planSteps)) return 'planSteps is not a list of step ids';
   if (!isStrings(v.inventory)) return 'inventory is not a list of paths';
-  if (!(MODES as readonly unknown[]).includes(v.target)) return `target ${JSON.stringify(v.target)} is not one of ${MODES.join(', ')}`;
+  if (!(MODES as readonly unknown[]).includes(v.target)) return `target is not one of ${MODES.join(', ')}`;
   if (v.clusterVersion !== undefined && v.clusterVersion !== null && typeof v.clusterVersion !== 'string') return 'clusterVersion is not a string';
   if (!isObject(v.steps)) return 'steps is not an object';
   for (const [id, record] of Object.entries(v.steps)) {
-    if (!isObject(record) || !(STEP_STATUSES as readonly unknown[]).includes(record.status)) return `step ${JSON.stringify(id)} has no valid status`;
-    if (record.note !== undefined && typeof record.note !== 'string') return `step ${JSON.stringify(id)} has a note that is not text`;
+    if (!isObject(record) || !(STEP_STATUSES as readonly unknown[]).includes(record.status)) return `step ${stepNumber(v.steps, id)} has no valid status`;
+    if (record.note !== undefined && typeof record.note !== 'string') return `step ${stepNumber(v.steps, id)} has a note that is not text`;
   }
   return null;
 }

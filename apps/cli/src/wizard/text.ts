@@ -1,3 +1,5 @@
+import { forTerminal, forTerminalLines } from '@modeshift/core/base';
+
 /**
  * Plain-text layout for the wizard. Text is wrapped here rather than by Ink so that every view knows how
  * many terminal rows it takes: scrolling and "render only what is visible" both need that number.
@@ -12,7 +14,8 @@ export interface Line {
 
 export type Tone = 'accent' | 'muted' | 'good' | 'warn' | 'bad' | 'info' | 'code';
 
-export function truncate(text: string, width: number): string {
+export function truncate(raw: string, width: number): string {
+  const text = forTerminal(raw);
   const chars = [...text];
   if (chars.length <= width) return text;
   if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
@@ -23,7 +26,9 @@ export function truncate(text: string, width: number): string {
 const SPACING = /^\s|\s$|\s\s|[^\S ]/;
 
 /** Word wrap to `width` columns; words longer than a line are cut. `indent` prefixes continuation lines too. */
-export function wrap(text: string, width: number, indent = ''): string[] {
+export function wrap(raw: string, width: number, indent = ''): string[] {
+  // Escape sequences from the inventory are shown, never sent to the terminal.
+  const text = forTerminalLines(raw);
   const room = Math.max(8, width - [...indent].length);
   // Most text fits and has single spaces only: a plan's thousands of one-line entries skip the word loop.
   if (text.length <= room && !SPACING.test(text)) return [indent + text];
@@ -53,7 +58,8 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 }
 
 /** Code keeps its spacing: long lines are cut into rows instead of being re-flowed. */
-export function wrapCode(text: string, width: number, indent = ''): string[] {
+export function wrapCode(raw: string, width: number, indent = ''): string[] {
+  const text = forTerminalLines(raw);
   const room = Math.max(8, width - [...indent].length);
   const out: string[] = [];
   for (const raw of text.replace(/\n$/, '').split('\n')) {

@@ -3,11 +3,11 @@
 import type { Origin, StringMap } from '../kube.js';
 import { INVENTORY_DATE_EXPECTED, parseInventoryDate } from './collection-date.js';
 import { sortKeyOf, type InventoryCollector } from './collector.js';
-import { bool, conform, int, isRecord, listOf, nullable, object, required, ShapeError, str, stringList, stringMap } from './shape.js';
+import { bool, conform, int, isRecord, labelMap, listOf, mapOf, name, nullable, object, required, ShapeError, str, stringList, stringMap } from './shape.js';
 import type { Cluster, FargateProfile, Nodegroup, NotCollected, SecurityGroup, Subnet } from './types.js';
 
 const clusterShape = object({
-  name: required(str),
+  name: required(name('eks')),
   arn: str,
   version: str,
   roleArn: str,
@@ -20,21 +20,23 @@ const clusterShape = object({
   tags: stringMap,
 });
 
+const fargateSelectorLabels = mapOf(name('wildcard-pattern'), 'wildcard-pattern');
+
 const fargateProfileShape = object({
-  fargateProfileName: required(str),
-  clusterName: str,
+  fargateProfileName: required(name('eks')),
+  clusterName: name('eks'),
   podExecutionRoleArn: str,
   subnets: stringList,
-  selectors: listOf(object({ namespace: required(str), labels: stringMap })),
+  selectors: listOf(object({ namespace: required(name('wildcard-pattern')), labels: fargateSelectorLabels })),
   status: str,
 });
 
 const nodegroupShape = object({
-  nodegroupName: required(str),
+  nodegroupName: required(name('eks')),
   instanceTypes: stringList,
   capacityType: str,
   amiType: str,
-  labels: stringMap,
+  labels: labelMap,
   taints: listOf(object({ key: required(str), value: str, effect: required(str) })),
   subnets: stringList,
   scalingConfig: object({ desiredSize: int }),

@@ -8,6 +8,8 @@ import { isRecord } from './shape.js';
 export interface RawDocument {
   value: unknown;
   origin: Origin;
+  /** An item of a `kind: List`, split out by the reader: one that is not an object is an error, not a skip. */
+  inList?: boolean;
 }
 
 /**

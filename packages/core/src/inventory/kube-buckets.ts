@@ -28,7 +28,8 @@ import {
 } from './kube-shapes.js';
 import { entryInfo, namespacedMeta, namespaceOf, readObject, type KubeInput, type ReadObject } from './kube-object.js';
 import { isWorkloadKind, type KubeBucket } from './kinds.js';
-import { anyObject, conform, listOf, object, required, str, stringMap, type Shape } from './shape.js';
+import { anyObject, conform, listOf, name, object, required, str, stringMap, type Shape } from './shape.js';
+import { redactConfigMapData } from './redact.js';
 import type { Node } from './types.js';
 import { addWorkload, isFoldedIntoOwner } from './workloads.js';
 
@@ -36,7 +37,9 @@ import { addWorkload, isFoldedIntoOwner } from './workloads.js';
 type Adder = (input: KubeInput, out: InventoryCollector) => void;
 
 const anyDocument = document(anyObject);
-const serviceDocument = document(serviceSpec);
+const namespaceDocument = document(anyObject, { name: 'dns-label' });
+// Service names become DNS names of their own, so Kubernetes holds them to RFC 1035 labels.
+const serviceDocument = document(serviceSpec, { name: 'dns-1035-label' });
 const ingressDocument = document(ingressSpec);
 const ingressClassDocument = document(ingressClassSpec);
 const pvcDocument = document(pvcSpec);
@@ -53,7 +56,8 @@ const configMapDocument = document(anyObject, { extra: { data: stringMap } });
 // name and type reach the inventory.
 const secretDocument = document(anyObject, { extra: { type: str } });
 // Kinds no rule reads only need a name: anything else about them may be as odd as it likes.
-const otherDocument = object({ metadata: required(object({ name: required(str), namespace: str })) });
+// Their names still reach messages and commands, so they must be what some API server would accept.
+const otherDocument = object({ metadata: required(object({ name: required(name('path-segment')), namespace: name('namespace') })) });
 
 /** The common case: the object as it is, its spec checked against the bucket's shape. */
 function plain<Spec>(input: KubeInput, shape: Shape) {
@@ -78,7 +82,7 @@ const ADDERS: Record<KubeBucket, Adder> = {
     if (!isFoldedIntoOwner(kind, input.value)) addWorkload(kind, input, out);
   },
   namespaces: (input, out) => {
-    const { read, item } = plain<Record<string, unknown>>(input, anyDocument);
+    const { read, item } = plain<Record<string, unknown>>(input, namespaceDocument);
     out.add('namespaces', item, read.entry);
   },
   nodes: (input, out) => {
@@ -151,7 +155,8 @@ const ADDERS: Record<KubeBucket, Adder> = {
   },
   configMaps: (input, out) => {
     const read = readObject(input, configMapDocument);
-    const data = (read.doc.data as StringMap | undefined) ?? {};
+    // Log agent configurations carry credentials in clear: removed here, once, for every output.
+    const data = redactConfigMapData((read.doc.data as StringMap | undefined) ?? {});
     out.add('configMaps', { metadata: namespacedMeta(read), data, origin: input.origin }, read.entry);
   },
   horizontalPodAutoscalers: (input, out) => {

@@ -1,17 +1,21 @@
 // Runtime mirrors of the types in ../kube.ts. Keep the two in step: a field typed there but missing
 // here reaches rules unchecked, so a manifest with the wrong type in it would crash a rule instead of
 // being reported with its file and line.
+import type { NameFormat } from './names.js';
 import {
   anyObject,
   bool,
   int,
+  labelMap,
   listOf,
   mapOf,
+  name,
   nullable,
   numberOrString,
   object,
   quantity,
   required,
+  resourceQuantity,
   str,
   stringList,
   stringMap,
@@ -19,11 +23,12 @@ import {
   type Shape,
 } from './shape.js';
 
-const resourceList = mapOf(numberOrString);
+const resourceList = mapOf(resourceQuantity);
+const objectName = name('dns-subdomain');
 const resources = object({ requests: resourceList, limits: resourceList });
 
 const selectorRequirement = object({ key: required(str), operator: required(str), values: stringList });
-export const labelSelector = object({ matchLabels: stringMap, matchExpressions: listOf(selectorRequirement) });
+export const labelSelector = object({ matchLabels: labelMap, matchExpressions: listOf(selectorRequirement) });
 const nodeSelectorTerm = object({ matchExpressions: listOf(selectorRequirement), matchFields: listOf(selectorRequirement) });
 export const taint = object({ key: required(str), value: str, effect: required(str) });
 
@@ -35,7 +40,7 @@ const envVar = object({
 });
 
 const container = object({
-  name: required(str),
+  name: required(name('dns-label')),
   image: str,
   command: stringList,
   args: stringList,
@@ -63,10 +68,10 @@ export const pvcSpec = object({
 const volume = object({
   name: required(str),
   hostPath: object({ path: required(str), type: str }),
-  persistentVolumeClaim: object({ claimName: required(str), readOnly: bool }),
+  persistentVolumeClaim: object({ claimName: required(objectName), readOnly: bool }),
   emptyDir: object({ medium: str, sizeLimit: quantity }),
-  configMap: object({ name: str }),
-  secret: object({ secretName: str }),
+  configMap: object({ name: objectName }),
+  secret: object({ secretName: objectName }),
   csi: object({ driver: required(str), volumeAttributes: stringMap }),
   nfs: object({ server: required(str), path: required(str) }),
   awsElasticBlockStore: object({ volumeID: required(str) }),
@@ -89,7 +94,7 @@ export const podSpec = object({
   containers: required(listOf(container)),
   initContainers: listOf(container),
   volumes: listOf(volume),
-  nodeSelector: stringMap,
+  nodeSelector: labelMap,
   nodeName: str,
   affinity,
   tolerations: listOf(object({ key: str, operator: str, value: str, effect: str, tolerationSeconds: int })),
@@ -97,8 +102,8 @@ export const podSpec = object({
   hostNetwork: bool,
   hostPID: bool,
   hostIPC: bool,
-  serviceAccountName: str,
-  serviceAccount: str,
+  serviceAccountName: objectName,
+  serviceAccount: objectName,
   securityContext: object({ windowsOptions: object({ hostProcess: bool }) }),
   priorityClassName: str,
   runtimeClassName: str,
@@ -107,13 +112,13 @@ export const podSpec = object({
 });
 
 export const podTemplate = object({
-  metadata: object({ labels: stringMap, annotations: stringMap }),
+  metadata: object({ labels: labelMap, annotations: stringMap }),
   spec: required(podSpec),
 });
 
 export const serviceSpec = object({
   type: str,
-  selector: stringMap,
+  selector: labelMap,
   loadBalancerClass: str,
   loadBalancerSourceRanges: stringList,
   ports: listOf(object({ port: required(int), targetPort: numberOrString, protocol: str, name: str, nodePort: int })),
@@ -159,7 +164,7 @@ export const nodePoolSpec = object({
   weight: int,
   limits: resourceList,
   template: object({
-    metadata: object({ labels: stringMap, annotations: stringMap }),
+    metadata: object({ labels: labelMap, annotations: stringMap }),
     spec: object({
       nodeClassRef: object({ group: str, kind: str, name: str }),
       requirements: listOf(selectorRequirement),
@@ -185,20 +190,22 @@ export const nodeClassSpec = object({
 /** Only what InventoryIndex.hpasFor reads. */
 export const hpaSpec = object({ scaleTargetRef: object({ kind: str, name: str }) });
 
-export const objectMeta = object({
-  name: required(str),
-  namespace: str,
-  labels: stringMap,
-  annotations: stringMap,
-  ownerReferences: listOf(object({ apiVersion: str, kind: required(str), name: required(str), controller: bool })),
-});
+const ownerReferences = listOf(object({ apiVersion: str, kind: required(str), name: required(str), controller: bool }));
+
+/** Metadata whose name must fit `format` (most kinds: a DNS subdomain; Namespaces and Services are stricter). */
+export function objectMeta(format: NameFormat = 'dns-subdomain'): Shape {
+  return object({ name: required(name(format)), namespace: name('namespace'), labels: labelMap, annotations: stringMap, ownerReferences });
+}
 
 /** A whole Kubernetes document: metadata checked, `spec` against the given shape. */
-export function document(spec: Shape, options: { specRequired?: boolean; extra?: Record<string, Shape | Field> } = {}): Shape {
+export function document(
+  spec: Shape,
+  options: { specRequired?: boolean; extra?: Record<string, Shape | Field>; name?: NameFormat } = {},
+): Shape {
   return object({
     apiVersion: required(str),
     kind: required(str),
-    metadata: required(objectMeta),
+    metadata: required(objectMeta(options.name)),
     spec: options.specRequired ? required(spec) : spec,
     ...options.extra,
   });

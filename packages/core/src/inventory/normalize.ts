@@ -4,6 +4,7 @@ import { InventoryCollector } from './collector.js';
 import { listItems, type LoadProblem, type RawDocument } from './documents.js';
 import { addKubeObject } from './kube-buckets.js';
 import { kindInfo } from './kinds.js';
+import { isValidName } from './names.js';
 import { isRecord, ShapeError } from './shape.js';
 import type { Inventory } from './types.js';
 
@@ -21,7 +22,7 @@ export interface NormalizeResult {
 export function normalizeDocuments(docs: RawDocument[]): NormalizeResult {
   const problems: LoadProblem[] = [];
   const out = new InventoryCollector(problems);
-  for (const doc of docs) readDocument(doc.value, doc.origin, out, problems);
+  for (const doc of docs) readDocument(doc.value, doc.origin, out, problems, doc.inList === true);
   return { inventory: out.finish(), problems };
 }
 
@@ -35,7 +36,24 @@ function problem(problems: LoadProblem[], origin: Origin, severity: LoadProblem[
   problems.push({ file: origin.file, line: origin.line, severity, message });
 }
 
-function readDocument(value: unknown, origin: Origin, out: InventoryCollector, problems: LoadProblem[]): void {
+/**
+ * @param inList the value is an item of a `kind: List`: every item of what kubectl prints is a cluster
+ * object, so one that is not (no kind, no apiVersion, empty) means the file is damaged, and skipping it
+ * would silently leave a workload out of the plan. It is an error, not a skip.
+ */
+function readDocument(value: unknown, origin: Origin, out: InventoryCollector, problems: LoadProblem[], inList: boolean): void {
+  // An item with neither field may still be AWS CLI output (some tools gather everything in one List).
+  const listItemProblem = !inList
+    ? null
+    : !isRecord(value)
+      ? `is ${value === null || value === undefined ? 'empty' : describeValue(value)}`
+      : hasText(value.apiVersion) !== hasText(value.kind)
+        ? `has no ${hasText(value.apiVersion) ? 'kind' : 'apiVersion'}`
+        : null;
+  if (listItemProblem !== null) {
+    problem(problems, origin, 'error', `an item of the List ${listItemProblem}, so it cannot be read; every item needs apiVersion, kind and metadata`);
+    return;
+  }
   // An empty YAML document (a trailing `---`, a comment-only section of a Helm rendering) is not a problem.
   if (value === null || value === undefined) return;
   if (!isRecord(value)) {
@@ -45,7 +63,7 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
 
   const items = listItems(value);
   if (items) {
-    for (const item of items) readDocument(item, origin, out, problems);
+    for (const item of items) readDocument(item, origin, out, problems, true);
     return;
   }
 
@@ -57,7 +75,9 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
   const recognised = addAwsDocument(value, origin, out, (source, error) =>
     problem(problems, origin, 'error', `${source}: ${error.describe()}`),
   );
-  if (!recognised) {
+  if (!recognised && inList) {
+    problem(problems, origin, 'error', 'an item of the List has no apiVersion and no kind, so it cannot be read; every item needs apiVersion, kind and metadata');
+  } else if (!recognised) {
     problem(problems, origin, 'skipped', 'not a Kubernetes object (no apiVersion and kind) nor a known AWS CLI output');
   }
 }
@@ -71,6 +91,15 @@ function readKubeObject(value: Record<string, unknown>, origin: Origin, out: Inv
   }
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     problem(problems, origin, 'error', 'apiVersion and kind must be strings');
+    return;
+  }
+  // Both are named in messages and commands: only what an API server could serve is read.
+  if (!API_VERSION.test(apiVersion)) {
+    problem(problems, origin, 'error', 'apiVersion must be a Kubernetes API version (such as v1 or apps/v1)');
+    return;
+  }
+  if (!KIND.test(kind)) {
+    problem(problems, origin, 'error', 'kind must be a Kubernetes kind (letters and digits, starting with a letter, at most 63)');
     return;
   }
   const input = { apiVersion, kind, info: kindInfo(apiVersion, kind), value, origin };
@@ -90,10 +119,18 @@ function readKubeObject(value: Record<string, unknown>, origin: Origin, out: Inv
   }
 }
 
-/** Names a possibly malformed object as well as its metadata allows. */
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+[a-z0-9]*$/;
+const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+
+const hasText = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+// What a message may repeat of a name that has not been checked yet: plain characters only.
+const PRINTABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,252}$/;
+
+/** Names a possibly malformed object as well as its metadata allows: a name that is itself suspect is left out. */
 function rawLabel(kind: string, metadata: unknown): string {
-  if (!isRecord(metadata) || typeof metadata.name !== 'string') return kind;
-  return typeof metadata.namespace === 'string' && metadata.namespace !== ''
+  if (!isRecord(metadata) || typeof metadata.name !== 'string' || !PRINTABLE_NAME.test(metadata.name)) return kind;
+  return typeof metadata.namespace === 'string' && metadata.namespace !== '' && isValidName('namespace', metadata.namespace)
     ? `${kind} ${metadata.namespace}/${metadata.name}`
     : `${kind} ${metadata.name}`;
 }

@@ -4,10 +4,14 @@
  * inside a rule. Only declared fields are checked; undeclared fields pass through untouched, because
  * rules may still read them and the Kubernetes API has far more fields than we model.
  */
+import { nameProblem, type NameFormat } from './names.js';
+import { isValidQuantity, QUANTITY_EXPECTED } from './quantity.js';
+
 export type Shape =
-  | { readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'numberOrString' | 'quantity' }
+  | { readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'numberOrString' | 'quantity' | 'resourceQuantity' }
+  | { readonly type: 'name'; readonly format: NameFormat }
   | { readonly type: 'list'; readonly item: Shape }
-  | { readonly type: 'map'; readonly value: Shape }
+  | { readonly type: 'map'; readonly value: Shape; readonly keys?: NameFormat }
   | { readonly type: 'object'; readonly fields: ReadonlyMap<string, Field>; readonly required: readonly string[] };
 
 export interface Field {
@@ -25,9 +29,15 @@ export const bool: Shape = { type: 'boolean' };
 export const numberOrString: Shape = { type: 'numberOrString' };
 /** A quantity typed as a string in our model: a number written in YAML (`size: 20`) becomes "20". */
 export const quantity: Shape = { type: 'quantity' };
+/** A resource quantity as written (number or string), checked against the Kubernetes grammar. */
+export const resourceQuantity: Shape = { type: 'resourceQuantity' };
+/** A string that must fit one of the name grammars Kubernetes and EKS enforce. */
+export const name = (format: NameFormat): Shape => ({ type: 'name', format });
+/** Kubernetes labels: keys and values checked against their grammars. */
+export const labelMap: Shape = { type: 'map', value: name('label-value'), keys: 'label-key' };
 
 export const listOf = (item: Shape): Shape => ({ type: 'list', item });
-export const mapOf = (value: Shape): Shape => ({ type: 'map', value });
+export const mapOf = (value: Shape, keys?: NameFormat): Shape => (keys ? { type: 'map', value, keys } : { type: 'map', value });
 
 export const required = (shape: Shape): Field => ({ shape, required: true, nullable: false });
 export const nullable = (shape: Shape): Field => ({ shape, required: false, nullable: true });
@@ -61,12 +71,15 @@ export class ShapeError extends Error {
   }
 }
 
+/** Map keys come from the input: a long one is cut, and JSON.stringify escapes control characters. */
+const MAX_KEY_IN_PATH = 64;
+
 function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part) && part.length <= MAX_KEY_IN_PATH) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part.length > MAX_KEY_IN_PATH ? `${part.slice(0, MAX_KEY_IN_PATH)}…` : part)}]`;
   }
   return out === '' ? 'the document' : out;
 }
@@ -80,7 +93,9 @@ const EXPECTED: Record<Shape['type'], string> = {
   number: 'must be a number',
   boolean: 'must be true or false',
   numberOrString: 'must be a number or a string',
-  quantity: 'must be a quantity (a number or a string)',
+  quantity: QUANTITY_EXPECTED,
+  resourceQuantity: QUANTITY_EXPECTED,
+  name: 'must be a string',
   list: 'must be a list',
   map: 'must be a map',
   object: 'must be an object',
@@ -138,13 +153,21 @@ function check(shape: Shape, value: unknown, share: boolean): unknown {
       }
       return value;
     case 'quantity':
-      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-      if (typeof value !== 'string') throw new ShapeError(EXPECTED.quantity);
+      if ((typeof value !== 'number' && typeof value !== 'string') || !isValidQuantity(value)) throw new ShapeError(EXPECTED.quantity);
+      return typeof value === 'number' ? String(value) : value;
+    case 'resourceQuantity':
+      if ((typeof value !== 'number' && typeof value !== 'string') || !isValidQuantity(value)) throw new ShapeError(EXPECTED.resourceQuantity);
       return value;
+    case 'name': {
+      if (typeof value !== 'string') throw new ShapeError(EXPECTED.name);
+      const problem = nameProblem(shape.format, value);
+      if (problem !== null) throw new ShapeError(problem);
+      return value;
+    }
     case 'list':
       return checkList(shape.item, value, share);
     case 'map':
-      return checkMap(shape.value, value, share);
+      return checkMap(shape.value, value, share, shape.keys);
     case 'object':
       return checkObject(shape.fields, shape.required, value, share);
   }
@@ -184,12 +207,17 @@ function copyBefore(value: Record<string, unknown>, stop: string): Record<string
   return out;
 }
 
-function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<string, unknown> {
+function checkMap(valueShape: Shape, value: unknown, share: boolean, keys: NameFormat | undefined): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(EXPECTED.map);
   let out: Record<string, unknown> | null = share ? null : {};
   for (const key in value) {
     if (inheritedKeys && !Object.hasOwn(value, key)) continue;
     const entry = value[key];
+    // The key is not named: it is what is wrong, and it may be long or hold escape sequences.
+    if (keys !== undefined && key !== '__proto__') {
+      const problem = nameProblem(keys, key);
+      if (problem !== null) throw new ShapeError(`has a key that ${problem}`);
+    }
     if (key === '__proto__') {
       out ??= copyBefore(value, key);
       continue;
@@ -197,7 +225,7 @@ function checkMap(valueShape: Shape, value: unknown, share: boolean): Record<str
     // `key:` with no value is an empty string to the Kubernetes API when the map holds strings.
     if (entry === null || entry === undefined) {
       out ??= copyBefore(value, key);
-      if (valueShape.type === 'string') out[key] = '';
+      if (valueShape.type === 'string' || valueShape.type === 'name') out[key] = '';
       continue;
     }
     let checked: unknown;

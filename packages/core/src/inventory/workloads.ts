@@ -2,7 +2,8 @@ import type { PersistentVolumeClaimSpec, PodSpec, PodTemplate, StringMap } from 
 import type { EntryInfo, InventoryCollector } from './collector.js';
 import { podSpec, podTemplate, pvcSpec, document } from './kube-shapes.js';
 import { labelOf, namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
-import { int, isRecord, listOf, object, required, str, type Shape } from './shape.js';
+import { redactPodSpec } from './redact.js';
+import { int, isRecord, listOf, name, object, required, type Shape } from './shape.js';
 import type { Workload, WorkloadKind } from './types.js';
 
 const withTemplate = (extra: Record<string, Shape> = {}) => object({ template: required(podTemplate), ...extra });
@@ -13,7 +14,7 @@ const DOCUMENT_SHAPES: Record<WorkloadKind, Shape> = {
   StatefulSet: document(
     withTemplate({
       replicas: int,
-      volumeClaimTemplates: listOf(object({ metadata: required(object({ name: required(str) })), spec: required(pvcSpec) })),
+      volumeClaimTemplates: listOf(object({ metadata: required(object({ name: required(name('dns-subdomain')) })), spec: required(pvcSpec) })),
     }),
     { specRequired: true },
   ),
@@ -94,6 +95,10 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
       break;
     }
   }
+
+  // Literal credentials in env and flags are removed here, once, for every output.
+  const redacted = redactPodSpec(template.spec);
+  if (redacted !== template.spec) template = { ...template, spec: redacted };
 
   const key = read.entry.identity;
   const workload: Workload = {

@@ -1,6 +1,7 @@
 import { type Finding, type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { describeNotCollected } from '../plan/incomplete.js';
+import { forTerminal as t } from './terminal.js';
 
 export interface TextOptions {
   color: boolean;
@@ -63,14 +64,17 @@ export function renderText(plan: Plan, options: TextOptions = { color: false }):
   return parts.join('');
 }
 
-/** The same text as renderText, handed to `write` in pieces: a large plan is never one string in memory. */
+/**
+ * The same text as renderText, handed to `write` in pieces: a large plan is never one string in memory.
+ * Every value from the plan goes through `t` (forTerminal): the only escape sequences are the renderer's own colours.
+ */
 export function renderTextTo(plan: Plan, options: TextOptions, write: (text: string) => void): void {
   const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
   const lines = new Lines(write);
   const c = plan.cluster;
-  lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
+  lines.push(paint('bold', `modeshift plan: ${t(c.name ?? 'unnamed cluster')}${c.region ? ` (${t(c.region)})` : ''}, Kubernetes ${t(c.version ?? 'unknown')}`));
   lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
-  lines.push(`inventory date: ${plan.inventoryDate ?? 'not recorded'}`);
+  lines.push(`inventory date: ${t(plan.inventoryDate ?? 'not recorded')}`);
   lines.push(`readiness: ${paint(READINESS_STYLE[plan.summary.readiness], READINESS[plan.summary.readiness])}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
@@ -88,34 +92,34 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
     if (list.length === 0) continue;
     lines.push('', paint('bold', `${severity === 'blocker' ? 'Blockers' : 'Changes'} (${list.length})`));
     for (const f of list) {
-      lines.push(`  ${paint(severity, severity.toUpperCase())} ${f.resource ? resourceKey(f.resource) : 'cluster'} [${f.capability}]`);
-      lines.push(`    ${f.message}`);
-      lines.push(`    → ${f.remediation}`);
+      lines.push(`  ${paint(severity, severity.toUpperCase())} ${f.resource ? t(resourceKey(f.resource)) : 'cluster'} [${f.capability}]`);
+      lines.push(`    ${t(f.message)}`);
+      lines.push(`    → ${t(f.remediation)}`);
     }
   }
   const rest = [...bySeverity.get('advisory')!, ...bySeverity.get('gain')!];
   if (rest.length > 0) {
     lines.push('', paint('bold', `Advisories and gains (${rest.length})`));
-    for (const f of rest) lines.push(`  ${paint(f.severity, f.severity)} ${f.resource ? resourceKey(f.resource) : 'cluster'}: ${f.message}`);
+    for (const f of rest) lines.push(`  ${paint(f.severity, f.severity)} ${f.resource ? t(resourceKey(f.resource)) : 'cluster'}: ${t(f.message)}`);
   }
 
   lines.push('', paint('bold', 'Plan'));
   plan.stages.forEach((stage, i) => {
     const held = plan.heldBack.filter((h) => h.id.startsWith(`${stage.id}/`));
-    lines.push('', paint('bold', `${i + 1}. ${stage.title}`) + (stage.steps.length === 0 && held.length === 0 ? paint('dim', ' (nothing to do)') : ''));
+    lines.push('', paint('bold', `${i + 1}. ${t(stage.title)}`) + (stage.steps.length === 0 && held.length === 0 ? paint('dim', ' (nothing to do)') : ''));
     for (const step of held) {
-      lines.push(`  - held back: ${step.title} ${paint('dim', `[${step.id}]`)}`);
-      lines.push(`    why: ${step.reason}`);
+      lines.push(`  - held back: ${t(step.title)} ${paint('dim', `[${step.id}]`)}`);
+      lines.push(`    why: ${t(step.reason)}`);
     }
     for (const step of stage.steps) {
-      lines.push(`  - ${step.title} ${paint('dim', `[${step.id}]`)}`);
-      lines.push(`    why: ${step.why}`);
-      if (step.dependsOn.length) lines.push(paint('dim', `    after: ${step.dependsOn.join(', ')}`));
-      for (const cmd of step.commands) lines.push(`    $ ${cmd}`);
-      for (const m of step.manifests) lines.push(`    manifest: ${m.file}`);
-      if (step.verify.command) lines.push(`    verify: ${step.verify.command}  → ${step.verify.expect}`);
-      else if (step.verify.expect) lines.push(`    verify: ${step.verify.expect}`);
-      if (step.rollback.commands.length) lines.push(`    rollback: ${step.rollback.description} ${step.rollback.commands.map((r) => `$ ${r}`).join('; ')}`);
+      lines.push(`  - ${t(step.title)} ${paint('dim', `[${t(step.id)}]`)}`);
+      lines.push(`    why: ${t(step.why)}`);
+      if (step.dependsOn.length) lines.push(paint('dim', `    after: ${t(step.dependsOn.join(', '))}`));
+      for (const cmd of step.commands) lines.push(`    $ ${t(cmd)}`);
+      for (const m of step.manifests) lines.push(`    manifest: ${t(m.file)}`);
+      if (step.verify.command) lines.push(`    verify: ${t(step.verify.command)}  → ${t(step.verify.expect)}`);
+      else if (step.verify.expect) lines.push(`    verify: ${t(step.verify.expect)}`);
+      if (step.rollback.commands.length) lines.push(`    rollback: ${t(step.rollback.description)} ${t(step.rollback.commands.map((r) => `$ ${r}`).join('; '))}`);
     }
   });
   lines.flush();

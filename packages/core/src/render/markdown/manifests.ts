@@ -1,72 +1,18 @@
 import { stringify } from 'yaml';
 import type { Manifest } from '@modeshift/plan';
+import { REDACTED } from '../../inventory/redact.js';
 import { code, fence, html } from './syntax.js';
 
 /** Manifests longer than this fold into <details> so the checklist stays readable. */
 const INLINE_LINES = 25;
 
-export const REDACTED = '<redacted>';
+export { REDACTED };
 
-// Keys whose string values are credentials. A name or path that merely mentions one (secretName,
-// token_file) is kept: the operator needs it and it is not the secret itself.
-const CREDENTIAL = /passw(or)?d|passwd|\bpwd\b|secret|token|api[-_]?key|credential|private[-_]?key|cloud[-_]?auth|auth[-_]?key/i;
-const REFERENCE = /(name|file|path|ref|arn|url|uri|endpoint)$/i;
-// A value that points at a secret rather than being one.
-const PLACEHOLDER = /^(\$\{[^}]*\}|<[^>]*>|)$/;
-
-function isCredentialKey(key: string): boolean {
-  return CREDENTIAL.test(key) && !REFERENCE.test(key);
-}
-
-/** `Key value`, `key: value` or `key=value` lines in embedded configuration (Fluent Bit, YAML, .env). */
-const CONFIG_LINE = /^(\s*)([A-Za-z0-9_.-]+)(\s*[:=]\s*|\s+)(\S.*?)\s*$/;
-
-function redactText(text: string, count: { n: number }): string {
-  if (!CREDENTIAL.test(text)) return text;
-  return text
-    .split('\n')
-    .map((line) => {
-      const m = CONFIG_LINE.exec(line);
-      if (!m || !isCredentialKey(m[2] ?? '') || PLACEHOLDER.test(m[4] ?? '')) return line;
-      count.n += 1;
-      return `${m[1]}${m[2]}${m[3]}${REDACTED}`;
-    })
-    .join('\n');
-}
-
-/**
- * A copy with credential-looking values replaced. The planner should never put one in a manifest, but a
- * change ticket is copied into places a cluster's secrets must not reach, so the export checks again.
- */
-function redact(value: unknown, key: string, count: { n: number }): unknown {
-  if (typeof value === 'string') {
-    if (isCredentialKey(key) && !PLACEHOLDER.test(value)) {
-      count.n += 1;
-      return REDACTED;
-    }
-    return value.includes('\n') ? redactText(value, count) : value;
-  }
-  if (Array.isArray(value)) return value.map((item) => redact(item, key, count));
-  if (value === null || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  // An env var ({name, value}) carries its meaning in the name, not in the key "value".
-  const envName = typeof object.name === 'string' && typeof object.value === 'string' ? object.name : null;
-  for (const [k, v] of Object.entries(object)) {
-    if (k === 'value' && envName !== null && isCredentialKey(envName) && !PLACEHOLDER.test(v as string)) {
-      count.n += 1;
-      out[k] = REDACTED;
-      continue;
-    }
-    // A Secret's payload is its data, whatever the keys are called.
-    if (object.kind === 'Secret' && (k === 'data' || k === 'stringData') && v && typeof v === 'object') {
-      out[k] = Object.fromEntries(Object.keys(v).map((dataKey) => [dataKey, REDACTED]));
-      count.n += Object.keys(v).length;
-    } else {
-      out[k] = redact(v, k, count);
-    }
-  }
-  return out;
+/** How many values the inventory reader replaced (see inventory/redact.ts): the document says so next to the manifest. */
+function countRedacted(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(REDACTED); at !== -1; at = text.indexOf(REDACTED, at + REDACTED.length)) count++;
+  return count;
 }
 
 /**
@@ -75,12 +21,11 @@ function redact(value: unknown, key: string, count: { n: number }): unknown {
  * planner's, which is deterministic; sorting would put `kind` after `data`.
  */
 export function manifestText(manifest: Manifest): { text: string; redacted: number } {
-  const count = { n: 0 };
-  const object = redact(manifest.object, '', count);
+  const object = manifest.object;
   const text = manifest.file.toLowerCase().endsWith('.json')
     ? `${JSON.stringify(object, null, 2)}\n`
     : stringify(object, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0, sortMapEntries: false });
-  return { text, redacted: count.n };
+  return { text, redacted: countRedacted(text) };
 }
 
 function language(file: string): string {
