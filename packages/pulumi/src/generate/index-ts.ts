@@ -1,11 +1,12 @@
 import type { PlanLike } from '../model/plan-shape.js';
 import type { StackModel, StepCoverage } from '../model/types.js';
+import { tsCommentText } from './literals.js';
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** `// ` comment lines of at most `width` characters; continuation lines are indented under the first. */
 export function comment(text: string, indent = '', width = 118): string[] {
-  const words = oneLine(text).split(' ');
+  const words = tsCommentText(oneLine(text)).split(' ');
   const lines: string[] = [];
   let line = `// ${indent}`;
   const hang = `// ${indent}    `;
@@ -21,7 +22,7 @@ export function comment(text: string, indent = '', width = 118): string[] {
 }
 
 function header(plan: PlanLike, model: StackModel): string[] {
-  const cluster = plan.cluster.name ?? 'the cluster';
+  const cluster = tsCommentText(plan.cluster.name ?? 'the cluster');
   const built = model.steps.filter((s) => s.coverage === 'stack' || s.coverage === 'stack-and-commands');
   const handBuilt = model.steps.filter((s) => s.coverage === 'stack-and-commands' || (s.coverage === 'commands' && s.note !== ''));
   const lines = [
