@@ -113,6 +113,7 @@ function autoModeSection(model: StackModel, k8sSteps: string): string[] {
       "        vpcId: required('modeshift:vpcId', config.get('vpcId')),",
       "        privateSubnetIds: required('modeshift:privateSubnetIds', config.getObject<string[]>('privateSubnetIds')),",
       '        version: plan.cluster.version ?? undefined,',
+      "        publicAccessCidrs: config.getObject<string[]>('publicAccessCidrs'),",
       '      }',
       '    : undefined,',
       '});',

@@ -103,9 +103,14 @@ export function stackConfig(model: StackModel): string {
     if (auto.accessEntries.length > 0 && !auto.nodeRole) {
       entries.push({ key: 'modeshift:nodeRoleArn', value: REQUIRED('the ARN of the Auto Mode node role'), comment: 'The node role the access entries are for.', required: true });
     }
-    entries.push({ key: 'modeshift:newCluster', value: false, comment: 'Blue/green: true builds a new Auto Mode cluster (eks.Cluster) instead of changing the existing one; then set the three values below.' });
+    entries.push({ key: 'modeshift:newCluster', value: false, comment: 'Blue/green: true builds a new Auto Mode cluster (eks.Cluster) instead of changing the existing one; then set the values below.' });
     entries.push({ key: 'modeshift:newClusterName', value: `${model.cluster.name ?? 'cluster'}-auto`, comment: 'Name of the new cluster (only with newCluster: true).' });
     entries.push({ key: 'modeshift:vpcId', value: REQUIRED('VPC of the new cluster (only with newCluster: true)'), comment: 'The VPC of the existing cluster, so both can serve during the DNS shift.' });
+    entries.push({
+      key: 'modeshift:publicAccessCidrs',
+      value: [],
+      comment: "Only with newCluster: true. Empty: the new cluster's API endpoint is private, so run `pulumi up` from its VPC (or a network joined to it). To open the public endpoint, list the address ranges that may reach it, e.g. [\"203.0.113.0/24\"].",
+    });
   }
   const fargate = model.fargate;
   const needsSubnets = fargate?.profiles.some((p) => p.subnets === null) ?? false;

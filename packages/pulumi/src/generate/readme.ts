@@ -62,6 +62,11 @@ export function renderReadme(plan: PlanLike, model: StackModel, stack: string): 
       'builds an `eks.Cluster` with Auto Mode and authentication mode `API`, its node role, and the Kubernetes objects on it.',
       'The cluster role policies and access entries of the plan are then the new cluster\'s own; move traffic by DNS.',
       '',
+      'Its API endpoint is private unless you say otherwise (EKS would open a public one to `0.0.0.0/0`): the Kubernetes',
+      'objects are applied through it, so run `pulumi up` from the VPC or a network joined to it (VPN, Direct Connect, a',
+      'bastion). To reach it from elsewhere, open the public endpoint to your address ranges only:',
+      '`pulumi config set --path \'modeshift:publicAccessCidrs[0]\' 203.0.113.0/24`.',
+      '',
     );
   }
   lines.push('## How it maps to the plan', '', '| Plan step | Done by | Note |', '| --- | --- | --- |');
