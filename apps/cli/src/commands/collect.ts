@@ -1,13 +1,14 @@
 import { UserError } from '@modeshift/core';
 import type { CollectOptions } from '@modeshift/collect';
-import type { Io } from '../io.js';
+import { outOption, type Io } from '../io.js';
 
 /** The command's flags: the collector's own options, with --out checked here for a usage message. */
 export type CollectCommandOptions = Partial<Pick<CollectOptions, 'out' | 'context' | 'kubeconfig' | 'cluster' | 'region' | 'profile' | 'force'>>;
 
 /** `modeshift collect --out <dir>`: a live cluster into an inventory directory. */
 export async function collectCommand(options: CollectCommandOptions, io: Io): Promise<number> {
-  if (!options.out) throw new UserError('usage', '--out <dir> is required: the inventory directory to write');
+  const out = outOption(options.out, 'inventory directory');
+  if (out === undefined) throw new UserError('usage', '--out <dir> is required: the inventory directory to write');
   // The SDK warns about Node 20 on every run; that warning is noise in a read-only tool.
   io.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,7 +21,7 @@ export async function collectCommand(options: CollectCommandOptions, io: Io): Pr
   try {
     const report = await collect(
       {
-        out: options.out,
+        out,
         context: options.context,
         kubeconfig: options.kubeconfig,
         cluster: options.cluster,
