@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync, fstatSync, writeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync, fstatSync, fchmodSync, lstatSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '@modeshift/core/base';
 
@@ -72,11 +72,53 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolea
   return Boolean(io[stream].isTTY) && (noColor === undefined || noColor === '');
 }
 
+/** What a path is, in words, for messages about things modeshift will not replace. */
+export function fileKind(stats: Stats): string {
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a regular file';
+}
+
+/** The path's own status (a link is not followed), or null when nothing is there. */
+export function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UserError('input', `${path}: cannot check it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 /**
- * Writes a file so that readers see the old content or the new, never half of it:
- * temporary file in the same directory, fsync, rename.
+ * An `--out` value as given: absent means "print to stdout", but an empty one (`--out ''`, often an unset
+ * shell variable) is a mistake and is refused rather than taken for absent.
+ */
+export function outOption(value: string | undefined, what: string): string | undefined {
+  if (value === '') throw new UserError('usage', `--out is empty: name the ${what} to write`);
+  return value;
+}
+
+/** Refuses a path that is there but is not a regular file; returns what is there. Commands call it before any work. */
+export function checkReplaceable(path: string): Stats | null {
+  const existing = lstatOrNull(path);
+  if (existing && !existing.isFile()) {
+    throw new UserError('usage', `${path} is ${fileKind(existing)}: modeshift replaces only regular files, so name another path`);
+  }
+  return existing;
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it: temporary file in the
+ * same directory, fsync, rename. Only a regular file is ever replaced: the rename would put a new file in
+ * place of a symbolic link, a named pipe or a device node (as root, `/dev/null` itself), so those are
+ * refused, as is a directory. A replaced file keeps its permission bits (a 0600 file stays 0600).
  */
 export function writeFileAtomic(path: string, text: string): void {
+  const existing = checkReplaceable(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
@@ -84,8 +126,11 @@ export function writeFileAtomic(path: string, text: string): void {
   }
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const fd = openSync(temp, 'w');
+    // 'wx': the temporary name is ours alone; never follow or reuse something already there.
+    const fd = openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     try {
+      // The mode given to open is narrowed by the umask; an existing file's bits are restored exactly.
+      if (existing) fchmodSync(fd, existing.mode & 0o7777);
       writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {

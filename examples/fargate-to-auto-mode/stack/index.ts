@@ -59,6 +59,7 @@ const autoMode = new AutoModeEnablement('auto-mode', {
         vpcId: required('modeshift:vpcId', config.get('vpcId')),
         privateSubnetIds: required('modeshift:privateSubnetIds', config.getObject<string[]>('privateSubnetIds')),
         version: plan.cluster.version ?? undefined,
+        publicAccessCidrs: config.getObject<string[]>('publicAccessCidrs'),
       }
     : undefined,
 });

@@ -1,6 +1,6 @@
 import { UserError } from '@modeshift/core';
 import type { CollectOptions } from '@modeshift/collect';
-import type { Io } from '../io.js';
+import { outOption, type Io } from '../io.js';
 import { parseDuration } from '../options.js';
 
 /** The command's flags: the collector's own options, with --out checked here for a usage message. */
@@ -14,7 +14,8 @@ export const INTERRUPTED_EXIT = 130;
 
 /** `modeshift collect --out <dir>`: a live cluster into an inventory directory. */
 export async function collectCommand(options: CollectCommandOptions, io: Io): Promise<number> {
-  if (!options.out) throw new UserError('usage', '--out <dir> is required: the inventory directory to write');
+  const out = outOption(options.out, 'inventory directory');
+  if (out === undefined) throw new UserError('usage', '--out <dir> is required: the inventory directory to write');
   const deadlineMs = options.deadline === undefined ? undefined : parseDuration('--deadline', options.deadline);
   // The SDK warns about Node 20 on every run; that warning is noise in a read-only tool.
   io.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -28,7 +29,7 @@ export async function collectCommand(options: CollectCommandOptions, io: Io): Pr
   try {
     const report = await collect(
       {
-        out: options.out,
+        out,
         context: options.context,
         kubeconfig: options.kubeconfig,
         cluster: options.cluster,

@@ -1,5 +1,5 @@
 import { buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
-import { outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
+import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
 
@@ -44,8 +44,10 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   const format = (options.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UserError('usage', `--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
   const failOn = parseSeverity(options.failOn);
+  const outPath = outOption(options.out, 'file');
+  if (outPath !== undefined) checkReplaceable(outPath);
   const plan = await planFromPaths(paths, options, io);
-  if (!options.out && format !== 'md') {
+  if (outPath === undefined && format !== 'md') {
     // A plan of tens of thousands of workloads is tens of megabytes of text: written as it is
     // produced, it is never one string plus one buffer in memory at the same time.
     const out = outputWriter(io);
@@ -55,10 +57,10 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
     out.end();
     return failsOn(plan, failOn) ? 1 : 0;
   }
-  const text = await renderPlan(plan, format, !options.out && useColor(io));
-  if (options.out) {
-    writeFileAtomic(options.out, text);
-    io.stderr.write(`modeshift: wrote ${options.out}\n`);
+  const text = await renderPlan(plan, format, outPath === undefined && useColor(io));
+  if (outPath !== undefined) {
+    writeFileAtomic(outPath, text);
+    io.stderr.write(`modeshift: wrote ${outPath}\n`);
   } else {
     // Markdown holds values from the inventory as they are; a terminal gets them with escapes shown.
     io.stdout.write(io.stdout.isTTY ? forTerminalLines(text) : text);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '@modeshift/core';
-import type { Io } from '../io.js';
+import { fileKind, lstatOrNull, outOption, type Io } from '../io.js';
 import { planFromPaths } from './plan.js';
 
 export interface StackOptions {
@@ -15,8 +15,9 @@ export interface StackOptions {
 
 /** `modeshift stack <path>… --to <mode> --out <dir>`: a Pulumi project for the plan. Returns the exit code. */
 export async function stackCommand(paths: string[], options: StackOptions, io: Io): Promise<number> {
-  if (!options.out) throw new UserError('usage', '--out <dir> is required: the directory to write the Pulumi project to');
-  const out = resolve(io.cwd, options.out);
+  const outPath = outOption(options.out, 'directory');
+  if (outPath === undefined) throw new UserError('usage', '--out <dir> is required: the directory to write the Pulumi project to');
+  const out = resolve(io.cwd, outPath);
   refuseNonEmpty(out, options.force ?? false);
   const plan = await planFromPaths(paths, options, io);
   // The generator loads no Pulumi SDK; only the project it writes does.
@@ -25,7 +26,7 @@ export async function stackCommand(paths: string[], options: StackOptions, io: I
   if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UserError('usage', `--stack may contain only letters, digits, "-", "_" and ".", not "${stack}"`);
   const files = generateProject(plan, { stack, shipped: readShippedSources() });
   writeTreeAtomic(out, files);
-  io.stderr.write(`modeshift: wrote a Pulumi project (${files.size} files) to ${options.out}; see its README.md\n`);
+  io.stderr.write(`modeshift: wrote a Pulumi project (${files.size} files) to ${outPath}; see its README.md\n`);
   if (plan.summary.readiness === 'incomplete') {
     io.stderr.write('modeshift: the inventory is incomplete (see the plan\'s "Not collected"); its decommission steps are held back and left out of the stack\n');
   }
@@ -33,9 +34,12 @@ export async function stackCommand(paths: string[], options: StackOptions, io: I
   return 0;
 }
 
+// The project replaces `dir` by renaming, so only a real directory may be there: a symbolic link would be
+// replaced rather than written through, and anything else is not a project directory.
 function refuseNonEmpty(dir: string, force: boolean): void {
-  if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UserError('usage', `--out ${dir} is a file, not a directory`);
+  const existing = lstatOrNull(dir);
+  if (!existing) return;
+  if (!existing.isDirectory()) throw new UserError('usage', `--out ${dir} is ${fileKind(existing)}, not a directory`);
   if (readdirSync(dir).length > 0 && !force) throw new UserError('usage', `--out ${dir} is not empty; pass --force to replace it`);
 }
 

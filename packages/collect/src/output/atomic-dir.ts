@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '@modeshift/core';
 
@@ -8,11 +8,13 @@ type OutState = 'missing' | 'empty' | 'non-empty';
 async function outState(out: string): Promise<OutState> {
   let info;
   try {
-    info = await stat(out);
+    // The link itself: the inventory replaces `out` by renaming, which would replace a link, not follow it.
+    info = await lstat(out);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw new UserError('usage', `Cannot use --out ${out}: ${(error as Error).message}`);
   }
+  if (info.isSymbolicLink()) throw new UserError('usage', `--out ${out} is a symbolic link: name the directory itself.`);
   if (!info.isDirectory()) throw new UserError('usage', `--out ${out} is a file, not a directory.`);
   return (await readdir(out)).length === 0 ? 'empty' : 'non-empty';
 }

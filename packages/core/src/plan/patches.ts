@@ -2,6 +2,7 @@ import type { WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
 import { assertNever } from '../util/never.js';
+import { sh, shellComment } from '../util/shell.js';
 
 /** Where the pod template lives in each kind, for building patches. */
 function templatePath(workload: Workload): string[] {
@@ -104,11 +105,6 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   return nest(templatePath(workload), template);
 }
 
-/** Single-quoted for POSIX shells: the JSON never needs escaping except for single quotes. */
-export function shellQuote(text: string): string {
-  return `'${text.includes("'") ? text.replace(/'/g, `'\\''`) : text}'`;
-}
-
 const RESOURCE: Record<Workload['kind'], string> = {
   Deployment: 'deployment',
   StatefulSet: 'statefulset',
@@ -126,22 +122,23 @@ export function kubectlResource(workload: Workload): string {
 /** The commands that apply the edits; kinds whose template cannot be patched get instructions instead. */
 export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
   const patch = strategicPatch(workload, edits);
-  const target = `${kubectlResource(workload)} -n ${workload.metadata.namespace}`;
   if (!patch) return [];
+  const resource = kubectlResource(workload);
+  const ns = workload.metadata.namespace;
   switch (workload.kind) {
     case 'Job':
     case 'Pod':
       // Pod templates of Jobs and bare Pods are immutable: the object must be re-created.
       return [
-        `# ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}: its pod template is immutable; re-create it from its manifest with this change: ${JSON.stringify(patch)}`,
+        shellComment(`${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}: its pod template is immutable; re-create it from its manifest with this change: ${JSON.stringify(patch)}`),
       ];
     case 'ReplicaSet':
-      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`, `kubectl delete pods -n ${workload.metadata.namespace} -l ${selectorArg(workload)}`];
+      return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`, sh`kubectl delete pods -n ${ns} -l ${selectorArg(workload)}`];
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
     case 'CronJob':
-      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
+      return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     default:
       return assertNever(workload.kind, 'workload kind');
   }
@@ -155,12 +152,13 @@ function selectorArg(workload: Workload): string {
 
 /** How to undo a patch: Deployments, StatefulSets and DaemonSets keep revision history. */
 export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
-  const target = `${kubectlResource(workload)} -n ${workload.metadata.namespace}`;
+  const resource = kubectlResource(workload);
+  const ns = workload.metadata.namespace;
   switch (workload.kind) {
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
-      return [`kubectl rollout undo ${target}`];
+      return [sh`kubectl rollout undo ${resource} -n ${ns}`];
     case 'CronJob':
     case 'Job':
     case 'Pod':
@@ -169,8 +167,8 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
         e.op === 'set-pod-annotation' ? [{ op: 'remove-pod-annotation', key: e.key }] : e.op === 'set-node-selector' ? [{ op: 'remove-node-selector', key: e.key }] : [],
       );
       const patch = strategicPatch(workload, inverse);
-      if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [`# re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`];
-      return [`kubectl patch ${target} -p ${shellQuote(JSON.stringify(patch))}`];
+      if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [shellComment(`re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`)];
+      return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     }
     default:
       return assertNever(workload.kind, 'workload kind');

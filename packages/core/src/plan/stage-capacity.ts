@@ -6,6 +6,7 @@ import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { assertNever } from '../util/never.js';
+import { sh } from '../util/shell.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -30,17 +31,17 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
     why: 'Auto Mode and Fargate run side by side: enabling it first gives workloads somewhere to go while Fargate keeps running them.',
     findings,
     commands: [
-      `aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
-      ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => `aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
-      `aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
-      `aws eks wait cluster-active --name ${c}`,
+      sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
+      ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
+      sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
+      sh`aws eks wait cluster-active --name ${c}`,
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
     verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
     rollback: {
       description: 'Before any workload has moved, disabling Auto Mode again is safe.',
-      commands: [`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+      commands: [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
     },
   });
 }
@@ -54,10 +55,10 @@ function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: str
     why: `Workloads that need ${req.purpose} capacity get a NodePool of their own; the built-in pools are on-demand C/M/R instances only.`,
     findings,
     dependsOn: after,
-    commands: [`kubectl apply -f nodepool-${slug(req.name)}.yaml`],
+    commands: [sh`kubectl apply -f nodepool-${slug(req.name)}.yaml`],
     manifests: [{ file: `nodepool-${slug(req.name)}.yaml`, object: manifest }],
-    verify: { command: `kubectl get nodepool ${req.name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
-    rollback: { description: 'Delete the NodePool; its nodes are drained and removed.', commands: [`kubectl delete nodepool ${req.name}`] },
+    verify: { command: sh`kubectl get nodepool ${req.name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
+    rollback: { description: 'Delete the NodePool; its nodes are drained and removed.', commands: [sh`kubectl delete nodepool ${req.name}`] },
   });
 }
 
@@ -80,12 +81,12 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
     findings,
     dependsOn: after,
     commands: [
-      `aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --pod-execution-role-arn ${role} --subnets ${subnets.join(' ')} --selectors ${selectors.join(' ')}`,
-      `aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name ${req.name}`,
+      sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --pod-execution-role-arn ${role} --subnets ${subnets} --selectors ${selectors}`,
+      sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name ${req.name}`,
     ],
     infrastructure: [{ kind: 'fargate-profile', request: req, subnets, podExecutionRoleArn: role }],
-    verify: { command: `aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
-    rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
+    verify: { command: sh`aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
+    rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
   });
 }
 
@@ -152,10 +153,10 @@ export function capacitySteps(input: PlanInput): Step[] {
             why: 'Auto Mode creates no StorageClass; its EBS provisioner is ebs.csi.eks.amazonaws.com.',
             findings,
             dependsOn: base,
-            commands: [`kubectl apply -f storageclass-${slug(req.name)}.yaml`],
+            commands: [sh`kubectl apply -f storageclass-${slug(req.name)}.yaml`],
             manifests: [{ file: `storageclass-${slug(req.name)}.yaml`, object: autoModeStorageClassManifest(req.name) }],
-            verify: { command: `kubectl get storageclass ${req.name}`, expect: `provisioner ${req.provisioner}` },
-            rollback: { description: 'Delete the StorageClass (only while no claim uses it).', commands: [`kubectl delete storageclass ${req.name}`] },
+            verify: { command: sh`kubectl get storageclass ${req.name}`, expect: `provisioner ${req.provisioner}` },
+            rollback: { description: 'Delete the StorageClass (only while no claim uses it).', commands: [sh`kubectl delete storageclass ${req.name}`] },
           }),
         );
         break;
@@ -168,10 +169,10 @@ export function capacitySteps(input: PlanInput): Step[] {
             why: 'Blue/green Ingresses need an IngressClass whose controller is eks.amazonaws.com/alb.',
             findings,
             dependsOn: base,
-            commands: [`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
+            commands: [sh`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
             manifests: [{ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }],
-            verify: { command: `kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
-            rollback: { description: 'Delete the IngressClass and its parameters.', commands: [`kubectl delete ingressclass ${req.name}`, `kubectl delete ingressclassparams ${req.name}`] },
+            verify: { command: sh`kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
+            rollback: { description: 'Delete the IngressClass and its parameters.', commands: [sh`kubectl delete ingressclass ${req.name}`, sh`kubectl delete ingressclassparams ${req.name}`] },
           }),
         );
         break;
@@ -200,8 +201,8 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
     findings,
     dependsOn: after,
     commands: [
-      ...(hasProfile ? [] : [`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets.join(' ')} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, `aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
-      `kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
+      ...(hasProfile ? [] : [sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
+      sh`kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
       'kubectl scale deployment coredns -n kube-system --replicas=2',
       'kubectl rollout restart deployment coredns -n kube-system',
     ],

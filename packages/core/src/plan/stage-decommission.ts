@@ -1,6 +1,7 @@
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
+import { sh } from '../util/shell.js';
 
 type StayAction = Extract<Action, { type: 'stay' }>;
 
@@ -36,7 +37,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         why: keep ? 'Some workloads stay on EC2 nodes, and these agents serve those nodes.' : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
         findings: ids(retire),
         dependsOn: previous,
-        commands: keep ? [] : retire.map((r) => `kubectl delete ${r.finding.resource?.kind.toLowerCase()} ${r.finding.resource?.name} -n ${r.finding.resource?.namespace}`),
+        commands: keep ? [] : retire.flatMap(({ finding: { resource: r } }) => (r ? [sh`kubectl delete ${r.kind.toLowerCase()} ${r.name} -n ${r.namespace ?? 'default'}`] : [])),
         verify: { command: 'kubectl get daemonsets -A', expect: keep ? 'the agents still Running' : 'none of the removed agents listed' },
         rollback: { description: 'Re-apply the agents from their manifests.', commands: [] },
       }),
@@ -54,9 +55,9 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         why: 'Deleting a profile stops the pods still running on it, so it comes only after every wave is verified; EKS deletes one profile at a time.',
         findings: ids(profiles),
         dependsOn: previous,
-        commands: names.flatMap((n) => [`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`, `aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`]),
+        commands: names.flatMap((n) => [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`, sh`aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`]),
         infrastructure: names.map((name) => ({ kind: 'delete-fargate-profile' as const, name })),
-        verify: { command: `aws eks list-fargate-profiles --cluster-name ${c}`, expect: 'an empty list' },
+        verify: { command: sh`aws eks list-fargate-profiles --cluster-name ${c}`, expect: 'an empty list' },
         rollback: { description: 'Re-create a profile with the same selectors (profiles are immutable; the old definition is in the inventory).', commands: [] },
       }),
     );
@@ -78,7 +79,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         why: `Nothing schedules onto them once the moving workloads run on Fargate.${keptPools.size ? ` Kept for workloads that stay: ${[...keptPools].sort().join(', ')}.` : ''}`,
         findings: ids(pools),
         dependsOn: previous,
-        commands: pools.map((p) => `kubectl delete nodepool ${p.finding.resource?.name}`),
+        commands: pools.map((p) => sh`kubectl delete nodepool ${p.finding.resource?.name ?? ''}`),
         verify: { command: 'kubectl get nodepools', expect: 'only the built-in pools' },
         rollback: { description: 'Re-apply the NodePools from the inventory.', commands: [] },
       }),
@@ -100,9 +101,9 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: keep
           ? []
-          : [`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+          : [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
-        verify: { command: `aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
+        verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
         rollback: { description: 'Enable Auto Mode again with the same node role.', commands: [] },
       }),
     );

@@ -3,6 +3,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { sh, shellComment } from '../util/shell.js';
 
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
   const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');
@@ -17,7 +18,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
     commands: [
       '# create the controller IAM role (policy from the controller documentation) and its service account first',
       'helm repo add eks https://aws.github.io/eks-charts',
-      `helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
+      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
     ],
     verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
     rollback: { description: 'Uninstall the controller (only while it owns no load balancer).', commands: ['helm uninstall aws-load-balancer-controller -n kube-system'] },
@@ -55,14 +56,14 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         findings: [finding.id],
         dependsOn: wave ? [wave] : after,
         commands: [
-          `kubectl apply -f ${file}`,
-          `kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
-          `# shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`,
-          `kubectl delete ${kind} ${ref.name} -n ${ns}`,
+          sh`kubectl apply -f ${file}`,
+          sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
+          shellComment(`shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`),
+          sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
-        verify: { command: `kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
-        rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [`kubectl delete ${kind} ${newName} -n ${ns}`] },
+        verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
+        rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`] },
         namespaces: [ns],
       }),
     );

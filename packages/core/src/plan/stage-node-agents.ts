@@ -4,6 +4,7 @@ import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './ma
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { sh, shellComment } from '../util/shell.js';
 
 type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
 
@@ -32,7 +33,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [
               agent.length ? 'kubectl apply -f log-agent.yaml' : '# no output could be carried over: deploy a log agent with the destinations you need',
-              `aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+              sh`aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
               'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
             ],
             manifests: agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : [],
@@ -72,7 +73,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             why: 'Fargate runs no DaemonSets; agents that observe pods must run inside the pods they observe.',
             findings,
             dependsOn: after,
-            commands: ofKind(items, kind).map((i) => `# ${resourceKey(i.finding.resource)}: add the ${i.what.agent} container to each moving workload (see the vendor's Fargate instructions)`),
+            commands: ofKind(items, kind).map((i) => shellComment(`${resourceKey(i.finding.resource)}: add the ${i.what.agent} container to each moving workload (see the vendor's Fargate instructions)`)),
             verify: { command: 'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name}: {.spec.containers[*].name}{"\\n"}{end}\'', expect: 'the agent container next to each application container' },
             rollback: { description: 'Remove the sidecar containers; the DaemonSets still run on EC2 nodes.', commands: [] },
           }),

@@ -3,6 +3,7 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { sh, shellComment } from '../util/shell.js';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -21,11 +22,11 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: `EKS Auto Mode needs Kubernetes ${min} or later.`,
             findings,
             commands: [
-              `# one minor version per upgrade; repeat until the cluster reports ${min} or later`,
-              `aws eks update-cluster-version --name ${c} --kubernetes-version <next-minor>`,
-              `aws eks wait cluster-active --name ${c}`,
+              shellComment(`one minor version per upgrade; repeat until the cluster reports ${min} or later`),
+              sh`aws eks update-cluster-version --name ${c} --kubernetes-version <next-minor>`,
+              sh`aws eks wait cluster-active --name ${c}`,
             ],
-            verify: { command: `aws eks describe-cluster --name ${c} --query cluster.version --output text`, expect: `${min} or later` },
+            verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.version --output text`, expect: `${min} or later` },
             rollback: { description: 'Control-plane upgrades cannot be rolled back; test each minor version on a staging cluster first.', commands: [] },
           }),
         );
@@ -39,9 +40,9 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, `aws eks wait cluster-active --name ${c}`],
+            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, sh`aws eks wait cluster-active --name ${c}`],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
-            verify: { command: `aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
+            verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
             rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },
           }),
         );
@@ -57,13 +58,13 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession.',
             findings,
             commands: [
-              ...policies.map((p) => `aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
-              `aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
+              ...policies.map((p) => sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
+              sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],
             manifests: [{ file: 'cluster-role-trust.json', object: autoModeClusterRoleTrustPolicy() }],
             infrastructure: [{ kind: 'cluster-role-policies', policies, roleName: role }],
-            verify: { command: `aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
-            rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => `aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
+            verify: { command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
+            rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
           }),
         );
         break;
@@ -76,9 +77,9 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'install-addon',
             why: 'Fargate mounts EFS with a built-in driver; on Auto Mode nodes the EFS CSI driver must be installed.',
             findings,
-            commands: [`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, `aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            commands: [sh`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, sh`aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
             verify: { command: 'kubectl get csidriver efs.csi.aws.com', expect: 'the driver is listed' },
-            rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
+            rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [sh`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
           }),
         );
         break;
@@ -92,13 +93,13 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Fargate pulls images and ships logs with a pod execution role trusted by eks-fargate-pods.amazonaws.com.',
             findings,
             commands: [
-              `aws iam create-role --role-name ${role} --assume-role-policy-document file://pod-execution-role-trust.json`,
-              `aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
+              sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://pod-execution-role-trust.json`,
+              sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
             ],
             manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
             infrastructure: [{ kind: 'pod-execution-role', roleName: role }],
-            verify: { command: `aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
-            rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, `aws iam delete-role --role-name ${role}`] },
+            verify: { command: sh`aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
+            rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, sh`aws iam delete-role --role-name ${role}`] },
           }),
         );
         break;
@@ -114,13 +115,13 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
             findings,
             commands: [
-              `aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
-              `# create an IAM OIDC provider for the issuer once, then per service account:`,
+              sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
+              '# create an IAM OIDC provider for the issuer once, then per service account:',
               ...accounts.flatMap((sa) => {
-                const [ns, name] = sa.split('/');
+                const [ns = '', name = ''] = sa.split('/');
                 return [
-                  `aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
-                  `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
+                  sh`aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
+                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
                 ];
               }),
             ],
@@ -133,7 +134,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
             }),
             verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
-            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns, name] = sa.split('/'); return `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
           }),
         );
         break;
@@ -147,7 +148,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'move-data',
             why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
             findings,
-            commands: claims.map((claim) => `# ${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`),
+            commands: claims.map((claim) => shellComment(`${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`)),
             verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
             rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },
           }),

@@ -5,6 +5,7 @@ import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
 import { assertNever } from '../util/never.js';
 import { makeStep } from './step.js';
+import { sh } from '../util/shell.js';
 
 type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
 
@@ -52,10 +53,10 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             why: 'Below Kubernetes 1.36 Auto Mode ignores SecurityGroupPolicy; a NodeClass gives every pod on its nodes these groups, and a taint keeps other pods off.',
             findings,
             dependsOn: after,
-            commands: [`kubectl apply -f nodeclass-${slug(name)}.yaml`],
+            commands: [sh`kubectl apply -f nodeclass-${slug(name)}.yaml`],
             manifests: [{ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }],
-            verify: { command: `kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
-            rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [`kubectl delete nodepool ${name}`, `kubectl delete nodeclass ${name}`] },
+            verify: { command: sh`kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
+            rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [sh`kubectl delete nodepool ${name}`, sh`kubectl delete nodeclass ${name}`] },
           }),
         );
         break;
@@ -88,10 +89,10 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             why: 'Fargate has no NodeClass; a SecurityGroupPolicy gives the moving pods the security groups their Auto Mode nodes had (plus the cluster security group for control-plane traffic).',
             findings,
             dependsOn: after,
-            commands: [`kubectl apply -f ${file}`],
+            commands: [sh`kubectl apply -f ${file}`],
             manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
-            verify: { command: `kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
-            rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
+            verify: { command: sh`kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
+            rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [sh`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
           }),
         );
         break;
@@ -138,9 +139,9 @@ function allowLoadBalancerStep(namespace: string, changes: Change<'allow-load-ba
     why: `Fargate never enforced these namespaces' NetworkPolicies; on Auto Mode they would drop the traffic and health checks of ${[...new Set(sorted.flatMap((c) => c.via))].sort().join(', ')}, which come from the load balancer's subnets, not from pods.${placeholder ? ' The inventory has no subnets: replace <vpc-cidr> with the VPC CIDR first.' : ''}`,
     findings,
     dependsOn: after,
-    commands: [`kubectl apply -f ${file}`],
+    commands: [sh`kubectl apply -f ${file}`],
     manifests: [{ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }],
-    verify: { command: `kubectl get networkpolicy -n ${namespace} ${names.join(' ')}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
-    rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [`kubectl delete -f ${file}`] },
+    verify: { command: sh`kubectl get networkpolicy -n ${namespace} ${names}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
+    rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [sh`kubectl delete -f ${file}`] },
   });
 }

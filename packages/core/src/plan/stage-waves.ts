@@ -5,6 +5,7 @@ import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { sh, shellComment } from '../util/shell.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -27,17 +28,17 @@ function moveCommands(move: Move, target: Mode): string[] {
   const w = move.workload;
   const ns = w.metadata.namespace;
   const out = [...patchCommands(w, move.edits)];
-  if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
-  if (out.length === 0) out.push(`# ${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`);
-  for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => `# optional, ${opt.label}: ${c.replace(/^# /, '')}`));
-  if (ROLLOUT_KINDS.has(w.kind)) out.push(`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
+  if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
+  if (out.length === 0) out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
+  for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => shellComment(`optional, ${opt.label}: ${c.replace(/^# /, '')}`)));
+  if (ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
   return out;
 }
 
 function verifyFor(target: Mode, ns: string): Step['verify'] {
   return target === 'auto-mode'
-    ? { command: `kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
-    : { command: `kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named fargate-ip-…' };
+    ? { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
+    : { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named fargate-ip-…' };
 }
 
 /** One step per namespace, lowest risk first, each waiting for the one before. */
@@ -101,10 +102,10 @@ export function staysStep(input: PlanInput, after: string[]): Step | null {
   const lines = keys.map((key) => {
     const findings = input.staying.get(key) ?? [];
     const current = input.ctx.placement.workloads.get(key)?.current;
-    if (current?.type === 'pending') return `# ${key} runs nowhere today (${current.reason}) and cannot run on the target either: ${findings.map((f) => f.message).join(' ')}`;
+    if (current?.type === 'pending') return shellComment(`${key} runs nowhere today (${current.reason}) and cannot run on the target either: ${findings.map((f) => f.message).join(' ')}`);
     const on = findings[0]?.action.type === 'stay' ? findings[0].action.on : 'managed-nodes';
     const where = on === 'auto-mode' ? 'Auto Mode (keep a NodePool that fits it)' : on === 'fargate' ? 'Fargate (keep the profile that selects it)' : 'EC2 managed nodes (keep its node group)';
-    return `# ${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`;
+    return shellComment(`${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`);
   });
   return makeStep({
     id: 'waves/stays',

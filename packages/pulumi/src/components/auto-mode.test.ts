@@ -11,11 +11,11 @@ import { kubernetesProvider } from './kubernetes-provider.js';
 const model = infraFromPlan(examplePlan('fargate-to-auto-mode'));
 const of = (res: Registered[], type: string) => res.filter((r) => r.type === type);
 
-function build(newCluster: boolean) {
+function build(newCluster: boolean, publicAccessCidrs?: string[]) {
   const autoMode = new AutoModeEnablement('auto-mode', {
     model: model.autoMode!,
     clusterName: 'shop-prod',
-    newCluster: newCluster ? { name: 'shop-prod-auto', vpcId: 'vpc-1', privateSubnetIds: ['subnet-a', 'subnet-b'], version: '1.31' } : undefined,
+    newCluster: newCluster ? { name: 'shop-prod-auto', vpcId: 'vpc-1', privateSubnetIds: ['subnet-a', 'subnet-b'], version: '1.31', publicAccessCidrs } : undefined,
   });
   const provider = kubernetesProvider('kubernetes', { clusterName: autoMode.clusterName, region: REGION, kubeconfig: autoMode.cluster?.kubeconfigJson });
   new KubernetesObjects(
@@ -91,6 +91,9 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
       autoMode: { enabled: true, createNodeRole: false, computeConfig: { nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/AmazonEKSAutoNodeRole` } },
     });
     expect(cluster!.inputs.publicSubnetIds).toBeUndefined();
+    // Private API endpoint unless ranges are given: EKS would otherwise open it to 0.0.0.0/0.
+    expect(cluster!.inputs.endpointPublicAccess).toBe(false);
+    expect(cluster!.inputs.publicAccessCidrs).toBeUndefined();
     // The new cluster brings its own role with the Auto Mode policies: the old cluster role is left alone.
     expect(of(res, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.role)).toEqual(['AmazonEKSAutoNodeRole', 'AmazonEKSAutoNodeRole']);
     const nodeClasses = of(res, 'kubernetes:eks.amazonaws.com/v1:NodeClass');
@@ -101,6 +104,12 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
       expect(schemaErrors(nc.inputs)).toEqual([]);
     }
     expect(JSON.parse(res.find((r) => r.type === 'pulumi:providers:kubernetes')!.inputs.kubeconfig).clusters[0].name).toBe('shop-prod-auto');
+  });
+
+  it('opens the new cluster\'s public endpoint only to the address ranges it is given', async () => {
+    build(true, ['203.0.113.0/24']);
+    const [cluster] = of(await settle(), 'eks:index:Cluster');
+    expect(cluster!.inputs).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] });
   });
 
   it('registers the same resources on every run', async () => {

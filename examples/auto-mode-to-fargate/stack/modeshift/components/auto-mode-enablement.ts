@@ -13,7 +13,11 @@ export interface NewClusterArgs {
   /** Private subnets only: nodes and pods get no public addresses unless the operator opts in elsewhere. */
   privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
   version?: pulumi.Input<string>;
-  endpointPublicAccess?: pulumi.Input<boolean>;
+  /**
+   * The address ranges that may reach the cluster's public API endpoint. None (the default): the endpoint
+   * is private only, reachable from the VPC and networks joined to it, never from the whole internet.
+   */
+  publicAccessCidrs?: readonly string[];
 }
 
 export interface AutoModeEnablementArgs {
@@ -70,6 +74,7 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
 
     if (args.newCluster) {
       const c = args.newCluster;
+      const publicCidrs = c.publicAccessCidrs ?? [];
       this.cluster = new eks.Cluster(
         `${name}-cluster`,
         {
@@ -79,8 +84,10 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
           version: c.version,
           // API only: Auto Mode needs access entries, and a new cluster has no aws-auth ConfigMap to keep.
           authenticationMode: eks.AuthenticationMode.Api,
+          // EKS opens a public endpoint to 0.0.0.0/0 unless told otherwise: public only for the ranges given.
           endpointPrivateAccess: true,
-          endpointPublicAccess: c.endpointPublicAccess ?? true,
+          endpointPublicAccess: publicCidrs.length > 0,
+          ...(publicCidrs.length > 0 ? { publicAccessCidrs: [...publicCidrs] } : {}),
           autoMode: {
             enabled: true,
             createNodeRole: nodeRole === undefined,

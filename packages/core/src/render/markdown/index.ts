@@ -8,6 +8,8 @@ import { stageOrderSection, summarySection, titleSection } from './summary.js';
 export type { MarkdownOptions, StepProgress, StepStatus } from './context.js';
 /** GitHub's heading anchors, for tools that link into an exported plan. */
 export { githubSlug } from './syntax.js';
+/** Encoders for other Markdown written from plan text (the generated stack's README). */
+export { code as markdownCode, fence as markdownFence, inline as markdownInline } from './syntax.js';
 
 /**
  * The plan as one GitHub-flavoured Markdown change ticket: summary, stage diagram, blockers, a task

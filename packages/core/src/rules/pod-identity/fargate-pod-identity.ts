@@ -4,6 +4,7 @@ import { allContainers } from '../../analysis/evidence.js';
 import { listOf } from '../../analysis/names.js';
 import { IRSA_ANNOTATION, POD_IDENTITY_ENV, POD_IDENTITY_VOLUME } from './facts.js';
 import { movingWorkloads } from '../../analysis/fargate-scope.js';
+import { shellQuote } from '../../util/shell.js';
 
 const serviceAccountName = (w: Workload) => w.template.spec.serviceAccountName ?? w.template.spec.serviceAccount ?? 'default';
 
@@ -62,7 +63,7 @@ export const fargatePodIdentityRule: Rule = {
         severity: 'change',
         resource: null,
         message: `${list.length} service account${list.length === 1 ? '' : 's'} of moving workloads ha${list.length === 1 ? 's' : 've'} no IRSA role (${shown}); if any of them gets AWS credentials through EKS Pod Identity, those credentials stop on Fargate. Pod Identity associations are not visible in Kubernetes objects.`,
-        remediation: `Run \`aws eks list-pod-identity-associations --cluster-name ${cluster}\`. For each association of a listed service account, create an IAM role with the same permissions trusted by the cluster's OIDC provider (IRSA), annotate the service account with ${IRSA_ANNOTATION}, and restart its pods before they move.`,
+        remediation: `Run \`aws eks list-pod-identity-associations --cluster-name ${shellQuote(cluster)}\`. For each association of a listed service account, create an IAM role with the same permissions trusted by the cluster's OIDC provider (IRSA), annotate the service account with ${IRSA_ANNOTATION}, and restart its pods before they move.`,
         action: { type: 'review' },
       });
     }
