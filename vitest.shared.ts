@@ -14,6 +14,7 @@ export default defineConfig({
       '@modeshift/inventory': src('inventory'),
       '@modeshift/collect': src('collect'),
       '@modeshift/pulumi': src('pulumi'),
+      '@modeshift/synthetic-estate': fileURLToPath(new URL('./tools/synthetic-estate/src/index.ts', import.meta.url)),
     },
   },
   test: {
