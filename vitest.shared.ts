@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -16,12 +17,16 @@ export default defineConfig({
       '@modeshift/inventory': src('inventory'),
       '@modeshift/collect': src('collect'),
       '@modeshift/pulumi': src('pulumi'),
+      '@modeshift/synthetic-estate': fileURLToPath(new URL('./tools/synthetic-estate/src/index.ts', import.meta.url)),
     },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
-    // Cold imports of @pulumi/* on two busy cores take seconds; the default 5 s flakes.
+    // `npm test` runs two packages' tests at a time (turbo --concurrency=2), so each vitest takes half the
+    // cores: together they use every core without crowding them. VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Math.max(1, Math.floor(availableParallelism() / 2)),
+    // Cold imports of @pulumi/* on two busy cores take seconds, and two packages test at once; the default 5 s flakes.
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

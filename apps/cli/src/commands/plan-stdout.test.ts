@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateInventory, toJsonList } from '../bench/generate.js';
+import { generateInventory, toJsonList } from '@modeshift/synthetic-estate';
 import { EXAMPLES } from '../testing.js';
 
 const BIN = fileURLToPath(new URL('../../bin/modeshift.js', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext, buildPlan, SEVERITIES } from '@modeshift/core';
 import { loadInventoryFromStrings } from '@modeshift/inventory';
-import { generateInventory, toJsonList } from '../bench/generate.js';
+import { generateInventory, toJsonList } from '@modeshift/synthetic-estate';
 import { findingRows, type FindingRow } from './findings-rows.js';
 
 const generated = generateInventory({ workloads: 120, direction: 'to-auto-mode', seed: 11 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContext, buildPlan, type Plan } from '@modeshift/core';
 import { loadInventory, loadInventoryFromStrings } from '@modeshift/inventory';
-import { generateInventory, toJsonList } from '../bench/generate.js';
+import { generateInventory, toJsonList } from '@modeshift/synthetic-estate';
 import { EXAMPLES } from '../testing.js';
 import { FingerprintJob, jsonPieces } from './fingerprint.js';
 import { planFingerprint } from './state-file.js';

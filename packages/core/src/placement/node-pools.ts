@@ -66,8 +66,6 @@ function poolLabelValue(pool: PoolModel, key: string): { fixed: string | null; a
 function termFits(pool: PoolModel, term: NodeSelectorRequirement[]): boolean {
   const keys = new Set(term.map((r) => r.key));
   for (const key of keys) {
-    const wanted = allowedValues(term, key);
-    const exists = term.some((r) => r.key === key && r.operator === 'Exists');
     const poolReq = allowedValues(pool.requirements, key);
     const label = poolLabelValue(pool, key);
     let offered: string[] | null;
@@ -75,12 +73,20 @@ function termFits(pool: PoolModel, term: NodeSelectorRequirement[]): boolean {
     else if (poolReq.in !== null) offered = poolReq.in.filter((v) => !poolReq.notIn.includes(v));
     else if (label.any) offered = null;
     else offered = [];
+    // DoesNotExist asks for nodes without the label: only a pool whose nodes never carry it fits.
+    if (term.some((r) => r.key === key && r.operator === 'DoesNotExist')) {
+      if (offered === null || offered.length > 0) return false;
+      continue;
+    }
+    const wanted = allowedValues(term, key);
+    const exists = term.some((r) => r.key === key && r.operator === 'Exists');
     if (offered === null) {
       if (wanted.in !== null && wanted.in.every((v) => poolReq.notIn.includes(v))) return false;
       continue;
     }
     const usable = offered.filter((v) => !wanted.notIn.includes(v));
-    if (exists && usable.length === 0) return false;
+    // Every node of the pool carries one of the offered values; NotIn may exclude them all.
+    if ((exists || offered.length > 0) && usable.length === 0) return false;
     if (wanted.in !== null && !usable.some((v) => wanted.in!.includes(v))) return false;
   }
   return true;

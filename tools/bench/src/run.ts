@@ -8,9 +8,9 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from './generate.js';
+import { DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from '@modeshift/synthetic-estate';
 import { recordImports, uiOrPulumi } from './imports.js';
-import { assertBuilt, CLI_DIR, measure, measureInterleaved, SCRIPTS, type InputFormat, type Job } from './measure.js';
+import { assertBuilt, measure, measureInterleaved, REPO_ROOT, SCRIPTS, type InputFormat, type Job } from './measure.js';
 import { checkTargets, formatResults, type BenchResults, type CaseResult, type StartupResult } from './summary.js';
 
 const SEED = 0x5eed;
@@ -96,7 +96,7 @@ export async function benchCase(direction: Direction, workloads: number, options
 
 async function measureStartup(runs: number): Promise<StartupResult> {
   const help = await measure({ kind: 'help' }, runs);
-  const example = join(CLI_DIR, '..', '..', 'examples', 'fargate-to-auto-mode', 'inventory');
+  const example = join(REPO_ROOT, 'examples', 'fargate-to-auto-mode', 'inventory');
   const helpImports = recordImports([SCRIPTS.bin, '--help']).urls;
   const planImports = recordImports([SCRIPTS.bin, 'plan', example, '--to', 'auto-mode', '--format', 'json']).urls;
   return { help, modules: { help: helpImports.length, plan: planImports.length }, uiOrPulumi: uiOrPulumi([...helpImports, ...planImports]) };
@@ -153,7 +153,7 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`\nresults: ${out}\n`);
 }
 
-// Run as a script (`node dist/bench/run.js`), not when a test imports it.
+// Run as a script (`node dist/run.js`), not when a test imports it.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   await main(process.argv.slice(2));
 }

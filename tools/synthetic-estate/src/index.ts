@@ -1,4 +1,5 @@
-// Deterministic synthetic EKS estates for the benchmark: the same options always give the same bytes.
+// Deterministic synthetic EKS estates of any size, for the bench and for tests that need a large
+// inventory: the same options always give the same bytes.
 import { stringify } from 'yaml';
 import { clusterDocuments, DOMAINS, type Direction, type Domain } from './generate-cluster.js';
 import { meta, namespaceDocuments, type Emit } from './generate-workloads.js';

@@ -9,10 +9,7 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { renderJson, type Mode } from '@modeshift/core';
 import type { LoadResult } from '@modeshift/inventory';
-import { writeFileAtomic } from '../io.js';
-import { App } from '../wizard/App.js';
-import type { WizardDeps } from '../wizard/deps.js';
-import { PLAN_READY_MARK, WizardModel } from '../wizard/model.js';
+import { App, PLAN_READY_MARK, WizardModel, writeFileAtomic, type WizardDeps } from 'modeshift/wizard-harness';
 import { FakeStdin, FakeStdout } from './fake-terminal.js';
 import { median } from './measure.js';
 

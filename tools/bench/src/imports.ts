@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLI_DIR } from './measure.js';
+import { BENCH_DIST, CLI_DIR } from './measure.js';
 
-export const RECORDER = join(CLI_DIR, 'dist', 'bench', 'record-imports.js');
+export const RECORDER = join(BENCH_DIST, 'record-imports.js');
 
 /** Modules that only the wizard and `stack` need. */
 const UI_OR_PULUMI = [

@@ -1,6 +1,6 @@
 // The results file's shape, the targets of issue 7 (and the wizard's, issue "Scale") checked against it,
 // and the printed tables.
-import type { Direction } from './generate.js';
+import type { Direction } from '@modeshift/synthetic-estate';
 import type { InputFormat, Measurement } from './measure.js';
 import type { Phase } from './report.js';
 

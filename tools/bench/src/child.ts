@@ -37,8 +37,8 @@ async function main(phase: string, file: string, target: Mode): Promise<void> {
   }
   if (phase === 'wizard') {
     // Imported here: the other phases must not pay for React and Ink. The build of React the wizard
-    // command loads (wizard/react-build.ts) is chosen first.
-    const { preferProductionReact } = await import('../wizard/react-build.js');
+    // command loads (modeshift/react-build) is chosen first.
+    const { preferProductionReact } = await import('modeshift/react-build');
     preferProductionReact();
     const { measureWizard } = await import('./wizard.js');
     return writeReport(await measureWizard(loaded, file, target, collect));

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordImports, uiOrPulumi } from './bench/imports.js';
-import { SCRIPTS } from './bench/measure.js';
-import { EXAMPLES } from './testing.js';
+import { recordImports, uiOrPulumi } from './imports.js';
+import { REPO_ROOT, SCRIPTS } from './measure.js';
 
 /**
  * Start-up stays small only while commands that need neither load the terminal UI (Ink, React) or
- * the Pulumi generator: those imports must stay behind dynamic import(). This runs the built CLI with
+ * the Pulumi generator: those imports must stay behind dynamic import(). This runs the built modeshift command with
  * a module-resolution hook that lists every module it loads.
  */
 describe('commands load only what they need', () => {
@@ -24,7 +23,7 @@ describe('commands load only what they need', () => {
   });
 
   it('modeshift plan loads no UI and no Pulumi code', () => {
-    const inventory = join(EXAMPLES, 'fargate-to-auto-mode', 'inventory');
+    const inventory = join(REPO_ROOT, 'examples', 'fargate-to-auto-mode', 'inventory');
     for (const format of ['text', 'json', 'md']) {
       const { urls, status } = recordImports([SCRIPTS.bin, 'plan', inventory, '--to', 'auto-mode', '--format', format]);
       expect(status).toBe(0);

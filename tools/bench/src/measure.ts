@@ -3,16 +3,28 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { devNull } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPORT_MARKER, type ChildReport, type Phase } from './report.js';
 
 export type InputFormat = 'json' | 'yaml';
 export type Target = 'auto-mode' | 'fargate';
 
-/** apps/cli: src/bench and dist/bench are both two levels below it, so tests and the built bench agree. */
-export const CLI_DIR = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH_DIST = join(CLI_DIR, 'dist', 'bench');
+/** tools/bench: src and dist are both one level below it, so tests and the built bench agree. */
+const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
+export const BENCH_DIST = join(BENCH_DIR, 'dist');
+export const REPO_ROOT = join(BENCH_DIR, '..', '..');
+/** The modeshift package, found the way Node finds it (its main entry is dist/cli.js), so its bin is the one users run. */
+export const CLI_DIR = modeshiftDir();
+
+function modeshiftDir(): string {
+  try {
+    return dirname(dirname(createRequire(import.meta.url).resolve('modeshift')));
+  } catch {
+    throw new Error('modeshift is not built: run `npm run build` first');
+  }
+}
 export const SCRIPTS = {
   bin: join(CLI_DIR, 'bin', 'modeshift.js'),
   child: join(BENCH_DIST, 'child.js'),
@@ -23,7 +35,7 @@ export const SCRIPTS = {
 /** Measurements run the built code: what users run, not what vitest transpiles. */
 export function assertBuilt(): void {
   const missing = Object.values(SCRIPTS).filter((p) => !existsSync(p));
-  if (missing.length) throw new Error(`not built: ${missing.join(', ')}; run \`npx turbo run build\` (or tsc in apps/cli) first`);
+  if (missing.length) throw new Error(`not built: ${missing.join(', ')}; run \`npm run build\` first`);
 }
 
 export type Job =
