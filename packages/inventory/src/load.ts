@@ -34,7 +34,8 @@ class Reading {
       [...this.problems, ...problems],
       this.files.map((f) => f.file),
     );
-    if (isEmpty(inventory)) {
+    // A file that could not be read already says why nothing is usable: one message, not two.
+    if (isEmpty(inventory) && !ordered.some((p) => p.severity === 'error')) {
       const message =
         this.documents.length === 0
           ? `no inventory documents found in ${inputs}`
