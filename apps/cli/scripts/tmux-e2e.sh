@@ -24,6 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cp -R "$repo/examples/fargate-to-auto-mode/inventory" "$work/inventory"
+# Only what the repository ships: progress an older modeshift saved in the example would be resumed.
+rm -f "$work/inventory/.modeshift-state.json"* "$work/inventory/modeshift-commands.sh"
 state="$work/inventory/.modeshift-state.json"
 # The example's step count, from its golden plan, so that a new rule does not break this script.
 steps="$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(p.stages.reduce((n, s) => n + s.steps.length, 0))' "$repo/examples/fargate-to-auto-mode/plan.json")"
@@ -37,7 +39,7 @@ start() {
   socket="$prefix-${#sockets[@]}"
   sockets+=("$socket")
   tmux -u -L "$socket" -f /dev/null new-session -d -x 80 -y 24 -s e2e \
-    "cd '$work' && env CI=false TERM=xterm-256color LANG=C.UTF-8 node '$bin' wizard inventory; echo EXIT_CODE=\$?; sleep 120"
+    "cd '$work' && env CI=false TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME='$work/state' node '$bin' wizard inventory; echo EXIT_CODE=\$?; sleep 120"
 }
 screen() { tmux -L "$socket" capture-pane -p -J -t e2e 2>/dev/null || true; }
 key() { tmux -L "$socket" send-keys -t e2e "$@"; }

@@ -55,7 +55,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('[path...]', 'inventory files or directories (as for plan); without one, the wizard asks')
     .addOption(new Option('--to <mode>', 'target mode (default: detected, confirmable)').choices(['auto-mode', 'fargate']))
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
-    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory)')
+    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory; for the bundled examples, under $XDG_STATE_HOME/modeshift or ~/.local/state/modeshift)')
     .action(async (paths: string[], options) => {
       const { wizardCommand } = await import('./commands/wizard.js');
       setExit(await wizardCommand(paths, options, io));

@@ -3,7 +3,7 @@ import * as core from '@modeshift/core';
 import { buildContext, buildPlan, renderJson, renderText, type Manifest, type Mode, type Plan, type StepProgress } from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
 import { stringify } from 'yaml';
-import { BUNDLED_EXAMPLE, BUNDLED_EXAMPLES } from '../examples.js';
+import { BUNDLED_EXAMPLE, bundledExamples } from '../examples.js';
 import { useColor, writeFileAtomic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode } from '../options.js';
@@ -55,7 +55,7 @@ async function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): Promise<Wizard
   return {
     cwd: io.cwd,
     load: (paths) => loadInventory(paths),
-    examples: BUNDLED_EXAMPLES,
+    examples: bundledExamples(io.env),
     collect: collector(io),
     runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: commandEnv, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
     writeFile: writeFileAtomic,

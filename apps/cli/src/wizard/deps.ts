@@ -6,6 +6,8 @@ import type { VerifyResult } from './verify-runner.js';
 export interface Example {
   label: string;
   paths: string[];
+  /** Where progress on it is saved (outside the repository that ships it), wherever it is opened from. */
+  statePath: string;
 }
 
 /** Everything the wizard does to the outside world besides its state file, so tests can stand in for it. */

@@ -111,6 +111,11 @@ export class WizardModel {
     this.changed();
   }
 
+  /** The bundled example these paths are, however they were opened (the menu, `npm start`, a typed path). */
+  private exampleAt(paths: string[]): Example | undefined {
+    return this.examples.find((ex) => ex.paths.length === paths.length && ex.paths.every((p, i) => resolve(p) === paths[i]));
+  }
+
   loadErrors(): string[] {
     if (this.source.error) return [this.source.error];
     return (this.source.result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
@@ -118,7 +123,7 @@ export class WizardModel {
 
   /** Reads the progress file for the inventory just loaded: resume, ask about a bad file, or start fresh. */
   private openState(paths: string[]): void {
-    this.statePath = this.init.statePath ? resolve(this.deps.cwd, this.init.statePath) : defaultStatePath(paths[0]!);
+    this.statePath = this.init.statePath ? resolve(this.deps.cwd, this.init.statePath) : (this.exampleAt(paths)?.statePath ?? defaultStatePath(paths[0]!));
     this.persistence = 'on';
     this.progress = null;
     this.target = this.init.target ?? null;

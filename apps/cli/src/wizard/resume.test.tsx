@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleCopy, KEY, startOnPlan, startWizard, type Harness } from './__fixtures__/harness.js';
@@ -83,6 +84,17 @@ describe('progress across sessions', () => {
     await h.see('Bye.');
     expect(readFileSync(statePath(inventory), 'utf8')).toBe('not json');
     expect(existsSync(`${statePath(inventory)}.bad`)).toBe(false);
+  });
+
+  it('saves progress on a bundled example where the example says, never inside its inventory, however it is opened', async () => {
+    const inventory = exampleCopy();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'modeshift-user-state-')), 'progress.json');
+    const example = { label: 'shop-prod', paths: [inventory], statePath: elsewhere };
+    h = await startOnPlan({ inventory, deps: { examples: [example] } });
+    await h.press('5', 'd', 'q');
+    await h.see(`Progress saved to ${elsewhere}`);
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).kind).toBe('modeshift-progress');
+    expect(existsSync(statePath(inventory))).toBe(false);
   });
 
   it('saves to --state instead of the inventory directory', async () => {
