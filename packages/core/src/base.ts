@@ -27,6 +27,7 @@ export * from './rules/registry.js';
 export * from './util/hash.js';
 export * from './rules/shared-fluent-bit.js';
 export * from './plan/build-plan.js';
+export * from './plan/direction.js';
 export * from './plan/patches.js';
 export * from './plan/step.js';
 export * from './render/stable-json.js';

@@ -20,9 +20,9 @@ export interface WizardDeps {
   runVerify(command: string, signal?: AbortSignal): Promise<VerifyResult>;
   writeFile(path: string, text: string): void;
   renderJson(plan: Plan): string;
-  /** Absent in builds without the Markdown renderer. */
+  /** Absent when the caller offers no Markdown export (the bench); the Export screen then says so. */
   renderMarkdown?: (plan: Plan, options: { progress: Record<string, StepProgress> }) => string;
-  /** Absent in builds without the Pulumi generator. Resolves to a one-line report. */
+  /** Absent when the caller offers no stack export (the bench). Resolves to a one-line report. */
   exportStack?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
   /** A manifest as the operator would save it (redacted where the renderer redacts). */
   manifestText(manifest: Manifest): string;

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { buildContext, buildPlan, UserError, type Mode, type Plan, type SourceMode } from '@modeshift/core';
+import { buildContext, buildPlan, detectDirection, UserError, type Mode, type Plan, type SourceMode } from '@modeshift/core';
 import type { Example, WizardDeps, WizardInit } from './deps.js';
-import { detectDirection } from './direction.js';
 import type { Notice, SourceState, WalkState } from './model-state.js';
 import { effectiveStatuses, isClosed, type StepView } from './progress.js';
 import { ProgressSaver } from './saver.js';
 import {
   defaultStatePath, loadState, newState, planStepIds, reconcile, removeStaleTemps, saveState,
-  SCREENS, type ProgressState, type ScreenId,
+  type ProgressState,
 } from './state-file.js';
+import { SCREENS, type ScreenId } from './screen-ids.js';
 import type { Tone } from './text.js';
 
 /** A performance mark set when a plan has been built: the bench times the wizard's first frame from it. */
