@@ -32,6 +32,7 @@ export * from './plan/patches.js';
 export * from './plan/step.js';
 export * from './render/stable-json.js';
 export * from './render/json.js';
+export * from './render/mode-names.js';
 export * from './render/text.js';
 export * from './render/capability-table.js';
 export * from './inventory/documents.js';

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
+import { MODE_NAMES } from './mode-names.js';
 import type { Plan } from '../plan/types.js';
 import { resourceKey } from '../rules/run.js';
 
@@ -21,7 +22,6 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
   blocked: 'blocked: some workloads cannot move as they are (see blockers)',
 };
 
-const TARGET: Record<Plan['to'], string> = { 'auto-mode': 'EKS Auto Mode', fargate: 'EKS on Fargate' };
 
 /**
  * Lines handed on in pieces of about 32 KiB as they come. A plan of 20,000 workloads has ~400,000
@@ -66,7 +66,7 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   const lines = new Lines(write);
   const c = plan.cluster;
   lines.push(paint('bold', `modeshift plan: ${c.name ?? 'unnamed cluster'}${c.region ? ` (${c.region})` : ''}, Kubernetes ${c.version ?? 'unknown'}`));
-  lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
+  lines.push(`from ${MODE_NAMES[plan.from]} to ${MODE_NAMES[plan.to]}`);
   lines.push(`inventory date: ${plan.inventoryDate ?? 'not recorded'}`);
   lines.push(`readiness: ${paint(plan.summary.readiness === 'blocked' ? 'blocker' : plan.summary.readiness === 'ready' ? 'gain' : 'change', READINESS[plan.summary.readiness])}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);

@@ -1,4 +1,5 @@
 import type { Finding } from '../../findings/types.js';
+import { MODE_NAMES } from '../mode-names.js';
 import type { SourceMode } from '../../placement/types.js';
 import type { Plan, Step } from '../../plan/types.js';
 import { resourceKey } from '../../rules/run.js';
@@ -16,13 +17,7 @@ export interface MarkdownOptions {
   progress?: Record<string, StepProgress>;
 }
 
-export const COMPUTE: Record<SourceMode, string> = {
-  'auto-mode': 'EKS Auto Mode',
-  fargate: 'EKS on Fargate',
-  'managed-nodes': 'EC2 managed nodes',
-  mixed: 'mixed compute',
-  unknown: 'unknown compute',
-};
+export const COMPUTE: Readonly<Record<SourceMode, string>> = MODE_NAMES;
 
 /** Lookups every section needs, built once so rendering stays linear in the plan's size. */
 export interface Context {
