@@ -42,7 +42,7 @@ describe('modeshift plan', () => {
     expect(io.err()).toBe('');
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^modeshift plan: /);
-    expect(io.out()).toContain('from fargate to EKS Auto Mode');
+    expect(io.out()).toContain('from EKS on Fargate to EKS Auto Mode');
     expect(io.out()).toContain('Wave 1: move namespace shop');
   });
 
