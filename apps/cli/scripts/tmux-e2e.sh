@@ -59,7 +59,7 @@ expect_file() {
   grep -qF -- "$2" "$1" || { echo "tmux-e2e: $1 does not contain: $2" >&2; cat "$1" >&2 || true; exit 1; }
 }
 
-say "first session: load, confirm the direction, walk to the first step, mark it done, quit"
+say "first session: load, confirm the direction, walk to the first step, mark it done (on to the next), quit"
 start
 wait_for "Enter continues to the direction"
 key Enter
@@ -71,7 +71,7 @@ wait_for "1.1 Allow access entries"
 wait_for "0 closed"
 key d
 wait_for "1 closed"
-key j
+# Marking a step moves on to the next open one.
 wait_for "Step 2 of $steps"
 key q
 wait_for "EXIT_CODE=0"
@@ -87,7 +87,7 @@ wait_for "Step 2 of $steps · 1 closed"
 screen | grep -qF "✔ 1.1 Allow access entries" || { echo "tmux-e2e: step 1.1 is not shown as done" >&2; screen >&2; exit 1; }
 # Two keys in one send-keys reach Ink as one chunk (toolchain G5): both must act.
 key j s
-wait_for "Step 3 of $steps · 2 closed"
+wait_for "Step 4 of $steps · 2 closed"
 key q
 wait_for "EXIT_CODE=0"
 expect_file "$state" '"prerequisites/efs-csi-driver": {'

@@ -7,7 +7,7 @@ describe('the bundled examples', () => {
   it('keep their progress under $XDG_STATE_HOME/modeshift', () => {
     const [first] = bundledExamples({ XDG_STATE_HOME: '/var/state', HOME: '/home/sre' });
     expect(first?.paths).toEqual([BUNDLED_EXAMPLE]);
-    expect(first?.statePath).toBe('/var/state/modeshift/examples/fargate-to-auto-mode/progress.json');
+    expect(first?.statePath).toBe('/var/state/modeshift/fargate-to-auto-mode/progress.json');
   });
 
   it('fall back to ~/.local/state/modeshift when XDG_STATE_HOME is unset or relative', () => {

@@ -29,7 +29,7 @@ export function bundledExamples(env: NodeJS.ProcessEnv): Example[] {
   const example = (name: string, label: string): Example => ({
     label,
     paths: [examplePath(name)],
-    statePath: join(userStateDir(env), 'examples', name, 'progress.json'),
+    statePath: join(userStateDir(env), name, 'progress.json'),
   });
   return [
     example('fargate-to-auto-mode', 'shop-prod, EKS on Fargate → Auto Mode'),

@@ -5,6 +5,7 @@ import { BUNDLED_EXAMPLE, bundledExamples } from '../examples.js';
 import { useColor, writeFileAtomic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode } from '../options.js';
+import { terminalClipboard } from '../wizard/clipboard.js';
 import type { WizardDeps, WizardInit } from '../wizard/deps.js';
 import { preferProductionReact } from '../wizard/react-build.js';
 import { runVerify } from '../wizard/verify-runner.js';
@@ -48,6 +49,8 @@ function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): WizardDeps {
     collect: collector(io),
     runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: commandEnv, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
     writeFile: writeFileAtomic,
+    copyToClipboard: terminalClipboard(io.stdout, io.env),
+    ...(io.env.HOME ? { home: io.env.HOME } : {}),
     renderJson,
     renderMarkdown,
     exportStack: exportStack(io),

@@ -35,7 +35,7 @@ function Header({ m, width }: { m: WizardModel; width: number }) {
       <Text wrap="truncate-end" bold>
         modeshift
         {screensInOrder().map(({ id, screen }, i) => {
-          const current = id === m.screen;
+          const current = !m.opening && id === m.screen;
           const label = `${i + 1} ${screen.title}`;
           return (
             <Text key={id}>

@@ -19,6 +19,13 @@ export interface WizardDeps {
   collect?: (out: string, onProgress: (text: string) => void) => Promise<void>;
   runVerify(command: string, signal?: AbortSignal): Promise<VerifyResult>;
   writeFile(path: string, text: string): void;
+  /**
+   * Puts text on the terminal's clipboard with the OSC 52 escape; false where there is no terminal to ask.
+   * Whether the terminal honours it cannot be read back, so the wizard keeps a file as well.
+   */
+  copyToClipboard?: (text: string) => boolean;
+  /** The user's home directory, to show paths under it as ~/…; absent where there is none. */
+  home?: string;
   renderJson(plan: Plan): string;
   /** Absent when the caller offers no Markdown export (the bench); the Export screen then says so. */
   renderMarkdown?: (plan: Plan, options: { progress: Record<string, StepProgress> }) => string;

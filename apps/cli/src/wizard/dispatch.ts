@@ -30,6 +30,8 @@ export function dispatch(m: WizardModel, ev: KeyEvent, size: Size): void {
     if (m.message === before && before?.tone !== 'bad') m.message = null;
     return;
   }
+  // Moving elsewhere leaves the last message behind, so it is never read as being about the new place.
+  if (before?.tone !== 'bad' && !isChar(ev, '?')) m.message = null;
   if (isChar(ev, '?')) {
     m.help = true;
     m.helpScroll = 0;

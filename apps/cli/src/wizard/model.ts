@@ -28,6 +28,8 @@ export class WizardModel {
   noticeScroll = 0;
   message: { text: string; tone: Tone } | null = null;
   exitRequested = false;
+  /** True while the inventory given on the command line loads: no screen is current yet (it may be resumed). */
+  opening = false;
 
   source: SourceState = { view: 'menu', cursor: 0, path: '', completions: [], paths: [], result: null, error: null, progress: '' };
   direction = { from: 'unknown' as SourceMode, byCompute: {} as Record<string, number>, cursor: 0, version: '', editingVersion: false, versionNeeded: false };
@@ -62,6 +64,11 @@ export class WizardModel {
   ) {
     this.target = init.target ?? null;
     this.clusterVersion = init.clusterVersion ?? null;
+    // The first frame already says what is being opened: the menu would flash before a resumed screen.
+    if (init.paths && init.paths.length > 0) {
+      this.opening = true;
+      Object.assign(this.source, { view: 'loading', paths: init.paths.map((p) => resolve(deps.cwd, p)) });
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -108,6 +115,7 @@ export class WizardModel {
     this.source.view = 'loaded';
     this.plan = null;
     if (this.source.result && this.loadErrors().length === 0) this.openState(absolute);
+    this.opening = false;
     this.changed();
   }
 

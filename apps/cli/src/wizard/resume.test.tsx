@@ -11,7 +11,7 @@ const statePath = (inventory: string) => join(inventory, '.modeshift-state.json'
 
 async function sessionWithProgress(): Promise<string> {
   const first = await startOnPlan();
-  await first.press('5', 'd', 'j', 'd', 'q');
+  await first.press('5', 'd', 'd', 'q');
   await first.see('Progress saved to');
   expect(first.model.exitRequested).toBe(true);
   first.unmount();
@@ -24,8 +24,9 @@ describe('progress across sessions', () => {
     h = await startWizard({ init: { paths: [inventory] } });
     await h.see('Resumed from');
     await h.see('[5 Walk-through]');
-    await h.see('❯ ✔ 1.2 Give the cluster role');
+    await h.see('❯ ○ 1.3 Install the Amazon EFS CSI driver');
     expect(h.frame()).toContain('✔ 1.1 Allow access entries');
+    expect(h.frame()).toContain('✔ 1.2 Give the cluster role');
   });
 
   it('carries progress over a changed plan by step id and lists the new and the gone steps', async () => {
@@ -71,7 +72,7 @@ describe('progress across sessions', () => {
     await h.press(KEY.enter, KEY.enter);
     await h.see('Readiness');
     await h.press('5', 'd');
-    await h.see('❯ ✔ 1.1');
+    await h.see('✔ 1.1');
     expect(readFileSync(statePath(inventory), 'utf8')).toBe('{"name": "somebody-else"}');
   });
 
