@@ -24,6 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cp -R "$repo/examples/fargate-to-auto-mode/inventory" "$work/inventory"
+# Only what the repository ships: progress an older modeshift saved in the example would be resumed.
+rm -f "$work/inventory/.modeshift-state.json"* "$work/inventory/modeshift-commands.sh"
 state="$work/inventory/.modeshift-state.json"
 # The example's step count, from its golden plan, so that a new rule does not break this script.
 steps="$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(p.stages.reduce((n, s) => n + s.steps.length, 0))' "$repo/examples/fargate-to-auto-mode/plan.json")"
@@ -37,7 +39,7 @@ start() {
   socket="$prefix-${#sockets[@]}"
   sockets+=("$socket")
   tmux -u -L "$socket" -f /dev/null new-session -d -x 80 -y 24 -s e2e \
-    "cd '$work' && env CI=false TERM=xterm-256color LANG=C.UTF-8 node '$bin' wizard inventory; echo EXIT_CODE=\$?; sleep 120"
+    "cd '$work' && env CI=false TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME='$work/state' node '$bin' wizard inventory; echo EXIT_CODE=\$?; sleep 120"
 }
 screen() { tmux -L "$socket" capture-pane -p -J -t e2e 2>/dev/null || true; }
 key() { tmux -L "$socket" send-keys -t e2e "$@"; }
@@ -57,7 +59,7 @@ expect_file() {
   grep -qF -- "$2" "$1" || { echo "tmux-e2e: $1 does not contain: $2" >&2; cat "$1" >&2 || true; exit 1; }
 }
 
-say "first session: load, confirm the direction, walk to the first step, mark it done, quit"
+say "first session: load, confirm the direction, walk to the first step, mark it done (on to the next), quit"
 start
 wait_for "Enter continues to the direction"
 key Enter
@@ -69,7 +71,7 @@ wait_for "1.1 Allow access entries"
 wait_for "0 closed"
 key d
 wait_for "1 closed"
-key j
+# Marking a step moves on to the next open one.
 wait_for "Step 2 of $steps"
 key q
 wait_for "EXIT_CODE=0"
@@ -85,7 +87,7 @@ wait_for "Step 2 of $steps · 1 closed"
 screen | grep -qF "✔ 1.1 Allow access entries" || { echo "tmux-e2e: step 1.1 is not shown as done" >&2; screen >&2; exit 1; }
 # Two keys in one send-keys reach Ink as one chunk (toolchain G5): both must act.
 key j s
-wait_for "Step 3 of $steps · 2 closed"
+wait_for "Step 4 of $steps · 2 closed"
 key q
 wait_for "EXIT_CODE=0"
 expect_file "$state" '"prerequisites/efs-csi-driver": {'

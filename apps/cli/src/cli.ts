@@ -2,6 +2,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, forTerminal, UserError } from '@modeshift/core/base';
 import { processIo, type Io } from './io.js';
 
+/** The exit-code contract (README "Exit codes"), shown under every command's help so scripts can rely on it. */
+const EXIT_CODES = `
+Exit codes:
+  0   success (also when the reader of the output closes it early, as \`| head\` does)
+  1   plan: the --fail-on threshold was reached
+  2   bad usage, or unreadable or invalid input (one message naming the file and line)
+  3   a live API could not be reached or refused access
+  70  internal error (please report it)
+`;
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('modeshift')
     .description('Plan and guide the move of EKS workloads between Fargate and EKS Auto Mode.')
@@ -14,7 +24,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('plan')
     .description('diff an inventory against the target mode and print the staged plan')
     .argument('<path...>', 'inventory files or directories (YAML, JSON, kubectl Lists, AWS CLI JSON)')
-    .addOption(new Option('--to <mode>', 'target mode').choices(['auto-mode', 'fargate']))
+    .addOption(new Option('--to <mode>', 'target mode (required)').choices(['auto-mode', 'fargate']))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
@@ -29,7 +39,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('stack')
     .description('write a Pulumi project (TypeScript) that builds the target infrastructure of the plan')
     .argument('<path...>', 'inventory files or directories (as for plan)')
-    .addOption(new Option('--to <mode>', 'target mode').choices(['auto-mode', 'fargate']))
+    .addOption(new Option('--to <mode>', 'target mode (required)').choices(['auto-mode', 'fargate']))
     .requiredOption('--out <dir>', 'the project directory to write (atomically)')
     .option('--stack <name>', 'Pulumi stack name, for Pulumi.<name>.yaml (default: migration)')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
@@ -45,7 +55,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('[path...]', 'inventory files or directories (as for plan); without one, the wizard asks')
     .addOption(new Option('--to <mode>', 'target mode (default: detected, confirmable)').choices(['auto-mode', 'fargate']))
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
-    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory)')
+    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory; for the bundled examples, under $XDG_STATE_HOME/modeshift or ~/.local/state/modeshift)')
     .action(async (paths: string[], options) => {
       const { wizardCommand } = await import('./commands/wizard.js');
       setExit(await wizardCommand(paths, options, io));
@@ -67,6 +77,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await collectCommand(options, io));
     });
 
+  for (const command of [root, ...root.commands]) command.addHelpText('after', EXIT_CODES);
   return root;
 }
 

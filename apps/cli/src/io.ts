@@ -14,7 +14,24 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  endQuietlyWhenStdoutCloses();
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+let watchingStdout = false;
+
+/**
+ * `modeshift plan … | head`: the reader has all it wanted once it closes the pipe, so the write that fails
+ * with EPIPE ends the process quietly and successfully, as other command-line tools do. Any other error
+ * on stdout is still one.
+ */
+function endQuietlyWhenStdoutCloses(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }
 
 export interface OutputWriter {

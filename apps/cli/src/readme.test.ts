@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAPABILITY_MATRIX, renderCapabilityTable } from '@modeshift/core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,15 @@ describe('README', () => {
     const top = readme.split('\n').slice(0, 15).join('\n');
     expect(top).toContain('npm ci && npm start');
     expect(top).toContain('npm ci && npm test');
+  });
+
+  it('links and names nothing outside the repository', () => {
+    // A reader of the published repository has only the repository: a path that climbs out of it is a dead end.
+    expect(readme).not.toMatch(/(?:\]\(|`)\.\.\//);
+    for (const [, target] of readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)) {
+      if (/^[a-z]+:/i.test(target!)) continue;
+      expect(existsSync(join(REPO_ROOT, target!)), target).toBe(true);
+    }
   });
 
   it('shows the capability table exactly as the matrix generates it', () => {

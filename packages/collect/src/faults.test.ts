@@ -224,6 +224,15 @@ describe('kubeconfig and context', () => {
     expect(error.message).toMatch(/^Cannot read kubeconfig .*kubeconfig: /);
   });
 
+  it('says an empty kubeconfig (KUBECONFIG=/dev/null) is empty instead of failing inside the client library', async () => {
+    world = await startWorld();
+    await writeFile(world.kubeconfig, '');
+    const error = await rejection(collect(world.options()));
+    expect(error.kind).toBe('input');
+    expect(error.message).toContain('the file is empty');
+    expect(error.message).not.toContain('Cannot read properties');
+  });
+
   it('finds the kubeconfig through KUBECONFIG in the given env', async () => {
     world = await startWorld();
     const { kubeconfig: _k, ...options } = world.options({ env: { ...world.env, KUBECONFIG: [path.join(world.root, 'absent'), world.kubeconfig].join(path.delimiter) } });

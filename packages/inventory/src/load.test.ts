@@ -101,6 +101,13 @@ describe('loadInventory', () => {
     expect(junk.problems[1]?.message).toBe(`nothing usable in ${join(root, 'junk')}: every document was skipped or invalid`);
   });
 
+  it('gives a directory whose only file is broken YAML one error, about that file', async () => {
+    await write('broken/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  bad: [\n');
+    const broken = await loadInventory([join(root, 'broken')]);
+    expect(broken.problems).toHaveLength(1);
+    expect(broken.problems[0]).toMatchObject({ file: join(root, 'broken', 'pod.yaml'), line: 5, severity: 'error' });
+  });
+
   it('throws a UserError for a path that does not exist', async () => {
     const missing = join(root, 'nope.yaml');
     await expect(loadInventory([missing])).rejects.toThrow(new UserError('input', `${missing}: no such file or directory`));

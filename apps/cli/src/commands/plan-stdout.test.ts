@@ -66,3 +66,17 @@ describe('modeshift plan written to stdout by the real process', () => {
     expect(text).toMatch(/[…→]/u);
   }, 120_000);
 });
+
+describe('modeshift plan into a pipe that closes early (`modeshift plan … | head`)', () => {
+  it.each(['text', 'json'])('ends quietly with exit 0 when the reader stops reading the %s plan', async (format) => {
+    const args = ['plan', join(EXAMPLES, 'fargate-to-auto-mode', 'inventory'), '--to', 'auto-mode', '--format', format];
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Like `head -1`: read the first chunk, then close the pipe while the plan is still being written.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+});

@@ -42,7 +42,7 @@ describe('modeshift plan', () => {
     expect(io.err()).toBe('');
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^modeshift plan: /);
-    expect(io.out()).toContain('from fargate to EKS Auto Mode');
+    expect(io.out()).toContain('from EKS on Fargate to EKS Auto Mode');
     expect(io.out()).toContain('Wave 1: move namespace shop');
   });
 
@@ -169,6 +169,20 @@ describe('modeshift --help', () => {
     const io = captureIo();
     expect(await run(['--help'], io)).toBe(0);
     expect(io.out()).toContain('plan');
+  });
+
+  it.each(['plan', 'stack'])('says in `%s --help` that --to is required', async (command) => {
+    const io = captureIo();
+    expect(await run([command, '--help'], io)).toBe(0);
+    expect(io.out()).toMatch(/--to <mode>\s+target mode \(required\)/);
+  });
+
+  it.each([[['--help']], [['plan', '--help']], [['collect', '--help']]])('lists every exit code in %j', async (argv) => {
+    const io = captureIo();
+    expect(await run(argv, io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('Exit codes:');
+    for (const code of ['0 ', '1 ', '2 ', '3 ', '70 ']) expect(out).toContain(`  ${code}`);
   });
 
   it('treats an unknown option as bad usage (exit 2)', async () => {

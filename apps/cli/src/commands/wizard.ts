@@ -1,14 +1,12 @@
 import { resolve } from 'node:path';
-import * as core from '@modeshift/core';
-import { buildContext, buildPlan, renderJson, renderText, type Manifest, type Mode, type Plan, type StepProgress } from '@modeshift/core';
+import { buildContext, buildPlan, detectDirection, manifestText, renderJson, renderMarkdown, renderText, type Mode } from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
-import { stringify } from 'yaml';
-import { BUNDLED_EXAMPLE, BUNDLED_EXAMPLES } from '../examples.js';
+import { BUNDLED_EXAMPLE, bundledExamples } from '../examples.js';
 import { useColor, writeFileAtomic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode } from '../options.js';
+import { terminalClipboard } from '../wizard/clipboard.js';
 import type { WizardDeps, WizardInit } from '../wizard/deps.js';
-import { detectDirection } from '../wizard/direction.js';
 import { preferProductionReact } from '../wizard/react-build.js';
 import { runVerify } from '../wizard/verify-runner.js';
 
@@ -17,8 +15,6 @@ export interface WizardOptions {
   clusterVersion?: string;
   state?: string;
 }
-
-/** The mode the workloads do not run on today; Auto Mode when that cannot be told. */
 
 /** `modeshift wizard [<path>…]` (and `modeshift` in a terminal). Returns the exit code. */
 export async function wizardCommand(paths: string[], options: WizardOptions, io: Io): Promise<number> {
@@ -33,7 +29,7 @@ export async function wizardCommand(paths: string[], options: WizardOptions, io:
   };
   // Only the real process environment decides which React build loads; a test's own env is left alone.
   const commandEnv = io.env === process.env ? preferProductionReact() : io.env;
-  return interactive(init, await wizardDeps(io, commandEnv), io);
+  return interactive(init, wizardDeps(io, commandEnv), io);
 }
 
 /** Not a terminal: nobody can press a key, so the wizard's content goes out as the text plan. */
@@ -45,39 +41,28 @@ async function printPlan(paths: string[], target: Mode | undefined, clusterVersi
   return 0;
 }
 
-async function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): Promise<WizardDeps> {
-  const exports = core as unknown as Record<string, unknown>;
-  const renderMarkdown = typeof exports.renderMarkdown === 'function' ? (exports.renderMarkdown as (p: Plan, o: { progress: Record<string, StepProgress> }) => string) : undefined;
-  // Redacting like the Markdown export, when core exposes how; the planner's manifests carry no secret data either way.
-  const manifestText = typeof exports.manifestText === 'function'
-    ? (m: Manifest) => (exports.manifestText as (m: Manifest) => { text: string }).call(null, m).text
-    : (m: Manifest) => (m.file.endsWith('.json') ? `${JSON.stringify(m.object, null, 2)}\n` : stringify(m.object, { lineWidth: 0 }));
+function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): WizardDeps {
   return {
     cwd: io.cwd,
     load: (paths) => loadInventory(paths),
-    examples: BUNDLED_EXAMPLES,
+    examples: bundledExamples(io.env),
     collect: collector(io),
     runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: commandEnv, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),
     writeFile: writeFileAtomic,
+    copyToClipboard: terminalClipboard(io.stdout, io.env),
+    ...(io.env.HOME ? { home: io.env.HOME } : {}),
     renderJson,
-    ...(renderMarkdown ? { renderMarkdown } : {}),
-    ...((await hasStackGenerator()) ? { exportStack: exportStack(io) } : {}),
-    manifestText,
+    renderMarkdown,
+    exportStack: exportStack(io),
+    // Redacted as the Markdown export redacts.
+    manifestText: (manifest) => manifestText(manifest).text,
   };
-}
-
-async function hasStackGenerator(): Promise<boolean> {
-  try {
-    const pulumi = (await import('@modeshift/pulumi')) as Record<string, unknown>;
-    return typeof pulumi.generateProject === 'function';
-  } catch {
-    return false;
-  }
 }
 
 /** Through the stack command, so the wizard writes exactly what `modeshift stack` writes. */
 function exportStack(io: Io): NonNullable<WizardDeps['exportStack']> {
   return async ({ paths, target, clusterVersion, out }) => {
+    // Loaded on use only: the Pulumi generator is large and most sessions never export a stack.
     const { stackCommand } = await import('./stack.js');
     let said = '';
     const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { Row } from './components/Row.js';
 import type { Size } from './deps.js';
@@ -6,43 +6,10 @@ import { dispatch } from './dispatch.js';
 import { keyEvents } from './keys.js';
 import { bodyHeight } from './layout.js';
 import type { WizardModel } from './model.js';
-import { Direction } from './screens/Direction.js';
-import { Export } from './screens/Export.js';
-import { Findings } from './screens/Findings.js';
 import { Help } from './screens/Help.js';
 import { Notice } from './screens/Notice.js';
-import { Overview } from './screens/Overview.js';
-import { Source } from './screens/Source.js';
-import { Walkthrough } from './screens/Walkthrough.js';
-import { SCREENS, type ScreenId } from './state-file.js';
+import { SCREEN_REGISTRY, screensInOrder } from './screen-registry.js';
 import { paint, ThemeContext, usePaint } from './theme.js';
-
-const TITLES: Record<ScreenId, string> = {
-  source: 'Source',
-  direction: 'Direction',
-  overview: 'Overview',
-  findings: 'Findings',
-  walkthrough: 'Walk-through',
-  export: 'Export',
-};
-
-/** The keys that matter most right now; the rest are one `?` away. */
-function hints(m: WizardModel): string {
-  switch (m.screen) {
-    case 'source':
-      return m.source.view === 'loaded' ? '↑↓ scroll · Enter continue · o other inventory · ? help · q quit' : '↑↓ move · Enter pick · Tab complete · ? help · q quit';
-    case 'direction':
-      return '↑↓ target · v version · Enter build the plan · Esc back · ? help · q quit';
-    case 'overview':
-      return '↑↓ scroll · Enter/Tab findings · Esc back · ? help · q quit';
-    case 'findings':
-      return m.findings.detail ? '↑↓ scroll · Esc back to the list · ? help · q quit' : '↑↓ move · / filter · Enter detail · Esc back · Tab next · ? help · q quit';
-    case 'walkthrough':
-      return m.walk.detail ? '↑↓ scroll · [ ] step · d s n u mark · e note · c copy · v verify · Esc list · ?' : '↵ open · d done · s skip · n n/a · u undo · e note · c copy · v verify · ? help';
-    case 'export':
-      return '↑↓ move · Enter choose and write · Esc back · ? help · q quit';
-  }
-}
 
 function useTerminalSize(fixed: Size | undefined): Size {
   const { stdout } = useStdout();
@@ -67,9 +34,9 @@ function Header({ m, width }: { m: WizardModel; width: number }) {
     <Box width={width}>
       <Text wrap="truncate-end" bold>
         modeshift
-        {SCREENS.map((id, i) => {
-          const current = id === m.screen;
-          const label = `${i + 1} ${TITLES[id]}`;
+        {screensInOrder().map(({ id, screen }, i) => {
+          const current = !m.opening && id === m.screen;
+          const label = `${i + 1} ${screen.title}`;
           return (
             <Text key={id}>
               {' '}
@@ -123,14 +90,7 @@ export function App({ model, color, size: fixed }: AppProps) {
   }, [version, model, exit]);
 
   const m = model;
-  const screens: Record<ScreenId, () => ReactNode> = {
-    source: () => <Source m={m} size={size} />,
-    direction: () => <Direction m={m} size={size} />,
-    overview: () => <Overview m={m} size={size} />,
-    findings: () => <Findings m={m} size={size} />,
-    walkthrough: () => <Walkthrough m={m} size={size} />,
-    export: () => <Export m={m} size={size} />,
-  };
+  const Screen = SCREEN_REGISTRY[m.screen].view;
   const body = m.exitRequested ? (
     <Row line={{ text: m.persistence === 'on' && m.statePath && m.progress ? `Progress saved to ${m.statePath}` : 'Bye.', tone: 'good' }} />
   ) : m.notice ? (
@@ -138,7 +98,7 @@ export function App({ model, color, size: fixed }: AppProps) {
   ) : m.help ? (
     <Help m={m} size={size} />
   ) : (
-    screens[m.screen]()
+    <Screen m={m} size={size} />
   );
   return (
     <ThemeContext.Provider value={paint(color)}>
@@ -148,7 +108,7 @@ export function App({ model, color, size: fixed }: AppProps) {
           {body}
         </Box>
         <Row line={m.message ?? { text: '' }} />
-        <Row line={{ text: m.notice ? 'Answer the question above' : m.help ? '? or Esc closes the help · q quit' : hints(m), tone: 'muted' }} />
+        <Row line={{ text: m.notice ? 'Answer the question above' : m.help ? '? or Esc closes the help · q quit' : SCREEN_REGISTRY[m.screen].hints(m), tone: 'muted' }} />
       </Box>
     </ThemeContext.Provider>
   );

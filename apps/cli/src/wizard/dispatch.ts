@@ -2,36 +2,10 @@ import type { Size } from './deps.js';
 import { isBack, isChar, movement, scrollBy, type KeyEvent } from './keys.js';
 import { bodyHeight, scrollMax } from './layout.js';
 import type { WizardModel } from './model.js';
-import { directionKeys } from './screens/Direction.js';
-import { exportKeys } from './screens/Export.js';
-import { findingsKeys } from './screens/Findings.js';
 import { helpLines } from './screens/Help.js';
 import { noticeKeys } from './screens/Notice.js';
-import { overviewKeys } from './screens/Overview.js';
-import { sourceKeys } from './screens/Source.js';
-import { walkthroughKeys } from './screens/Walkthrough.js';
-import { SCREENS, type ScreenId } from './state-file.js';
-
-type ScreenKeys = (m: WizardModel, ev: KeyEvent, size: Size) => boolean;
-
-const SCREEN_KEYS: Record<ScreenId, ScreenKeys> = {
-  source: sourceKeys,
-  direction: directionKeys,
-  overview: overviewKeys,
-  findings: findingsKeys,
-  walkthrough: walkthroughKeys,
-  export: exportKeys,
-};
-
-/** Where Esc goes from each screen once the screen itself has nothing left to close. */
-const BACK: Record<ScreenId, ScreenId | null> = {
-  source: null,
-  direction: 'source',
-  overview: 'direction',
-  findings: 'overview',
-  walkthrough: 'findings',
-  export: 'walkthrough',
-};
+import { SCREEN_REGISTRY } from './screen-registry.js';
+import { SCREENS } from './screen-ids.js';
 
 /**
  * One key, in priority order: a notice, the help, the screen (which may be holding a text field and take
@@ -51,11 +25,13 @@ export function dispatch(m: WizardModel, ev: KeyEvent, size: Size): void {
     return;
   }
   const before = m.message;
-  if (SCREEN_KEYS[m.screen](m, ev, size)) {
+  if (SCREEN_REGISTRY[m.screen].keys(m, ev, size)) {
     // A key that did something else clears the last message; one that set a new message keeps it.
     if (m.message === before && before?.tone !== 'bad') m.message = null;
     return;
   }
+  // Moving elsewhere leaves the last message behind, so it is never read as being about the new place.
+  if (before?.tone !== 'bad' && !isChar(ev, '?')) m.message = null;
   if (isChar(ev, '?')) {
     m.help = true;
     m.helpScroll = 0;
@@ -65,10 +41,10 @@ export function dispatch(m: WizardModel, ev: KeyEvent, size: Size): void {
     m.step(1);
   } else if (ev.name === 'backtab') {
     m.step(-1);
-  } else if (ev.name === 'char' && !ev.ctrl && /^[1-6]$/.test(ev.ch)) {
+  } else if (ev.name === 'char' && !ev.ctrl && /^[1-9]$/.test(ev.ch) && Number(ev.ch) <= SCREENS.length) {
     m.goto(SCREENS[Number(ev.ch) - 1]!);
   } else if (isBack(ev)) {
-    const back = BACK[m.screen];
+    const back = SCREEN_REGISTRY[m.screen].back;
     if (back) m.goto(back);
     else m.flash('This is the first screen: q quits.', 'info');
   }

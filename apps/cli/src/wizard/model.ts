@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { buildContext, buildPlan, UserError, type Mode, type Plan, type SourceMode } from '@modeshift/core';
+import { buildContext, buildPlan, detectDirection, UserError, type Mode, type Plan, type SourceMode } from '@modeshift/core';
 import type { Example, WizardDeps, WizardInit } from './deps.js';
-import { detectDirection } from './direction.js';
 import type { Notice, SourceState, WalkState } from './model-state.js';
 import { effectiveStatuses, isClosed, type StepView } from './progress.js';
 import { ProgressSaver } from './saver.js';
 import {
   defaultStatePath, loadState, newState, planStepIds, reconcile, removeStaleTemps, saveState,
-  SCREENS, type ProgressState, type ScreenId,
+  type ProgressState,
 } from './state-file.js';
+import { SCREENS, type ScreenId } from './screen-ids.js';
 import type { Tone } from './text.js';
 
 /** A performance mark set when a plan has been built: the bench times the wizard's first frame from it. */
@@ -28,6 +28,8 @@ export class WizardModel {
   noticeScroll = 0;
   message: { text: string; tone: Tone } | null = null;
   exitRequested = false;
+  /** True while the inventory given on the command line loads: no screen is current yet (it may be resumed). */
+  opening = false;
 
   source: SourceState = { view: 'menu', cursor: 0, path: '', completions: [], paths: [], result: null, error: null, progress: '' };
   direction = { from: 'unknown' as SourceMode, byCompute: {} as Record<string, number>, cursor: 0, version: '', editingVersion: false, versionNeeded: false };
@@ -62,6 +64,11 @@ export class WizardModel {
   ) {
     this.target = init.target ?? null;
     this.clusterVersion = init.clusterVersion ?? null;
+    // The first frame already says what is being opened: the menu would flash before a resumed screen.
+    if (init.paths && init.paths.length > 0) {
+      this.opening = true;
+      Object.assign(this.source, { view: 'loading', paths: init.paths.map((p) => resolve(deps.cwd, p)) });
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -108,7 +115,13 @@ export class WizardModel {
     this.source.view = 'loaded';
     this.plan = null;
     if (this.source.result && this.loadErrors().length === 0) this.openState(absolute);
+    this.opening = false;
     this.changed();
+  }
+
+  /** The bundled example these paths are, however they were opened (the menu, `npm start`, a typed path). */
+  private exampleAt(paths: string[]): Example | undefined {
+    return this.examples.find((ex) => ex.paths.length === paths.length && ex.paths.every((p, i) => resolve(p) === paths[i]));
   }
 
   loadErrors(): string[] {
@@ -118,7 +131,7 @@ export class WizardModel {
 
   /** Reads the progress file for the inventory just loaded: resume, ask about a bad file, or start fresh. */
   private openState(paths: string[]): void {
-    this.statePath = this.init.statePath ? resolve(this.deps.cwd, this.init.statePath) : defaultStatePath(paths[0]!);
+    this.statePath = this.init.statePath ? resolve(this.deps.cwd, this.init.statePath) : (this.exampleAt(paths)?.statePath ?? defaultStatePath(paths[0]!));
     this.persistence = 'on';
     this.progress = null;
     this.target = this.init.target ?? null;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleCopy, KEY, startOnPlan, startWizard, type Harness } from './__fixtures__/harness.js';
@@ -10,7 +11,7 @@ const statePath = (inventory: string) => join(inventory, '.modeshift-state.json'
 
 async function sessionWithProgress(): Promise<string> {
   const first = await startOnPlan();
-  await first.press('5', 'd', 'j', 'd', 'q');
+  await first.press('5', 'd', 'd', 'q');
   await first.see('Progress saved to');
   expect(first.model.exitRequested).toBe(true);
   first.unmount();
@@ -23,8 +24,9 @@ describe('progress across sessions', () => {
     h = await startWizard({ init: { paths: [inventory] } });
     await h.see('Resumed from');
     await h.see('[5 Walk-through]');
-    await h.see('❯ ✔ 1.2 Give the cluster role');
+    await h.see('❯ ○ 1.3 Install the Amazon EFS CSI driver');
     expect(h.frame()).toContain('✔ 1.1 Allow access entries');
+    expect(h.frame()).toContain('✔ 1.2 Give the cluster role');
   });
 
   it('carries progress over a changed plan by step id and lists the new and the gone steps', async () => {
@@ -70,7 +72,7 @@ describe('progress across sessions', () => {
     await h.press(KEY.enter, KEY.enter);
     await h.see('Readiness');
     await h.press('5', 'd');
-    await h.see('❯ ✔ 1.1');
+    await h.see('✔ 1.1');
     expect(readFileSync(statePath(inventory), 'utf8')).toBe('{"name": "somebody-else"}');
   });
 
@@ -83,6 +85,17 @@ describe('progress across sessions', () => {
     await h.see('Bye.');
     expect(readFileSync(statePath(inventory), 'utf8')).toBe('not json');
     expect(existsSync(`${statePath(inventory)}.bad`)).toBe(false);
+  });
+
+  it('saves progress on a bundled example where the example says, never inside its inventory, however it is opened', async () => {
+    const inventory = exampleCopy();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'modeshift-user-state-')), 'progress.json');
+    const example = { label: 'shop-prod', paths: [inventory], statePath: elsewhere };
+    h = await startOnPlan({ inventory, deps: { examples: [example] } });
+    await h.press('5', 'd', 'q');
+    await h.see(`Progress saved to ${elsewhere}`);
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).kind).toBe('modeshift-progress');
+    expect(existsSync(statePath(inventory))).toBe(false);
   });
 
   it('saves to --state instead of the inventory directory', async () => {

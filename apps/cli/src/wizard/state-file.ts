@@ -4,6 +4,7 @@ import { MODES, type Mode, type Plan } from '@modeshift/core';
 import { findJsonSyntaxError } from '@modeshift/inventory';
 import { writeFileAtomic } from '../io.js';
 import { FingerprintJob } from './fingerprint.js';
+import { SCREENS, type ScreenId } from './screen-ids.js';
 
 export const STATE_FILE_NAME = '.modeshift-state.json';
 /** Marks the file as ours, so any other JSON that happens to sit at the path is told apart from a damaged one. */
@@ -17,8 +18,6 @@ export interface StepRecord {
   note?: string;
 }
 
-export const SCREENS = ['source', 'direction', 'overview', 'findings', 'walkthrough', 'export'] as const;
-export type ScreenId = (typeof SCREENS)[number];
 
 export interface ProgressState {
   kind: typeof KIND;

@@ -1,6 +1,6 @@
 import type { Manifest } from '@modeshift/core';
 import type { Effective, StepView } from './progress.js';
-import { wrap, wrapCode, type Line, type Tone } from './text.js';
+import { wrap, wrapCode, wrapCommand, type Line, type Tone } from './text.js';
 import type { VerifyResult } from './verify-runner.js';
 import type { StepEntry } from './walk-actions.js';
 
@@ -16,7 +16,8 @@ export const STATUS_LABEL: Record<Effective, string> = {
 
 const para = (text: string, width: number, tone?: Tone): Line[] => wrap(text, width, '  ').map((t) => ({ text: t, ...(tone ? { tone } : {}) }));
 const code = (text: string, width: number): Line[] => wrapCode(text, width, '  ').map((t) => ({ text: t, tone: 'code' as const }));
-const commandLines = (commands: string[], width: number): Line[] => commands.flatMap((c) => code(`$ ${c}`, width));
+const commandLines = (commands: string[], width: number): Line[] =>
+  commands.flatMap((c) => wrapCommand(c, width, '  ').map((text) => ({ text, tone: 'code' as const })));
 
 /** Everything about one step, top to bottom, as the detail pane shows it. */
 export function stepLines(

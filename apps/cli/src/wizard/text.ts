@@ -25,7 +25,10 @@ export function truncate(raw: string, width: number): string {
 /** Whitespace that wrapping would change: leading, trailing, repeated, or other than a plain space. */
 const SPACING = /^\s|\s$|\s\s|[^\S ]/;
 
-/** Word wrap to `width` columns; words longer than a line are cut. `indent` prefixes continuation lines too. */
+/**
+ * Word wrap to `width` columns. A word longer than a line (a URL, an ARN) gets a line of its own and is never
+ * cut, so it can be copied whole with the mouse; the row shows what fits. `indent` prefixes continuation lines too.
+ */
 export function wrap(raw: string, width: number, indent = ''): string[] {
   // Escape sequences from the inventory are shown, never sent to the terminal.
   const text = forTerminalLines(raw);
@@ -36,15 +39,7 @@ export function wrap(raw: string, width: number, indent = ''): string[] {
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      let rest = word;
-      while ([...rest].length > room) {
-        if (line) {
-          out.push(indent + line);
-          line = '';
-        }
-        out.push(indent + [...rest].slice(0, room).join(''));
-        rest = [...rest].slice(room).join('');
-      }
+      const rest = word;
       if (!line) line = rest;
       else if ([...line].length + 1 + [...rest].length <= room) line += ` ${rest}`;
       else {
@@ -70,6 +65,35 @@ export function wrapCode(raw: string, width: number, indent = ''): string[] {
   return out;
 }
 
+/** Splits a shell command into words at spaces outside quotes, so a break never lands inside a quoted argument. */
+function shellWords(command: string): string[] {
+  return command.match(/(?:[^\s'"]+|'[^']*'|"(?:\\.|[^"\\])*")+|['"].*/g) ?? [];
+}
+
+/**
+ * A shell command over several rows, broken only between words and continued with ` \`, so that what a
+ * person selects with the mouse is still one command the shell runs. A word longer than a row is never cut.
+ */
+export function wrapCommand(command: string, width: number, indent = '', prompt = '$ '): string[] {
+  const room = Math.max(8, width - [...indent].length);
+  const first = `${prompt}${command}`;
+  const words = shellWords(command);
+  if ([...first].length <= room || words.length === 0) return [indent + first];
+  const continued = ' '.repeat([...prompt].length + 2);
+  const out: string[] = [];
+  let line = `${prompt}${words[0]}`;
+  for (const word of words.slice(1)) {
+    // Each row keeps room for its trailing " \\".
+    if ([...line].length + 1 + [...word].length + 2 <= room) line += ` ${word}`;
+    else {
+      out.push(`${indent}${line} \\`);
+      line = `${continued}${word}`;
+    }
+  }
+  out.push(indent + line);
+  return out;
+}
+
 export const lines = (texts: string[], tone?: Tone, bold?: boolean): Line[] =>
   texts.map((text) => ({ text, ...(tone ? { tone } : {}), ...(bold ? { bold } : {}) }));
 
@@ -79,6 +103,13 @@ export function bar(value: number, max: number, width: number): string {
   return '█'.repeat(Math.max(value > 0 ? 1 : 0, n));
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
+/** "1 PVC", "2 PVCs", "1 IngressClass", "3 IngressClasses": English plurals of the words the wizard counts. */
+export function plural(n: number, word: string, many = pluralOf(word)): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+function pluralOf(word: string): string {
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
 }

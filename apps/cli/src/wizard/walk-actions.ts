@@ -3,6 +3,7 @@ import type { Plan, Stage, Step } from '@modeshift/core';
 import type { WizardModel } from './model.js';
 import { checkReadOnly } from './read-only.js';
 import { recordOf, type StepStatus } from './state-file.js';
+import { plural } from './text.js';
 
 export const COMMANDS_FILE = 'modeshift-commands.sh';
 
@@ -40,6 +41,7 @@ export function mark(m: WizardModel, status: StepStatus): void {
   if (status === 'open' && note === undefined) delete m.progress.steps[id];
   else m.progress.steps[id] = { status, ...(note !== undefined ? { note } : {}) };
   m.touchProgress();
+  if (status !== 'open') moveToNextOpen(m);
   const view = m.views.get(id);
   if (status === 'done' && view?.status === 'waiting') {
     const open = view.openDependencies.map((dep) => title(m, dep));
@@ -48,6 +50,17 @@ export function mark(m: WizardModel, status: StepStatus): void {
     const label = { open: 'open again', done: 'done', skipped: 'skipped', 'not-applicable': 'not applicable' }[status];
     m.flash(`${entry.number} ${entry.step.title}: ${label}.`, status === 'open' ? 'info' : 'good');
   }
+}
+
+/** After a step is closed the next one to work on is the next open step (from the top once none is left below). */
+function moveToNextOpen(m: WizardModel): void {
+  const entries = stepEntries(m.plan!);
+  const isOpen = (i: number) => (m.views.get(entries[i]!.step.id)?.status ?? 'open') === 'open';
+  const order = [...entries.keys()].map((i) => (m.walk.cursor + 1 + i) % entries.length);
+  const next = order.find(isOpen);
+  if (next === undefined || next === m.walk.cursor) return;
+  Object.assign(m.walk, { cursor: next, scroll: 0 });
+  m.persist();
 }
 
 export function setNote(m: WizardModel, text: string): void {
@@ -77,23 +90,41 @@ export function commandsText(plan: Plan, copied: readonly string[]): string {
   return `${out.join('\n')}`;
 }
 
-/** c: adds the step's commands to modeshift-commands.sh (next to the state file); they are printed again on exit. */
+/** A path as short as it can be said: under the home directory as `~/…`. */
+function shortPath(path: string, home: string | undefined): string {
+  return home && path.startsWith(`${home}/`) ? `~/${path.slice(home.length + 1)}` : path;
+}
+
+/**
+ * c: the step's commands go to the terminal's clipboard (OSC 52) where there is a terminal to ask, and are
+ * added to modeshift-commands.sh next to the state file either way, as the fallback; they are printed again on
+ * exit. The message says which happened.
+ */
 export function copyCommands(m: WizardModel): void {
   const entry = currentEntry(m);
   if (!entry || !m.plan) return;
-  if (entry.step.commands.length === 0) {
+  const { commands } = entry.step;
+  if (commands.length === 0) {
     m.flash('This step has no commands to copy.', 'info');
     return;
   }
   if (!m.copied.includes(entry.step.id)) m.copied.push(entry.step.id);
+  const clipboard = m.deps.copyToClipboard?.(`${commands.join('\n')}\n`) ?? false;
   const file = commandsFilePath(m);
+  const what = plural(commands.length, 'command');
+  let saved: string | null = null;
   try {
     m.deps.writeFile(file, commandsText(m.plan, m.copied));
     m.commandsFile = file;
-    m.flash(`Copied ${entry.step.commands.length} command(s) to ${file}; they are printed when you quit.`, 'good');
+    saved = shortPath(file, m.deps.home);
   } catch (error) {
-    m.flash(`Copied; they are printed when you quit (cannot write ${file}: ${(error as Error).message}).`, 'warn');
+    if (!clipboard) {
+      m.flash(`Cannot write ${file} (${(error as Error).message}); the ${what} are printed when you quit.`, 'warn');
+      return;
+    }
   }
+  if (clipboard) m.flash(`Copied ${what} to the clipboard (OSC 52)${saved ? `; also in ${saved}` : ''}`, 'good');
+  else m.flash(`No terminal clipboard: ${what} saved to ${saved}`, 'good');
 }
 
 /** v: asks before running anything, and refuses what the allow-list cannot prove read-only. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { UserError } from '@modeshift/core';
@@ -11,7 +11,18 @@ export interface KubeTarget {
   identity: EksIdentity;
 }
 
+const HOW_TO_GET_ONE = 'pass --kubeconfig <file>, set KUBECONFIG, or run `aws eks update-kubeconfig`';
+
 function loadFile(file: string): KubeConfig {
+  // client-node reads an empty file (KUBECONFIG=/dev/null) as nothing and then fails on a property of that
+  // nothing ("Cannot read properties of undefined"); the operator needs to hear what is wrong with the file.
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError('input', `Cannot read kubeconfig ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (text.trim() === '') throw new UserError('input', `Cannot read kubeconfig ${file}: the file is empty; ${HOW_TO_GET_ONE}.`);
   const config = new KubeConfig();
   try {
     config.loadFromFile(file);
@@ -57,7 +68,7 @@ function loadConfig(kubeconfig: string | undefined, env: NodeJS.ProcessEnv): { c
   const home = env.HOME ?? env.USERPROFILE;
   const file = home === undefined ? undefined : path.join(home, '.kube', 'config');
   if (file === undefined || !existsSync(file)) {
-    throw new UserError('api', 'No kubeconfig found: pass --kubeconfig, set KUBECONFIG, or run `aws eks update-kubeconfig`.');
+    throw new UserError('api', `No kubeconfig found: ${HOW_TO_GET_ONE}.`);
   }
   return { config: loadFile(file), source: file };
 }

@@ -2,6 +2,7 @@ import { type Finding, type Plan, SEVERITIES, type Severity } from '@modeshift/p
 import { resourceKey } from '../rules/engine/run.js';
 import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
+import { MODE_NAMES } from './mode-names.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,8 +25,6 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
 };
 
 const READINESS_STYLE: Record<Plan['summary']['readiness'], Severity> = { ready: 'gain', 'ready-with-changes': 'change', blocked: 'blocker', incomplete: 'blocker' };
-
-const TARGET: Record<Plan['to'], string> = { 'auto-mode': 'EKS Auto Mode', fargate: 'EKS on Fargate' };
 
 /**
  * Lines handed on in pieces of about 32 KiB as they come. A plan of 20,000 workloads has ~400,000
@@ -73,7 +72,7 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   const lines = new Lines(write);
   const c = plan.cluster;
   lines.push(paint('bold', `modeshift plan: ${t(c.name ?? 'unnamed cluster')}${c.region ? ` (${t(c.region)})` : ''}, Kubernetes ${t(c.version ?? 'unknown')}`));
-  lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
+  lines.push(`from ${MODE_NAMES[plan.from]} to ${MODE_NAMES[plan.to]}`);
   lines.push(`inventory date: ${t(plan.inventoryDate ?? 'not recorded')}`);
   lines.push(`readiness: ${paint(READINESS_STYLE[plan.summary.readiness], READINESS[plan.summary.readiness])}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);

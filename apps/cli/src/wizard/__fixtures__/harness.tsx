@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { expect, vi } from 'vitest';
 import * as core from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
+import { bundledExamples } from '../../examples.js';
 import { writeFileAtomic } from '../../io.js';
 import { EXAMPLES } from '../../testing.js';
 import { App } from '../App.js';
@@ -29,7 +30,9 @@ export const KEY = {
 /** A private copy of an example's inventory: state files and exports land in a temporary directory, never in the repo. */
 export function exampleCopy(name: 'fargate-to-auto-mode' | 'auto-mode-to-fargate' = 'fargate-to-auto-mode'): string {
   const root = mkdtempSync(join(tmpdir(), 'modeshift-wizard-'));
-  cpSync(join(EXAMPLES, name, 'inventory'), join(root, 'inventory'), { recursive: true });
+  // Only what the repository ships: progress or copied commands an older modeshift left there are not part of it.
+  const shipped = (path: string) => !/^(\.modeshift-state\.json|modeshift-commands\.sh)/.test(basename(path));
+  cpSync(join(EXAMPLES, name, 'inventory'), join(root, 'inventory'), { recursive: true, filter: shipped });
   return join(root, 'inventory');
 }
 
@@ -37,10 +40,8 @@ export function testDeps(cwd: string, overrides: Partial<WizardDeps> = {}): Wiza
   return {
     cwd,
     load: (paths) => loadInventory(paths),
-    examples: [
-      { label: 'shop-prod, EKS on Fargate → Auto Mode', paths: [join(EXAMPLES, 'fargate-to-auto-mode', 'inventory')] },
-      { label: 'retail-platform, Auto Mode → EKS on Fargate', paths: [join(EXAMPLES, 'auto-mode-to-fargate', 'inventory')] },
-    ],
+    // The real examples, with their progress in a directory of this test's own (as the CLI keeps it under the user's).
+    examples: bundledExamples({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'modeshift-state-')) }),
     runVerify: vi.fn(async (command: string) => ({ command, exitCode: 0, output: 'NAME   READY\nfake   True\n', timedOut: false, truncated: false })),
     writeFile: writeFileAtomic,
     renderJson: core.renderJson,

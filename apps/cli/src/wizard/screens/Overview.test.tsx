@@ -22,7 +22,8 @@ describe('Overview screen', () => {
     await h.see('BLOCKED');
     await h.press(...'jjjjjjjjjj');
     await h.see('Stay (4)');
-    expect(h.frame()).toContain('Deployment/ops/legacy-billing: stays on');
+    expect(h.frame()).toContain('Deployment/ops/legacy-billing: runs nowhere: no Fargate profile selects it');
+    expect(h.frame()).not.toContain('stays on nowhere');
   });
 
   it('goes on to the findings with Enter and back to the direction with Esc', async () => {

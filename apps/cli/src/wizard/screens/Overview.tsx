@@ -15,16 +15,16 @@ const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
   incomplete: ['INCOMPLETE: part of the cluster could not be collected; decommission is held back', 'bad'],
 };
 
+/** One row per stage: the whole stage name, then a bar of the same length for every stage, filled as far as it is closed. */
 function stageChart(plan: Plan, views: Map<string, StepView>, width: number): Line[] {
-  const max = Math.max(1, ...plan.stages.map((s) => s.steps.length));
-  const label = Math.min(20, Math.max(...plan.stages.map((s) => s.title.length)));
-  const room = Math.max(4, Math.min(30, width - label - 16));
+  const counts = Math.max(...plan.stages.map((s) => `${s.steps.length}/${s.steps.length}`.length));
+  const room = Math.max(10, Math.min(30, width - 40));
+  const label = Math.min(Math.max(...plan.stages.map((s) => s.title.length)), Math.max(12, width - room - counts - 8));
   return plan.stages.map((stage, i) => {
     const closed = stage.steps.filter((s) => isClosed(views.get(s.id)?.status ?? 'open')).length;
     const total = stage.steps.length;
-    const full = Math.max(total > 0 ? 1 : 0, Math.round((total / max) * room));
-    const filled = total === 0 ? 0 : Math.round((closed / total) * full);
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(full - filled)}`;
+    const filled = total === 0 ? 0 : Math.round((closed / total) * room);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(room - filled)}`;
     const tone: Tone = total > 0 && closed === total ? 'good' : 'accent';
     return { text: `  ${i + 1} ${truncate(stage.title, label).padEnd(label)} ${bar} ${closed}/${total}`, tone };
   });
@@ -42,7 +42,8 @@ function workloadSections(plan: Plan, width: number): Line[] {
     if (list.length === 0) continue;
     out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
     for (const w of list) {
-      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : `stays on ${w.from}`;
+      // A workload the inventory places nowhere ("nowhere: no Fargate profile selects it") does not "stay on" it.
+      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : w.from.startsWith('nowhere') ? `runs ${w.from}` : `stays on ${w.from}`;
       const why = w.findings.length ? ` (${w.findings.length === 1 ? '1 finding' : `${w.findings.length} findings`})` : '';
       for (const text of wrap(`${w.workload}: ${where}${why}`, width, '  ')) out.push({ text });
     }

@@ -11,24 +11,25 @@ import { bodyHeight, scrollMax } from '../layout.js';
 import type { WizardModel } from '../model.js';
 import { plural, wrap, type Line } from '../text.js';
 
-const LABELS: [keyof Inventory, string][] = [
-  ['fargateProfiles', 'Fargate profiles'], ['nodegroups', 'node groups'], ['nodes', 'nodes'], ['nodePools', 'NodePools'],
-  ['nodeClasses', 'NodeClasses'], ['namespaces', 'namespaces'], ['services', 'Services'], ['ingresses', 'Ingresses'],
-  ['ingressClasses', 'IngressClasses'], ['storageClasses', 'StorageClasses'], ['persistentVolumeClaims', 'PVCs'],
-  ['persistentVolumes', 'PVs'], ['podDisruptionBudgets', 'PDBs'], ['networkPolicies', 'NetworkPolicies'],
-  ['serviceAccounts', 'ServiceAccounts'], ['securityGroupPolicies', 'SecurityGroupPolicies'], ['configMaps', 'ConfigMaps'],
-  ['secrets', 'Secrets (names only)'], ['horizontalPodAutoscalers', 'HPAs'], ['securityGroups', 'security groups'],
-  ['subnets', 'subnets'], ['other', 'other objects'],
+/** What the inventory holds besides workloads, counted as "1 PVC", "2 PVCs" (plural() knows the rest). */
+const LABELS: [keyof Inventory, string, string?][] = [
+  ['fargateProfiles', 'Fargate profile'], ['nodegroups', 'node group'], ['nodes', 'node'], ['nodePools', 'NodePool'],
+  ['nodeClasses', 'NodeClass'], ['namespaces', 'namespace'], ['services', 'Service'], ['ingresses', 'Ingress'],
+  ['ingressClasses', 'IngressClass'], ['storageClasses', 'StorageClass'], ['persistentVolumeClaims', 'PVC'],
+  ['persistentVolumes', 'PV'], ['podDisruptionBudgets', 'PDB'], ['networkPolicies', 'NetworkPolicy'],
+  ['serviceAccounts', 'ServiceAccount'], ['securityGroupPolicies', 'SecurityGroupPolicy'], ['configMaps', 'ConfigMap'],
+  ['secrets', 'Secret (names only)', 'Secrets (names only)'], ['horizontalPodAutoscalers', 'HPA'], ['securityGroups', 'security group'],
+  ['subnets', 'subnet'], ['other', 'other object'],
 ];
 
-/** "8 Deployment · 1 DaemonSet" for workloads, then the other kinds the inventory holds. */
+/** "9 Deployments · 1 DaemonSet" for workloads, then the other kinds the inventory holds. */
 export function inventoryCounts(inv: Inventory): { workloads: string; others: string } {
   const byKind = new Map<string, number>();
   for (const w of inv.workloads) byKind.set(w.kind, (byKind.get(w.kind) ?? 0) + 1);
-  const workloads = [...byKind].map(([kind, n]) => `${n} ${kind}`).join(' · ') || 'none';
-  const others = LABELS.map(([key, label]) => [label, (inv[key] as unknown[] | null)?.length ?? 0] as const)
-    .filter(([, n]) => n > 0)
-    .map(([label, n]) => `${n} ${label}`)
+  const workloads = [...byKind].map(([kind, n]) => plural(n, kind)).join(' · ') || 'none';
+  const others = LABELS.map(([key, one, many]) => [one, many, (inv[key] as unknown[] | null)?.length ?? 0] as const)
+    .filter(([, , n]) => n > 0)
+    .map(([one, many, n]) => plural(n, one, many))
     .join(' · ');
   return { workloads, others };
 }

@@ -18,15 +18,19 @@ async function toWalkthrough(options: Parameters<typeof startOnPlan>[0] = {}) {
 describe('Walk-through screen', () => {
   it('marks a step done, skipped, not applicable and open again, saving after each key', async () => {
     h = await toWalkthrough();
+    // Each mark moves on to the next open step.
     await h.press('d');
-    await h.see('❯ ✔ 1.1');
+    await h.see('✔ 1.1');
+    await h.see('❯ ○ 1.2');
     expect(saved(h.inventory).steps['prerequisites/authentication-mode']).toEqual({ status: 'done' });
-    await h.press('j', 's');
-    await h.see('❯ ↷ 1.2');
-    await h.press('j', 'n');
-    await h.see('❯ – 1.3');
+    await h.press('s');
+    await h.see('↷ 1.2');
+    await h.see('❯ ○ 1.3');
+    await h.press('n');
+    await h.see('– 1.3');
+    await h.see('❯ ○ 2.1');
     expect(saved(h.inventory).steps['prerequisites/efs-csi-driver']).toEqual({ status: 'not-applicable' });
-    await h.press('u');
+    await h.press('k', 'u');
     await h.see('❯ ○ 1.3');
     expect(saved(h.inventory).steps['prerequisites/efs-csi-driver']).toBeUndefined();
     expect(saved(h.inventory).position).toEqual({ screen: 'walkthrough', stepId: 'prerequisites/efs-csi-driver' });
@@ -37,15 +41,16 @@ describe('Walk-through screen', () => {
     await h.press('j', 'j', 'j', 'd');
     await h.see('◐ 2.1 Enable EKS Auto Mode with the built-in node pools (waiting)');
     await h.see('Marked done; shown as waiting');
-    await h.press('g', 'd', 'j', 'd', 'j', 'n');
+    await h.press('g', 'd', 'd', 'n');
     await h.see('✔ 2.1 Enable EKS Auto Mode');
   });
 
   it('acts on every key of a burst that arrives as one chunk (toolchain G5)', async () => {
     h = await toWalkthrough();
     await h.press('jjd');
-    await h.see('❯ ✔ 1.3');
-    expect(h.model.walk.cursor).toBe(2);
+    await h.see('✔ 1.3');
+    await h.see('❯ ○ 2.1');
+    expect(h.model.walk.cursor).toBe(3);
   });
 
   it('opens a step with why, commands, manifests, verification and rollback, and scrolls it', async () => {
@@ -75,10 +80,10 @@ describe('Walk-through screen', () => {
     await h.see('CAB-1234 approved');
   });
 
-  it('copies the commands to modeshift-commands.sh next to the state file', async () => {
+  it('copies the commands to modeshift-commands.sh next to the state file when there is no terminal clipboard', async () => {
     h = await toWalkthrough();
     await h.press('c');
-    await h.see('Copied 2 command(s)');
+    await h.see('No terminal clipboard: 2 commands saved to');
     const script = readFileSync(join(h.inventory, 'modeshift-commands.sh'), 'utf8');
     expect(script).toContain('# 1.1 prerequisites/authentication-mode');
     expect(script).toContain('aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP');

@@ -1,4 +1,5 @@
 import type { Finding, Plan, Step } from '@modeshift/plan';
+import { MODE_NAMES } from '../mode-names.js';
 import type { SourceMode } from '../../placement/types.js';
 import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
@@ -15,13 +16,7 @@ export interface MarkdownOptions {
   progress?: Record<string, StepProgress>;
 }
 
-export const COMPUTE: Record<SourceMode, string> = {
-  'auto-mode': 'EKS Auto Mode',
-  fargate: 'EKS on Fargate',
-  'managed-nodes': 'EC2 managed nodes',
-  mixed: 'mixed compute',
-  unknown: 'unknown compute',
-};
+export const COMPUTE: Readonly<Record<SourceMode, string>> = MODE_NAMES;
 
 /** Lookups every section needs, built once so rendering stays linear in the plan's size. */
 export interface Context {

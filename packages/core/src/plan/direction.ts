@@ -1,6 +1,10 @@
-import { computePlacement, type Inventory, type Mode, type SourceMode } from '@modeshift/core';
+import { computePlacement } from '../placement/place.js';
+import type { SourceMode } from '../placement/types.js';
+import type { Inventory } from '../inventory/types.js';
+import type { Mode } from '@modeshift/plan';
 
-export interface Detected {
+/** Where an inventory's workloads run today, and the move that suggests. */
+export interface DetectedDirection {
   /** Where the workloads run today, over all of them. */
   from: SourceMode;
   /** Workloads per compute type they run on today (fargate, auto-mode, managed-nodes, pending). */
@@ -9,7 +13,8 @@ export interface Detected {
   suggested: Mode;
 }
 
-export function detectDirection(inventory: Inventory): Detected {
+/** The direction a plan of this inventory most likely wants: what the wizard offers and `wizard` without a terminal plans. */
+export function detectDirection(inventory: Inventory): DetectedDirection {
   // Where workloads run today does not depend on the target; the target only shapes where they would go.
   const placement = computePlacement(inventory, 'auto-mode');
   const byCompute: Record<string, number> = {};
