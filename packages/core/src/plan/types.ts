@@ -1,6 +1,7 @@
 import type { Mode } from '../capabilities/ids.js';
 import type { CapacityRequest, Finding, Severity } from '../findings/types.js';
 import type { SourceMode } from '../placement/types.js';
+import type { CostEstimate } from '../cost/types.js';
 
 export type StageId =
   | 'prerequisites'
@@ -124,4 +125,7 @@ export interface Plan {
   findings: Finding[];
   stages: Stage[];
   workloads: WorkloadOutcome[];
+  /** Monthly compute on the source and on the target; null when no prices apply (then `costUnavailable` says why). */
+  cost: CostEstimate | null;
+  costUnavailable: string | null;
 }

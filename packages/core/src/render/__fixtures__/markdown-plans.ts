@@ -70,6 +70,8 @@ export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], St
     to: 'auto-mode',
     cluster: { name: 'demo', region: 'eu-west-1', version: '1.31' },
     inventoryDate: null,
+    cost: null,
+    costUnavailable: null,
     summary: { bySeverity, workloads: { total: 0, moving: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
     findings,
     stages,

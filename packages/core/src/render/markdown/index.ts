@@ -1,6 +1,7 @@
 import type { Plan } from '../../plan/types.js';
 import { buildContext, type MarkdownOptions } from './context.js';
 import { blockersSection, findingsSection, sourcesSection } from './findings.js';
+import { costSection } from './cost.js';
 import { stageSection } from './steps.js';
 import { stageOrderSection, summarySection, titleSection } from './summary.js';
 
@@ -16,7 +17,7 @@ export { githubSlug } from './syntax.js';
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const ctx = buildContext(plan, options);
   // Sections are rendered in document order: heading anchors are numbered the way GitHub numbers them.
-  const sections: string[][] = [titleSection(ctx), summarySection(ctx), stageOrderSection(ctx), blockersSection(ctx)];
+  const sections: string[][] = [titleSection(ctx), summarySection(ctx), costSection(ctx), stageOrderSection(ctx), blockersSection(ctx)];
   plan.stages.forEach((stage, i) => sections.push(stageSection(ctx, stage, i)));
   sections.push(findingsSection(ctx), sourcesSection(ctx));
   const document = sections.map((lines) => lines.join('\n')).join('\n\n');
