@@ -11,6 +11,7 @@ export default defineConfig({
       '@modeshift/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       '@modeshift/core/base': fileURLToPath(new URL('./packages/core/src/base.ts', import.meta.url)),
       '@modeshift/plan/sources': fileURLToPath(new URL('./packages/plan/src/sources.ts', import.meta.url)),
+      '@modeshift/collect/pricing': fileURLToPath(new URL('./packages/collect/src/aws/pricing.ts', import.meta.url)),
       '@modeshift/collect/testing': fileURLToPath(new URL('./packages/collect/src/testing/index.ts', import.meta.url)),
       '@modeshift/plan': src('plan'),
       '@modeshift/core': src('core'),

@@ -30,6 +30,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists').choices(['blocker', 'change', 'advisory']))
     .option('--inventory-date <date>', 'when the inventory was taken (2026-11-20 or 2026-11-20T09:30:00Z); default: its collection.json')
+    .option('--prices <file|live>', 'prices for the cost estimate: a price file, or live (AWS Price List API); default: the bundled snapshot')
     .action(async (paths: string[], options) => {
       const { planCommand } = await import('./commands/plan.js');
       setExit(await planCommand(paths, options, io));
@@ -44,6 +45,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--stack <name>', 'Pulumi stack name, for Pulumi.<name>.yaml (default: migration)')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--force', 'replace a non-empty --out directory')
+    .option('--prices <file|live>', 'prices for the cost estimate in the stack\'s plan.json (as for plan)')
     .action(async (paths: string[], options) => {
       const { stackCommand } = await import('./commands/stack.js');
       setExit(await stackCommand(paths, options, io));

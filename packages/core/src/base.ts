@@ -38,3 +38,7 @@ export * from './render/capability-table.js';
 export * from './inventory/documents.js';
 export * from './inventory/normalize.js';
 export * from './plan/manifests/index.js';
+export * from './cost/types.js';
+export * from './cost/price-file.js';
+export * from './cost/format.js';
+export { BUNDLED_PRICES } from './cost/bundled-prices.js';

@@ -2,6 +2,7 @@
 // imports nothing outside this package.
 import type { Mode, SourceMode } from './capabilities.js';
 import type { CapacityRequest, Finding, Severity } from './findings.js';
+import type { CostEstimate } from './cost.js';
 
 /** A kind (or namespace) the collector was not allowed or able to read. */
 export interface NotCollected {
@@ -144,6 +145,9 @@ export interface Plan {
   incomplete: NotCollected[];
   /** Steps left out of the stages until the inventory is complete (decommission); [] otherwise. */
   heldBack: HeldBackStep[];
+  /** Monthly compute on the source and on the target; null when no prices apply (then `costUnavailable` says why). */
+  cost: CostEstimate | null;
+  costUnavailable: string | null;
   summary: PlanSummary;
   findings: Finding[];
   stages: Stage[];

@@ -7,7 +7,8 @@ export type Direction = 'to-auto-mode' | 'to-fargate';
 
 export const CLUSTER = 'estate-prod';
 export const ACCOUNT = '111122223333';
-export const REGION = 'eu-west-1';
+// us-east-1: the Region the bundled price snapshot covers, so generated estates are costed like real ones.
+export const REGION = 'us-east-1';
 const VPC = 'vpc-0b7e3c91a4d25f608';
 const ZONES = ['a', 'b', 'c'] as const;
 export const PRIVATE_SUBNETS = ['subnet-0a4c7e2f91b3d5e68', 'subnet-0d19f6b3a7c2e8054', 'subnet-06e2b8d4f0a1c9735'];

@@ -36,7 +36,7 @@ const KIND_ORDER = [
 function systemWorkload(rnd: Random, kind: 'Deployment' | 'DaemonSet', ns: string, name: string, labels: Record<string, string>, spec: Record<string, unknown>, annotations: Record<string, string> = {}): Record<string, unknown> {
   const container = {
     name,
-    image: `602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/${name}:v1.${rnd.int(10, 30)}.0`,
+    image: `602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/${name}:v1.${rnd.int(10, 30)}.0`,
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
     ...(spec.container as object | undefined),
   };
@@ -79,7 +79,7 @@ function systemDocuments(rnd: Random, direction: Direction, emit: Emit): number 
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: meta(rnd, 'aws-logging', 'aws-observability'),
-      data: { 'output.conf': '[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region eu-west-1\n    log_group_name /eks/estate-prod/pods\n    auto_create_group true\n' },
+      data: { 'output.conf': '[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n    auto_create_group true\n' },
     });
   } else {
     list.push(systemWorkload(rnd, 'DaemonSet', 'amazon-cloudwatch', 'fluent-bit', { 'k8s-app': 'fluent-bit' }, {
@@ -90,7 +90,7 @@ function systemDocuments(rnd: Random, direction: Direction, emit: Emit): number 
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: meta(rnd, 'fluent-bit-config', 'amazon-cloudwatch'),
-      data: { 'fluent-bit.conf': '[INPUT]\n    Name tail\n    Path /var/log/containers/*.log\n\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region eu-west-1\n    log_group_name /eks/estate-prod/pods\n' },
+      data: { 'fluent-bit.conf': '[INPUT]\n    Name tail\n    Path /var/log/containers/*.log\n\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n' },
     });
   }
   for (const doc of list) {

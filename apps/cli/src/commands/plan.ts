@@ -1,6 +1,7 @@
 import { buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
 import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { resolvePrices } from '../prices.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
 
 export interface PlanOptions {
@@ -10,6 +11,8 @@ export interface PlanOptions {
   clusterVersion?: string;
   failOn?: string;
   inventoryDate?: string;
+  /** A price file, or `live`; default: the bundled snapshot. */
+  prices?: string;
 }
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -36,7 +39,9 @@ export async function planFromPaths(paths: string[], options: PlanOptions, io: I
   const inventory = await loadForCommand(paths, io);
   // Hand-made inventories (kubectl get … -o yaml) carry no date of their own; the operator knows it.
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
-  return buildPlan(buildContext(inventory, { target, clusterVersion }));
+  const prices = await resolvePrices(options.prices, inventory, io.env);
+  const ctx = buildContext(inventory, { target, clusterVersion });
+  return prices === undefined ? buildPlan(ctx) : buildPlan(ctx, undefined, { prices });
 }
 
 /** `modeshift plan <path>… --to <mode>`: returns the exit code. */

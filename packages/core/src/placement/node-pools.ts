@@ -37,7 +37,7 @@ export const BUILTIN_POOLS: Record<string, PoolModel> = {
   },
 };
 
-export function poolFromNodePool(pool: KubeObject<NodePoolSpec>): PoolModel {
+export function poolFromNodePool(pool: Pick<KubeObject<NodePoolSpec>, 'metadata' | 'spec'>): PoolModel {
   const spec = pool.spec.template?.spec;
   return {
     name: pool.metadata.name,

@@ -12,6 +12,14 @@ import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
 import { staysStep, waveSteps } from './stage-waves.js';
 import { verificationSteps } from './stage-verification.js';
+import { BUNDLED_PRICES } from '../cost/bundled-prices.js';
+import { estimateCost } from '../cost/estimate.js';
+import type { PriceFile } from '../cost/price-file.js';
+
+export interface PlanOptions {
+  /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
+  prices?: PriceFile | null;
+}
 
 const STAGES: { id: StageId; title: string; dependsOn: StageId[] }[] = [
   { id: 'prerequisites', title: 'Prerequisites', dependsOn: [] },
@@ -30,7 +38,7 @@ function exits(steps: Step[]): string[] {
 }
 
 /** Findings → ordered stages of steps. Pure: the same findings always give the same plan. */
-export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx)): Plan {
+export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): Plan {
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
@@ -57,6 +65,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx))
   const stages: Stage[] = STAGES.map((s) => ({ ...s, steps: steps.get(s.id) ?? [] }));
   const outcomes = workloadOutcomes(input);
   const cluster = ctx.inventory.cluster;
+  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices);
   return {
     schemaVersion: 1,
     from: ctx.placement.from,
@@ -73,5 +82,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx))
     findings,
     stages,
     workloads: outcomes,
+    cost: cost.estimate,
+    costUnavailable: cost.unavailable,
   };
 }

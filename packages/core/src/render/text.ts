@@ -3,6 +3,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
 import { MODE_NAMES } from './mode-names.js';
+import { costSummary, money } from '../cost/format.js';
 
 export interface TextOptions {
   color: boolean;
@@ -78,6 +79,16 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
   lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+  lines.push(`compute cost: ${costSummary(plan)}`);
+  if (plan.cost) {
+    const cost = plan.cost;
+    lines.push('', paint('bold', `Cost (monthly, ${cost.currency}, ${cost.prices.region} prices of ${cost.prices.asOf})`));
+    const width = Math.max(9, ...cost.byNamespace.map((n) => n.namespace.length));
+    lines.push(`  ${'namespace'.padEnd(width)}  ${'today'.padStart(12)}  ${'after'.padStart(12)}`);
+    for (const n of cost.byNamespace) lines.push(`  ${n.namespace.padEnd(width)}  ${money(n.source).padStart(12)}  ${money(n.target).padStart(12)}`);
+    if (cost.excluded.length > 0) lines.push(paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`));
+    for (const a of cost.assumptions) lines.push(paint('dim', `  · ${a}`));
+  }
 
   if (plan.incomplete.length > 0) {
     lines.push('', paint('bold', `Not collected (${plan.incomplete.length})`));

@@ -36,5 +36,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
     workloads,
     incomplete: [],
     heldBack: [],
+    cost: null,
+    costUnavailable: null,
   };
 }

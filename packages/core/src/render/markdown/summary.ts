@@ -103,7 +103,7 @@ function staysTable(ctx: Context): string[] {
 
 function jumpLine(ctx: Context): string {
   const { anchors, plan } = ctx;
-  const links = [anchors.link('stage-order', 'Stage order'), anchors.link('blockers', 'Blockers')];
+  const links = [anchors.link('cost', 'Cost'), anchors.link('stage-order', 'Stage order'), anchors.link('blockers', 'Blockers')];
   plan.stages.forEach((s, i) => links.push(anchors.link(`stage:${s.id}`, `${i + 1}. ${inline(s.title)}`)));
   links.push(anchors.link('findings', 'All findings'), anchors.link('sources', 'Sources'));
   return `Jump to: ${links.join(' · ')}`;

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { UserError, readPriceFile, type Inventory, type PriceFile } from '@modeshift/core/base';
+
+/** Where a JSON parse error points, as file:line (V8 says "at position N"). */
+function lineOf(text: string, message: string): number | null {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return null;
+  return text.slice(0, Number(at[1])).split('\n').length;
+}
+
+/** `--prices <file>`: a price file, checked; every problem names the field. */
+export function readPricesOption(file: string): PriceFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError('input', `${file}: cannot read the price file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const line = lineOf(text, error instanceof Error ? error.message : '');
+    throw new UserError('input', `${file}${line ? `:${line}` : ''}: the price file is not valid JSON`);
+  }
+  const result = readPriceFile(value);
+  if (!result.ok) {
+    const [first] = result.problems;
+    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+    throw new UserError('input', `${file}: price file field ${first!.field} ${first!.message}${more}`);
+  }
+  return result.prices;
+}
+
+/**
+ * The prices a plan is costed with: undefined for the bundled snapshot, a file's, or the AWS Price
+ * List API's for the cluster's Region (`live`, loaded only then: it brings the AWS SDK).
+ */
+export async function resolvePrices(option: string | undefined, inventory: Inventory, env: NodeJS.ProcessEnv): Promise<PriceFile | undefined> {
+  if (option === undefined) return undefined;
+  if (option === '') throw new UserError('usage', '--prices needs a file, or live');
+  if (option !== 'live') return readPricesOption(option);
+  const region = inventory.cluster?.region;
+  if (!region) throw new UserError('usage', '--prices live needs the cluster’s Region, and the inventory has no `aws eks describe-cluster` output');
+  const { fetchLivePrices } = await import('@modeshift/collect/pricing');
+  return fetchLivePrices({ region, env, today: new Date().toISOString().slice(0, 10), ...(env['AWS_PROFILE'] ? { profile: env['AWS_PROFILE'] } : {}) });
+}

@@ -1,0 +1,61 @@
+// What each workload asks of compute on one side of the move: how many pods, of what size, where.
+import type { PodSpec } from '../kube.js';
+import type { InventoryIndex } from '../inventory/index-lookups.js';
+import type { Workload } from '../inventory/types.js';
+import type { Compute } from '../placement/types.js';
+import { podRequirement } from '../analysis/fargate-size.js';
+import { GPU_RESOURCES } from '../placement/pod-needs.js';
+import { parseQuantity } from '../analysis/quantities.js';
+
+export interface PodSize {
+  millicpu: number;
+  memoryBytes: number;
+  gpus: number;
+}
+
+export function podSize(spec: PodSpec): PodSize {
+  const need = podRequirement(spec);
+  let gpus = 0;
+  for (const c of spec.containers) {
+    for (const r of GPU_RESOURCES) gpus += parseQuantity(c.resources?.limits?.[r] ?? c.resources?.requests?.[r]) ?? 0;
+  }
+  return { millicpu: need.millicpu, memoryBytes: need.memoryBytes, gpus };
+}
+
+export type Replicas = { count: number; from: 'spec' | 'hpa-min' | 'one-pod' } | { count: null; reason: string };
+
+/** Pods a workload runs: the HPA's minimum where an HPA scales it, else its spec; Jobs are left out. */
+export function replicasOf(workload: Workload, index: InventoryIndex): Replicas {
+  switch (workload.kind) {
+    case 'Job':
+    case 'CronJob':
+      return { count: null, reason: `a ${workload.kind} costs what its runs take; its run time is not known, so it is not priced` };
+    case 'DaemonSet':
+      return { count: null, reason: 'a DaemonSet runs one pod on every node: on Auto Mode it is priced in each node’s overhead, and Fargate runs none' };
+    case 'Pod':
+      return { count: 1, from: 'one-pod' };
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'ReplicaSet': {
+      const hpa = index.hpasFor(workload)[0];
+      if (hpa) {
+        const min = (hpa.spec as { minReplicas?: unknown }).minReplicas;
+        return { count: typeof min === 'number' && min >= 0 ? min : 1, from: 'hpa-min' };
+      }
+      return { count: workload.replicas ?? 1, from: 'spec' };
+    }
+  }
+}
+
+/** Why a compute cannot be priced here, or null when it can (Fargate, Auto Mode). */
+export function unpricedCompute(c: Compute): string | null {
+  switch (c.type) {
+    case 'fargate':
+    case 'auto-mode':
+      return null;
+    case 'managed-nodes':
+      return `runs on ${c.nodegroup ? `managed node group ${c.nodegroup}` : 'EC2 nodes outside Auto Mode'}, billed whatever the move does`;
+    case 'pending':
+      return `has no compute (${c.reason})`;
+  }
+}

@@ -1,0 +1,81 @@
+// The change ticket's cost section: totals, a table and a bar chart per namespace, the waves, how
+// the Auto Mode pools were packed, what was left out and every assumption.
+import { change, costHeadline, modeName, money } from '../../cost/format.js';
+import type { CostEstimate } from '../../cost/types.js';
+import type { Context } from './context.js';
+import { code, fence, inline, plural, tableRow, url } from './syntax.js';
+
+/** More bars than this read as noise: the chart shows the most expensive namespaces, the table all. */
+const CHART_NAMESPACES = 20;
+
+function chartLabel(text: string): string {
+  return `"${text.replace(/["\\]/g, '').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+function chart(cost: CostEstimate): string[] {
+  const top = [...cost.byNamespace].sort((a, b) => Math.max(b.source, b.target) - Math.max(a.source, a.target) || (a.namespace < b.namespace ? -1 : 1)).slice(0, CHART_NAMESPACES);
+  if (top.length === 0) return [];
+  const shown = top.length < cost.byNamespace.length ? ` (the ${top.length} most expensive of ${cost.byNamespace.length})` : '';
+  const max = Math.max(1, ...top.flatMap((n) => [n.source, n.target]));
+  const lines = [
+    'xychart-beta',
+    `  title "Monthly compute by namespace, USD${shown.replace(/[()]/g, '')}"`,
+    `  x-axis [${top.map((n) => chartLabel(n.namespace)).join(', ')}]`,
+    `  y-axis "USD a month" 0 --> ${Math.ceil(max * 1.1)}`,
+    `  bar [${top.map((n) => n.source.toFixed(2)).join(', ')}]`,
+    `  bar [${top.map((n) => n.target.toFixed(2)).join(', ')}]`,
+  ];
+  return [`In each pair of bars, the first is today on ${modeName(cost.source.mode)}, the second on ${modeName(cost.target.mode)} after the move${shown}.`, '', ...fence('mermaid', lines.join('\n')), ''];
+}
+
+export function costSection(ctx: Context): string[] {
+  const { plan, anchors } = ctx;
+  const heading = anchors.heading(2, 'cost', 'Cost');
+  if (!plan.cost) return [heading, '', `Not estimated: ${inline(plan.costUnavailable ?? 'no prices were given')}.`];
+  const cost = plan.cost;
+  const lines = [
+    heading,
+    '',
+    `Estimated monthly compute (${cost.currency}, ${code(cost.prices.region)} list prices of ${inline(cost.prices.asOf)}, ${cost.hoursPerMonth} hours): ${inline(costHeadline(cost))}.`,
+    '',
+    tableRow(['Namespace', `Today (${modeName(cost.source.mode)})`, `After (${modeName(cost.target.mode)})`, 'Change']),
+    '|---|--:|--:|--:|',
+    ...cost.byNamespace.map((n) => tableRow([code(n.namespace), money(n.source), money(n.target), change(n.source, n.target)])),
+    tableRow(['**Total**', `**${money(cost.source.monthly)}**`, `**${money(cost.target.monthly)}**`, `**${change(cost.source.monthly, cost.target.monthly)}**`]),
+    '',
+    ...chart(cost),
+  ];
+  if (cost.byWave.length > 0) {
+    lines.push('Per wave (what each wave moves):', '', tableRow(['Wave', 'Namespaces', 'Today', 'After']), '|---|---|--:|--:|');
+    for (const w of cost.byWave) lines.push(tableRow([code(w.step), w.namespaces.map(code).join(', '), money(w.source), money(w.target)]));
+    lines.push('');
+  }
+  if (cost.packing.length > 0) {
+    lines.push(
+      'How the Auto Mode pods were packed (the lower bound is the cheapest price per vCPU and per GiB the pool allows, times the requests; efficiency is cost ÷ lower bound):',
+      '',
+      tableRow(['Side', 'NodePool', 'Capacity', 'Nodes', 'Pods', 'Monthly', 'Lower bound', 'Efficiency']),
+      '|---|---|---|---|--:|--:|--:|--:|',
+    );
+    for (const p of cost.packing) {
+      const nodes = p.nodes.map((n) => `${n.count} × ${code(n.type)}`).join(', ');
+      lines.push(tableRow([p.side === 'source' ? 'today' : 'after', code(p.pool), p.capacity, nodes, String(p.pods), money(p.monthly), money(p.lowerBound), `${p.efficiency.toFixed(2)}×`]));
+    }
+    lines.push('');
+  }
+  if (cost.excluded.length > 0) {
+    lines.push(`<details><summary>Not priced: ${plural(cost.excluded.length, 'workload')}</summary>`, '', tableRow(['Workload', 'Why']), '|---|---|');
+    for (const e of cost.excluded) lines.push(tableRow([code(e.workload), inline(e.reason)]));
+    lines.push('', '</details>', '');
+  }
+  lines.push('Assumptions:', '', ...cost.assumptions.map((a) => `- ${inline(a)}`), '', 'Price sources:', '', ...cost.prices.sources.map((s) => `- ${linkify(s)}`));
+  return lines;
+}
+
+/** Sources are prose with URLs in them: the URLs become links, the rest stays text. */
+function linkify(text: string): string {
+  return text
+    .split(/(https:\/\/[^\s,;)]+)/)
+    .map((part, i) => (i % 2 === 1 ? `<${url(part)}>` : inline(part)))
+    .join('');
+}
