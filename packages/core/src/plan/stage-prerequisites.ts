@@ -1,4 +1,5 @@
 import type { PrerequisiteTask } from '../findings/types.js';
+import { kubeRef, type Effect } from './effects.js';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep, slug } from './step.js';
@@ -27,6 +28,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               `aws eks update-cluster-version --name ${c} --kubernetes-version <next-minor>`,
               `aws eks wait cluster-active --name ${c}`,
             ],
+            effects: [{ type: 'upgrade-kubernetes', toAtLeast: min }],
             verify: { command: `aws eks describe-cluster --name ${c} --query cluster.version --output text`, expect: `${min} or later` },
             rollback: { description: 'Control-plane upgrades cannot be rolled back; test each minor version on a staging cluster first.', commands: [] },
           }),
@@ -43,6 +45,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             findings,
             commands: [`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, `aws eks wait cluster-active --name ${c}`],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
+            effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: { command: `aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
             rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },
           }),
@@ -64,6 +67,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             manifests: [{ file: 'cluster-role-trust.json', object: autoModeClusterRoleTrustPolicy() }],
             infrastructure: [{ kind: 'cluster-role-policies', policies, roleName: role }],
+            effects: [
+              { type: 'attach-role-policies', role, policies },
+              { type: 'update-role-trust', role, trustPolicy: 'cluster-role-trust.json' },
+            ],
             verify: { command: `aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
             rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => `aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
           }),
@@ -79,6 +86,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Fargate mounts EFS with a built-in driver; on Auto Mode nodes the EFS CSI driver must be installed.',
             findings,
             commands: [`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, `aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            effects: [{ type: 'install-addon', addon: 'aws-efs-csi-driver', runs: { on: 'eks-managed' }, identity: { via: 'none' } }],
             verify: { command: 'kubectl get csidriver efs.csi.aws.com', expect: 'the driver is listed' },
             rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
           }),
@@ -99,6 +107,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
             infrastructure: [{ kind: 'pod-execution-role', roleName: role }],
+            effects: [
+              { type: 'create-role', role, trustPolicy: 'pod-execution-role-trust.json' },
+              { type: 'attach-role-policies', role, policies: ['AmazonEKSFargatePodExecutionRolePolicy'] },
+            ],
             verify: { command: `aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
             rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, `aws iam delete-role --role-name ${role}`] },
           }),
@@ -134,6 +146,17 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               const [namespace = '', serviceAccount = ''] = sa.split('/');
               return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
             }),
+            effects: [
+              { type: 'create-oidc-provider', issuer },
+              ...accounts.flatMap((sa): Effect[] => {
+                const [ns = '', name = ''] = sa.split('/');
+                const role = slug(`${c}-${ns}-${name}`);
+                return [
+                  { type: 'create-role', role, trustPolicy: `irsa-${slug(`${ns}-${name}`)}.json` },
+                  { type: 'annotate-object', object: kubeRef('ServiceAccount', ns, name), annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` } },
+                ];
+              }),
+            ],
             verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
             rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns, name] = sa.split('/'); return `kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
           }),
@@ -150,6 +173,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
             findings,
             commands: claims.map((claim) => `# ${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`),
+            effects: claims.map((claim): Effect => ({ type: 'move-data', claim })),
             verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
             rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },
           }),

@@ -1,6 +1,7 @@
 import type { SecurityGroupChange } from '../findings/types.js';
 import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
+import { applyEffects } from './effect-builders.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
 import { makeStep, slug } from './step.js';
@@ -52,6 +53,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [`kubectl apply -f nodeclass-${slug(name)}.yaml`],
             manifests: [{ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }],
+            effects: applyEffects({ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }),
             verify: { command: `kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
             rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [`kubectl delete nodepool ${name}`, `kubectl delete nodeclass ${name}`] },
           }),
@@ -88,6 +90,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [`kubectl apply -f ${file}`],
             manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
+            effects: applyEffects({ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }),
             verify: { command: `kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
             rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
           }),
@@ -135,6 +138,7 @@ function allowLoadBalancerStep(namespace: string, changes: Change<'allow-load-ba
     dependsOn: after,
     commands: [`kubectl apply -f ${file}`],
     manifests: [{ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }],
+    effects: applyEffects({ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }),
     verify: { command: `kubectl get networkpolicy -n ${namespace} ${names.join(' ')}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
     rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [`kubectl delete -f ${file}`] },
   });

@@ -1,6 +1,7 @@
 import type { Mode } from '../capabilities/ids.js';
 import type { CapacityRequest, Finding, Severity } from '../findings/types.js';
 import type { SourceMode } from '../placement/types.js';
+import type { Effect } from './effects.js';
 
 export type StageId =
   | 'prerequisites'
@@ -81,6 +82,8 @@ export interface Step {
   commands: string[];
   manifests: Manifest[];
   infrastructure: Infrastructure[];
+  /** What the step changes, as data: the simulator replays these, and every command is covered by one. */
+  effects: Effect[];
   verify: { command: string; expect: string };
   rollback: { description: string; commands: string[] };
   /** Workload keys the step moves or keeps (waves and stays). */
