@@ -32,6 +32,8 @@ export * from './plan/step.js';
 export * from './plan/effects.js';
 export * from './plan/effect-builders.js';
 export * from './plan/effect-coverage.js';
+export * from './simulate/types.js';
+export * from './simulate/replay.js';
 export * from './render/stable-json.js';
 export * from './render/json.js';
 export * from './render/text.js';
