@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildContext, buildPlan, type Inventory, type Mode, type Plan, type RuleContext } from '@modeshift/core/base';
+import { buildContext, buildUnsimulatedPlan, type Inventory, type Mode, type Plan, type RuleContext } from '@modeshift/core/base';
 import { loadInventory } from '@modeshift/inventory';
 import { EXAMPLES } from '../testing.js';
 
@@ -47,7 +47,7 @@ export async function planCases(): Promise<PlanCase[]> {
     const inventory = await load(path);
     for (const target of ['auto-mode', 'fargate'] as Mode[]) {
       const ctx = buildContext(inventory, { target, clusterVersion: null });
-      cases.push({ name: `${name} → ${target}`, ctx, plan: buildPlan(ctx) });
+      cases.push({ name: `${name} → ${target}`, ctx, plan: buildUnsimulatedPlan(ctx) });
     }
   }
   return cases;

@@ -12,6 +12,7 @@ import { securityGroupSteps } from './stage-security-groups.js';
 import { staysStep, waveSteps } from './stage-waves.js';
 import { verificationSteps } from './stage-verification.js';
 import type { Plan, Stage, StageId, Step } from './types.js';
+import { withSimulation, type SimulatedPlan } from '../simulate/verdict.js';
 
 const STAGES: { id: StageId; title: string; dependsOn: StageId[] }[] = [
   { id: 'prerequisites', title: 'Prerequisites', dependsOn: [] },
@@ -29,8 +30,17 @@ function exits(steps: Step[]): string[] {
   return steps.filter((s) => !dependedOn.has(s.id)).map((s) => s.id);
 }
 
-/** Findings → ordered stages of steps. Pure: the same findings always give the same plan. */
-export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx)): Plan {
+/**
+ * Findings → ordered stages of steps, replayed on a model of the cluster: the plan carries the
+ * simulation's verdict, and each invariant it breaks is a blocker finding. Pure: the same findings
+ * always give the same plan.
+ */
+export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx)): SimulatedPlan {
+  return withSimulation(ctx, buildUnsimulatedPlan(ctx, findings));
+}
+
+/** The staged plan alone, before its simulation. */
+export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx)): Plan {
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);

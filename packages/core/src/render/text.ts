@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding, type Severity } from '../findings/types.js';
 import type { Plan } from '../plan/types.js';
 import { resourceKey } from '../rules/run.js';
+import { hasSimulation, verdictLine } from '../simulate/verdict.js';
 
 export interface TextOptions {
   color: boolean;
@@ -69,6 +70,7 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   lines.push(`from ${plan.from} to ${TARGET[plan.to]}`);
   lines.push(`inventory date: ${plan.inventoryDate ?? 'not recorded'}`);
   lines.push(`readiness: ${paint(plan.summary.readiness === 'blocked' ? 'blocker' : plan.summary.readiness === 'ready' ? 'gain' : 'change', READINESS[plan.summary.readiness])}`);
+  if (hasSimulation(plan)) lines.push(`simulation: ${paint(plan.simulation.verdict === 'holds' ? 'gain' : 'blocker', verdictLine(plan.simulation))}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
   lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);

@@ -7,7 +7,7 @@ import type { Step } from '../plan/types.js';
 import { nodeClassGroups } from './capacity.js';
 import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
-import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, type ClusterModel, type SimWorkload } from './model.js';
+import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
 import type { Invariant } from './types.js';
 
 /** What an effect changed that the checks must look at again, and what it broke by itself. */
@@ -43,7 +43,7 @@ function namespacesOf(model: ClusterModel, selectors: readonly { namespace: stri
 /** Workloads still running on capacity about to be removed (CoreDNS aside: the dns invariant follows it). */
 function stillOn(sims: Iterable<SimWorkload>, on: (s: SimWorkload) => boolean): string[] {
   const keys: string[] = [];
-  for (const s of sims) if (s.key !== COREDNS && isRunning(s) && on(s)) keys.push(s.key);
+  for (const s of sims) if (s.key !== COREDNS && ranBefore(s) && isRunning(s) && on(s)) keys.push(s.key);
   return keys.sort();
 }
 

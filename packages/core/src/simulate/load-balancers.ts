@@ -65,13 +65,15 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
   const clsName = ing.spec.ingressClassName ?? a['kubernetes.io/ingress.class'];
   const paramsName = clsName ? model.ingressClasses.get(clsName)?.params : null;
   const params = (paramsName ? model.ingressClassParams.get(paramsName) : undefined) ?? {};
-  const group = (params.group as { name?: string } | undefined)?.name ?? a['alb.ingress.kubernetes.io/group.name'] ?? null;
+  // Auto Mode reads the group from IngressClassParams only, and WAF only as a WAFv2 ACL (aws-facts §4.7).
+  const auto = clsName !== undefined && model.ingressClasses.get(clsName)?.controller === AUTO_INGRESS;
+  const group = (params.group as { name?: string } | undefined)?.name ?? (auto ? undefined : a['alb.ingress.kubernetes.io/group.name']) ?? null;
   const certs = [...list(a['alb.ingress.kubernetes.io/certificate-arn']), ...((params.certificateARNs as string[] | undefined) ?? []), ...((params.certificateArn as string[] | undefined) ?? [])];
   return {
     scheme: (params.scheme as string | undefined) ?? a['alb.ingress.kubernetes.io/scheme'] ?? 'internal',
     certificates: [...new Set(certs)].sort(),
     group,
-    waf: ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn'].some((k) => a[k] !== undefined),
+    waf: (auto ? ['alb.ingress.kubernetes.io/wafv2-acl-arn'] : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']).some((k) => a[k] !== undefined),
   };
 }
 

@@ -76,8 +76,11 @@ export class ClusterModel {
   readonly daemonSets = new Map<string, DaemonSetModel>();
   /** Workload keys of the AWS Load Balancer Controller's Deployment(s), read or installed. */
   readonly lbc = new Set<string>();
-  /** The controller ran before the plan, or the inventory does not show where it runs. */
-  readonly lbcAssumed: boolean;
+  /**
+   * The controller serves load balancers today but the inventory does not show where it runs (not
+   * collected, or outside the cluster's workloads): assumed to keep running.
+   */
+  lbcAssumed = false;
   readonly version: KubernetesVersion | null;
 
   constructor(readonly ctx: RuleContext) {
@@ -104,7 +107,6 @@ export class ClusterModel {
       if (podIdentityEvidence(w)) this.podIdentity.add(serviceAccountKey(w));
       if (isLoadBalancerController(w)) this.lbc.add(w.key);
     }
-    this.lbcAssumed = this.lbc.size === 0;
   }
 
   addWorkload(sim: SimWorkload): void {
@@ -177,9 +179,12 @@ export function isRunning(sim: SimWorkload | undefined): boolean {
   return sim !== undefined && !sim.deleted && sim.replicas !== 0 && sim.now.type !== 'pending';
 }
 
-/** It ran before the plan: a restart of it must find somewhere to go. */
+/**
+ * It ran before the plan and its pods come back when restarted, so they must find somewhere to go.
+ * A Job runs once: the inventory carries no Job status, and the model treats it as finished.
+ */
 export function ranBefore(sim: SimWorkload): boolean {
-  return sim.replicas !== 0 && sim.initial.type !== 'pending';
+  return sim.workload.kind !== 'Job' && sim.replicas !== 0 && sim.initial.type !== 'pending';
 }
 
 export function serviceAccountKey(w: Workload): string {

@@ -180,7 +180,7 @@ export function podProblems(model: ClusterModel, sim: SimWorkload, logs: LogCach
 
 /** Pods of the workload that need cluster DNS from CoreDNS (anything not on Auto Mode nodes). */
 export function needsCoreDns(sim: SimWorkload): boolean {
-  return sim.key !== COREDNS && !sim.deleted && sim.replicas !== 0 && (sim.now.type === 'fargate' || sim.now.type === 'managed-nodes');
+  return sim.key !== COREDNS && sim.workload.kind !== 'Job' && !sim.deleted && sim.replicas !== 0 && (sim.now.type === 'fargate' || sim.now.type === 'managed-nodes');
 }
 
 export function where(at: Compute): string {

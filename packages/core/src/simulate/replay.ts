@@ -67,6 +67,7 @@ class Replayer {
   constructor(ctx: RuleContext) {
     this.model = new ClusterModel(ctx);
     this.logs = logCache(this.model);
+    this.model.lbcAssumed = this.model.lbc.size === 0 && servedByController(this.model);
     for (const sim of this.model.workloads.values()) {
       sim.now = this.model.capacity.land(sim.workload);
       sim.baseline = baselineOf(this.model, sim, this.logs);
@@ -131,7 +132,10 @@ class Replayer {
     for (const outcome of plan.workloads) {
       if (outcome.outcome !== 'moves') continue;
       const sim = this.model.workloads.get(outcome.workload);
-      if (!sim || sim.deleted || sim.replicas === 0 || sim.now.type === target) continue;
+      // A workload with nowhere to run is the capacity invariant's to report.
+      if (!sim || sim.deleted || sim.replicas === 0 || sim.now.type === target || sim.now.type === 'pending') continue;
+      // A one-off Job left as it is has finished where it ran; only re-creating it would move it (and run it again).
+      if (sim.workload.kind === 'Job') continue;
       out.push({ invariant: 'end-state', resource: sim.key, breaks: `the plan says it moves to ${target === 'auto-mode' ? 'Auto Mode' : 'Fargate'}, but after the last step its pods land on ${where(sim.now)}`, because: 'no step changes what keeps it where it runs' });
     }
     return out;
@@ -158,6 +162,13 @@ export function simulate(ctx: RuleContext, plan: Plan): Simulation {
   });
   const violations = steps.flatMap((s) => s.violations);
   return { verdict: violations.length === 0 ? 'holds' : 'broken', steps, violations };
+}
+
+/** Whether any load balancer in the inventory is the AWS Load Balancer Controller's: evidence that it runs. */
+function servedByController(model: ClusterModel): boolean {
+  for (const byName of model.services.values()) for (const s of byName.values()) if (serviceServer(s)?.by === 'aws-load-balancer-controller') return true;
+  for (const byName of model.ingresses.values()) for (const i of byName.values()) if (ingressServer(model, i).by === 'aws-load-balancer-controller') return true;
+  return false;
 }
 
 function becauseOf(step: Step): string {

@@ -1,4 +1,4 @@
-import type { Plan } from '@modeshift/core';
+import { hasSimulation, verdictLine, type Plan } from '@modeshift/core/base';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Size } from '../deps.js';
 import { movement, scrollBy, type KeyEvent } from '../keys.js';
@@ -61,6 +61,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: `${cluster.name ?? 'unnamed cluster'}${cluster.region ? ` (${cluster.region})` : ''} · Kubernetes ${cluster.version ?? 'unknown'}`, bold: true },
     { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]} · inventory ${plan.inventoryDate ? `of ${plan.inventoryDate}` : 'date not recorded'}` },
     { text: `Readiness: ${verdict}`, tone, bold: true },
+    ...(hasSimulation(plan) ? [{ text: `Simulation: ${verdictLine(plan.simulation)}`, tone: plan.simulation.verdict === 'holds' ? undefined : ('bad' as const) }] : []),
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
     {
