@@ -1,4 +1,4 @@
-import type { FargateProfile, Namespaced, Workload } from '../inventory/types.js';
+import type { FargateProfile, Namespaced } from '../inventory/types.js';
 import type { IngressSpec, KubeObject, NodePoolSpec, ServiceSpec, StringMap } from '../kube.js';
 import { manifestObjects } from '../plan/effect-builders.js';
 import type { Effect, ObjectRef } from '../plan/effects.js';
@@ -8,6 +8,7 @@ import { nodeClassGroups } from './capacity.js';
 import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
 import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
+import { installAddon } from './addons.js';
 import type { Invariant } from './types.js';
 
 /** What an effect changed that the checks must look at again, and what it broke by itself. */
@@ -15,6 +16,10 @@ export interface Impact {
   workloads: Set<string>;
   /** Capacity, logs or credentials changed for every pod: re-check them all. */
   all: boolean;
+  /** EC2 capacity (Auto Mode, pools, NodeClasses) changed: re-check the pods no Fargate profile takes. */
+  ec2: boolean;
+  /** Log routing changed: re-check the pods whose logs were shipped. */
+  logs: boolean;
   /** Load balancer controllers changed: re-check every Service and Ingress. */
   loadBalancers: boolean;
   /** Services and Ingresses (`Kind/namespace/name`) created or changed. */
@@ -22,7 +27,7 @@ export interface Impact {
   direct: { invariant: Invariant; resource: string; breaks: string; because: string }[];
 }
 
-export const emptyImpact = (): Impact => ({ workloads: new Set(), all: false, loadBalancers: false, objects: new Set(), direct: [] });
+export const emptyImpact = (): Impact => ({ workloads: new Set(), all: false, ec2: false, logs: false, loadBalancers: false, objects: new Set(), direct: [] });
 
 const objectKey = (ref: ObjectRef) => `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
 
@@ -95,19 +100,19 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       return touchNamespace(model, impact, ns);
     case 'NodePool':
       model.capacity.setPool(object as unknown as KubeObject<NodePoolSpec>);
-      impact.all = true;
+      impact.ec2 = true;
       return;
     case 'NodeClass':
       model.capacity.setNodeClass(ref.name, nodeClassGroups(spec));
-      impact.all = true;
+      impact.ec2 = true;
       return;
     case 'ConfigMap':
       model.configMaps.set(nsName(ns, ref.name), (object.data ?? {}) as StringMap);
-      impact.all = true;
+      impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.set(`DaemonSet/${ns}/${ref.name}`, daemonSetFromManifest(ns, ref.name, object));
-      impact.all = true;
+      impact.logs = true;
       return;
     case 'ServiceAccount':
     case 'Namespace':
@@ -145,11 +150,11 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
     case 'NodePool':
       removedWhileRunning(impact, resource, stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode' && s.now.nodePool === ref.name), `NodePool ${ref.name} is deleted`);
       model.capacity.removePool(ref.name);
-      impact.all = true;
+      impact.ec2 = true;
       return;
     case 'NodeClass':
       model.capacity.removeNodeClass(ref.name);
-      impact.all = true;
+      impact.ec2 = true;
       return;
     case 'NetworkPolicy':
       model.policiesIn(ns).delete(ref.name);
@@ -159,11 +164,11 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       return touchNamespace(model, impact, ns);
     case 'ConfigMap':
       model.configMaps.delete(nsName(ns, ref.name));
-      impact.all = true;
+      impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.delete(`DaemonSet/${ns}/${ref.name}`);
-      impact.all = true;
+      impact.logs = true;
       return;
     case 'IngressClass':
       model.ingressClasses.delete(ref.name);
@@ -190,21 +195,6 @@ function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkloa
   if (key === COREDNS || model.lbc.has(key)) impact.loadBalancers = true;
 }
 
-/** The Deployment an installed controller runs as: a workload of its own, scheduled like any other. */
-function addonWorkload(namespace: string, name: string, labels: StringMap, serviceAccount: string): Workload {
-  return {
-    key: `Deployment/${namespace}/${name}`,
-    kind: 'Deployment',
-    apiVersion: 'apps/v1',
-    metadata: { name, namespace, labels, annotations: {} },
-    replicas: 2,
-    template: { metadata: { labels, annotations: {} }, spec: { containers: [{ name }], serviceAccountName: serviceAccount } },
-    volumeClaimTemplates: [],
-    nodeName: null,
-    origin: { file: 'plan', line: 0 },
-  };
-}
-
 export function applyEffect(model: ClusterModel, step: Step, effect: Effect, impact: Impact): void {
   switch (effect.type) {
     case 'patch-pod-template':
@@ -217,7 +207,7 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
     case 'scale-workload':
       return editWorkload(model, effect.workload, (s) => (s.replicas = effect.replicas), impact);
     case 'delete-workload':
-      if (model.daemonSets.delete(effect.workload)) impact.all = true;
+      if (model.daemonSets.delete(effect.workload)) impact.logs = true;
       return editWorkload(model, effect.workload, (s) => (s.deleted = true), impact);
     case 'create-object':
       return createObject(model, step, effect.object, effect.manifest, impact);
@@ -237,7 +227,6 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       const profile: FargateProfile = { name: effect.name, clusterName: null, podExecutionRoleArn: null, subnets: [], selectors: effect.selectors, status: 'ACTIVE', origin: { file: 'plan', line: 0 } };
       model.capacity.addProfile(profile);
       for (const ns of namespacesOf(model, effect.selectors)) touchNamespace(model, impact, ns);
-      impact.loadBalancers = true;
       return;
     }
     case 'delete-fargate-profile': {
@@ -248,17 +237,16 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       removedWhileRunning(impact, `FargateProfile/${effect.name}`, stillOn(sims, (s) => s.now.type === 'fargate' && s.now.profile === effect.name), `Fargate profile ${effect.name} is deleted`);
       model.capacity.removeProfile(effect.name);
       for (const ns of namespaces) touchNamespace(model, impact, ns);
-      impact.loadBalancers = true;
       return;
     }
     case 'enable-auto-mode':
       model.capacity.setAutoMode(true, effect.nodePools, effect.loadBalancing);
-      impact.all = impact.loadBalancers = true;
+      impact.ec2 = impact.loadBalancers = true;
       return;
     case 'disable-auto-mode':
       removedWhileRunning(impact, 'cluster/auto-mode', stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode'), 'Auto Mode is disabled');
       model.capacity.setAutoMode(false, [], false);
-      impact.all = impact.loadBalancers = true;
+      impact.ec2 = impact.loadBalancers = true;
       return;
     case 'install-addon':
       return installAddon(model, effect, impact);
@@ -284,23 +272,4 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
     case 'move-data':
       return;
   }
-}
-
-function installAddon(model: ClusterModel, effect: Extract<Effect, { type: 'install-addon' }>, impact: Impact): void {
-  if (effect.addon !== 'aws-load-balancer-controller' || effect.runs.on !== 'deployment') return;
-  const taken = model.ingressClasses.get('alb');
-  if (taken && taken.controller !== 'ingress.k8s.aws/alb') {
-    impact.direct.push({ invariant: 'load-balancers', resource: 'IngressClass/alb', breaks: 'installing the AWS Load Balancer Controller with its chart defaults fails: the chart creates IngressClass alb, which already exists for another controller', because: `IngressClass alb belongs to ${taken.controller}; install the controller with an IngressClass of its own` });
-    return;
-  }
-  const { namespace, name, labels, serviceAccount } = effect.runs;
-  const key = `Deployment/${namespace}/${name}`;
-  if (!model.workloads.has(key)) {
-    const workload = addonWorkload(namespace, name, labels, serviceAccount);
-    model.addWorkload({ key, workload, replicas: 2, deleted: false, initial: { type: 'pending', reason: 'not installed before the plan' }, now: { type: 'pending', reason: 'not scheduled yet' }, baseline: { groups: [], credentials: false, logs: [] } });
-  }
-  model.lbc.add(key);
-  impact.workloads.add(key);
-  impact.loadBalancers = true;
-  if (!model.ingressClasses.has('alb')) model.ingressClasses.set('alb', { controller: 'ingress.k8s.aws/alb', params: null });
 }

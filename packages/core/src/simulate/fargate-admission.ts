@@ -2,6 +2,7 @@ import { FARGATE_LIMITS } from '../capabilities/limits.js';
 import type { Workload } from '../inventory/types.js';
 import type { Container, PodSpec } from '../kube.js';
 import { needsGpu, needsNeuron, pinnedValues, schedulingTerms } from '../placement/pod-needs.js';
+import { isEc2OnlyLabel } from '../rules/to-fargate/facts.js';
 
 /**
  * Why Fargate would not run a pod a profile selected (it stays Pending), or null when it would.
@@ -39,20 +40,6 @@ const GRANTED = new Set(['SYS_PTRACE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETI
 
 function allContainers(spec: PodSpec): Container[] {
   return spec.initContainers ? [...spec.containers, ...spec.initContainers] : spec.containers;
-}
-
-/** Labels only EC2 capacity carries (aws-facts §4.3, §7.4): a pod that requires one never fits a Fargate node. */
-function isEc2OnlyLabel(key: string): boolean {
-  return (
-    key === 'eks.amazonaws.com/compute-type' ||
-    key.startsWith('eks.amazonaws.com/instance-') ||
-    key === 'eks.amazonaws.com/nodegroup' ||
-    key === 'eks.amazonaws.com/capacityType' ||
-    key.startsWith('karpenter.sh/') ||
-    key.startsWith('karpenter.k8s.aws/') ||
-    key === 'node.kubernetes.io/instance-type' ||
-    key === 'beta.kubernetes.io/instance-type'
-  );
 }
 
 function ec2OnlyRequirement(spec: PodSpec): string | null {

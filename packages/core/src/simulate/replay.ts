@@ -92,9 +92,10 @@ class Replayer {
   /** Re-checks what the impact can have changed; returns the problems that were not there before. */
   check(impact: Impact, everything: boolean, out: Omit<Violation, 'step'>[]): void {
     const found: Problems = new Map();
-    const sims = everything || impact.all ? [...this.model.workloads.values()] : [...impact.workloads].flatMap((k) => this.model.workloads.get(k) ?? []);
-    if (impact.all) this.logs = logCache(this.model);
-    for (const sim of sims) this.relabel(sim);
+    const sims = everything || impact.all ? [...this.model.workloads.values()] : this.affected(impact);
+    if (impact.all || impact.logs) this.logs = logCache(this.model);
+    // Before the first step the pods were landed by the constructor; afterwards every affected one is landed again.
+    if (!everything) for (const sim of sims) this.relabel(sim);
     for (const sim of sims) {
       const problems = podProblems(this.model, sim, this.logs);
       for (const inv of ['capacity', 'security-groups', 'identity', 'logs', 'network-policy'] as const) this.set(sim.key, inv, sim.key, problems.get(inv) ?? null, found);
@@ -106,6 +107,13 @@ class Replayer {
       if (!this.current.has(id) && !everything) out.push({ invariant: p.invariant, resource: p.resource, breaks: p.breaks, because: '' });
       this.current.set(id, p);
     }
+  }
+
+  /** The workloads an impact can have changed; pods a Fargate profile takes do not see EC2 capacity. */
+  private affected(impact: Impact): SimWorkload[] {
+    const keys = new Set(impact.workloads);
+    if (impact.ec2 || impact.logs) for (const sim of this.model.workloads.values()) if ((impact.ec2 && sim.now.type !== 'fargate') || (impact.logs && sim.baseline.logs.length > 0)) keys.add(sim.key);
+    return [...keys].flatMap((k) => this.model.workloads.get(k) ?? []);
   }
 
   private checkLoadBalancers(all: boolean, impact: Impact, found: Problems): void {
