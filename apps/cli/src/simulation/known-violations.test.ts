@@ -26,19 +26,14 @@ const KNOWN: Record<string, string[]> = {
     'capacity/fargate-profile-modeshift-api capacity Deployment/api/order-worker',
     'capacity/fargate-profile-modeshift-api capacity Deployment/api/orders',
     'capacity/fargate-profile-modeshift-api capacity Deployment/api/pricing',
-    // ...and before the SecurityGroupPolicy, the aws-logging router and CoreDNS on Fargate exist.
-    'capacity/fargate-profile-modeshift-web security-groups Deployment/web/storefront',
+    // ...and before the aws-logging router and CoreDNS on Fargate exist.
     'capacity/fargate-profile-modeshift-web logs Deployment/web/storefront',
     'capacity/fargate-profile-modeshift-web dns Deployment/kube-system/coredns',
-    'capacity/coredns-on-fargate security-groups Deployment/kube-system/coredns',
     'capacity/coredns-on-fargate logs Deployment/kube-system/coredns',
     // aws-logging drops the ${HOST_NAME} output and keeps the node agent's application.* Match, which Fargate's kube.* tags never meet.
-    'waves/api security-groups Deployment/api/edge-proxy',
     'waves/api logs Deployment/api/edge-proxy',
-    'waves/api security-groups Deployment/api/order-worker',
     'waves/api logs Deployment/api/order-worker',
     'waves/api logs Deployment/api/orders',
-    'waves/api security-groups Deployment/api/pricing',
     'waves/api logs Deployment/api/pricing',
     // The ALB copy loses scheme internet-facing and its certificate, and uses IngressClass alb-lbc, which no step creates.
     'waves/load-balancer-ingress-web-storefront load-balancers Ingress/web/storefront',

@@ -103,7 +103,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       impact.ec2 = true;
       return;
     case 'NodeClass':
-      model.capacity.setNodeClass(ref.name, nodeClassGroups(spec));
+      model.capacity.setNodeClass(ref.name, nodeClassGroups(ref.name, spec, model.capacity.clusterSg));
       impact.ec2 = true;
       return;
     case 'ConfigMap':

@@ -25,10 +25,15 @@ function selectorIds(terms: unknown): string[] {
   return terms.flatMap((t) => (typeof t === 'object' && t !== null && typeof (t as { id?: unknown }).id === 'string' ? [(t as { id: string }).id] : []));
 }
 
-export function nodeClassGroups(spec: NodeClassSpec | Record<string, unknown>): NodeClassGroups {
+/**
+ * As the pod security group rule reads it: pod terms when set, else the node's groups, except that
+ * the default NodeClass uses the cluster security group, which every pod has anyway.
+ */
+export function nodeClassGroups(name: string, spec: NodeClassSpec | Record<string, unknown>, clusterSg: string | null): NodeClassGroups {
   const s = spec as Record<string, unknown>;
   const pod = selectorIds(s.podSecurityGroupSelectorTerms);
-  return { groups: (pod.length > 0 ? pod : selectorIds(s.securityGroupSelectorTerms)).sort() };
+  const groups = pod.length > 0 ? pod : name === 'default' ? [] : selectorIds(s.securityGroupSelectorTerms);
+  return { groups: groups.filter((g) => g !== clusterSg).sort() };
 }
 
 /**
@@ -45,6 +50,7 @@ export class CapacityState {
   autoMode: { enabled: boolean; builtins: string[]; loadBalancing: boolean };
   private readonly nodegroups: Nodegroup[];
   private node: NodeCapacity | null = null;
+  readonly clusterSg: string | null;
 
   constructor(inventory: Inventory) {
     const cluster = inventory.cluster;
@@ -57,7 +63,8 @@ export class CapacityState {
       loadBalancing: enabled && (cluster?.autoMode.elasticLoadBalancing ?? true),
     };
     for (const { model, nodeClass } of pools) this.pools.set(model.name, { model, needsClass: null, nodeClass });
-    for (const nc of inventory.nodeClasses) if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.spec));
+    this.clusterSg = cluster?.clusterSecurityGroupId ?? null;
+    for (const nc of inventory.nodeClasses) if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
     this.nodegroups = inventory.nodegroups;
     for (const p of inventory.fargateProfiles) this.addProfile(p);
   }

@@ -18,7 +18,8 @@ export function groupsAt(model: ClusterModel, sim: SimWorkload, at: Compute): { 
   const policies = (model.securityGroupPolicies.get(w.metadata.namespace) ?? []).filter(
     (p) => (p.podSelector !== undefined && matchesSelector(p.podSelector, w.template.metadata.labels)) || (p.serviceAccountSelector !== undefined && matchesSelector(p.serviceAccountSelector, saLabels)),
   );
-  const fromPolicies = policies.flatMap((p) => p.groups);
+  // Every pod has the cluster security group wherever it runs; it is not what a move can lose.
+  const fromPolicies = policies.flatMap((p) => p.groups).filter((g) => g !== model.capacity.clusterSg);
   if (at.type !== 'auto-mode') return { groups: [...new Set(fromPolicies)].sort(), strayPolicy: null };
   const honoured = model.version !== null && atLeast(model.version, SGP_ON_AUTO_MODE);
   const fromClass = model.capacity.nodeClasses.get(model.capacity.nodeClassOf(at.nodePool))?.groups ?? [];
