@@ -2,6 +2,7 @@ import type { LogOutput } from '../findings/types.js';
 import { matchesSelector, matchesServiceSelector } from '../inventory/selectors.js';
 import type { ServiceSpec } from '../kube.js';
 import { wildcardMatch } from '../placement/fargate-profiles.js';
+import { describeCompute } from '../placement/place.js';
 import type { Compute } from '../placement/types.js';
 import { admitsFromOutside, isolatesIngress, type TargetPort } from '../rules/network-policy-reach.js';
 import { atLeast } from '../version.js';
@@ -184,15 +185,5 @@ export function needsCoreDns(sim: SimWorkload): boolean {
   return sim.key !== COREDNS && sim.workload.kind !== 'Job' && !sim.deleted && sim.replicas !== 0 && (sim.now.type === 'fargate' || sim.now.type === 'managed-nodes');
 }
 
-export function where(at: Compute): string {
-  switch (at.type) {
-    case 'fargate':
-      return `Fargate (profile ${at.profile})`;
-    case 'auto-mode':
-      return `Auto Mode (NodePool ${at.nodePool})`;
-    case 'managed-nodes':
-      return at.nodegroup ? `node group ${at.nodegroup}` : 'EC2 nodes';
-    case 'pending':
-      return 'nowhere';
-  }
-}
+/** Where pods land, as the plan's outcomes say it. */
+export const where = describeCompute;
