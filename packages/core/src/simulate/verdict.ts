@@ -70,5 +70,7 @@ export function withSimulation(ctx: RuleContext, plan: Plan): SimulatedPlan {
   if (violations.length === 0) return { ...plan, simulation: { verdict, violations } };
   const findings = [...violations.map((v) => violationFinding(ctx, v)), ...plan.findings];
   const bySeverity = { ...plan.summary.bySeverity, blocker: plan.summary.bySeverity.blocker + violations.length };
-  return { ...plan, findings, summary: { ...plan.summary, bySeverity, readiness: 'blocked' }, simulation: { verdict, violations } };
+  // An incomplete inventory stays "incomplete": no verdict, not even "blocked", holds for what was not read.
+  const readiness = plan.summary.readiness === 'incomplete' ? 'incomplete' : 'blocked';
+  return { ...plan, findings, summary: { ...plan.summary, bySeverity, readiness }, simulation: { verdict, violations } };
 }
