@@ -8,8 +8,9 @@ describe('Overview screen', () => {
   it('shows the verdict, the counts by severity, what moves and a bar per stage', async () => {
     h = await startOnPlan();
     const frame = h.frame();
-    expect(frame).toContain('Readiness: READY WITH CHANGES');
-    expect(frame).toContain('Findings: 0 blocker · 29 change · 10 advisory · 10 gain');
+    expect(frame).toContain('Readiness: BLOCKED');
+    expect(frame).toContain('Simulation: simulated step by step: 4 broken invariants');
+    expect(frame).toContain('Findings: 4 blocker · 29 change · 10 advisory · 10 gain');
     expect(frame).toContain('Workloads: 13 · 10 move · 0 stay · 3 unchanged');
     expect(frame).toMatch(/1 Prerequisites +░+ 0\/3/);
     expect(frame).toMatch(/5 Workload waves +░+ 0\/8/);
@@ -20,10 +21,23 @@ describe('Overview screen', () => {
   it('says BLOCKED and lists what stays when workloads cannot move', async () => {
     h = await startOnPlan({ inventory: exampleCopy('auto-mode-to-fargate') });
     await h.see('BLOCKED');
-    await h.press(...'jjjjjjjjjj');
+    await h.press(KEY.pgdn);
     await h.see('Stay (4)');
     expect(h.frame()).toContain('Deployment/ops/legacy-billing: runs nowhere: no Fargate profile selects it');
     expect(h.frame()).not.toContain('stays on nowhere');
+  });
+
+  it('shows what the move costs, with a pair of bars per namespace on one scale', async () => {
+    h = await startOnPlan();
+    await h.see('Monthly compute: EKS on Fargate today $');
+    await h.press(...'jjjjjjjj');
+    await h.see('Monthly compute by namespace (▒ today, █ after the move)');
+    const frame = h.frame();
+    const row = frame.split('\n').find((l) => /^\s*shop\s+▒+/.test(l));
+    expect(row, frame).toBeDefined();
+    // The most expensive namespace's larger bar spans the whole scale; every other bar is shorter.
+    const bars = frame.split('\n').flatMap((l) => /[▒█]{2,}/.exec(l)?.[0].length ?? []);
+    expect(Math.max(...bars)).toBeGreaterThan(Math.min(...bars));
   });
 
   it('goes on to the findings with Enter and back to the direction with Esc', async () => {

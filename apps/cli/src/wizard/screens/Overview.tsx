@@ -1,4 +1,4 @@
-import type { Plan } from '@modeshift/core';
+import { hasSimulation, verdictLine, type Plan } from '@modeshift/core/base';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Size } from '../deps.js';
 import { movement, scrollBy, type KeyEvent } from '../keys.js';
@@ -7,6 +7,7 @@ import type { WizardModel } from '../model.js';
 import { countStatuses, isClosed, type StepView } from '../progress.js';
 import { truncate, wrap, type Line, type Tone } from '../text.js';
 import { COMPUTE } from './Direction.js';
+import { costChart, costHeadLine } from '../cost-chart.js';
 
 const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
   ready: ['READY: nothing blocks the move', 'good'],
@@ -66,8 +67,10 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     ...(plan.incomplete.length > 0
       ? [{ text: `Not collected: ${plan.incomplete.map((e) => `${e.kind}${e.namespace === null ? '' : ` in namespace ${e.namespace}`} (${e.reason})`).join(', ')}`, tone: 'bad' as const }]
       : []),
+    ...(hasSimulation(plan) ? [{ text: `Simulation: ${verdictLine(plan.simulation)}`, tone: plan.simulation.verdict === 'holds' ? undefined : ('bad' as const) }] : []),
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
+    costHeadLine(plan),
     {
       text: `Progress: ${counts.done + counts.skipped + counts['not-applicable']}/${counts.total} steps closed · ${counts.done} done · ${counts.skipped} skipped · ${counts['not-applicable']} n/a${counts.waiting ? ` · ${counts.waiting} waiting on earlier steps` : ''}`,
       tone: 'accent',
@@ -75,6 +78,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: '' },
     { text: 'Steps by stage (█ closed, ░ open)', bold: true },
     ...stageChart(plan, m.views, width),
+    ...costChart(plan, width),
   ];
   return head.concat(workloadSections(plan, width));
 }
