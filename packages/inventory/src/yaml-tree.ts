@@ -33,7 +33,7 @@ export function inspectDocument(library: Library, doc: Document.Parsed): TreeFin
   while (stack.length > 0) {
     const item = stack.pop();
     if (isPair(item)) {
-      const pair = item as Pair<unknown, unknown>;
+      const pair = item;
       stack.push(pair.value, pair.key);
       continue;
     }

@@ -69,7 +69,7 @@ describe('layout', () => {
       severity: (['blocker', 'change', 'advisory', 'gain'] as const)[i % 4]!,
       resource: { kind: 'Deployment', namespace: `team-${i % 97}`, name: `app-${i}` },
     }));
-    model.plan = { ...model.plan!, findings } as Plan;
+    model.plan = { ...model.plan!, findings };
     h = await startWizard({ model });
     await h.press('4');
     await h.see('Findings: 5000');

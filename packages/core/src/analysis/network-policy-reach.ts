@@ -30,7 +30,7 @@ export function isolatesIngress(spec: Record<string, unknown>, podLabels: String
   const types = Array.isArray(spec.policyTypes) ? spec.policyTypes : ['Ingress'];
   if (!types.includes('Ingress')) return false;
   const selector = record(spec.podSelector);
-  return selector !== null && matchesSelector(selector as LabelSelector, podLabels);
+  return selector !== null && matchesSelector(selector, podLabels);
 }
 
 function ipv4(text: string): { net: number; bits: number } | null {

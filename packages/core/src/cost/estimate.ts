@@ -50,7 +50,7 @@ function nodePoolManifests(o: Record<string, unknown>): NodePoolObject[] {
   const metadata = o['metadata'];
   const spec = o['spec'];
   if (o['kind'] !== 'NodePool' || !isRecord(metadata) || typeof metadata['name'] !== 'string' || !isRecord(spec)) return [];
-  return [{ metadata: { name: metadata['name'], labels: {}, annotations: {} }, spec: spec as NodePoolSpec }];
+  return [{ metadata: { name: metadata['name'], labels: {}, annotations: {} }, spec: spec }];
 }
 
 interface Priced {

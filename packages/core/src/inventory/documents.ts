@@ -39,7 +39,7 @@ export function listItems(value: unknown): unknown[] | null {
 
   const itemKind = kind.slice(0, -'List'.length);
   const apiVersion = value.apiVersion;
-  return items.map((item) => {
+  return items.map((item: unknown) => {
     if (!isRecord(item) || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
     return { apiVersion, kind: itemKind, ...item };
   });

@@ -48,6 +48,12 @@ function clientRanges(s: Service, a: StringMap): string[] {
 
 type BackendPort = { name?: unknown; number?: unknown } | undefined;
 
+/** A backend's port as one key part: its name, else its number (an Ingress backend names one or the other). */
+function portKey(port: BackendPort): string {
+  if (typeof port?.name === 'string') return port.name;
+  return typeof port?.number === 'number' ? String(port.number) : '';
+}
+
 /** Every load balancer entry, by the Service it sends to; one pass over Services and Ingresses. */
 function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
   const out = new Map<string, Entry[]>();
@@ -76,7 +82,7 @@ function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
     for (const backend of backends) {
       const name = backend?.service?.name;
       const port = (backend?.service as { port?: BackendPort } | undefined)?.port;
-      const key = `${name}:${String(port?.name ?? port?.number ?? '')}`;
+      const key = `${name}:${portKey(port)}`;
       if (name === undefined || seen.has(key)) continue;
       seen.add(key);
       const service = ctx.index.service(ing.metadata.namespace, name);
