@@ -10,7 +10,11 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // The vitest configs sit outside every tsconfig; they are linted with the default project.
-        projectService: { allowDefaultProject: ['vitest.shared.ts', '*/*/vitest.config.ts'], maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16 },
+        projectService: {
+          allowDefaultProject: ['vitest.shared.ts', '*/*/vitest.config.ts'],
+          defaultProject: 'tsconfig.base.json',
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,4 +1,4 @@
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 
 /**
  * At most this many aliases in one document. Kubernetes manifests rarely use any (kubectl and Helm

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Finding, Plan } from '@modeshift/core';
+import type { Finding } from '@modeshift/core';
 import { exampleCopy, KEY, startOnPlan, startWizard, testDeps, type Harness } from './__fixtures__/harness.js';
 import { WizardModel } from './model.js';
 

@@ -1,7 +1,7 @@
 // What NetworkPolicies let through to a pod from outside the cluster's pods. The specs are read
 // defensively: the loader keeps NetworkPolicy specs as written, and a rule must not crash on one.
 import { matchesSelector } from '../inventory/selectors.js';
-import type { LabelSelector, StringMap } from '../kube.js';
+import type { StringMap } from '../kube.js';
 
 /** A port a load balancer sends to: the Service's targetPort, with its number when the pod names it. */
 export interface TargetPort {
