@@ -95,7 +95,7 @@ describe('progress across sessions', () => {
     h = await startOnPlan({ inventory, deps: { examples: [example] } });
     await h.press('5', 'd', 'q');
     await h.see(`Progress saved to ${elsewhere}`);
-    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).kind).toBe('modeshift-progress');
+    expect((JSON.parse(readFileSync(elsewhere, 'utf8')) as ProgressState).kind).toBe('modeshift-progress');
     expect(existsSync(statePath(inventory))).toBe(false);
   });
 
