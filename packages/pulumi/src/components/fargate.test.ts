@@ -69,7 +69,7 @@ describe('Fargate components under mocks (auto-mode-to-fargate)', () => {
       expect(s.inputs.spec?.securityGroups?.groupIds.length).toBeGreaterThan(0);
       expect(schemaErrors(s.inputs)).toEqual([]);
     }
-    expect(of(res, 'kubernetes:core/v1:Namespace').map((r) => r.inputs.metadata)).toContainEqual({ name: 'aws-observability', labels: expect.objectContaining({ 'aws-observability': 'enabled' }) as unknown });
+    expect(of(res, 'kubernetes:core/v1:Namespace').map((r) => r.inputs.metadata)).toContainEqual(expect.objectContaining({ name: 'aws-observability', labels: expect.objectContaining({ 'aws-observability': 'enabled' }) as unknown }));
     const [logging] = of(res, 'kubernetes:core/v1:ConfigMap');
     expect(logging!.name).toBe('configmap-aws-observability-aws-logging');
     expect(logging!.inputs.data?.['output.conf']).toContain('[OUTPUT]');
