@@ -81,7 +81,7 @@ function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
     const seen = new Set<string>();
     for (const backend of backends) {
       const name = backend?.service?.name;
-      const port = (backend?.service as { port?: BackendPort } | undefined)?.port;
+      const port = backend?.service?.port;
       const key = `${name}:${portKey(port)}`;
       if (name === undefined || seen.has(key)) continue;
       seen.add(key);
