@@ -32,7 +32,7 @@ export interface WizardDeps {
   /** Absent when the caller offers no stack export (the bench). Resolves to a one-line report. */
   exportStack?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
   /** A manifest as the operator would save it (redacted where the renderer redacts). */
-  manifestText(manifest: Manifest): string;
+  manifestText: (manifest: Manifest) => string;
 }
 
 /** What the command line asked for. */
