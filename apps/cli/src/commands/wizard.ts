@@ -54,6 +54,7 @@ function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): WizardDeps {
     renderJson,
     renderMarkdown,
     exportStack: exportStack(io),
+    exportKustomize: exportKustomize(io),
     // Redacted as the Markdown export redacts.
     manifestText: (manifest) => manifestText(manifest).text,
   };
@@ -67,6 +68,17 @@ function exportStack(io: Io): NonNullable<WizardDeps['exportStack']> {
     let said = '';
     const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };
     await stackCommand(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
+    return said.replace(/modeshift: /g, '').trim().split('\n').join(' ') || `Wrote ${out}`;
+  };
+}
+
+/** Through the export command, so the wizard writes exactly what `modeshift export` writes. */
+function exportKustomize(io: Io): NonNullable<WizardDeps['exportKustomize']> {
+  return async ({ paths, target, clusterVersion, out }) => {
+    const { exportCommand } = await import('./export.js');
+    let said = '';
+    const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };
+    await exportCommand(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
     return said.replace(/modeshift: /g, '').trim().split('\n').join(' ') || `Wrote ${out}`;
   };
 }
