@@ -116,15 +116,16 @@ export function buildExport(ctx: RuleContext, plan: Plan): ExportFile[] {
   }
   const files: ExportFile[] = [];
   const folders: ExportFolder[] = [];
-  const waves = plan.stages.flatMap((s) => s.steps.filter((step) => step.kind === 'wave'));
+  const waveCount = plan.stages.reduce((n, s) => n + s.steps.filter((step) => step.kind === 'wave').length, 0);
+  let wave = 0;
   plan.stages.forEach((stage, stageIndex) => {
     const stageDir = `stages/${pad(stageIndex + 1, plan.stages.length)}-${stage.id}`;
     let number = 0;
     for (const step of stage.steps) {
       if (step.kind === 'wave') {
-        const wave = waves.indexOf(step) + 1;
+        wave++;
         const namespace = step.namespaces[0] ?? '';
-        folders.push(waveFiles(step, `waves/${pad(wave, waves.length)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], files));
+        folders.push(waveFiles(step, `waves/${pad(wave, waveCount)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], files));
         continue;
       }
       if (step.manifests.length === 0) continue;
