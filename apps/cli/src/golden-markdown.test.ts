@@ -67,14 +67,15 @@ describe.each(CASES)('Markdown plan for examples/$name', ({ name, to }) => {
     }
   });
 
-  it('parses into a section per stage, a task per step, one mermaid chart and a row per finding', async () => {
+  it('parses into a section per stage, a task per step, the stage chart and the cost chart, and a row per finding', async () => {
     const plan = await examplePlan(name, to);
     const doc = parse(renderMarkdown(plan));
     plan.stages.forEach((s, i) => expect(doc.headings).toContain(`${i + 1}. ${s.title}`));
     const steps = plan.stages.flatMap((s) => s.steps);
     expect(doc.tasks).toHaveLength(steps.length);
     for (const step of steps) expect(doc.tasks.filter((t) => t.endsWith(`· \`${step.id}\``))).toHaveLength(1);
-    expect(doc.fences.filter((f) => f === 'mermaid')).toHaveLength(1);
+    // The stage order, and the cost per namespace: both examples are in a Region the bundled prices cover.
+    expect(doc.fences.filter((f) => f === 'mermaid')).toHaveLength(2);
     expect(doc.rows.get('All findings')).toBe(plan.findings.length);
     for (const link of doc.links) expect(doc.slugs, `#${link}`).toContain(link);
     for (const ns of new Set(plan.stages.find((s) => s.id === 'waves')?.steps.flatMap((s) => s.namespaces))) {

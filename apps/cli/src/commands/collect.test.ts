@@ -89,6 +89,24 @@ describe('collect failures', () => {
     return dir;
   };
   const requests = () => world.kube.requests.length + world.aws.requests.length;
+  /**
+   * The count once the servers have heard everything an earlier case sent: a request written just
+   * before that case's collect was aborted can reach the server a moment after it returned.
+   */
+  const settledRequests = async () => {
+    let last = -1;
+    await vi.waitFor(
+      async () => {
+        const now = requests();
+        const stable = now === last;
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (!stable) throw new Error('still hearing requests');
+      },
+      { timeout: 5_000, interval: 10 },
+    );
+    return last;
+  };
 
   it('exits 3 within seconds with one line and no stack when the API server port is closed', async () => {
     const kubeconfig = join(parent(), 'kubeconfig');
@@ -124,7 +142,7 @@ describe('collect failures', () => {
     vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(world.root, 'no-credentials'));
     const { AWS_ACCESS_KEY_ID: _a, AWS_SECRET_ACCESS_KEY: _s, ...env } = world.env;
     const dir = parent();
-    const before = requests();
+    const before = await settledRequests();
     const io = captureIo(env);
     const started = Date.now();
     expect(await run(collectArgs(world, join(dir, 'inventory')), io)).toBe(3);
@@ -145,7 +163,7 @@ describe('collect failures', () => {
   it('exits 2 for a non-empty --out without --force, and leaves it as it was', async () => {
     const out = parent();
     writeFileSync(join(out, 'notes.txt'), 'mine\n');
-    const before = requests();
+    const before = await settledRequests();
     const io = captureIo(world.env);
     expect(await run(collectArgs(world, out), io)).toBe(2);
     expect(io.err()).toBe(`modeshift: --out ${out} already exists and is not empty: choose another directory or pass --force.\n`);

@@ -20,10 +20,23 @@ describe('Overview screen', () => {
   it('says BLOCKED and lists what stays when workloads cannot move', async () => {
     h = await startOnPlan({ inventory: exampleCopy('auto-mode-to-fargate') });
     await h.see('BLOCKED');
-    await h.press(...'jjjjjjjjjj');
+    await h.press(KEY.pgdn);
     await h.see('Stay (4)');
     expect(h.frame()).toContain('Deployment/ops/legacy-billing: runs nowhere: no Fargate profile selects it');
     expect(h.frame()).not.toContain('stays on nowhere');
+  });
+
+  it('shows what the move costs, with a pair of bars per namespace on one scale', async () => {
+    h = await startOnPlan();
+    await h.see('Monthly compute: EKS on Fargate today $');
+    await h.press(...'jjjjjjjj');
+    await h.see('Monthly compute by namespace (▒ today, █ after the move)');
+    const frame = h.frame();
+    const row = frame.split('\n').find((l) => /^\s*shop\s+▒+/.test(l));
+    expect(row, frame).toBeDefined();
+    // The most expensive namespace's larger bar spans the whole scale; every other bar is shorter.
+    const bars = frame.split('\n').flatMap((l) => /[▒█]{2,}/.exec(l)?.[0].length ?? []);
+    expect(Math.max(...bars)).toBeGreaterThan(Math.min(...bars));
   });
 
   it('goes on to the findings with Enter and back to the direction with Esc', async () => {

@@ -7,6 +7,7 @@ import type { WizardModel } from '../model.js';
 import { countStatuses, isClosed, type StepView } from '../progress.js';
 import { truncate, wrap, type Line, type Tone } from '../text.js';
 import { COMPUTE } from './Direction.js';
+import { costChart, costHeadLine } from '../cost-chart.js';
 
 const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
   ready: ['READY: nothing blocks the move', 'good'],
@@ -68,6 +69,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
       : []),
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
+    costHeadLine(plan),
     {
       text: `Progress: ${counts.done + counts.skipped + counts['not-applicable']}/${counts.total} steps closed · ${counts.done} done · ${counts.skipped} skipped · ${counts['not-applicable']} n/a${counts.waiting ? ` · ${counts.waiting} waiting on earlier steps` : ''}`,
       tone: 'accent',
@@ -75,6 +77,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: '' },
     { text: 'Steps by stage (█ closed, ░ open)', bold: true },
     ...stageChart(plan, m.views, width),
+    ...costChart(plan, width),
   ];
   return head.concat(workloadSections(plan, width));
 }
