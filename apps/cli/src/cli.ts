@@ -37,6 +37,21 @@ function program(io: Io, setExit: (code: number) => void): Command {
     });
 
   root
+    .command('simulate')
+    .description('replay a plan step by step on a model of the cluster and check that nothing that ran loses what it needs')
+    .argument('<path...>', 'inventory files or directories (as for plan)')
+    .addOption(new Option('--to <mode>', 'target mode').choices(['auto-mode', 'fargate']))
+    .option('--plan <file>', 'a plan JSON to replay (default: plan the inventory first)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
+    .option('--inventory-date <date>', 'when the inventory was taken (as for plan)')
+    .action(async (paths: string[], options) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      setExit(await simulateCommand(paths, options, io));
+    });
+
+  root
     .command('stack')
     .description('write a Pulumi project (TypeScript) that builds the target infrastructure of the plan')
     .argument('<path...>', 'inventory files or directories (as for plan)')

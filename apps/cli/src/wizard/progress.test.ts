@@ -4,7 +4,7 @@ import { countStatuses, effectiveStatuses, markdownProgress } from './progress.j
 
 function step(id: string, dependsOn: string[] = []): Step {
   return {
-    id, title: id, kind: 'review', findings: [], dependsOn, why: '', commands: [], manifests: [], infrastructure: [],
+    id, title: id, kind: 'review', findings: [], dependsOn, why: '', commands: [], manifests: [], infrastructure: [], effects: [],
     verify: { command: '', expect: '' }, rollback: { description: '', commands: [] }, workloads: [], namespaces: [],
   };
 }

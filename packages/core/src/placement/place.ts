@@ -1,5 +1,5 @@
 import type { Mode } from '@modeshift/plan';
-import type { Inventory, Nodegroup, Workload } from '../inventory/types.js';
+import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventory/types.js';
 import type { PodSpec } from '../kube.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
 import { BUILTIN_POOLS, choosePool, poolFromNodePool, type PoolModel } from './node-pools.js';
@@ -11,14 +11,19 @@ export function proposedProfileName(namespace: string): string {
   return `modeshift-${namespace}`.slice(0, 100);
 }
 
-interface Capacity {
+/** The EC2 capacity a pod can be scheduled on when no Fargate profile takes it. */
+export interface NodeCapacity {
   autoModeEnabled: boolean;
+  /** Auto Mode pools that exist: the custom ones plus the enabled built-in ones. */
   autoPools: PoolModel[];
-  /** What a workload could land on once on Auto Mode: the custom pools plus every built-in one. */
-  targetAutoPools: PoolModel[];
   /** Self-managed Karpenter pools: EC2 capacity that is not Auto Mode. */
   karpenterPools: PoolModel[];
   nodegroups: Nodegroup[];
+}
+
+interface Capacity extends NodeCapacity {
+  /** What a workload could land on once on Auto Mode: the custom pools plus every built-in one. */
+  targetAutoPools: PoolModel[];
   nodeLabels: Map<string, Record<string, string>>;
 }
 
@@ -50,7 +55,8 @@ function nodegroupFits(ng: Nodegroup, spec: PodSpec): boolean {
   );
 }
 
-function ec2Compute(capacity: Capacity, spec: PodSpec): Compute | null {
+/** Where the default scheduler (or Karpenter / Auto Mode) would put a pod with this spec, or null. */
+export function ec2Compute(capacity: NodeCapacity, spec: PodSpec): Compute | null {
   if (capacity.autoModeEnabled) {
     const pool = choosePool(capacity.autoPools, spec);
     if (pool) return { type: 'auto-mode', nodePool: pool.name };
@@ -75,16 +81,23 @@ function fromNode(capacity: Capacity, workload: Workload): Compute | null {
   }
 }
 
+/**
+ * Where a new pod of the workload is scheduled: the Fargate profile that selects it, else EC2
+ * capacity that fits it, else null. `profiles` may be only the candidates for its namespace.
+ */
+export function scheduleWorkload(profiles: FargateProfile[], capacity: NodeCapacity, workload: Workload): Compute | null {
+  if (workload.kind !== 'DaemonSet') {
+    const profile = matchFargateProfile(profiles, workload);
+    if (profile) return { type: 'fargate', profile: profile.name };
+  }
+  return ec2Compute(capacity, workload.template.spec);
+}
+
 function currentCompute(inventory: Inventory, capacity: Capacity, workload: Workload): Compute {
   const live = fromNode(capacity, workload);
   if (live) return live;
-  const spec = workload.template.spec;
-  if (workload.kind !== 'DaemonSet') {
-    const profile = matchFargateProfile(inventory.fargateProfiles, workload);
-    if (profile) return { type: 'fargate', profile: profile.name };
-  }
-  const ec2 = ec2Compute(capacity, spec);
-  if (ec2) return ec2;
+  const scheduled = scheduleWorkload(inventory.fargateProfiles, capacity, workload);
+  if (scheduled) return scheduled;
   const reason =
     workload.kind === 'DaemonSet'
       ? 'no EC2 nodes for the DaemonSet to run on (Fargate runs no DaemonSets)'

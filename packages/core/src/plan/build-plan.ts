@@ -20,6 +20,7 @@ export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
 }
+import { withSimulation, type SimulatedPlan } from '../simulate/verdict.js';
 
 const STAGES: { id: StageId; title: string; dependsOn: StageId[] }[] = [
   { id: 'prerequisites', title: 'Prerequisites', dependsOn: [] },
@@ -37,8 +38,17 @@ function exits(steps: Step[]): string[] {
   return steps.filter((s) => !dependedOn.has(s.id)).map((s) => s.id);
 }
 
-/** Findings → ordered stages of steps. Pure: the same findings always give the same plan. */
-export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): Plan {
+/**
+ * Findings → ordered stages of steps, replayed on a model of the cluster: the plan carries the
+ * simulation's verdict, and each invariant it breaks is a blocker finding. Pure: the same findings
+ * always give the same plan.
+ */
+export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): SimulatedPlan {
+  return withSimulation(ctx, buildUnsimulatedPlan(ctx, findings, options));
+}
+
+/** The staged plan alone, before its simulation. */
+export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): Plan {
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);

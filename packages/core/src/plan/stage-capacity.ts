@@ -3,6 +3,9 @@ import { type CapacityRequest, slug, type Step } from '@modeshift/plan';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
 import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
+import { COMPUTE_TYPE_ANNOTATION } from '../placement/fargate-profiles.js';
+import { applyEffects, editEffect } from './effect-builders.js';
+import type { Effect } from '@modeshift/plan';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { assertNever } from '../util/never.js';
@@ -38,6 +41,11 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
+    effects: [
+      { type: 'create-role', role: nodeRole, trustPolicy: 'auto-mode-node-role-trust.json' },
+      { type: 'attach-role-policies', role: nodeRole, policies: [...AUTO_MODE_FACTS.nodeRolePolicies] },
+      { type: 'enable-auto-mode', nodePools: ['general-purpose', 'system'], loadBalancing: true, blockStorage: true },
+    ],
     verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
     rollback: {
       description: 'Before any workload has moved, disabling Auto Mode again is safe.',
@@ -57,6 +65,7 @@ function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: str
     dependsOn: after,
     commands: [sh`kubectl apply -f nodepool-${slug(req.name)}.yaml`],
     manifests: [{ file: `nodepool-${slug(req.name)}.yaml`, object: manifest }],
+    effects: applyEffects({ file: `nodepool-${slug(req.name)}.yaml`, object: manifest }),
     verify: { command: sh`kubectl get nodepool ${req.name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
     rollback: { description: 'Delete the NodePool; its nodes are drained and removed.', commands: [sh`kubectl delete nodepool ${req.name}`] },
   });
@@ -85,6 +94,7 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
       sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name ${req.name}`,
     ],
     infrastructure: [{ kind: 'fargate-profile', request: req, subnets, podExecutionRoleArn: role }],
+    effects: [{ type: 'create-fargate-profile', name: req.name, selectors: req.selectors }],
     verify: { command: sh`aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
     rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
   });
@@ -104,11 +114,14 @@ function pinStayingStep(input: PlanInput): Step | null {
   const commands: string[] = [];
   const rollback: string[] = [];
   const workloads: string[] = [];
+  const effects: Effect[] = [];
   for (const { finding, action } of items) {
     const w = input.ctx.index.workload(resourceKey(finding.resource));
     if (!w) continue;
     workloads.push(w.key);
     commands.push(...patchCommands(w, action.edits));
+    const effect = editEffect(w, action.edits);
+    if (effect) effects.push(effect);
     rollback.push(...rollbackCommands(w, action.edits));
   }
   return makeStep({
@@ -120,6 +133,7 @@ function pinStayingStep(input: PlanInput): Step | null {
     commands,
     verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on EC2 nodes (i-…)' },
     rollback: { description: 'Remove the annotation again (only while no profile selects them).', commands: rollback },
+    effects,
     workloads,
   });
 }
@@ -155,6 +169,7 @@ export function capacitySteps(input: PlanInput): Step[] {
             dependsOn: base,
             commands: [sh`kubectl apply -f storageclass-${slug(req.name)}.yaml`],
             manifests: [{ file: `storageclass-${slug(req.name)}.yaml`, object: autoModeStorageClassManifest(req.name) }],
+            effects: applyEffects({ file: `storageclass-${slug(req.name)}.yaml`, object: autoModeStorageClassManifest(req.name) }),
             verify: { command: sh`kubectl get storageclass ${req.name}`, expect: `provisioner ${req.provisioner}` },
             rollback: { description: 'Delete the StorageClass (only while no claim uses it).', commands: [sh`kubectl delete storageclass ${req.name}`] },
           }),
@@ -171,6 +186,7 @@ export function capacitySteps(input: PlanInput): Step[] {
             dependsOn: base,
             commands: [sh`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
             manifests: [{ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }],
+            effects: applyEffects({ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }),
             verify: { command: sh`kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
             rollback: { description: 'Delete the IngressClass and its parameters.', commands: [sh`kubectl delete ingressclass ${req.name}`, sh`kubectl delete ingressclassparams ${req.name}`] },
           }),
@@ -187,6 +203,8 @@ export function capacitySteps(input: PlanInput): Step[] {
   if (corednsFindings.length > 0) steps.push(corednsOnFargateStep(input, corednsFindings, [...base, ...steps.filter((s) => s.kind === 'fargate-profile').map((s) => s.id)]));
   return steps;
 }
+
+const COREDNS = 'Deployment/kube-system/coredns';
 
 function corednsOnFargateStep(input: PlanInput, findings: string[], after: string[]): Step {
   const c = input.cluster;
@@ -207,6 +225,12 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
     infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets, podExecutionRoleArn: role }],
+    effects: [
+      ...(hasProfile ? [] : [{ type: 'create-fargate-profile' as const, name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }]),
+      { type: 'patch-pod-template', workload: COREDNS, edits: [{ op: 'remove-pod-annotation', key: COMPUTE_TYPE_ANNOTATION }] },
+      { type: 'scale-workload', workload: COREDNS, replicas: 2 },
+      { type: 'restart-workload', workload: COREDNS },
+    ],
     verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
     rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
   });

@@ -1,3 +1,5 @@
+import { resourceKey } from '../rules/engine/run.js';
+import { kubeRef, type Effect } from '@modeshift/plan';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
@@ -38,6 +40,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(retire),
         dependsOn: previous,
         commands: keep ? [] : retire.flatMap(({ finding: { resource: r } }) => (r ? [sh`kubectl delete ${r.kind.toLowerCase()} ${r.name} -n ${r.namespace ?? 'default'}`] : [])),
+        effects: keep ? [] : retire.map((r): Effect => ({ type: 'delete-workload', workload: resourceKey(r.finding.resource) })),
         verify: { command: 'kubectl get daemonsets -A', expect: keep ? 'the agents still Running' : 'none of the removed agents listed' },
         rollback: { description: 'Re-apply the agents from their manifests.', commands: [] },
       }),
@@ -57,6 +60,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: names.flatMap((n) => [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`, sh`aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`]),
         infrastructure: names.map((name) => ({ kind: 'delete-fargate-profile' as const, name })),
+        effects: names.map((name): Effect => ({ type: 'delete-fargate-profile', name })),
         verify: { command: sh`aws eks list-fargate-profiles --cluster-name ${c}`, expect: 'an empty list' },
         rollback: { description: 'Re-create a profile with the same selectors (profiles are immutable; the old definition is in the inventory).', commands: [] },
       }),
@@ -80,6 +84,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(pools),
         dependsOn: previous,
         commands: pools.map((p) => sh`kubectl delete nodepool ${p.finding.resource?.name ?? ''}`),
+        effects: pools.map((p): Effect => ({ type: 'delete-object', object: kubeRef('NodePool', null, p.finding.resource?.name ?? ''), replacedBy: null })),
         verify: { command: 'kubectl get nodepools', expect: 'only the built-in pools' },
         rollback: { description: 'Re-apply the NodePools from the inventory.', commands: [] },
       }),
@@ -103,6 +108,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
           ? []
           : [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
+        effects: keep ? [] : [{ type: 'disable-auto-mode' }],
         verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
         rollback: { description: 'Enable Auto Mode again with the same node role.', commands: [] },
       }),
@@ -120,6 +126,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(coredns),
         dependsOn: previous,
         commands: ['kubectl scale deployment coredns -n kube-system --replicas=0'],
+        effects: [{ type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 0 }],
         verify: { command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default', expect: 'the name resolves' },
         rollback: { description: 'Scale CoreDNS back up.', commands: ['kubectl scale deployment coredns -n kube-system --replicas=2'] },
       }),

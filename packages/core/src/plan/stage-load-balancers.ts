@@ -1,9 +1,13 @@
 import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import { kubeRef } from '@modeshift/plan';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { sh, shellComment } from '../util/shell.js';
+
+/** The labels the controller's Helm chart gives its pods: what a Fargate profile must select to run it. */
+const LBC_POD_LABELS = { 'app.kubernetes.io/instance': 'aws-load-balancer-controller', 'app.kubernetes.io/name': 'aws-load-balancer-controller' };
 
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
   const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');
@@ -19,6 +23,14 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
       '# create the controller IAM role (policy from the controller documentation) and its service account first',
       'helm repo add eks https://aws.github.io/eks-charts',
       sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
+    ],
+    effects: [
+      {
+        type: 'install-addon',
+        addon: 'aws-load-balancer-controller',
+        runs: { on: 'deployment', namespace: 'kube-system', name: 'aws-load-balancer-controller', labels: LBC_POD_LABELS, serviceAccount: 'aws-load-balancer-controller' },
+        identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
+      },
     ],
     verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
     rollback: { description: 'Uninstall the controller (only while it owns no load balancer).', commands: ['helm uninstall aws-load-balancer-controller -n kube-system'] },
@@ -46,6 +58,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
       if (service) manifest = blueGreenService(service, { loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb', suffix, dropAnnotations: change.unsupportedAnnotations });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
+    const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
     const wave = waveOf(ns);
     steps.push(
       makeStep({
@@ -62,6 +75,10 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
+        effects: [
+          ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
+          { type: 'delete-object', object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
+        ],
         verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
         rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`] },
         namespaces: [ns],

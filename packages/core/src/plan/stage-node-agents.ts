@@ -3,6 +3,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, withAction, type PlanInput } from './plan-input.js';
+import { applyEffects } from './effect-builders.js';
 import { makeStep } from './step.js';
 import { sh, shellComment } from '../util/shell.js';
 
@@ -37,6 +38,16 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
               'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
             ],
             manifests: agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : [],
+            effects: [
+              ...(agent.length ? applyEffects({ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }) : []),
+              {
+                type: 'install-addon',
+                addon: 'fluent-bit',
+                runs: { on: 'daemonset', namespace: 'modeshift-logging', name: 'fluent-bit', serviceAccount: 'fluent-bit' },
+                identity: { via: 'pod-identity', serviceAccount: 'modeshift-logging/fluent-bit', role: '<log-shipping-role>' },
+              },
+              { type: 'create-pod-identity-association', namespace: 'modeshift-logging', serviceAccount: 'fluent-bit', role: `arn:aws:iam::${input.accountId}:role/<log-shipping-role>` },
+            ],
             verify: { command: 'kubectl get daemonset fluent-bit -n modeshift-logging', expect: 'DESIRED equals READY on every Auto Mode node, and new log streams appear at the same destinations' },
             rollback: { description: 'Delete the agent; Fargate pods keep logging through aws-logging.', commands: ['kubectl delete -f log-agent.yaml'] },
           }),
@@ -58,6 +69,7 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand', '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)'],
             manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
+            effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
             verify: { command: 'kubectl get configmap aws-logging -n aws-observability -o yaml', expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events' },
             rollback: { description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.', commands: ['kubectl delete configmap aws-logging -n aws-observability'] },
           }),

@@ -1,4 +1,4 @@
-import { slug, type Step } from '@modeshift/plan';
+import { kubeRef, slug, type Effect, type Step } from '@modeshift/plan';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
@@ -26,6 +26,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               sh`aws eks update-cluster-version --name ${c} --kubernetes-version <next-minor>`,
               sh`aws eks wait cluster-active --name ${c}`,
             ],
+            effects: [{ type: 'upgrade-kubernetes', toAtLeast: min }],
             verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.version --output text`, expect: `${min} or later` },
             rollback: { description: 'Control-plane upgrades cannot be rolled back; test each minor version on a staging cluster first.', commands: [] },
           }),
@@ -42,6 +43,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             findings,
             commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, sh`aws eks wait cluster-active --name ${c}`],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
+            effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
             rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },
           }),
@@ -63,6 +65,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             manifests: [{ file: 'cluster-role-trust.json', object: autoModeClusterRoleTrustPolicy() }],
             infrastructure: [{ kind: 'cluster-role-policies', policies, roleName: role }],
+            effects: [
+              { type: 'attach-role-policies', role, policies },
+              { type: 'update-role-trust', role, trustPolicy: 'cluster-role-trust.json' },
+            ],
             verify: { command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
             rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
           }),
@@ -78,6 +84,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Fargate mounts EFS with a built-in driver; on Auto Mode nodes the EFS CSI driver must be installed.',
             findings,
             commands: [sh`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, sh`aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            effects: [{ type: 'install-addon', addon: 'aws-efs-csi-driver', runs: { on: 'eks-managed' }, identity: { via: 'none' } }],
             verify: { command: 'kubectl get csidriver efs.csi.aws.com', expect: 'the driver is listed' },
             rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [sh`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
           }),
@@ -98,6 +105,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
             infrastructure: [{ kind: 'pod-execution-role', roleName: role }],
+            effects: [
+              { type: 'create-role', role, trustPolicy: 'pod-execution-role-trust.json' },
+              { type: 'attach-role-policies', role, policies: ['AmazonEKSFargatePodExecutionRolePolicy'] },
+            ],
             verify: { command: sh`aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
             rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, sh`aws iam delete-role --role-name ${role}`] },
           }),
@@ -133,6 +144,17 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               const [namespace = '', serviceAccount = ''] = sa.split('/');
               return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
             }),
+            effects: [
+              { type: 'create-oidc-provider', issuer },
+              ...accounts.flatMap((sa): Effect[] => {
+                const [ns = '', name = ''] = sa.split('/');
+                const role = slug(`${c}-${ns}-${name}`);
+                return [
+                  { type: 'create-role', role, trustPolicy: `irsa-${slug(`${ns}-${name}`)}.json` },
+                  { type: 'annotate-object', object: kubeRef('ServiceAccount', ns, name), annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` } },
+                ];
+              }),
+            ],
             verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
             rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
           }),
@@ -149,6 +171,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
             findings,
             commands: claims.map((claim) => shellComment(`${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`)),
+            effects: claims.map((claim): Effect => ({ type: 'move-data', claim })),
             verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
             rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },
           }),

@@ -1,6 +1,7 @@
 import { type SecurityGroupChange, slug, type Step } from '@modeshift/plan';
 import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
+import { applyEffects } from './effect-builders.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
 import { assertNever } from '../util/never.js';
@@ -55,6 +56,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [sh`kubectl apply -f nodeclass-${slug(name)}.yaml`],
             manifests: [{ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }],
+            effects: applyEffects({ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }),
             verify: { command: sh`kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
             rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [sh`kubectl delete nodepool ${name}`, sh`kubectl delete nodeclass ${name}`] },
           }),
@@ -91,6 +93,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [sh`kubectl apply -f ${file}`],
             manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
+            effects: applyEffects({ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }),
             verify: { command: sh`kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
             rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [sh`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
           }),
@@ -141,6 +144,7 @@ function allowLoadBalancerStep(namespace: string, changes: Change<'allow-load-ba
     dependsOn: after,
     commands: [sh`kubectl apply -f ${file}`],
     manifests: [{ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }],
+    effects: applyEffects({ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }),
     verify: { command: sh`kubectl get networkpolicy -n ${namespace} ${names}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
     rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [sh`kubectl delete -f ${file}`] },
   });

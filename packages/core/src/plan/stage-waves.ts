@@ -1,6 +1,8 @@
 import { type Mode, slug, type Step } from '@modeshift/plan';
 import type { InventoryIndex } from '../inventory/index-lookups.js';
 import type { Workload } from '../inventory/types.js';
+import { editEffect } from './effect-builders.js';
+import type { Effect } from '@modeshift/plan';
 import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
@@ -45,6 +47,13 @@ function moveCommands(move: Move, target: Mode): string[] {
   return out;
 }
 
+/** What moving the workload changes: the edits as a patch (or a re-creation), else a restart. */
+function moveEffects(move: Move): Effect[] {
+  const edited = editEffect(move.workload, move.edits);
+  if (edited) return [edited];
+  return ROLLOUT_KINDS.has(move.workload.kind) ? [{ type: 'restart-workload', workload: move.workload.key }] : [];
+}
+
 function verifyFor(target: Mode, ns: string): Step['verify'] {
   return target === 'auto-mode'
     ? { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
@@ -76,6 +85,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     const commands: string[] = [];
     const rollback: string[] = [];
     const workloads: string[] = [];
+    const effects: Effect[] = [];
     // A live patch on a workload Argo CD or Flux reconciles is reverted unless the reconciler is held off.
     const pauses = new Map<string, { pause: string; resume: string }>();
     for (const m of list) {
@@ -85,6 +95,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     }
     for (const p of pauses.values()) commands.push(p.pause);
     for (const m of list) {
+      for (const e of moveEffects(m)) effects.push(e);
       for (const f of m.findings) findings.push(f);
       for (const c of moveCommands(m, input.ctx.target)) commands.push(c);
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
@@ -110,6 +121,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         commands,
         verify: verifyFor(input.ctx.target, ns),
         rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
+        effects,
         workloads,
         namespaces: [ns],
       }),

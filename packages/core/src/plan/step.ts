@@ -12,6 +12,7 @@ export function makeStep(input: StepInput): Step {
   const step: Step = {
     commands: [],
     dependsOn: [],
+    effects: [],
     findings: [],
     id: input.id,
     infrastructure: [],

@@ -4,6 +4,7 @@ import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
 import { MODE_NAMES } from './mode-names.js';
 import { costSummary, money } from '../cost/format.js';
+import { hasSimulation, verdictLine } from '../simulate/verdict.js';
 
 export interface TextOptions {
   color: boolean;
@@ -76,6 +77,7 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   lines.push(`from ${MODE_NAMES[plan.from]} to ${MODE_NAMES[plan.to]}`);
   lines.push(`inventory date: ${t(plan.inventoryDate ?? 'not recorded')}`);
   lines.push(`readiness: ${paint(READINESS_STYLE[plan.summary.readiness], READINESS[plan.summary.readiness])}`);
+  if (hasSimulation(plan)) lines.push(`simulation: ${paint(plan.simulation.verdict === 'holds' ? 'gain' : 'blocker', verdictLine(plan.simulation))}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
   lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);

@@ -1,4 +1,4 @@
-import type { Plan } from '@modeshift/core';
+import { hasSimulation, verdictLine, type Plan } from '@modeshift/core/base';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Size } from '../deps.js';
 import { movement, scrollBy, type KeyEvent } from '../keys.js';
@@ -67,6 +67,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     ...(plan.incomplete.length > 0
       ? [{ text: `Not collected: ${plan.incomplete.map((e) => `${e.kind}${e.namespace === null ? '' : ` in namespace ${e.namespace}`} (${e.reason})`).join(', ')}`, tone: 'bad' as const }]
       : []),
+    ...(hasSimulation(plan) ? [{ text: `Simulation: ${verdictLine(plan.simulation)}`, tone: plan.simulation.verdict === 'holds' ? undefined : ('bad' as const) }] : []),
     { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
     { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
     costHeadLine(plan),

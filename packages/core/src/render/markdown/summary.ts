@@ -1,5 +1,6 @@
 import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { COMPUTE, findingRef, resourceOf, type Context } from './context.js';
+import { hasSimulation, verdictLine } from '../../simulate/verdict.js';
 import { code, fence, inline, plural, tableRow } from './syntax.js';
 
 const READINESS: Record<Plan['summary']['readiness'], string> = {
@@ -41,6 +42,7 @@ export function summarySection(ctx: Context): string[] {
     ['Inventory date', plan.inventoryDate ? inline(plan.inventoryDate) : 'not recorded'],
     ['Readiness', READINESS[plan.summary.readiness]],
   ];
+  if (hasSimulation(plan)) rows.push(['Simulation', inline(verdictLine(plan.simulation))]);
   if (ctx.progress.size > 0) rows.push(['Progress', progressLine(ctx)]);
   const resources = resourcesBySeverity(plan);
   const lines = [

@@ -1,0 +1,40 @@
+import { planCoverage, uncoveredCommands, makeStep } from '@modeshift/core/base';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, planCases } from './cases.js';
+
+describe('every command of every step is covered by one of its effects', () => {
+  it('finds the corpus beside the repository', () => {
+    expect(corpusAvailable()).toBe(true);
+  });
+
+  it('holds for both examples and every corpus case, in both directions', async () => {
+    const cases = await planCases();
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    const uncovered = cases.flatMap((c) => planCoverage(c.plan).map((u) => `${c.name}: ${u.step}: ${u.action}: ${u.command}`));
+    expect(uncovered).toEqual([]);
+  });
+
+  it('reports a command that changes something no effect says', () => {
+    const step = makeStep({
+      id: 'waves/x',
+      title: 'x',
+      kind: 'wave',
+      why: 'x',
+      commands: ['kubectl delete service api -n shop', 'kubectl get pods -A', '# a comment', 'aws eks delete-fargate-profile --cluster-name c --fargate-profile-name shop'],
+      effects: [{ type: 'delete-fargate-profile', name: 'shop' }],
+    });
+    expect(uncoveredCommands(step).map((u) => u.action)).toEqual(['delete service api']);
+  });
+
+  it('does not accept an effect on another object as cover', () => {
+    const step = makeStep({
+      id: 'decommission/x',
+      title: 'x',
+      kind: 'delete-fargate-profiles',
+      why: 'x',
+      commands: ['aws eks delete-fargate-profile --cluster-name c --fargate-profile-name shop', 'kubectl scale deployment coredns -n kube-system --replicas=0'],
+      effects: [{ type: 'delete-fargate-profile', name: 'batch' }, { type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 2 }],
+    });
+    expect(uncoveredCommands(step).map((u) => u.action)).toEqual(['aws eks delete-fargate-profile', 'scale deployment coredns to 0']);
+  });
+});

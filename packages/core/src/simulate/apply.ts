@@ -1,0 +1,275 @@
+import type { FargateProfile, Namespaced } from '../inventory/types.js';
+import type { IngressSpec, KubeObject, NodePoolSpec, ServiceSpec, StringMap } from '../kube.js';
+import { manifestObjects } from '../plan/effect-builders.js';
+import type { Effect, ObjectRef } from '@modeshift/plan';
+import { wildcardMatch } from '../placement/fargate-profiles.js';
+import type { Step } from '@modeshift/plan';
+import { nodeClassGroups } from './capacity.js';
+import { applyEdits } from './edits.js';
+import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
+import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
+import { installAddon } from './addons.js';
+import type { Invariant } from './types.js';
+
+/** What an effect changed that the checks must look at again, and what it broke by itself. */
+export interface Impact {
+  workloads: Set<string>;
+  /** Capacity, logs or credentials changed for every pod: re-check them all. */
+  all: boolean;
+  /** EC2 capacity (Auto Mode, pools, NodeClasses) changed: re-check the pods no Fargate profile takes. */
+  ec2: boolean;
+  /** Log routing changed: re-check the pods whose logs were shipped. */
+  logs: boolean;
+  /** Load balancer controllers changed: re-check every Service and Ingress. */
+  loadBalancers: boolean;
+  /** Services and Ingresses (`Kind/namespace/name`) created or changed. */
+  objects: Set<string>;
+  direct: { invariant: Invariant; resource: string; breaks: string; because: string }[];
+}
+
+export const emptyImpact = (): Impact => ({ workloads: new Set(), all: false, ec2: false, logs: false, loadBalancers: false, objects: new Set(), direct: [] });
+
+const objectKey = (ref: ObjectRef) => `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+
+function touchNamespace(model: ClusterModel, impact: Impact, namespace: string): void {
+  for (const sim of model.byNamespace.get(namespace) ?? []) impact.workloads.add(sim.key);
+}
+
+/** Namespaces a Fargate profile's selectors name, literally or by wildcard. */
+function namespacesOf(model: ClusterModel, selectors: readonly { namespace: string }[]): string[] {
+  const out = new Set<string>();
+  for (const s of selectors) {
+    if (!s.namespace.includes('*') && !s.namespace.includes('?')) out.add(s.namespace);
+    else for (const ns of model.byNamespace.keys()) if (wildcardMatch(s.namespace, ns)) out.add(ns);
+  }
+  return [...out];
+}
+
+/** Workloads still running on capacity about to be removed (CoreDNS aside: the dns invariant follows it). */
+function stillOn(sims: Iterable<SimWorkload>, on: (s: SimWorkload) => boolean): string[] {
+  const keys: string[] = [];
+  for (const s of sims) if (s.key !== COREDNS && ranBefore(s) && isRunning(s) && on(s)) keys.push(s.key);
+  return keys.sort();
+}
+
+function removedWhileRunning(impact: Impact, resource: string, keys: string[], what: string): void {
+  if (keys.length === 0) return;
+  const shown = keys.length > 5 ? `${keys.slice(0, 5).join(', ')} and ${keys.length - 5} more` : keys.join(', ');
+  impact.direct.push({ invariant: 'end-state', resource, breaks: `${what} while ${shown} still run${keys.length === 1 ? 's' : ''} on it`, because: 'capacity may be removed only when nothing runs on it: its pods stop at once, before any wave moved them' });
+}
+
+function findObject(step: Step, ref: ObjectRef, file: string): Record<string, unknown> | null {
+  const manifest = step.manifests.find((m) => m.file === file);
+  if (!manifest) return null;
+  const hit = manifestObjects(manifest.object).find((o) => o.ref.kind === ref.kind && o.ref.name === ref.name && o.ref.namespace === ref.namespace);
+  return hit?.object ?? null;
+}
+
+function asNamespaced<S>(object: Record<string, unknown>, namespace: string): Namespaced<S> {
+  const meta = (object.metadata ?? {}) as { name?: string; labels?: StringMap; annotations?: StringMap };
+  return { apiVersion: String(object.apiVersion ?? ''), kind: String(object.kind), metadata: { name: String(meta.name), namespace, labels: meta.labels ?? {}, annotations: meta.annotations ?? {} }, spec: (object.spec ?? {}) as S, origin: { file: 'plan', line: 0 } };
+}
+
+function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: string, impact: Impact): void {
+  const object = findObject(step, ref, file);
+  if (!object) return;
+  const ns = ref.namespace ?? '';
+  const spec = (object.spec ?? {}) as Record<string, unknown>;
+  switch (ref.kind) {
+    case 'Service':
+      inner(model.services, ns).set(ref.name, asNamespaced<ServiceSpec>(object, ns));
+      impact.objects.add(objectKey(ref));
+      return touchNamespace(model, impact, ns);
+    case 'Ingress':
+      inner(model.ingresses, ns).set(ref.name, asNamespaced<IngressSpec>(object, ns));
+      impact.objects.add(objectKey(ref));
+      return touchNamespace(model, impact, ns);
+    case 'IngressClass':
+      model.ingressClasses.set(ref.name, { controller: String(spec.controller ?? ''), params: (spec.parameters as { name?: string } | undefined)?.name ?? null });
+      impact.loadBalancers = true;
+      return;
+    case 'IngressClassParams':
+      model.ingressClassParams.set(ref.name, spec);
+      impact.loadBalancers = true;
+      return;
+    case 'NetworkPolicy':
+      model.policiesIn(ns).set(ref.name, spec);
+      return touchNamespace(model, impact, ns);
+    case 'SecurityGroupPolicy':
+      model.addSecurityGroupPolicy(ns, ref.name, spec);
+      return touchNamespace(model, impact, ns);
+    case 'NodePool':
+      model.capacity.setPool(object as unknown as KubeObject<NodePoolSpec>);
+      impact.ec2 = true;
+      return;
+    case 'NodeClass':
+      model.capacity.setNodeClass(ref.name, nodeClassGroups(ref.name, spec, model.capacity.clusterSg));
+      impact.ec2 = true;
+      return;
+    case 'ConfigMap':
+      model.configMaps.set(nsName(ns, ref.name), (object.data ?? {}) as StringMap);
+      impact.logs = true;
+      return;
+    case 'DaemonSet':
+      model.daemonSets.set(`DaemonSet/${ns}/${ref.name}`, daemonSetFromManifest(ns, ref.name, object));
+      impact.logs = true;
+      return;
+    case 'ServiceAccount':
+    case 'Namespace':
+    case 'ClusterRole':
+    case 'ClusterRoleBinding':
+    case 'StorageClass':
+      return;
+  }
+}
+
+function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef | null, impact: Impact): void {
+  const ns = ref.namespace ?? '';
+  const resource = objectKey(ref);
+  switch (ref.kind) {
+    case 'Service': {
+      const original = model.services.get(ns)?.get(ref.name);
+      model.services.get(ns)?.delete(ref.name);
+      const users = replacedBy?.name === ref.name ? [] : serviceUsers(model, ns, ref.name);
+      if (users.length > 0) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `deleting it takes away its ClusterIP, DNS name and load balancer while ${users.join(', ')} still use${users.length === 1 ? 's' : ''} it`, because: 'a Service another object still uses must be kept (set it to type ClusterIP) or replaced under the same name' });
+      const copy = replacedBy ? model.services.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
+      const lost = original && copy ? serviceCopyLoses(original, copy) : null;
+      if (lost) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`, because: 'a blue/green copy must keep what its load balancer had' });
+      impact.objects.add(resource);
+      return touchNamespace(model, impact, ns);
+    }
+    case 'Ingress': {
+      const original = model.ingresses.get(ns)?.get(ref.name);
+      const copy = replacedBy ? model.ingresses.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
+      const lost = original && copy ? ingressCopyLoses(model, original, copy) : null;
+      if (lost) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`, because: 'a blue/green copy must keep the scheme, certificates, group and WAF of the load balancer it replaces' });
+      model.ingresses.get(ns)?.delete(ref.name);
+      impact.objects.add(resource);
+      return touchNamespace(model, impact, ns);
+    }
+    case 'NodePool':
+      removedWhileRunning(impact, resource, stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode' && s.now.nodePool === ref.name), `NodePool ${ref.name} is deleted`);
+      model.capacity.removePool(ref.name);
+      impact.ec2 = true;
+      return;
+    case 'NodeClass':
+      model.capacity.removeNodeClass(ref.name);
+      impact.ec2 = true;
+      return;
+    case 'NetworkPolicy':
+      model.policiesIn(ns).delete(ref.name);
+      return touchNamespace(model, impact, ns);
+    case 'SecurityGroupPolicy':
+      model.removeSecurityGroupPolicy(ns, ref.name);
+      return touchNamespace(model, impact, ns);
+    case 'ConfigMap':
+      model.configMaps.delete(nsName(ns, ref.name));
+      impact.logs = true;
+      return;
+    case 'DaemonSet':
+      model.daemonSets.delete(`DaemonSet/${ns}/${ref.name}`);
+      impact.logs = true;
+      return;
+    case 'IngressClass':
+      model.ingressClasses.delete(ref.name);
+      impact.loadBalancers = true;
+      return;
+    case 'IngressClassParams':
+      model.ingressClassParams.delete(ref.name);
+      impact.loadBalancers = true;
+      return;
+    case 'ServiceAccount':
+    case 'Namespace':
+    case 'ClusterRole':
+    case 'ClusterRoleBinding':
+    case 'StorageClass':
+      return;
+  }
+}
+
+function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkload) => void, impact: Impact): void {
+  const sim = model.workloads.get(key);
+  if (!sim) return;
+  change(sim);
+  impact.workloads.add(key);
+  if (key === COREDNS || model.lbc.has(key)) impact.loadBalancers = true;
+}
+
+export function applyEffect(model: ClusterModel, step: Step, effect: Effect, impact: Impact): void {
+  switch (effect.type) {
+    case 'patch-pod-template':
+      return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
+    case 'recreate-workload':
+      if (effect.workload.startsWith('Job/')) impact.direct.push({ invariant: 'end-state', resource: effect.workload, breaks: 'the Job is created again, so it runs again', because: 'a one-off Job that already ran must be left as it is, not re-created' });
+      return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
+    case 'restart-workload':
+      return editWorkload(model, effect.workload, () => undefined, impact);
+    case 'scale-workload':
+      return editWorkload(model, effect.workload, (s) => (s.replicas = effect.replicas), impact);
+    case 'delete-workload':
+      if (model.daemonSets.delete(effect.workload)) impact.logs = true;
+      return editWorkload(model, effect.workload, (s) => (s.deleted = true), impact);
+    case 'create-object':
+      return createObject(model, step, effect.object, effect.manifest, impact);
+    case 'delete-object':
+      return deleteObject(model, effect.object, effect.replacedBy, impact);
+    case 'annotate-object': {
+      if (effect.object.kind !== 'ServiceAccount') return;
+      const key = nsName(effect.object.namespace, effect.object.name);
+      const sa = model.serviceAccounts.get(key) ?? { labels: {}, annotations: {} };
+      const annotations = { ...sa.annotations };
+      for (const [k, v] of Object.entries(effect.annotations)) if (v === null) delete annotations[k]; else annotations[k] = v;
+      model.serviceAccounts.set(key, { labels: sa.labels, annotations });
+      for (const sim of model.byServiceAccount.get(key) ?? []) impact.workloads.add(sim.key);
+      return;
+    }
+    case 'create-fargate-profile': {
+      const profile: FargateProfile = { name: effect.name, clusterName: null, podExecutionRoleArn: null, subnets: [], selectors: effect.selectors, status: 'ACTIVE', origin: { file: 'plan', line: 0 } };
+      model.capacity.addProfile(profile);
+      for (const ns of namespacesOf(model, effect.selectors)) touchNamespace(model, impact, ns);
+      return;
+    }
+    case 'delete-fargate-profile': {
+      const old = model.capacity.profile(effect.name);
+      if (!old) return;
+      const namespaces = namespacesOf(model, old.selectors);
+      const sims = namespaces.flatMap((ns) => model.byNamespace.get(ns) ?? []);
+      removedWhileRunning(impact, `FargateProfile/${effect.name}`, stillOn(sims, (s) => s.now.type === 'fargate' && s.now.profile === effect.name), `Fargate profile ${effect.name} is deleted`);
+      model.capacity.removeProfile(effect.name);
+      for (const ns of namespaces) touchNamespace(model, impact, ns);
+      return;
+    }
+    case 'enable-auto-mode':
+      model.capacity.setAutoMode(true, effect.nodePools, effect.loadBalancing);
+      impact.ec2 = impact.loadBalancers = true;
+      return;
+    case 'disable-auto-mode':
+      removedWhileRunning(impact, 'cluster/auto-mode', stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode'), 'Auto Mode is disabled');
+      model.capacity.setAutoMode(false, [], false);
+      impact.ec2 = impact.loadBalancers = true;
+      return;
+    case 'install-addon':
+      return installAddon(model, effect, impact);
+    case 'remove-addon':
+      if (effect.addon === 'aws-load-balancer-controller') for (const key of model.lbc) editWorkload(model, key, (s) => (s.deleted = true), impact);
+      return;
+    case 'create-pod-identity-association': {
+      const key = nsName(effect.namespace, effect.serviceAccount);
+      model.podIdentity.add(key);
+      for (const sim of model.byServiceAccount.get(key) ?? []) impact.workloads.add(sim.key);
+      return;
+    }
+    case 'create-oidc-provider':
+      model.oidcProvider = true;
+      impact.all = true;
+      return;
+    case 'attach-role-policies':
+    case 'detach-role-policies':
+    case 'create-role':
+    case 'update-role-trust':
+    case 'set-authentication-mode':
+    case 'upgrade-kubernetes':
+    case 'move-data':
+      return;
+  }
+}
