@@ -6,4 +6,5 @@ export * from './kube.js';
 export * from './findings.js';
 export * from './plan.js';
 export * from './cost.js';
+export * from './effects.js';
 export * from './names.js';

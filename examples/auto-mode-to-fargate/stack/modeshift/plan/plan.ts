@@ -3,6 +3,7 @@
 import type { Mode, SourceMode } from './capabilities.js';
 import type { CapacityRequest, Finding, Severity } from './findings.js';
 import type { CostEstimate } from './cost.js';
+import type { Effect } from './effects.js';
 
 /** A kind (or namespace) the collector was not allowed or able to read. */
 export interface NotCollected {
@@ -90,6 +91,8 @@ export interface Step {
   commands: string[];
   manifests: Manifest[];
   infrastructure: Infrastructure[];
+  /** What the step changes, as data: the simulator replays these, and every command is covered by one. */
+  effects: Effect[];
   verify: { command: string; expect: string };
   rollback: { description: string; commands: string[] };
   /** Workload keys the step moves or keeps (waves and stays). */
