@@ -3,6 +3,7 @@ import { exitCodeFor, forTerminal, UserError } from '@modeshift/core/base';
 import { processIo, type Io } from './io.js';
 // Types only: the command modules themselves stay lazily imported.
 import type { CollectCommandOptions } from './commands/collect.js';
+import type { ExportOptions } from './commands/export.js';
 import type { PlanOptions } from './commands/plan.js';
 import type { SimulateOptions } from './commands/simulate.js';
 import type { StackOptions } from './commands/stack.js';
@@ -80,7 +81,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--out <dir>', 'the directory to write (atomically)')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--force', 'replace a non-empty --out directory')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: ExportOptions) => {
       const { exportCommand } = await import('./commands/export.js');
       setExit(await exportCommand(paths, options, io));
     });

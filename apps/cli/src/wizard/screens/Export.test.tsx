@@ -45,7 +45,7 @@ describe('Export screen', () => {
   });
 
   it('exports the Kubernetes changes for Git through the exporter, into a directory next to the inventory', async () => {
-    const exportKustomize = vi.fn(async ({ out }: { out: string }) => `wrote 40 files to ${out}`);
+    const exportKustomize = vi.fn(({ out }: { out: string }) => Promise.resolve(`wrote 40 files to ${out}`));
     h = await startOnPlan({ deps: { exportKustomize } });
     await h.press('6');
     await h.see('Kubernetes changes for Git (kustomize folders)');
@@ -55,7 +55,7 @@ describe('Export screen', () => {
   });
 
   it('refuses to replace a non-empty directory that is not an export', async () => {
-    const exportKustomize = vi.fn(async () => 'wrote');
+    const exportKustomize = vi.fn(() => Promise.resolve('wrote'));
     h = await startOnPlan({ deps: { exportKustomize } });
     mkdirSync(join(dirname(h.inventory), 'modeshift-export'), { recursive: true });
     writeFileSync(join(dirname(h.inventory), 'modeshift-export', 'notes.txt'), 'mine');
