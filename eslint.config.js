@@ -36,7 +36,10 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts', 'packages/plan/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/__fixtures__/**', 'packages/core/src/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'core is pure: no node:* imports (I/O belongs in inventory, collect or the CLI).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'core is pure: no node:* imports (I/O belongs in inventory, collect or the CLI).' }] },
+      ],
     },
   },
 );

@@ -43,7 +43,10 @@ const file = {
   sources: [
     `EC2 On-Demand, Linux, shared tenancy: ${ec2.source.repo} ${ec2.source.path} (${ec2.source.generatedHeader.replace(/^\/\/ /, '')}; from the AWS Price List API)`,
     `Instance shapes and allocatable: ${shapes.source.repo} ${shapes.source.path} (as of ${shapes.asOf}; from EC2 DescribeInstanceTypes)`,
-    `Fargate Linux/x86 rates (as of ${fg.linuxX86.asOf.slice(0, 10)}): https://aws.amazon.com/fargate/pricing/ as quoted by ${Object.values(fargate.sources).map((x) => x.url).filter(Boolean).join(', ')}`,
+    `Fargate Linux/x86 rates (as of ${fg.linuxX86.asOf.slice(0, 10)}): https://aws.amazon.com/fargate/pricing/ as quoted by ${Object.values(fargate.sources)
+      .map((x) => x.url)
+      .filter(Boolean)
+      .join(', ')}`,
     'Auto Mode fee: 12 % of the EC2 On-Demand price, as widely reported (AWS publishes the per-instance fee only on https://aws.amazon.com/eks/pricing/)',
   ],
   fargate: { vcpuHour: fg.linuxX86.vcpuHour, gbHour: fg.linuxX86.gbHour, ephemeralGbHour: fg.ephemeralStorageGbHour },
@@ -61,7 +64,9 @@ const out = [
   // One instance type a line: a diff of a new snapshot then reads as the prices that changed.
   `export const BUNDLED_PRICES: PriceFile = ${JSON.stringify({ ...file, instances: '@@' }, null, 2).replace(
     '"@@"',
-    `{\n${Object.entries(instances).map(([t, v]) => `    ${JSON.stringify(t)}: ${JSON.stringify(v)}`).join(',\n')}\n  }`,
+    `{\n${Object.entries(instances)
+      .map(([t, v]) => `    ${JSON.stringify(t)}: ${JSON.stringify(v)}`)
+      .join(',\n')}\n  }`,
   )};`,
   '',
 ].join('\n');

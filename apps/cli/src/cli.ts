@@ -67,7 +67,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--stack <name>', 'Pulumi stack name, for Pulumi.<name>.yaml (default: migration)')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--force', 'replace a non-empty --out directory')
-    .option('--prices <file|live>', 'prices for the cost estimate in the stack\'s plan.json (as for plan)')
+    .option('--prices <file|live>', "prices for the cost estimate in the stack's plan.json (as for plan)")
     .action(async (paths: string[], options: StackOptions) => {
       const { stackCommand } = await import('./commands/stack.js');
       setExit(await stackCommand(paths, options, io));
@@ -75,7 +75,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   root
     .command('export')
-    .description('write the plan\'s Kubernetes changes as kustomize folders to commit: one overlay per wave, one folder per step that creates objects')
+    .description("write the plan's Kubernetes changes as kustomize folders to commit: one overlay per wave, one folder per step that creates objects")
     .argument('<path...>', 'inventory files or directories (as for plan)')
     .addOption(new Option('--to <mode>', 'target mode (required)').choices(['auto-mode', 'fargate']))
     .requiredOption('--out <dir>', 'the directory to write (atomically)')
@@ -92,7 +92,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('[path...]', 'inventory files or directories (as for plan); without one, the wizard asks')
     .addOption(new Option('--to <mode>', 'target mode (default: detected, confirmable)').choices(['auto-mode', 'fargate']))
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
-    .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory; for the bundled examples, under $XDG_STATE_HOME/modeshift or ~/.local/state/modeshift)')
+    .option(
+      '--state <file>',
+      'progress file (default: .modeshift-state.json in the inventory directory; for the bundled examples, under $XDG_STATE_HOME/modeshift or ~/.local/state/modeshift)',
+    )
     .action(async (paths: string[], options: WizardOptions) => {
       const { wizardCommand } = await import('./commands/wizard.js');
       setExit(await wizardCommand(paths, options, io));
@@ -104,8 +107,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--out <dir>', 'the inventory directory to write (atomically)')
     .option('--context <name>', 'kube context (default: the current one)')
     .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG or ~/.kube/config)')
-    .option('--cluster <name>', 'EKS cluster name (default: from the context\'s EKS ARN)')
-    .option('--region <region>', 'AWS region (default: from the context\'s EKS ARN or AWS_REGION)')
+    .option('--cluster <name>', "EKS cluster name (default: from the context's EKS ARN)")
+    .option('--region <region>', "AWS region (default: from the context's EKS ARN or AWS_REGION)")
     .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE)')
     .option('--force', 'replace a non-empty --out directory')
     .option('--deadline <duration>', 'stop (exit 3) if the whole collect takes longer, e.g. 30m or 90s', '10m')
@@ -149,4 +152,3 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     return 70;
   }
 }
-

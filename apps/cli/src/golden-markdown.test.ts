@@ -104,8 +104,18 @@ spec:
             - { name: API_TOKEN, value: tok-live-1234 }
           resources: { requests: { cpu: 250m, memory: 512Mi }, limits: { cpu: 250m, memory: 512Mi } }
 `,
-      'profile.json': JSON.stringify({ fargateProfile: { fargateProfileName: 'shop', clusterName: 'demo', podExecutionRoleArn: 'arn:aws:iam::111122223333:role/pod-exec', subnets: ['subnet-0a'], selectors: [{ namespace: 'shop' }], status: 'ACTIVE' } }),
-      'secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: { name: db, namespace: shop }\ndata: { password: c2VjcmV0LXBhc3N3b3Jk }\nstringData: { token: plain-token-value }\n',
+      'profile.json': JSON.stringify({
+        fargateProfile: {
+          fargateProfileName: 'shop',
+          clusterName: 'demo',
+          podExecutionRoleArn: 'arn:aws:iam::111122223333:role/pod-exec',
+          subnets: ['subnet-0a'],
+          selectors: [{ namespace: 'shop' }],
+          status: 'ACTIVE',
+        },
+      }),
+      'secret.yaml':
+        'apiVersion: v1\nkind: Secret\nmetadata: { name: db, namespace: shop }\ndata: { password: c2VjcmV0LXBhc3N3b3Jk }\nstringData: { token: plain-token-value }\n',
     });
     const io = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'md', '--cluster-version', '1.31'], io)).toBe(0);

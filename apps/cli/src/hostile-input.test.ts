@@ -77,7 +77,33 @@ data:
         Cloud_Auth user:${MARKER}
 `;
 
-const HOSTILE = ['*x', '|x', '>x', '!e!x', '&a', '*a', `*${MARKER}`, '{', '[', ']', '"', "'", '-1', '1e400', 'abc', '5Qi', '~', '', '\u001b[2J', 'a\tb', '%x', '@x', ': :', '- -', 'x'.repeat(300)];
+const HOSTILE = [
+  '*x',
+  '|x',
+  '>x',
+  '!e!x',
+  '&a',
+  '*a',
+  `*${MARKER}`,
+  '{',
+  '[',
+  ']',
+  '"',
+  "'",
+  '-1',
+  '1e400',
+  'abc',
+  '5Qi',
+  '~',
+  '',
+  '\u001b[2J',
+  'a\tb',
+  '%x',
+  '@x',
+  ': :',
+  '- -',
+  'x'.repeat(300),
+];
 
 type Mutation =
   | { op: 'drop'; at: number }
@@ -163,7 +189,12 @@ describe('plan on mutated inventories', () => {
           expect([0, 1, 2]).toContain(code);
           expect(io.err()).not.toMatch(/internal error|\n\s+at /);
           if (code === 2) {
-            expect(io.err().split('\n').filter((l) => l !== '')).toHaveLength(1);
+            expect(
+              io
+                .err()
+                .split('\n')
+                .filter((l) => l !== ''),
+            ).toHaveLength(1);
             expect(io.out()).toBe('');
           }
           expect(io.out() + io.err()).not.toContain(MARKER);

@@ -53,7 +53,7 @@ export function outputWriter(io: Io): OutputWriter {
   const buffer = Buffer.allocUnsafeSlow(1 << 20);
   let used = 0;
   const writeAll = (bytes: Uint8Array, end: number) => {
-    for (let done = 0; done < end; ) done += writeSync(1, bytes, done, end - done);
+    for (let done = 0; done < end;) done += writeSync(1, bytes, done, end - done);
   };
   const flush = () => {
     writeAll(buffer, used);

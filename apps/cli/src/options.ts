@@ -1,4 +1,14 @@
-import { INVENTORY_DATE_EXPECTED, MODES, SEVERITIES, UserError, parseInventoryDate, parseVersion, type Mode, type Plan, type Severity } from '@modeshift/core/base';
+import {
+  INVENTORY_DATE_EXPECTED,
+  MODES,
+  SEVERITIES,
+  UserError,
+  parseInventoryDate,
+  parseVersion,
+  type Mode,
+  type Plan,
+  type Severity,
+} from '@modeshift/core/base';
 
 export function parseMode(value: string | undefined): Mode {
   if (value === undefined) throw new UserError('usage', `--to is required: one of ${MODES.join(', ')}`);

@@ -46,7 +46,11 @@ describe('plan --out', () => {
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     mkdirSync(join(dir, 'folder'));
     const device = deviceNode(join(dir, 'null'));
-    const cases: [string, string][] = [['pipe', 'a named pipe'], ['folder', 'a directory'], ...(device ? ([['null', 'a character device']] as [string, string][]) : [])];
+    const cases: [string, string][] = [
+      ['pipe', 'a named pipe'],
+      ['folder', 'a directory'],
+      ...(device ? ([['null', 'a character device']] as [string, string][]) : []),
+    ];
     for (const [name, kind] of cases) {
       const result = await runIn(dir, plan(join(dir, name)));
       expect(result.code, name).toBe(2);
@@ -87,7 +91,7 @@ describe('stack --out', () => {
 });
 
 describe('collect --out', () => {
-  it("rejects an empty value before reading any kubeconfig", async () => {
+  it('rejects an empty value before reading any kubeconfig', async () => {
     const dir = tempTree({});
     writeFileSync(join(dir, 'kubeconfig'), 'not: [valid');
     const result = await runIn(dir, ['collect', '--out', '', '--kubeconfig', join(dir, 'kubeconfig')]);

@@ -56,8 +56,7 @@ const scenario = {
   kube: {
     throttle: { pods: 2 },
     missing: ['elbv2.k8s.aws/v1beta1/ingressclassparams', 'eks.amazonaws.com/v1/ingressclassparams'],
-    forbid: (a: { resource: string; namespace: string | null }) =>
-      a.resource === 'networkpolicies' || (a.resource === 'configmaps' && a.namespace !== 'shop'),
+    forbid: (a: { resource: string; namespace: string | null }) => a.resource === 'networkpolicies' || (a.resource === 'configmaps' && a.namespace !== 'shop'),
   },
   aws: { throttle: { 'eks:ListFargateProfiles': 1 } },
 };
@@ -93,10 +92,34 @@ describe('collect against fake Kubernetes, EKS and EC2 APIs', () => {
     expect(report.context).toBe('arn:aws:eks:eu-west-1:111122223333:cluster/demo');
     expect(report.cluster).toEqual({ name: 'demo', region: 'eu-west-1' });
     expect(report.counts).toEqual({
-      Cluster: 1, ConfigMap: 1, CronJob: 0, DaemonSet: 1, Deployment: 2, FargateProfile: 3, HorizontalPodAutoscaler: 0,
-      Ingress: 1, IngressClass: 1, Job: 0, Namespace: 4, Node: 2, NodeClass: 1, NodePool: 1, Nodegroup: 1,
-      PersistentVolume: 0, PersistentVolumeClaim: 1, Pod: 5, PodDisruptionBudget: 1, ReplicaSet: 1, Secret: 2,
-      SecurityGroup: 4, SecurityGroupPolicy: 1, Service: 2, ServiceAccount: 2, StatefulSet: 1, StorageClass: 1, Subnet: 3,
+      Cluster: 1,
+      ConfigMap: 1,
+      CronJob: 0,
+      DaemonSet: 1,
+      Deployment: 2,
+      FargateProfile: 3,
+      HorizontalPodAutoscaler: 0,
+      Ingress: 1,
+      IngressClass: 1,
+      Job: 0,
+      Namespace: 4,
+      Node: 2,
+      NodeClass: 1,
+      NodePool: 1,
+      Nodegroup: 1,
+      PersistentVolume: 0,
+      PersistentVolumeClaim: 1,
+      Pod: 5,
+      PodDisruptionBudget: 1,
+      ReplicaSet: 1,
+      Secret: 2,
+      SecurityGroup: 4,
+      SecurityGroupPolicy: 1,
+      Service: 2,
+      ServiceAccount: 2,
+      StatefulSet: 1,
+      StorageClass: 1,
+      Subnet: 3,
     });
   });
 

@@ -124,7 +124,11 @@ export async function collect(options: CollectOptions, progress: ProgressListene
     const aws: AwsContext = { clients, limiter: new Limiter(concurrency), signal, progress, where };
 
     progress({ type: 'phase', phase: 'kubernetes' });
-    const [kubeOutcomes, eks] = await allOrAbort(collectKubernetes(transport, { pageSize, maxItemsPerKind }, progress), collectEks(aws, clusterName), controller);
+    const [kubeOutcomes, eks] = await allOrAbort(
+      collectKubernetes(transport, { pageSize, maxItemsPerKind }, progress),
+      collectEks(aws, clusterName),
+      controller,
+    );
     progress({ type: 'phase', phase: 'aws' });
     const kubeItems = kubeOutcomes.flatMap((outcome) => outcome.items ?? []);
     const ids = referencedIds(eks.cluster, eks.fargateProfiles ?? [], eks.nodegroups ?? [], kubeItems);

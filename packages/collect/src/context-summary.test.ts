@@ -36,7 +36,7 @@ describe('currentContextSummary', () => {
     expect(currentContextSummary(file, {})).toEqual({ context: arn, cluster: 'shop-prod', region: 'eu-west-1' });
   });
 
-  it('reads an exec plugin\'s arguments without running it', async () => {
+  it("reads an exec plugin's arguments without running it", async () => {
     const marker = path.join(root, 'ran');
     const exec = `{ exec: { apiVersion: client.authentication.k8s.io/v1beta1, command: sh, args: ["-c", "touch ${marker}", "--cluster-name", "dev", "--region", "us-east-2"] } }`;
     const file = await write('config', config('dev@team', 'https://10.0.0.1', exec));

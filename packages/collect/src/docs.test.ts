@@ -35,7 +35,8 @@ describe('the documented ClusterRoles', () => {
     const known = new Set(KINDS.map((k) => `${k.group}/${k.plural}`));
     for (const rule of [...main.rules, ...secretNames.rules]) {
       expect(rule.verbs.every((verb) => verb === 'get' || verb === 'list')).toBe(true);
-      for (const group of rule.apiGroups ?? []) for (const resource of rule.resources ?? []) expect(known.has(`${group}/${resource}`), `${group}/${resource}`).toBe(true);
+      for (const group of rule.apiGroups ?? [])
+        for (const resource of rule.resources ?? []) expect(known.has(`${group}/${resource}`), `${group}/${resource}`).toBe(true);
     }
     expect(secretNames.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }]);
   });

@@ -10,7 +10,12 @@ describe('what a kube context says about its EKS cluster', () => {
   });
 
   it('prefers the ARN in the context name, then the one in the cluster reference', () => {
-    const identity = eksIdentity({ contextName: 'dev', clusterRef: 'arn:aws:eks:us-east-2:111122223333:cluster/dev-cluster', server: undefined, exec: undefined });
+    const identity = eksIdentity({
+      contextName: 'dev',
+      clusterRef: 'arn:aws:eks:us-east-2:111122223333:cluster/dev-cluster',
+      server: undefined,
+      exec: undefined,
+    });
     expect(identity).toEqual({ clusterName: 'dev-cluster', region: 'us-east-2', profile: null });
   });
 

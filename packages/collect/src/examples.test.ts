@@ -19,7 +19,11 @@ async function load(dir: string): Promise<Record<string, unknown>> {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value as Json).filter(([key]) => key !== 'origin').map(([key, inner]) => [key, strip(inner)]));
+    return Object.fromEntries(
+      Object.entries(value as Json)
+        .filter(([key]) => key !== 'origin')
+        .map(([key, inner]) => [key, strip(inner)]),
+    );
   };
   return strip(inventory) as Record<string, unknown>;
 }

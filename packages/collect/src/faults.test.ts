@@ -102,14 +102,24 @@ describe('unreachable or refusing APIs', () => {
     world = await startWorld();
     const error = await rejection(collect(world.options({ env: { ...world.env, AWS_ACCESS_KEY_ID: 'AKIDSOMEONEELSE' } })));
     expect(error.kind).toBe('api');
-    expect(error.message).toBe(`AWS rejected the credentials (UnrecognizedClientException) calling EKS in ${world.aws.eksUrl}: refresh them or choose another profile.`);
+    expect(error.message).toBe(
+      `AWS rejected the credentials (UnrecognizedClientException) calling EKS in ${world.aws.eksUrl}: refresh them or choose another profile.`,
+    );
     expect(error.message).not.toContain(SECRET_ACCESS_KEY);
   });
 
   it('reports missing AWS credentials before reading anything, without reaching for instance metadata', async () => {
     world = await startWorld();
     // The SDK's default chain reads process.env and ~/.aws; point both at nothing, restored in afterEach.
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_PROFILE',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    ]) {
       vi.stubEnv(name, undefined);
     }
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
@@ -235,7 +245,9 @@ describe('kubeconfig and context', () => {
 
   it('finds the kubeconfig through KUBECONFIG in the given env', async () => {
     world = await startWorld();
-    const { kubeconfig: _k, ...options } = world.options({ env: { ...world.env, KUBECONFIG: [path.join(world.root, 'absent'), world.kubeconfig].join(path.delimiter) } });
+    const { kubeconfig: _k, ...options } = world.options({
+      env: { ...world.env, KUBECONFIG: [path.join(world.root, 'absent'), world.kubeconfig].join(path.delimiter) },
+    });
     const report = await collect(options);
     expect(report.counts.Pod).toBe(5);
   });

@@ -24,14 +24,17 @@ export interface KindSpec {
   statusKeep?: readonly string[];
 }
 
-const builtIn = (
-  kind: string,
-  plural: string,
-  group: string,
-  version: string,
-  namespaced: boolean,
-  extra: Partial<KindSpec> = {},
-): KindSpec => ({ kind, plural, file: plural, label: kind, group, versions: [version], namespaced, optional: false, ...extra });
+const builtIn = (kind: string, plural: string, group: string, version: string, namespaced: boolean, extra: Partial<KindSpec> = {}): KindSpec => ({
+  kind,
+  plural,
+  file: plural,
+  label: kind,
+  group,
+  versions: [version],
+  namespaced,
+  optional: false,
+  ...extra,
+});
 
 const crd = (kind: string, plural: string, group: string, versions: string[], namespaced: boolean, extra: Partial<KindSpec> = {}): KindSpec => ({
   kind,
@@ -79,7 +82,14 @@ export const KINDS: readonly KindSpec[] = [
   }),
   crd('SecurityGroupPolicy', 'securitygrouppolicies', 'vpcresources.k8s.aws', ['v1beta1'], true),
   // Auto Mode's built-in ALB reads its own IngressClassParams; the AWS Load Balancer Controller reads another.
-  crd('IngressClassParams', 'ingressclassparams', 'eks.amazonaws.com', ['v1'], false, qualified('ingressclassparams', 'IngressClassParams', 'eks.amazonaws.com')),
+  crd(
+    'IngressClassParams',
+    'ingressclassparams',
+    'eks.amazonaws.com',
+    ['v1'],
+    false,
+    qualified('ingressclassparams', 'IngressClassParams', 'eks.amazonaws.com'),
+  ),
   crd('IngressClassParams', 'ingressclassparams', 'elbv2.k8s.aws', ['v1beta1'], false, qualified('ingressclassparams', 'IngressClassParams', 'elbv2.k8s.aws')),
 ];
 

@@ -8,7 +8,10 @@ function stream(isTTY: boolean) {
 
 describe('progress on stderr', () => {
   it('formats counts per kind on one line, cut to the width', () => {
-    const counts = new Map([['Pod', 120], ['Deployment', 14]]);
+    const counts = new Map([
+      ['Pod', 120],
+      ['Deployment', 14],
+    ]);
     expect(formatProgress(counts)).toBe('collecting: Pod 120 · Deployment 14');
     expect(formatProgress(counts, 20)).toBe('collecting: Pod 120…');
   });

@@ -27,12 +27,31 @@ const tags = (entries: Record<string, string>) => Object.entries(entries).map(([
 
 // Would match the terms but for their VPC, or are in the VPC but match no term.
 const DECOY_GROUPS: Json[] = [
-  { GroupId: 'sg-0elsewhere', GroupName: 'retail-platform-orders-pods', VpcId: 'vpc-0other', Tags: tags({ 'data-classification': 'pci', Name: 'retail-platform-orders-pods' }) },
+  {
+    GroupId: 'sg-0elsewhere',
+    GroupName: 'retail-platform-orders-pods',
+    VpcId: 'vpc-0other',
+    Tags: tags({ 'data-classification': 'pci', Name: 'retail-platform-orders-pods' }),
+  },
   { GroupId: 'sg-0elsewhere2', GroupName: 'retail-platform-secure-apps-nodes', VpcId: 'vpc-0other', Tags: [] },
 ];
 const DECOY_SUBNETS: Json[] = [
-  { SubnetId: 'subnet-0elsewhere', VpcId: 'vpc-0other', CidrBlock: '10.9.0.0/24', AvailabilityZone: 'us-east-1a', MapPublicIpOnLaunch: false, Tags: tags({ Tier: 'private' }) },
-  { SubnetId: 'subnet-0staging', VpcId: VPC, CidrBlock: '10.0.250.0/24', AvailabilityZone: 'us-east-1a', MapPublicIpOnLaunch: false, Tags: tags({ Tier: 'staging' }) },
+  {
+    SubnetId: 'subnet-0elsewhere',
+    VpcId: 'vpc-0other',
+    CidrBlock: '10.9.0.0/24',
+    AvailabilityZone: 'us-east-1a',
+    MapPublicIpOnLaunch: false,
+    Tags: tags({ Tier: 'private' }),
+  },
+  {
+    SubnetId: 'subnet-0staging',
+    VpcId: VPC,
+    CidrBlock: '10.0.250.0/24',
+    AvailabilityZone: 'us-east-1a',
+    MapPublicIpOnLaunch: false,
+    Tags: tags({ Tier: 'staging' }),
+  },
 ];
 
 async function exampleWithSelectors(): Promise<{ data: WorldData; context: string }> {
@@ -118,8 +137,14 @@ describe('selector terms to resolve', () => {
 
   it('become one EC2 filter set per distinct term, from NodeClasses and Karpenter EC2NodeClasses alike', () => {
     const items = [
-      nodeClass('NodeClass', 'a', { securityGroupSelectorTerms: [{ tags: { team: 'pay', 'karpenter.sh/discovery': '*' } }, { id: 'sg-1' }, {}], subnetSelectorTerms: [{ tags: { tier: 'private' } }] }),
-      nodeClass('EC2NodeClass', 'b', { securityGroupSelectorTerms: [{ name: 'nodes', tags: { team: 'pay' } }, { tags: { 'karpenter.sh/discovery': '*', team: 'pay' } }], subnetSelectorTerms: [{ tags: { tier: 'private' } }, { name: 'ignored' }] }),
+      nodeClass('NodeClass', 'a', {
+        securityGroupSelectorTerms: [{ tags: { team: 'pay', 'karpenter.sh/discovery': '*' } }, { id: 'sg-1' }, {}],
+        subnetSelectorTerms: [{ tags: { tier: 'private' } }],
+      }),
+      nodeClass('EC2NodeClass', 'b', {
+        securityGroupSelectorTerms: [{ name: 'nodes', tags: { team: 'pay' } }, { tags: { 'karpenter.sh/discovery': '*', team: 'pay' } }],
+        subnetSelectorTerms: [{ tags: { tier: 'private' } }, { name: 'ignored' }],
+      }),
       nodeClass('NodePool', 'c', { securityGroupSelectorTerms: [{ tags: { team: 'other' } }] }),
     ];
     expect(selectorQueries(cluster, items)).toEqual({

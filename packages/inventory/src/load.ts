@@ -37,9 +37,7 @@ class Reading {
     // Said only when nothing else explains it: after a parse error it would be a second message for one fault.
     if (isEmpty(inventory) && !ordered.some((p) => p.severity === 'error')) {
       const message =
-        this.documents.length === 0
-          ? `no inventory documents found in ${inputs}`
-          : `nothing usable in ${inputs}: every document was skipped or invalid`;
+        this.documents.length === 0 ? `no inventory documents found in ${inputs}` : `nothing usable in ${inputs}: every document was skipped or invalid`;
       ordered.push({ file: inputs, line: null, severity: 'error', message });
     }
     return { inventory, problems: ordered, files: this.files };

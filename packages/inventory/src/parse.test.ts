@@ -70,7 +70,8 @@ metadata:
   });
 
   it('refuses alias bombs instead of expanding them', () => {
-    const text = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    const text =
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     const { documents, problems } = parseText('bomb.yaml', text);
     expect(documents).toEqual([]);
     expect(problems).toMatchObject([{ file: 'bomb.yaml', line: 1, severity: 'error' }]);
@@ -81,7 +82,9 @@ describe('JSON', () => {
   it('reads kubectl -o json output, List items on the line of the List', () => {
     const text = `\n${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }] }, null, 2)}`;
     const { documents } = parseText('ns.json', text);
-    expect(documents).toEqual([{ value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 }, inList: true }]);
+    expect(documents).toEqual([
+      { value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, origin: { file: 'ns.json', line: 2 }, inList: true },
+    ]);
   });
 
   it('reports a syntax error with its line and never quotes the text around it', () => {

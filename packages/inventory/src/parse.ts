@@ -100,10 +100,7 @@ function splitList(file: string, value: unknown, line: number, itemLines?: (i: n
  * most of the memory the parse needs (and of the garbage collector's work). The line counter has
  * seen every line of a document by the time the document is handed out.
  */
-function* yamlDocuments(
-  text: string,
-  options: { lineCounter: LineCounter; prettyErrors: false; merge: true; uniqueKeys: false },
-): Generator<Document.Parsed> {
+function* yamlDocuments(text: string, options: { lineCounter: LineCounter; prettyErrors: false; merge: true; uniqueKeys: false }): Generator<Document.Parsed> {
   const { Composer, Parser } = yaml();
   const parser = new Parser(options.lineCounter.addNewLine);
   const composer = new Composer(options);
@@ -121,8 +118,7 @@ function parseYaml(file: string, text: string): ParsedFile {
   const documents: RawDocument[] = [];
   const lastContent = lastContentOffset(text);
   const lineOf = (offset: number) => lineCounter.linePos(Math.min(offset, lastContent)).line;
-  const report = (severity: LoadProblem['severity'], line: number, message: string) =>
-    problems.push({ file, line, severity, message });
+  const report = (severity: LoadProblem['severity'], line: number, message: string) => problems.push({ file, line, severity, message });
 
   // uniqueKeys off: the library's check is quadratic in a mapping's size; inspectDocument does it linearly.
   for (const doc of yamlDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false })) {
@@ -136,11 +132,19 @@ function parseYaml(file: string, text: string): ParsedFile {
     if (contents === null) continue;
     const tree = inspectDocument(library, doc);
     if (tree.tooManyAliases !== null) {
-      report('error', lineOf(tree.tooManyAliases), `invalid YAML: the document has more than ${MAX_ALIASES_PER_DOCUMENT} aliases (*name); write it out without anchors`);
+      report(
+        'error',
+        lineOf(tree.tooManyAliases),
+        `invalid YAML: the document has more than ${MAX_ALIASES_PER_DOCUMENT} aliases (*name); write it out without anchors`,
+      );
       continue;
     }
     if (tree.unresolvedAlias !== null) {
-      report('error', lineOf(tree.unresolvedAlias), 'invalid YAML: an alias (*name) refers to no earlier anchor (&name); quote the value if it is not meant as an alias');
+      report(
+        'error',
+        lineOf(tree.unresolvedAlias),
+        'invalid YAML: an alias (*name) refers to no earlier anchor (&name); quote the value if it is not meant as an alias',
+      );
       continue;
     }
     // kubectl reads a repeated key as its last value; so do we, but say so.
@@ -153,7 +157,11 @@ function parseYaml(file: string, text: string): ParsedFile {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
     } catch {
       // Aliases all resolve (checked above), so what is left is expansion beyond the limit.
-      report('error', lineOf(contents.range[0]), `invalid YAML: its aliases would expand to more than ${MAX_ALIAS_EXPANSION} copies of data; write it out without anchors`);
+      report(
+        'error',
+        lineOf(contents.range[0]),
+        `invalid YAML: its aliases would expand to more than ${MAX_ALIAS_EXPANSION} copies of data; write it out without anchors`,
+      );
       continue;
     }
     // `---` followed by nothing, or by comments only: common in Helm output, not a document.

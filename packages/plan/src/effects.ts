@@ -43,9 +43,7 @@ export type AddonPlacement =
 
 /** The AWS credentials an add-on's pods use. */
 export type AddonIdentity =
-  | { via: 'irsa'; serviceAccount: string; role: string }
-  | { via: 'pod-identity'; serviceAccount: string; role: string }
-  | { via: 'none' };
+  { via: 'irsa'; serviceAccount: string; role: string } | { via: 'pod-identity'; serviceAccount: string; role: string } | { via: 'none' };
 
 export interface FargateSelector {
   namespace: string;

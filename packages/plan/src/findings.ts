@@ -113,10 +113,7 @@ export type PrerequisiteTask =
   | { kind: 'move-data'; claim: string };
 
 export type DecommissionTask =
-  | { kind: 'delete-fargate-profiles' }
-  | { kind: 'scale-coredns-to-zero' }
-  | { kind: 'disable-auto-mode' }
-  | { kind: 'retire-node-pools' };
+  { kind: 'delete-fargate-profiles' } | { kind: 'scale-coredns-to-zero' } | { kind: 'disable-auto-mode' } | { kind: 'retire-node-pools' };
 
 /**
  * What a finding asks of the plan. Rules say what must happen; the planner decides where and when.

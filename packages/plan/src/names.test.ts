@@ -25,6 +25,8 @@ describe('names', () => {
 
   it('names Kubernetes objects by kind, namespace and name', () => {
     expect(kubernetesLogicalName({ kind: 'NodePool', metadata: { name: 'spot' } })).toBe('nodepool-spot');
-    expect(kubernetesLogicalName({ kind: 'ConfigMap', metadata: { name: 'aws-logging', namespace: 'aws-observability' } })).toBe('configmap-aws-observability-aws-logging');
+    expect(kubernetesLogicalName({ kind: 'ConfigMap', metadata: { name: 'aws-logging', namespace: 'aws-observability' } })).toBe(
+      'configmap-aws-observability-aws-logging',
+    );
   });
 });

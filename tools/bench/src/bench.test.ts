@@ -13,7 +13,13 @@ const WORKLOADS = 200;
 describe('bench', () => {
   it('measures a small estate in fresh processes and reports the result shape', async () => {
     assertBuilt();
-    const result = await benchCase('to-fargate', WORKLOADS, { sizes: [WORKLOADS], runs: 1, formats: ['json', 'yaml'], directions: ['to-fargate'], inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')) });
+    const result = await benchCase('to-fargate', WORKLOADS, {
+      sizes: [WORKLOADS],
+      runs: 1,
+      formats: ['json', 'yaml'],
+      directions: ['to-fargate'],
+      inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')),
+    });
     expect(result).toMatchObject({ direction: 'to-fargate', target: 'fargate', workloads: WORKLOADS });
     for (const format of ['json', 'yaml'] as const) {
       const input = result.inputs[format]!;
@@ -32,7 +38,17 @@ describe('bench', () => {
     expect(plan.extra.steps).toBeGreaterThan(0);
     for (const phase of ['render-text', 'render-json', 'render-md'] as const) expect(result.phases[phase]!.extra.bytes).toBeGreaterThan(0);
     const wizard = result.phases.wizard!.extra;
-    for (const key of ['firstFrameMs', 'resumeFirstFrameMs', 'savedMs', 'earlyKeyMs', 'overviewKeyMs', 'findingsKeyMs', 'stepsKeyMs', 'findingsOpenMs', 'stepsOpenMs']) {
+    for (const key of [
+      'firstFrameMs',
+      'resumeFirstFrameMs',
+      'savedMs',
+      'earlyKeyMs',
+      'overviewKeyMs',
+      'findingsKeyMs',
+      'stepsKeyMs',
+      'findingsOpenMs',
+      'stepsOpenMs',
+    ]) {
       expect(wizard[key], key).toBeGreaterThan(0);
     }
     expect(wizard.findings).toBe(plan.extra.findings);
@@ -48,7 +64,12 @@ describe('bench', () => {
       targets: checkTargets([result], { help: result.inputs.json!.e2e, modules: { help: 1, plan: 1 }, uiOrPulumi: [] }),
     };
     expect(results.targets.map((t) => t.name)).toEqual(
-      expect.arrayContaining([expect.stringContaining('JSON'), expect.stringContaining('peak RSS'), expect.stringContaining("wizard's first frame"), expect.stringContaining('wizard keypress')]),
+      expect.arrayContaining([
+        expect.stringContaining('JSON'),
+        expect.stringContaining('peak RSS'),
+        expect.stringContaining("wizard's first frame"),
+        expect.stringContaining('wizard keypress'),
+      ]),
     );
     expect(formatResults(results)).toContain('to-fargate');
     expect(formatResults(results)).toMatch(/^wizard, ms after the plan is ready/m);
@@ -56,7 +77,14 @@ describe('bench', () => {
 
   it('measures only the phases asked for', async () => {
     assertBuilt();
-    const result = await benchCase('to-auto-mode', 50, { sizes: [50], runs: 1, formats: ['json'], directions: ['to-auto-mode'], phases: ['wizard'], inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')) });
+    const result = await benchCase('to-auto-mode', 50, {
+      sizes: [50],
+      runs: 1,
+      formats: ['json'],
+      directions: ['to-auto-mode'],
+      phases: ['wizard'],
+      inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')),
+    });
     expect(result.inputs).toEqual({});
     expect(Object.keys(result.phases)).toEqual(['wizard']);
     expect(result.phases.wizard!.ms).toBe(result.phases.wizard!.extra.firstFrameMs);

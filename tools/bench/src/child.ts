@@ -2,7 +2,17 @@
 // Earlier phases run untimed to get the input of the measured one; a full GC before the timed
 // section keeps their garbage from being billed to it. The wizard phase builds its plan itself, as the
 // wizard does, and times from when the plan is ready (wizard.ts).
-import { buildContext, buildUnsimulatedPlan, renderJsonTo, renderMarkdown, renderTextTo, runRules, withSimulation, type Mode, type Plan } from '@modeshift/core';
+import {
+  buildContext,
+  buildUnsimulatedPlan,
+  renderJsonTo,
+  renderMarkdown,
+  renderTextTo,
+  runRules,
+  withSimulation,
+  type Mode,
+  type Plan,
+} from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
 import { PHASES, writeReport } from './report.js';
 

@@ -136,5 +136,12 @@ function summarise(samples: Sample[]): Measurement {
   const extra: Record<string, number> = {};
   for (const key of Object.keys(samples[0]?.extra ?? {})) extra[key] = median(samples.map((s) => s.extra[key] ?? 0));
   const ms = samples.every((s) => s.ms !== null) ? median(samples.map((s) => s.ms!)) : null;
-  return { wallMs: median(samples.map((s) => s.wallMs)), ms, maxRssMb: median(samples.map((s) => s.maxRssMb)), cpuMs: median(samples.map((s) => s.cpuMs)), extra, samples };
+  return {
+    wallMs: median(samples.map((s) => s.wallMs)),
+    ms,
+    maxRssMb: median(samples.map((s) => s.maxRssMb)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    extra,
+    samples,
+  };
 }

@@ -22,6 +22,11 @@ export interface ChildReport {
 /** Written synchronously to fd 2, so it also works from an 'exit' handler. */
 export function writeReport(fields: Omit<ChildReport, 'maxRssMb' | 'uptimeMs' | 'cpuMs'>): void {
   const usage = process.resourceUsage();
-  const report: ChildReport = { ...fields, maxRssMb: usage.maxRSS / 1024, uptimeMs: performance.now(), cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  const report: ChildReport = {
+    ...fields,
+    maxRssMb: usage.maxRSS / 1024,
+    uptimeMs: performance.now(),
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  };
   writeSync(2, `\n${REPORT_MARKER}${JSON.stringify(report)}\n`);
 }

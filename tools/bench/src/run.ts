@@ -32,7 +32,10 @@ export interface BenchOptions {
 }
 
 function list<T extends string>(value: string, allowed: readonly T[], flag: string): T[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
   if (bad.length || items.length === 0) throw new Error(`${flag}: expected some of ${allowed.join(', ')}, got "${value}"`);
   return items as T[];
@@ -57,7 +60,16 @@ function writeInputs(direction: Direction, workloads: number, options: BenchOpti
     writeFileSync(path, text);
     files[format] = { path, bytes: Buffer.byteLength(text) };
   }
-  return { direction, target: targetOf(direction), workloads: generated.workloads, namespaces: generated.namespaces, documents: generated.documents.length, files, inputs: {}, phases: {} };
+  return {
+    direction,
+    target: targetOf(direction),
+    workloads: generated.workloads,
+    namespaces: generated.namespaces,
+    documents: generated.documents.length,
+    files,
+    inputs: {},
+    phases: {},
+  };
 }
 
 /** Generates, writes and measures one estate. */
@@ -114,9 +126,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const cpu = cpus()[0]?.model ?? 'unknown';
   return {
     schemaVersion: 1,
-    machine: { cores: availableParallelism(), node: process.version, platform: process.platform, arch: process.arch, cpu, memoryGb: Math.round(totalmem() / 1024 ** 3) },
+    machine: {
+      cores: availableParallelism(),
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpu,
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+    },
     date: new Date().toISOString(),
-    config: { sizes: options.sizes, runs: options.runs, formats: options.formats, directions: options.directions, phases: options.phases ?? [...BENCH_PHASES], seed: SEED },
+    config: {
+      sizes: options.sizes,
+      runs: options.runs,
+      formats: options.formats,
+      directions: options.directions,
+      phases: options.phases ?? [...BENCH_PHASES],
+      seed: SEED,
+    },
     startup,
     cases,
     targets: checkTargets(cases, startup),

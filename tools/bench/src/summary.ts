@@ -66,7 +66,14 @@ export function checkTargets(cases: CaseResult[], startup?: StartupResult): Targ
   const checks: TargetCheck[] = [];
   if (startup) {
     const n = startup.uiOrPulumi.length;
-    checks.push({ name: '--help and plan load no UI or Pulumi modules', direction: 'any', value: n, limit: 0, met: n === 0, detail: `${startup.modules.help} / ${startup.modules.plan} modules loaded` });
+    checks.push({
+      name: '--help and plan load no UI or Pulumi modules',
+      direction: 'any',
+      value: n,
+      limit: 0,
+      met: n === 0,
+      detail: `${startup.modules.help} / ${startup.modules.plan} modules loaded`,
+    });
   }
   const directions = [...new Set(cases.map((c) => c.direction))];
   for (const direction of directions) {
@@ -75,18 +82,35 @@ export function checkTargets(cases: CaseResult[], startup?: StartupResult): Targ
     const large = mine[mine.length - 1];
     if (!small || !large) continue;
     const n = large.workloads.toLocaleString('en-US');
-    for (const [format, limit] of [['json', 2], ['yaml', 1.3]] as const) {
+    for (const [format, limit] of [
+      ['json', 2],
+      ['yaml', 1.3],
+    ] as const) {
       const input = large.inputs[format];
       if (!input) continue;
       const ratio = input.e2e.wallMs / input.baseline.wallMs;
-      checks.push({ name: `${n} workloads, ${format.toUpperCase()}: plan --format json vs parse-only process`, direction, value: ratio, limit, met: ratio <= limit, detail: `${fixed(input.e2e.wallMs / 1000)} s vs ${fixed(input.baseline.wallMs / 1000)} s` });
+      checks.push({
+        name: `${n} workloads, ${format.toUpperCase()}: plan --format json vs parse-only process`,
+        direction,
+        value: ratio,
+        limit,
+        met: ratio <= limit,
+        detail: `${fixed(input.e2e.wallMs / 1000)} s vs ${fixed(input.baseline.wallMs / 1000)} s`,
+      });
     }
     if (large.workloads > small.workloads) {
       for (const { name, pick } of SCALED) {
         const a = perWorkload(small, pick);
         const b = perWorkload(large, pick);
         if (a === null || b === null) continue;
-        checks.push({ name: `cost per workload of ${name}, ${n} vs ${small.workloads.toLocaleString('en-US')}`, direction, value: b / a, limit: 1.2, met: b / a <= 1.2, detail: `${fixed(b * 1000, 1)} µs vs ${fixed(a * 1000, 1)} µs` });
+        checks.push({
+          name: `cost per workload of ${name}, ${n} vs ${small.workloads.toLocaleString('en-US')}`,
+          direction,
+          value: b / a,
+          limit: 1.2,
+          met: b / a <= 1.2,
+          detail: `${fixed(b * 1000, 1)} µs vs ${fixed(a * 1000, 1)} µs`,
+        });
       }
     }
     checks.push(...wizardChecks(large));
@@ -94,7 +118,14 @@ export function checkTargets(cases: CaseResult[], startup?: StartupResult): Targ
     const file = large.files.json;
     if (json && file) {
       const limitMb = (4 * file.bytes) / MB + 150;
-      checks.push({ name: `${n} workloads: peak RSS of plan (JSON input) vs 4 × file + 150 MB`, direction, value: json.e2e.maxRssMb / limitMb, limit: 1, met: json.e2e.maxRssMb <= limitMb, detail: `${fixed(json.e2e.maxRssMb, 0)} MB, limit ${fixed(limitMb, 0)} MB` });
+      checks.push({
+        name: `${n} workloads: peak RSS of plan (JSON input) vs 4 × file + 150 MB`,
+        direction,
+        value: json.e2e.maxRssMb / limitMb,
+        limit: 1,
+        met: json.e2e.maxRssMb <= limitMb,
+        detail: `${fixed(json.e2e.maxRssMb, 0)} MB, limit ${fixed(limitMb, 0)} MB`,
+      });
     }
   }
   return checks;
@@ -112,8 +143,22 @@ function wizardChecks(c: CaseResult): TargetCheck[] {
   const keys = WIZARD_KEYS.map((k) => w.extra[k] ?? Infinity);
   const key = Math.max(...keys);
   return [
-    { name: `${n} workloads: wizard's first frame after the plan is ready (new / resumed session), ms`, direction: c.direction, value: first, limit: 1000, met: first <= 1000, detail: `${fixed(w.extra.firstFrameMs ?? NaN, 0)} / ${fixed(w.extra.resumeFirstFrameMs ?? NaN, 0)} ms` },
-    { name: `${n} workloads: wizard keypress to redraw (slowest of the medians), ms`, direction: c.direction, value: key, limit: 100, met: key <= 100, detail: `early / overview / findings / steps ${keys.map((k) => fixed(k, 0)).join(' / ')} ms` },
+    {
+      name: `${n} workloads: wizard's first frame after the plan is ready (new / resumed session), ms`,
+      direction: c.direction,
+      value: first,
+      limit: 1000,
+      met: first <= 1000,
+      detail: `${fixed(w.extra.firstFrameMs ?? NaN, 0)} / ${fixed(w.extra.resumeFirstFrameMs ?? NaN, 0)} ms`,
+    },
+    {
+      name: `${n} workloads: wizard keypress to redraw (slowest of the medians), ms`,
+      direction: c.direction,
+      value: key,
+      limit: 100,
+      met: key <= 100,
+      detail: `early / overview / findings / steps ${keys.map((k) => fixed(k, 0)).join(' / ')} ms`,
+    },
   ];
 }
 
@@ -138,25 +183,68 @@ export function formatResults(results: BenchResults): string {
   for (const c of results.cases) {
     for (const [format, input] of Object.entries(c.inputs)) {
       const file = c.files[format as InputFormat];
-      inputRows.push([c.direction, format, c.workloads.toLocaleString('en-US'), file ? fixed(file.bytes / MB, 1) : '-', sec(input.baseline), sec(input.load, 'ms'), sec(input.e2e), fixed(input.e2e.wallMs / input.baseline.wallMs), fixed(input.e2e.maxRssMb, 0)]);
+      inputRows.push([
+        c.direction,
+        format,
+        c.workloads.toLocaleString('en-US'),
+        file ? fixed(file.bytes / MB, 1) : '-',
+        sec(input.baseline),
+        sec(input.load, 'ms'),
+        sec(input.e2e),
+        fixed(input.e2e.wallMs / input.baseline.wallMs),
+        fixed(input.e2e.maxRssMb, 0),
+      ]);
     }
     const p = c.phases;
     if (!p.plan && !p['render-text'] && !p['render-json'] && !p['render-md']) continue;
-    phaseRows.push([c.direction, c.workloads.toLocaleString('en-US'), sec(p.plan, 'ms'), sec(p['render-text'], 'ms'), sec(p['render-json'], 'ms'), sec(p['render-md'], 'ms'), String(p.plan?.extra.findings ?? '-'), String(p.plan?.extra.steps ?? '-')]);
+    phaseRows.push([
+      c.direction,
+      c.workloads.toLocaleString('en-US'),
+      sec(p.plan, 'ms'),
+      sec(p['render-text'], 'ms'),
+      sec(p['render-json'], 'ms'),
+      sec(p['render-md'], 'ms'),
+      String(p.plan?.extra.findings ?? '-'),
+      String(p.plan?.extra.steps ?? '-'),
+    ]);
   }
   // --phases can leave a table empty: it is left out rather than printed as a bare header.
-  if (inputRows.length) out.push(table(['direction', 'input', 'workloads', 'file MB', 'parse s', 'load s', 'plan e2e s', 'e2e/parse', 'RSS MB'], inputRows), '');
+  if (inputRows.length)
+    out.push(table(['direction', 'input', 'workloads', 'file MB', 'parse s', 'load s', 'plan e2e s', 'e2e/parse', 'RSS MB'], inputRows), '');
   if (phaseRows.length) out.push(table(['direction', 'workloads', 'plan s', 'text s', 'json s', 'md s', 'findings', 'steps'], phaseRows), '');
   const wizardRows = results.cases.flatMap((c) => {
     const w = c.phases.wizard?.extra;
     if (!w) return [];
     const ms = (k: string) => (w[k] === undefined ? '-' : fixed(w[k], 0));
-    return [[c.direction, c.workloads.toLocaleString('en-US'), ms('firstFrameMs'), ms('resumeFirstFrameMs'), ms('savedMs'), ...WIZARD_KEYS.map(ms), ms('keyMaxMs'), ms('findingsOpenMs'), ms('stepsOpenMs')]];
+    return [
+      [
+        c.direction,
+        c.workloads.toLocaleString('en-US'),
+        ms('firstFrameMs'),
+        ms('resumeFirstFrameMs'),
+        ms('savedMs'),
+        ...WIZARD_KEYS.map(ms),
+        ms('keyMaxMs'),
+        ms('findingsOpenMs'),
+        ms('stepsOpenMs'),
+      ],
+    ];
   });
   if (wizardRows.length) {
     out.push('wizard, ms after the plan is ready (first frame: new / resumed session; saved: progress file written) and per key:');
-    out.push(table(['direction', 'workloads', 'first', 'resumed', 'saved', 'early key', 'overview', 'findings', 'steps', 'max key', 'open findings', 'open steps'], wizardRows), '');
+    out.push(
+      table(
+        ['direction', 'workloads', 'first', 'resumed', 'saved', 'early key', 'overview', 'findings', 'steps', 'max key', 'open findings', 'open steps'],
+        wizardRows,
+      ),
+      '',
+    );
   }
-  out.push(table(['target', 'direction', 'value', 'limit', 'met', 'detail'], results.targets.map((t) => [t.name, t.direction, fixed(t.value), fixed(t.limit, 1), t.met ? 'yes' : 'NO', t.detail])));
+  out.push(
+    table(
+      ['target', 'direction', 'value', 'limit', 'met', 'detail'],
+      results.targets.map((t) => [t.name, t.direction, fixed(t.value), fixed(t.limit, 1), t.met ? 'yes' : 'NO', t.detail]),
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

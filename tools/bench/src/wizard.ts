@@ -77,7 +77,12 @@ async function savedAt(path: string): Promise<number> {
   }
 }
 
-export async function measureWizard(loaded: LoadResult, file: string, target: Mode, collect: () => void): Promise<{ ms: number; extra: Record<string, number> }> {
+export async function measureWizard(
+  loaded: LoadResult,
+  file: string,
+  target: Mode,
+  collect: () => void,
+): Promise<{ ms: number; extra: Record<string, number> }> {
   const dir = mkdtempSync(join(tmpdir(), 'modeshift-bench-wizard-'));
   const statePath = join(dir, 'state.json');
   const deps: WizardDeps = {

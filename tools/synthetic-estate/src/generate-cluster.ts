@@ -33,14 +33,23 @@ function describeCluster(direction: Direction): unknown {
       version: '1.32',
       endpoint: `https://3F9B2C6E1A8D4E7F0B5C9A2D6E1F8B4C.gr7.${REGION}.eks.amazonaws.com`,
       roleArn: `arn:aws:iam::${ACCOUNT}:role/${CLUSTER}-cluster`,
-      resourcesVpcConfig: { subnetIds: [...PRIVATE_SUBNETS, ...PUBLIC_SUBNETS], securityGroupIds: [], clusterSecurityGroupId: CLUSTER_SG, vpcId: VPC, endpointPublicAccess: true, endpointPrivateAccess: true },
+      resourcesVpcConfig: {
+        subnetIds: [...PRIVATE_SUBNETS, ...PUBLIC_SUBNETS],
+        securityGroupIds: [],
+        clusterSecurityGroupId: CLUSTER_SG,
+        vpcId: VPC,
+        endpointPublicAccess: true,
+        endpointPrivateAccess: true,
+      },
       kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4', elasticLoadBalancing: { enabled: auto } },
       identity: { oidc: { issuer: `https://oidc.eks.${REGION}.amazonaws.com/id/3F9B2C6E1A8D4E7F0B5C9A2D6E1F8B4C` } },
       status: 'ACTIVE',
       platformVersion: 'eks.20',
       tags: { Environment: 'production', Team: 'platform' },
       accessConfig: { authenticationMode: auto ? 'API' : 'API_AND_CONFIG_MAP' },
-      computeConfig: auto ? { enabled: true, nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT}:role/AmazonEKSAutoNodeRole` } : { enabled: false },
+      computeConfig: auto
+        ? { enabled: true, nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT}:role/AmazonEKSAutoNodeRole` }
+        : { enabled: false },
       storageConfig: { blockStorage: { enabled: auto } },
     },
   };
@@ -55,7 +64,10 @@ function subnets(): unknown {
     SubnetId: id,
     VpcId: VPC,
     OwnerId: ACCOUNT,
-    Tags: tags({ Name: `${CLUSTER}-${isPublic ? 'public' : 'private'}-${REGION}${ZONES[i % 3]}`, [isPublic ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb']: '1' }),
+    Tags: tags({
+      Name: `${CLUSTER}-${isPublic ? 'public' : 'private'}-${REGION}${ZONES[i % 3]}`,
+      [isPublic ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb']: '1',
+    }),
   });
   return { Subnets: [...PRIVATE_SUBNETS.map((id, i) => subnet(id, i, false)), ...PUBLIC_SUBNETS.map((id, i) => subnet(id, i, true))] };
 }
@@ -111,7 +123,12 @@ function meta(rnd: Random, name: string, extra: Record<string, unknown> = {}): R
   return { creationTimestamp: rnd.timestamp(), name, resourceVersion: String(rnd.int(1_000_000, 9_999_999)), uid: rnd.uid(), ...extra };
 }
 
-function nodePool(rnd: Random, name: string, requirements: unknown[], extra: { taints?: unknown[]; labels?: Record<string, string>; nodeClass?: string } = {}): unknown {
+function nodePool(
+  rnd: Random,
+  name: string,
+  requirements: unknown[],
+  extra: { taints?: unknown[]; labels?: Record<string, string>; nodeClass?: string } = {},
+): unknown {
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
@@ -150,7 +167,15 @@ function nodeClass(rnd: Random, name: string, podSgs: string[]): unknown {
 
 function storageClass(rnd: Random, name: string, provisioner: string, isDefault: boolean, parameters: Record<string, string>): unknown {
   const annotations = isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : {};
-  return { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(rnd, name, { annotations }), provisioner, parameters, reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer' };
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: meta(rnd, name, { annotations }),
+    provisioner,
+    parameters,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  };
 }
 
 /** Everything that is not per namespace. */
@@ -171,14 +196,43 @@ export function clusterDocuments(rnd: Random, direction: Direction): unknown[] {
     docs.push({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: meta(rnd, 'alb'), spec: { controller: 'ingress.k8s.aws/alb' } });
   } else {
     docs.push(nodeClass(rnd, 'default', []), nodeClass(rnd, 'secure-apps', POD_SGS));
-    const general = [req('karpenter.sh/capacity-type', 'on-demand'), req('eks.amazonaws.com/instance-category', 'c', 'm', 'r'), req('kubernetes.io/arch', 'amd64')];
-    docs.push(nodePool(rnd, 'gpu', [req('eks.amazonaws.com/instance-category', 'g'), req('karpenter.sh/capacity-type', 'on-demand'), req('kubernetes.io/arch', 'amd64')], { labels: { workload: 'gpu' }, taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] }));
-    docs.push(nodePool(rnd, 'spot', [req('karpenter.sh/capacity-type', 'spot'), req('eks.amazonaws.com/instance-category', 'c', 'm', 'r'), req('kubernetes.io/arch', 'amd64')], { taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }] }));
+    const general = [
+      req('karpenter.sh/capacity-type', 'on-demand'),
+      req('eks.amazonaws.com/instance-category', 'c', 'm', 'r'),
+      req('kubernetes.io/arch', 'amd64'),
+    ];
+    docs.push(
+      nodePool(
+        rnd,
+        'gpu',
+        [req('eks.amazonaws.com/instance-category', 'g'), req('karpenter.sh/capacity-type', 'on-demand'), req('kubernetes.io/arch', 'amd64')],
+        { labels: { workload: 'gpu' }, taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] },
+      ),
+    );
+    docs.push(
+      nodePool(
+        rnd,
+        'spot',
+        [req('karpenter.sh/capacity-type', 'spot'), req('eks.amazonaws.com/instance-category', 'c', 'm', 'r'), req('kubernetes.io/arch', 'amd64')],
+        { taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }] },
+      ),
+    );
     docs.push(nodePool(rnd, 'graviton', [req('kubernetes.io/arch', 'arm64'), req('karpenter.sh/capacity-type', 'on-demand')]));
-    docs.push(nodePool(rnd, 'secure-apps', general, { nodeClass: 'secure-apps', labels: { 'data-classification': 'pci' }, taints: [{ key: 'pci', value: 'true', effect: 'NoSchedule' }] }));
+    docs.push(
+      nodePool(rnd, 'secure-apps', general, {
+        nodeClass: 'secure-apps',
+        labels: { 'data-classification': 'pci' },
+        taints: [{ key: 'pci', value: 'true', effect: 'NoSchedule' }],
+      }),
+    );
     docs.push(storageClass(rnd, 'auto-ebs-sc', 'ebs.csi.eks.amazonaws.com', true, { type: 'gp3', encrypted: 'true' }));
     docs.push(storageClass(rnd, 'efs-sc', 'efs.csi.aws.com', false, { provisioningMode: 'efs-ap', fileSystemId: 'fs-0a1b2c3d4e5f60718' }));
-    docs.push({ apiVersion: 'eks.amazonaws.com/v1', kind: 'IngressClassParams', metadata: meta(rnd, 'alb'), spec: { scheme: 'internet-facing', group: { name: 'estate-web' } } });
+    docs.push({
+      apiVersion: 'eks.amazonaws.com/v1',
+      kind: 'IngressClassParams',
+      metadata: meta(rnd, 'alb'),
+      spec: { scheme: 'internet-facing', group: { name: 'estate-web' } },
+    });
     docs.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'IngressClass',

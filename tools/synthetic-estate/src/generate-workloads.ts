@@ -6,20 +6,72 @@ import type { Random } from './random.js';
 
 export type Emit = (doc: Record<string, unknown>) => void;
 
-const WORDS = ['cart', 'catalog', 'checkout', 'ledger', 'indexer', 'ranker', 'gateway', 'profile', 'orders', 'quotes', 'audit', 'notify', 'render', 'ingest', 'report', 'sync'];
+const WORDS = [
+  'cart',
+  'catalog',
+  'checkout',
+  'ledger',
+  'indexer',
+  'ranker',
+  'gateway',
+  'profile',
+  'orders',
+  'quotes',
+  'audit',
+  'notify',
+  'render',
+  'ingest',
+  'report',
+  'sync',
+];
 const IMAGES = ['app', 'worker', 'api', 'job'];
 
 type Kind = 'Deployment' | 'StatefulSet' | 'CronJob' | 'Job' | 'DaemonSet';
 
 const KIND_WEIGHTS: Record<Domain, readonly (readonly [Kind, number])[]> = {
-  shop: [['Deployment', 85], ['StatefulSet', 5], ['CronJob', 6], ['Job', 4]],
-  payments: [['Deployment', 80], ['StatefulSet', 8], ['CronJob', 8], ['Job', 4]],
-  search: [['Deployment', 70], ['StatefulSet', 20], ['CronJob', 10]],
-  data: [['Deployment', 40], ['StatefulSet', 40], ['CronJob', 10], ['Job', 10]],
-  ml: [['Deployment', 70], ['StatefulSet', 5], ['Job', 25]],
-  batch: [['CronJob', 55], ['Job', 35], ['Deployment', 10]],
-  web: [['Deployment', 90], ['CronJob', 10]],
-  platform: [['Deployment', 70], ['StatefulSet', 10], ['DaemonSet', 10], ['CronJob', 10]],
+  shop: [
+    ['Deployment', 85],
+    ['StatefulSet', 5],
+    ['CronJob', 6],
+    ['Job', 4],
+  ],
+  payments: [
+    ['Deployment', 80],
+    ['StatefulSet', 8],
+    ['CronJob', 8],
+    ['Job', 4],
+  ],
+  search: [
+    ['Deployment', 70],
+    ['StatefulSet', 20],
+    ['CronJob', 10],
+  ],
+  data: [
+    ['Deployment', 40],
+    ['StatefulSet', 40],
+    ['CronJob', 10],
+    ['Job', 10],
+  ],
+  ml: [
+    ['Deployment', 70],
+    ['StatefulSet', 5],
+    ['Job', 25],
+  ],
+  batch: [
+    ['CronJob', 55],
+    ['Job', 35],
+    ['Deployment', 10],
+  ],
+  web: [
+    ['Deployment', 90],
+    ['CronJob', 10],
+  ],
+  platform: [
+    ['Deployment', 70],
+    ['StatefulSet', 10],
+    ['DaemonSet', 10],
+    ['CronJob', 10],
+  ],
 };
 
 export interface NamespaceInput {
@@ -55,7 +107,13 @@ function container(rnd: Random, name: string, image: string, gpu: boolean): Reco
     imagePullPolicy: 'IfNotPresent',
     name,
     ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
-    readinessProbe: { failureThreshold: 3, httpGet: { path: '/readyz', port: 8080, scheme: 'HTTP' }, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1 },
+    readinessProbe: {
+      failureThreshold: 3,
+      httpGet: { path: '/readyz', port: 8080, scheme: 'HTTP' },
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 1,
+    },
     resources: { limits, requests: { cpu, memory, ...(gpu ? { 'nvidia.com/gpu': '1' } : {}) } },
     securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
     terminationMessagePath: '/dev/termination-log',
@@ -117,7 +175,9 @@ function template(rnd: Random, input: NamespaceInput, app: string, traits: AppTr
   if (Object.keys(placed.nodeSelector).length) spec.nodeSelector = placed.nodeSelector;
   if (placed.tolerations.length) spec.tolerations = placed.tolerations;
   if (rnd.chance(0.2)) {
-    spec.topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app } } }];
+    spec.topologySpreadConstraints = [
+      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app } } },
+    ];
   }
   const annotations = { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080', ...placed.annotations };
   return { metadata: { annotations, creationTimestamp: null, labels }, spec };
@@ -128,8 +188,22 @@ function deploymentStatus(replicas: number, rnd: Random) {
   return {
     availableReplicas: replicas,
     conditions: [
-      { lastTransitionTime: t, lastUpdateTime: t, message: 'Deployment has minimum availability.', reason: 'MinimumReplicasAvailable', status: 'True', type: 'Available' },
-      { lastTransitionTime: t, lastUpdateTime: t, message: 'ReplicaSet has successfully progressed.', reason: 'NewReplicaSetAvailable', status: 'True', type: 'Progressing' },
+      {
+        lastTransitionTime: t,
+        lastUpdateTime: t,
+        message: 'Deployment has minimum availability.',
+        reason: 'MinimumReplicasAvailable',
+        status: 'True',
+        type: 'Available',
+      },
+      {
+        lastTransitionTime: t,
+        lastUpdateTime: t,
+        message: 'ReplicaSet has successfully progressed.',
+        reason: 'NewReplicaSetAvailable',
+        status: 'True',
+        type: 'Progressing',
+      },
     ],
     observedGeneration: 3,
     readyReplicas: replicas,
@@ -151,30 +225,63 @@ function frontOf(input: NamespaceInput, rnd: Random, app: string, kind: Kind, re
   };
   const serviceAnnotations: Record<string, string> = {};
   if (lb && input.direction === 'to-auto-mode') {
-    Object.assign(serviceAnnotations, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' });
+    Object.assign(serviceAnnotations, {
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+    });
   } else if (lb) {
     serviceSpec.loadBalancerClass = 'eks.amazonaws.com/nlb';
   }
   if (kind === 'StatefulSet' || rnd.chance(0.85)) {
-    emit({ apiVersion: 'v1', kind: 'Service', metadata: meta(rnd, app, ns, { labels: { app }, annotations: serviceAnnotations }), spec: serviceSpec, status: { loadBalancer: {} } });
+    emit({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta(rnd, app, ns, { labels: { app }, annotations: serviceAnnotations }),
+      spec: serviceSpec,
+      status: { loadBalancer: {} },
+    });
   }
   if ((input.domain === 'shop' || input.domain === 'web') && kind === 'Deployment' && rnd.chance(0.15)) {
-    const annotations: Record<string, string> = { 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/target-type': 'ip', 'alb.ingress.kubernetes.io/healthcheck-path': '/healthz' };
+    const annotations: Record<string, string> = {
+      'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
+    };
     if (rnd.chance(0.3)) annotations['alb.ingress.kubernetes.io/group.name'] = input.domain;
     const host = `${app}.${ns}.example.com`;
     emit({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: meta(rnd, app, ns, { annotations, labels: { app } }),
-      spec: { ingressClassName: 'alb', rules: [{ host, http: { paths: [{ backend: { service: { name: app, port: { name: 'http' } } }, path: '/', pathType: 'Prefix' }] } }] },
+      spec: {
+        ingressClassName: 'alb',
+        rules: [{ host, http: { paths: [{ backend: { service: { name: app, port: { name: 'http' } } }, path: '/', pathType: 'Prefix' }] } }],
+      },
       status: { loadBalancer: { ingress: [{ hostname: `k8s-${rnd.hex(10)}.${REGION}.elb.amazonaws.com` }] } },
     });
   }
   if (replicas >= 2 && rnd.chance(0.5)) {
-    emit({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta(rnd, app, ns), spec: { minAvailable: 1, selector: { matchLabels: { app } } }, status: { currentHealthy: replicas, desiredHealthy: 1, disruptionsAllowed: replicas - 1, expectedPods: replicas } });
+    emit({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(rnd, app, ns),
+      spec: { minAvailable: 1, selector: { matchLabels: { app } } },
+      status: { currentHealthy: replicas, desiredHealthy: 1, disruptionsAllowed: replicas - 1, expectedPods: replicas },
+    });
   }
   if (kind === 'Deployment' && rnd.chance(0.15)) {
-    emit({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(rnd, app, ns), spec: { maxReplicas: 20, minReplicas: replicas, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app }, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }] } });
+    emit({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: meta(rnd, app, ns),
+      spec: {
+        maxReplicas: 20,
+        minReplicas: replicas,
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app },
+        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+      },
+    });
   }
 }
 
@@ -195,7 +302,13 @@ function workload(input: NamespaceInput, i: number, emit: Emit): string {
     const irsa = rnd.chance(0.6) ? { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${ACCOUNT}:role/${CLUSTER}-${ns}-${app}` } : {};
     emit({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(rnd, app, ns, { annotations: irsa, labels: { app } }) });
   }
-  if (rnd.chance(0.4)) emit({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(rnd, `${app}-config`, ns), data: { 'app.yaml': `server:\n  port: 8080\nfeature: ${rnd.hex(6)}\n` } });
+  if (rnd.chance(0.4))
+    emit({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: meta(rnd, `${app}-config`, ns),
+      data: { 'app.yaml': `server:\n  port: 8080\nfeature: ${rnd.hex(6)}\n` },
+    });
   if (rnd.chance(0.3)) emit({ apiVersion: 'v1', kind: 'Secret', metadata: meta(rnd, `${app}-credentials`, ns), type: 'Opaque' });
 
   const ebs = kind === 'StatefulSet' && (direction === 'to-fargate' || domain === 'platform' || rnd.chance(0.3));
@@ -206,14 +319,46 @@ function workload(input: NamespaceInput, i: number, emit: Emit): string {
   switch (kind) {
     case 'Deployment':
     case 'StatefulSet': {
-      replicas = rnd.weighted([[1, 2], [2, 4], [3, 3], [6, 1]] as const);
+      replicas = rnd.weighted([
+        [1, 2],
+        [2, 4],
+        [3, 3],
+        [6, 1],
+      ] as const);
       const spec: Record<string, unknown> = { replicas, revisionHistoryLimit: 10, selector: { matchLabels: { app } }, template: tpl };
       if (kind === 'StatefulSet') {
         Object.assign(spec, { serviceName: app, podManagementPolicy: 'OrderedReady' });
-        spec.volumeClaimTemplates = [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: [ebs ? 'ReadWriteOnce' : 'ReadWriteMany'], resources: { requests: { storage: `${rnd.pick([10, 20, 50, 100])}Gi` } }, storageClassName, volumeMode: 'Filesystem' } }];
-        (tpl.spec.containers as Record<string, unknown>[])[0]!.volumeMounts = [{ mountPath: '/var/lib/data', name: 'data' }, { mountPath: '/tmp', name: 'tmp' }];
+        spec.volumeClaimTemplates = [
+          {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            metadata: { name: 'data' },
+            spec: {
+              accessModes: [ebs ? 'ReadWriteOnce' : 'ReadWriteMany'],
+              resources: { requests: { storage: `${rnd.pick([10, 20, 50, 100])}Gi` } },
+              storageClassName,
+              volumeMode: 'Filesystem',
+            },
+          },
+        ];
+        (tpl.spec.containers as Record<string, unknown>[])[0]!.volumeMounts = [
+          { mountPath: '/var/lib/data', name: 'data' },
+          { mountPath: '/tmp', name: 'tmp' },
+        ];
         for (let r = 0; r < replicas; r++) {
-          emit({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(rnd, `data-${app}-${r}`, ns, { labels: { app } }), spec: { accessModes: [ebs ? 'ReadWriteOnce' : 'ReadWriteMany'], resources: { requests: { storage: '20Gi' } }, storageClassName, volumeMode: 'Filesystem', volumeName: `pvc-${rnd.uid()}` }, status: { phase: 'Bound' } });
+          emit({
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            metadata: meta(rnd, `data-${app}-${r}`, ns, { labels: { app } }),
+            spec: {
+              accessModes: [ebs ? 'ReadWriteOnce' : 'ReadWriteMany'],
+              resources: { requests: { storage: '20Gi' } },
+              storageClassName,
+              volumeMode: 'Filesystem',
+              volumeName: `pvc-${rnd.uid()}`,
+            },
+            status: { phase: 'Bound' },
+          });
         }
       } else {
         spec.strategy = { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' };
@@ -223,15 +368,38 @@ function workload(input: NamespaceInput, i: number, emit: Emit): string {
       break;
     }
     case 'DaemonSet':
-      emit({ apiVersion: 'apps/v1', kind, metadata: meta(rnd, app, ns, { generation: 2, labels }), spec: { selector: { matchLabels: { app } }, template: tpl, updateStrategy: { type: 'RollingUpdate' } }, status: { currentNumberScheduled: 3, desiredNumberScheduled: 3, numberReady: 3 } });
+      emit({
+        apiVersion: 'apps/v1',
+        kind,
+        metadata: meta(rnd, app, ns, { generation: 2, labels }),
+        spec: { selector: { matchLabels: { app } }, template: tpl, updateStrategy: { type: 'RollingUpdate' } },
+        status: { currentNumberScheduled: 3, desiredNumberScheduled: 3, numberReady: 3 },
+      });
       break;
     case 'Job':
       tpl.spec.restartPolicy = 'Never';
-      emit({ apiVersion: 'batch/v1', kind, metadata: meta(rnd, app, ns, { labels }), spec: { backoffLimit: 3, completions: 1, parallelism: 1, template: tpl, ttlSecondsAfterFinished: 86400 }, status: { succeeded: 1 } });
+      emit({
+        apiVersion: 'batch/v1',
+        kind,
+        metadata: meta(rnd, app, ns, { labels }),
+        spec: { backoffLimit: 3, completions: 1, parallelism: 1, template: tpl, ttlSecondsAfterFinished: 86400 },
+        status: { succeeded: 1 },
+      });
       break;
     case 'CronJob':
       tpl.spec.restartPolicy = 'OnFailure';
-      emit({ apiVersion: 'batch/v1', kind, metadata: meta(rnd, app, ns, { labels }), spec: { concurrencyPolicy: 'Forbid', jobTemplate: { spec: { backoffLimit: 2, template: tpl } }, schedule: `${rnd.int(0, 59)} ${rnd.int(0, 23)} * * *`, successfulJobsHistoryLimit: 3 }, status: {} });
+      emit({
+        apiVersion: 'batch/v1',
+        kind,
+        metadata: meta(rnd, app, ns, { labels }),
+        spec: {
+          concurrencyPolicy: 'Forbid',
+          jobTemplate: { spec: { backoffLimit: 2, template: tpl } },
+          schedule: `${rnd.int(0, 59)} ${rnd.int(0, 23)} * * *`,
+          successfulJobsHistoryLimit: 3,
+        },
+        status: {},
+      });
       break;
   }
   return app;
@@ -240,21 +408,41 @@ function workload(input: NamespaceInput, i: number, emit: Emit): string {
 /** A namespace and everything in it; returns how many workloads it holds. */
 export function namespaceDocuments(input: NamespaceInput, emit: Emit): number {
   const { rnd, namespace: ns } = input;
-  emit({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(rnd, ns, null, { labels: { 'kubernetes.io/metadata.name': ns, team: input.domain } }), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  emit({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: meta(rnd, ns, null, { labels: { 'kubernetes.io/metadata.name': ns, team: input.domain } }),
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  });
   const apps: string[] = [];
   for (let i = 0; i < input.size; i++) apps.push(workload(input, i, emit));
   if (rnd.chance(0.3)) {
-    emit({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(rnd, 'default-deny-ingress', ns), spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    emit({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(rnd, 'default-deny-ingress', ns),
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
     emit({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: meta(rnd, 'allow-from-gateway', ns),
-      spec: { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: apps.slice(0, 3) }] }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'web' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }], policyTypes: ['Ingress'] },
+      spec: {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: apps.slice(0, 3) }] },
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'web' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }],
+        policyTypes: ['Ingress'],
+      },
     });
   }
   if (rnd.chance(input.domain === 'payments' ? 0.6 : 0.03)) {
     const app = apps[0]!;
-    emit({ apiVersion: 'vpcresources.k8s.aws/v1beta1', kind: 'SecurityGroupPolicy', metadata: meta(rnd, app, ns, { labels: { app } }), spec: { podSelector: { matchLabels: { app } }, securityGroups: { groupIds: [rnd.pick(POD_SGS)] } } });
+    emit({
+      apiVersion: 'vpcresources.k8s.aws/v1beta1',
+      kind: 'SecurityGroupPolicy',
+      metadata: meta(rnd, app, ns, { labels: { app } }),
+      spec: { podSelector: { matchLabels: { app } }, securityGroups: { groupIds: [rnd.pick(POD_SGS)] } },
+    });
   }
   return input.size;
 }

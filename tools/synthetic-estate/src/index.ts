@@ -24,16 +24,49 @@ export interface GeneratedInventory {
 
 // Share of namespaces per domain: most of an estate is ordinary services.
 const DOMAIN_WEIGHTS: readonly (readonly [Domain, number])[] = [
-  ['shop', 20], ['payments', 8], ['search', 8], ['data', 10], ['ml', 6], ['batch', 12], ['web', 24], ['platform', 12],
+  ['shop', 20],
+  ['payments', 8],
+  ['search', 8],
+  ['data', 10],
+  ['ml', 6],
+  ['batch', 12],
+  ['web', 24],
+  ['platform', 12],
 ];
 
 const KIND_ORDER = [
-  'Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Ingress', 'PodDisruptionBudget',
-  'HorizontalPodAutoscaler', 'ServiceAccount', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'NetworkPolicy',
-  'SecurityGroupPolicy', 'StorageClass', 'IngressClass', 'IngressClassParams', 'NodePool', 'NodeClass',
+  'Namespace',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Service',
+  'Ingress',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'ServiceAccount',
+  'ConfigMap',
+  'Secret',
+  'PersistentVolumeClaim',
+  'NetworkPolicy',
+  'SecurityGroupPolicy',
+  'StorageClass',
+  'IngressClass',
+  'IngressClassParams',
+  'NodePool',
+  'NodeClass',
 ];
 
-function systemWorkload(rnd: Random, kind: 'Deployment' | 'DaemonSet', ns: string, name: string, labels: Record<string, string>, spec: Record<string, unknown>, annotations: Record<string, string> = {}): Record<string, unknown> {
+function systemWorkload(
+  rnd: Random,
+  kind: 'Deployment' | 'DaemonSet',
+  ns: string,
+  name: string,
+  labels: Record<string, string>,
+  spec: Record<string, unknown>,
+  annotations: Record<string, string> = {},
+): Record<string, unknown> {
   const container = {
     name,
     image: `602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/${name}:v1.${rnd.int(10, 30)}.0`,
@@ -61,36 +94,76 @@ function systemDocuments(rnd: Random, direction: Direction, emit: Emit): number 
     emit({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(rnd, ns, null, { labels }) });
   }
   const list: Record<string, unknown>[] = [
-    systemWorkload(rnd, 'Deployment', 'kube-system', 'coredns', { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' }, {}, fargate ? { 'eks.amazonaws.com/compute-type': 'fargate' } : {}),
+    systemWorkload(
+      rnd,
+      'Deployment',
+      'kube-system',
+      'coredns',
+      { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' },
+      {},
+      fargate ? { 'eks.amazonaws.com/compute-type': 'fargate' } : {},
+    ),
     systemWorkload(rnd, 'Deployment', 'kube-system', 'metrics-server', { 'k8s-app': 'metrics-server' }, {}),
     systemWorkload(rnd, 'Deployment', 'monitoring', 'grafana', { app: 'grafana' }, { replicas: 1 }),
-    systemWorkload(rnd, 'DaemonSet', 'monitoring', 'node-exporter', { app: 'node-exporter' }, {
-      hostNetwork: true,
-      hostPID: true,
-      volumes: [{ name: 'proc', hostPath: { path: '/proc' } }, { name: 'sys', hostPath: { path: '/sys' } }],
-      container: { volumeMounts: [{ name: 'proc', mountPath: '/host/proc', readOnly: true }, { name: 'sys', mountPath: '/host/sys', readOnly: true }] },
-    }),
+    systemWorkload(
+      rnd,
+      'DaemonSet',
+      'monitoring',
+      'node-exporter',
+      { app: 'node-exporter' },
+      {
+        hostNetwork: true,
+        hostPID: true,
+        volumes: [
+          { name: 'proc', hostPath: { path: '/proc' } },
+          { name: 'sys', hostPath: { path: '/sys' } },
+        ],
+        container: {
+          volumeMounts: [
+            { name: 'proc', mountPath: '/host/proc', readOnly: true },
+            { name: 'sys', mountPath: '/host/sys', readOnly: true },
+          ],
+        },
+      },
+    ),
   ];
   if (fargate) {
-    list.push(systemWorkload(rnd, 'Deployment', 'kube-system', 'aws-load-balancer-controller', { 'app.kubernetes.io/name': 'aws-load-balancer-controller' }, {}));
+    list.push(
+      systemWorkload(rnd, 'Deployment', 'kube-system', 'aws-load-balancer-controller', { 'app.kubernetes.io/name': 'aws-load-balancer-controller' }, {}),
+    );
     list.push(systemWorkload(rnd, 'DaemonSet', 'kube-system', 'aws-node', { 'k8s-app': 'aws-node' }, { hostNetwork: true }));
     list.push(systemWorkload(rnd, 'DaemonSet', 'kube-system', 'kube-proxy', { 'k8s-app': 'kube-proxy' }, { hostNetwork: true }));
     emit({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: meta(rnd, 'aws-logging', 'aws-observability'),
-      data: { 'output.conf': '[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n    auto_create_group true\n' },
+      data: {
+        'output.conf':
+          '[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n    auto_create_group true\n',
+      },
     });
   } else {
-    list.push(systemWorkload(rnd, 'DaemonSet', 'amazon-cloudwatch', 'fluent-bit', { 'k8s-app': 'fluent-bit' }, {
-      volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }],
-      container: { volumeMounts: [{ name: 'varlog', mountPath: '/var/log', readOnly: true }] },
-    }));
+    list.push(
+      systemWorkload(
+        rnd,
+        'DaemonSet',
+        'amazon-cloudwatch',
+        'fluent-bit',
+        { 'k8s-app': 'fluent-bit' },
+        {
+          volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }],
+          container: { volumeMounts: [{ name: 'varlog', mountPath: '/var/log', readOnly: true }] },
+        },
+      ),
+    );
     emit({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: meta(rnd, 'fluent-bit-config', 'amazon-cloudwatch'),
-      data: { 'fluent-bit.conf': '[INPUT]\n    Name tail\n    Path /var/log/containers/*.log\n\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n' },
+      data: {
+        'fluent-bit.conf':
+          '[INPUT]\n    Name tail\n    Path /var/log/containers/*.log\n\n[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region us-east-1\n    log_group_name /eks/estate-prod/pods\n',
+      },
     });
   }
   for (const doc of list) {

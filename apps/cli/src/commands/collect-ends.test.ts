@@ -24,7 +24,17 @@ describe('collect against a Pod list that never answers', () => {
   });
   afterAll(() => world.close());
 
-  const args = (out: string): string[] => ['collect', '--out', out, '--kubeconfig', world.kubeconfig, '--cluster', world.clusterName, '--region', world.region ?? ''];
+  const args = (out: string): string[] => [
+    'collect',
+    '--out',
+    out,
+    '--kubeconfig',
+    world.kubeconfig,
+    '--cluster',
+    world.clusterName,
+    '--region',
+    world.region ?? '',
+  ];
   const parent = () => {
     const dir = join(world.root, `case-${++cases}`);
     mkdirSync(dir);

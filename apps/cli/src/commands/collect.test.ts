@@ -117,7 +117,9 @@ describe('collect failures', () => {
     const started = Date.now();
     expect(await run(collectArgs(world, join(dir, 'inventory'), kubeconfig), io)).toBe(3);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(io.err()).toMatch(new RegExp(`^modeshift: Cannot reach the Kubernetes API server at ${literal(server)} \\(context "[^"]+"\\): connection refused\\.\\n$`));
+    expect(io.err()).toMatch(
+      new RegExp(`^modeshift: Cannot reach the Kubernetes API server at ${literal(server)} \\(context "[^"]+"\\): connection refused\\.\\n$`),
+    );
     expect(io.out()).toBe('');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -134,7 +136,15 @@ describe('collect failures', () => {
 
   it('exits 3 within seconds with one line when there are no AWS credentials', async () => {
     // The SDK's default chain reads process.env and ~/.aws; point both at nothing (restored afterEach).
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_PROFILE',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    ]) {
       vi.stubEnv(name, undefined);
     }
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
@@ -155,7 +165,12 @@ describe('collect failures', () => {
   it('exits 2 without --out, before any request', async () => {
     const before = requests();
     const io = captureIo(world.env);
-    expect(await run(collectArgs(world, 'unused').filter((arg, i, all) => arg !== '--out' && all[i - 1] !== '--out'), io)).toBe(2);
+    expect(
+      await run(
+        collectArgs(world, 'unused').filter((arg, i, all) => arg !== '--out' && all[i - 1] !== '--out'),
+        io,
+      ),
+    ).toBe(2);
     expect(io.err()).toContain("required option '--out <dir>' not specified");
     expect(requests()).toBe(before);
   });

@@ -42,7 +42,9 @@ function patchedLocally(baseFile: string, patchFile: string | null): unknown {
   delete metadata.name;
   delete metadata.namespace;
   const payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
-  const text = execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(payload), '-o', 'json'], { encoding: 'utf8' });
+  const text = execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(payload), '-o', 'json'], {
+    encoding: 'utf8',
+  });
   return JSON.parse(text);
 }
 
@@ -51,14 +53,21 @@ function checkWaves(dir: string): number {
   let checked = 0;
   for (const wave of readdirSync(join(dir, 'waves')).sort()) {
     const folder = join(dir, 'waves', wave);
-    const kustomization = parse(readFileSync(join(folder, 'kustomization.yaml'), 'utf8')) as { resources: string[]; patches?: { path: string; target: { kind: string; namespace: string; name: string } }[] };
-    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8' })).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } });
+    const kustomization = parse(readFileSync(join(folder, 'kustomization.yaml'), 'utf8')) as {
+      resources: string[];
+      patches?: { path: string; target: { kind: string; namespace: string; name: string } }[];
+    };
+    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8' })).map(
+      (d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } },
+    );
     const baseDir = join(folder, kustomization.resources[0]!);
     const baseFiles = (parse(readFileSync(join(baseDir, 'kustomization.yaml'), 'utf8')) as { resources: string[] }).resources;
     expect(rendered).toHaveLength(baseFiles.length);
     for (const file of baseFiles) {
       const base = parse(readFileSync(join(baseDir, file), 'utf8')) as { kind: string; metadata: { name: string; namespace: string } };
-      const patch = kustomization.patches?.find((p) => p.target.kind === base.kind && p.target.name === base.metadata.name && p.target.namespace === base.metadata.namespace);
+      const patch = kustomization.patches?.find(
+        (p) => p.target.kind === base.kind && p.target.name === base.metadata.name && p.target.namespace === base.metadata.namespace,
+      );
       const actual = rendered.find((o) => o.kind === base.kind && o.metadata.name === base.metadata.name);
       expect(actual, `${wave}: ${base.kind} ${base.metadata.name} rendered`).toBeDefined();
       expect(actual).toEqual(patchedLocally(join(baseDir, file), patch ? join(folder, patch.path) : null));
@@ -92,7 +101,7 @@ describe.each(CASES)('modeshift export of examples/$name', ({ name, to }) => {
     for (const file of listFiles(out)) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(golden, file), 'utf8'));
   });
 
-  it.skipIf(!KUBECTL)('renders every wave as the plan\'s patches applied to the inventory objects', async () => {
+  it.skipIf(!KUBECTL)("renders every wave as the plan's patches applied to the inventory objects", async () => {
     const out = await exportTo(join(EXAMPLES, name, 'inventory'), to);
     expect(checkWaves(out)).toBeGreaterThan(0);
   });
@@ -100,7 +109,8 @@ describe.each(CASES)('modeshift export of examples/$name', ({ name, to }) => {
   it('never writes a Secret', async () => {
     const out = await exportTo(join(EXAMPLES, name, 'inventory'), to);
     for (const file of listFiles(out).filter((f) => f.endsWith('.yaml'))) {
-      for (const doc of parseAllDocuments(readFileSync(join(out, file), 'utf8'))) expect((doc.toJS() as { kind?: string } | null)?.kind, file).not.toBe('Secret');
+      for (const doc of parseAllDocuments(readFileSync(join(out, file), 'utf8')))
+        expect((doc.toJS() as { kind?: string } | null)?.kind, file).not.toBe('Secret');
     }
   });
 });
@@ -133,10 +143,29 @@ spec:
 /** Helm-, Argo CD- and Flux-managed workloads on Fargate, and one applied by hand. */
 function managedInventory(): string {
   return tempTree({
-    'profile.json': JSON.stringify({ fargateProfile: { fargateProfileName: 'apps', clusterName: 'demo', podExecutionRoleArn: 'arn:aws:iam::111122223333:role/pod-exec', subnets: ['subnet-0a'], selectors: [{ namespace: 'helm-apps' }, { namespace: 'argo-apps' }, { namespace: 'flux-apps' }, { namespace: 'plain' }], status: 'ACTIVE' } }),
+    'profile.json': JSON.stringify({
+      fargateProfile: {
+        fargateProfileName: 'apps',
+        clusterName: 'demo',
+        podExecutionRoleArn: 'arn:aws:iam::111122223333:role/pod-exec',
+        subnets: ['subnet-0a'],
+        selectors: [{ namespace: 'helm-apps' }, { namespace: 'argo-apps' }, { namespace: 'flux-apps' }, { namespace: 'plain' }],
+        status: 'ACTIVE',
+      },
+    }),
     'workloads.yaml': [
-      deployment('helm-apps', 'cart', { 'app.kubernetes.io/managed-by': 'Helm', 'helm.sh/chart': 'cart-1.2.0' }, { 'meta.helm.sh/release-name': 'shop', 'meta.helm.sh/release-namespace': 'helm-apps' }),
-      deployment('argo-apps', 'api', { 'argocd.argoproj.io/instance': 'payments' }, { 'argocd.argoproj.io/tracking-id': 'payments:apps/Deployment:argo-apps/api' }),
+      deployment(
+        'helm-apps',
+        'cart',
+        { 'app.kubernetes.io/managed-by': 'Helm', 'helm.sh/chart': 'cart-1.2.0' },
+        { 'meta.helm.sh/release-name': 'shop', 'meta.helm.sh/release-namespace': 'helm-apps' },
+      ),
+      deployment(
+        'argo-apps',
+        'api',
+        { 'argocd.argoproj.io/instance': 'payments' },
+        { 'argocd.argoproj.io/tracking-id': 'payments:apps/Deployment:argo-apps/api' },
+      ),
       deployment('flux-apps', 'podinfo', { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' }),
       deployment('plain', 'web', { app: 'web' }),
     ].join('\n---\n'),
@@ -159,18 +188,22 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
   it('says in the findings on a managed workload where its change belongs', async () => {
     const io = captureIo();
     expect(await run(['plan', managedInventory(), '--to', 'auto-mode', '--format', 'json'], io)).toBe(0);
-    const findings = (JSON.parse(io.out()) as { findings: { resource: { namespace: string } | null; remediation: string; action: { type: string } }[] }).findings;
+    const findings = (JSON.parse(io.out()) as { findings: { resource: { namespace: string } | null; remediation: string; action: { type: string } }[] })
+      .findings;
     const edits = (ns: string) => findings.filter((f) => f.resource?.namespace === ns && f.action.type === 'workload');
     expect(edits('helm-apps').length).toBeGreaterThan(0);
-    for (const f of edits('helm-apps')) expect(f.remediation).toContain('Deployment helm-apps/cart is managed by Helm release shop (chart cart-1.2.0): change it in the values');
+    for (const f of edits('helm-apps'))
+      expect(f.remediation).toContain('Deployment helm-apps/cart is managed by Helm release shop (chart cart-1.2.0): change it in the values');
     for (const f of edits('argo-apps')) expect(f.remediation).toContain('is managed by Argo CD Application payments');
     for (const f of edits('plain')) expect(f.remediation).not.toContain('managed by');
   });
 
-  it('marks the managed workloads in the plan\'s wave steps and pauses Argo CD and Flux there', async () => {
+  it("marks the managed workloads in the plan's wave steps and pauses Argo CD and Flux there", async () => {
     const io = captureIo();
     expect(await run(['plan', managedInventory(), '--to', 'auto-mode', '--format', 'json'], io)).toBe(0);
-    const steps = (JSON.parse(io.out()) as { stages: { steps: { id: string; commands: string[]; rollback: { commands: string[] } }[] }[] }).stages.flatMap((s) => s.steps);
+    const steps = (JSON.parse(io.out()) as { stages: { steps: { id: string; commands: string[]; rollback: { commands: string[] } }[] }[] }).stages.flatMap(
+      (s) => s.steps,
+    );
     const wave = (ns: string) => steps.find((s) => s.id === `waves/${ns}`)!;
     expect(wave('helm-apps').commands[0]).toMatch(/^# Deployment helm-apps\/cart is managed by Helm release shop/);
     expect(wave('argo-apps').commands[0]).toBe('argocd app set payments --sync-policy none');
@@ -179,7 +212,7 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
     expect(wave('plain').commands.some((c) => c.includes('managed by'))).toBe(false);
   });
 
-  it.skipIf(!KUBECTL)('renders the managed workloads\' waves as their patches applied', async () => {
+  it.skipIf(!KUBECTL)("renders the managed workloads' waves as their patches applied", async () => {
     expect(checkWaves(await exportTo(managedInventory(), 'auto-mode'))).toBe(4);
   });
 });

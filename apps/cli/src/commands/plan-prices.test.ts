@@ -9,7 +9,12 @@ const EXAMPLE = join(EXAMPLES, 'auto-mode-to-fargate', 'inventory');
 describe('modeshift plan --prices', () => {
   it('costs the plan with a team’s own price file, and says whose prices they are', async () => {
     // Half the bundled Fargate rates: the Fargate side must come out cheaper than with the bundled file.
-    const own = { ...BUNDLED_PRICES, asOf: '2026-12-01', sources: ['our negotiated rates'], fargate: { ...BUNDLED_PRICES.fargate, vcpuHour: BUNDLED_PRICES.fargate.vcpuHour / 2, gbHour: BUNDLED_PRICES.fargate.gbHour / 2 } };
+    const own = {
+      ...BUNDLED_PRICES,
+      asOf: '2026-12-01',
+      sources: ['our negotiated rates'],
+      fargate: { ...BUNDLED_PRICES.fargate, vcpuHour: BUNDLED_PRICES.fargate.vcpuHour / 2, gbHour: BUNDLED_PRICES.fargate.gbHour / 2 },
+    };
     const dir = tempTree({ 'prices.json': JSON.stringify(own) });
     const bundled = captureIo();
     const mine = captureIo();
@@ -22,7 +27,11 @@ describe('modeshift plan --prices', () => {
   });
 
   it.each([
-    ['a field of the wrong kind', JSON.stringify({ ...BUNDLED_PRICES, fargate: { ...BUNDLED_PRICES.fargate, gbHour: 'cheap' } }), /prices\.json: price file field fargate\.gbHour must be a number/],
+    [
+      'a field of the wrong kind',
+      JSON.stringify({ ...BUNDLED_PRICES, fargate: { ...BUNDLED_PRICES.fargate, gbHour: 'cheap' } }),
+      /prices\.json: price file field fargate\.gbHour must be a number/,
+    ],
     ['text that is not JSON', '{\n  "region": "us-east-1",\n  oops\n}', /prices\.json:3: the price file is not valid JSON/],
   ])('rejects a price file with %s: exit 2 and one message naming the file', async (_what, text, message) => {
     const dir = tempTree({ 'prices.json': text });

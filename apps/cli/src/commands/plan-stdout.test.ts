@@ -39,16 +39,20 @@ describe('modeshift plan written to stdout by the real process', () => {
   it.each([
     { name: 'fargate-to-auto-mode', to: 'auto-mode', format: 'json', golden: 'plan.json' },
     { name: 'auto-mode-to-fargate', to: 'fargate', format: 'text', golden: 'plan.txt' },
-  ])('gives the golden $golden of $name to a file and to a pipe', async ({ name, to, format, golden }) => {
-    const args = ['plan', join(EXAMPLES, name, 'inventory'), '--to', to, '--format', format];
-    const expected = readFileSync(join(EXAMPLES, name, golden));
-    const file = await toFile(args);
-    expect(file.code).toBe(0);
-    expect(file.out.equals(expected)).toBe(true);
-    const pipe = await toPipe(args);
-    expect(pipe.code).toBe(0);
-    expect(pipe.out.equals(expected)).toBe(true);
-  }, 60_000);
+  ])(
+    'gives the golden $golden of $name to a file and to a pipe',
+    async ({ name, to, format, golden }) => {
+      const args = ['plan', join(EXAMPLES, name, 'inventory'), '--to', to, '--format', format];
+      const expected = readFileSync(join(EXAMPLES, name, golden));
+      const file = await toFile(args);
+      expect(file.code).toBe(0);
+      expect(file.out.equals(expected)).toBe(true);
+      const pipe = await toPipe(args);
+      expect(pipe.code).toBe(0);
+      expect(pipe.out.equals(expected)).toBe(true);
+    },
+    60_000,
+  );
 
   it('writes a plan of several megabytes whole to a file, the same bytes as through a pipe', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'modeshift-stdout-'));
@@ -68,15 +72,19 @@ describe('modeshift plan written to stdout by the real process', () => {
 });
 
 describe('modeshift plan into a pipe that closes early (`modeshift plan … | head`)', () => {
-  it.each(['text', 'json'])('ends quietly with exit 0 when the reader stops reading the %s plan', async (format) => {
-    const args = ['plan', join(EXAMPLES, 'fargate-to-auto-mode', 'inventory'), '--to', 'auto-mode', '--format', format];
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    // Like `head -1`: read the first chunk, then close the pipe while the plan is still being written.
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-  }, 60_000);
+  it.each(['text', 'json'])(
+    'ends quietly with exit 0 when the reader stops reading the %s plan',
+    async (format) => {
+      const args = ['plan', join(EXAMPLES, 'fargate-to-auto-mode', 'inventory'), '--to', 'auto-mode', '--format', format];
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // Like `head -1`: read the first chunk, then close the pipe while the plan is still being written.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -104,7 +104,7 @@ describe('modeshift plan', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('dates the plan from the inventory\'s collection.json, in every format', async () => {
+  it("dates the plan from the inventory's collection.json, in every format", async () => {
     const collection = JSON.stringify({ collection: { collectedAt: '2026-11-20T09:30:00Z' } });
     const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE, 'collection.json': collection });
     const json = captureIo();

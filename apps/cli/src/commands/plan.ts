@@ -1,4 +1,15 @@
-import { buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan, type RuleContext } from '@modeshift/core/base';
+import {
+  buildContext,
+  buildPlan,
+  forTerminalLines,
+  renderJson,
+  renderJsonTo,
+  renderText,
+  renderTextTo,
+  UserError,
+  type Plan,
+  type RuleContext,
+} from '@modeshift/core/base';
 import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { resolvePrices } from '../prices.js';

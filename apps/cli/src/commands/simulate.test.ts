@@ -27,19 +27,36 @@ describe('modeshift simulate', () => {
   });
 
   it('exits 0 for the plan edited as the specialist review asks', async () => {
-    type Step = { id: string; effects: { type: string; workload?: string; object?: { kind: string } }[]; manifests: { file: string; object: { items?: { kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: Record<string, unknown> }[]; metadata?: { annotations?: Record<string, string> } } }[] };
+    type Step = {
+      id: string;
+      effects: { type: string; workload?: string; object?: { kind: string } }[];
+      manifests: {
+        file: string;
+        object: {
+          items?: { kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: Record<string, unknown> }[];
+          metadata?: { annotations?: Record<string, string> };
+        };
+      }[];
+    };
     const plan = JSON.parse(readFileSync(join(F2A, 'plan.json'), 'utf8')) as { stages: { steps: Step[] }[] };
     const step = (id: string) => plan.stages.flatMap((s) => s.steps).find((s) => s.id === id)!;
     // Leave the finished Job alone rather than re-create it.
     step('waves/batch').effects = step('waves/batch').effects.filter((e) => e.type !== 'recreate-workload');
     // Remove the SecurityGroupPolicy in the wave that moves its pods to the NodeClass.
-    step('waves/payments-eu').effects.push({ type: 'delete-object', object: { kind: 'SecurityGroupPolicy', namespace: 'payments-eu', name: 'payments-api' }, replacedBy: null } as never);
+    step('waves/payments-eu').effects.push({
+      type: 'delete-object',
+      object: { kind: 'SecurityGroupPolicy', namespace: 'payments-eu', name: 'payments-api' },
+      replacedBy: null,
+    } as never);
     // Carry the ALB group into the IngressClassParams and the WAF into a WAFv2 ACL on each copy.
     const params = step('capacity/ingress-class-alb-auto').manifests[0]!.object.items!.find((i) => i.kind === 'IngressClassParams')!;
     params.spec.group = { name: 'shop' };
     for (const id of ['waves/load-balancer-ingress-shop-frontend', 'waves/load-balancer-ingress-shop-media']) {
       const copy = step(id).manifests[0]!.object;
-      copy.metadata!.annotations = { ...copy.metadata!.annotations, 'alb.ingress.kubernetes.io/wafv2-acl-arn': 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/shop/1' };
+      copy.metadata!.annotations = {
+        ...copy.metadata!.annotations,
+        'alb.ingress.kubernetes.io/wafv2-acl-arn': 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/shop/1',
+      };
     }
     // Keep the Service checkout calls instead of deleting it.
     const service = step('waves/load-balancer-service-payments-eu-payments-api');

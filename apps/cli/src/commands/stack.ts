@@ -28,8 +28,11 @@ export async function stackCommand(paths: string[], options: StackOptions, io: I
   writeTreeAtomic(out, files);
   io.stderr.write(`modeshift: wrote a Pulumi project (${files.size} files) to ${outPath}; see its README.md\n`);
   if (plan.summary.readiness === 'incomplete') {
-    io.stderr.write('modeshift: the inventory is incomplete (see the plan\'s "Not collected"); its decommission steps are held back and left out of the stack\n');
+    io.stderr.write(
+      'modeshift: the inventory is incomplete (see the plan\'s "Not collected"); its decommission steps are held back and left out of the stack\n',
+    );
   }
-  if (plan.summary.readiness === 'blocked') io.stderr.write('modeshift: the plan has blockers; what they keep behind is left out of the stack (listed in index.ts and README.md)\n');
+  if (plan.summary.readiness === 'blocked')
+    io.stderr.write('modeshift: the plan has blockers; what they keep behind is left out of the stack (listed in index.ts and README.md)\n');
   return 0;
 }

@@ -73,7 +73,13 @@ function throughCommand(io: Io, load: () => Promise<DirectoryCommand>): Director
     let said = '';
     const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };
     await command(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
-    return said.replace(/modeshift: /g, '').trim().split('\n').join(' ') || `Wrote ${out}`;
+    return (
+      said
+        .replace(/modeshift: /g, '')
+        .trim()
+        .split('\n')
+        .join(' ') || `Wrote ${out}`
+    );
   };
 }
 
@@ -127,7 +133,9 @@ async function interactive(init: WizardInit, deps: WizardDeps, io: Io): Promise<
   }
   if (model.statePath && model.progress && model.persistence === 'on') io.stdout.write(`modeshift: progress saved to ${model.statePath}\n`);
   if (model.plan && model.copied.length > 0) {
-    io.stdout.write(`modeshift: the commands you copied${model.commandsFile ? ` (also in ${model.commandsFile})` : ''}:\n\n${commandsText(model.plan, model.copied)}`);
+    io.stdout.write(
+      `modeshift: the commands you copied${model.commandsFile ? ` (also in ${model.commandsFile})` : ''}:\n\n${commandsText(model.plan, model.copied)}`,
+    );
   }
   return 0;
 }

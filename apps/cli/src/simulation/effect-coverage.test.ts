@@ -20,7 +20,12 @@ describe('every command of every step is covered by one of its effects', () => {
       title: 'x',
       kind: 'wave',
       why: 'x',
-      commands: ['kubectl delete service api -n shop', 'kubectl get pods -A', '# a comment', 'aws eks delete-fargate-profile --cluster-name c --fargate-profile-name shop'],
+      commands: [
+        'kubectl delete service api -n shop',
+        'kubectl get pods -A',
+        '# a comment',
+        'aws eks delete-fargate-profile --cluster-name c --fargate-profile-name shop',
+      ],
       effects: [{ type: 'delete-fargate-profile', name: 'shop' }],
     });
     expect(uncoveredCommands(step).map((u) => u.action)).toEqual(['delete service api']);
@@ -33,7 +38,10 @@ describe('every command of every step is covered by one of its effects', () => {
       kind: 'delete-fargate-profiles',
       why: 'x',
       commands: ['aws eks delete-fargate-profile --cluster-name c --fargate-profile-name shop', 'kubectl scale deployment coredns -n kube-system --replicas=0'],
-      effects: [{ type: 'delete-fargate-profile', name: 'batch' }, { type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 2 }],
+      effects: [
+        { type: 'delete-fargate-profile', name: 'batch' },
+        { type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 2 },
+      ],
     });
     expect(uncoveredCommands(step).map((u) => u.action)).toEqual(['aws eks delete-fargate-profile', 'scale deployment coredns to 0']);
   });

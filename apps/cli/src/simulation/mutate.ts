@@ -25,7 +25,8 @@ export function removeStep(plan: Plan, id: string): Plan {
 export function moveAfter(plan: Plan, id: string, after: string): Plan {
   const step = stepOf(plan, id);
   const previous = step.dependsOn;
-  for (const s of plan.stages.flatMap((x) => x.steps)) if (s.dependsOn.includes(id)) s.dependsOn = [...new Set([...s.dependsOn.filter((d) => d !== id), ...previous])];
+  for (const s of plan.stages.flatMap((x) => x.steps))
+    if (s.dependsOn.includes(id)) s.dependsOn = [...new Set([...s.dependsOn.filter((d) => d !== id), ...previous])];
   step.dependsOn = [after];
   // Plan order breaks ties: put the step right after the one it now follows.
   for (const stage of plan.stages) stage.steps = stage.steps.filter((s) => s.id !== id);

@@ -20,7 +20,13 @@ function broken(c: PlanCase, mutate: (plan: Plan) => Plan): string[] {
 // The controller step removed and Pod Identity after its wave: packages/core/src/simulate/simulate.test.ts.
 describe('a broken example plan is caught at the step that breaks it, under the invariant it breaks', () => {
   it('decommission before the waves: the Fargate profiles go while the pods still run on them', () => {
-    const found = broken(toAuto, (p) => moveAfter(moveAfter(p, 'decommission/delete-fargate-profiles', 'security-groups/review-network-policies'), 'decommission/scale-coredns', 'decommission/delete-fargate-profiles'));
+    const found = broken(toAuto, (p) =>
+      moveAfter(
+        moveAfter(p, 'decommission/delete-fargate-profiles', 'security-groups/review-network-policies'),
+        'decommission/scale-coredns',
+        'decommission/delete-fargate-profiles',
+      ),
+    );
     expect(found).toContain('decommission/delete-fargate-profiles end-state FargateProfile/shop');
     expect(found).toContain('decommission/delete-fargate-profiles security-groups Deployment/payments-eu/payments-api');
   });
@@ -38,7 +44,9 @@ describe('a broken example plan is caught at the step that breaks it, under the 
   });
 
   it('a Service deleted while another workload calls it by name', () => {
-    const found = broken(toAuto, (p) => addEffect(p, 'waves/shop', { type: 'delete-object', object: { kind: 'Service', namespace: 'shop', name: 'cart' }, replacedBy: null }));
+    const found = broken(toAuto, (p) =>
+      addEffect(p, 'waves/shop', { type: 'delete-object', object: { kind: 'Service', namespace: 'shop', name: 'cart' }, replacedBy: null }),
+    );
     expect(found).toEqual(['waves/shop load-balancers Service/shop/cart']);
   });
 

@@ -108,7 +108,12 @@ export function App({ model, color, size: fixed }: AppProps) {
           {body}
         </Box>
         <Row line={m.message ?? { text: '' }} />
-        <Row line={{ text: m.notice ? 'Answer the question above' : m.help ? '? or Esc closes the help · q quit' : SCREEN_REGISTRY[m.screen].hints(m), tone: 'muted' }} />
+        <Row
+          line={{
+            text: m.notice ? 'Answer the question above' : m.help ? '? or Esc closes the help · q quit' : SCREEN_REGISTRY[m.screen].hints(m),
+            tone: 'muted',
+          }}
+        />
       </Box>
     </ThemeContext.Provider>
   );

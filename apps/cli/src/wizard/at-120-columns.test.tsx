@@ -81,7 +81,9 @@ describe('the wizard at 120×40', () => {
     h = await startOnPlan({ size: SIZE, deps: { copyToClipboard } });
     await h.press('5', 'c');
     await h.see('Copied 2 commands to the clipboard (OSC 52); also in');
-    expect(copyToClipboard).toHaveBeenCalledWith(expect.stringContaining('aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP\n'));
+    expect(copyToClipboard).toHaveBeenCalledWith(
+      expect.stringContaining('aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP\n'),
+    );
     const status = rowWith(h.frame(), 'Copied 2 commands');
     expect(status.trimEnd()).toMatch(/modeshift-commands\.sh$/);
   });

@@ -22,7 +22,13 @@ export function costChart(plan: Plan, width: number): Line[] {
   const amount = Math.max(...shown.flatMap((r) => [money(r.source).length, money(r.target).length]));
   const room = Math.max(10, Math.min(40, width - label - amount - 12));
   const bar = (value: number, glyph: string) => glyph.repeat(Math.round((value / max) * room)).padEnd(room);
-  const lines: Line[] = [{ text: '' }, { text: `Monthly compute by namespace (▒ today, █ after the move)${rows.length > SHOWN ? `, the ${SHOWN} most expensive of ${rows.length}` : ''}`, bold: true }];
+  const lines: Line[] = [
+    { text: '' },
+    {
+      text: `Monthly compute by namespace (▒ today, █ after the move)${rows.length > SHOWN ? `, the ${SHOWN} most expensive of ${rows.length}` : ''}`,
+      bold: true,
+    },
+  ];
   for (const r of shown) {
     const name = truncate(r.namespace, label).padEnd(label);
     lines.push({ text: `  ${name} ${bar(r.source, '▒')} ${money(r.source).padStart(amount)}` });

@@ -30,10 +30,25 @@ export function exportDir(m: WizardModel): string {
 export function exportItems(m: WizardModel): ExportItem[] {
   const dir = exportDir(m);
   return [
-    { kind: 'markdown', label: 'Markdown, with your progress and notes', file: join(dir, 'modeshift-plan.md'), ...(m.deps.renderMarkdown ? {} : { unavailable: 'no Markdown renderer in this build' }) },
+    {
+      kind: 'markdown',
+      label: 'Markdown, with your progress and notes',
+      file: join(dir, 'modeshift-plan.md'),
+      ...(m.deps.renderMarkdown ? {} : { unavailable: 'no Markdown renderer in this build' }),
+    },
     { kind: 'json', label: 'Plan JSON', file: join(dir, 'modeshift-plan.json') },
-    { kind: 'stack', label: 'Pulumi project (a directory)', file: join(dir, 'modeshift-stack'), ...(m.deps.exportStack ? {} : { unavailable: 'no Pulumi generator in this build' }) },
-    { kind: 'kustomize', label: 'Kubernetes changes for Git (kustomize folders)', file: join(dir, 'modeshift-export'), ...(m.deps.exportKustomize ? {} : { unavailable: 'no exporter in this build' }) },
+    {
+      kind: 'stack',
+      label: 'Pulumi project (a directory)',
+      file: join(dir, 'modeshift-stack'),
+      ...(m.deps.exportStack ? {} : { unavailable: 'no Pulumi generator in this build' }),
+    },
+    {
+      kind: 'kustomize',
+      label: 'Kubernetes changes for Git (kustomize folders)',
+      file: join(dir, 'modeshift-export'),
+      ...(m.deps.exportKustomize ? {} : { unavailable: 'no exporter in this build' }),
+    },
   ];
 }
 

@@ -1,8 +1,6 @@
 import { SEVERITIES, type Finding, type Plan, type Severity } from '@modeshift/core';
 
-export type FindingRow =
-  | { kind: 'group'; severity: Severity; capability: string; count: number }
-  | { kind: 'finding'; finding: Finding; index: number };
+export type FindingRow = { kind: 'group'; severity: Severity; capability: string; count: number } | { kind: 'finding'; finding: Finding; index: number };
 
 export interface FindingRows {
   /** Rows in all: a header per group, then its findings. */

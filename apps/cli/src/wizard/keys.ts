@@ -1,20 +1,6 @@
 import type { Key } from 'ink';
 
-export type KeyName =
-  | 'char'
-  | 'up'
-  | 'down'
-  | 'left'
-  | 'right'
-  | 'pageup'
-  | 'pagedown'
-  | 'home'
-  | 'end'
-  | 'enter'
-  | 'escape'
-  | 'tab'
-  | 'backtab'
-  | 'backspace';
+export type KeyName = 'char' | 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'backtab' | 'backspace';
 
 /** One key, whatever way it reached us; `ch` is the character for `char`. */
 export interface KeyEvent {

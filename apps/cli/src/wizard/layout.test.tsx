@@ -51,7 +51,10 @@ describe('layout', () => {
     await h.press('5');
     await h.see('❯ ○ 1.1');
     expectFits(h.frame(), 140, 40);
-    const row = h.frame().split('\n').find((line) => line.includes('❯ ○ 1.1'));
+    const row = h
+      .frame()
+      .split('\n')
+      .find((line) => line.includes('❯ ○ 1.1'));
     expect(row).toMatch(/❯ ○ 1\.1 .* {2}.*(authentication|API_AND_CONFIG_MAP|done|open)/);
     expect(h.frame()).toContain('Why');
   });

@@ -19,7 +19,12 @@ describe('managed workloads in the walk-through', () => {
   it('leaves waves of hand-applied workloads and steps that are not waves unmarked', async () => {
     h = await startOnPlan();
     const steps = h.model.plan!.stages.flatMap((s) => s.steps);
-    expect(managedSuffix(h.model, steps.find((s) => s.id === 'waves/shop')!)).toBe('');
+    expect(
+      managedSuffix(
+        h.model,
+        steps.find((s) => s.id === 'waves/shop')!,
+      ),
+    ).toBe('');
     expect(steps.filter((s) => s.kind !== 'wave').every((s) => managedSuffix(h!.model, s) === '')).toBe(true);
   });
 });

@@ -4,10 +4,7 @@ import type { Example, WizardDeps, WizardInit } from './deps.js';
 import type { Notice, SourceState, WalkState } from './model-state.js';
 import { effectiveStatuses, isClosed, type StepView } from './progress.js';
 import { ProgressSaver } from './saver.js';
-import {
-  defaultStatePath, loadState, newState, planStepIds, reconcile, removeStaleTemps, saveState,
-  type ProgressState,
-} from './state-file.js';
+import { defaultStatePath, loadState, newState, planStepIds, reconcile, removeStaleTemps, saveState, type ProgressState } from './state-file.js';
 import { SCREENS, type ScreenId } from './screen-ids.js';
 import type { Tone } from './text.js';
 
@@ -188,7 +185,8 @@ export class WizardModel {
     if (!this.makePlan()) return;
     this.screen = 'overview';
     this.touchProgress();
-    if (this.plan!.from === this.target) this.flash(`The workloads already run on ${this.target === 'auto-mode' ? 'EKS Auto Mode' : 'EKS on Fargate'}: the plan has little to move.`, 'warn');
+    if (this.plan!.from === this.target)
+      this.flash(`The workloads already run on ${this.target === 'auto-mode' ? 'EKS Auto Mode' : 'EKS on Fargate'}: the plan has little to move.`, 'warn');
   }
 
   /** Builds the plan for the loaded inventory and carries progress over to it. */
@@ -212,7 +210,12 @@ export class WizardModel {
         this.notice = { kind: 'plan-changed', added: r.added, gone: r.gone, goneWithProgress: r.goneWithProgress, carried: r.carried.length };
         this.noticeScroll = 0;
       }
-      Object.assign(this.progress, { planSteps: planStepIds(this.plan), target: this.plan.to, clusterVersion: this.clusterVersion, inventory: this.source.paths });
+      Object.assign(this.progress, {
+        planSteps: planStepIds(this.plan),
+        target: this.plan.to,
+        clusterVersion: this.clusterVersion,
+        inventory: this.source.paths,
+      });
     }
     this.findings.cursor = 0;
     this.walk.cursor = Math.min(this.walk.cursor, Math.max(0, planStepIds(this.plan).length - 1));

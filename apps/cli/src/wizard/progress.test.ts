@@ -4,14 +4,29 @@ import { countStatuses, effectiveStatuses, markdownProgress } from './progress.j
 
 function step(id: string, dependsOn: string[] = []): Step {
   return {
-    id, title: id, kind: 'review', findings: [], dependsOn, why: '', commands: [], manifests: [], infrastructure: [], effects: [],
-    verify: { command: '', expect: '' }, rollback: { description: '', commands: [] }, workloads: [], namespaces: [],
+    id,
+    title: id,
+    kind: 'review',
+    findings: [],
+    dependsOn,
+    why: '',
+    commands: [],
+    manifests: [],
+    infrastructure: [],
+    effects: [],
+    verify: { command: '', expect: '' },
+    rollback: { description: '', commands: [] },
+    workloads: [],
+    namespaces: [],
   };
 }
 
 // a ← b ← c, and d on its own: the shape of prerequisites → capacity → waves.
 const plan = {
-  stages: [{ id: 'prerequisites', title: 'P', dependsOn: [], steps: [step('a'), step('d')] }, { id: 'capacity', title: 'C', dependsOn: [], steps: [step('b', ['a']), step('c', ['b', 'missing'])] }],
+  stages: [
+    { id: 'prerequisites', title: 'P', dependsOn: [], steps: [step('a'), step('d')] },
+    { id: 'capacity', title: 'C', dependsOn: [], steps: [step('b', ['a']), step('c', ['b', 'missing'])] },
+  ],
 } as unknown as Plan;
 
 describe('effective status', () => {
@@ -26,7 +41,9 @@ describe('effective status', () => {
     const views = effectiveStatuses(plan, { a: { status: 'skipped' }, b: { status: 'not-applicable' }, c: { status: 'done' } });
     expect(views.get('c')?.status).toBe('done');
     expect(markdownProgress(plan, { a: { status: 'skipped' }, b: { status: 'not-applicable' }, c: { status: 'done' } })).toEqual({
-      a: { status: 'skipped' }, b: { status: 'not-applicable' }, c: { status: 'done' },
+      a: { status: 'skipped' },
+      b: { status: 'not-applicable' },
+      c: { status: 'done' },
     });
   });
 

@@ -6,7 +6,9 @@ import { EXAMPLES } from '../testing.js';
 import { checkReadOnly } from './read-only.js';
 
 const verifyCommands = (name: string) =>
-  (JSON.parse(readFileSync(join(EXAMPLES, name, 'plan.json'), 'utf8')) as Plan).stages.flatMap((s) => s.steps.map((step) => step.verify.command)).filter((c) => c !== '');
+  (JSON.parse(readFileSync(join(EXAMPLES, name, 'plan.json'), 'utf8')) as Plan).stages
+    .flatMap((s) => s.steps.map((step) => step.verify.command))
+    .filter((c) => c !== '');
 
 describe('read-only allow-list', () => {
   it('accepts the verification commands of the example plans, except the one that starts a pod', () => {
@@ -42,7 +44,7 @@ describe('read-only allow-list', () => {
   });
 
   it.each([
-    ["kubectl get nodepool spot -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'"],
+    ['kubectl get nodepool spot -o jsonpath=\'{.status.conditions[?(@.type=="Ready")].status}\''],
     ["kubectl get pods -A -o wide | grep -c 'fargate-'"],
     ['aws eks wait cluster-active --name c'],
     ["aws iam list-attached-role-policies --role-name r --query 'AttachedPolicies[].PolicyName'"],

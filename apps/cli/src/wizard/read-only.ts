@@ -93,7 +93,10 @@ function checkSegment(words: string[], first: boolean): Verdict {
     }
     return { ok: true };
   }
-  return { ok: false, reason: `${program} is not on the list of read-only programs (kubectl get/describe/logs, aws describe-*/list-*/get-*/wait, grep, wc, jq, …)` };
+  return {
+    ok: false,
+    reason: `${program} is not on the list of read-only programs (kubectl get/describe/logs, aws describe-*/list-*/get-*/wait, grep, wc, jq, …)`,
+  };
 }
 
 export function checkReadOnly(command: string): Verdict {

@@ -29,7 +29,8 @@ export interface Screen {
 export const SCREEN_REGISTRY: Readonly<Record<ScreenId, Screen>> = {
   source: {
     title: 'Source',
-    hints: (m) => (m.source.view === 'loaded' ? '↑↓ scroll · Enter continue · o other inventory · ? help · q quit' : '↑↓ move · Enter pick · Tab complete · ? help · q quit'),
+    hints: (m) =>
+      m.source.view === 'loaded' ? '↑↓ scroll · Enter continue · o other inventory · ? help · q quit' : '↑↓ move · Enter pick · Tab complete · ? help · q quit',
     help: 'Enter picks · Tab completes a path · o opens another inventory · r reloads',
     back: null,
     keys: sourceKeys,
@@ -53,7 +54,8 @@ export const SCREEN_REGISTRY: Readonly<Record<ScreenId, Screen>> = {
   },
   findings: {
     title: 'Findings',
-    hints: (m) => (m.findings.detail ? '↑↓ scroll · Esc back to the list · ? help · q quit' : '↑↓ move · / filter · Enter detail · Esc back · Tab next · ? help · q quit'),
+    hints: (m) =>
+      m.findings.detail ? '↑↓ scroll · Esc back to the list · ? help · q quit' : '↑↓ move · / filter · Enter detail · Esc back · Tab next · ? help · q quit',
     help: '/ filters by name or namespace (Enter keeps the filter, Esc clears it) · Enter opens the detail · Esc back',
     back: 'overview',
     keys: findingsKeys,
@@ -61,7 +63,10 @@ export const SCREEN_REGISTRY: Readonly<Record<ScreenId, Screen>> = {
   },
   walkthrough: {
     title: 'Walk-through',
-    hints: (m) => (m.walk.detail ? '↑↓ scroll · [ ] step · d s n u mark · e note · c copy · v verify · Esc list · ?' : '↵ open · d done · s skip · n n/a · u undo · e note · c copy · v verify · ? help'),
+    hints: (m) =>
+      m.walk.detail
+        ? '↑↓ scroll · [ ] step · d s n u mark · e note · c copy · v verify · Esc list · ?'
+        : '↵ open · d done · s skip · n n/a · u undo · e note · c copy · v verify · ? help',
     help:
       'Enter opens a step · d done · s skipped · n not applicable (each then moves to the next open step) · u open again · e note · ' +
       'c copies the commands (to the terminal clipboard, and to modeshift-commands.sh; printed on exit) · v runs the verification after you confirm ' +

@@ -8,7 +8,16 @@ import { buildContext, buildPlan, type Plan } from '@modeshift/core';
 import { loadInventory } from '@modeshift/inventory';
 import { EXAMPLES } from '../testing.js';
 import {
-  defaultStatePath, loadState, newState, parseState, planStepIds, reconcile, removeStaleTemps, saveState, setAside, STATE_FILE_NAME,
+  defaultStatePath,
+  loadState,
+  newState,
+  parseState,
+  planStepIds,
+  reconcile,
+  removeStaleTemps,
+  saveState,
+  setAside,
+  STATE_FILE_NAME,
   type ProgressState,
 } from './state-file.js';
 
@@ -66,13 +75,17 @@ describe('state file', () => {
     const base = { kind: 'modeshift-progress', version: 1, planFingerprint: 'x', planSteps: [], inventory: [], target: 'auto-mode', steps: {} };
     expect(parseState(JSON.stringify(base))).toMatchObject({ kind: 'ok' });
     expect(parseState(JSON.stringify({ ...base, target: 'ec2' }))).toMatchObject({ kind: 'corrupt', reason: containing('target') });
-    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({ kind: 'corrupt', reason: containing('step 1 of steps has no valid status') });
+    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({
+      kind: 'corrupt',
+      reason: containing('step 1 of steps has no valid status'),
+    });
     expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'done', note: 3 } } }))).toMatchObject({ kind: 'corrupt' });
     expect(parseState(JSON.stringify({ ...base, planSteps: 'a' }))).toMatchObject({ kind: 'corrupt', reason: containing('planSteps') });
   });
 
   it('keeps step ids such as __proto__ as plain data', () => {
-    const text = '{"kind":"modeshift-progress","version":1,"planFingerprint":"x","planSteps":[],"inventory":[],"target":"fargate","steps":{"__proto__":{"status":"done"},"constructor":{"status":"skipped"}}}';
+    const text =
+      '{"kind":"modeshift-progress","version":1,"planFingerprint":"x","planSteps":[],"inventory":[],"target":"fargate","steps":{"__proto__":{"status":"done"},"constructor":{"status":"skipped"}}}';
     const loaded = parseState(text);
     expect(loaded.kind).toBe('ok');
     if (loaded.kind !== 'ok') return;
@@ -94,7 +107,13 @@ describe('state file', () => {
     saved.planSteps = [...ids.filter((id) => id !== 'waves/batch'), 'waves/retired-namespace'];
     saved.planFingerprint = 'sha256:older';
     const r = reconcile(saved, plan);
-    expect(r).toEqual({ carried: [ids[0]], added: ['waves/batch'], gone: ['waves/retired-namespace'], goneWithProgress: ['waves/retired-namespace'], changed: true });
+    expect(r).toEqual({
+      carried: [ids[0]],
+      added: ['waves/batch'],
+      gone: ['waves/retired-namespace'],
+      goneWithProgress: ['waves/retired-namespace'],
+      changed: true,
+    });
     expect(reconcile(newState(plan, [], null), plan)).toMatchObject({ changed: false, added: [], gone: [] });
   });
 

@@ -18,7 +18,6 @@ export interface StepRecord {
   note?: string;
 }
 
-
 export interface ProgressState {
   kind: typeof KIND;
   version: 1;
@@ -35,10 +34,7 @@ export interface ProgressState {
 }
 
 export type LoadedState =
-  | { kind: 'ok'; state: ProgressState }
-  | { kind: 'missing' }
-  | { kind: 'corrupt'; reason: string }
-  | { kind: 'foreign'; reason: string };
+  { kind: 'ok'; state: ProgressState } | { kind: 'missing' } | { kind: 'corrupt'; reason: string } | { kind: 'foreign'; reason: string };
 
 /** `<inventory dir, or the file's dir>/.modeshift-state.json`: progress lives with what it is progress on. */
 export function defaultStatePath(firstInventoryPath: string): string {
@@ -91,9 +87,10 @@ export function parseState(text: string): LoadedState {
       configurable: true,
     });
   }
-  const position = isObject(value.position) && (SCREENS as readonly unknown[]).includes(value.position.screen)
-    ? { screen: value.position.screen as ScreenId, ...(typeof value.position.stepId === 'string' ? { stepId: value.position.stepId } : {}) }
-    : undefined;
+  const position =
+    isObject(value.position) && (SCREENS as readonly unknown[]).includes(value.position.screen)
+      ? { screen: value.position.screen as ScreenId, ...(typeof value.position.stepId === 'string' ? { stepId: value.position.stepId } : {}) }
+      : undefined;
   return {
     kind: 'ok',
     state: {

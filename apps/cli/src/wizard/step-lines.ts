@@ -51,8 +51,10 @@ export function stepLines(
   if (step.verify.command) out.push(...commandLines([step.verify.command], width));
   if (step.verify.expect) out.push(...para(`Expect: ${step.verify.expect}`, width));
   out.push({ text: 'Rollback', bold: true }, ...para(step.rollback.description || 'Nothing to undo.', width), ...commandLines(step.rollback.commands, width));
-  if (step.workloads.length > 0) out.push({ text: `Workloads (${step.workloads.length})`, bold: true }, ...step.workloads.flatMap((w) => para(w, width, 'muted')));
-  if (step.findings.length > 0) out.push({ text: `Findings it answers (${step.findings.length})`, bold: true }, ...step.findings.flatMap((f) => para(f, width, 'muted')));
+  if (step.workloads.length > 0)
+    out.push({ text: `Workloads (${step.workloads.length})`, bold: true }, ...step.workloads.flatMap((w) => para(w, width, 'muted')));
+  if (step.findings.length > 0)
+    out.push({ text: `Findings it answers (${step.findings.length})`, bold: true }, ...step.findings.flatMap((f) => para(f, width, 'muted')));
   return out;
 }
 

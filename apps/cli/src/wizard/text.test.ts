@@ -17,7 +17,10 @@ describe('wrap', () => {
   it('breaks longer text between words, and never cuts a word longer than the line (a URL stays whole)', () => {
     expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(wrap('abcdefghijkl', 8)).toEqual(['abcdefghijkl']);
-    expect(wrap('see https://docs.aws.amazon.com/eks/latest/userguide/automode.html', 30)).toEqual(['see', 'https://docs.aws.amazon.com/eks/latest/userguide/automode.html']);
+    expect(wrap('see https://docs.aws.amazon.com/eks/latest/userguide/automode.html', 30)).toEqual([
+      'see',
+      'https://docs.aws.amazon.com/eks/latest/userguide/automode.html',
+    ]);
   });
 });
 
@@ -38,7 +41,14 @@ describe('wrapCommand', () => {
 
 describe('plural', () => {
   it('counts in English', () => {
-    expect(['1 PVC', '2 PVCs', '1 IngressClass', '2 IngressClasses', '1 policy', '3 policies', '2 Deployments'])
-      .toEqual([plural(1, 'PVC'), plural(2, 'PVC'), plural(1, 'IngressClass'), plural(2, 'IngressClass'), plural(1, 'policy'), plural(3, 'policy'), plural(2, 'Deployment')]);
+    expect(['1 PVC', '2 PVCs', '1 IngressClass', '2 IngressClasses', '1 policy', '3 policies', '2 Deployments']).toEqual([
+      plural(1, 'PVC'),
+      plural(2, 'PVC'),
+      plural(1, 'IngressClass'),
+      plural(2, 'IngressClass'),
+      plural(1, 'policy'),
+      plural(3, 'policy'),
+      plural(2, 'Deployment'),
+    ]);
   });
 });

@@ -157,7 +157,13 @@ export function runConfirmedVerify(m: WizardModel): void {
       m.verifyAbort = null;
       if (m.exitRequested) return;
       Object.assign(m.walk, { mode: 'result', result, scroll: 0 });
-      const outcome = abort.signal.aborted ? 'Stopped.' : result.refused ? `Not run: ${result.refused}` : result.timedOut ? 'The command timed out and was stopped.' : `Exit code ${result.exitCode}.`;
+      const outcome = abort.signal.aborted
+        ? 'Stopped.'
+        : result.refused
+          ? `Not run: ${result.refused}`
+          : result.timedOut
+            ? 'The command timed out and was stopped.'
+            : `Exit code ${result.exitCode}.`;
       m.flash(outcome, result.exitCode === 0 ? 'good' : 'warn');
       m.changed();
     },

@@ -97,8 +97,7 @@ export async function collectEks(ctx: AwsContext, clusterName: string): Promise<
         const out = await eks.send(new ListFargateProfilesCommand({ clusterName, nextToken, maxResults: 100 }), opts);
         return { names: out.fargateProfileNames ?? [], nextToken: out.nextToken };
       },
-      async (fargateProfileName) =>
-        (await eks.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName }), opts)).fargateProfile,
+      async (fargateProfileName) => (await eks.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName }), opts)).fargateProfile,
     ),
     listThenDescribe(
       ctx,

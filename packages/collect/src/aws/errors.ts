@@ -36,8 +36,7 @@ export function isNotFound(error: unknown): boolean {
   return nameOf(error) === 'ResourceNotFoundException';
 }
 
-const MISSING_CREDENTIALS =
-  'No AWS credentials found: pass --profile or set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+const MISSING_CREDENTIALS = 'No AWS credentials found: pass --profile or set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
 
 /**
  * One sentence for everything that is not "forbidden" or "not found". Messages from AWS are kept only
@@ -60,7 +59,10 @@ export function awsUserError(error: unknown, service: 'EKS' | 'EC2', where: stri
     return new UserError('usage', 'No AWS region: pass --region, set AWS_REGION, or use a kube context named by an EKS cluster ARN.');
   }
   if (name === 'TimeoutError' || (typeof code === 'string' && UNREACHABLE.has(code)) || UNREACHABLE.has(name)) {
-    return new UserError('api', `Cannot reach the ${service} API (${where}): ${name === 'TimeoutError' ? 'no answer in time' : (typeof code === 'string' ? code : name)}.`);
+    return new UserError(
+      'api',
+      `Cannot reach the ${service} API (${where}): ${name === 'TimeoutError' ? 'no answer in time' : typeof code === 'string' ? code : name}.`,
+    );
   }
   return new UserError('api', `The ${service} API (${where}) failed: ${name}${message ? `: ${message.slice(0, 200)}` : ''}`);
 }

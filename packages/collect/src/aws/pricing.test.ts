@@ -11,13 +11,24 @@ interface Seen {
 }
 
 const product = (attributes: Record<string, string>, usd: string) =>
-  JSON.stringify({ product: { attributes }, terms: { OnDemand: { 'X.JRTCKXETXF': { priceDimensions: { 'X.JRTCKXETXF.6YS6EN2CT7': { unit: 'Hrs', pricePerUnit: { USD: usd } } } } } } });
+  JSON.stringify({
+    product: { attributes },
+    terms: { OnDemand: { 'X.JRTCKXETXF': { priceDimensions: { 'X.JRTCKXETXF.6YS6EN2CT7': { unit: 'Hrs', pricePerUnit: { USD: usd } } } } } },
+  });
 
 const EC2_PAGES = [
-  [product({ instanceType: 'm7i.large', vcpu: '2', memory: '8 GiB', physicalProcessor: 'Intel Xeon Sapphire Rapids', licenseModel: 'No License required' }, '0.1008')],
+  [
+    product(
+      { instanceType: 'm7i.large', vcpu: '2', memory: '8 GiB', physicalProcessor: 'Intel Xeon Sapphire Rapids', licenseModel: 'No License required' },
+      '0.1008',
+    ),
+  ],
   [
     product({ instanceType: 'm7g.large', vcpu: '2', memory: '8 GiB', physicalProcessor: 'AWS Graviton3', licenseModel: 'No License required' }, '0.0816'),
-    product({ instanceType: 'g5.xlarge', vcpu: '4', memory: '16 GiB', gpu: '1', physicalProcessor: 'AMD EPYC 7R32', licenseModel: 'No License required' }, '1.006'),
+    product(
+      { instanceType: 'g5.xlarge', vcpu: '4', memory: '16 GiB', gpu: '1', physicalProcessor: 'AMD EPYC 7R32', licenseModel: 'No License required' },
+      '1.006',
+    ),
   ],
 ];
 const EKS = [

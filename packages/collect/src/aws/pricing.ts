@@ -19,13 +19,15 @@ const set = (v: string | undefined) => (v === undefined || v === '' ? undefined 
 
 /** The Price List API answers in us-east-1 (and a few other Regions), whatever Region is priced. */
 function pricingClient(o: LivePricesOptions): PricingClient {
-  const endpoint = o.env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] === 'true' ? undefined : (set(o.env['AWS_ENDPOINT_URL_PRICING']) ?? set(o.env['AWS_ENDPOINT_URL']));
+  const endpoint =
+    o.env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] === 'true' ? undefined : (set(o.env['AWS_ENDPOINT_URL_PRICING']) ?? set(o.env['AWS_ENDPOINT_URL']));
   const timeoutMs = o.timeoutMs ?? 30_000;
   const accessKeyId = set(o.env['AWS_ACCESS_KEY_ID']);
   const secretAccessKey = set(o.env['AWS_SECRET_ACCESS_KEY']);
   const sessionToken = set(o.env['AWS_SESSION_TOKEN']);
   // As the AWS CLI does: keys in the environment unless a profile is named.
-  const credentials = !o.profile && accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {};
+  const credentials =
+    !o.profile && accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {};
   return new PricingClient({
     ...credentials,
     region: 'us-east-1',
@@ -61,9 +63,12 @@ async function products(client: PricingClient, serviceCode: string, filters: Rec
   let NextToken: string | undefined;
   const seen = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await client.send(new GetProductsCommand({ ServiceCode: serviceCode, Filters, FormatVersion: 'aws_v1', MaxResults: 100, ...(NextToken ? { NextToken } : {}) }));
+    const answer = await client.send(
+      new GetProductsCommand({ ServiceCode: serviceCode, Filters, FormatVersion: 'aws_v1', MaxResults: 100, ...(NextToken ? { NextToken } : {}) }),
+    );
     // Each entry is a JSON document; the SDK hands it over as a string or as a lazily parsed string object.
-    for (const doc of answer.PriceList ?? []) out.push((typeof doc === 'object' && doc !== null && 'product' in doc ? doc : JSON.parse(String(doc))) as Product);
+    for (const doc of answer.PriceList ?? [])
+      out.push((typeof doc === 'object' && doc !== null && 'product' in doc ? doc : JSON.parse(String(doc))) as Product);
     NextToken = answer.NextToken;
     if (!NextToken) return out;
     if (seen.has(NextToken)) throw new UserError('api', `the AWS Price List API repeated a page token for ${serviceCode}; try again later`);
@@ -88,7 +93,12 @@ function describeFailure(error: unknown, where: string): UserError {
   if (error instanceof UserError) return error;
   const name = error instanceof Error ? error.name : 'Error';
   const denied = /AccessDenied|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|CredentialsProvider/i.test(name);
-  return new UserError('api', denied ? `the AWS Price List API at ${where} refused the request (${name}): pricing:GetProducts must be allowed` : `the AWS Price List API at ${where} could not be reached (${name})`);
+  return new UserError(
+    'api',
+    denied
+      ? `the AWS Price List API at ${where} refused the request (${name}): pricing:GetProducts must be allowed`
+      : `the AWS Price List API at ${where} could not be reached (${name})`,
+  );
 }
 
 export async function fetchLivePrices(o: LivePricesOptions): Promise<PriceFile> {
@@ -96,7 +106,13 @@ export async function fetchLivePrices(o: LivePricesOptions): Promise<PriceFile> 
   const where = set(o.env['AWS_ENDPOINT_URL_PRICING']) ?? 'us-east-1';
   try {
     const instances: Record<string, InstanceTypePrice> = {};
-    const ec2 = await products(client, 'AmazonEC2', { regionCode: o.region, operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' });
+    const ec2 = await products(client, 'AmazonEC2', {
+      regionCode: o.region,
+      operatingSystem: 'Linux',
+      tenancy: 'Shared',
+      preInstalledSw: 'NA',
+      capacitystatus: 'Used',
+    });
     for (const p of ec2) {
       const attrs = p.product?.attributes ?? {};
       const type = attrs['instanceType'];
@@ -126,11 +142,18 @@ export async function fetchLivePrices(o: LivePricesOptions): Promise<PriceFile> 
       asOf: o.today,
       sources: [`AWS Price List API (GetProducts: AmazonEC2 and AmazonEKS in ${o.region}), read ${o.today}`],
       fargate,
-      autoModeFee: { percentOfOnDemand: 12, note: 'per instance type from the AWS Price List API (operation EKSAutoUsage); 12 % of the On-Demand price where it lists none' },
+      autoModeFee: {
+        percentOfOnDemand: 12,
+        note: 'per instance type from the AWS Price List API (operation EKSAutoUsage); 12 % of the On-Demand price where it lists none',
+      },
       instances,
     };
     const checked = readPriceFile(file);
-    if (!checked.ok) throw new UserError('api', `the AWS Price List API answered without usable ${o.region} prices (${checked.problems[0]!.field} ${checked.problems[0]!.message})`);
+    if (!checked.ok)
+      throw new UserError(
+        'api',
+        `the AWS Price List API answered without usable ${o.region} prices (${checked.problems[0]!.field} ${checked.problems[0]!.message})`,
+      );
     if (fargate.vcpuHour === 0 || fargate.gbHour === 0) throw new UserError('api', `the AWS Price List API listed no Fargate rates for ${o.region}`);
     return checked.prices;
   } catch (error) {

@@ -15,8 +15,7 @@ const set = (value: string | undefined): string | undefined => (value === undefi
 
 export function resolveAwsSetup(options: { region?: string; profile?: string }, env: NodeJS.ProcessEnv, identity: EksIdentity): AwsSetup {
   const ignoreEndpoints = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true';
-  const endpoint = (service: string) =>
-    ignoreEndpoints ? undefined : (set(env[`AWS_ENDPOINT_URL_${service}`]) ?? set(env.AWS_ENDPOINT_URL));
+  const endpoint = (service: string) => (ignoreEndpoints ? undefined : (set(env[`AWS_ENDPOINT_URL_${service}`]) ?? set(env.AWS_ENDPOINT_URL)));
   const accessKeyId = set(env.AWS_ACCESS_KEY_ID);
   const secretAccessKey = set(env.AWS_SECRET_ACCESS_KEY);
   // As in the AWS CLI: --profile beats environment keys, which beat AWS_PROFILE. The kubeconfig's own
@@ -27,9 +26,10 @@ export function resolveAwsSetup(options: { region?: string; profile?: string }, 
     // The context's EKS ARN names the cluster's own region, which beats an ambient AWS_REGION.
     region: set(options.region) ?? identity.region ?? set(env.AWS_REGION) ?? set(env.AWS_DEFAULT_REGION),
     profile: useEnvKeys ? undefined : (set(options.profile) ?? set(env.AWS_PROFILE) ?? identity.profile ?? undefined),
-    credentials: useEnvKeys && accessKeyId !== undefined && secretAccessKey !== undefined
-      ? { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) }
-      : undefined,
+    credentials:
+      useEnvKeys && accessKeyId !== undefined && secretAccessKey !== undefined
+        ? { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) }
+        : undefined,
     endpoints: { eks: endpoint('EKS'), ec2: endpoint('EC2') },
   };
 }
@@ -55,12 +55,12 @@ export function makeClients(setup: AwsSetup, timeoutMs: number): AwsClients {
 
 /** Registers every AWS call ("EKS DescribeCluster") while it lasts, retries included, so a deadline can name it. */
 export function trackAwsRequests(clients: AwsClients, waiting: Waiting): void {
-  clients.eks.middlewareStack.add(
-    (next, context) => (args) => waiting.around(`EKS ${context.commandName ?? 'request'}`, () => next(args)),
-    { step: 'initialize', name: 'modeshiftWaiting' },
-  );
-  clients.ec2.middlewareStack.add(
-    (next, context) => (args) => waiting.around(`EC2 ${context.commandName ?? 'request'}`, () => next(args)),
-    { step: 'initialize', name: 'modeshiftWaiting' },
-  );
+  clients.eks.middlewareStack.add((next, context) => (args) => waiting.around(`EKS ${context.commandName ?? 'request'}`, () => next(args)), {
+    step: 'initialize',
+    name: 'modeshiftWaiting',
+  });
+  clients.ec2.middlewareStack.add((next, context) => (args) => waiting.around(`EC2 ${context.commandName ?? 'request'}`, () => next(args)), {
+    step: 'initialize',
+    name: 'modeshiftWaiting',
+  });
 }

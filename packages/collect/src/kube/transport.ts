@@ -92,22 +92,17 @@ export class KubeTransport {
     outer.addEventListener('abort', onOuterAbort, { once: true });
     try {
       return await new Promise<RawResponse>((resolve, reject) => {
-        const request = lib.request(
-          url,
-          { ...auth, method: 'GET', headers: { ...auth.headers, Accept: accept }, signal: attempt.signal },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('error', reject);
-            // A body cut off (by our own timer among others) ends in 'close' without 'end'.
-            response.on('close', () => {
-              if (!response.complete) reject(attempt.signal.aborted ? (attempt.signal.reason as unknown) : new Error('the connection closed before the answer was complete'));
-            });
-            response.on('end', () =>
-              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-            );
-          },
-        );
+        const request = lib.request(url, { ...auth, method: 'GET', headers: { ...auth.headers, Accept: accept }, signal: attempt.signal }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          // A body cut off (by our own timer among others) ends in 'close' without 'end'.
+          response.on('close', () => {
+            if (!response.complete)
+              reject(attempt.signal.aborted ? (attempt.signal.reason as unknown) : new Error('the connection closed before the answer was complete'));
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        });
         request.on('error', reject);
         request.end();
       });

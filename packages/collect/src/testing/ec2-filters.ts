@@ -39,7 +39,13 @@ function candidates(resource: Ec2Resource, item: Json, name: string): string[] |
 }
 
 const wildcard = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  );
 
 /** The items every filter matches, or the name of the first filter EC2 would call invalid. */
 export function applyFilters(resource: Ec2Resource, items: readonly Json[], filters: readonly Ec2Filter[]): Json[] | { invalid: string } {

@@ -109,19 +109,31 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     }
     const count = (calls.get(record.action) ?? 0) + 1;
     calls.set(record.action, count);
-    if (count <= (options.throttle?.[record.action] ?? 0)) return { status: record.service === 'eks' ? 429 : 503, code: record.service === 'eks' ? 'ThrottlingException' : 'RequestLimitExceeded' };
+    if (count <= (options.throttle?.[record.action] ?? 0))
+      return { status: record.service === 'eks' ? 429 : 503, code: record.service === 'eks' ? 'ThrottlingException' : 'RequestLimitExceeded' };
     return null;
   };
 
   const eks = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const parts = url.pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
     const action =
-      parts[0] !== 'clusters' ? 'eks:Unknown'
-      : parts.length === 2 ? 'eks:DescribeCluster'
-      : parts[2] === 'fargate-profiles' ? (parts.length === 3 ? 'eks:ListFargateProfiles' : 'eks:DescribeFargateProfile')
-      : parts[2] === 'node-groups' ? (parts.length === 3 ? 'eks:ListNodegroups' : 'eks:DescribeNodegroup')
-      : 'eks:Unknown';
+      parts[0] !== 'clusters'
+        ? 'eks:Unknown'
+        : parts.length === 2
+          ? 'eks:DescribeCluster'
+          : parts[2] === 'fargate-profiles'
+            ? parts.length === 3
+              ? 'eks:ListFargateProfiles'
+              : 'eks:DescribeFargateProfile'
+            : parts[2] === 'node-groups'
+              ? parts.length === 3
+                ? 'eks:ListNodegroups'
+                : 'eks:DescribeNodegroup'
+              : 'eks:Unknown';
     const record: AwsRequest = { service: 'eks', action, method: req.method ?? '', region: null, status: 0, params: Object.fromEntries(url.searchParams) };
     requests.push(record);
     const reply = (status: number, payload: unknown, errorType?: string) => {
@@ -173,7 +185,10 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     };
     const failure = req.method === 'POST' ? gate(record, req) : { status: 403, code: 'UnauthorizedOperation' };
     if (failure) {
-      return reply(failure.status, `<Response><Errors><Error><Code>${failure.code}</Code><Message>${failure.code} for ${record.action}</Message></Error></Errors><RequestID>req-err</RequestID></Response>`);
+      return reply(
+        failure.status,
+        `<Response><Errors><Error><Code>${failure.code}</Code><Message>${failure.code} for ${record.action}</Message></Error></Errors><RequestID>req-err</RequestID></Response>`,
+      );
     }
     const start = Number(params.NextToken ?? '0');
     const paged = (resource: Ec2Resource, items: Json[]) => {
@@ -184,13 +199,19 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       return { items: matching.slice(start, end), next };
     };
     const badRequest = (message: string) =>
-      reply(400, `<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>req-bad</RequestID></Response>`);
+      reply(
+        400,
+        `<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>req-bad</RequestID></Response>`,
+      );
     const ns = 'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"';
     if (params.Action === 'DescribeSecurityGroups') {
       const out = paged('security-group', securityGroups);
       if ('invalid' in out) return badRequest(`The filter '${out.invalid}' is invalid`);
       const xml = out.items.map((group) => `<item>${toXml(group, { Description: 'groupDescription' })}</item>`).join('');
-      return reply(200, `<DescribeSecurityGroupsResponse ${ns}><requestId>req-sg</requestId><securityGroupInfo>${xml}</securityGroupInfo>${out.next}</DescribeSecurityGroupsResponse>`);
+      return reply(
+        200,
+        `<DescribeSecurityGroupsResponse ${ns}><requestId>req-sg</requestId><securityGroupInfo>${xml}</securityGroupInfo>${out.next}</DescribeSecurityGroupsResponse>`,
+      );
     }
     if (params.Action === 'DescribeSubnets') {
       const out = paged('subnet', subnets);

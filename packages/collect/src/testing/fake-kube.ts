@@ -65,7 +65,15 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-export const statusBody = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+export const statusBody = (code: number, reason: string, message: string) => ({
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message,
+  reason,
+  code,
+});
 
 export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube> {
   const { lists } = options.data;
@@ -76,7 +84,13 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const record: KubeRequest = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), accept: req.headers.accept ?? '', status: 0 };
+    const record: KubeRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      accept: req.headers.accept ?? '',
+      status: 0,
+    };
     requests.push(record);
     const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
       record.status = status;

@@ -5,14 +5,4 @@ export { startFakeAws, type AwsRequest, type FakeAws, type FakeAwsOptions } from
 export { startFakeKube, type FakeKube, type FakeKubeOptions, type KubeRequest } from './fake-kube.js';
 export { inventoryData, resourceOf } from './inventory-data.js';
 export { readmeDocuments, roleNamed } from './policy.js';
-export {
-  ACCESS_KEY_ID,
-  CONTEXT,
-  kubeconfigYaml,
-  SECRET_ACCESS_KEY,
-  startInventoryWorld,
-  startWorld,
-  TOKEN,
-  type World,
-  type WorldSetup,
-} from './world.js';
+export { ACCESS_KEY_ID, CONTEXT, kubeconfigYaml, SECRET_ACCESS_KEY, startInventoryWorld, startWorld, TOKEN, type World, type WorldSetup } from './world.js';

@@ -23,8 +23,7 @@ export interface IamPolicy {
 }
 
 export type KubeAttributes =
-  | { nonResourceURL: string; verb: string }
-  | { verb: string; apiGroup: string; resource: string; namespace: string | null; name: string | null };
+  { nonResourceURL: string; verb: string } | { verb: string; apiGroup: string; resource: string; namespace: string | null; name: string | null };
 
 const README = new URL('../../README.md', import.meta.url);
 
@@ -55,8 +54,22 @@ export function roleNamed(roles: readonly ClusterRole[], name: string): ClusterR
 
 /** The authorizer's view of a request: what verb on which resource, or which non-resource URL. */
 export function kubeAttributes(method: string, pathname: string): KubeAttributes {
-  const verb = method === 'GET' ? 'get' : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : method === 'DELETE' ? 'delete' : method.toLowerCase();
-  const parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const verb =
+    method === 'GET'
+      ? 'get'
+      : method === 'POST'
+        ? 'create'
+        : method === 'PUT'
+          ? 'update'
+          : method === 'PATCH'
+            ? 'patch'
+            : method === 'DELETE'
+              ? 'delete'
+              : method.toLowerCase();
+  const parts = pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeURIComponent);
   let rest: string[];
   let apiGroup: string;
   if (parts[0] === 'api' && parts.length >= 3) {
@@ -96,7 +109,13 @@ export function rbacAllows(roles: readonly ClusterRole[], attrs: KubeAttributes)
 }
 
 const glob = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i').test(value);
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  ).test(value);
 
 /** Allowed by some Allow statement on Resource "*" and by no Deny statement. */
 export function iamAllows(policy: IamPolicy, action: string): boolean {

@@ -109,10 +109,7 @@ export async function startWorld(setup: WorldSetup): Promise<World> {
 }
 
 /** A world whose servers play the inventory directory `dir` (an example, or a previous collect). */
-export async function startInventoryWorld(
-  dir: string,
-  setup: Omit<WorldSetup, 'data'> = {},
-): Promise<World & { clusterName: string; region: string | null }> {
+export async function startInventoryWorld(dir: string, setup: Omit<WorldSetup, 'data'> = {}): Promise<World & { clusterName: string; region: string | null }> {
   const { clusterName, clusterArn, ...data } = await inventoryData(dir);
   const world = await startWorld({ context: clusterArn ?? undefined, ...setup, data });
   return { ...world, clusterName, region: parseEksArn(clusterArn ?? undefined)?.region ?? null };

@@ -88,14 +88,17 @@ const neuronLabel = (r: NodeSelectorRequirement) => instanceTypeOrFamily(r, isNe
 function findNeuron(spec: PodSpec): string | null {
   if (needsNeuron(spec)) return 'it requests AWS Neuron devices';
   if (everyTerm(spec, neuronLabel)) return 'its node selector or affinity asks for Inferentia or Trainium instances';
-  if (spec.tolerations !== undefined && spec.tolerations.some((t) => t.key?.startsWith('aws.amazon.com/neuron'))) return 'it tolerates the aws.amazon.com/neuron taint of Neuron nodes';
+  if (spec.tolerations !== undefined && spec.tolerations.some((t) => t.key?.startsWith('aws.amazon.com/neuron')))
+    return 'it tolerates the aws.amazon.com/neuron taint of Neuron nodes';
   return null;
 }
 
 const isArm64 = (v: string) => v === 'arm64';
 const isAws = (v: string) => v === 'aws';
 const armLabel = (r: NodeSelectorRequirement) =>
-  (r.key === 'kubernetes.io/arch' && allIn(r, isArm64)) || (isInstanceKey(r.key, CPU_MANUFACTURER) && allIn(r, isAws)) || instanceTypeOrFamily(r, isGravitonFamily);
+  (r.key === 'kubernetes.io/arch' && allIn(r, isArm64)) ||
+  (isInstanceKey(r.key, CPU_MANUFACTURER) && allIn(r, isAws)) ||
+  instanceTypeOrFamily(r, isGravitonFamily);
 
 function findArm64(spec: PodSpec): string | null {
   return everyTerm(spec, armLabel) ? 'it is pinned to arm64 (Graviton) nodes' : null;
@@ -117,7 +120,9 @@ function findFacts(spec: PodSpec): PodTemplateFacts {
     gpu: findGpu(spec),
     neuron: findNeuron(spec),
     arm64: findArm64(spec),
-    privileged: allContainers(spec).filter((c) => c.securityContext?.privileged === true).map((c) => c.name),
+    privileged: allContainers(spec)
+      .filter((c) => c.securityContext?.privileged === true)
+      .map((c) => c.name),
     hostPaths: (spec.volumes ?? []).flatMap((v) => (v.hostPath ? [{ name: v.name, path: v.hostPath.path }] : [])),
   };
 }

@@ -8,7 +8,9 @@ describe('which workloads the Fargate rules judge', () => {
   const onFargate = aWorkload({ namespace: 'done', name: 'already' });
   const coredns = aWorkload({ namespace: 'kube-system', name: 'coredns' });
   const ctx = contextFor(
-    anAutoModeInventory([aWorkload({ name: 'web' }), gpu, onFargate, coredns, aDaemonSet({ name: 'agent' })], { fargateProfiles: [aFargateProfile('done', [{ namespace: 'done' }])] }),
+    anAutoModeInventory([aWorkload({ name: 'web' }), gpu, onFargate, coredns, aDaemonSet({ name: 'agent' })], {
+      fargateProfiles: [aFargateProfile('done', [{ namespace: 'done' }])],
+    }),
     'fargate',
   );
 
@@ -27,7 +29,19 @@ describe('which workloads the Fargate rules judge', () => {
 
 describe('what counts as needing the node', () => {
   it('treats runtime, kernel and host-root mounts as node access, and socket directories of an agent as not', () => {
-    expect(['/', '/proc', '/sys/fs/cgroup', '/var/run', '/var/run/docker.sock', '/run/containerd/containerd.sock', '/var/lib/kubelet/seccomp', '/var/log', '/var/log/pods'].every(observesNode)).toBe(true);
+    expect(
+      [
+        '/',
+        '/proc',
+        '/sys/fs/cgroup',
+        '/var/run',
+        '/var/run/docker.sock',
+        '/run/containerd/containerd.sock',
+        '/var/lib/kubelet/seccomp',
+        '/var/log',
+        '/var/log/pods',
+      ].every(observesNode),
+    ).toBe(true);
     expect(['/var/run/datadog', '/var/log/app', '/etc/ssl/certs', '/tmp'].some(observesNode)).toBe(false);
   });
 

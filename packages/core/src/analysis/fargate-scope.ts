@@ -36,8 +36,7 @@ interface Scope {
 const cache = new WeakMap<InventoryIndex, Scope>();
 
 /** Exposed on the node's own address, which only EC2 capacity has. */
-export const exposedOnNode = (index: InventoryIndex, w: Workload): boolean =>
-  w.template.spec.hostNetwork === true || hostPorts(index, w).length > 0;
+export const exposedOnNode = (index: InventoryIndex, w: Workload): boolean => w.template.spec.hostNetwork === true || hostPorts(index, w).length > 0;
 
 export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   const index = ctx.index;

@@ -45,7 +45,13 @@ export function hostNeeds(spec: PodSpec): string[] {
   if (spec.hostNetwork) needs.push('hostNetwork');
   if (spec.hostIPC) needs.push('hostIPC');
   if (privilegedContainers(spec).length > 0) needs.push('privileged containers');
-  const paths = [...new Set(hostPathVolumes(spec).map((v) => v.path).filter(observesNode))];
+  const paths = [
+    ...new Set(
+      hostPathVolumes(spec)
+        .map((v) => v.path)
+        .filter(observesNode),
+    ),
+  ];
   if (paths.length > 0) needs.push(`hostPath ${paths.length > 4 ? `${paths.slice(0, 4).join(', ')} and ${paths.length - 4} more` : listOf(paths)}`);
   return needs;
 }

@@ -84,7 +84,13 @@ export function publicNodeClassOf(ctx: RuleContext, pool: string): PublicNodeCla
   } else if (nc) {
     const { found, unresolved } = resolveSubnets(ctx.inventory, nc.spec.subnetSelectorTerms ?? []);
     if (found.length > 0 && unresolved.length === 0 && found.every((s) => s.public)) {
-      result = { name: nc.metadata.name, why: `its subnets (${found.map((s) => s.id).sort().join(', ')}) are all public` };
+      result = {
+        name: nc.metadata.name,
+        why: `its subnets (${found
+          .map((s) => s.id)
+          .sort()
+          .join(', ')}) are all public`,
+      };
     }
   }
   perPool.set(pool, result);

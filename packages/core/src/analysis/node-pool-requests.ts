@@ -12,6 +12,12 @@ export const ON_DEMAND: NodeSelectorRequirement = { key: 'karpenter.sh/capacity-
 
 export type NodePoolRequest = Extract<CapacityRequest, { kind: 'node-pool' }>;
 
-export function nodePoolRequest(name: string, purpose: NodePoolRequest['purpose'], requirements: NodeSelectorRequirement[], taint: Taint, limits: Record<string, string> = {}): NodePoolRequest {
+export function nodePoolRequest(
+  name: string,
+  purpose: NodePoolRequest['purpose'],
+  requirements: NodeSelectorRequirement[],
+  taint: Taint,
+  limits: Record<string, string> = {},
+): NodePoolRequest {
   return { kind: 'node-pool', name, purpose, requirements, taints: [taint], podSecurityGroupIds: [], limits };
 }

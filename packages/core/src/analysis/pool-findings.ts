@@ -21,9 +21,7 @@ export function tolerationFor(taint: { key: string; value?: string; effect: stri
  * is shared by every finding of the rule: make it once per plan with sortedClone.
  */
 export function poolFindings(w: Workload, request: NodePoolRequest, message: string, remediation: string): FindingDraft[] {
-  const out: FindingDraft[] = [
-    { severity: 'gain', resource: workloadRef(w), message, remediation, action: { request, type: 'capacity' } },
-  ];
+  const out: FindingDraft[] = [{ severity: 'gain', resource: workloadRef(w), message, remediation, action: { request, type: 'capacity' } }];
   const missing = request.taints.filter((t) => !tolerates(w.template.spec.tolerations, t));
   if (missing.length > 0) {
     const taints = missing.map((t) => `${t.key}${t.value === undefined ? '' : `=${t.value}`}:${t.effect}`).join(', ');

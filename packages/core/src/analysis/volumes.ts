@@ -42,7 +42,11 @@ const usesBy = new WeakMap<InventoryIndex, WeakMap<Workload, VolumeUse[]>>();
  * the storage rules each ask it of every workload that moves. Shared: read it, never change it.
  */
 export function volumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {
-  return remembered(remembered(usesBy, index, () => new WeakMap()), w, () => findVolumeUses(index, w));
+  return remembered(
+    remembered(usesBy, index, () => new WeakMap()),
+    w,
+    () => findVolumeUses(index, w),
+  );
 }
 
 function findVolumeUses(index: InventoryIndex, w: Workload): VolumeUse[] {
@@ -108,7 +112,8 @@ export function classifyClaim(index: InventoryIndex, spec: PersistentVolumeClaim
 
 function classify(index: InventoryIndex, spec: PersistentVolumeClaimSpec, label: string, bound: boolean): Omit<ClaimUse, 'claim'> {
   const pv = spec.volumeName ? index.volume(spec.volumeName) : undefined;
-  if (pv?.spec.csi) return { label, kind: kindOfDriver(pv.spec.csi.driver), detail: pv.spec.csi.driver, bound: true, storageClass: pv.spec.storageClassName ?? null };
+  if (pv?.spec.csi)
+    return { label, kind: kindOfDriver(pv.spec.csi.driver), detail: pv.spec.csi.driver, bound: true, storageClass: pv.spec.storageClassName ?? null };
   if (pv?.spec.awsElasticBlockStore) return { label, kind: 'ebs', detail: 'an in-tree EBS volume', bound: true, storageClass: null };
   const named = spec.storageClassName;
   if (named === '') return { label, kind: 'unknown', detail: 'no StorageClass and no PersistentVolume in the inventory', bound, storageClass: null };
@@ -128,7 +133,11 @@ const claimUsesBy = new WeakMap<InventoryIndex, WeakMap<Workload, ClaimUse[]>>()
  * Shared: read it, never change it.
  */
 export function claimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
-  return remembered(remembered(claimUsesBy, index, () => new WeakMap()), w, () => findClaimUses(index, w));
+  return remembered(
+    remembered(claimUsesBy, index, () => new WeakMap()),
+    w,
+    () => findClaimUses(index, w),
+  );
 }
 
 function findClaimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
@@ -139,7 +148,15 @@ function findClaimUses(index: InventoryIndex, w: Workload): ClaimUse[] {
       const name = v.persistentVolumeClaim.claimName;
       const claim = index.claim(ns, name);
       if (claim) uses.push(classifyClaim(index, claim.spec, `claim ${name}`, claim.spec.volumeName !== undefined, name));
-      else uses.push({ label: `claim ${name}`, kind: 'unknown', detail: `PersistentVolumeClaim ${ns}/${name} is not in the inventory`, bound: false, storageClass: null, claim: name });
+      else
+        uses.push({
+          label: `claim ${name}`,
+          kind: 'unknown',
+          detail: `PersistentVolumeClaim ${ns}/${name} is not in the inventory`,
+          bound: false,
+          storageClass: null,
+          claim: name,
+        });
     } else if (v.ephemeral?.volumeClaimTemplate?.spec) {
       uses.push(classifyClaim(index, v.ephemeral.volumeClaimTemplate.spec, `ephemeral volume ${v.name}`, false));
     } else if (v.awsElasticBlockStore) {

@@ -14,7 +14,11 @@ export function assumptionsFor(o: { prices: PriceFile; spotPools: boolean; spotW
     'Left out on both sides: EBS volumes, load balancers, data transfer, NAT and the cluster fee (the same either way).',
   ];
   if (o.spotPools) {
-    list.push(o.spotWithoutPrices ? 'Spot: the price file has no Spot prices, so Spot pools are priced On-Demand (Spot discount not included).' : 'Spot: Spot pools priced at the price file’s Spot prices.');
+    list.push(
+      o.spotWithoutPrices
+        ? 'Spot: the price file has no Spot prices, so Spot pools are priced On-Demand (Spot discount not included).'
+        : 'Spot: Spot pools priced at the price file’s Spot prices.',
+    );
   }
   return list;
 }

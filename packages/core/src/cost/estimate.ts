@@ -24,7 +24,8 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 
 /** Where a moving workload lands: the NodePool the plan pins it to, else where placement puts it. */
 function landing(move: Move, placed: Compute): Compute {
-  for (const edit of move.edits) if (edit.op === 'set-node-selector' && edit.key === 'karpenter.sh/nodepool') return { type: 'auto-mode', nodePool: edit.value };
+  for (const edit of move.edits)
+    if (edit.op === 'set-node-selector' && edit.key === 'karpenter.sh/nodepool') return { type: 'auto-mode', nodePool: edit.value };
   return placed;
 }
 
@@ -65,15 +66,24 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
   const { inventory, placement, index } = input.ctx;
   const region = inventory.cluster?.region ?? null;
   if (region === null) {
-    return { estimate: null, unavailable: `the inventory does not say which Region the cluster is in (add \`aws eks describe-cluster\` output); prices differ by Region, and the ones at hand are for ${prices.region}` };
+    return {
+      estimate: null,
+      unavailable: `the inventory does not say which Region the cluster is in (add \`aws eks describe-cluster\` output); prices differ by Region, and the ones at hand are for ${prices.region}`,
+    };
   }
   if (region !== prices.region) {
-    return { estimate: null, unavailable: `the cluster is in ${region}, and the prices at hand are for ${prices.region} only; pass --prices <file> with ${region} prices, or --prices live` };
+    return {
+      estimate: null,
+      unavailable: `the cluster is in ${region}, and the prices at hand are for ${prices.region} only; pass --prices <file> with ${region} prices, or --prices live`,
+    };
   }
   const target: Mode = input.ctx.target;
   const moves = new Map(collectMoves(input).map((m) => [m.workload.key, m]));
   const excluded = new Map<string, string>();
-  const overhead: Record<Side, PodSize & { pods: number }> = { source: { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 }, target: { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 } };
+  const overhead: Record<Side, PodSize & { pods: number }> = {
+    source: { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 },
+    target: { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 },
+  };
   const priced: Priced[] = [];
   for (const w of inventory.workloads) {
     const place = placement.workloads.get(w.key);
@@ -107,7 +117,10 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
   const hourly: Record<Side, Map<string, number>> = { source: new Map(), target: new Map() };
   const spotHourly = new Map<string, number>();
   const packing: PoolPacking[] = [];
-  const pools = poolDefinitions(inventory, stages.flatMap((s) => s.steps.flatMap((step) => step.manifests.flatMap((m) => nodePoolManifests(m.object)))));
+  const pools = poolDefinitions(
+    inventory,
+    stages.flatMap((s) => s.steps.flatMap((step) => step.manifests.flatMap((m) => nodePoolManifests(m.object)))),
+  );
   let spotWithoutPrices = false;
   // A workload left out on one side is left out on both; packing again without it is then needed
   // at most once more, as a workload is only ever left out, never taken back.
@@ -139,19 +152,25 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
       const pool = pools.get(bucket.pool);
       const nodeTypes = pool ? poolNodeTypes(pool, prices, overhead[bucket.side]) : null;
       if (!pool || !nodeTypes || nodeTypes.types.length === 0) {
-        const why = !pool ? `NodePool ${bucket.pool} is not in the inventory, so its instance types are not known` : `no priced instance type fits NodePool ${bucket.pool}`;
+        const why = !pool
+          ? `NodePool ${bucket.pool} is not in the inventory, so its instance types are not known`
+          : `no priced instance type fits NodePool ${bucket.pool}`;
         for (const o of bucket.owners) excluded.set(o.workload.key, why);
         continue;
       }
       const result = pack(bucket.pods, nodeTypes.types);
-      for (const pod of result.unplaceable) excluded.set(bucket.owners[pod.owner]!.workload.key, `no instance type NodePool ${bucket.pool} allows holds one of its pods`);
+      for (const pod of result.unplaceable)
+        excluded.set(bucket.owners[pod.owner]!.workload.key, `no instance type NodePool ${bucket.pool} allows holds one of its pods`);
       for (const [owner, h] of result.byOwner) {
         const key = bucket.owners[owner]!.workload.key;
         hourly[bucket.side].set(key, (hourly[bucket.side].get(key) ?? 0) + h);
       }
       if (nodeTypes.capacity === 'spot' && bucket.side === 'target') {
         spotWithoutPrices ||= result.nodes.some((n) => !nodeTypes.spotHourly.has(n.type));
-        const spot = result.nodes.reduce((sum, n) => sum + n.count * (nodeTypes.spotHourly.get(n.type) ?? nodeTypes.types.find((t) => t.type === n.type)!.hourly), 0);
+        const spot = result.nodes.reduce(
+          (sum, n) => sum + n.count * (nodeTypes.spotHourly.get(n.type) ?? nodeTypes.types.find((t) => t.type === n.type)!.hourly),
+          0,
+        );
         spotHourly.set(bucket.pool, spot - result.hourly);
       }
       packing.push({
@@ -209,7 +228,12 @@ function summarise(t: Totals): CostEstimate {
     byNamespace: [...byNs.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([namespace, keys]) => ({ namespace, source: cents(monthly('source', keys)), target: cents(monthly('target', keys)) })),
-    byWave: waves.map((w) => ({ step: w.id, namespaces: w.namespaces, source: cents(monthly('source', w.workloads)), target: cents(monthly('target', w.workloads)) })),
+    byWave: waves.map((w) => ({
+      step: w.id,
+      namespaces: w.namespaces,
+      source: cents(monthly('source', w.workloads)),
+      target: cents(monthly('target', w.workloads)),
+    })),
     packing: t.packing,
     excluded: [...t.excluded.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([workload, reason]) => ({ workload, reason })),
     assumptions: assumptionsFor({ prices: t.prices, spotPools: t.spotHourly.size > 0, spotWithoutPrices: t.spotWithoutPrices }),

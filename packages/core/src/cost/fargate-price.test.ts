@@ -6,7 +6,9 @@ import { fargatePodPrice } from './fargate-price.js';
 
 const MIB = 2 ** 20;
 const pod = (cpu: string, memoryBytes: number, ephemeral?: string): PodSpec => ({
-  containers: [{ name: 'app', image: 'app', resources: { requests: { cpu, memory: `${memoryBytes}`, ...(ephemeral ? { 'ephemeral-storage': ephemeral } : {}) } } }],
+  containers: [
+    { name: 'app', image: 'app', resources: { requests: { cpu, memory: `${memoryBytes}`, ...(ephemeral ? { 'ephemeral-storage': ephemeral } : {}) } } },
+  ],
 });
 const rates = BUNDLED_PRICES.fargate;
 
@@ -15,7 +17,12 @@ describe('Fargate pod prices', () => {
   // Fargate adds) lands on it, and one byte more lands on the next memory size or the next vCPU.
   const cases = FARGATE_COMBINATIONS.flatMap((combo, c) =>
     combo.memoryGb.map((gb, m) => {
-      const next = combo.memoryGb[m + 1] !== undefined ? { vcpu: combo.vcpu, memoryGb: combo.memoryGb[m + 1]! } : FARGATE_COMBINATIONS[c + 1] ? { vcpu: FARGATE_COMBINATIONS[c + 1]!.vcpu, memoryGb: FARGATE_COMBINATIONS[c + 1]!.memoryGb.find((x) => x * 1024 >= gb * 1024 + 1)! } : null;
+      const next =
+        combo.memoryGb[m + 1] !== undefined
+          ? { vcpu: combo.vcpu, memoryGb: combo.memoryGb[m + 1]! }
+          : FARGATE_COMBINATIONS[c + 1]
+            ? { vcpu: FARGATE_COMBINATIONS[c + 1]!.vcpu, memoryGb: FARGATE_COMBINATIONS[c + 1]!.memoryGb.find((x) => x * 1024 >= gb * 1024 + 1)! }
+            : null;
       return { vcpu: combo.vcpu, gb, next };
     }),
   );

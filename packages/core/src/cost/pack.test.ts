@@ -7,7 +7,11 @@ import { BUILTIN_POOLS } from '../placement/node-pools.js';
 
 const GIB = 2 ** 30;
 const none = { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 };
-const generalPurpose = poolNodeTypes({ name: 'general-purpose', requirements: BUILTIN_POOLS['general-purpose']!.requirements, builtin: true, autoMode: true }, BUNDLED_PRICES, none).types;
+const generalPurpose = poolNodeTypes(
+  { name: 'general-purpose', requirements: BUILTIN_POOLS['general-purpose']!.requirements, builtin: true, autoMode: true },
+  BUNDLED_PRICES,
+  none,
+).types;
 
 // Sizes people run: 50m–4 CPU, 64Mi–16Gi, in the steps manifests use.
 const podArb = fc.record({
@@ -46,7 +50,10 @@ describe('packing pods onto Auto Mode nodes', () => {
   it('stays within 1.3× of the lower bound on estates shaped like the generated ones', () => {
     fc.assert(
       fc.property(fc.array(benchPod, { minLength: 2000, maxLength: 3000 }), (sizes) => {
-        const result = pack(sizes.map((s, owner) => ({ ...s, gpus: 0, owner })), generalPurpose);
+        const result = pack(
+          sizes.map((s, owner) => ({ ...s, gpus: 0, owner })),
+          generalPurpose,
+        );
         expect(result.hourly / result.lowerBoundHourly).toBeLessThanOrEqual(1.3);
       }),
       { numRuns: 5, seed: 11 },
@@ -54,15 +61,31 @@ describe('packing pods onto Auto Mode nodes', () => {
   });
 
   it('leaves out a pod larger than every instance the pool allows, and says so', () => {
-    const result = pack([{ millicpu: 500, memoryBytes: GIB, gpus: 0, owner: 0 }, { millicpu: 1_000_000, memoryBytes: GIB, gpus: 0, owner: 1 }], generalPurpose);
+    const result = pack(
+      [
+        { millicpu: 500, memoryBytes: GIB, gpus: 0, owner: 0 },
+        { millicpu: 1_000_000, memoryBytes: GIB, gpus: 0, owner: 1 },
+      ],
+      generalPurpose,
+    );
     expect(result.unplaceable.map((p) => p.owner)).toEqual([1]);
     expect(result.placed.flatMap((n) => n.pods.map((p) => p.owner))).toEqual([0]);
   });
 
   it('opens no more than one node for 110 tiny pods, and a second for the 111th', () => {
     const tiny = (owner: number): PodDemand => ({ millicpu: 10, memoryBytes: 16 * 2 ** 20, gpus: 0, owner });
-    expect(pack(Array.from({ length: 110 }, (_, i) => tiny(i)), generalPurpose).placed).toHaveLength(1);
-    expect(pack(Array.from({ length: 111 }, (_, i) => tiny(i)), generalPurpose).placed).toHaveLength(2);
+    expect(
+      pack(
+        Array.from({ length: 110 }, (_, i) => tiny(i)),
+        generalPurpose,
+      ).placed,
+    ).toHaveLength(1);
+    expect(
+      pack(
+        Array.from({ length: 111 }, (_, i) => tiny(i)),
+        generalPurpose,
+      ).placed,
+    ).toHaveLength(2);
   });
 
   it('puts GPU pods only on instances with enough GPUs', () => {

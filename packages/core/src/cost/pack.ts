@@ -104,7 +104,13 @@ function chooseType(groups: readonly SizeGroup[], types: readonly NodeTypeOption
   let best: { type: NodeTypeOption; cost: number } | null = null;
   for (const t of types) {
     if (!fits(t, max)) continue;
-    const nodes = Math.max(1, need(sum.millicpu, t.millicpu), need(sum.memoryBytes, t.memoryBytes), t.gpus > 0 ? need(sum.gpus, t.gpus) : 0, need(sum.count, t.pods));
+    const nodes = Math.max(
+      1,
+      need(sum.millicpu, t.millicpu),
+      need(sum.memoryBytes, t.memoryBytes),
+      t.gpus > 0 ? need(sum.gpus, t.gpus) : 0,
+      need(sum.count, t.pods),
+    );
     const cost = nodes * t.hourly;
     if (!best || cost < best.cost - 1e-12 || (Math.abs(cost - best.cost) <= 1e-12 && t.type < best.type.type)) best = { type: t, cost };
   }
@@ -144,7 +150,9 @@ function shrink(node: OpenNode, types: readonly NodeTypeOption[]): NodeTypeOptio
 
 function placeBatch(batch: { type: NodeTypeOption; groups: SizeGroup[] }, types: readonly NodeTypeOption[], result: PackResult): void {
   const type = batch.type;
-  const sorted = [...batch.groups].sort((a, b) => weight(b.size, type) - weight(a.size, type) || b.size.millicpu - a.size.millicpu || b.size.memoryBytes - a.size.memoryBytes);
+  const sorted = [...batch.groups].sort(
+    (a, b) => weight(b.size, type) - weight(a.size, type) || b.size.millicpu - a.size.millicpu || b.size.memoryBytes - a.size.memoryBytes,
+  );
   const open: OpenNode[] = [];
   let firstOpen = 0;
   for (const g of sorted) {
@@ -232,7 +240,13 @@ export function pack(pods: readonly PodDemand[], types: readonly NodeTypeOption[
     classes.set(c, [...(classes.get(c) ?? []), g]);
   }
   // Nodes per shape class are cheaper when the classes are large; a handful of pods is cheaper together.
-  const apart = classes.size > 1 ? packGroups([...classes.keys()].sort().flatMap((c) => batches(classes.get(c)!, types)), types) : null;
+  const apart =
+    classes.size > 1
+      ? packGroups(
+          [...classes.keys()].sort().flatMap((c) => batches(classes.get(c)!, types)),
+          types,
+        )
+      : null;
   const best = apart && apart.hourly < together.hourly - 1e-9 ? apart : together;
   return { ...best, lowerBoundHourly: lowerBound(groups, types), unplaceable };
 }

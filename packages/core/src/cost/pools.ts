@@ -58,7 +58,16 @@ export function poolNodeTypes(pool: PoolDefinition, prices: PriceFile, overhead:
     const pods = MAX_PODS_PER_NODE - overhead.pods;
     if (millicpu <= 0 || memoryBytes <= 0 || pods <= 0) continue;
     const fee = pool.autoMode ? (p.autoModeFeeHour ?? (p.onDemandHour * prices.autoModeFee.percentOfOnDemand) / 100) : 0;
-    types.push({ type: option.type, millicpu, memoryBytes, gpus: (p.gpus ?? 0) - overhead.gpus, pods, hourly: p.onDemandHour + fee, vcpu: p.vcpu, memoryGiB: p.memoryGiB });
+    types.push({
+      type: option.type,
+      millicpu,
+      memoryBytes,
+      gpus: (p.gpus ?? 0) - overhead.gpus,
+      pods,
+      hourly: p.onDemandHour + fee,
+      vcpu: p.vcpu,
+      memoryGiB: p.memoryGiB,
+    });
     if (capacity === 'spot' && p.spotHour !== undefined) spotHourly.set(option.type, p.spotHour + fee);
   }
   return { capacity, types, spotHourly };

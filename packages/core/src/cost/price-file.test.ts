@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_PRICES } from './bundled-prices.js';
 import { readPriceFile } from './price-file.js';
 
-const valid = () => JSON.parse(JSON.stringify({ ...BUNDLED_PRICES, instances: { 'm7i.large': BUNDLED_PRICES.instances['m7i.large'] } })) as Record<string, unknown>;
+const valid = () =>
+  JSON.parse(JSON.stringify({ ...BUNDLED_PRICES, instances: { 'm7i.large': BUNDLED_PRICES.instances['m7i.large'] } })) as Record<string, unknown>;
 
 describe('reading a price file', () => {
   it('accepts the bundled snapshot as it is', () => {
@@ -16,8 +17,16 @@ describe('reading a price file', () => {
     ['sources', (f: Record<string, unknown>) => (f['sources'] = []), 'sources'],
     ['a negative Fargate rate', (f: Record<string, unknown>) => ((f['fargate'] as Record<string, unknown>)['gbHour'] = -1), 'fargate.gbHour'],
     ['a missing fee', (f: Record<string, unknown>) => delete f['autoModeFee'], 'autoModeFee'],
-    ['a price that is text', (f: Record<string, unknown>) => (((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!)['onDemandHour'] = '0.1'), 'instances["m7i.large"].onDemandHour'],
-    ['an unknown arch', (f: Record<string, unknown>) => (((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!)['arch'] = 'x86'), 'instances["m7i.large"].arch'],
+    [
+      'a price that is text',
+      (f: Record<string, unknown>) => ((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!['onDemandHour'] = '0.1'),
+      'instances["m7i.large"].onDemandHour',
+    ],
+    [
+      'an unknown arch',
+      (f: Record<string, unknown>) => ((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!['arch'] = 'x86'),
+      'instances["m7i.large"].arch',
+    ],
     ['an instance type that is not one', (f: Record<string, unknown>) => ((f['instances'] as Record<string, unknown>)['big box'] = {}), 'instances["big box"]'],
   ])('names the field when %s is wrong', (_what, spoil, field) => {
     const file = valid();

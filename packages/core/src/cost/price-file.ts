@@ -75,7 +75,8 @@ function checkInstance(name: string, value: unknown, problems: PriceFileProblem[
     onDemandHour: checkNumber(value['onDemandHour'], `${at}.onDemandHour`, problems),
   };
   for (const key of ['spotHour', 'allocatableCpu', 'allocatableMemoryGiB', 'gpus', 'autoModeFeeHour'] as const) {
-    if (value[key] !== undefined) out[key] = checkNumber(value[key], `${at}.${key}`, problems, { positive: key === 'allocatableCpu' || key === 'allocatableMemoryGiB' });
+    if (value[key] !== undefined)
+      out[key] = checkNumber(value[key], `${at}.${key}`, problems, { positive: key === 'allocatableCpu' || key === 'allocatableMemoryGiB' });
   }
   return out;
 }

@@ -8,7 +8,15 @@ import { buildExport } from './export-model.js';
 function exportOf(names: { namespace: string; name: string }[], edit?: (plan: Plan) => void) {
   const inventory = aFargateInventory(
     names.map((n) => aWorkload(n)),
-    { cluster: aCluster({ version: '1.31' }), fargateProfiles: [aFargateProfile('apps', [...new Set(names.map((n) => n.namespace))].map((namespace) => ({ namespace })))] },
+    {
+      cluster: aCluster({ version: '1.31' }),
+      fargateProfiles: [
+        aFargateProfile(
+          'apps',
+          [...new Set(names.map((n) => n.namespace))].map((namespace) => ({ namespace })),
+        ),
+      ],
+    },
   );
   const ctx = contextFor(inventory, 'auto-mode');
   const plan = buildPlan(ctx);
@@ -36,7 +44,10 @@ describe('buildExport', () => {
   });
 
   it('is deterministic and lists files by path', () => {
-    const names = [{ namespace: 'b', name: 'x' }, { namespace: 'a', name: 'y' }];
+    const names = [
+      { namespace: 'b', name: 'x' },
+      { namespace: 'a', name: 'y' },
+    ];
     const first = exportOf(names);
     expect(exportOf(names)).toEqual(first);
     expect(first.map((f) => f.path)).toEqual([...first.map((f) => f.path)].sort());
@@ -54,7 +65,10 @@ describe('buildExport', () => {
   it('never writes a Secret, even one a step carries', () => {
     const files = exportOf([{ namespace: 'shop', name: 'web' }], (plan) => {
       const capacity = plan.stages.find((s) => s.id === 'capacity')!;
-      capacity.steps[0]!.manifests.push({ file: 'token.yaml', object: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 't' }, data: { token: 'c2VjcmV0' } } });
+      capacity.steps[0]!.manifests.push({
+        file: 'token.yaml',
+        object: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 't' }, data: { token: 'c2VjcmV0' } },
+      });
     });
     expect(files.some((f) => f.content.includes('c2VjcmV0'))).toBe(false);
   });

@@ -28,7 +28,10 @@ const KUSTOMIZATION_HEAD = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind
 
 /** A path segment from inventory text: lower-case letters, digits, '.', '-' and never '.' or '..' alone. */
 function segment(text: string): string {
-  const safe = text.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  const safe = text
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
   return safe === '' ? 'unnamed' : safe;
 }
 
@@ -75,7 +78,10 @@ function waveFiles(step: Step, folder: string, moves: Move[], files: ExportFile[
     }
     listed.push({ move, owner: detectOwner(w.metadata), patched: patch !== null });
   }
-  files.push({ path: `${baseDir}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `the workloads of namespace ${namespace} that plan step ${step.id} moves`) });
+  files.push({
+    path: `${baseDir}/kustomization.yaml`,
+    content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `the workloads of namespace ${namespace} that plan step ${step.id} moves`),
+  });
   const kustomization = { ...KUSTOMIZATION_HEAD, resources: [`../../${baseDir}`], ...(patches.length > 0 ? { patches } : {}) };
   files.push({ path: `${folder}/kustomization.yaml`, content: yaml(kustomization, `plan step ${step.id}: ${step.title}`) });
   return { folder, step, moves: listed, skipped: [] };

@@ -11,19 +11,29 @@ describe('detectOwner', () => {
   });
 
   it('reads the Argo CD Application from the tracking annotation before the instance label', () => {
-    expect(detectOwner(meta({ 'argocd.argoproj.io/instance': 'old-name' }, { 'argocd.argoproj.io/tracking-id': 'payments:apps/Deployment:pay/api' }))).toEqual({ tool: 'argo-cd', application: 'payments' });
+    expect(detectOwner(meta({ 'argocd.argoproj.io/instance': 'old-name' }, { 'argocd.argoproj.io/tracking-id': 'payments:apps/Deployment:pay/api' }))).toEqual({
+      tool: 'argo-cd',
+      application: 'payments',
+    });
     expect(detectOwner(meta({ 'argocd.argoproj.io/instance': 'payments' }))).toEqual({ tool: 'argo-cd', application: 'payments' });
   });
 
   it('prefers the Flux HelmRelease over the Helm labels it also leaves', () => {
     const owner = detectOwner(
-      meta({ 'app.kubernetes.io/managed-by': 'Helm', 'helm.toolkit.fluxcd.io/name': 'podinfo', 'helm.toolkit.fluxcd.io/namespace': 'flux-system' }, { 'meta.helm.sh/release-name': 'podinfo' }),
+      meta(
+        { 'app.kubernetes.io/managed-by': 'Helm', 'helm.toolkit.fluxcd.io/name': 'podinfo', 'helm.toolkit.fluxcd.io/namespace': 'flux-system' },
+        { 'meta.helm.sh/release-name': 'podinfo' },
+      ),
     );
     expect(owner).toEqual({ tool: 'flux-helm-release', name: 'podinfo', namespace: 'flux-system' });
   });
 
   it('names the Flux Kustomization that applies the object', () => {
-    expect(detectOwner(meta({ 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' }))).toEqual({ tool: 'flux-kustomization', name: 'apps', namespace: 'flux-system' });
+    expect(detectOwner(meta({ 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' }))).toEqual({
+      tool: 'flux-kustomization',
+      name: 'apps',
+      namespace: 'flux-system',
+    });
   });
 
   it('finds no owner on an object applied by hand or by modeshift', () => {
@@ -52,7 +62,10 @@ describe('where a managed change belongs', () => {
   });
 
   it('pauses Argo CD and Flux, and has nothing to pause for plain Helm', () => {
-    expect(pauseCommands({ tool: 'argo-cd', application: 'pay' })).toEqual({ pause: 'argocd app set pay --sync-policy none', resume: 'argocd app set pay --sync-policy automated' });
+    expect(pauseCommands({ tool: 'argo-cd', application: 'pay' })).toEqual({
+      pause: 'argocd app set pay --sync-policy none',
+      resume: 'argocd app set pay --sync-policy automated',
+    });
     expect(pauseCommands({ tool: 'flux-kustomization', name: 'apps', namespace: 'flux-system' })?.pause).toBe('flux suspend kustomization apps -n flux-system');
     expect(pauseCommands({ tool: 'helm', release: 'shop', chart: null })).toBeNull();
   });

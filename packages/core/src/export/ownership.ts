@@ -39,7 +39,8 @@ export function detectOwner(meta: Meta): Owner | null {
   const fluxHelm = nonEmpty(labels['helm.toolkit.fluxcd.io/name']);
   if (fluxHelm !== null) return { tool: 'flux-helm-release', name: fluxHelm, namespace: nonEmpty(labels['helm.toolkit.fluxcd.io/namespace']) };
   const fluxKustomization = nonEmpty(labels['kustomize.toolkit.fluxcd.io/name']);
-  if (fluxKustomization !== null) return { tool: 'flux-kustomization', name: fluxKustomization, namespace: nonEmpty(labels['kustomize.toolkit.fluxcd.io/namespace']) };
+  if (fluxKustomization !== null)
+    return { tool: 'flux-kustomization', name: fluxKustomization, namespace: nonEmpty(labels['kustomize.toolkit.fluxcd.io/namespace']) };
   const argo = argoTrackingApp(annotations['argocd.argoproj.io/tracking-id']) ?? nonEmpty(labels['argocd.argoproj.io/instance']);
   if (argo !== null) return { tool: 'argo-cd', application: argo };
   const release = nonEmpty(annotations['meta.helm.sh/release-name']);

@@ -20,7 +20,11 @@ function waveSection(folder: ExportFolder): string[] {
   }
   const pauses = [...new Map(folder.moves.flatMap(({ owner }) => (owner ? [pauseCommands(owner)] : [])).flatMap((p) => (p ? [[p.pause, p]] : []))).values()];
   if (pauses.length > 0) {
-    lines.push('', 'If you patch the cluster during this wave instead of changing the source, hold the reconciler off first and give it back once the source has the change:', '');
+    lines.push(
+      '',
+      'If you patch the cluster during this wave instead of changing the source, hold the reconciler off first and give it back once the source has the change:',
+      '',
+    );
     for (const p of pauses) lines.push(`- before: ${code(p.pause)}; after: ${code(p.resume)}`);
   }
   return lines;
@@ -42,7 +46,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     '',
     '## How to use these files',
     '',
-    '- `stages/…`: objects the plan creates. Review them with `kubectl kustomize <folder>`, then commit them where your cluster\'s manifests live, or apply them with `kubectl apply -k <folder>`.',
+    "- `stages/…`: objects the plan creates. Review them with `kubectl kustomize <folder>`, then commit them where your cluster's manifests live, or apply them with `kubectl apply -k <folder>`.",
     '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name). ' +
       '`base/<namespace>` holds those workloads as modeshift read them (the fields it reads; values it redacted stay redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
       'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. base/ is not the whole object: do not apply a wave with `kubectl apply -k`.',

@@ -51,10 +51,7 @@ export class InventoryCollector {
     if (earlier?.name === cluster.name) {
       this.skip(earlier.origin, `cluster ${cluster.name} is described twice, here and at ${where(cluster.origin)}; the later one is used`);
     } else if (earlier) {
-      this.skip(
-        earlier.origin,
-        `an inventory describes one cluster: ${earlier.name} (here) is replaced by ${cluster.name} (${where(cluster.origin)})`,
-      );
+      this.skip(earlier.origin, `an inventory describes one cluster: ${earlier.name} (here) is replaced by ${cluster.name} (${where(cluster.origin)})`);
     }
     this.cluster = cluster;
   }

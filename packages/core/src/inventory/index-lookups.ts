@@ -111,9 +111,7 @@ export class InventoryIndex {
 
   /** The StorageClass annotated as the cluster default, if any. */
   defaultStorageClass(): Of<'storageClasses'> | undefined {
-    return this.inventory.storageClasses.find(
-      (s) => s.metadata.annotations['storageclass.kubernetes.io/is-default-class'] === 'true',
-    );
+    return this.inventory.storageClasses.find((s) => s.metadata.annotations['storageclass.kubernetes.io/is-default-class'] === 'true');
   }
 
   configMap(namespace: string, name: string): ConfigMap | undefined {
@@ -125,9 +123,7 @@ export class InventoryIndex {
   }
 
   defaultIngressClass(): KubeObject<IngressClassSpec> | undefined {
-    return this.inventory.ingressClasses.find(
-      (c) => c.metadata.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true',
-    );
+    return this.inventory.ingressClasses.find((c) => c.metadata.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true');
   }
 
   nodePool(name: string): KubeObject<NodePoolSpec> | undefined {
@@ -160,9 +156,7 @@ export class InventoryIndex {
 
   servicesFor(workload: Workload): Of<'services'>[] {
     const labels = workload.template.metadata.labels;
-    return (this.lookup('servicesByNs').get(workload.metadata.namespace) ?? []).filter((s) =>
-      matchesServiceSelector(s.spec.selector, labels),
-    );
+    return (this.lookup('servicesByNs').get(workload.metadata.namespace) ?? []).filter((s) => matchesServiceSelector(s.spec.selector, labels));
   }
 
   networkPoliciesIn(namespace: string): Of<'networkPolicies'>[] {

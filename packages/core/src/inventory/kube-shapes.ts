@@ -82,9 +82,7 @@ const volume = object({
 const affinity = object({
   nodeAffinity: object({
     requiredDuringSchedulingIgnoredDuringExecution: object({ nodeSelectorTerms: required(listOf(nodeSelectorTerm)) }),
-    preferredDuringSchedulingIgnoredDuringExecution: listOf(
-      object({ weight: required(int), preference: required(nodeSelectorTerm) }),
-    ),
+    preferredDuringSchedulingIgnoredDuringExecution: listOf(object({ weight: required(int), preference: required(nodeSelectorTerm) })),
   }),
   podAffinity: anyObject,
   podAntiAffinity: anyObject,
@@ -198,10 +196,7 @@ export function objectMeta(format: NameFormat = 'dns-subdomain'): Shape {
 }
 
 /** A whole Kubernetes document: metadata checked, `spec` against the given shape. */
-export function document(
-  spec: Shape,
-  options: { specRequired?: boolean; extra?: Record<string, Shape | Field>; name?: NameFormat } = {},
-): Shape {
+export function document(spec: Shape, options: { specRequired?: boolean; extra?: Record<string, Shape | Field>; name?: NameFormat } = {}): Shape {
   return object({
     apiVersion: required(str),
     kind: required(str),

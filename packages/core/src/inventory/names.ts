@@ -3,7 +3,8 @@
  * would accept was edited by hand or tampered with; such names end up in shell commands, generated
  * code and terminals, so they are refused when the inventory is read. Reasons never quote the name.
  */
-export type NameFormat = 'eks' | 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment' | 'label-key' | 'label-value' | 'namespace' | 'wildcard-pattern';
+export type NameFormat =
+  'eks' | 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment' | 'label-key' | 'label-value' | 'namespace' | 'wildcard-pattern';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

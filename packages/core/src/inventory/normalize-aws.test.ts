@@ -123,11 +123,23 @@ describe('AWS CLI outputs', () => {
 
   it('reads security groups and subnets, tags as a map, public from MapPublicIpOnLaunch', () => {
     const { inventory, problems } = normalize(
-      { SecurityGroups: [{ GroupId: 'sg-2', GroupName: 'web', VpcId: 'vpc-1', Description: 'web pods', Tags: [{ Key: 'Name', Value: 'web' }] }, { GroupId: 'sg-1' }] },
+      {
+        SecurityGroups: [
+          { GroupId: 'sg-2', GroupName: 'web', VpcId: 'vpc-1', Description: 'web pods', Tags: [{ Key: 'Name', Value: 'web' }] },
+          { GroupId: 'sg-1' },
+        ],
+      },
       {
         Subnets: [
           { SubnetId: 'subnet-b', VpcId: 'vpc-1', AvailabilityZone: 'eu-west-1b', CidrBlock: '10.0.2.0/24', MapPublicIpOnLaunch: true },
-          { SubnetId: 'subnet-a', VpcId: 'vpc-1', AvailabilityZone: 'eu-west-1a', CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: false, Tags: [{ Key: 'kubernetes.io/role/internal-elb', Value: '1' }] },
+          {
+            SubnetId: 'subnet-a',
+            VpcId: 'vpc-1',
+            AvailabilityZone: 'eu-west-1a',
+            CidrBlock: '10.0.1.0/24',
+            MapPublicIpOnLaunch: false,
+            Tags: [{ Key: 'kubernetes.io/role/internal-elb', Value: '1' }],
+          },
         ],
       },
     );
@@ -165,7 +177,10 @@ describe('AWS CLI outputs', () => {
     for (const bad of ['last Tuesday', '2026-13-01', '2026-02-29T10:00:00Z', '2026-11-20T09:30:00', '2026-11-20T25:00:00Z']) {
       const { inventory, problems } = normalize({ collection: { collectedAt: bad } });
       expect(inventory.collectedAt, bad).toBeNull();
-      expect(problems.map((p) => p.message), bad).toEqual([expect.stringContaining('collection.collectedAt must be an RFC 3339 date-time with a zone')]);
+      expect(
+        problems.map((p) => p.message),
+        bad,
+      ).toEqual([expect.stringContaining('collection.collectedAt must be an RFC 3339 date-time with a zone')]);
     }
   });
 
@@ -189,8 +204,18 @@ describe('AWS CLI outputs', () => {
     const { inventory, problems } = normalize(describeCluster, describeCluster, other);
     expect(inventory.cluster?.name).toBe('other');
     expect(problems).toEqual([
-      { file: 'inventory.yaml', line: 10, severity: 'skipped', message: 'cluster demo is described twice, here and at inventory.yaml:20; the later one is used' },
-      { file: 'inventory.yaml', line: 20, severity: 'skipped', message: 'an inventory describes one cluster: demo (here) is replaced by other (inventory.yaml:30)' },
+      {
+        file: 'inventory.yaml',
+        line: 10,
+        severity: 'skipped',
+        message: 'cluster demo is described twice, here and at inventory.yaml:20; the later one is used',
+      },
+      {
+        file: 'inventory.yaml',
+        line: 20,
+        severity: 'skipped',
+        message: 'an inventory describes one cluster: demo (here) is replaced by other (inventory.yaml:30)',
+      },
     ]);
   });
 

@@ -6,24 +6,57 @@ describe('Kubernetes object buckets', () => {
   it('fills each bucket from its kind, namespaced kinds defaulting to "default"', () => {
     const { inventory, problems } = normalize(
       object('v1', 'Namespace', 'shop', undefined, { metadata: { name: 'shop', labels: { team: 'a' } } }),
-      object('v1', 'Node', 'ip-10-0-1-2', undefined, { metadata: { name: 'ip-10-0-1-2', labels: { 'eks.amazonaws.com/compute-type': 'fargate' } }, spec: { taints: [{ key: 'eks.amazonaws.com/compute-type', value: 'fargate', effect: 'NoSchedule' }] } }),
+      object('v1', 'Node', 'ip-10-0-1-2', undefined, {
+        metadata: { name: 'ip-10-0-1-2', labels: { 'eks.amazonaws.com/compute-type': 'fargate' } },
+        spec: { taints: [{ key: 'eks.amazonaws.com/compute-type', value: 'fargate', effect: 'NoSchedule' }] },
+      }),
       object('v1', 'Service', 'web', 'shop', { spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] } }),
-      object('networking.k8s.io/v1', 'Ingress', 'web', 'shop', { spec: { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }] } }] } }),
-      object('networking.k8s.io/v1', 'IngressClass', 'alb', undefined, { spec: { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } } }),
+      object('networking.k8s.io/v1', 'Ingress', 'web', 'shop', {
+        spec: { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }] } }] },
+      }),
+      object('networking.k8s.io/v1', 'IngressClass', 'alb', undefined, {
+        spec: { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } },
+      }),
       object('eks.amazonaws.com/v1', 'IngressClassParams', 'alb', undefined, { spec: { scheme: 'internet-facing' } }),
       object('elbv2.k8s.aws/v1beta1', 'IngressClassParams', 'lbc', undefined, { spec: { scheme: 'internal' } }),
-      object('storage.k8s.io/v1', 'StorageClass', 'gp3', undefined, { provisioner: 'ebs.csi.eks.amazonaws.com', parameters: { type: 'gp3' }, volumeBindingMode: 'WaitForFirstConsumer' }),
-      object('v1', 'PersistentVolumeClaim', 'data', 'shop', { spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } }, status: { phase: 'Bound' } }),
-      object('v1', 'PersistentVolume', 'pv-1', undefined, { spec: { storageClassName: 'efs-sc', csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-1::fsap-1' } } }),
+      object('storage.k8s.io/v1', 'StorageClass', 'gp3', undefined, {
+        provisioner: 'ebs.csi.eks.amazonaws.com',
+        parameters: { type: 'gp3' },
+        volumeBindingMode: 'WaitForFirstConsumer',
+      }),
+      object('v1', 'PersistentVolumeClaim', 'data', 'shop', {
+        spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } },
+        status: { phase: 'Bound' },
+      }),
+      object('v1', 'PersistentVolume', 'pv-1', undefined, {
+        spec: { storageClassName: 'efs-sc', csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-1::fsap-1' } },
+      }),
       object('policy/v1', 'PodDisruptionBudget', 'web', 'shop', { spec: { minAvailable: 1, selector: { matchLabels: { app: 'web' } } } }),
       object('networking.k8s.io/v1', 'NetworkPolicy', 'deny', 'shop', { spec: { podSelector: {} } }),
-      object('v1', 'ServiceAccount', 'web', 'shop', { metadata: { name: 'web', namespace: 'shop', annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/web' } } }),
-      object('vpcresources.k8s.aws/v1beta1', 'SecurityGroupPolicy', 'web', 'shop', { spec: { podSelector: { matchLabels: { app: 'web' } }, securityGroups: { groupIds: ['sg-1'] } } }),
-      object('karpenter.sh/v1', 'NodePool', 'general', undefined, { spec: { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' }, requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] } } } }),
+      object('v1', 'ServiceAccount', 'web', 'shop', {
+        metadata: { name: 'web', namespace: 'shop', annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/web' } },
+      }),
+      object('vpcresources.k8s.aws/v1beta1', 'SecurityGroupPolicy', 'web', 'shop', {
+        spec: { podSelector: { matchLabels: { app: 'web' } }, securityGroups: { groupIds: ['sg-1'] } },
+      }),
+      object('karpenter.sh/v1', 'NodePool', 'general', undefined, {
+        spec: {
+          template: {
+            spec: {
+              nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' },
+              requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }],
+            },
+          },
+        },
+      }),
       object('eks.amazonaws.com/v1', 'NodeClass', 'default', undefined, { spec: { role: 'node-role', ephemeralStorage: { size: 80 } } }),
-      object('karpenter.k8s.aws/v1', 'EC2NodeClass', 'default', undefined, { spec: { role: 'karpenter-node', subnetSelectorTerms: [{ tags: { 'karpenter.sh/discovery': 'demo' } }] } }),
+      object('karpenter.k8s.aws/v1', 'EC2NodeClass', 'default', undefined, {
+        spec: { role: 'karpenter-node', subnetSelectorTerms: [{ tags: { 'karpenter.sh/discovery': 'demo' } }] },
+      }),
       object('v1', 'ConfigMap', 'aws-logging', 'aws-observability', { data: { 'output.conf': '[OUTPUT]\n' }, binaryData: { blob: 'AAAA' } }),
-      object('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop', { spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 } }),
+      object('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop', {
+        spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 },
+      }),
       object('v1', 'Secret', 'db', 'shop', { type: 'Opaque', data: { password: 'c2VjcmV0' } }),
       object('rbac.authorization.k8s.io/v1', 'Role', 'reader'),
       object('rbac.authorization.k8s.io/v1', 'ClusterRole', 'admin'),
@@ -165,7 +198,12 @@ describe('documents that are not Kubernetes objects', () => {
 describe('lists', () => {
   it('flattens kind: List and typed lists, filling in the kind the API leaves out of items', () => {
     const { inventory, problems } = normalize(
-      { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [deployment('a', 'shop'), object('v1', 'Service', 'a', 'shop', { spec: {} })] },
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        metadata: { resourceVersion: '' },
+        items: [deployment('a', 'shop'), object('v1', 'Service', 'a', 'shop', { spec: {} })],
+      },
       { apiVersion: 'v1', kind: 'PodList', items: [{ metadata: { name: 'p', namespace: 'shop' }, spec: { containers: [{ name: 'c' }] } }] },
       { apiVersion: 'v1', kind: 'ServiceList', items: [] },
       { apiVersion: 'v1', kind: 'List' },

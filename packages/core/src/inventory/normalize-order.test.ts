@@ -31,7 +31,12 @@ const mixed: RawDocument[] = documents(
   object('example.com/v1', 'Widget', 'w', 'shop'),
   object('other.example.com/v1', 'Widget', 'w', 'shop'),
   { SecurityGroups: [{ GroupId: 'sg-2' }, { GroupId: 'sg-1' }] },
-  { notCollected: [{ kind: 'Secret', reason: 'forbidden' }, { kind: 'NodePool', reason: 'not installed' }] },
+  {
+    notCollected: [
+      { kind: 'Secret', reason: 'forbidden' },
+      { kind: 'NodePool', reason: 'not installed' },
+    ],
+  },
 );
 
 describe('determinism', () => {
@@ -44,12 +49,7 @@ describe('determinism', () => {
 
   it('sorts every bucket by namespace, then name; workloads by key', () => {
     const { inventory } = normalizeDocuments(mixed);
-    expect(inventory.workloads.map((w) => w.key)).toEqual([
-      'Deployment/admin/web',
-      'Deployment/shop/api',
-      'Deployment/shop/web',
-      'StatefulSet/shop/web',
-    ]);
+    expect(inventory.workloads.map((w) => w.key)).toEqual(['Deployment/admin/web', 'Deployment/shop/api', 'Deployment/shop/web', 'StatefulSet/shop/web']);
     expect(inventory.configMaps.map((c) => c.metadata.namespace)).toEqual(['a-first', 'z-last']);
     expect(inventory.namespaces.map((n) => n.metadata.name)).toEqual(['admin', 'shop']);
     expect(inventory.other.map((o) => o.apiVersion)).toEqual(['example.com/v1', 'other.example.com/v1']);
@@ -81,10 +81,20 @@ describe('scale', () => {
     const docs: RawDocument[] = [];
     for (let i = 0; i < 20_000; i++) {
       const ns = `team-${i % 97}`;
-      const owner = (kind: string, name: string) => ({ name: `${name}-x`, namespace: ns, ownerReferences: [{ apiVersion: 'apps/v1', kind, name, controller: true }] });
+      const owner = (kind: string, name: string) => ({
+        name: `${name}-x`,
+        namespace: ns,
+        ownerReferences: [{ apiVersion: 'apps/v1', kind, name, controller: true }],
+      });
       docs.push({ value: deployment(`app-${i}`, ns, { replicas: 2 }), origin: { file: 'big.yaml', line: i * 3 + 1 } });
-      docs.push({ value: object('apps/v1', 'ReplicaSet', '', ns, { metadata: owner('Deployment', `app-${i}`), spec: { template: template() } }), origin: { file: 'big.yaml', line: i * 3 + 2 } });
-      docs.push({ value: object('v1', 'Pod', '', ns, { metadata: owner('ReplicaSet', `app-${i}-x`), spec: podSpec() }), origin: { file: 'big.yaml', line: i * 3 + 3 } });
+      docs.push({
+        value: object('apps/v1', 'ReplicaSet', '', ns, { metadata: owner('Deployment', `app-${i}`), spec: { template: template() } }),
+        origin: { file: 'big.yaml', line: i * 3 + 2 },
+      });
+      docs.push({
+        value: object('v1', 'Pod', '', ns, { metadata: owner('ReplicaSet', `app-${i}-x`), spec: podSpec() }),
+        origin: { file: 'big.yaml', line: i * 3 + 3 },
+      });
     }
     const started = performance.now();
     const { inventory, problems } = normalizeDocuments(docs);

@@ -37,7 +37,10 @@ describe('Secrets', () => {
       { apiVersion: 'v1', kind: 'List', items: [secret, secret] },
       // Malformed Secrets are reported without their content.
       object('v1', 'Secret', 'broken', 'shop', { type: 42, data: { password: PLANTED_B64 } }),
-      object('v1', 'Secret', 'bad-labels', 'shop', { metadata: { name: 'bad-labels', namespace: 'shop', labels: { version: 1 } }, data: { password: PLANTED_B64 } }),
+      object('v1', 'Secret', 'bad-labels', 'shop', {
+        metadata: { name: 'bad-labels', namespace: 'shop', labels: { version: 1 } },
+        data: { password: PLANTED_B64 },
+      }),
       { apiVersion: 'v1', kind: 'Secret', data: { password: PLANTED_B64 } },
       // Any object applied with kubectl apply keeps its last applied form in an annotation.
       object('v1', 'ConfigMap', 'app', 'shop', {

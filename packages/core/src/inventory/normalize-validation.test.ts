@@ -70,7 +70,14 @@ describe('names are validated when the inventory is read', () => {
 });
 
 describe('quantities are validated when the inventory is read', () => {
-  for (const [cpu, memory] of [['abc', '1Gi'], ['250m', '-5Gi'], ['250m', '5Qi'], [-1, '1Gi'], ['1e400', '1Gi'], ['250m', Infinity]] as const) {
+  for (const [cpu, memory] of [
+    ['abc', '1Gi'],
+    ['250m', '-5Gi'],
+    ['250m', '5Qi'],
+    [-1, '1Gi'],
+    ['1e400', '1Gi'],
+    ['250m', Infinity],
+  ] as const) {
     it(`refuses cpu ${String(cpu)} / memory ${String(memory)} with the field path`, () => {
       const problem = onlyError([withResources({ requests: { cpu, memory } })]);
       expect(problem).toMatchObject({ file: 'inventory.yaml', line: 10 });
@@ -79,7 +86,9 @@ describe('quantities are validated when the inventory is read', () => {
   }
 
   it('accepts every form of quantity Kubernetes writes', () => {
-    const { problems } = normalize(withResources({ requests: { cpu: '250m', memory: '1.5Gi', 'ephemeral-storage': '1e9' }, limits: { cpu: 2, memory: '512M', 'nvidia.com/gpu': '+1' } }));
+    const { problems } = normalize(
+      withResources({ requests: { cpu: '250m', memory: '1.5Gi', 'ephemeral-storage': '1e9' }, limits: { cpu: 2, memory: '512M', 'nvidia.com/gpu': '+1' } }),
+    );
     expect(problems).toEqual([]);
   });
 });

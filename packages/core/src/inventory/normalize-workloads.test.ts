@@ -14,7 +14,10 @@ describe('workloads', () => {
         spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: template({ app: 'cleanup' }) } } },
       }),
       object('apps/v1', 'ReplicaSet', 'legacy', 'shop', { spec: { template: template({ app: 'legacy' }) } }),
-      object('v1', 'Pod', 'debug', 'shop', { metadata: { name: 'debug', namespace: 'shop', labels: { run: 'debug' } }, spec: { ...podSpec(), nodeName: 'fargate-ip-10-0-1-2' } }),
+      object('v1', 'Pod', 'debug', 'shop', {
+        metadata: { name: 'debug', namespace: 'shop', labels: { run: 'debug' } },
+        spec: { ...podSpec(), nodeName: 'fargate-ip-10-0-1-2' },
+      }),
     );
     expect(problems).toEqual([]);
     expect(inventory.workloads.map((w) => [w.key, w.replicas, w.nodeName])).toEqual([
@@ -49,8 +52,13 @@ describe('workloads', () => {
   });
 
   it('keeps StatefulSet volumeClaimTemplates by name', () => {
-    const claim = { metadata: { name: 'data' }, spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } } };
-    const { inventory } = normalize(object('apps/v1', 'StatefulSet', 'db', 'shop', { spec: { replicas: 0, template: template(), volumeClaimTemplates: [claim] } }));
+    const claim = {
+      metadata: { name: 'data' },
+      spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } },
+    };
+    const { inventory } = normalize(
+      object('apps/v1', 'StatefulSet', 'db', 'shop', { spec: { replicas: 0, template: template(), volumeClaimTemplates: [claim] } }),
+    );
     expect(inventory.workloads[0]?.replicas).toBe(0);
     expect(inventory.workloads[0]?.volumeClaimTemplates).toEqual([{ name: 'data', spec: claim.spec }]);
   });
@@ -58,11 +66,23 @@ describe('workloads', () => {
   it('folds objects a controller made into the object the operator edits', () => {
     const { inventory, problems } = normalize(
       deployment('web', 'shop'),
-      object('apps/v1', 'ReplicaSet', 'web-5d8f', 'shop', { metadata: { name: 'web-5d8f', namespace: 'shop', ownerReferences: owned('Deployment', 'web') }, spec: { template: template() } }),
-      object('v1', 'Pod', 'web-5d8f-x1', 'shop', { metadata: { name: 'web-5d8f-x1', namespace: 'shop', ownerReferences: owned('ReplicaSet', 'web-5d8f') }, spec: podSpec() }),
-      object('batch/v1', 'Job', 'cleanup-2891', 'shop', { metadata: { name: 'cleanup-2891', namespace: 'shop', ownerReferences: owned('CronJob', 'cleanup') }, spec: { template: template() } }),
+      object('apps/v1', 'ReplicaSet', 'web-5d8f', 'shop', {
+        metadata: { name: 'web-5d8f', namespace: 'shop', ownerReferences: owned('Deployment', 'web') },
+        spec: { template: template() },
+      }),
+      object('v1', 'Pod', 'web-5d8f-x1', 'shop', {
+        metadata: { name: 'web-5d8f-x1', namespace: 'shop', ownerReferences: owned('ReplicaSet', 'web-5d8f') },
+        spec: podSpec(),
+      }),
+      object('batch/v1', 'Job', 'cleanup-2891', 'shop', {
+        metadata: { name: 'cleanup-2891', namespace: 'shop', ownerReferences: owned('CronJob', 'cleanup') },
+        spec: { template: template() },
+      }),
       // Controllers of any kind, even ones not in the inventory, make their pods.
-      object('v1', 'Pod', 'agent-abc', 'kube-system', { metadata: { name: 'agent-abc', namespace: 'kube-system', ownerReferences: owned('DaemonSet', 'agent') }, spec: podSpec() }),
+      object('v1', 'Pod', 'agent-abc', 'kube-system', {
+        metadata: { name: 'agent-abc', namespace: 'kube-system', ownerReferences: owned('DaemonSet', 'agent') },
+        spec: podSpec(),
+      }),
     );
     expect(problems).toEqual([]);
     expect(inventory.workloads.map((w) => w.key)).toEqual(['Deployment/shop/web']);
@@ -71,10 +91,19 @@ describe('workloads', () => {
   it('keeps objects whose owner is not a controller they fold into', () => {
     const { inventory } = normalize(
       // An Argo Rollout's ReplicaSet is the only view of its pods.
-      object('apps/v1', 'ReplicaSet', 'canary-7f9', 'shop', { metadata: { name: 'canary-7f9', namespace: 'shop', ownerReferences: owned('Rollout', 'canary') }, spec: { template: template() } }),
-      object('batch/v1', 'Job', 'once', 'shop', { metadata: { name: 'once', namespace: 'shop', ownerReferences: owned('Workflow', 'w') }, spec: { template: template() } }),
+      object('apps/v1', 'ReplicaSet', 'canary-7f9', 'shop', {
+        metadata: { name: 'canary-7f9', namespace: 'shop', ownerReferences: owned('Rollout', 'canary') },
+        spec: { template: template() },
+      }),
+      object('batch/v1', 'Job', 'once', 'shop', {
+        metadata: { name: 'once', namespace: 'shop', ownerReferences: owned('Workflow', 'w') },
+        spec: { template: template() },
+      }),
       // An owner reference that is not the controller does not make the pod someone else's.
-      object('v1', 'Pod', 'pinned', 'shop', { metadata: { name: 'pinned', namespace: 'shop', ownerReferences: owned('ConfigMap', 'x', false) }, spec: podSpec() }),
+      object('v1', 'Pod', 'pinned', 'shop', {
+        metadata: { name: 'pinned', namespace: 'shop', ownerReferences: owned('ConfigMap', 'x', false) },
+        spec: podSpec(),
+      }),
     );
     expect(inventory.workloads.map((w) => w.key)).toEqual(['Job/shop/once', 'Pod/shop/pinned', 'ReplicaSet/shop/canary-7f9']);
     expect(inventory.workloads[1]?.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ConfigMap', name: 'x', controller: false }]);

@@ -72,11 +72,14 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
     return;
   }
 
-  const recognised = addAwsDocument(value, origin, out, (source, error) =>
-    problem(problems, origin, 'error', `${source}: ${error.describe()}`),
-  );
+  const recognised = addAwsDocument(value, origin, out, (source, error) => problem(problems, origin, 'error', `${source}: ${error.describe()}`));
   if (!recognised && inList) {
-    problem(problems, origin, 'error', 'an item of the List has no apiVersion and no kind, so it cannot be read; every item needs apiVersion, kind and metadata');
+    problem(
+      problems,
+      origin,
+      'error',
+      'an item of the List has no apiVersion and no kind, so it cannot be read; every item needs apiVersion, kind and metadata',
+    );
   } else if (!recognised) {
     problem(problems, origin, 'skipped', 'not a Kubernetes object (no apiVersion and kind) nor a known AWS CLI output');
   }
@@ -84,7 +87,8 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
 
 function readKubeObject(value: Record<string, unknown>, origin: Origin, out: InventoryCollector, problems: LoadProblem[]): void {
   const { apiVersion, kind } = value;
-  const missing = apiVersion === undefined || apiVersion === null || apiVersion === '' ? 'apiVersion' : kind === undefined || kind === null || kind === '' ? 'kind' : null;
+  const missing =
+    apiVersion === undefined || apiVersion === null || apiVersion === '' ? 'apiVersion' : kind === undefined || kind === null || kind === '' ? 'kind' : null;
   if (missing) {
     problem(problems, origin, 'skipped', `not a Kubernetes object: it has no ${missing}`);
     return;

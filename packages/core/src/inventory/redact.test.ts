@@ -11,13 +11,43 @@ const MARKER = 'PLANTED-SECRET-7d1f';
 
 describe('which setting names hold credentials', () => {
   it('matches auth, passwd, password, token, secret and key as word parts, in any case', () => {
-    for (const name of ['HTTP_Passwd', 'Cloud_Auth', 'tls.key_passwd', 'password', 'API_TOKEN', 'client_secret', 'apiKey', 'APIKey', 'Shared_Key', 'license_key', 'aws_secret_access_key', 'Authorization', 'X-Api-Key', 'db.pass', 'KEY']) {
+    for (const name of [
+      'HTTP_Passwd',
+      'Cloud_Auth',
+      'tls.key_passwd',
+      'password',
+      'API_TOKEN',
+      'client_secret',
+      'apiKey',
+      'APIKey',
+      'Shared_Key',
+      'license_key',
+      'aws_secret_access_key',
+      'Authorization',
+      'X-Api-Key',
+      'db.pass',
+      'KEY',
+    ]) {
       expect(isSecretKey(name), name).toBe(true);
     }
   });
 
   it('keeps names that point at a secret and keys that name a record field', () => {
-    for (const name of ['Key_Name', 'secretName', 'token_file', 'tls.key_file', 'Log_Key', 'time_key', 'Merge_Log_Key', 'Logstash_Prefix_Key', 'auth_type', 'Host', 'HTTP_User', 'keyboard', 'monkey']) {
+    for (const name of [
+      'Key_Name',
+      'secretName',
+      'token_file',
+      'tls.key_file',
+      'Log_Key',
+      'time_key',
+      'Merge_Log_Key',
+      'Logstash_Prefix_Key',
+      'auth_type',
+      'Host',
+      'HTTP_User',
+      'keyboard',
+      'monkey',
+    ]) {
       expect(isSecretKey(name), name).toBe(false);
     }
   });
@@ -53,8 +83,23 @@ describe('which setting names hold credentials', () => {
 });
 
 describe('credentials are redacted once, when the inventory is read', () => {
-  const fluentBitConfig = ['[OUTPUT]', '    Name es', '    Match *', '    Host es.example.com', `    HTTP_Passwd ${MARKER}`, '    tls.key_passwd ${TLS_PASS}', '    Logstash_Prefix ${PREFIX}'].join('\n');
-  const awsLogging = ['[OUTPUT]', '    Name es', '    Match *', '    Host es.example.com', `    Cloud_Auth user:${MARKER}`, `    tls.key_passwd ${MARKER}`].join('\n');
+  const fluentBitConfig = [
+    '[OUTPUT]',
+    '    Name es',
+    '    Match *',
+    '    Host es.example.com',
+    `    HTTP_Passwd ${MARKER}`,
+    '    tls.key_passwd ${TLS_PASS}',
+    '    Logstash_Prefix ${PREFIX}',
+  ].join('\n');
+  const awsLogging = [
+    '[OUTPUT]',
+    '    Name es',
+    '    Match *',
+    '    Host es.example.com',
+    `    Cloud_Auth user:${MARKER}`,
+    `    tls.key_passwd ${MARKER}`,
+  ].join('\n');
   const agent = object('apps/v1', 'DaemonSet', 'fluent-bit', 'logging', {
     spec: {
       template: {

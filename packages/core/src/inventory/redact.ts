@@ -21,10 +21,42 @@ import type { Container, PodSpec, StringMap } from '../kube.js';
 export const REDACTED = '<redacted>';
 
 const SECRET_WORDS = new Set([
-  'auth', 'authorization', 'pass', 'passwd', 'password', 'pwd', 'passphrase', 'token', 'secret', 'secrets',
-  'credential', 'credentials', 'apikey', 'accesskey', 'secretkey', 'privatekey',
+  'auth',
+  'authorization',
+  'pass',
+  'passwd',
+  'password',
+  'pwd',
+  'passphrase',
+  'token',
+  'secret',
+  'secrets',
+  'credential',
+  'credentials',
+  'apikey',
+  'accesskey',
+  'secretkey',
+  'privatekey',
 ]);
-const FIELD_WORDS = new Set(['log', 'time', 'message', 'tag', 'merge', 'partition', 'record', 'sort', 'label', 'preserve', 'include', 'hash', 'routing', 'field', 'json', 'stream', 'prefix']);
+const FIELD_WORDS = new Set([
+  'log',
+  'time',
+  'message',
+  'tag',
+  'merge',
+  'partition',
+  'record',
+  'sort',
+  'label',
+  'preserve',
+  'include',
+  'hash',
+  'routing',
+  'field',
+  'json',
+  'stream',
+  'prefix',
+]);
 const REFERENCE_ENDINGS = new Set(['name', 'file', 'path', 'ref', 'arn', 'url', 'uri', 'endpoint', 'type', 'mode', 'method']);
 /** A quick test before any splitting: most names and texts mention none of these. */
 const HINT = /auth|pass|pwd|token|secret|credential|key/i;
@@ -32,7 +64,11 @@ const PLACEHOLDER = /^(\$\{[^}]*\}|<[^>]*>|)$/;
 const SWITCH = /^(on|off|true|false|yes|no)$/i;
 
 function wordParts(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part !== '');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((part) => part !== '');
 }
 
 export function isSecretKey(name: string): boolean {

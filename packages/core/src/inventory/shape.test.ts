@@ -37,14 +37,10 @@ describe('conform', () => {
 
   it('names the path of the first mismatch, never the value', () => {
     expect(failure(spec, { containers: [{ name: 'a', ports: 'secret-value' }] })).toBe('containers[0].ports must be a list');
-    expect(failure(spec, { containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] })).toBe(
-      'containers[0].ports[0].containerPort must be an integer',
-    );
+    expect(failure(spec, { containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] })).toBe('containers[0].ports[0].containerPort must be an integer');
     expect(failure(spec, { containers: [{ ports: [] }] })).toBe('containers[0].name is required');
     expect(failure(spec, {})).toBe('containers is required');
-    expect(failure(spec, { containers: [], nodeSelector: { 'kubernetes.io/os': 1 } })).toBe(
-      'nodeSelector["kubernetes.io/os"] must be a string',
-    );
+    expect(failure(spec, { containers: [], nodeSelector: { 'kubernetes.io/os': 1 } })).toBe('nodeSelector["kubernetes.io/os"] must be a string');
     expect(failure(spec, 'text')).toBe('the document must be an object');
     expect(failure(spec, { containers: [null] })).toBe('containers[0] must be an object');
   });
@@ -70,7 +66,12 @@ describe('conform', () => {
 });
 
 describe('conformShared', () => {
-  const clean = () => ({ containers: [{ name: 'a', ports: [{ containerPort: 80 }] }, { name: 'b' }], nodeSelector: { zone: 'a' }, storageClassName: null, extra: { x: 1 } });
+  const clean = () => ({
+    containers: [{ name: 'a', ports: [{ containerPort: 80 }] }, { name: 'b' }],
+    nodeSelector: { zone: 'a' },
+    storageClassName: null,
+    extra: { x: 1 },
+  });
 
   it('returns a well-formed value itself, not a copy', () => {
     const input = clean();
@@ -85,7 +86,10 @@ describe('conformShared', () => {
     expect(out.containers).toBe(input.containers);
     expect(out.extra).toBe(input.extra);
     const quantities = { a: 1, b: '2Gi' };
-    const q = conformShared(object({ requests: stringMap, sizes: object({ a: quantity, b: quantity }) }), { requests: { cpu: '1' }, sizes: quantities }) as { sizes: unknown; requests: unknown };
+    const q = conformShared(object({ requests: stringMap, sizes: object({ a: quantity, b: quantity }) }), { requests: { cpu: '1' }, sizes: quantities }) as {
+      sizes: unknown;
+      requests: unknown;
+    };
     expect(q.sizes).toEqual({ a: '1', b: '2Gi' });
     expect(quantities).toEqual({ a: 1, b: '2Gi' });
   });
@@ -106,7 +110,9 @@ describe('conformShared', () => {
       }
       return null;
     };
-    expect(shared({ containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] })).toBe(failure(spec, { containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] }));
+    expect(shared({ containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] })).toBe(
+      failure(spec, { containers: [{ name: 'a', ports: [{ containerPort: '80' }] }] }),
+    );
     expect(shared({})).toBe('containers is required');
   });
 });

@@ -87,8 +87,7 @@ function formatPath(path: readonly (string | number)[]): string {
 /** Array.isArray, but the items stay `unknown` instead of becoming `any`. */
 export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const EXPECTED: Record<Shape['type'], string> = {
   string: 'must be a string',

@@ -17,15 +17,7 @@ import type {
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'ReplicaSet' | 'Pod';
 
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'ReplicaSet',
-  'Pod',
-];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod'];
 
 /** How findings and steps name a resource: the plan contract's. */
 export type { ResourceRef } from '@modeshift/plan';

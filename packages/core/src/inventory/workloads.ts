@@ -20,10 +20,7 @@ const DOCUMENT_SHAPES: Record<WorkloadKind, Shape> = {
   ),
   DaemonSet: document(withTemplate(), { specRequired: true }),
   Job: document(withTemplate(), { specRequired: true }),
-  CronJob: document(
-    object({ jobTemplate: required(object({ spec: required(object({ template: required(podTemplate) })) })) }),
-    { specRequired: true },
-  ),
+  CronJob: document(object({ jobTemplate: required(object({ spec: required(object({ template: required(podTemplate) })) })) }), { specRequired: true }),
   Pod: document(podSpec, { specRequired: true }),
 };
 

@@ -64,7 +64,11 @@ describe('matchFargateProfile', () => {
   });
 
   it('picks the alphanumerically first profile name when several select the workload, as Fargate does', () => {
-    const profiles = [aFargateProfile('zeta', [{ namespace: 'shop' }]), aFargateProfile('alpha', [{ namespace: '*' }]), aFargateProfile('mid', [{ namespace: 'shop' }])];
+    const profiles = [
+      aFargateProfile('zeta', [{ namespace: 'shop' }]),
+      aFargateProfile('alpha', [{ namespace: '*' }]),
+      aFargateProfile('mid', [{ namespace: 'shop' }]),
+    ];
     expect(matchFargateProfile(profiles, web)?.name).toBe('alpha');
   });
 

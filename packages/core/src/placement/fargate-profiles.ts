@@ -11,7 +11,10 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return pattern === value;
   let re = patternCache.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`);
     patternCache.set(pattern, re);
   }

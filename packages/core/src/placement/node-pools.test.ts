@@ -20,7 +20,11 @@ function pool(name: string, options: Parameters<typeof aNodePool>[1] = {}): Pool
 }
 
 function requiring(...terms: NodeSelectorRequirement[][]): Partial<PodSpec> {
-  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms.map((matchExpressions) => ({ matchExpressions })) } } } };
+  return {
+    affinity: {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms.map((matchExpressions) => ({ matchExpressions })) } },
+    },
+  };
 }
 
 describe('poolFromNodePool', () => {

@@ -25,7 +25,12 @@ describe('computePlacement: where a workload runs today', () => {
   });
 
   it('never puts a DaemonSet on Fargate, even in a namespace a profile selects', () => {
-    const inventory = anInventory({ cluster: aCluster(), fargateProfiles: [aFargateProfile('all', [{ namespace: '*' }])], nodegroups: [aNodegroup('general')], workloads: [agent] });
+    const inventory = anInventory({
+      cluster: aCluster(),
+      fargateProfiles: [aFargateProfile('all', [{ namespace: '*' }])],
+      nodegroups: [aNodegroup('general')],
+      workloads: [agent],
+    });
     expect(placed(inventory, agent, 'auto-mode').current).toEqual({ type: 'managed-nodes', nodegroup: 'general' });
   });
 
@@ -65,7 +70,10 @@ describe('computePlacement: where a workload runs today', () => {
   it('says why a workload that fits nowhere is pending', () => {
     const inventory = anInventory({ cluster: aCluster(), workloads: [web, agent] });
     expect(placed(inventory, web, 'auto-mode').current).toEqual({ type: 'pending', reason: 'no Fargate profile selects it and no node capacity fits it' });
-    expect(placed(inventory, agent, 'auto-mode').current).toEqual({ type: 'pending', reason: 'no EC2 nodes for the DaemonSet to run on (Fargate runs no DaemonSets)' });
+    expect(placed(inventory, agent, 'auto-mode').current).toEqual({
+      type: 'pending',
+      reason: 'no EC2 nodes for the DaemonSet to run on (Fargate runs no DaemonSets)',
+    });
   });
 });
 
@@ -107,19 +115,31 @@ describe('computePlacement: where a workload would run on Auto Mode', () => {
   it('leaves a GPU workload pending until a NodePool offers GPU instances', () => {
     const training = aWorkload({ namespace: 'ml', name: 'train', containers: gpuContainers });
     const gpuPool = aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }] });
-    expect(placed(anInventory({ cluster: aCluster(), workloads: [training] }), training, 'auto-mode').target).toEqual({ type: 'pending', reason: 'no Auto Mode NodePool fits it yet' });
-    expect(placed(anInventory({ cluster: aCluster(), nodePools: [gpuPool], workloads: [training] }), training, 'auto-mode').target).toEqual({ type: 'auto-mode', nodePool: 'gpu' });
+    expect(placed(anInventory({ cluster: aCluster(), workloads: [training] }), training, 'auto-mode').target).toEqual({
+      type: 'pending',
+      reason: 'no Auto Mode NodePool fits it yet',
+    });
+    expect(placed(anInventory({ cluster: aCluster(), nodePools: [gpuPool], workloads: [training] }), training, 'auto-mode').target).toEqual({
+      type: 'auto-mode',
+      nodePool: 'gpu',
+    });
   });
 
   it('ignores self-managed Karpenter pools as a target', () => {
     const training = aWorkload({ namespace: 'ml', name: 'train', containers: gpuContainers });
-    const karpenterGpu = aNodePool('gpu', { group: 'karpenter.k8s.aws', requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }] });
+    const karpenterGpu = aNodePool('gpu', {
+      group: 'karpenter.k8s.aws',
+      requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }],
+    });
     expect(placed(anInventory({ cluster: aCluster(), nodePools: [karpenterGpu], workloads: [training] }), training, 'auto-mode').target.type).toBe('pending');
   });
 
   it('leaves Windows pods pending, because Auto Mode runs Linux pods only', () => {
     const windows = aWorkload({ namespace: 'shop', name: 'iis', spec: { nodeSelector: { 'kubernetes.io/os': 'windows' } } });
-    expect(placed(anInventory({ cluster: aCluster(), workloads: [windows] }), windows, 'auto-mode').target).toEqual({ type: 'pending', reason: 'Auto Mode runs Linux pods only' });
+    expect(placed(anInventory({ cluster: aCluster(), workloads: [windows] }), windows, 'auto-mode').target).toEqual({
+      type: 'pending',
+      reason: 'Auto Mode runs Linux pods only',
+    });
   });
 });
 

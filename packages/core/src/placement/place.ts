@@ -31,12 +31,8 @@ function capacityOf(inventory: Inventory): Capacity {
   const pools = inventory.nodePools.map(poolFromNodePool);
   const custom = pools.filter((p) => p.autoMode);
   const cluster = inventory.cluster;
-  const autoModeEnabled =
-    cluster?.autoMode.enabled ??
-    (custom.length > 0 || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
-  const builtins = autoModeEnabled
-    ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)).flatMap((name) => BUILTIN_POOLS[name] ?? [])
-    : [];
+  const autoModeEnabled = cluster?.autoMode.enabled ?? (custom.length > 0 || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
+  const builtins = autoModeEnabled ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)).flatMap((name) => BUILTIN_POOLS[name] ?? []) : [];
   const autoPools = [...custom, ...builtins];
   return {
     autoModeEnabled,
@@ -51,7 +47,8 @@ function capacityOf(inventory: Inventory): Capacity {
 function nodegroupFits(ng: Nodegroup, spec: PodSpec): boolean {
   if (!ng.taints.every((t) => tolerates(spec.tolerations, t))) return false;
   return Object.entries(spec.nodeSelector ?? {}).every(
-    ([k, v]) => ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || (k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS')),
+    ([k, v]) =>
+      ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || (k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS')),
   );
 }
 

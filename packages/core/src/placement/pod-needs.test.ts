@@ -24,8 +24,14 @@ describe('schedulingTerms', () => {
       affinity: withAffinity([{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }], [{ key: 'zone', operator: 'Exists' }]),
     };
     expect(schedulingTerms(spec)).toEqual([
-      [{ key: 'team', operator: 'In', values: ['ml'] }, { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }],
-      [{ key: 'team', operator: 'In', values: ['ml'] }, { key: 'zone', operator: 'Exists' }],
+      [
+        { key: 'team', operator: 'In', values: ['ml'] },
+        { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] },
+      ],
+      [
+        { key: 'team', operator: 'In', values: ['ml'] },
+        { key: 'zone', operator: 'Exists' },
+      ],
     ]);
   });
 });
@@ -49,7 +55,10 @@ describe('pinnedValues', () => {
   it('collects, sorted and once each, every value any term pins the key to', () => {
     const spec: PodSpec = {
       containers,
-      affinity: withAffinity([{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64', 'amd64'] }], [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }]),
+      affinity: withAffinity(
+        [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64', 'amd64'] }],
+        [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }],
+      ),
     };
     expect(pinnedValues(spec, 'kubernetes.io/arch')).toEqual(['amd64', 'arm64']);
   });

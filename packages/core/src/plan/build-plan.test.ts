@@ -41,7 +41,11 @@ describe('buildPlan, Fargate to Auto Mode', () => {
   });
 
   it('never moves CoreDNS in a wave and scales it to 0 as the very last step', () => {
-    expect(allSteps(plan).filter((s) => s.kind === 'wave').flatMap((s) => s.workloads)).not.toContain('Deployment/kube-system/coredns');
+    expect(
+      allSteps(plan)
+        .filter((s) => s.kind === 'wave')
+        .flatMap((s) => s.workloads),
+    ).not.toContain('Deployment/kube-system/coredns');
     const last = plan.stages.at(-1)!.steps.at(-1)!;
     expect(last.id).toBe('decommission/scale-coredns');
     expect(step(plan, 'decommission/delete-fargate-profiles')?.dependsOn.length).toBeGreaterThan(0);
@@ -72,13 +76,30 @@ describe('buildPlan, Auto Mode to Fargate', () => {
   const gpu = aWorkload({
     namespace: 'ml',
     name: 'inference',
-    containers: [{ name: 'vllm', image: 'vllm/vllm-openai:v0.6.0', resources: { requests: { 'nvidia.com/gpu': '1', cpu: '4', memory: '16Gi' }, limits: { 'nvidia.com/gpu': '1', cpu: '4', memory: '16Gi' } } }],
+    containers: [
+      {
+        name: 'vllm',
+        image: 'vllm/vllm-openai:v0.6.0',
+        resources: { requests: { 'nvidia.com/gpu': '1', cpu: '4', memory: '16Gi' }, limits: { 'nvidia.com/gpu': '1', cpu: '4', memory: '16Gi' } },
+      },
+    ],
     spec: { tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] },
   });
   const web = aWorkload({ namespace: 'web', name: 'storefront', replicas: 3 });
-  const gpuPool = anObject('NodePool', 'gpu', {
-    template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' }, requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] } },
-  }, { apiVersion: 'karpenter.sh/v1' });
+  const gpuPool = anObject(
+    'NodePool',
+    'gpu',
+    {
+      template: {
+        spec: {
+          nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' },
+          requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }],
+          taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+        },
+      },
+    },
+    { apiVersion: 'karpenter.sh/v1' },
+  );
   const inventory = anAutoModeInventory([gpu, web], { nodePools: [gpuPool] });
   const plan = buildPlan(contextFor(inventory, 'fargate'));
 

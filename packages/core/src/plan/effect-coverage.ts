@@ -84,21 +84,34 @@ function kubectlAction(words: string[]): CommandAction | null {
     case 'scale': {
       const [kind, name] = kubectlTarget(words, 2);
       const replicas = Number(flag(words, '--replicas'));
-      return { action: `scale ${kind} ${name} to ${replicas}`, coveredBy: (e) => e.type === 'scale-workload' && e.replicas === replicas && workloadMatches(e.workload, kind, name, ns) };
+      return {
+        action: `scale ${kind} ${name} to ${replicas}`,
+        coveredBy: (e) => e.type === 'scale-workload' && e.replicas === replicas && workloadMatches(e.workload, kind, name, ns),
+      };
     }
     case 'rollout': {
       const sub = words[2] ?? '';
       const [kind, name] = kubectlTarget(words, 3);
-      return { action: `rollout ${sub} ${kind} ${name}`, coveredBy: (e) => sub === 'restart' && (e.type === 'restart-workload' || e.type === 'patch-pod-template') && workloadMatches(e.workload, kind, name, ns) };
+      return {
+        action: `rollout ${sub} ${kind} ${name}`,
+        coveredBy: (e) =>
+          sub === 'restart' && (e.type === 'restart-workload' || e.type === 'patch-pod-template') && workloadMatches(e.workload, kind, name, ns),
+      };
     }
     case 'delete': {
       if (file !== undefined) return { action: `delete ${file}`, coveredBy: () => false };
       const [kind, name] = kubectlTarget(words, 2);
       // Deleting a ReplicaSet's pods is how its patched template reaches them.
-      if (kind === 'pods' || kind === 'pod') return { action: 'delete pods', coveredBy: (e) => (e.type === 'patch-pod-template' || e.type === 'restart-workload') && e.workload.startsWith('ReplicaSet/') };
+      if (kind === 'pods' || kind === 'pod')
+        return {
+          action: 'delete pods',
+          coveredBy: (e) => (e.type === 'patch-pod-template' || e.type === 'restart-workload') && e.workload.startsWith('ReplicaSet/'),
+        };
       return {
         action: `delete ${kind} ${name}`,
-        coveredBy: (e) => (e.type === 'delete-object' && objectMatches(e.object, kind, name, ns)) || (e.type === 'delete-workload' && workloadMatches(e.workload, kind, name, ns)),
+        coveredBy: (e) =>
+          (e.type === 'delete-object' && objectMatches(e.object, kind, name, ns)) ||
+          (e.type === 'delete-workload' && workloadMatches(e.workload, kind, name, ns)),
       };
     }
     default:
@@ -129,11 +142,14 @@ function awsAction(words: string[]): CommandAction {
     const access = flag(words, '--access-config');
     if (/enabled=true/.test(compute)) return { action: `${action} (enable Auto Mode)`, coveredBy: (e) => e.type === 'enable-auto-mode' };
     if (/enabled=false/.test(compute)) return { action: `${action} (disable Auto Mode)`, coveredBy: (e) => e.type === 'disable-auto-mode' };
-    if (access !== undefined) return { action: `${action} (authentication mode)`, coveredBy: (e) => e.type === 'set-authentication-mode' && access.endsWith(`=${e.mode}`) };
+    if (access !== undefined)
+      return { action: `${action} (authentication mode)`, coveredBy: (e) => e.type === 'set-authentication-mode' && access.endsWith(`=${e.mode}`) };
     return { action, coveredBy: () => false };
   }
-  if (is('iam', 'attach-role-policy')) return { action, coveredBy: (e) => e.type === 'attach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
-  if (is('iam', 'detach-role-policy')) return { action, coveredBy: (e) => e.type === 'detach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
+  if (is('iam', 'attach-role-policy'))
+    return { action, coveredBy: (e) => e.type === 'attach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
+  if (is('iam', 'detach-role-policy'))
+    return { action, coveredBy: (e) => e.type === 'detach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
   if (is('iam', 'create-role')) return { action, coveredBy: (e) => e.type === 'create-role' && e.role === role };
   if (is('iam', 'update-assume-role-policy')) return { action, coveredBy: (e) => e.type === 'update-role-trust' && e.role === role };
   if (is('iam', 'create-open-id-connect-provider')) return { action, coveredBy: (e) => e.type === 'create-oidc-provider' };
@@ -163,7 +179,10 @@ export function commandAction(command: string): CommandAction | null {
     case 'helm':
       return helmAction(words);
     case 'eksctl':
-      return { action: `eksctl ${words.slice(1, 3).join(' ')}`, coveredBy: (e) => e.type === 'create-oidc-provider' && /associate-iam-oidc-provider/.test(first) };
+      return {
+        action: `eksctl ${words.slice(1, 3).join(' ')}`,
+        coveredBy: (e) => e.type === 'create-oidc-provider' && /associate-iam-oidc-provider/.test(first),
+      };
     case undefined: // unreachable (split always yields a first word), kept so the switch is exhaustive
     default:
       return { action: words[0] ?? '', coveredBy: () => false };

@@ -23,7 +23,10 @@ function movesToTarget(input: PlanInput, w: Workload): boolean {
 function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): WorkloadEdit[] {
   return [
     { op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: req.name },
-    ...req.taints.map((t): WorkloadEdit => ({ op: 'add-toleration', toleration: { key: t.key, operator: 'Equal', ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect } })),
+    ...req.taints.map((t): WorkloadEdit => ({
+      op: 'add-toleration',
+      toleration: { key: t.key, operator: 'Equal', ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect },
+    })),
   ];
 }
 

@@ -11,7 +11,9 @@ describe('strategicPatch', () => {
         { op: 'remove-node-selector', key: 'karpenter.sh/capacity-type' },
       ]),
     ).toEqual({
-      spec: { template: { metadata: { annotations: { 'eks.amazonaws.com/compute-type': 'ec2' } }, spec: { nodeSelector: { 'karpenter.sh/capacity-type': null } } } },
+      spec: {
+        template: { metadata: { annotations: { 'eks.amazonaws.com/compute-type': 'ec2' } }, spec: { nodeSelector: { 'karpenter.sh/capacity-type': null } } },
+      },
     });
   });
 
@@ -26,7 +28,10 @@ describe('strategicPatch', () => {
     const existing = { key: 'team', operator: 'Equal', value: 'a', effect: 'NoSchedule' };
     const w = aWorkload({ spec: { tolerations: [existing] } });
     const added = { key: 'modeshift.io/spot', operator: 'Equal', value: 'true', effect: 'NoSchedule' };
-    const patch = strategicPatch(w, [{ op: 'add-toleration', toleration: added }, { op: 'add-toleration', toleration: added }]);
+    const patch = strategicPatch(w, [
+      { op: 'add-toleration', toleration: added },
+      { op: 'add-toleration', toleration: added },
+    ]);
     expect(patch).toEqual({ spec: { template: { spec: { tolerations: [existing, added] } } } });
   });
 

@@ -130,7 +130,9 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
     case 'Pod':
       // Pod templates of Jobs and bare Pods are immutable: the object must be re-created.
       return [
-        shellComment(`${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}: its pod template is immutable; re-create it from its manifest with this change: ${JSON.stringify(patch)}`),
+        shellComment(
+          `${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}: its pod template is immutable; re-create it from its manifest with this change: ${JSON.stringify(patch)}`,
+        ),
       ];
     case 'ReplicaSet':
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`, sh`kubectl delete pods -n ${ns} -l ${selectorArg(workload)}`];
@@ -164,10 +166,15 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
     case 'Pod':
     case 'ReplicaSet': {
       const inverse: WorkloadEdit[] = edits.flatMap((e): WorkloadEdit[] =>
-        e.op === 'set-pod-annotation' ? [{ op: 'remove-pod-annotation', key: e.key }] : e.op === 'set-node-selector' ? [{ op: 'remove-node-selector', key: e.key }] : [],
+        e.op === 'set-pod-annotation'
+          ? [{ op: 'remove-pod-annotation', key: e.key }]
+          : e.op === 'set-node-selector'
+            ? [{ op: 'remove-node-selector', key: e.key }]
+            : [],
       );
       const patch = strategicPatch(workload, inverse);
-      if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [shellComment(`re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`)];
+      if (!patch || workload.kind === 'Job' || workload.kind === 'Pod')
+        return [shellComment(`re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`)];
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     }
     default:

@@ -66,7 +66,10 @@ export function groupBy<T, K extends string>(items: readonly T[], key: (item: T)
  * The items whose `what` is of one kind, with `what` narrowed to it. Used on a group already keyed by
  * that kind (every item passes), so a stage reads a task's fields without casting it.
  */
-export function ofKind<X extends { what: { kind: string } }, K extends X['what']['kind']>(items: readonly X[], kind: K): (X & { what: Extract<X['what'], { kind: K }> })[] {
+export function ofKind<X extends { what: { kind: string } }, K extends X['what']['kind']>(
+  items: readonly X[],
+  kind: K,
+): (X & { what: Extract<X['what'], { kind: K }> })[] {
   return items.filter((item): item is X & { what: Extract<X['what'], { kind: K }> } => item.what.kind === kind);
 }
 

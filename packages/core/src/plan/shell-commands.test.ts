@@ -14,18 +14,44 @@ import { buildPlan } from './build-plan.js';
 
 // Each would run `touch "$CANARY"` if any part of it reached the shell unquoted.
 const CLUSTER = 'demo$(touch "$CANARY")`touch "$CANARY"`';
-const NAMESPACES = ['shop;touch "$CANARY"|sh *', "data'\ntouch \"$CANARY\" #\u2028"];
-const WORKLOAD = "cart'$(touch \"$CANARY\")'&&touch \"$CANARY\"";
+const NAMESPACES = ['shop;touch "$CANARY"|sh *', 'data\'\ntouch "$CANARY" #\u2028'];
+const WORKLOAD = 'cart\'$(touch "$CANARY")\'&&touch "$CANARY"';
 const PROFILE = 'apps && touch "$CANARY"';
 const KINDS = new Set(['deployment', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicaset', 'pod']);
 
 function hostilePlans(): Plan[] {
   const fargate = aFargateInventory(
-    [aWorkload({ namespace: NAMESPACES[0], name: WORKLOAD }), aWorkload({ namespace: NAMESPACES[1], name: WORKLOAD, kind: 'StatefulSet', replicas: 1 }), aWorkload({ namespace: NAMESPACES[1], name: 'once', kind: 'Job' })],
-    { cluster: aCluster({ name: CLUSTER, version: '1.29', authenticationMode: 'CONFIG_MAP' }), fargateProfiles: [aFargateProfile(PROFILE, NAMESPACES.map((namespace) => ({ namespace })))] },
+    [
+      aWorkload({ namespace: NAMESPACES[0], name: WORKLOAD }),
+      aWorkload({ namespace: NAMESPACES[1], name: WORKLOAD, kind: 'StatefulSet', replicas: 1 }),
+      aWorkload({ namespace: NAMESPACES[1], name: 'once', kind: 'Job' }),
+    ],
+    {
+      cluster: aCluster({ name: CLUSTER, version: '1.29', authenticationMode: 'CONFIG_MAP' }),
+      fargateProfiles: [
+        aFargateProfile(
+          PROFILE,
+          NAMESPACES.map((namespace) => ({ namespace })),
+        ),
+      ],
+    },
   );
-  const pool = aClusterObject('NodePool', WORKLOAD, { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' }, requirements: [] } } }, { apiVersion: 'karpenter.sh/v1' });
-  const auto = anAutoModeInventory([aWorkload({ namespace: NAMESPACES[0], name: WORKLOAD }), aWorkload({ namespace: NAMESPACES[1], name: WORKLOAD, kind: 'CronJob' })], { cluster: aCluster({ name: CLUSTER, autoMode: { enabled: true, nodePools: ['general-purpose', 'system'], nodeRoleArn: null, blockStorage: true, elasticLoadBalancing: true } }), nodePools: [pool] });
+  const pool = aClusterObject(
+    'NodePool',
+    WORKLOAD,
+    { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' }, requirements: [] } } },
+    { apiVersion: 'karpenter.sh/v1' },
+  );
+  const auto = anAutoModeInventory(
+    [aWorkload({ namespace: NAMESPACES[0], name: WORKLOAD }), aWorkload({ namespace: NAMESPACES[1], name: WORKLOAD, kind: 'CronJob' })],
+    {
+      cluster: aCluster({
+        name: CLUSTER,
+        autoMode: { enabled: true, nodePools: ['general-purpose', 'system'], nodeRoleArn: null, blockStorage: true, elasticLoadBalancing: true },
+      }),
+      nodePools: [pool],
+    },
+  );
   return [buildPlan(contextFor(fargate, 'auto-mode')), buildPlan(contextFor(auto, 'fargate'))];
 }
 
@@ -43,7 +69,11 @@ function underBash(command: string): { argv: string[][]; injected: boolean } {
   const canary = join(scratch, `injected-${runs++}`);
   // Placeholders are the operator's to fill in; filled, the line must still mean what it says.
   const filled = command.replace(/<[a-z][a-z0-9-]*>/g, 'filled');
-  const run = spawnSync('bash', ['-c', `${STUBS}\n${filled}`], { encoding: 'utf8', env: { PATH: process.env.PATH, CANARY: canary, LC_ALL: 'C' }, cwd: tmpdir() });
+  const run = spawnSync('bash', ['-c', `${STUBS}\n${filled}`], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, CANARY: canary, LC_ALL: 'C' },
+    cwd: tmpdir(),
+  });
   const calls: string[][] = [[]];
   for (const word of run.stdout.split('\0').slice(0, -1)) {
     if (word === '\u0001') calls.push([]);

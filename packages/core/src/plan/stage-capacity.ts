@@ -40,7 +40,10 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
       sh`aws eks wait cluster-active --name ${c}`,
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
-    infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
+    infrastructure: [
+      { kind: 'auto-mode-node-role', roleName: nodeRole },
+      { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] },
+    ],
     effects: [
       { type: 'create-role', role: nodeRole, trustPolicy: 'auto-mode-node-role-trust.json' },
       { type: 'attach-role-policies', role: nodeRole, policies: [...AUTO_MODE_FACTS.nodeRolePolicies] },
@@ -49,7 +52,9 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
     verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
     rollback: {
       description: 'Before any workload has moved, disabling Auto Mode again is safe.',
-      commands: [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+      commands: [
+        sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`,
+      ],
     },
   });
 }
@@ -81,7 +86,16 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
   const c = input.cluster;
   const subnets = fargateSubnets(input);
   const role = podExecutionRoleArn(input);
-  const selectors = req.selectors.map((s) => `namespace=${s.namespace}${Object.keys(s.labels).length ? `,labels={${Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(',')}}` : ''}`);
+  const selectors = req.selectors.map(
+    (s) =>
+      `namespace=${s.namespace}${
+        Object.keys(s.labels).length
+          ? `,labels={${Object.entries(s.labels)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',')}}`
+          : ''
+      }`,
+  );
   return makeStep({
     id: `capacity/fargate-profile-${slug(req.name)}`,
     title: `Create Fargate profile ${req.name}`,
@@ -95,8 +109,14 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
     ],
     infrastructure: [{ kind: 'fargate-profile', request: req, subnets, podExecutionRoleArn: role }],
     effects: [{ type: 'create-fargate-profile', name: req.name, selectors: req.selectors }],
-    verify: { command: sh`aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`, expect: 'ACTIVE' },
-    rollback: { description: 'Delete the profile; nothing runs on it until workloads are restarted.', commands: [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`] },
+    verify: {
+      command: sh`aws eks describe-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name} --query fargateProfile.status --output text`,
+      expect: 'ACTIVE',
+    },
+    rollback: {
+      description: 'Delete the profile; nothing runs on it until workloads are restarted.',
+      commands: [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${req.name}`],
+    },
   });
 }
 
@@ -185,10 +205,18 @@ export function capacitySteps(input: PlanInput): Step[] {
             findings,
             dependsOn: base,
             commands: [sh`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
-            manifests: [{ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }],
-            effects: applyEffects({ file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } }),
+            manifests: [
+              { file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } },
+            ],
+            effects: applyEffects({
+              file: `ingressclass-${slug(req.name)}.yaml`,
+              object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) },
+            }),
             verify: { command: sh`kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
-            rollback: { description: 'Delete the IngressClass and its parameters.', commands: [sh`kubectl delete ingressclass ${req.name}`, sh`kubectl delete ingressclassparams ${req.name}`] },
+            rollback: {
+              description: 'Delete the IngressClass and its parameters.',
+              commands: [sh`kubectl delete ingressclass ${req.name}`, sh`kubectl delete ingressclassparams ${req.name}`],
+            },
           }),
         );
         break;
@@ -200,7 +228,8 @@ export function capacitySteps(input: PlanInput): Step[] {
     }
   }
   // EKS creates one Fargate profile at a time, so CoreDNS's kube-system profile comes after the others.
-  if (corednsFindings.length > 0) steps.push(corednsOnFargateStep(input, corednsFindings, [...base, ...steps.filter((s) => s.kind === 'fargate-profile').map((s) => s.id)]));
+  if (corednsFindings.length > 0)
+    steps.push(corednsOnFargateStep(input, corednsFindings, [...base, ...steps.filter((s) => s.kind === 'fargate-profile').map((s) => s.id)]));
   return steps;
 }
 
@@ -219,14 +248,30 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
     findings,
     dependsOn: after,
     commands: [
-      ...(hasProfile ? [] : [sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
+      ...(hasProfile
+        ? []
+        : [
+            sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`,
+            sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`,
+          ]),
       sh`kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
       'kubectl scale deployment coredns -n kube-system --replicas=2',
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
-    infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets, podExecutionRoleArn: role }],
+    infrastructure: hasProfile
+      ? []
+      : [
+          {
+            kind: 'fargate-profile',
+            request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] },
+            subnets,
+            podExecutionRoleArn: role,
+          },
+        ],
     effects: [
-      ...(hasProfile ? [] : [{ type: 'create-fargate-profile' as const, name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }]),
+      ...(hasProfile
+        ? []
+        : [{ type: 'create-fargate-profile' as const, name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }]),
       { type: 'patch-pod-template', workload: COREDNS, edits: [{ op: 'remove-pod-annotation', key: COMPUTE_TYPE_ANNOTATION }] },
       { type: 'scale-workload', workload: COREDNS, replicas: 2 },
       { type: 'restart-workload', workload: COREDNS },

@@ -36,10 +36,14 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         id: 'decommission/retire-node-agents',
         title: keep ? 'Keep node agents for the EC2 capacity that remains' : 'Remove node-only agents',
         kind: 'retire-agents',
-        why: keep ? 'Some workloads stay on EC2 nodes, and these agents serve those nodes.' : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
+        why: keep
+          ? 'Some workloads stay on EC2 nodes, and these agents serve those nodes.'
+          : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
         findings: ids(retire),
         dependsOn: previous,
-        commands: keep ? [] : retire.flatMap(({ finding: { resource: r } }) => (r ? [sh`kubectl delete ${r.kind.toLowerCase()} ${r.name} -n ${r.namespace ?? 'default'}`] : [])),
+        commands: keep
+          ? []
+          : retire.flatMap(({ finding: { resource: r } }) => (r ? [sh`kubectl delete ${r.kind.toLowerCase()} ${r.name} -n ${r.namespace ?? 'default'}`] : [])),
         effects: keep ? [] : retire.map((r): Effect => ({ type: 'delete-workload', workload: resourceKey(r.finding.resource) })),
         verify: { command: 'kubectl get daemonsets -A', expect: keep ? 'the agents still Running' : 'none of the removed agents listed' },
         rollback: { description: 'Re-apply the agents from their manifests.', commands: [] },
@@ -49,7 +53,10 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
 
   const profiles = byKind['delete-fargate-profiles'];
   if (profiles.length > 0 && !staysOn('fargate')) {
-    const names = profiles.map((p) => p.finding.resource?.name ?? '').filter(Boolean).sort();
+    const names = profiles
+      .map((p) => p.finding.resource?.name ?? '')
+      .filter(Boolean)
+      .sort();
     push(
       makeStep({
         id: 'decommission/delete-fargate-profiles',
@@ -58,11 +65,17 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         why: 'Deleting a profile stops the pods still running on it, so it comes only after every wave is verified; EKS deletes one profile at a time.',
         findings: ids(profiles),
         dependsOn: previous,
-        commands: names.flatMap((n) => [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`, sh`aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`]),
+        commands: names.flatMap((n) => [
+          sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${n}`,
+          sh`aws eks wait fargate-profile-deleted --cluster-name ${c} --fargate-profile-name ${n}`,
+        ]),
         infrastructure: names.map((name) => ({ kind: 'delete-fargate-profile' as const, name })),
         effects: names.map((name): Effect => ({ type: 'delete-fargate-profile', name })),
         verify: { command: sh`aws eks list-fargate-profiles --cluster-name ${c}`, expect: 'an empty list' },
-        rollback: { description: 'Re-create a profile with the same selectors (profiles are immutable; the old definition is in the inventory).', commands: [] },
+        rollback: {
+          description: 'Re-create a profile with the same selectors (profiles are immutable; the old definition is in the inventory).',
+          commands: [],
+        },
       }),
     );
   }
@@ -106,7 +119,9 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: keep
           ? []
-          : [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+          : [
+              sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`,
+            ],
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
         effects: keep ? [] : [{ type: 'disable-auto-mode' }],
         verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
@@ -127,7 +142,10 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: ['kubectl scale deployment coredns -n kube-system --replicas=0'],
         effects: [{ type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 0 }],
-        verify: { command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default', expect: 'the name resolves' },
+        verify: {
+          command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default',
+          expect: 'the name resolves',
+        },
         rollback: { description: 'Scale CoreDNS back up.', commands: ['kubectl scale deployment coredns -n kube-system --replicas=2'] },
       }),
     );

@@ -28,12 +28,21 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
       {
         type: 'install-addon',
         addon: 'aws-load-balancer-controller',
-        runs: { on: 'deployment', namespace: 'kube-system', name: 'aws-load-balancer-controller', labels: LBC_POD_LABELS, serviceAccount: 'aws-load-balancer-controller' },
+        runs: {
+          on: 'deployment',
+          namespace: 'kube-system',
+          name: 'aws-load-balancer-controller',
+          labels: LBC_POD_LABELS,
+          serviceAccount: 'aws-load-balancer-controller',
+        },
         identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
       },
     ],
     verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
-    rollback: { description: 'Uninstall the controller (only while it owns no load balancer).', commands: ['helm uninstall aws-load-balancer-controller -n kube-system'] },
+    rollback: {
+      description: 'Uninstall the controller (only while it owns no load balancer).',
+      commands: ['helm uninstall aws-load-balancer-controller -n kube-system'],
+    },
   });
 }
 
@@ -55,7 +64,12 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
       if (ingress) manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations });
     } else {
       const service = index.service(ns, ref.name);
-      if (service) manifest = blueGreenService(service, { loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb', suffix, dropAnnotations: change.unsupportedAnnotations });
+      if (service)
+        manifest = blueGreenService(service, {
+          loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb',
+          suffix,
+          dropAnnotations: change.unsupportedAnnotations,
+        });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
     const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
@@ -71,7 +85,9 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         commands: [
           sh`kubectl apply -f ${file}`,
           sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
-          shellComment(`shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`),
+          shellComment(
+            `shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`,
+          ),
           sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
@@ -79,8 +95,14 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
           { type: 'delete-object', object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
         ],
-        verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
-        rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`] },
+        verify: {
+          command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`,
+          expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname',
+        },
+        rollback: {
+          description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.',
+          commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`],
+        },
         namespaces: [ns],
       }),
     );

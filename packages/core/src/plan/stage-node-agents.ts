@@ -46,9 +46,17 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
                 runs: { on: 'daemonset', namespace: 'modeshift-logging', name: 'fluent-bit', serviceAccount: 'fluent-bit' },
                 identity: { via: 'pod-identity', serviceAccount: 'modeshift-logging/fluent-bit', role: '<log-shipping-role>' },
               },
-              { type: 'create-pod-identity-association', namespace: 'modeshift-logging', serviceAccount: 'fluent-bit', role: `arn:aws:iam::${input.accountId}:role/<log-shipping-role>` },
+              {
+                type: 'create-pod-identity-association',
+                namespace: 'modeshift-logging',
+                serviceAccount: 'fluent-bit',
+                role: `arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+              },
             ],
-            verify: { command: 'kubectl get daemonset fluent-bit -n modeshift-logging', expect: 'DESIRED equals READY on every Auto Mode node, and new log streams appear at the same destinations' },
+            verify: {
+              command: 'kubectl get daemonset fluent-bit -n modeshift-logging',
+              expect: 'DESIRED equals READY on every Auto Mode node, and new log streams appear at the same destinations',
+            },
             rollback: { description: 'Delete the agent; Fargate pods keep logging through aws-logging.', commands: ['kubectl delete -f log-agent.yaml'] },
           }),
         );
@@ -67,11 +75,20 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
             findings,
             dependsOn: after,
-            commands: [logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand', '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)'],
+            commands: [
+              logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand',
+              '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)',
+            ],
             manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
             effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
-            verify: { command: 'kubectl get configmap aws-logging -n aws-observability -o yaml', expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events' },
-            rollback: { description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.', commands: ['kubectl delete configmap aws-logging -n aws-observability'] },
+            verify: {
+              command: 'kubectl get configmap aws-logging -n aws-observability -o yaml',
+              expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events',
+            },
+            rollback: {
+              description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.',
+              commands: ['kubectl delete configmap aws-logging -n aws-observability'],
+            },
           }),
         );
         break;
@@ -85,8 +102,15 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             why: 'Fargate runs no DaemonSets; agents that observe pods must run inside the pods they observe.',
             findings,
             dependsOn: after,
-            commands: ofKind(items, kind).map((i) => shellComment(`${resourceKey(i.finding.resource)}: add the ${i.what.agent} container to each moving workload (see the vendor's Fargate instructions)`)),
-            verify: { command: 'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name}: {.spec.containers[*].name}{"\\n"}{end}\'', expect: 'the agent container next to each application container' },
+            commands: ofKind(items, kind).map((i) =>
+              shellComment(
+                `${resourceKey(i.finding.resource)}: add the ${i.what.agent} container to each moving workload (see the vendor's Fargate instructions)`,
+              ),
+            ),
+            verify: {
+              command: 'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name}: {.spec.containers[*].name}{"\\n"}{end}\'',
+              expect: 'the agent container next to each application container',
+            },
             rollback: { description: 'Remove the sidecar containers; the DaemonSets still run on EC2 nodes.', commands: [] },
           }),
         );

@@ -41,11 +41,21 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, sh`aws eks wait cluster-active --name ${c}`],
+            commands: [
+              sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`,
+              sh`aws eks wait cluster-active --name ${c}`,
+            ],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
-            verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
-            rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },
+            verify: {
+              command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`,
+              expect: 'API_AND_CONFIG_MAP',
+            },
+            rollback: {
+              description:
+                'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.',
+              commands: [],
+            },
           }),
         );
         break;
@@ -69,8 +79,14 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               { type: 'attach-role-policies', role, policies },
               { type: 'update-role-trust', role, trustPolicy: 'cluster-role-trust.json' },
             ],
-            verify: { command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
-            rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
+            verify: {
+              command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`,
+              expect: policies.join(', '),
+            },
+            rollback: {
+              description: 'Detach the policies again (only before Auto Mode is enabled).',
+              commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
+            },
           }),
         );
         break;
@@ -83,10 +99,16 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'install-addon',
             why: 'Fargate mounts EFS with a built-in driver; on Auto Mode nodes the EFS CSI driver must be installed.',
             findings,
-            commands: [sh`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`, sh`aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            commands: [
+              sh`aws eks create-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`,
+              sh`aws eks wait addon-active --cluster-name ${c} --addon-name aws-efs-csi-driver`,
+            ],
             effects: [{ type: 'install-addon', addon: 'aws-efs-csi-driver', runs: { on: 'eks-managed' }, identity: { via: 'none' } }],
             verify: { command: 'kubectl get csidriver efs.csi.aws.com', expect: 'the driver is listed' },
-            rollback: { description: 'Remove the add-on (only while no pod on EC2 mounts EFS).', commands: [sh`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`] },
+            rollback: {
+              description: 'Remove the add-on (only while no pod on EC2 mounts EFS).',
+              commands: [sh`aws eks delete-addon --cluster-name ${c} --addon-name aws-efs-csi-driver`],
+            },
           }),
         );
         break;
@@ -103,14 +125,25 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://pod-execution-role-trust.json`,
               sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
             ],
-            manifests: [{ file: 'pod-execution-role-trust.json', object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }) }],
+            manifests: [
+              {
+                file: 'pod-execution-role-trust.json',
+                object: podExecutionRoleTrustPolicy({ region: input.region, accountId: input.accountId, clusterName: c }),
+              },
+            ],
             infrastructure: [{ kind: 'pod-execution-role', roleName: role }],
             effects: [
               { type: 'create-role', role, trustPolicy: 'pod-execution-role-trust.json' },
               { type: 'attach-role-policies', role, policies: ['AmazonEKSFargatePodExecutionRolePolicy'] },
             ],
             verify: { command: sh`aws iam list-attached-role-policies --role-name ${role}`, expect: 'AmazonEKSFargatePodExecutionRolePolicy' },
-            rollback: { description: 'Delete the role once no Fargate profile uses it.', commands: [sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`, sh`aws iam delete-role --role-name ${role}`] },
+            rollback: {
+              description: 'Delete the role once no Fargate profile uses it.',
+              commands: [
+                sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
+                sh`aws iam delete-role --role-name ${role}`,
+              ],
+            },
           }),
         );
         break;
@@ -138,7 +171,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             manifests: accounts.map((sa) => {
               const [ns = '', name = ''] = sa.split('/');
-              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
+              return {
+                file: `irsa-${slug(`${ns}-${name}`)}.json`,
+                object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }),
+              };
             }),
             infrastructure: accounts.map((sa) => {
               const [namespace = '', serviceAccount = ''] = sa.split('/');
@@ -151,12 +187,26 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
                 const role = slug(`${c}-${ns}-${name}`);
                 return [
                   { type: 'create-role', role, trustPolicy: `irsa-${slug(`${ns}-${name}`)}.json` },
-                  { type: 'annotate-object', object: kubeRef('ServiceAccount', ns, name), annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` } },
+                  {
+                    type: 'annotate-object',
+                    object: kubeRef('ServiceAccount', ns, name),
+                    annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` },
+                  },
                 ];
               }),
             ],
-            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
-            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+            verify: {
+              command:
+                'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'',
+              expect: `a role ARN next to ${accounts.join(', ')}`,
+            },
+            rollback: {
+              description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.',
+              commands: accounts.map((sa) => {
+                const [ns = '', name = ''] = sa.split('/');
+                return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`;
+              }),
+            },
           }),
         );
         break;
@@ -170,7 +220,9 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'move-data',
             why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
             findings,
-            commands: claims.map((claim) => shellComment(`${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`)),
+            commands: claims.map((claim) =>
+              shellComment(`${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`),
+            ),
             effects: claims.map((claim): Effect => ({ type: 'move-data', claim })),
             verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
             rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },

@@ -15,14 +15,29 @@ const denyAll: Namespaced<Record<string, unknown>> = {
 
 describe('security-groups stage: load balancers behind NetworkPolicies Fargate never enforced', () => {
   const apps = ['api', 'web'].map((name) => aWorkload({ name, podLabels: { app: name, tier: 'edge' } }));
-  const services = apps.map((w) => aService(w.metadata.name, { type: 'LoadBalancer', selector: { app: w.metadata.name }, ports: [{ port: 443, targetPort: 8443 }] }));
+  const services = apps.map((w) =>
+    aService(w.metadata.name, { type: 'LoadBalancer', selector: { app: w.metadata.name }, ports: [{ port: 443, targetPort: 8443 }] }),
+  );
   const subnet = { ...aSubnet('subnet-a', { tags: { 'kubernetes.io/role/internal-elb': '1' } }), cidrBlock: '10.0.32.0/20' };
-  const plan = buildPlan(contextFor(aFargateInventory(apps, { services, subnets: [subnet], networkPolicies: [denyAll], ingressClasses: [anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' })] }), 'auto-mode'));
+  const plan = buildPlan(
+    contextFor(
+      aFargateInventory(apps, {
+        services,
+        subnets: [subnet],
+        networkPolicies: [denyAll],
+        ingressClasses: [anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' })],
+      }),
+      'auto-mode',
+    ),
+  );
   const steps = plan.stages.flatMap((s) => s.steps);
   const allow = steps.find((s) => s.id === 'security-groups/allow-load-balancer-shop');
 
   it('adds one policy per workload in one step per namespace, before the namespace moves', () => {
-    expect(allow?.findings).toEqual(['auto-mode-network-policy-load-balancer:Deployment/shop/api', 'auto-mode-network-policy-load-balancer:Deployment/shop/web']);
+    expect(allow?.findings).toEqual([
+      'auto-mode-network-policy-load-balancer:Deployment/shop/api',
+      'auto-mode-network-policy-load-balancer:Deployment/shop/web',
+    ]);
     expect(allow?.commands).toEqual(['kubectl apply -f netpol-allow-load-balancer-shop.yaml']);
     const wave = steps.find((s) => s.kind === 'wave' && s.namespaces.includes('shop'));
     const before = (id: string, seen = new Set<string>()): boolean =>
@@ -57,7 +72,9 @@ describe('security-groups stage: SecurityGroupPolicies when moving to Fargate', 
   const policies = plan.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'security-group-policy');
 
   it('gives pods from two NodeClasses of one namespace two policies, each selecting its own pods, under names of their own', () => {
-    const objects = policies.map((s) => s.manifests[0]?.object as { metadata: { name: string }; spec: { podSelector: unknown; securityGroups: { groupIds: string[] } } });
+    const objects = policies.map(
+      (s) => s.manifests[0]?.object as { metadata: { name: string }; spec: { podSelector: unknown; securityGroups: { groupIds: string[] } } },
+    );
     expect(objects.map((o) => [o.spec.podSelector, o.spec.securityGroups.groupIds])).toEqual([
       [{ matchLabels: { app: 'worker' } }, ['sg-blue', 'sg-cluster']],
       [{ matchLabels: { app: 'api' } }, ['sg-cluster', 'sg-red']],

@@ -41,9 +41,23 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
       case 'node-class-pod-security-groups': {
         const name = change.nodePool;
         const hash = name.replace(/^sg-/, '');
-        const nodeClass = nodeClassManifest({ name, role: roleOf(input), subnetIds: fargateSubnets(input), securityGroupIds: [clusterSg], podSecurityGroupIds: change.groupIds });
+        const nodeClass = nodeClassManifest({
+          name,
+          role: roleOf(input),
+          subnetIds: fargateSubnets(input),
+          securityGroupIds: [clusterSg],
+          podSecurityGroupIds: change.groupIds,
+        });
         const nodePool = nodePoolManifest(
-          { kind: 'node-pool', name, purpose: 'security-groups', requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] }], taints: [{ key: 'modeshift.io/security-groups', value: hash, effect: 'NoSchedule' }], podSecurityGroupIds: change.groupIds, limits: {} },
+          {
+            kind: 'node-pool',
+            name,
+            purpose: 'security-groups',
+            requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] }],
+            taints: [{ key: 'modeshift.io/security-groups', value: hash, effect: 'NoSchedule' }],
+            podSecurityGroupIds: change.groupIds,
+            limits: {},
+          },
           name,
         );
         steps.push(
@@ -58,7 +72,10 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             manifests: [{ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }],
             effects: applyEffects({ file: `nodeclass-${slug(name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] } }),
             verify: { command: sh`kubectl get nodeclass ${name} -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`, expect: 'True' },
-            rollback: { description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).', commands: [sh`kubectl delete nodepool ${name}`, sh`kubectl delete nodeclass ${name}`] },
+            rollback: {
+              description: 'Delete the NodePool and NodeClass (after moving pinned workloads back).',
+              commands: [sh`kubectl delete nodepool ${name}`, sh`kubectl delete nodeclass ${name}`],
+            },
           }),
         );
         break;
@@ -73,7 +90,10 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             findings,
             dependsOn: after,
             commands: ['kubectl get securitygrouppolicies -A'],
-            verify: { command: 'kubectl get pod <moved-pod> -n <namespace> -o yaml | grep -i vpc.amazonaws.com/pod-eni', expect: 'the branch ENI annotation with the policy’s groups' },
+            verify: {
+              command: 'kubectl get pod <moved-pod> -n <namespace> -o yaml | grep -i vpc.amazonaws.com/pod-eni',
+              expect: 'the branch ENI annotation with the policy’s groups',
+            },
           }),
         );
         break;
@@ -93,16 +113,32 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
             dependsOn: after,
             commands: [sh`kubectl apply -f ${file}`],
             manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
-            effects: applyEffects({ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }),
-            verify: { command: sh`kubectl get securitygrouppolicy ${name} -n ${change.namespace}`, expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation' },
-            rollback: { description: 'Delete the policy; only pods created afterwards are affected.', commands: [sh`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`] },
+            effects: applyEffects({
+              file,
+              object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }),
+            }),
+            verify: {
+              command: sh`kubectl get securitygrouppolicy ${name} -n ${change.namespace}`,
+              expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation',
+            },
+            rollback: {
+              description: 'Delete the policy; only pods created afterwards are affected.',
+              commands: [sh`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`],
+            },
           }),
         );
         break;
       }
       case 'allow-load-balancer':
         // The group is keyed by this kind, so every change in it is one; the check narrows without a cast.
-        steps.push(allowLoadBalancerStep(change.namespace, group.flatMap((x) => (x.action.change.kind === 'allow-load-balancer' ? [x.action.change] : [])), findings, after));
+        steps.push(
+          allowLoadBalancerStep(
+            change.namespace,
+            group.flatMap((x) => (x.action.change.kind === 'allow-load-balancer' ? [x.action.change] : [])),
+            findings,
+            after,
+          ),
+        );
         break;
       default:
         assertNever(change, 'security group change');
@@ -145,7 +181,10 @@ function allowLoadBalancerStep(namespace: string, changes: Change<'allow-load-ba
     commands: [sh`kubectl apply -f ${file}`],
     manifests: [{ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }],
     effects: applyEffects({ file, object: { apiVersion: 'v1', kind: 'List', items: sorted.map((c) => allowLoadBalancerManifest(c)) } }),
-    verify: { command: sh`kubectl get networkpolicy -n ${namespace} ${names}`, expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy` },
+    verify: {
+      command: sh`kubectl get networkpolicy -n ${namespace} ${names}`,
+      expect: `${names.length === 1 ? 'the policy is' : `all ${names.length} policies are`} listed; after the move, the load balancer's targets report healthy`,
+    },
     rollback: { description: 'Delete the added policies; the existing ones are untouched.', commands: [sh`kubectl delete -f ${file}`] },
   });
 }

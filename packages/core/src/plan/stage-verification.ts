@@ -13,9 +13,7 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
         ? 'Deleting Fargate profiles stops every pod still on them; this is the last check before that.'
         : 'Disabling Auto Mode terminates its instances; this is the last check before that.',
       dependsOn: after,
-      commands: toAuto
-        ? ["kubectl get pods -A -o wide | grep 'fargate-' || echo 'no pods on Fargate'"]
-        : ["kubectl get pods -A -o wide | grep -v 'fargate-'"],
+      commands: toAuto ? ["kubectl get pods -A -o wide | grep 'fargate-' || echo 'no pods on Fargate'"] : ["kubectl get pods -A -o wide | grep -v 'fargate-'"],
       verify: toAuto
         ? { command: "kubectl get pods -A -o wide | grep -c 'fargate-'", expect: '0 (CoreDNS may still run on Fargate until the last step)' }
         : { command: "kubectl get pods -A -o wide | grep -v 'fargate-'", expect: 'only the header and the workloads the plan keeps where they are' },
@@ -26,8 +24,8 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       kind: 'verify',
       why: 'A rollout can finish with pods Running that are not serving; check readiness, restarts and load balancer targets before tearing anything down.',
       dependsOn: after,
-      commands: ['kubectl get deployments,statefulsets -A', "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded"],
-      verify: { command: "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded", expect: 'No resources found' },
+      commands: ['kubectl get deployments,statefulsets -A', 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded'],
+      verify: { command: 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', expect: 'No resources found' },
     }),
   ];
   const reviews = input.findings.filter((f) => f.action.type === 'review' && !(f.capability === 'network-policy' && f.severity === 'change'));

@@ -33,7 +33,11 @@ function ownerNotes(move: Move): string[] {
   if (!owner || move.edits.length === 0) return [];
   const w = move.workload;
   const hints = valuesHints(move.edits);
-  return [shellComment(`${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : ''}`)];
+  return [
+    shellComment(
+      `${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : ''}`,
+    ),
+  ];
 }
 
 function moveCommands(move: Move, target: Mode): string[] {
@@ -41,7 +45,8 @@ function moveCommands(move: Move, target: Mode): string[] {
   const ns = w.metadata.namespace;
   const out = [...ownerNotes(move), ...patchCommands(w, move.edits)];
   if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
-  if (out.length === 0) out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
+  if (out.length === 0)
+    out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
   for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => shellComment(`optional, ${opt.label}: ${c.replace(/^# /, '')}`)));
   if (ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
   return out;
@@ -115,7 +120,9 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
           (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
-          (pauses.size > 0 ? ' Argo CD or Flux reconciles some of these workloads: a live patch holds only while their sync is paused, so the change also goes into their source.' : ''),
+          (pauses.size > 0
+            ? ' Argo CD or Flux reconciles some of these workloads: a live patch holds only while their sync is paused, so the change also goes into their source.'
+            : ''),
         findings,
         dependsOn: previous,
         commands,
@@ -137,9 +144,15 @@ export function staysStep(input: PlanInput, after: string[]): Step | null {
   const lines = keys.map((key) => {
     const findings = input.staying.get(key) ?? [];
     const current = input.ctx.placement.workloads.get(key)?.current;
-    if (current?.type === 'pending') return shellComment(`${key} runs nowhere today (${current.reason}) and cannot run on the target either: ${findings.map((f) => f.message).join(' ')}`);
+    if (current?.type === 'pending')
+      return shellComment(`${key} runs nowhere today (${current.reason}) and cannot run on the target either: ${findings.map((f) => f.message).join(' ')}`);
     const on = findings[0]?.action.type === 'stay' ? findings[0].action.on : 'managed-nodes';
-    const where = on === 'auto-mode' ? 'Auto Mode (keep a NodePool that fits it)' : on === 'fargate' ? 'Fargate (keep the profile that selects it)' : 'EC2 managed nodes (keep its node group)';
+    const where =
+      on === 'auto-mode'
+        ? 'Auto Mode (keep a NodePool that fits it)'
+        : on === 'fargate'
+          ? 'Fargate (keep the profile that selects it)'
+          : 'EC2 managed nodes (keep its node group)';
     return shellComment(`${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`);
   });
   return makeStep({

@@ -10,10 +10,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * (a test compares the README with this output).
  */
 export function renderCapabilityTable(matrix: CapabilityMatrix): string {
-  const lines = [
-    '| capability | EKS Auto Mode | EKS on Fargate | as of | sources |',
-    '|---|---|---|---|---|',
-  ];
+  const lines = ['| capability | EKS Auto Mode | EKS on Fargate | as of | sources |', '|---|---|---|---|---|'];
   for (const id of CAPABILITY_IDS) {
     const auto = matrix['auto-mode'][id];
     const fargate = matrix.fargate[id];

@@ -25,7 +25,10 @@ const secrets = [{ namespace: 'shop', name: 'db-credentials', type: 'Opaque' }];
 
 describe('renderMarkdown never shows secrets', () => {
   it('leaves out env values, to Auto Mode and to Fargate', () => {
-    const workloads = [aWorkload({ name: 'web', containers: [leaky] }), aWorkload({ name: 'job', kind: 'Job', containers: [leaky], podAnnotations: { 'x/y': 'z' } })];
+    const workloads = [
+      aWorkload({ name: 'web', containers: [leaky] }),
+      aWorkload({ name: 'job', kind: 'Job', containers: [leaky], podAnnotations: { 'x/y': 'z' } }),
+    ];
     for (const plan of [
       buildPlan(contextFor(aFargateInventory(workloads, { secrets }), 'auto-mode')),
       buildPlan(contextFor(anAutoModeInventory(workloads, { secrets }), 'fargate')),
@@ -46,7 +49,12 @@ describe('renderMarkdown never shows secrets', () => {
       spec: { volumes: [{ name: 'config', configMap: { name: 'fluent-bit-config' } }] },
     });
     const config = '[OUTPUT]\n    Name es\n    Match *\n    Host es.example.com\n    HTTP_User admin\n    HTTP_Passwd ${API_TOKEN}\n';
-    const plan = buildPlan(contextFor(anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' })], secrets }), 'fargate'));
+    const plan = buildPlan(
+      contextFor(
+        anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' })], secrets }),
+        'fargate',
+      ),
+    );
     const text = renderMarkdown(plan);
     expect(JSON.stringify(plan)).not.toContain(TOKEN);
     expect(text).not.toContain(TOKEN);
@@ -61,7 +69,13 @@ describe('manifestText and values the inventory reader redacted', () => {
   });
 
   it('counts the placeholders the reader left and says so next to the manifest', () => {
-    const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests: [{ file: 'x.yaml', object: { kind: 'ConfigMap', data: { token: REDACTED, 'a.conf': `HTTP_Passwd ${REDACTED}\n` } } }] });
+    const step = makeStep({
+      id: 'capacity/x',
+      title: 'X',
+      kind: 'node-pool',
+      why: 'W',
+      manifests: [{ file: 'x.yaml', object: { kind: 'ConfigMap', data: { token: REDACTED, 'a.conf': `HTTP_Passwd ${REDACTED}\n` } } }],
+    });
     const text = renderMarkdown(aPlan([], { capacity: [step] }));
     expect(text).toContain('token: <redacted>');
     expect(text).toContain('**Credentials removed:** 2 values');

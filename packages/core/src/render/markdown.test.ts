@@ -67,7 +67,9 @@ describe('renderMarkdown: structure', () => {
     const doc = outline(text);
     expectStructure(plan, doc);
     const h3 = doc.headings.filter((h) => h.level === 3).map((h) => h.text);
-    blockers.forEach((f) => expect(h3).toContain(`F${plan.findings.indexOf(f) + 1}. ${f.resource?.kind}/${f.resource?.namespace}/${f.resource?.name} (${f.capability})`));
+    blockers.forEach((f) =>
+      expect(h3).toContain(`F${plan.findings.indexOf(f) + 1}. ${f.resource?.kind}/${f.resource?.namespace}/${f.resource?.name} (${f.capability})`),
+    );
     expect(text).toContain(`**Capability:** [\`${blockers[0]?.capability}\`](https://docs.aws.amazon.com/`);
     expect(text).toContain('- **Options:**');
     const stays = doc.tables.find((t) => t.heading === 'Workloads that stay');
@@ -78,7 +80,10 @@ describe('renderMarkdown: structure', () => {
   it('renders commands in bash fences and short manifests in yaml or json fences', () => {
     const plan = toAutoModePlan();
     const doc = outline(renderMarkdown(plan));
-    const bash = doc.fences.filter((f) => f.info === 'bash').map((f) => f.content).join('\n');
+    const bash = doc.fences
+      .filter((f) => f.info === 'bash')
+      .map((f) => f.content)
+      .join('\n');
     for (const cmd of steps(plan).flatMap((s) => s.commands)) expect(bash).toContain(cmd);
     const manifests = steps(plan).flatMap((s) => s.manifests);
     expect(manifests.length).toBeGreaterThan(0);
@@ -131,9 +136,17 @@ describe('renderMarkdown: escaping', () => {
   });
 
   it('folds long manifests into <details> and keeps short ones inline', () => {
-    const long = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long' }, data: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i}`])) };
+    const long = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'long' },
+      data: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i}`])),
+    };
     const short = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } };
-    const manifests = [{ file: 'long.yaml', object: long }, { file: 'short.yaml', object: short }];
+    const manifests = [
+      { file: 'long.yaml', object: long },
+      { file: 'short.yaml', object: short },
+    ];
     const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests, commands: ['kubectl apply -f long.yaml -f short.yaml'] });
     const text = renderMarkdown(aPlan([], { capacity: [step] }));
     expect(text).toContain('  <details>\n  <summary>Save as long.yaml (45 lines)</summary>\n\n  ```yaml\n');

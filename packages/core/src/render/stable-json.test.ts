@@ -11,7 +11,9 @@ function reference(value: unknown, pad = '', unit = '  '): string {
     return `[${nl}${value.map((v) => inner + reference(v, inner, unit)).join(`,${nl}`)}${nl}${pad}]`;
   }
   const object: Record<string, unknown> = value instanceof Map ? Object.fromEntries(value as Map<string, unknown>) : (value as Record<string, unknown>);
-  const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort();
+  const keys = Object.keys(object)
+    .filter((k) => object[k] !== undefined)
+    .sort();
   if (keys.length === 0) return '{}';
   const sep = unit ? ': ' : ':';
   return `{${nl}${keys.map((k) => `${inner}${JSON.stringify(k)}${sep}${reference(object[k], inner, unit)}`).join(`,${nl}`)}${nl}${pad}}`;
@@ -36,7 +38,13 @@ const SAMPLES: unknown[] = [
   { b: 1, a: { d: [3, undefined, null], c: 'x' }, skipped: undefined },
   // Integer-like keys: the engine would put "9" before "10"; sorted as strings, "10" comes first.
   { '10': 'ten', '9': 'nine', a: { '2': [1], '10': { '1': true } } },
-  { map: new Map<string, unknown>([['z', 1], ['a', [1, 2]]]), date: new Date(0) },
+  {
+    map: new Map<string, unknown>([
+      ['z', 1],
+      ['a', [1, 2]],
+    ]),
+    date: new Date(0),
+  },
   // Long arrays at depth, objects holding them, and small subtrees in between: the chunked writer's paths.
   { findings: many(40, (i) => ({ id: `r:${i}`, sources: many(i % 20, (j) => `s${j}`), action: { type: 'x', edits: [] } })), to: 'fargate' },
   many(20, (i) => ({ x: [[[i]]], 'a-b': { c: [1, 2], '0': i } })),

@@ -34,7 +34,7 @@ describe('renderText never prints an escape sequence it did not make', () => {
     expect(text).toContain('web\\x1b]0;pwned');
   });
 
-  it('with colour: only the renderer\'s own colour codes', () => {
+  it("with colour: only the renderer's own colour codes", () => {
     const text = renderText(plan, { color: true });
     const sequences = text.match(/\u001b[^m]*m?/g) ?? [];
     for (const sequence of sequences) expect(sequence).toMatch(/^\u001b\[(1|2|22|31|32|33|36|39)m$/);

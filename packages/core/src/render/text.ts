@@ -26,7 +26,12 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
   incomplete: 'incomplete: some of the cluster could not be read; collect again with the access named below',
 };
 
-const READINESS_STYLE: Record<Plan['summary']['readiness'], Severity> = { ready: 'gain', 'ready-with-changes': 'change', blocked: 'blocker', incomplete: 'blocker' };
+const READINESS_STYLE: Record<Plan['summary']['readiness'], Severity> = {
+  ready: 'gain',
+  'ready-with-changes': 'change',
+  blocked: 'blocker',
+  incomplete: 'blocker',
+};
 
 /**
  * Lines handed on in pieces of about 32 KiB as they come. A plan of 20,000 workloads has ~400,000
@@ -88,7 +93,10 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
     const width = Math.max(9, ...cost.byNamespace.map((n) => n.namespace.length));
     lines.push(`  ${'namespace'.padEnd(width)}  ${'today'.padStart(12)}  ${'after'.padStart(12)}`);
     for (const n of cost.byNamespace) lines.push(`  ${n.namespace.padEnd(width)}  ${money(n.source).padStart(12)}  ${money(n.target).padStart(12)}`);
-    if (cost.excluded.length > 0) lines.push(paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`));
+    if (cost.excluded.length > 0)
+      lines.push(
+        paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`),
+      );
     for (const a of cost.assumptions) lines.push(paint('dim', `  · ${a}`));
   }
 
@@ -131,7 +139,8 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
       for (const m of step.manifests) lines.push(`    manifest: ${t(m.file)}`);
       if (step.verify.command) lines.push(`    verify: ${t(step.verify.command)}  → ${t(step.verify.expect)}`);
       else if (step.verify.expect) lines.push(`    verify: ${t(step.verify.expect)}`);
-      if (step.rollback.commands.length) lines.push(`    rollback: ${t(step.rollback.description)} ${t(step.rollback.commands.map((r) => `$ ${r}`).join('; '))}`);
+      if (step.rollback.commands.length)
+        lines.push(`    rollback: ${t(step.rollback.description)} ${t(step.rollback.commands.map((r) => `$ ${r}`).join('; '))}`);
     }
   });
   lines.flush();

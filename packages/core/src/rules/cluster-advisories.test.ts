@@ -46,7 +46,9 @@ describe.each([
 describe('fargate-guardduty-runtime evidence', () => {
   it('names the GuardDuty agent when it is in the inventory', () => {
     const agent = aDaemonSet({ namespace: 'amazon-guardduty', name: 'aws-guardduty-agent' });
-    expect(runRule(advisory('fargate-guardduty-runtime'), anAutoModeInventory([aWorkload(), agent]), { target: 'fargate' })[0]?.message).toContain('amazon-guardduty/aws-guardduty-agent');
+    expect(runRule(advisory('fargate-guardduty-runtime'), anAutoModeInventory([aWorkload(), agent]), { target: 'fargate' })[0]?.message).toContain(
+      'amazon-guardduty/aws-guardduty-agent',
+    );
   });
 });
 

@@ -24,14 +24,28 @@ export function installAddon(model: ClusterModel, effect: Extract<Effect, { type
   if (effect.addon !== 'aws-load-balancer-controller' || effect.runs.on !== 'deployment') return;
   const taken = model.ingressClasses.get('alb');
   if (taken && taken.controller !== 'ingress.k8s.aws/alb') {
-    impact.direct.push({ invariant: 'load-balancers', resource: 'IngressClass/alb', breaks: 'installing the AWS Load Balancer Controller with its chart defaults fails: the chart creates IngressClass alb, which already exists for another controller', because: `IngressClass alb belongs to ${taken.controller}; install the controller with an IngressClass of its own` });
+    impact.direct.push({
+      invariant: 'load-balancers',
+      resource: 'IngressClass/alb',
+      breaks:
+        'installing the AWS Load Balancer Controller with its chart defaults fails: the chart creates IngressClass alb, which already exists for another controller',
+      because: `IngressClass alb belongs to ${taken.controller}; install the controller with an IngressClass of its own`,
+    });
     return;
   }
   const { namespace, name, labels, serviceAccount } = effect.runs;
   const key = `Deployment/${namespace}/${name}`;
   if (!model.workloads.has(key)) {
     const workload = addonWorkload(namespace, name, labels, serviceAccount);
-    model.addWorkload({ key, workload, replicas: 2, deleted: false, initial: { type: 'pending', reason: 'not installed before the plan' }, now: { type: 'pending', reason: 'not scheduled yet' }, baseline: { groups: [], credentials: false, logs: [] } });
+    model.addWorkload({
+      key,
+      workload,
+      replicas: 2,
+      deleted: false,
+      initial: { type: 'pending', reason: 'not installed before the plan' },
+      now: { type: 'pending', reason: 'not scheduled yet' },
+      baseline: { groups: [], credentials: false, logs: [] },
+    });
   }
   model.lbc.add(key);
   impact.workloads.add(key);

@@ -55,7 +55,12 @@ function stillOn(sims: Iterable<SimWorkload>, on: (s: SimWorkload) => boolean): 
 function removedWhileRunning(impact: Impact, resource: string, keys: string[], what: string): void {
   if (keys.length === 0) return;
   const shown = keys.length > 5 ? `${keys.slice(0, 5).join(', ')} and ${keys.length - 5} more` : keys.join(', ');
-  impact.direct.push({ invariant: 'end-state', resource, breaks: `${what} while ${shown} still run${keys.length === 1 ? 's' : ''} on it`, because: 'capacity may be removed only when nothing runs on it: its pods stop at once, before any wave moved them' });
+  impact.direct.push({
+    invariant: 'end-state',
+    resource,
+    breaks: `${what} while ${shown} still run${keys.length === 1 ? 's' : ''} on it`,
+    because: 'capacity may be removed only when nothing runs on it: its pods stop at once, before any wave moved them',
+  });
 }
 
 function findObject(step: Step, ref: ObjectRef, file: string): Record<string, unknown> | null {
@@ -67,7 +72,13 @@ function findObject(step: Step, ref: ObjectRef, file: string): Record<string, un
 
 function asNamespaced<S>(object: Record<string, unknown>, namespace: string): Namespaced<S> {
   const meta = (object.metadata ?? {}) as { name?: string; labels?: StringMap; annotations?: StringMap };
-  return { apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '', kind: String(object.kind), metadata: { name: String(meta.name), namespace, labels: meta.labels ?? {}, annotations: meta.annotations ?? {} }, spec: (object.spec ?? {}) as S, origin: { file: 'plan', line: 0 } };
+  return {
+    apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
+    kind: String(object.kind),
+    metadata: { name: String(meta.name), namespace, labels: meta.labels ?? {}, annotations: meta.annotations ?? {} },
+    spec: (object.spec ?? {}) as S,
+    origin: { file: 'plan', line: 0 },
+  };
 }
 
 function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: string, impact: Impact): void {
@@ -85,7 +96,10 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       impact.objects.add(objectKey(ref));
       return touchNamespace(model, impact, ns);
     case 'IngressClass':
-      model.ingressClasses.set(ref.name, { controller: typeof spec.controller === 'string' ? spec.controller : '', params: (spec.parameters as { name?: string } | undefined)?.name ?? null });
+      model.ingressClasses.set(ref.name, {
+        controller: typeof spec.controller === 'string' ? spec.controller : '',
+        params: (spec.parameters as { name?: string } | undefined)?.name ?? null,
+      });
       impact.loadBalancers = true;
       return;
     case 'IngressClassParams':
@@ -131,10 +145,22 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       const original = model.services.get(ns)?.get(ref.name);
       model.services.get(ns)?.delete(ref.name);
       const users = replacedBy?.name === ref.name ? [] : serviceUsers(model, ns, ref.name);
-      if (users.length > 0) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `deleting it takes away its ClusterIP, DNS name and load balancer while ${users.join(', ')} still use${users.length === 1 ? 's' : ''} it`, because: 'a Service another object still uses must be kept (set it to type ClusterIP) or replaced under the same name' });
+      if (users.length > 0)
+        impact.direct.push({
+          invariant: 'load-balancers',
+          resource,
+          breaks: `deleting it takes away its ClusterIP, DNS name and load balancer while ${users.join(', ')} still use${users.length === 1 ? 's' : ''} it`,
+          because: 'a Service another object still uses must be kept (set it to type ClusterIP) or replaced under the same name',
+        });
       const copy = replacedBy ? model.services.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
       const lost = original && copy ? serviceCopyLoses(original, copy) : null;
-      if (lost) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`, because: 'a blue/green copy must keep what its load balancer had' });
+      if (lost)
+        impact.direct.push({
+          invariant: 'load-balancers',
+          resource,
+          breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`,
+          because: 'a blue/green copy must keep what its load balancer had',
+        });
       impact.objects.add(resource);
       return touchNamespace(model, impact, ns);
     }
@@ -142,13 +168,24 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       const original = model.ingresses.get(ns)?.get(ref.name);
       const copy = replacedBy ? model.ingresses.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
       const lost = original && copy ? ingressCopyLoses(model, original, copy) : null;
-      if (lost) impact.direct.push({ invariant: 'load-balancers', resource, breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`, because: 'a blue/green copy must keep the scheme, certificates, group and WAF of the load balancer it replaces' });
+      if (lost)
+        impact.direct.push({
+          invariant: 'load-balancers',
+          resource,
+          breaks: `traffic moves to ${replacedBy!.name}, which loses ${lost}`,
+          because: 'a blue/green copy must keep the scheme, certificates, group and WAF of the load balancer it replaces',
+        });
       model.ingresses.get(ns)?.delete(ref.name);
       impact.objects.add(resource);
       return touchNamespace(model, impact, ns);
     }
     case 'NodePool':
-      removedWhileRunning(impact, resource, stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode' && s.now.nodePool === ref.name), `NodePool ${ref.name} is deleted`);
+      removedWhileRunning(
+        impact,
+        resource,
+        stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode' && s.now.nodePool === ref.name),
+        `NodePool ${ref.name} is deleted`,
+      );
       model.capacity.removePool(ref.name);
       impact.ec2 = true;
       return;
@@ -200,7 +237,13 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
     case 'patch-pod-template':
       return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
     case 'recreate-workload':
-      if (effect.workload.startsWith('Job/')) impact.direct.push({ invariant: 'end-state', resource: effect.workload, breaks: 'the Job is created again, so it runs again', because: 'a one-off Job that already ran must be left as it is, not re-created' });
+      if (effect.workload.startsWith('Job/'))
+        impact.direct.push({
+          invariant: 'end-state',
+          resource: effect.workload,
+          breaks: 'the Job is created again, so it runs again',
+          because: 'a one-off Job that already ran must be left as it is, not re-created',
+        });
       return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
     case 'restart-workload':
       return editWorkload(model, effect.workload, () => undefined, impact);
@@ -218,13 +261,23 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       const key = nsName(effect.object.namespace, effect.object.name);
       const sa = model.serviceAccounts.get(key) ?? { labels: {}, annotations: {} };
       const annotations = { ...sa.annotations };
-      for (const [k, v] of Object.entries(effect.annotations)) if (v === null) delete annotations[k]; else annotations[k] = v;
+      for (const [k, v] of Object.entries(effect.annotations))
+        if (v === null) delete annotations[k];
+        else annotations[k] = v;
       model.serviceAccounts.set(key, { labels: sa.labels, annotations });
       for (const sim of model.byServiceAccount.get(key) ?? []) impact.workloads.add(sim.key);
       return;
     }
     case 'create-fargate-profile': {
-      const profile: FargateProfile = { name: effect.name, clusterName: null, podExecutionRoleArn: null, subnets: [], selectors: effect.selectors, status: 'ACTIVE', origin: { file: 'plan', line: 0 } };
+      const profile: FargateProfile = {
+        name: effect.name,
+        clusterName: null,
+        podExecutionRoleArn: null,
+        subnets: [],
+        selectors: effect.selectors,
+        status: 'ACTIVE',
+        origin: { file: 'plan', line: 0 },
+      };
       model.capacity.addProfile(profile);
       for (const ns of namespacesOf(model, effect.selectors)) touchNamespace(model, impact, ns);
       return;
@@ -234,7 +287,12 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       if (!old) return;
       const namespaces = namespacesOf(model, old.selectors);
       const sims = namespaces.flatMap((ns) => model.byNamespace.get(ns) ?? []);
-      removedWhileRunning(impact, `FargateProfile/${effect.name}`, stillOn(sims, (s) => s.now.type === 'fargate' && s.now.profile === effect.name), `Fargate profile ${effect.name} is deleted`);
+      removedWhileRunning(
+        impact,
+        `FargateProfile/${effect.name}`,
+        stillOn(sims, (s) => s.now.type === 'fargate' && s.now.profile === effect.name),
+        `Fargate profile ${effect.name} is deleted`,
+      );
       model.capacity.removeProfile(effect.name);
       for (const ns of namespaces) touchNamespace(model, impact, ns);
       return;
@@ -244,7 +302,12 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       impact.ec2 = impact.loadBalancers = true;
       return;
     case 'disable-auto-mode':
-      removedWhileRunning(impact, 'cluster/auto-mode', stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode'), 'Auto Mode is disabled');
+      removedWhileRunning(
+        impact,
+        'cluster/auto-mode',
+        stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode'),
+        'Auto Mode is disabled',
+      );
       model.capacity.setAutoMode(false, [], false);
       impact.ec2 = impact.loadBalancers = true;
       return;

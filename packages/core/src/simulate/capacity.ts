@@ -64,7 +64,8 @@ export class CapacityState {
     };
     for (const { model, nodeClass } of pools) this.pools.set(model.name, { model, needsClass: null, nodeClass });
     this.clusterSg = cluster?.clusterSecurityGroupId ?? null;
-    for (const nc of inventory.nodeClasses) if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
+    for (const nc of inventory.nodeClasses)
+      if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
     this.nodegroups = inventory.nodegroups;
     for (const p of inventory.fargateProfiles) this.addProfile(p);
   }
@@ -88,7 +89,11 @@ export class CapacityState {
     const old = this.profiles.get(name);
     if (!old) return undefined;
     this.profiles.delete(name);
-    for (const ns of literalNamespaces(old)) this.byNamespace.set(ns, (this.byNamespace.get(ns) ?? []).filter((p) => p !== old));
+    for (const ns of literalNamespaces(old))
+      this.byNamespace.set(
+        ns,
+        (this.byNamespace.get(ns) ?? []).filter((p) => p !== old),
+      );
     this.wildcard = this.wildcard.filter((p) => p !== old);
     return old;
   }
@@ -155,7 +160,9 @@ export class CapacityState {
     const profile = workload.kind === 'DaemonSet' ? null : matchFargateProfile(candidates, workload);
     if (profile) {
       const rejected = fargateRejects(workload);
-      return rejected ? { type: 'pending', reason: `Fargate profile ${profile.name} takes its pods, but ${rejected}` } : { type: 'fargate', profile: profile.name };
+      return rejected
+        ? { type: 'pending', reason: `Fargate profile ${profile.name} takes its pods, but ${rejected}` }
+        : { type: 'fargate', profile: profile.name };
     }
     return scheduleWorkload([], this.nodeCapacity(), workload) ?? { type: 'pending', reason: 'no Fargate profile selects it and no node capacity fits it' };
   }

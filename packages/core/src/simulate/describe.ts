@@ -20,7 +20,17 @@ export function describeEffect(effect: Effect): string {
     case 'annotate-object':
       return `annotates ${describeObject(effect.object)} (${Object.keys(effect.annotations).join(', ')})`;
     case 'create-fargate-profile':
-      return `creates Fargate profile ${effect.name} (${effect.selectors.map((s) => s.namespace + (Object.keys(s.labels).length ? ` with ${Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(',')}` : '')).join('; ')})`;
+      return `creates Fargate profile ${effect.name} (${effect.selectors
+        .map(
+          (s) =>
+            s.namespace +
+            (Object.keys(s.labels).length
+              ? ` with ${Object.entries(s.labels)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(',')}`
+              : ''),
+        )
+        .join('; ')})`;
     case 'delete-fargate-profile':
       return `deletes Fargate profile ${effect.name}`;
     case 'enable-auto-mode':

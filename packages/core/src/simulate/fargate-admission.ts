@@ -19,7 +19,8 @@ export function fargateRejects(workload: Workload): string | null {
   const port = containers.find((c) => (c.ports ?? []).some((p) => p.hostPort !== undefined && p.hostPort !== 0));
   if (port) return `container ${port.name} asks for a hostPort, which Fargate rejects`;
   const added = containers.find((c) => (c.securityContext?.capabilities?.add ?? []).some((cap) => !GRANTED.has(cap.replace(/^CAP_/, ''))));
-  if (added) return `container ${added.name} adds Linux capabilities (${(added.securityContext?.capabilities?.add ?? []).join(', ')}) that Fargate does not grant`;
+  if (added)
+    return `container ${added.name} adds Linux capabilities (${(added.securityContext?.capabilities?.add ?? []).join(', ')}) that Fargate does not grant`;
   if ((spec.volumes ?? []).some((v) => v.hostPath)) return 'it mounts a hostPath volume';
   if (needsGpu(spec) || needsNeuron(spec)) return 'it requests GPUs or Neuron devices';
   if (pinnedValues(spec, 'kubernetes.io/os').includes('windows')) return 'it is pinned to Windows';
@@ -36,7 +37,23 @@ export function fargateRejects(workload: Workload): string | null {
  * Capabilities a Fargate pod may add: the container runtime's default set (adding one of those, as
  * CoreDNS adds NET_BIND_SERVICE, changes nothing) plus SYS_PTRACE, the one Fargate documents.
  */
-const GRANTED = new Set(['SYS_PTRACE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP', 'NET_BIND_SERVICE', 'NET_RAW', 'SYS_CHROOT', 'MKNOD', 'AUDIT_WRITE', 'SETFCAP']);
+const GRANTED = new Set([
+  'SYS_PTRACE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'SETGID',
+  'SETUID',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'NET_RAW',
+  'SYS_CHROOT',
+  'MKNOD',
+  'AUDIT_WRITE',
+  'SETFCAP',
+]);
 
 function allContainers(spec: PodSpec): Container[] {
   return spec.initContainers ? [...spec.containers, ...spec.initContainers] : spec.containers;
@@ -47,7 +64,12 @@ function ec2OnlyRequirement(spec: PodSpec): string | null {
   // Required terms are ORed: the pod fits when some term asks for no EC2-only label.
   let first: string | null = null;
   for (const term of terms) {
-    const hit = term.find((r) => (r.operator === 'In' || r.operator === 'Exists') && isEc2OnlyLabel(r.key) && !(r.key === 'eks.amazonaws.com/compute-type' && r.values?.includes('fargate')));
+    const hit = term.find(
+      (r) =>
+        (r.operator === 'In' || r.operator === 'Exists') &&
+        isEc2OnlyLabel(r.key) &&
+        !(r.key === 'eks.amazonaws.com/compute-type' && r.values?.includes('fargate')),
+    );
     if (!hit) return null;
     first ??= hit.key;
   }

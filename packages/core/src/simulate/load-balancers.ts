@@ -29,7 +29,10 @@ export function ingressServer(model: ClusterModel, ing: Namespaced<IngressSpec>)
   const name = ing.spec.ingressClassName ?? ing.metadata.annotations['kubernetes.io/ingress.class'];
   if (name === undefined) return { by: 'other', controller: 'the default IngressClass' };
   const cls = model.ingressClasses.get(name);
-  if (!cls) return name === 'alb' && ing.spec.ingressClassName === undefined ? { by: 'aws-load-balancer-controller' } : { by: 'nobody', why: `IngressClass ${name} does not exist` };
+  if (!cls)
+    return name === 'alb' && ing.spec.ingressClassName === undefined
+      ? { by: 'aws-load-balancer-controller' }
+      : { by: 'nobody', why: `IngressClass ${name} does not exist` };
   if (cls.controller === LBC_INGRESS) return { by: 'aws-load-balancer-controller' };
   if (cls.controller === AUTO_INGRESS) return { by: 'auto-mode' };
   return { by: 'other', controller: cls.controller };
@@ -58,7 +61,11 @@ interface AlbSettings {
   waf: boolean;
 }
 
-const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSettings {
   const a: StringMap = ing.metadata.annotations;
@@ -68,12 +75,19 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
   // Auto Mode reads the group from IngressClassParams only, and WAF only as a WAFv2 ACL (aws-facts §4.7).
   const auto = clsName !== undefined && model.ingressClasses.get(clsName)?.controller === AUTO_INGRESS;
   const group = (params.group as { name?: string } | undefined)?.name ?? (auto ? undefined : a['alb.ingress.kubernetes.io/group.name']) ?? null;
-  const certs = [...list(a['alb.ingress.kubernetes.io/certificate-arn']), ...((params.certificateARNs as string[] | undefined) ?? []), ...((params.certificateArn as string[] | undefined) ?? [])];
+  const certs = [
+    ...list(a['alb.ingress.kubernetes.io/certificate-arn']),
+    ...((params.certificateARNs as string[] | undefined) ?? []),
+    ...((params.certificateArn as string[] | undefined) ?? []),
+  ];
   return {
     scheme: (params.scheme as string | undefined) ?? a['alb.ingress.kubernetes.io/scheme'] ?? 'internal',
     certificates: [...new Set(certs)].sort(),
     group,
-    waf: (auto ? ['alb.ingress.kubernetes.io/wafv2-acl-arn'] : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']).some((k) => a[k] !== undefined),
+    waf: (auto
+      ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
+      : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
+    ).some((k) => a[k] !== undefined),
   };
 }
 
@@ -100,7 +114,8 @@ export function ingressCopyLoses(model: ClusterModel, original: Namespaced<Ingre
   if (was.scheme !== now.scheme) lost.push(`scheme ${was.scheme} (the copy is ${now.scheme})`);
   const certs = was.certificates.filter((c) => !now.certificates.includes(c));
   if (certs.length > 0) lost.push(`certificate${certs.length > 1 ? 's' : ''} ${certs.join(', ')}`);
-  if (was.group !== null && now.group === null && groupMembers(model, original.metadata.namespace, was.group) > 1) lost.push(`ALB group ${was.group} (its members would get one ALB each for one host name)`);
+  if (was.group !== null && now.group === null && groupMembers(model, original.metadata.namespace, was.group) > 1)
+    lost.push(`ALB group ${was.group} (its members would get one ALB each for one host name)`);
   if (was.waf && !now.waf) lost.push('its WAF web ACL (an internet-facing ALB would go live unprotected)');
   return lost.length > 0 ? lost.join('; ') : null;
 }
@@ -115,7 +130,10 @@ export function serviceCopyLoses(original: Namespaced<ServiceSpec>, copy: Namesp
 export function serviceUsers(model: ClusterModel, namespace: string, name: string): string[] {
   const users: string[] = [];
   for (const ing of inner(model.ingresses, namespace).values()) {
-    const backends = [ing.spec.defaultBackend?.service?.name, ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend.service?.name))];
+    const backends = [
+      ing.spec.defaultBackend?.service?.name,
+      ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend.service?.name)),
+    ];
     if (backends.includes(name)) users.push(`Ingress ${namespace}/${ing.metadata.name}`);
   }
   for (const key of model.callers(namespace, name)) {

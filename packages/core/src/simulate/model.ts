@@ -87,13 +87,15 @@ export class ClusterModel {
     const inv = ctx.inventory;
     this.capacity = new CapacityState(inv);
     this.version = ctx.clusterVersion;
-    for (const sa of inv.serviceAccounts) this.serviceAccounts.set(nsName(sa.metadata.namespace, sa.metadata.name), { labels: sa.metadata.labels, annotations: sa.metadata.annotations });
+    for (const sa of inv.serviceAccounts)
+      this.serviceAccounts.set(nsName(sa.metadata.namespace, sa.metadata.name), { labels: sa.metadata.labels, annotations: sa.metadata.annotations });
     this.oidcProvider = inv.serviceAccounts.some((sa) => sa.metadata.annotations[IRSA_ANNOTATION] !== undefined);
     for (const p of inv.securityGroupPolicies) this.addSecurityGroupPolicy(p.metadata.namespace, p.metadata.name, p.spec as unknown as Record<string, unknown>);
     for (const p of inv.networkPolicies) this.policiesIn(p.metadata.namespace).set(p.metadata.name, p.spec);
     for (const s of inv.services) inner(this.services, s.metadata.namespace).set(s.metadata.name, s);
     for (const i of inv.ingresses) inner(this.ingresses, i.metadata.namespace).set(i.metadata.name, i);
-    for (const c of inv.ingressClasses) this.ingressClasses.set(c.metadata.name, { controller: c.spec.controller ?? '', params: c.spec.parameters?.name ?? null });
+    for (const c of inv.ingressClasses)
+      this.ingressClasses.set(c.metadata.name, { controller: c.spec.controller ?? '', params: c.spec.parameters?.name ?? null });
     for (const p of inv.ingressClassParams) this.ingressClassParams.set(p.metadata.name, p.spec);
     for (const c of inv.configMaps) this.configMaps.set(nsName(c.metadata.namespace, c.metadata.name), c.data);
     for (const w of inv.workloads) {
@@ -102,7 +104,15 @@ export class ClusterModel {
         continue;
       }
       const placement = ctx.placement.workloads.get(w.key);
-      const sim: SimWorkload = { key: w.key, workload: w, replicas: w.replicas, deleted: false, initial: placement?.current ?? { type: 'pending', reason: 'unknown' }, now: placement?.current ?? { type: 'pending', reason: 'unknown' }, baseline: { groups: [], credentials: false, logs: [] } };
+      const sim: SimWorkload = {
+        key: w.key,
+        workload: w,
+        replicas: w.replicas,
+        deleted: false,
+        initial: placement?.current ?? { type: 'pending', reason: 'unknown' },
+        now: placement?.current ?? { type: 'pending', reason: 'unknown' },
+        baseline: { groups: [], credentials: false, logs: [] },
+      };
       this.addWorkload(sim);
       if (podIdentityEvidence(w)) this.podIdentity.add(serviceAccountKey(w));
       if (isLoadBalancerController(w)) this.lbc.add(w.key);
@@ -124,12 +134,20 @@ export class ClusterModel {
   addSecurityGroupPolicy(namespace: string, name: string, spec: Record<string, unknown>): void {
     const groups = ((spec.securityGroups as { groupIds?: unknown } | undefined)?.groupIds ?? []) as string[];
     const list = (this.securityGroupPolicies.get(namespace) ?? []).filter((p) => p.name !== name);
-    list.push({ name, groups: [...groups].sort(), podSelector: spec.podSelector as LabelSelector | undefined, serviceAccountSelector: spec.serviceAccountSelector as LabelSelector | undefined });
+    list.push({
+      name,
+      groups: [...groups].sort(),
+      podSelector: spec.podSelector as LabelSelector | undefined,
+      serviceAccountSelector: spec.serviceAccountSelector as LabelSelector | undefined,
+    });
     this.securityGroupPolicies.set(namespace, list);
   }
 
   removeSecurityGroupPolicy(namespace: string, name: string): void {
-    this.securityGroupPolicies.set(namespace, (this.securityGroupPolicies.get(namespace) ?? []).filter((p) => p.name !== name));
+    this.securityGroupPolicies.set(
+      namespace,
+      (this.securityGroupPolicies.get(namespace) ?? []).filter((p) => p.name !== name),
+    );
   }
 
   /** Log outputs of Fargate's built-in router (aws-observability/aws-logging), or none. */
@@ -209,7 +227,7 @@ function daemonSetModel(w: Workload): DaemonSetModel {
 }
 
 export function daemonSetFromManifest(namespace: string, name: string, object: Record<string, unknown>): DaemonSetModel {
-  const volumes = ((object.spec as { template?: { spec?: { volumes?: { configMap?: { name?: string } }[] } } } | undefined)?.template?.spec?.volumes ?? []);
+  const volumes = (object.spec as { template?: { spec?: { volumes?: { configMap?: { name?: string } }[] } } } | undefined)?.template?.spec?.volumes ?? [];
   return { key: `DaemonSet/${namespace}/${name}`, namespace, configMaps: volumes.flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])) };
 }
 
@@ -221,7 +239,9 @@ function isLoadBalancerController(w: Workload): boolean {
 function podIdentityEvidence(w: Workload): boolean {
   const spec = w.template.spec;
   if ((spec.volumes ?? []).some((v) => v.name === 'eks-pod-identity-token')) return true;
-  return [...spec.containers, ...(spec.initContainers ?? [])].some((c) => (c.env ?? []).some((e) => e.name === 'AWS_CONTAINER_CREDENTIALS_FULL_URI' && (e.value ?? '').includes('169.254.170.23')));
+  return [...spec.containers, ...(spec.initContainers ?? [])].some((c) =>
+    (c.env ?? []).some((e) => e.name === 'AWS_CONTAINER_CREDENTIALS_FULL_URI' && (e.value ?? '').includes('169.254.170.23')),
+  );
 }
 
 export type ProblemKey = `${Invariant}|${string}`;

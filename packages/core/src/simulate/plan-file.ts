@@ -46,7 +46,8 @@ export function readPlanJson(text: string, file: string, ctx: RuleContext): Plan
   }
   const bad = (problem: string) => new UserError('input', `${file}: ${problem}`);
   if (!isObject(value) || value.schemaVersion !== 1) throw bad('not a modeshift plan (schemaVersion 1 expected)');
-  if (!Array.isArray(value.stages) || !Array.isArray(value.workloads) || !isObject(value.cluster)) throw bad('not a modeshift plan (stages, workloads and cluster expected)');
+  if (!Array.isArray(value.stages) || !Array.isArray(value.workloads) || !isObject(value.cluster))
+    throw bad('not a modeshift plan (stages, workloads and cluster expected)');
   const ids = new Set<string>();
   for (const stage of value.stages) {
     if (!isObject(stage) || !Array.isArray(stage.steps)) throw bad('a stage without steps');
@@ -58,20 +59,25 @@ export function readPlanJson(text: string, file: string, ctx: RuleContext): Plan
       if (!Array.isArray(step.manifests)) throw bad(`step ${step.id}: manifests must be a list`);
       if (!Array.isArray(step.effects)) throw bad(`step ${step.id} has no effects (a plan written before steps carried effects: plan again)`);
       for (const effect of step.effects) {
-        if (!isObject(effect) || typeof effect.type !== 'string' || !EFFECT_TYPES.has(effect.type)) throw bad(`step ${step.id} has an effect of unknown type ${isObject(effect) ? JSON.stringify(effect.type) : 'none'}`);
+        if (!isObject(effect) || typeof effect.type !== 'string' || !EFFECT_TYPES.has(effect.type))
+          throw bad(`step ${step.id} has an effect of unknown type ${isObject(effect) ? JSON.stringify(effect.type) : 'none'}`);
       }
     }
   }
   const plan = value as unknown as Plan;
   const cluster = ctx.inventory.cluster?.name ?? null;
-  if ((plan.cluster.name ?? null) !== cluster) throw bad(`a plan for cluster ${plan.cluster.name ?? 'unnamed'}, but the inventory is of ${cluster ?? 'an unnamed cluster'}`);
+  if ((plan.cluster.name ?? null) !== cluster)
+    throw bad(`a plan for cluster ${plan.cluster.name ?? 'unnamed'}, but the inventory is of ${cluster ?? 'an unnamed cluster'}`);
   if (plan.to !== ctx.target) throw bad(`a plan to ${plan.to}, but --to is ${ctx.target}`);
   if (plan.from !== ctx.placement.from) throw bad(`a plan from ${plan.from}, but the inventory runs on ${ctx.placement.from}`);
   const planned = new Set(plan.workloads.map((w) => w.workload));
   const missing = ctx.inventory.workloads.filter((w) => !planned.has(w.key)).map((w) => w.key);
   const extra = [...planned].filter((k) => !ctx.index.workload(k));
   if (missing.length > 0 || extra.length > 0) {
-    const what = missing.length > 0 ? `does not know ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}` : `names ${extra.slice(0, 3).join(', ')}, which the inventory does not have`;
+    const what =
+      missing.length > 0
+        ? `does not know ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`
+        : `names ${extra.slice(0, 3).join(', ')}, which the inventory does not have`;
     throw bad(`a plan for other workloads: it ${what}`);
   }
   return plan;

@@ -17,7 +17,9 @@ export function groupsAt(model: ClusterModel, sim: SimWorkload, at: Compute): { 
   const w = sim.workload;
   const saLabels = model.serviceAccounts.get(serviceAccountKey(w))?.labels ?? {};
   const policies = (model.securityGroupPolicies.get(w.metadata.namespace) ?? []).filter(
-    (p) => (p.podSelector !== undefined && matchesSelector(p.podSelector, w.template.metadata.labels)) || (p.serviceAccountSelector !== undefined && matchesSelector(p.serviceAccountSelector, saLabels)),
+    (p) =>
+      (p.podSelector !== undefined && matchesSelector(p.podSelector, w.template.metadata.labels)) ||
+      (p.serviceAccountSelector !== undefined && matchesSelector(p.serviceAccountSelector, saLabels)),
   );
   // Every pod has the cluster security group wherever it runs; it is not what a move can lose.
   const fromPolicies = policies.flatMap((p) => p.groups).filter((g) => g !== model.capacity.clusterSg);
@@ -37,14 +39,21 @@ function hasCredentials(model: ClusterModel, sim: SimWorkload, at: Compute): boo
 }
 
 /** A destination is an output's plugin and where it writes; stream naming and matching are not part of it. */
-const NOT_DESTINATION = new Set(['match', 'match_regex', 'log_stream_prefix', 'log_stream_name', 'log_stream_template', 'auto_create_group', 'log_key', 'log_format']);
+const NOT_DESTINATION = new Set([
+  'match',
+  'match_regex',
+  'log_stream_prefix',
+  'log_stream_name',
+  'log_stream_template',
+  'auto_create_group',
+  'log_key',
+  'log_format',
+]);
 
 /** Agents read the cluster and region from their environment; Fargate's router needs them written out. */
 function resolve(value: string, model: ClusterModel): string {
   const cluster = model.ctx.inventory.cluster;
-  return value
-    .replace(/\$\{(AWS_REGION|REGION)\}/g, cluster?.region ?? '$&')
-    .replace(/\$\{CLUSTER_NAME\}/g, cluster?.name ?? '$&');
+  return value.replace(/\$\{(AWS_REGION|REGION)\}/g, cluster?.region ?? '$&').replace(/\$\{CLUSTER_NAME\}/g, cluster?.name ?? '$&');
 }
 
 export function destination(o: LogOutput, model: ClusterModel): string {
@@ -70,8 +79,16 @@ function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | n
 }
 
 function logsAt(model: ClusterModel, sim: SimWorkload, at: Compute, outputs: LogCache): string[] {
-  if (at.type === 'fargate') return outputs.fargate().filter((o) => matchesContainerLogs(o, sim, 'kube')).map((o) => destination(o, model));
-  if (at.type === 'auto-mode' || at.type === 'managed-nodes') return outputs.nodes().filter((o) => matchesContainerLogs(o, sim, null)).map((o) => destination(o, model));
+  if (at.type === 'fargate')
+    return outputs
+      .fargate()
+      .filter((o) => matchesContainerLogs(o, sim, 'kube'))
+      .map((o) => destination(o, model));
+  if (at.type === 'auto-mode' || at.type === 'managed-nodes')
+    return outputs
+      .nodes()
+      .filter((o) => matchesContainerLogs(o, sim, null))
+      .map((o) => destination(o, model));
   return [];
 }
 
@@ -92,7 +109,13 @@ export function baselineOf(model: ClusterModel, sim: SimWorkload, logs: LogCache
   return { groups: groupsAt(model, sim, at).groups, credentials: hasCredentials(model, sim, at), logs: [...new Set(logsAt(model, sim, at, logs))].sort() };
 }
 
-const listAnnotation = (text: string | undefined) => (text ? text.split(',').map((x) => x.trim()).filter(Boolean) : null);
+const listAnnotation = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : null;
 
 /** Addresses a load balancer connects from: its named subnets, else those tagged for its scheme, else all (as the rule that writes the allow policies). */
 function sourceCidrs(model: ClusterModel, subnets: string[] | null, internal: boolean): string[] {
@@ -125,7 +148,16 @@ function loadBalancedPorts(model: ClusterModel, sim: SimWorkload): { via: string
   for (const svc of model.services.get(ns)?.values() ?? []) {
     if (svc.spec.type !== 'LoadBalancer') continue;
     const a = svc.metadata.annotations;
-    senders.push({ via: `Service ${ns}/${svc.metadata.name}`, service: svc.metadata.name, port: undefined, cidrs: sourceCidrs(model, listAnnotation(a['service.beta.kubernetes.io/aws-load-balancer-subnets']), a['service.beta.kubernetes.io/aws-load-balancer-scheme'] !== 'internet-facing') });
+    senders.push({
+      via: `Service ${ns}/${svc.metadata.name}`,
+      service: svc.metadata.name,
+      port: undefined,
+      cidrs: sourceCidrs(
+        model,
+        listAnnotation(a['service.beta.kubernetes.io/aws-load-balancer-subnets']),
+        a['service.beta.kubernetes.io/aws-load-balancer-scheme'] !== 'internet-facing',
+      ),
+    });
   }
   const out: { via: string; target: TargetPort; cidrs: string[] }[] = [];
   for (const sender of senders) {
@@ -135,7 +167,8 @@ function loadBalancedPorts(model: ClusterModel, sim: SimWorkload): { via: string
       if (sender.port !== undefined && port.name !== sender.port.name && port.port !== sender.port.number) continue;
       const target = port.targetPort ?? port.port;
       const named = typeof target === 'string' && !/^\d+$/.test(target) ? target : null;
-      const number = named === null ? Number(target) : (w.template.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === named)?.containerPort ?? null);
+      const number =
+        named === null ? Number(target) : (w.template.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === named)?.containerPort ?? null);
       out.push({ via: sender.via, target: { number, name: named, protocol: port.protocol ?? 'TCP' }, cidrs: sender.cidrs });
     }
   }
@@ -144,12 +177,15 @@ function loadBalancedPorts(model: ClusterModel, sim: SimWorkload): { via: string
 
 function droppedLoadBalancerTraffic(model: ClusterModel, sim: SimWorkload): string | null {
   if (sim.now.type !== 'auto-mode') return null;
-  const policies = [...(model.networkPolicies.get(sim.workload.metadata.namespace)?.values() ?? [])].filter((p) => isolatesIngress(p, sim.workload.template.metadata.labels));
+  const policies = [...(model.networkPolicies.get(sim.workload.metadata.namespace)?.values() ?? [])].filter((p) =>
+    isolatesIngress(p, sim.workload.template.metadata.labels),
+  );
   if (policies.length === 0) return null;
   for (const { via, target, cidrs } of loadBalancedPorts(model, sim)) {
     // Each of the load balancer's subnets must get through, by whichever peer covers it.
     const admitted = cidrs.length === 0 ? admitsFromOutside(policies, target, []) : cidrs.every((cidr) => admitsFromOutside(policies, target, [cidr]));
-    if (!admitted) return `${via} sends load balancer traffic and health checks to port ${target.name ?? target.number}/${target.protocol}, which the namespace's NetworkPolicies, enforced on Auto Mode, do not admit from outside the cluster's pods`;
+    if (!admitted)
+      return `${via} sends load balancer traffic and health checks to port ${target.name ?? target.number}/${target.protocol}, which the namespace's NetworkPolicies, enforced on Auto Mode, do not admit from outside the cluster's pods`;
   }
   return null;
 }
@@ -165,15 +201,27 @@ export function podProblems(model: ClusterModel, sim: SimWorkload, logs: LogCach
   }
   const { groups, strayPolicy } = groupsAt(model, sim, at);
   const missing = sim.baseline.groups.filter((g) => !groups.includes(g));
-  if (missing.length > 0) problems.set('security-groups', `its pods would run without security group${missing.length > 1 ? 's' : ''} ${missing.join(', ')} on ${where(at)}`);
-  else if (strayPolicy) problems.set('security-groups', `SecurityGroupPolicy ${strayPolicy} still selects its pods on Auto Mode below Kubernetes 1.36: the VPC resource controller may add pod-eni requests no Auto Mode node offers, leaving them Pending`);
+  if (missing.length > 0)
+    problems.set('security-groups', `its pods would run without security group${missing.length > 1 ? 's' : ''} ${missing.join(', ')} on ${where(at)}`);
+  else if (strayPolicy)
+    problems.set(
+      'security-groups',
+      `SecurityGroupPolicy ${strayPolicy} still selects its pods on Auto Mode below Kubernetes 1.36: the VPC resource controller may add pod-eni requests no Auto Mode node offers, leaving them Pending`,
+    );
   if (sim.baseline.credentials && !hasCredentials(model, sim, at)) {
-    problems.set('identity', `its pods would have no AWS credentials on ${where(at)}: ${at.type === 'fargate' ? 'Pod Identity does not work on Fargate and its service account has no IRSA role' : 'its service account lost its IRSA role or the OIDC provider'}`);
+    problems.set(
+      'identity',
+      `its pods would have no AWS credentials on ${where(at)}: ${at.type === 'fargate' ? 'Pod Identity does not work on Fargate and its service account has no IRSA role' : 'its service account lost its IRSA role or the OIDC provider'}`,
+    );
   }
   if (sim.baseline.logs.length > 0) {
     const shipped = new Set(logsAt(model, sim, at, logs));
     const lost = sim.baseline.logs.filter((d) => !shipped.has(d));
-    if (lost.length > 0) problems.set('logs', `its container logs would no longer reach ${lost.length === 1 ? lost[0] : `${lost.length} destinations (${lost.join('; ')})`} on ${where(at)}`);
+    if (lost.length > 0)
+      problems.set(
+        'logs',
+        `its container logs would no longer reach ${lost.length === 1 ? lost[0] : `${lost.length} destinations (${lost.join('; ')})`} on ${where(at)}`,
+      );
   }
   const dropped = droppedLoadBalancerTraffic(model, sim);
   if (dropped) problems.set('network-policy', dropped);
@@ -182,7 +230,9 @@ export function podProblems(model: ClusterModel, sim: SimWorkload, logs: LogCach
 
 /** Pods of the workload that need cluster DNS from CoreDNS (anything not on Auto Mode nodes). */
 export function needsCoreDns(sim: SimWorkload): boolean {
-  return sim.key !== COREDNS && sim.workload.kind !== 'Job' && !sim.deleted && sim.replicas !== 0 && (sim.now.type === 'fargate' || sim.now.type === 'managed-nodes');
+  return (
+    sim.key !== COREDNS && sim.workload.kind !== 'Job' && !sim.deleted && sim.replicas !== 0 && (sim.now.type === 'fargate' || sim.now.type === 'managed-nodes')
+  );
 }
 
 /** Where pods land, as the plan's outcomes say it. */

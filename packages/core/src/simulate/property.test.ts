@@ -14,12 +14,14 @@ import type { Violation } from './types.js';
  * blocker, fails the property.
  */
 function knownDefect(v: Violation): string | null {
-  if (v.step.startsWith('capacity/fargate-profile-') || v.step === 'capacity/coredns-on-fargate') return 'profiles created before the pod fixes, policies, logging and CoreDNS (review item 7)';
+  if (v.step.startsWith('capacity/fargate-profile-') || v.step === 'capacity/coredns-on-fargate')
+    return 'profiles created before the pod fixes, policies, logging and CoreDNS (review item 7)';
   if (v.resource === 'IngressClass/alb') return "the controller chart's IngressClass alb (item 3)";
   if (v.invariant === 'load-balancers' && v.step.startsWith('waves/load-balancer-')) return 'blue/green copies (items 1, 2, 3, 15)';
   if (v.invariant === 'end-state' && v.resource.startsWith('Job/')) return 'a completed Job re-created (item 11)';
   if (v.invariant === 'security-groups' && v.breaks.includes('SecurityGroupPolicy')) return 'a SecurityGroupPolicy left in place (item 10)';
-  if (v.step === 'decommission/disable-auto-mode' && (v.invariant === 'load-balancers' || v.invariant === 'end-state')) return 'the controller left on Auto Mode nodes (item 8)';
+  if (v.step === 'decommission/disable-auto-mode' && (v.invariant === 'load-balancers' || v.invariant === 'end-state'))
+    return 'the controller left on Auto Mode nodes (item 8)';
   if (v.invariant === 'logs' && v.step.startsWith('waves/')) return 'aws-logging outputs and Match (item 5)';
   return null;
 }

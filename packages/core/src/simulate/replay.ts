@@ -98,10 +98,19 @@ class Replayer {
     if (!everything) for (const sim of sims) this.relabel(sim);
     for (const sim of sims) {
       const problems = podProblems(this.model, sim, this.logs);
-      for (const inv of ['capacity', 'security-groups', 'identity', 'logs', 'network-policy'] as const) this.set(sim.key, inv, sim.key, problems.get(inv) ?? null, found);
+      for (const inv of ['capacity', 'security-groups', 'identity', 'logs', 'network-policy'] as const)
+        this.set(sim.key, inv, sim.key, problems.get(inv) ?? null, found);
     }
     const coredns = this.model.workloads.get(COREDNS);
-    this.set('cluster', 'dns', COREDNS, this.offAutoMode > 0 && !this.model.coreDnsServing() ? `${this.offAutoMode} workload${this.offAutoMode === 1 ? '' : 's'} outside Auto Mode would have no cluster DNS: CoreDNS ${coredns?.replicas === 0 ? 'is scaled to 0' : `cannot run (${coredns ? where(coredns.now) : 'missing'})`}` : null, found);
+    this.set(
+      'cluster',
+      'dns',
+      COREDNS,
+      this.offAutoMode > 0 && !this.model.coreDnsServing()
+        ? `${this.offAutoMode} workload${this.offAutoMode === 1 ? '' : 's'} outside Auto Mode would have no cluster DNS: CoreDNS ${coredns?.replicas === 0 ? 'is scaled to 0' : `cannot run (${coredns ? where(coredns.now) : 'missing'})`}`
+        : null,
+      found,
+    );
     this.checkLoadBalancers(everything || impact.loadBalancers || sims.some((s) => this.model.lbc.has(s.key)), impact, found);
     for (const [id, p] of found) {
       if (!this.current.has(id) && !everything) out.push({ invariant: p.invariant, resource: p.resource, breaks: p.breaks, because: '' });
@@ -112,7 +121,9 @@ class Replayer {
   /** The workloads an impact can have changed; pods a Fargate profile takes do not see EC2 capacity. */
   private affected(impact: Impact): SimWorkload[] {
     const keys = new Set(impact.workloads);
-    if (impact.ec2 || impact.logs) for (const sim of this.model.workloads.values()) if ((impact.ec2 && sim.now.type !== 'fargate') || (impact.logs && sim.baseline.logs.length > 0)) keys.add(sim.key);
+    if (impact.ec2 || impact.logs)
+      for (const sim of this.model.workloads.values())
+        if ((impact.ec2 && sim.now.type !== 'fargate') || (impact.logs && sim.baseline.logs.length > 0)) keys.add(sim.key);
     return [...keys].flatMap((k) => this.model.workloads.get(k) ?? []);
   }
 
@@ -144,7 +155,12 @@ class Replayer {
       if (!sim || sim.deleted || sim.replicas === 0 || sim.now.type === target || sim.now.type === 'pending') continue;
       // A one-off Job left as it is has finished where it ran; only re-creating it would move it (and run it again).
       if (sim.workload.kind === 'Job') continue;
-      out.push({ invariant: 'end-state', resource: sim.key, breaks: `the plan says it moves to ${target === 'auto-mode' ? 'Auto Mode' : 'Fargate'}, but after the last step its pods land on ${where(sim.now)}`, because: 'no step changes what keeps it where it runs' });
+      out.push({
+        invariant: 'end-state',
+        resource: sim.key,
+        breaks: `the plan says it moves to ${target === 'auto-mode' ? 'Auto Mode' : 'Fargate'}, but after the last step its pods land on ${where(sim.now)}`,
+        because: 'no step changes what keeps it where it runs',
+      });
     }
     return out;
   }
@@ -165,7 +181,13 @@ export function simulate(ctx: RuleContext, plan: Plan): Simulation {
     const found: Omit<Violation, 'step'>[] = impact.direct.map((d) => ({ ...d }));
     replayer.check(impact, false, found);
     if (i === order.length - 1) found.push(...replayer.endState(plan));
-    const violations = found.map((v) => ({ step: step.id, invariant: v.invariant, resource: v.resource, breaks: v.breaks, because: v.because || becauseOf(step) }));
+    const violations = found.map((v) => ({
+      step: step.id,
+      invariant: v.invariant,
+      resource: v.resource,
+      breaks: v.breaks,
+      because: v.because || becauseOf(step),
+    }));
     steps.push({ step: step.id, title: step.title, changes, violations });
   });
   const violations = steps.flatMap((s) => s.violations);
@@ -175,7 +197,8 @@ export function simulate(ctx: RuleContext, plan: Plan): Simulation {
 /** Whether any load balancer in the inventory is the AWS Load Balancer Controller's: evidence that it runs. */
 function servedByController(model: ClusterModel): boolean {
   for (const byName of model.services.values()) for (const s of byName.values()) if (serviceServer(s)?.by === 'aws-load-balancer-controller') return true;
-  for (const byName of model.ingresses.values()) for (const i of byName.values()) if (ingressServer(model, i).by === 'aws-load-balancer-controller') return true;
+  for (const byName of model.ingresses.values())
+    for (const i of byName.values()) if (ingressServer(model, i).by === 'aws-load-balancer-controller') return true;
   return false;
 }
 

@@ -27,10 +27,23 @@ function autoModeShop() {
     namespace: 'api',
     name: 'orders',
     spec: { serviceAccountName: 'orders' },
-    containers: [{ name: 'main', image: 'example', env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }], resources: { requests: { cpu: '250m', memory: '512Mi' } } }],
+    containers: [
+      {
+        name: 'main',
+        image: 'example',
+        env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }],
+        resources: { requests: { cpu: '250m', memory: '512Mi' } },
+      },
+    ],
   });
   const inventory = anAutoModeInventory([api], {
-    services: [aService('orders', { type: 'LoadBalancer', loadBalancerClass: 'eks.amazonaws.com/nlb', selector: { app: 'orders' }, ports: [{ port: 80, targetPort: 8080 }] }, { namespace: 'api' })],
+    services: [
+      aService(
+        'orders',
+        { type: 'LoadBalancer', loadBalancerClass: 'eks.amazonaws.com/nlb', selector: { app: 'orders' }, ports: [{ port: 80, targetPort: 8080 }] },
+        { namespace: 'api' },
+      ),
+    ],
     serviceAccounts: [aServiceAccount('orders', { namespace: 'api' })],
   });
   const ctx = contextFor(inventory, 'fargate');
@@ -71,7 +84,9 @@ describe('a plan to Fargate for a cluster with an Auto Mode NLB and Pod Identity
 
   it('without the load balancer controller step, nothing serves the blue/green copy', () => {
     const { ctx, plan } = autoModeShop();
-    expect(fresh(keys(without(plan, 'prerequisites/aws-load-balancer-controller'), ctx))).toEqual(['waves/load-balancer-service-api-orders load-balancers Service/api/orders-fargate']);
+    expect(fresh(keys(without(plan, 'prerequisites/aws-load-balancer-controller'), ctx))).toEqual([
+      'waves/load-balancer-service-api-orders load-balancers Service/api/orders-fargate',
+    ]);
   });
 
   it('with the IRSA step after its wave, the pods land on Fargate without credentials when the profile appears', () => {
@@ -88,7 +103,9 @@ describe('a plan to Fargate for a cluster with an Auto Mode NLB and Pod Identity
   it('disabling Auto Mode before the controller has Fargate capacity leaves the load balancers unmanaged', () => {
     const { ctx, plan } = autoModeShop();
     const copy = structuredClone(plan);
-    steps(copy).find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!.effects.push({ type: 'disable-auto-mode' });
+    steps(copy)
+      .find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!
+      .effects.push({ type: 'disable-auto-mode' });
     expect(fresh(keys(copy, ctx))).toContain('prerequisites/aws-load-balancer-controller load-balancers Service/api/orders');
   });
 });

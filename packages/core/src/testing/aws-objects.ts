@@ -22,7 +22,15 @@ export function aNodegroup(name = 'general', overrides: Partial<Nodegroup> = {})
 }
 
 export function aSubnet(id: string, options: { isPublic?: boolean; tags?: StringMap } = {}): Subnet {
-  return { id, vpcId: 'vpc-0abc', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.0.0/24', public: options.isPublic ?? false, tags: options.tags ?? {}, origin };
+  return {
+    id,
+    vpcId: 'vpc-0abc',
+    availabilityZone: 'eu-west-1a',
+    cidrBlock: '10.0.0.0/24',
+    public: options.isPublic ?? false,
+    tags: options.tags ?? {},
+    origin,
+  };
 }
 
 export function aSecurityGroup(id: string, options: { name?: string; tags?: StringMap } = {}): SecurityGroup {

@@ -29,8 +29,7 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
   const namespace = options.namespace ?? 'shop';
   const name = options.name ?? 'web';
   const podLabels = options.podLabels ?? { app: name };
-  const replicas =
-    options.replicas !== undefined ? options.replicas : kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob' ? null : 2;
+  const replicas = options.replicas !== undefined ? options.replicas : kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob' ? null : 2;
   return {
     key: `${kind}/${namespace}/${name}`,
     kind,
@@ -41,7 +40,11 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
       metadata: { labels: podLabels, annotations: options.podAnnotations ?? {} },
       spec: {
         containers: options.containers ?? [
-          { name: 'main', image: 'public.ecr.aws/nginx/nginx:1.27', resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '250m', memory: '512Mi' } } },
+          {
+            name: 'main',
+            image: 'public.ecr.aws/nginx/nginx:1.27',
+            resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '250m', memory: '512Mi' } },
+          },
         ],
         ...options.spec,
       },
@@ -55,7 +58,12 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
 /** A container with the given requests and limits (nothing set when omitted). */
 export function aContainer(name: string, options: { requests?: StringMap; limits?: StringMap } & Partial<Container> = {}): Container {
   const { requests, limits, ...extra } = options;
-  return { name, image: `public.ecr.aws/example/${name}:1.0`, ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}), ...extra };
+  return {
+    name,
+    image: `public.ecr.aws/example/${name}:1.0`,
+    ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}),
+    ...extra,
+  };
 }
 
 /** A DaemonSet, in namespace `monitoring` unless told. */
@@ -85,7 +93,13 @@ export function aCluster(overrides: Partial<Cluster> = {}): Cluster {
 
 export function anAutoModeCluster(overrides: Partial<Cluster> = {}): Cluster {
   return aCluster({
-    autoMode: { enabled: true, nodePools: ['general-purpose', 'system'], nodeRoleArn: 'arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole', blockStorage: true, elasticLoadBalancing: true },
+    autoMode: {
+      enabled: true,
+      nodePools: ['general-purpose', 'system'],
+      nodeRoleArn: 'arn:aws:iam::111122223333:role/AmazonEKSAutoNodeRole',
+      blockStorage: true,
+      elasticLoadBalancing: true,
+    },
     ...overrides,
   });
 }
@@ -113,7 +127,12 @@ export function aFargateInventory(workloads: Workload[], parts: Partial<Inventor
   const namespaces = [...new Set(workloads.map((w) => w.metadata.namespace))].sort();
   return anInventory({
     cluster: aCluster(),
-    fargateProfiles: [aFargateProfile('apps', namespaces.map((namespace) => ({ namespace })))],
+    fargateProfiles: [
+      aFargateProfile(
+        'apps',
+        namespaces.map((namespace) => ({ namespace })),
+      ),
+    ],
     workloads,
     ...parts,
   });

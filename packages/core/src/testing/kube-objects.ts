@@ -72,7 +72,11 @@ export function anIngressClass(name: string, spec: IngressClassSpec, options: { 
 }
 
 /** `isDefault` adds the default-class annotation to any others given. */
-export function aStorageClass(name: string, provisioner: string, options: { isDefault?: boolean; annotations?: StringMap } = {}): Inventory['storageClasses'][number] {
+export function aStorageClass(
+  name: string,
+  provisioner: string,
+  options: { isDefault?: boolean; annotations?: StringMap } = {},
+): Inventory['storageClasses'][number] {
   const annotations: StringMap = { ...options.annotations, ...(options.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : {}) };
   return { ...aClusterObject<Record<string, never>>('StorageClass', name, {}, { apiVersion: 'storage.k8s.io/v1', annotations }), provisioner, parameters: {} };
 }
@@ -106,13 +110,24 @@ export function aSecurityGroupPolicy(
 }
 
 export function aPodDisruptionBudget(name: string, matchLabels: StringMap, options: Placed = {}): Namespaced<PodDisruptionBudgetSpec> {
-  return anObject<PodDisruptionBudgetSpec>('PodDisruptionBudget', name, { selector: { matchLabels }, maxUnavailable: 1 }, { namespace: options.namespace, apiVersion: 'policy/v1' });
+  return anObject<PodDisruptionBudgetSpec>(
+    'PodDisruptionBudget',
+    name,
+    { selector: { matchLabels }, maxUnavailable: 1 },
+    { namespace: options.namespace, apiVersion: 'policy/v1' },
+  );
 }
 
 /** A Karpenter NodePool; Auto Mode's (group eks.amazonaws.com, NodeClass `default`) unless told. */
 export function aNodePool(
   name: string,
-  options: { nodeClass?: string; group?: string; labels?: StringMap; requirements?: NodeSelectorRequirement[]; taints?: { key: string; value?: string; effect: string }[] } = {},
+  options: {
+    nodeClass?: string;
+    group?: string;
+    labels?: StringMap;
+    requirements?: NodeSelectorRequirement[];
+    taints?: { key: string; value?: string; effect: string }[];
+  } = {},
 ): KubeObject<NodePoolSpec> {
   const spec: NodePoolSpec = {
     template: {

@@ -29,7 +29,8 @@ const HOSTILE = [
 
 describe('shellQuote', () => {
   it('leaves plain words as they are, so ordinary commands read as before', () => {
-    for (const word of ['deployment/cart', 'shop', 'arn:aws:iam::111122223333:role/x', 'k8s-app=kube-dns,tier=web', 'subnet-0a1b', '1.31', '<cluster-name>']) expect(shellQuote(word)).toBe(word);
+    for (const word of ['deployment/cart', 'shop', 'arn:aws:iam::111122223333:role/x', 'k8s-app=kube-dns,tier=web', 'subnet-0a1b', '1.31', '<cluster-name>'])
+      expect(shellQuote(word)).toBe(word);
   });
 
   it('quotes anything a shell would read differently', () => {
@@ -52,7 +53,9 @@ describe('shellQuote', () => {
 describe('sh', () => {
   it('quotes each value in place and leaves the template text alone', () => {
     const name = 'cart;rm -rf /';
-    expect(sh`kubectl rollout restart deployment/${name} -n ${'shop'} -o jsonpath='{.x}'`).toBe(`kubectl rollout restart deployment/'cart;rm -rf /' -n shop -o jsonpath='{.x}'`);
+    expect(sh`kubectl rollout restart deployment/${name} -n ${'shop'} -o jsonpath='{.x}'`).toBe(
+      `kubectl rollout restart deployment/'cart;rm -rf /' -n shop -o jsonpath='{.x}'`,
+    );
     expect(bashWords(sh`deployment/${name} arn:aws:iam::${'1 2'}:role/${'r'}`)).toEqual(['deployment/cart;rm -rf /', 'arn:aws:iam::1 2:role/r']);
   });
 

@@ -3,7 +3,18 @@ import { infraFromPlan } from '../model/infra-from-plan.js';
 import { fillPlaceholders } from '../plan/index.js';
 import { actionsAndResources, schemaErrors } from '../testing/checks.js';
 import { examplePlan } from '../testing/examples.js';
-import { ACCOUNT_ID, clearRegistered, installMocks, jsonInput, outputValue, REGION, settle, type Kubeconfig, type PolicyDocument, type Registered } from '../testing/mocks.js';
+import {
+  ACCOUNT_ID,
+  clearRegistered,
+  installMocks,
+  jsonInput,
+  outputValue,
+  REGION,
+  settle,
+  type Kubeconfig,
+  type PolicyDocument,
+  type Registered,
+} from '../testing/mocks.js';
 import { AutoModeEnablement } from './auto-mode-enablement.js';
 import { KubernetesObjects } from './kubernetes-objects.js';
 import { kubernetesProvider } from './kubernetes-provider.js';
@@ -15,7 +26,9 @@ function build(newCluster: boolean, publicAccessCidrs?: string[]) {
   const autoMode = new AutoModeEnablement('auto-mode', {
     model: model.autoMode!,
     clusterName: 'shop-prod',
-    newCluster: newCluster ? { name: 'shop-prod-auto', vpcId: 'vpc-1', privateSubnetIds: ['subnet-a', 'subnet-b'], version: '1.31', publicAccessCidrs } : undefined,
+    newCluster: newCluster
+      ? { name: 'shop-prod-auto', vpcId: 'vpc-1', privateSubnetIds: ['subnet-a', 'subnet-b'], version: '1.31', publicAccessCidrs }
+      : undefined,
   });
   const provider = kubernetesProvider('kubernetes', { clusterName: autoMode.clusterName, region: REGION, kubeconfig: autoMode.cluster?.kubeconfigJson });
   new KubernetesObjects(
@@ -23,7 +36,9 @@ function build(newCluster: boolean, publicAccessCidrs?: string[]) {
     {
       objects: fillPlaceholders(model.kubernetes, { '<cluster-name>': 'shop-prod', '<region>': REGION }),
       provider,
-      nodeClassOverrides: autoMode.cluster ? { role: autoMode.nodeRoleName.apply((n) => n ?? ''), securityGroupIds: [autoMode.cluster.clusterSecurityGroupId] } : undefined,
+      nodeClassOverrides: autoMode.cluster
+        ? { role: autoMode.nodeRoleName.apply((n) => n ?? ''), securityGroupIds: [autoMode.cluster.clusterSecurityGroupId] }
+        : undefined,
     },
     { dependsOn: [autoMode] },
   );
@@ -39,7 +54,10 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const res = await settle();
     const roles = of(res, 'aws:iam/role:Role');
     expect(roles.map((r) => [r.name, r.inputs.name])).toEqual([['auto-mode-node-role', 'AmazonEKSAutoNodeRole']]);
-    expect(jsonInput<PolicyDocument>(roles[0]!, 'assumeRolePolicy')).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    expect(jsonInput<PolicyDocument>(roles[0]!, 'assumeRolePolicy')).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     const attachments = of(res, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => [r.name, r.inputs.role, r.inputs.policyArn]);
     const clusterRole = model.autoMode!.clusterRole!.name;
     expect(attachments).toEqual(
@@ -58,12 +76,19 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     for (const r of roles) for (const v of actionsAndResources(jsonInput<PolicyDocument>(r, 'assumeRolePolicy'))) expect(v).not.toContain('*');
   });
 
-  it('applies the NodePools, NodeClass, IngressClass and log agent through the cluster\'s provider', async () => {
+  it("applies the NodePools, NodeClass, IngressClass and log agent through the cluster's provider", async () => {
     build(false);
     const res = await settle();
     const k8s = res.filter((r) => r.type.startsWith('kubernetes:'));
     const types = new Set(k8s.map((r) => r.type));
-    for (const t of ['kubernetes:karpenter.sh/v1:NodePool', 'kubernetes:eks.amazonaws.com/v1:NodeClass', 'kubernetes:eks.amazonaws.com/v1:IngressClassParams', 'kubernetes:networking.k8s.io/v1:IngressClass', 'kubernetes:apps/v1:DaemonSet', 'kubernetes:core/v1:Namespace'])
+    for (const t of [
+      'kubernetes:karpenter.sh/v1:NodePool',
+      'kubernetes:eks.amazonaws.com/v1:NodeClass',
+      'kubernetes:eks.amazonaws.com/v1:IngressClassParams',
+      'kubernetes:networking.k8s.io/v1:IngressClass',
+      'kubernetes:apps/v1:DaemonSet',
+      'kubernetes:core/v1:Namespace',
+    ])
       expect(types).toContain(t);
     for (const r of k8s) expect(r.provider).toMatch(/pulumi:providers:kubernetes::kubernetes::kubernetes_id$/);
     expect(k8s).toHaveLength(model.kubernetes.length);
@@ -88,7 +113,11 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
       privateSubnetIds: ['subnet-a', 'subnet-b'],
       authenticationMode: 'API',
       endpointPrivateAccess: true,
-      autoMode: { enabled: true, createNodeRole: false, computeConfig: { nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/AmazonEKSAutoNodeRole` } },
+      autoMode: {
+        enabled: true,
+        createNodeRole: false,
+        computeConfig: { nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/AmazonEKSAutoNodeRole` },
+      },
     });
     expect(cluster!.inputs.publicSubnetIds).toBeUndefined();
     // Private API endpoint unless ranges are given: EKS would otherwise open it to 0.0.0.0/0.
@@ -103,10 +132,15 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
       expect(nc.inputs.spec?.securityGroupSelectorTerms).toEqual([{ id: 'sg-0123456789abcdef0' }]);
       expect(schemaErrors(nc.inputs)).toEqual([]);
     }
-    expect(jsonInput<Kubeconfig>(res.find((r) => r.type === 'pulumi:providers:kubernetes')!, 'kubeconfig').clusters[0]?.name).toBe('shop-prod-auto');
+    expect(
+      jsonInput<Kubeconfig>(
+        res.find((r) => r.type === 'pulumi:providers:kubernetes')!,
+        'kubeconfig',
+      ).clusters[0]?.name,
+    ).toBe('shop-prod-auto');
   });
 
-  it('opens the new cluster\'s public endpoint only to the address ranges it is given', async () => {
+  it("opens the new cluster's public endpoint only to the address ranges it is given", async () => {
     build(true, ['203.0.113.0/24']);
     const [cluster] = of(await settle(), 'eks:index:Cluster');
     expect(cluster!.inputs).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] });

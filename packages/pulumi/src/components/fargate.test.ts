@@ -38,7 +38,7 @@ describe('Fargate components under mocks (auto-mode-to-fargate)', () => {
     ]);
   });
 
-  it('creates a Fargate profile per moving namespace and one for CoreDNS, on the plan\'s private subnets', async () => {
+  it("creates a Fargate profile per moving namespace and one for CoreDNS, on the plan's private subnets", async () => {
     build();
     const res = await settle();
     const profiles = of(res, 'aws:eks/fargateProfile:FargateProfile');
@@ -52,7 +52,9 @@ describe('Fargate components under mocks (auto-mode-to-fargate)', () => {
       expect(p.inputs.selectors?.length).toBeGreaterThan(0);
       expect(p.inputs.selectors?.length).toBeLessThanOrEqual(5);
     }
-    expect(profiles.find((p) => p.inputs.fargateProfileName === 'kube-system')!.inputs.selectors).toEqual([{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }]);
+    expect(profiles.find((p) => p.inputs.fargateProfileName === 'kube-system')!.inputs.selectors).toEqual([
+      { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    ]);
     const staying = new Set(plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload.split('/')[1]));
     const moving = new Set(plan.workloads.filter((w) => w.outcome === 'moves').map((w) => w.workload.split('/')[1]));
     const selected = profiles.flatMap((p) => (p.inputs.selectors ?? []).map((s) => s.namespace));
@@ -69,7 +71,9 @@ describe('Fargate components under mocks (auto-mode-to-fargate)', () => {
       expect(s.inputs.spec?.securityGroups?.groupIds.length).toBeGreaterThan(0);
       expect(schemaErrors(s.inputs)).toEqual([]);
     }
-    expect(of(res, 'kubernetes:core/v1:Namespace').map((r) => r.inputs.metadata)).toContainEqual(expect.objectContaining({ name: 'aws-observability', labels: expect.objectContaining({ 'aws-observability': 'enabled' }) as unknown }));
+    expect(of(res, 'kubernetes:core/v1:Namespace').map((r) => r.inputs.metadata)).toContainEqual(
+      expect.objectContaining({ name: 'aws-observability', labels: expect.objectContaining({ 'aws-observability': 'enabled' }) as unknown }),
+    );
     const [logging] = of(res, 'kubernetes:core/v1:ConfigMap');
     expect(logging!.name).toBe('configmap-aws-observability-aws-logging');
     expect(logging!.inputs.data?.['output.conf']).toContain('[OUTPUT]');

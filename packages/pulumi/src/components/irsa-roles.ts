@@ -25,8 +25,14 @@ export class IrsaRoles extends pulumi.ComponentResource {
     for (const r of args.roles) {
       const trust = pulumi
         .all([partition, accountId, issuer])
-        .apply(([p, account, oidcIssuer]) => JSON.stringify(irsaRoleTrust({ partition: p, accountId: account, oidcIssuer, namespace: r.namespace, serviceAccount: r.serviceAccount })));
-      const role = new aws.iam.Role(r.logicalName, { name: r.name, description: `IRSA for ${r.namespace}/${r.serviceAccount} (modeshift step ${r.stepId})`, assumeRolePolicy: trust }, { parent: this });
+        .apply(([p, account, oidcIssuer]) =>
+          JSON.stringify(irsaRoleTrust({ partition: p, accountId: account, oidcIssuer, namespace: r.namespace, serviceAccount: r.serviceAccount })),
+        );
+      const role = new aws.iam.Role(
+        r.logicalName,
+        { name: r.name, description: `IRSA for ${r.namespace}/${r.serviceAccount} (modeshift step ${r.stepId})`, assumeRolePolicy: trust },
+        { parent: this },
+      );
       this.roleArns[`${r.namespace}/${r.serviceAccount}`] = role.arn;
     }
     this.registerOutputs({});

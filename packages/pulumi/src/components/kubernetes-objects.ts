@@ -74,7 +74,8 @@ function make(name: string, object: Record<string, unknown>, opts: pulumi.Custom
   const builtIn = BUILT_IN[`${apiVersion}/${String(object['kind'])}`];
   if (builtIn) return builtIn(name, object, opts);
   // Only API groups (group/version) can be custom resources; an unknown core kind is a gap in BUILT_IN.
-  if (!apiVersion.includes('/') || apiVersion.startsWith('apps/')) throw new pulumi.RunError(`No resource type for ${apiVersion} ${String(object['kind'])} (${name}).`);
+  if (!apiVersion.includes('/') || apiVersion.startsWith('apps/'))
+    throw new pulumi.RunError(`No resource type for ${apiVersion} ${String(object['kind'])} (${name}).`);
   return new k8s.apiextensions.CustomResource(name, object as k8s.apiextensions.CustomResourceArgs, opts);
 }
 

@@ -17,7 +17,15 @@ const step = (id: string, infrastructure: Infrastructure[], manifests: Step['man
 const plan = (to: Plan['to'], steps: Step[]): Plan => aPlan(to, steps, { cluster: { name: 'c1', region: REGION, version: '1.31' } });
 
 const gpuPool = nodePoolManifest(
-  { kind: 'node-pool', name: 'gpu', purpose: 'gpu', requirements: [{ key: 'eks.amazonaws.com/instance-gpu-manufacturer', operator: 'In', values: ['nvidia'] }], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }], podSecurityGroupIds: [], limits: { 'nvidia.com/gpu': '8' } },
+  {
+    kind: 'node-pool',
+    name: 'gpu',
+    purpose: 'gpu',
+    requirements: [{ key: 'eks.amazonaws.com/instance-gpu-manufacturer', operator: 'In', values: ['nvidia'] }],
+    taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+    podSecurityGroupIds: [],
+    limits: { 'nvidia.com/gpu': '8' },
+  },
   'default',
 );
 
@@ -54,7 +62,14 @@ describe('components on plans the examples do not cover', () => {
     const model = infraFromPlan(
       plan('fargate', [
         step('prerequisites/pod-execution-role', [{ kind: 'pod-execution-role', roleName: 'c1-fargate-pod-execution' }]),
-        step('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/c1-fargate-pod-execution' }]),
+        step('capacity/fargate-profile-big', [
+          {
+            kind: 'fargate-profile',
+            request: { kind: 'fargate-profile', name: 'big', selectors },
+            subnets: ['<private-subnet-ids>'],
+            podExecutionRoleArn: 'arn:aws:iam::1:role/c1-fargate-pod-execution',
+          },
+        ]),
         step('prerequisites/irsa', [{ kind: 'irsa-role', namespace: 'a', serviceAccount: 'orders', roleName: 'c1-a-orders' }]),
       ]),
     );
@@ -71,20 +86,58 @@ describe('components on plans the examples do not cover', () => {
     const trust = jsonInput<PolicyDocument>(irsa, 'assumeRolePolicy');
     const issuer = OIDC_ISSUER.replace('https://', '');
     expect(trust.Statement[0]?.Principal).toEqual({ Federated: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${issuer}` });
-    expect(trust.Statement[0]?.Condition?.StringEquals).toEqual({ [`${issuer}:sub`]: 'system:serviceaccount:a:orders', [`${issuer}:aud`]: 'sts.amazonaws.com' });
+    expect(trust.Statement[0]?.Condition?.StringEquals).toEqual({
+      [`${issuer}:sub`]: 'system:serviceaccount:a:orders',
+      [`${issuer}:aud`]: 'sts.amazonaws.com',
+    });
     for (const v of actionsAndResources(trust)) expect(v).not.toContain('*');
-    expect(res.filter((r) => r.type === 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn)).toEqual(['arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy']);
+    expect(res.filter((r) => r.type === 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn)).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy',
+    ]);
   });
 
   it('refuses to run with a value the plan and the config both lack', () => {
-    const noSubnets = infraFromPlan(plan('fargate', [step('capacity/p', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'p', selectors: [{ namespace: 'a', labels: {} }] }, subnets: [], podExecutionRoleArn: '<pod-execution-role-arn>' }])]));
-    expect(() => new FargateCapacity('f1', { model: noSubnets.fargate!, clusterName: 'c1', podExecutionRoleArn: 'arn:aws:iam::1:role/x' })).toThrow(/privateSubnetIds/);
+    const noSubnets = infraFromPlan(
+      plan('fargate', [
+        step('capacity/p', [
+          {
+            kind: 'fargate-profile',
+            request: { kind: 'fargate-profile', name: 'p', selectors: [{ namespace: 'a', labels: {} }] },
+            subnets: [],
+            podExecutionRoleArn: '<pod-execution-role-arn>',
+          },
+        ]),
+      ]),
+    );
+    expect(() => new FargateCapacity('f1', { model: noSubnets.fargate!, clusterName: 'c1', podExecutionRoleArn: 'arn:aws:iam::1:role/x' })).toThrow(
+      /privateSubnetIds/,
+    );
     expect(() => new FargateCapacity('f2', { model: noSubnets.fargate!, clusterName: 'c1', privateSubnetIds: ['subnet-1'] })).toThrow(/podExecutionRoleArn/);
     const placeholder = infraFromPlan(
-      plan('auto-mode', [step('capacity/x', [], [{ file: 'x.yaml', object: { apiVersion: 'eks.amazonaws.com/v1', kind: 'NodeClass', metadata: { name: 'x' }, spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] } } }])]),
+      plan('auto-mode', [
+        step(
+          'capacity/x',
+          [],
+          [
+            {
+              file: 'x.yaml',
+              object: {
+                apiVersion: 'eks.amazonaws.com/v1',
+                kind: 'NodeClass',
+                metadata: { name: 'x' },
+                spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] },
+              },
+            },
+          ],
+        ),
+      ]),
     );
-    expect(() => new KubernetesObjects('o', { objects: placeholder.kubernetes, provider: kubernetesProvider('k2', { clusterName: 'c1', region: REGION }) })).toThrow(/<cluster-security-group-id>/);
-    const noRole = infraFromPlan(plan('auto-mode', [step('p/c', [{ kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy'], roleName: '<cluster-role-name>' }])]));
+    expect(
+      () => new KubernetesObjects('o', { objects: placeholder.kubernetes, provider: kubernetesProvider('k2', { clusterName: 'c1', region: REGION }) }),
+    ).toThrow(/<cluster-security-group-id>/);
+    const noRole = infraFromPlan(
+      plan('auto-mode', [step('p/c', [{ kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy'], roleName: '<cluster-role-name>' }])]),
+    );
     expect(() => new AutoModeEnablement('a2', { model: noRole.autoMode!, clusterName: 'c1' })).toThrow(/clusterRoleName/);
   });
 });

@@ -24,7 +24,8 @@ describe.each(EXAMPLES)('the generated project for %s', (name) => {
   const files = generate(plan);
 
   it('has every file of a Pulumi TypeScript project, and the same bytes on every run', () => {
-    for (const f of ['Pulumi.yaml', 'Pulumi.migration.yaml', 'package.json', 'tsconfig.json', 'index.ts', 'plan.json', 'README.md', 'modeshift/index.ts']) expect(files.has(f), f).toBe(true);
+    for (const f of ['Pulumi.yaml', 'Pulumi.migration.yaml', 'package.json', 'tsconfig.json', 'index.ts', 'plan.json', 'README.md', 'modeshift/index.ts'])
+      expect(files.has(f), f).toBe(true);
     expect(generate(examplePlan(name))).toEqual(files);
     expect([...files.keys()]).toEqual([...files.keys()].sort());
   });
@@ -54,7 +55,7 @@ describe.each(EXAMPLES)('the generated project for %s', (name) => {
     expect(files.get('README.md')!).toContain('## Left out');
   });
 
-  it('writes the stack config with the plan\'s values', () => {
+  it("writes the stack config with the plan's values", () => {
     const config = files.get('Pulumi.migration.yaml')!;
     expect(config).toContain(`modeshift:clusterName: "${plan.cluster.name}"`);
     expect(config).toContain(`aws:region: "${plan.cluster.region}"`);

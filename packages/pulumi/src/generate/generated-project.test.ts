@@ -76,9 +76,19 @@ describe('the generated programs under mocks', () => {
 
   it('fargate-to-auto-mode with newCluster: an eks.Cluster with Auto Mode and API authentication', async () => {
     const dir = writeProject('fargate-to-auto-mode');
-    const res = await runProgram(dir, stackConfig(dir, { 'modeshift:newCluster': 'true', 'modeshift:vpcId': 'vpc-0abc', 'modeshift:privateSubnetIds': '["subnet-a","subnet-b"]' }));
+    const res = await runProgram(
+      dir,
+      stackConfig(dir, { 'modeshift:newCluster': 'true', 'modeshift:vpcId': 'vpc-0abc', 'modeshift:privateSubnetIds': '["subnet-a","subnet-b"]' }),
+    );
     const cluster = res.find((r) => r.type === 'eks:index:Cluster')!;
-    expect(cluster.inputs).toMatchObject({ name: 'shop-prod-auto', vpcId: 'vpc-0abc', privateSubnetIds: ['subnet-a', 'subnet-b'], authenticationMode: 'API', version: '1.31', autoMode: { enabled: true } });
+    expect(cluster.inputs).toMatchObject({
+      name: 'shop-prod-auto',
+      vpcId: 'vpc-0abc',
+      privateSubnetIds: ['subnet-a', 'subnet-b'],
+      authenticationMode: 'API',
+      version: '1.31',
+      autoMode: { enabled: true },
+    });
     expect(cluster.inputs).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: false });
     expect(cluster.inputs.publicAccessCidrs).toBeUndefined();
     expect(res.filter((r) => r.type === 'kubernetes:karpenter.sh/v1:NodePool').length).toBeGreaterThan(0);
@@ -86,7 +96,10 @@ describe('the generated programs under mocks', () => {
 
   it('fargate-to-auto-mode with newCluster and publicAccessCidrs: a public endpoint for those ranges only', async () => {
     const dir = writeProject('fargate-to-auto-mode');
-    const res = await runProgram(dir, stackConfig(dir, { 'modeshift:newCluster': 'true', 'modeshift:vpcId': 'vpc-0abc', 'modeshift:publicAccessCidrs': '["198.51.100.7/32"]' }));
+    const res = await runProgram(
+      dir,
+      stackConfig(dir, { 'modeshift:newCluster': 'true', 'modeshift:vpcId': 'vpc-0abc', 'modeshift:publicAccessCidrs': '["198.51.100.7/32"]' }),
+    );
     expect(res.find((r) => r.type === 'eks:index:Cluster')!.inputs).toMatchObject({ endpointPublicAccess: true, publicAccessCidrs: ['198.51.100.7/32'] });
   });
 

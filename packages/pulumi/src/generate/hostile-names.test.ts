@@ -9,7 +9,7 @@ import { examplePlan } from '../testing/examples.js';
 import { generateProject } from './project.js';
 import { readShippedSources } from './shipped.js';
 
-const CLUSTER = "prod\n});\nprocess.exit(7);\n/* `${process.exit(8)}` */ \"'\u2028x: [y]\r\n- z # c";
+const CLUSTER = 'prod\n});\nprocess.exit(7);\n/* `${process.exit(8)}` */ "\'\u2028x: [y]\r\n- z # c';
 const NAMESPACE = 'payments\n*/ process.exit(9) // `${1}` "\'';
 
 /** The example plan with its cluster and one namespace renamed, wherever the plan names them. */

@@ -34,7 +34,7 @@ function header(plan: Plan, model: StackModel): string[] {
     ...built.flatMap((s) => comment(`${s.stepId}: ${s.title}`, '  ')),
   ];
   if (handBuilt.length > 0) {
-    lines.push('//', '// Partly or wholly the plan\'s commands (see README.md):');
+    lines.push('//', "// Partly or wholly the plan's commands (see README.md):");
     lines.push(...handBuilt.flatMap((s: StepCoverage) => comment(`${s.stepId}: ${s.note || 'its remaining commands'}`, '  ')));
   }
   lines.push('//');
@@ -94,7 +94,11 @@ function autoModeSection(model: StackModel, k8sSteps: string): string[] {
   const a = model.autoMode;
   const out: string[] = [];
   if (a) {
-    const steps = stepList([a.clusterRole?.stepId, a.authenticationMode?.stepId, a.nodeRole?.stepId, a.enable?.stepId, ...a.accessEntries.map((e) => e.stepId)].filter((x): x is string => x !== undefined));
+    const steps = stepList(
+      [a.clusterRole?.stepId, a.authenticationMode?.stepId, a.nodeRole?.stepId, a.enable?.stepId, ...a.accessEntries.map((e) => e.stepId)].filter(
+        (x): x is string => x !== undefined,
+      ),
+    );
     out.push(
       ...comment(
         `Steps ${steps}: the IAM that Auto Mode needs. On the existing cluster, switching Auto Mode on stays the plan's ` +
@@ -163,8 +167,12 @@ function fargateSection(model: StackModel, k8sSteps: string): string[] {
       "const fargate = new FargateCapacity('fargate', {",
       '  model: model.fargate!,',
       '  clusterName,',
-      needsSubnets ? "  privateSubnetIds: required('modeshift:privateSubnetIds', config.getObject<string[]>('privateSubnetIds'))," : "  privateSubnetIds: config.getObject<string[]>('privateSubnetIds'),",
-      needsRole ? "  podExecutionRoleArn: required('modeshift:podExecutionRoleArn', config.get('podExecutionRoleArn'))," : "  podExecutionRoleArn: config.get('podExecutionRoleArn'),",
+      needsSubnets
+        ? "  privateSubnetIds: required('modeshift:privateSubnetIds', config.getObject<string[]>('privateSubnetIds')),"
+        : "  privateSubnetIds: config.getObject<string[]>('privateSubnetIds'),",
+      needsRole
+        ? "  podExecutionRoleArn: required('modeshift:podExecutionRoleArn', config.get('podExecutionRoleArn')),"
+        : "  podExecutionRoleArn: config.get('podExecutionRoleArn'),",
       '});',
       'export const podExecutionRoleArn = fargate.podExecutionRoleArn;',
       'export const fargateProfiles = Object.keys(fargate.profiles);',

@@ -2,7 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { tsCommentText, yamlString, yamlStringList } from './literals.js';
 
-const TRICKY = ['plain', '', 'a: b', '- item', '[x]', '{y}', '# c', '&anchor *alias !tag |', "'single' \"double\"", 'line\nnext\r\n', 'tab\tbell\u0007del\u007f', 'nel\u0085ls\u2028ps\u2029bom\ufeff', 'true', '1e3', 'null', '~', 'emoji 🚀', 'back\\slash'];
+const TRICKY = [
+  'plain',
+  '',
+  'a: b',
+  '- item',
+  '[x]',
+  '{y}',
+  '# c',
+  '&anchor *alias !tag |',
+  '\'single\' "double"',
+  'line\nnext\r\n',
+  'tab\tbell\u0007del\u007f',
+  'nel\u0085ls\u2028ps\u2029bom\ufeff',
+  'true',
+  '1e3',
+  'null',
+  '~',
+  'emoji 🚀',
+  'back\\slash',
+];
 
 describe('yamlString', () => {
   it('reads back as exactly the text, whatever it holds', () => {

@@ -18,7 +18,10 @@ export const PINNED_DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
 };
 
 export function projectName(model: StackModel): string {
-  const cluster = (model.cluster.name ?? 'cluster').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const cluster = (model.cluster.name ?? 'cluster')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `modeshift-${cluster || 'cluster'}-to-${model.target}`;
 }
 
@@ -89,27 +92,64 @@ const REQUIRED = (what: string): string => `<REQUIRED: ${what}>`;
 /** Stack config: the values the plan knows, and every value it does not, marked REQUIRED. */
 export function stackConfig(model: StackModel): string {
   const entries: ConfigEntry[] = [
-    { key: 'aws:region', value: model.cluster.region ?? REQUIRED('the AWS region of the cluster'), comment: 'The region of the cluster (from the inventory).', required: model.cluster.region === null },
-    { key: 'modeshift:clusterName', value: model.cluster.name ?? REQUIRED('the EKS cluster name'), comment: 'The existing cluster the plan was made for.', required: model.cluster.name === null },
+    {
+      key: 'aws:region',
+      value: model.cluster.region ?? REQUIRED('the AWS region of the cluster'),
+      comment: 'The region of the cluster (from the inventory).',
+      required: model.cluster.region === null,
+    },
+    {
+      key: 'modeshift:clusterName',
+      value: model.cluster.name ?? REQUIRED('the EKS cluster name'),
+      comment: 'The existing cluster the plan was made for.',
+      required: model.cluster.name === null,
+    },
   ];
   const auto = model.autoMode;
   if (auto) {
     if (auto.enable) {
-      entries.push({ key: 'modeshift:autoModeEnabled', value: false, comment: `Set to true after running the command of step ${auto.enable.stepId} (stack output enableAutoModeCommand): NodePools and NodeClasses exist only once Auto Mode is on.` });
+      entries.push({
+        key: 'modeshift:autoModeEnabled',
+        value: false,
+        comment: `Set to true after running the command of step ${auto.enable.stepId} (stack output enableAutoModeCommand): NodePools and NodeClasses exist only once Auto Mode is on.`,
+      });
     }
     if (auto.clusterRole && auto.clusterRole.name === null) {
-      entries.push({ key: 'modeshift:clusterRoleName', value: REQUIRED('the IAM role name of the cluster'), comment: 'The plan does not name the cluster role that gets the Auto Mode policies.', required: true });
+      entries.push({
+        key: 'modeshift:clusterRoleName',
+        value: REQUIRED('the IAM role name of the cluster'),
+        comment: 'The plan does not name the cluster role that gets the Auto Mode policies.',
+        required: true,
+      });
     }
     if (auto.accessEntries.length > 0 && !auto.nodeRole) {
-      entries.push({ key: 'modeshift:nodeRoleArn', value: REQUIRED('the ARN of the Auto Mode node role'), comment: 'The node role the access entries are for.', required: true });
+      entries.push({
+        key: 'modeshift:nodeRoleArn',
+        value: REQUIRED('the ARN of the Auto Mode node role'),
+        comment: 'The node role the access entries are for.',
+        required: true,
+      });
     }
-    entries.push({ key: 'modeshift:newCluster', value: false, comment: 'Blue/green: true builds a new Auto Mode cluster (eks.Cluster) instead of changing the existing one; then set the values below.' });
-    entries.push({ key: 'modeshift:newClusterName', value: `${model.cluster.name ?? 'cluster'}-auto`, comment: 'Name of the new cluster (only with newCluster: true).' });
-    entries.push({ key: 'modeshift:vpcId', value: REQUIRED('VPC of the new cluster (only with newCluster: true)'), comment: 'The VPC of the existing cluster, so both can serve during the DNS shift.' });
+    entries.push({
+      key: 'modeshift:newCluster',
+      value: false,
+      comment: 'Blue/green: true builds a new Auto Mode cluster (eks.Cluster) instead of changing the existing one; then set the values below.',
+    });
+    entries.push({
+      key: 'modeshift:newClusterName',
+      value: `${model.cluster.name ?? 'cluster'}-auto`,
+      comment: 'Name of the new cluster (only with newCluster: true).',
+    });
+    entries.push({
+      key: 'modeshift:vpcId',
+      value: REQUIRED('VPC of the new cluster (only with newCluster: true)'),
+      comment: 'The VPC of the existing cluster, so both can serve during the DNS shift.',
+    });
     entries.push({
       key: 'modeshift:publicAccessCidrs',
       value: [],
-      comment: "Only with newCluster: true. Empty: the new cluster's API endpoint is private, so run `pulumi up` from its VPC (or a network joined to it). To open the public endpoint, list the address ranges that may reach it, e.g. [\"203.0.113.0/24\"].",
+      comment:
+        'Only with newCluster: true. Empty: the new cluster\'s API endpoint is private, so run `pulumi up` from its VPC (or a network joined to it). To open the public endpoint, list the address ranges that may reach it, e.g. ["203.0.113.0/24"].',
     });
   }
   const fargate = model.fargate;
@@ -119,15 +159,27 @@ export function stackConfig(model: StackModel): string {
     entries.push({
       key: 'modeshift:privateSubnetIds',
       value: known.length > 0 ? known : [REQUIRED('private subnet IDs')],
-      comment: auto ? 'Private subnets of the new cluster (only with newCluster: true). Never public ones: nodes there get public addresses.' : 'Private subnets for Fargate profiles the plan has none for (Fargate accepts private subnets only).',
+      comment: auto
+        ? 'Private subnets of the new cluster (only with newCluster: true). Never public ones: nodes there get public addresses.'
+        : 'Private subnets for Fargate profiles the plan has none for (Fargate accepts private subnets only).',
       required: needsSubnets,
     });
   }
   if (fargate && fargate.profiles.length > 0 && !fargate.podExecutionRole && !fargate.existingPodExecutionRoleArn) {
-    entries.push({ key: 'modeshift:podExecutionRoleArn', value: REQUIRED('ARN of the Fargate pod execution role'), comment: 'The plan creates no pod execution role and names none.', required: true });
+    entries.push({
+      key: 'modeshift:podExecutionRoleArn',
+      value: REQUIRED('ARN of the Fargate pod execution role'),
+      comment: 'The plan creates no pod execution role and names none.',
+      required: true,
+    });
   }
   const placeholders = model.placeholders.filter((p) => p !== '<cluster-name>' && p !== '<region>');
-  const lines = ['# Stack configuration written by `modeshift stack`. Values marked REQUIRED must be set before `pulumi up`.', '# Optional: `pulumi config set --secret modeshift:kubeconfig "$(cat kubeconfig.json)"` to reach the cluster another way', '# than the default (endpoint and CA from EKS, token from `aws eks get-token`).', 'config:'];
+  const lines = [
+    '# Stack configuration written by `modeshift stack`. Values marked REQUIRED must be set before `pulumi up`.',
+    '# Optional: `pulumi config set --secret modeshift:kubeconfig "$(cat kubeconfig.json)"` to reach the cluster another way',
+    '# than the default (endpoint and CA from EKS, token from `aws eks get-token`).',
+    'config:',
+  ];
   for (const e of entries) {
     lines.push(`  # ${e.required ? 'REQUIRED. ' : ''}${e.comment}`);
     lines.push(`  ${e.key}: ${yamlValue(e.value)}`);

@@ -48,7 +48,7 @@ export function renderReadme(plan: Plan, model: StackModel, stack: string): stri
     lines.push(
       '### Turning Auto Mode on (existing cluster)',
       '',
-      'This stack does not manage the cluster itself, so Auto Mode is switched on by the plan\'s command, between two runs:',
+      "This stack does not manage the cluster itself, so Auto Mode is switched on by the plan's command, between two runs:",
       '',
       `1. \`pulumi up\`: the IAM of the prerequisites and of step \`${enable}\` (cluster role policies, node role).`,
       '2. Run the remaining commands of the steps before it (listed below, e.g. the authentication mode), then the command',
@@ -60,12 +60,12 @@ export function renderReadme(plan: Plan, model: StackModel, stack: string): stri
       '',
       '`pulumi config set modeshift:newCluster true`, with `newClusterName`, `vpcId` and `privateSubnetIds`: one `pulumi up`',
       'builds an `eks.Cluster` with Auto Mode and authentication mode `API`, its node role, and the Kubernetes objects on it.',
-      'The cluster role policies and access entries of the plan are then the new cluster\'s own; move traffic by DNS.',
+      "The cluster role policies and access entries of the plan are then the new cluster's own; move traffic by DNS.",
       '',
       'Its API endpoint is private unless you say otherwise (EKS would open a public one to `0.0.0.0/0`): the Kubernetes',
       'objects are applied through it, so run `pulumi up` from the VPC or a network joined to it (VPN, Direct Connect, a',
       'bastion). To reach it from elsewhere, open the public endpoint to your address ranges only:',
-      '`pulumi config set --path \'modeshift:publicAccessCidrs[0]\' 203.0.113.0/24`.',
+      "`pulumi config set --path 'modeshift:publicAccessCidrs[0]' 203.0.113.0/24`.",
       '',
     );
   }
@@ -73,7 +73,15 @@ export function renderReadme(plan: Plan, model: StackModel, stack: string): stri
   for (const s of model.steps) lines.push(`| ${markdownCode(s.stepId)} ${cell(s.title)} | ${HOW[s.coverage]} | ${cell(s.note)} |`);
   const withCommands = model.steps.filter((s) => s.commands.length > 0);
   if (withCommands.length > 0) {
-    lines.push('', '## Commands still to run, in plan order', '', 'The plan\'s own commands for what a Pulumi stack should not do (change a cluster it does not manage,', 'move workloads, tear down the old capacity after verification). `plan.json` has each step\'s verification, rollback', 'and the manifests its commands name (`modeshift plan … --format md` prints them).', '');
+    lines.push(
+      '',
+      '## Commands still to run, in plan order',
+      '',
+      "The plan's own commands for what a Pulumi stack should not do (change a cluster it does not manage,",
+      "move workloads, tear down the old capacity after verification). `plan.json` has each step's verification, rollback",
+      'and the manifests its commands name (`modeshift plan … --format md` prints them).',
+      '',
+    );
     for (const s of withCommands) {
       lines.push(`### ${cell(s.stepId)}`, '', ...markdownFence('sh', s.commands.join('\n')), '');
     }
@@ -85,7 +93,7 @@ export function renderReadme(plan: Plan, model: StackModel, stack: string): stri
     '',
     '## Good to know',
     '',
-    '- IAM: only AWS managed policies are attached, and trust policies name one service (Fargate\'s is limited to this',
+    "- IAM: only AWS managed policies are attached, and trust policies name one service (Fargate's is limited to this",
     "  cluster's profiles by `aws:SourceArn`). Nothing grants a wildcard of ours.",
     "- `pulumi destroy` detaches the policies this stack attached, including the existing cluster role's Auto Mode policies:",
     '  only destroy once nothing runs on the capacity it built.',

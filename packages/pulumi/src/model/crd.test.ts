@@ -11,7 +11,7 @@ describe.each(EXAMPLES)('every Kubernetes object of the %s stack', (name) => {
     expect(schemaErrors(object)).toEqual([]);
   });
 
-  it('NodeClasses still validate with a new cluster\'s role and security group put in', () => {
+  it("NodeClasses still validate with a new cluster's role and security group put in", () => {
     for (const o of model.kubernetes.filter((x) => x.object['kind'] === 'NodeClass')) {
       const spec = { ...(o.object['spec'] as object), role: 'shop-prod-auto-node', securityGroupSelectorTerms: [{ id: 'sg-0123456789abcdef0' }] };
       expect(validateAgainstSchema({ ...o.object, spec }, nodeClassSchema)).toEqual([]);
@@ -21,7 +21,21 @@ describe.each(EXAMPLES)('every Kubernetes object of the %s stack', (name) => {
 
 describe('the schema check itself', () => {
   it('rejects a misspelt NodePool field and an SGP with no groups', () => {
-    expect(schemaErrors({ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'x' }, spec: { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'd' }, requirements: [], taintz: [] } } } }).length).toBeGreaterThan(0);
-    expect(schemaErrors({ apiVersion: 'vpcresources.k8s.aws/v1beta1', kind: 'SecurityGroupPolicy', metadata: { name: 'x', namespace: 'n' }, spec: { podSelector: {}, securityGroups: { groupIds: [] } } }).length).toBeGreaterThan(0);
+    expect(
+      schemaErrors({
+        apiVersion: 'karpenter.sh/v1',
+        kind: 'NodePool',
+        metadata: { name: 'x' },
+        spec: { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'd' }, requirements: [], taintz: [] } } },
+      }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      schemaErrors({
+        apiVersion: 'vpcresources.k8s.aws/v1beta1',
+        kind: 'SecurityGroupPolicy',
+        metadata: { name: 'x', namespace: 'n' },
+        spec: { podSelector: {}, securityGroups: { groupIds: [] } },
+      }).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -10,12 +10,20 @@ describe('trust policies', () => {
       podExecutionRoleTrustPolicy({ region: 'eu-west-1', accountId: '111122223333', clusterName: 'c1' }),
     );
     expect(autoModeNodeRoleTrust()).toEqual(autoModeNodeRoleTrustPolicy());
-    expect(irsaRoleTrust({ partition: 'aws', accountId: '111122223333', oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC/', namespace: 'api', serviceAccount: 'orders' })).toEqual(
+    expect(
+      irsaRoleTrust({
+        partition: 'aws',
+        accountId: '111122223333',
+        oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC/',
+        namespace: 'api',
+        serviceAccount: 'orders',
+      }),
+    ).toEqual(
       irsaTrustPolicy({ accountId: '111122223333', oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC', namespace: 'api', serviceAccount: 'orders' }),
     );
   });
 
-  it('limit the Fargate role to this cluster\'s profiles and trust one service', () => {
+  it("limit the Fargate role to this cluster's profiles and trust one service", () => {
     const doc = podExecutionRoleTrust({ partition: 'aws-cn', region: 'cn-north-1', accountId: '1', clusterName: 'c1' }) as unknown as PolicyDocument;
     expect(doc.Statement).toHaveLength(1);
     expect(doc.Statement[0]?.Principal).toEqual({ Service: 'eks-fargate-pods.amazonaws.com' });

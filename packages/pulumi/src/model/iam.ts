@@ -33,7 +33,13 @@ export function autoModeNodeRoleTrust(): Record<string, unknown> {
 }
 
 /** IRSA trust for one service account; `aud` is pinned too, or tokens minted for other audiences would do. */
-export function irsaRoleTrust(input: { partition: string; accountId: string; oidcIssuer: string; namespace: string; serviceAccount: string }): Record<string, unknown> {
+export function irsaRoleTrust(input: {
+  partition: string;
+  accountId: string;
+  oidcIssuer: string;
+  namespace: string;
+  serviceAccount: string;
+}): Record<string, unknown> {
   const issuer = input.oidcIssuer.replace(/^https:\/\//, '').replace(/\/+$/, '');
   return {
     Version: VERSION,

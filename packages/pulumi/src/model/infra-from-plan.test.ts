@@ -25,10 +25,20 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
     const roleInCommands = /--role-name (\S+)/.exec(plan.stages[0]!.steps.find((x) => x.id === 'prerequisites/cluster-role-policies')!.commands[0]!)![1];
     expect(a.clusterRole).toEqual({
       name: roleInCommands,
-      policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSClusterPolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
+      policies: [
+        'AmazonEKSBlockStoragePolicy',
+        'AmazonEKSClusterPolicy',
+        'AmazonEKSComputePolicy',
+        'AmazonEKSLoadBalancingPolicy',
+        'AmazonEKSNetworkingPolicy',
+      ],
       stepId: 'prerequisites/cluster-role-policies',
     });
-    expect(a.nodeRole).toEqual({ name: 'AmazonEKSAutoNodeRole', policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'], stepId: 'capacity/enable-auto-mode' });
+    expect(a.nodeRole).toEqual({
+      name: 'AmazonEKSAutoNodeRole',
+      policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'],
+      stepId: 'capacity/enable-auto-mode',
+    });
     expect(a.enable?.nodePools).toEqual(['general-purpose', 'system']);
     expect(a.enable?.command).toMatch(/^aws eks update-cluster-config --name \S+ --compute-config enabled=true,nodeRoleArn=/);
     expect(a.authenticationMode).toMatchObject({ mode: 'API_AND_CONFIG_MAP', stepId: 'prerequisites/authentication-mode' });
@@ -48,10 +58,12 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
     const spot = model.kubernetes.find((o) => o.logicalName === 'nodepool-spot')!.object as unknown as PoolOrClass;
     expect(spot.spec.template.spec.requirements).toContainEqual({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] });
     expect(spot.spec.template.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'modeshift.io/spot', value: 'true' }]);
-    const sg = model.kubernetes.find((o) => o.object['kind'] === 'NodeClass' && (o.object as unknown as PoolOrClass).spec.podSecurityGroupSelectorTerms)!.object as unknown as PoolOrClass;
+    const sg = model.kubernetes.find((o) => o.object['kind'] === 'NodeClass' && (o.object as unknown as PoolOrClass).spec.podSecurityGroupSelectorTerms)!
+      .object as unknown as PoolOrClass;
     expect(sg.spec.podSecurityGroupSelectorTerms?.length).toBeGreaterThan(0);
     expect(sg.spec.role).toBe(model.autoMode!.nodeRole!.name);
-    const sgPool = model.kubernetes.find((o) => o.object['kind'] === 'NodePool' && (o.object as unknown as PoolOrClass).metadata.name === sg.metadata.name)!.object as unknown as PoolOrClass;
+    const sgPool = model.kubernetes.find((o) => o.object['kind'] === 'NodePool' && (o.object as unknown as PoolOrClass).metadata.name === sg.metadata.name)!
+      .object as unknown as PoolOrClass;
     expect(sgPool.spec.template.spec.nodeClassRef).toEqual({ group: 'eks.amazonaws.com', kind: 'NodeClass', name: sg.metadata.name });
     expect(sgPool.spec.template.spec.taints[0]?.key).toBe('modeshift.io/security-groups');
   });
@@ -77,10 +89,17 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
 
   it('creates the pod execution role and a profile per moving namespace, plus kube-system for CoreDNS', () => {
     const f = model.fargate!;
-    expect(f.podExecutionRole).toEqual({ name: 'retail-platform-fargate-pod-execution', policy: 'AmazonEKSFargatePodExecutionRolePolicy', stepId: 'prerequisites/pod-execution-role' });
+    expect(f.podExecutionRole).toEqual({
+      name: 'retail-platform-fargate-pod-execution',
+      policy: 'AmazonEKSFargatePodExecutionRolePolicy',
+      stepId: 'prerequisites/pod-execution-role',
+    });
     expect(f.profiles.map((p) => p.name).sort()).toEqual(['kube-system', 'modeshift-api', 'modeshift-web']);
     expect(f.profiles.find((p) => p.name === 'kube-system')!.selectors).toEqual([{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }]);
-    const planned = plan.stages.flatMap((x) => x.steps).flatMap((x) => x.infrastructure).flatMap((i) => (i.kind === 'fargate-profile' ? i.subnets : []));
+    const planned = plan.stages
+      .flatMap((x) => x.steps)
+      .flatMap((x) => x.infrastructure)
+      .flatMap((i) => (i.kind === 'fargate-profile' ? i.subnets : []));
     for (const p of f.profiles) {
       expect(p.selectors.length).toBeLessThanOrEqual(5);
       expect(p.subnets!.length).toBeGreaterThan(0);
@@ -92,7 +111,9 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
   it('builds nothing for the workloads the plan keeps, and says why', () => {
     const staying = plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload);
     expect(staying.length).toBeGreaterThan(0);
-    const onlyStaying = [...new Set(staying.map((w) => w.split('/')[1]!))].filter((ns) => plan.workloads.every((w) => w.workload.split('/')[1] !== ns || w.outcome === 'stays'));
+    const onlyStaying = [...new Set(staying.map((w) => w.split('/')[1]!))].filter((ns) =>
+      plan.workloads.every((w) => w.workload.split('/')[1] !== ns || w.outcome === 'stays'),
+    );
     const namespaces = model.fargate!.profiles.flatMap((p) => p.selectors.map((s) => s.namespace));
     for (const ns of onlyStaying) expect(namespaces).not.toContain(ns);
     expect(model.kubernetes.some((o) => onlyStaying.includes(String((o.object['metadata'] as { namespace?: string }).namespace)))).toBe(false);
@@ -105,27 +126,50 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
   });
 });
 
-const syntheticPlan = (steps: Step[], workloads: Plan['workloads'] = [], findings: Plan['findings'] = []): Plan => aPlan('fargate', steps, { from: 'auto-mode', workloads, findings });
+const syntheticPlan = (steps: Step[], workloads: Plan['workloads'] = [], findings: Plan['findings'] = []): Plan =>
+  aPlan('fargate', steps, { from: 'auto-mode', workloads, findings });
 
 describe('infraFromPlan: edge cases', () => {
   it('splits profiles with more than 5 selectors and drops namespaces where everything stays', () => {
     const selectors = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'blocked'].map((namespace) => ({ namespace, labels: {} }));
     const plan = syntheticPlan(
-      [aStep('capacity/fargate-profile-big', [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'big', selectors }, subnets: ['<private-subnet-ids>'], podExecutionRoleArn: 'arn:aws:iam::1:role/existing' }])],
+      [
+        aStep('capacity/fargate-profile-big', [
+          {
+            kind: 'fargate-profile',
+            request: { kind: 'fargate-profile', name: 'big', selectors },
+            subnets: ['<private-subnet-ids>'],
+            podExecutionRoleArn: 'arn:aws:iam::1:role/existing',
+          },
+        ]),
+      ],
       [{ workload: 'Deployment/blocked/x', outcome: 'stays', from: 'Auto Mode', to: 'Fargate', findings: ['gpu:x'] }],
       [aBlocker('gpu:x', 'gpu', 'needs a GPU', { kind: 'Deployment', namespace: 'blocked', name: 'x' })],
     );
     const f = infraFromPlan(plan).fargate!;
-    expect(f.profiles.map((p) => [p.name, p.selectors.length])).toEqual([['big', 5], ['big-2', 2]]);
+    expect(f.profiles.map((p) => [p.name, p.selectors.length])).toEqual([
+      ['big', 5],
+      ['big-2', 2],
+    ]);
     expect(f.profiles.every((p) => p.subnets === null)).toBe(true);
     expect(f.existingPodExecutionRoleArn).toBe('arn:aws:iam::1:role/existing');
     expect(infraFromPlan(plan).leftOut.map((l) => l.subject)).toContain('Fargate profile big, selector namespace=blocked');
   });
 
   it('leaves out steps that only answer blockers, and reports conflicting objects', () => {
-    const pool = (cpu: string) => ({ file: 'p.yaml', object: { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'p' }, spec: { limits: { cpu } } } });
+    const pool = (cpu: string) => ({
+      file: 'p.yaml',
+      object: { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'p' }, spec: { limits: { cpu } } },
+    });
     const plan = syntheticPlan(
-      [aStep('capacity/a', [], { manifests: [pool('1')] }), aStep('capacity/b', [], { manifests: [pool('2')] }), aStep('capacity/gpu', [], { findings: ['gpu:x'], manifests: [{ file: 'g.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'g', namespace: 'n' } } }] })],
+      [
+        aStep('capacity/a', [], { manifests: [pool('1')] }),
+        aStep('capacity/b', [], { manifests: [pool('2')] }),
+        aStep('capacity/gpu', [], {
+          findings: ['gpu:x'],
+          manifests: [{ file: 'g.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'g', namespace: 'n' } } }],
+        }),
+      ],
       [],
       [aBlocker('gpu:x', 'gpu', 'needs a GPU')],
     );
@@ -138,7 +182,17 @@ describe('infraFromPlan: edge cases', () => {
   it('lists placeholders left in objects and builds access entries', () => {
     const plan = syntheticPlan([
       aStep('capacity/x', [{ kind: 'access-entry', type: 'EC2', policy: 'AmazonEKSAutoNodePolicy' }], {
-        manifests: [{ file: 'nc.yaml', object: { apiVersion: 'eks.amazonaws.com/v1', kind: 'NodeClass', metadata: { name: 'x' }, spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] } } }],
+        manifests: [
+          {
+            file: 'nc.yaml',
+            object: {
+              apiVersion: 'eks.amazonaws.com/v1',
+              kind: 'NodeClass',
+              metadata: { name: 'x' },
+              spec: { securityGroupSelectorTerms: [{ id: '<cluster-security-group-id>' }] },
+            },
+          },
+        ],
       }),
     ]);
     const model = infraFromPlan(plan);

@@ -66,7 +66,9 @@ export interface Harness {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-export async function startWizard(options: { init?: WizardInit; deps?: Partial<WizardDeps>; size?: Size; color?: boolean; model?: WizardModel; cwd?: string } = {}): Promise<Harness> {
+export async function startWizard(
+  options: { init?: WizardInit; deps?: Partial<WizardDeps>; size?: Size; color?: boolean; model?: WizardModel; cwd?: string } = {},
+): Promise<Harness> {
   const cwd = options.cwd ?? tmpdir();
   const model = options.model ?? new WizardModel(testDeps(cwd, options.deps), options.init ?? {});
   const r = render(<App model={model} color={options.color ?? false} size={options.size ?? { columns: 80, rows: 24 }} />);

@@ -2,7 +2,16 @@
 import { saveState, type ProgressState } from '../state-file.js';
 
 const path = process.argv[2]!;
-const state: ProgressState = { kind: 'modeshift-progress', version: 1, planFingerprint: 'x', planSteps: [], inventory: [], target: 'auto-mode', clusterVersion: null, steps: {} };
+const state: ProgressState = {
+  kind: 'modeshift-progress',
+  version: 1,
+  planFingerprint: 'x',
+  planSteps: [],
+  inventory: [],
+  target: 'auto-mode',
+  clusterVersion: null,
+  steps: {},
+};
 saveState(path, state);
 // Only now: the test kills at random moments after this, when there is a good file to keep intact.
 process.stdout.write('saved once\n');

@@ -54,7 +54,10 @@ export function Direction({ m, size }: { m: WizardModel; size: Size }) {
     const value = d.version === '' ? (d.editingVersion ? '' : '(unknown)') : d.version;
     version.push(
       { text: `Kubernetes version of the cluster: ${value}${d.editingVersion ? '▏' : ''}`, tone: d.editingVersion ? 'accent' : 'warn' },
-      { text: d.editingVersion ? '  Enter keeps it · Esc too · e.g. 1.31' : '  The inventory has no cluster description: v sets the version the plan assumes', tone: 'muted' },
+      {
+        text: d.editingVersion ? '  Enter keeps it · Esc too · e.g. 1.31' : '  The inventory has no cluster description: v sets the version the plan assumes',
+        tone: 'muted',
+      },
     );
   } else {
     version.push({ text: `Kubernetes ${cluster?.version ?? '?'} (from the cluster description)`, tone: 'muted' });
@@ -67,7 +70,11 @@ export function Direction({ m, size }: { m: WizardModel; size: Size }) {
       {TARGETS.map((label, i) => (
         <Row
           key={label}
-          line={{ text: `${d.cursor === i ? '❯' : ' '} ${label}${i === suggested ? '  (suggested: the other mode than today)' : ''}`, tone: d.cursor === i ? 'accent' : undefined, bold: d.cursor === i }}
+          line={{
+            text: `${d.cursor === i ? '❯' : ' '} ${label}${i === suggested ? '  (suggested: the other mode than today)' : ''}`,
+            tone: d.cursor === i ? 'accent' : undefined,
+            bold: d.cursor === i,
+          }}
         />
       ))}
       {version.map((line, i) => (

@@ -35,7 +35,12 @@ describe('Export screen', () => {
     h = await startOnPlan({ deps: { exportStack } });
     await h.press('6', 'G', 'k', KEY.enter, KEY.enter);
     await h.see('wrote a Pulumi project to');
-    expect(exportStack).toHaveBeenCalledWith({ paths: [h.inventory], target: 'auto-mode', clusterVersion: null, out: join(dirname(h.inventory), 'modeshift-stack') });
+    expect(exportStack).toHaveBeenCalledWith({
+      paths: [h.inventory],
+      target: 'auto-mode',
+      clusterVersion: null,
+      out: join(dirname(h.inventory), 'modeshift-stack'),
+    });
     h.unmount();
     h = await startOnPlan({ deps: { exportStack: undefined, renderMarkdown: undefined } });
     await h.press('6');
@@ -51,7 +56,12 @@ describe('Export screen', () => {
     await h.see('Kubernetes changes for Git (kustomize folders)');
     await h.press('G', KEY.enter, KEY.enter);
     await h.see('wrote 40 files to');
-    expect(exportKustomize).toHaveBeenCalledWith({ paths: [h.inventory], target: 'auto-mode', clusterVersion: null, out: join(dirname(h.inventory), 'modeshift-export') });
+    expect(exportKustomize).toHaveBeenCalledWith({
+      paths: [h.inventory],
+      target: 'auto-mode',
+      clusterVersion: null,
+      out: join(dirname(h.inventory), 'modeshift-export'),
+    });
   });
 
   it('refuses to replace a non-empty directory that is not an export', async () => {
@@ -65,7 +75,13 @@ describe('Export screen', () => {
   });
 
   it('reports a failed write instead of crashing', async () => {
-    h = await startOnPlan({ deps: { writeFile: () => { throw new Error('read-only file system'); } } });
+    h = await startOnPlan({
+      deps: {
+        writeFile: () => {
+          throw new Error('read-only file system');
+        },
+      },
+    });
     await h.press('6', 'j', KEY.enter, KEY.enter);
     await h.see('Export failed: read-only file system');
   });

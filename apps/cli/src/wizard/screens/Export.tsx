@@ -50,7 +50,13 @@ export function Export({ m, size }: { m: WizardModel; size: Size }) {
         }}
       />
       <Row line={{ text: '' }} />
-      {x.editing ? <Row line={{ text: `Path: ${x.path}▏  (Enter writes, Esc cancels)`, tone: 'accent' }} /> : x.busy ? <Row line={{ text: 'Writing…', tone: 'accent' }} /> : <Row line={{ text: 'Files are written atomically; an existing file is replaced.', tone: 'muted' }} />}
+      {x.editing ? (
+        <Row line={{ text: `Path: ${x.path}▏  (Enter writes, Esc cancels)`, tone: 'accent' }} />
+      ) : x.busy ? (
+        <Row line={{ text: 'Writing…', tone: 'accent' }} />
+      ) : (
+        <Row line={{ text: 'Files are written atomically; an existing file is replaced.', tone: 'muted' }} />
+      )}
       <Row line={{ text: '' }} />
       {x.results.slice(0, room).map((r, i) => (
         <Row key={i} line={{ text: r.text, tone: r.tone }} />

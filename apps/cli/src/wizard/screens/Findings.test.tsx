@@ -48,7 +48,10 @@ describe('Findings screen', () => {
 
   it('puts the detail beside the list on a wide terminal', async () => {
     h = await toFindings({ columns: 140, rows: 40 });
-    const row = h.frame().split('\n').find((line) => line.startsWith('BLOCKER · autoscaling (1)'));
+    const row = h
+      .frame()
+      .split('\n')
+      .find((line) => line.startsWith('BLOCKER · autoscaling (1)'));
     expect(row).toMatch(/^BLOCKER · autoscaling \(1\) +BLOCKER · autoscaling · Job\/batch\/reindex-2026-11-20$/);
   });
 });

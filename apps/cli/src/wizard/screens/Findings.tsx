@@ -70,7 +70,8 @@ export function findingsKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean 
     const height = layout.wide ? layout.detailHeight : bodyHeight(size) - 1;
     const delta = movement(ev, height);
     const current = items[f.cursor];
-    if (delta !== null && current) f.scroll = scrollBy(f.scroll, delta, scrollMax(findingLines(current, answeredBy(current.id), layout.detailWidth).length, height));
+    if (delta !== null && current)
+      f.scroll = scrollBy(f.scroll, delta, scrollMax(findingLines(current, answeredBy(current.id), layout.detailWidth).length, height));
     else if (isBack(ev)) f.detail = false;
     else return false;
     return true;
@@ -107,7 +108,10 @@ export function Findings({ m, size }: { m: WizardModel; size: Size }) {
   const layout = split(size, 1);
   const current = items[f.cursor];
   const filter = f.editing ? `/${f.query}▏ (Enter keeps, Esc clears)` : f.query ? `filter /${f.query} (Esc clears)` : '/ filters by name or namespace';
-  const header: Line = { text: `Findings: ${items.length}${f.query ? ` of ${m.plan!.findings.length}` : ''} · ${filter}`, tone: f.editing ? 'accent' : 'muted' };
+  const header: Line = {
+    text: `Findings: ${items.length}${f.query ? ` of ${m.plan!.findings.length}` : ''} · ${filter}`,
+    tone: f.editing ? 'accent' : 'muted',
+  };
   const detail = current ? findingLines(current, answeredBy(current.id), layout.detailWidth) : [{ text: 'No finding matches.', tone: 'muted' as const }];
   if (f.detail && !layout.wide) {
     return (

@@ -17,7 +17,12 @@ function sections(): [string, string][] {
 export function helpLines(m: WizardModel, width: number): Line[] {
   const out: Line[] = [{ text: 'Keys (? or Esc closes this help)', bold: true, tone: 'accent' }];
   for (const [title, text] of sections()) out.push({ text: title, bold: true }, ...wrap(text, width, '  ').map((t) => ({ text: t })));
-  const where = m.persistence === 'off' ? 'Progress is not being saved in this session.' : m.statePath ? `Progress is saved after every change to ${m.statePath}` : 'Progress is saved once an inventory is loaded.';
+  const where =
+    m.persistence === 'off'
+      ? 'Progress is not being saved in this session.'
+      : m.statePath
+        ? `Progress is saved after every change to ${m.statePath}`
+        : 'Progress is saved once an inventory is loaded.';
   out.push({ text: '' }, ...wrap(where, width).map((t) => ({ text: t, tone: 'muted' as const })));
   return out;
 }

@@ -23,10 +23,14 @@ export function noticeLines(notice: NoticeData, width: number): Line[] {
   const list = (ids: string[], mark: string) => ids.flatMap((id) => para(`  ${mark} ${id}`));
   return [
     { text: 'The plan changed since your last session', bold: true, tone: 'warn' },
-    ...para(`The inventory or the options differ from when the progress was saved. Progress carried over for ${plural(notice.carried, 'step')} whose id is unchanged.`),
+    ...para(
+      `The inventory or the options differ from when the progress was saved. Progress carried over for ${plural(notice.carried, 'step')} whose id is unchanged.`,
+    ),
     ...(notice.added.length ? [{ text: `New steps (${notice.added.length})`, bold: true }, ...list(notice.added, '+')] : []),
     ...(notice.gone.length ? [{ text: `Steps no longer in the plan (${notice.gone.length})`, bold: true }, ...list(notice.gone, '-')] : []),
-    ...(notice.goneWithProgress.length ? para(`${plural(notice.goneWithProgress.length, 'gone step')} had progress; that progress stays in the file in case the steps come back.`, 'muted') : []),
+    ...(notice.goneWithProgress.length
+      ? para(`${plural(notice.goneWithProgress.length, 'gone step')} had progress; that progress stays in the file in case the steps come back.`, 'muted')
+      : []),
     { text: '' },
     { text: 'Enter or Esc continues', tone: 'accent' },
   ];

@@ -38,7 +38,11 @@ function workloadSections(plan: Plan, width: number): Line[] {
   const hit = sectionsCache.get(plan);
   if (hit && hit.width === width) return hit.lines;
   const out: Line[] = [];
-  for (const [outcome, title, t] of [['stays', 'Stay', 'bad'], ['moves', 'Move', 'good'], ['unchanged', 'Unchanged', 'muted']] as const) {
+  for (const [outcome, title, t] of [
+    ['stays', 'Stay', 'bad'],
+    ['moves', 'Move', 'good'],
+    ['unchanged', 'Unchanged', 'muted'],
+  ] as const) {
     const list = plan.workloads.filter((w) => w.outcome === outcome);
     if (list.length === 0) continue;
     out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
@@ -65,11 +69,23 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
     { text: `${COMPUTE[plan.from]} → ${COMPUTE[plan.to]} · inventory ${plan.inventoryDate ? `of ${plan.inventoryDate}` : 'date not recorded'}` },
     { text: `Readiness: ${verdict}`, tone, bold: true },
     ...(plan.incomplete.length > 0
-      ? [{ text: `Not collected: ${plan.incomplete.map((e) => `${e.kind}${e.namespace === null ? '' : ` in namespace ${e.namespace}`} (${e.reason})`).join(', ')}`, tone: 'bad' as const }]
+      ? [
+          {
+            text: `Not collected: ${plan.incomplete.map((e) => `${e.kind}${e.namespace === null ? '' : ` in namespace ${e.namespace}`} (${e.reason})`).join(', ')}`,
+            tone: 'bad' as const,
+          },
+        ]
       : []),
-    ...(hasSimulation(plan) ? [{ text: `Simulation: ${verdictLine(plan.simulation)}`, tone: plan.simulation.verdict === 'holds' ? undefined : ('bad' as const) }] : []),
-    { text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`, tone: sev.blocker > 0 ? 'bad' : undefined },
-    { text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged` },
+    ...(hasSimulation(plan)
+      ? [{ text: `Simulation: ${verdictLine(plan.simulation)}`, tone: plan.simulation.verdict === 'holds' ? undefined : ('bad' as const) }]
+      : []),
+    {
+      text: `Findings: ${sev.blocker} blocker · ${sev.change} change · ${sev.advisory} advisory · ${sev.gain} gain`,
+      tone: sev.blocker > 0 ? 'bad' : undefined,
+    },
+    {
+      text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged`,
+    },
     costHeadLine(plan),
     {
       text: `Progress: ${counts.done + counts.skipped + counts['not-applicable']}/${counts.total} steps closed · ${counts.done} done · ${counts.skipped} skipped · ${counts['not-applicable']} n/a${counts.waiting ? ` · ${counts.waiting} waiting on earlier steps` : ''}`,

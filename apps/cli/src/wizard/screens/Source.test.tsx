@@ -58,7 +58,10 @@ describe('Source screen', () => {
       progress('Deployment 9');
       return Promise.resolve();
     });
-    h = await startWizard({ cwd: join(inventory, '..'), deps: { collect, load: async () => (await import('@modeshift/inventory')).loadInventory([inventory]) } });
+    h = await startWizard({
+      cwd: join(inventory, '..'),
+      deps: { collect, load: async () => (await import('@modeshift/inventory')).loadInventory([inventory]) },
+    });
     await h.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     await h.see('Cluster shop-prod');
     expect(collect).toHaveBeenCalledWith(join(inventory, '..', 'modeshift-inventory'), expect.any(Function));

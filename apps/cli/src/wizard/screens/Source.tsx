@@ -13,13 +13,28 @@ import { plural, wrap, type Line } from '../text.js';
 
 /** What the inventory holds besides workloads, counted as "1 PVC", "2 PVCs" (plural() knows the rest). */
 const LABELS: [keyof Inventory, string, string?][] = [
-  ['fargateProfiles', 'Fargate profile'], ['nodegroups', 'node group'], ['nodes', 'node'], ['nodePools', 'NodePool'],
-  ['nodeClasses', 'NodeClass'], ['namespaces', 'namespace'], ['services', 'Service'], ['ingresses', 'Ingress'],
-  ['ingressClasses', 'IngressClass'], ['storageClasses', 'StorageClass'], ['persistentVolumeClaims', 'PVC'],
-  ['persistentVolumes', 'PV'], ['podDisruptionBudgets', 'PDB'], ['networkPolicies', 'NetworkPolicy'],
-  ['serviceAccounts', 'ServiceAccount'], ['securityGroupPolicies', 'SecurityGroupPolicy'], ['configMaps', 'ConfigMap'],
-  ['secrets', 'Secret (names only)', 'Secrets (names only)'], ['horizontalPodAutoscalers', 'HPA'], ['securityGroups', 'security group'],
-  ['subnets', 'subnet'], ['other', 'other object'],
+  ['fargateProfiles', 'Fargate profile'],
+  ['nodegroups', 'node group'],
+  ['nodes', 'node'],
+  ['nodePools', 'NodePool'],
+  ['nodeClasses', 'NodeClass'],
+  ['namespaces', 'namespace'],
+  ['services', 'Service'],
+  ['ingresses', 'Ingress'],
+  ['ingressClasses', 'IngressClass'],
+  ['storageClasses', 'StorageClass'],
+  ['persistentVolumeClaims', 'PVC'],
+  ['persistentVolumes', 'PV'],
+  ['podDisruptionBudgets', 'PDB'],
+  ['networkPolicies', 'NetworkPolicy'],
+  ['serviceAccounts', 'ServiceAccount'],
+  ['securityGroupPolicies', 'SecurityGroupPolicy'],
+  ['configMaps', 'ConfigMap'],
+  ['secrets', 'Secret (names only)', 'Secrets (names only)'],
+  ['horizontalPodAutoscalers', 'HPA'],
+  ['securityGroups', 'security group'],
+  ['subnets', 'subnet'],
+  ['other', 'other object'],
 ];
 
 /** "9 Deployments · 1 DaemonSet" for workloads, then the other kinds the inventory holds. */
@@ -37,7 +52,11 @@ export function inventoryCounts(inv: Inventory): { workloads: string; others: st
 export function menuItems(m: WizardModel): string[] {
   const items = ['Type a path to an inventory (files or directories; Tab completes)'];
   for (const ex of m.examples) items.push(`Bundled example: ${ex.label}`);
-  items.push(m.deps.collect ? 'Collect from the current kube context (read-only) into ./modeshift-inventory' : 'Current kube context: run `modeshift collect --out <dir>`, then type that path');
+  items.push(
+    m.deps.collect
+      ? 'Collect from the current kube context (read-only) into ./modeshift-inventory'
+      : 'Current kube context: run `modeshift collect --out <dir>`, then type that path',
+  );
   return items;
 }
 
@@ -50,14 +69,25 @@ export function summaryLines(m: WizardModel, width: number): Line[] {
     const docs = result.files.reduce((n, f) => n + f.documents, 0);
     out.push({ text: `  ${plural(result.files.length, 'file')} read, ${plural(docs, 'document')}` });
     const c = result.inventory.cluster;
-    out.push({ text: c ? `  Cluster ${c.name}${c.region ? ` (${c.region})` : ''}${c.version ? `, Kubernetes ${c.version}` : ', version unknown'}` : '  No cluster description (aws eks describe-cluster): the version is asked next', tone: c ? undefined : 'warn' });
+    out.push({
+      text: c
+        ? `  Cluster ${c.name}${c.region ? ` (${c.region})` : ''}${c.version ? `, Kubernetes ${c.version}` : ', version unknown'}`
+        : '  No cluster description (aws eks describe-cluster): the version is asked next',
+      tone: c ? undefined : 'warn',
+    });
     const counts = inventoryCounts(result.inventory);
     out.push(...wrap(`Workloads: ${counts.workloads}`, width, '  ').map((text) => ({ text })));
     if (counts.others) out.push(...wrap(`Also: ${counts.others}`, width, '  ').map((text) => ({ text, tone: 'muted' as const })));
     const skipped = result.problems.filter((p) => p.severity === 'skipped');
     if (skipped.length > 0) {
       out.push({ text: `Skipped (${skipped.length}):`, tone: 'warn', bold: true });
-      for (const p of skipped) out.push(...wrap(`${relative(m.deps.cwd, p.file) || p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`, width, '  ').map((text) => ({ text, tone: 'warn' as const })));
+      for (const p of skipped)
+        out.push(
+          ...wrap(`${relative(m.deps.cwd, p.file) || p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`, width, '  ').map((text) => ({
+            text,
+            tone: 'warn' as const,
+          })),
+        );
     }
   }
   if (errors.length > 0) {

@@ -6,7 +6,11 @@ import { KEY, startOnPlan, type Harness } from '../__fixtures__/harness.js';
 let h: (Harness & { inventory: string }) | undefined;
 afterEach(() => h?.unmount());
 
-const saved = (inventory: string) => JSON.parse(readFileSync(join(inventory, '.modeshift-state.json'), 'utf8')) as { steps: Record<string, { status: string; note?: string }>; position: { screen: string; stepId: string } };
+const saved = (inventory: string) =>
+  JSON.parse(readFileSync(join(inventory, '.modeshift-state.json'), 'utf8')) as {
+    steps: Record<string, { status: string; note?: string }>;
+    position: { screen: string; stepId: string };
+  };
 
 async function toWalkthrough(options: Parameters<typeof startOnPlan>[0] = {}) {
   const harness = await startOnPlan(options);
@@ -101,7 +105,10 @@ describe('Walk-through screen', () => {
     await h.press('v', 'y');
     await h.see('Exit code 0');
     await h.see('API_AND_CONFIG_MAP');
-    expect(runVerify).toHaveBeenCalledWith('aws eks describe-cluster --name shop-prod --query cluster.accessConfig.authenticationMode --output text', expect.any(AbortSignal));
+    expect(runVerify).toHaveBeenCalledWith(
+      'aws eks describe-cluster --name shop-prod --query cluster.accessConfig.authenticationMode --output text',
+      expect.any(AbortSignal),
+    );
     await h.press(KEY.esc);
     await h.gone('Output');
   });

@@ -157,9 +157,26 @@ export function Walkthrough({ m, size }: { m: WizardModel; size: Size }) {
     const { step, number } = entries[row.entry]!;
     const status = views.get(step.id)?.status ?? 'open';
     const suffix = `${status === 'waiting' ? ' (waiting)' : ''}${managedSuffix(m, step)}`;
-    return <Row line={{ text: `${selected ? '❯' : ' '} ${STATUS_GLYPH[status]} ${number} ${step.title}${suffix}`, tone: selected ? 'accent' : STATUS_TONE[status], bold: selected }} />;
+    return (
+      <Row
+        line={{
+          text: `${selected ? '❯' : ' '} ${STATUS_GLYPH[status]} ${number} ${step.title}${suffix}`,
+          tone: selected ? 'accent' : STATUS_TONE[status],
+          bold: selected,
+        }}
+      />
+    );
   };
-  const list = <List count={rows.length} cursor={rowOf[w.cursor] ?? -1} height={listHeight(size)} width={layout.listWidth} renderRow={renderRow} empty="The plan has no steps." />;
+  const list = (
+    <List
+      count={rows.length}
+      cursor={rowOf[w.cursor] ?? -1}
+      height={listHeight(size)}
+      width={layout.listWidth}
+      renderRow={renderRow}
+      empty="The plan has no steps."
+    />
+  );
   return (
     <Box flexDirection="column" width={size.columns}>
       <Row line={header(m)} />

@@ -20,7 +20,9 @@ export function kubernetesProvider(name: string, args: KubernetesProviderArgs, o
     args.kubeconfig ??
     pulumi
       .all([aws.eks.getClusterOutput({ name: args.clusterName }, { parent: opts?.parent }), args.region])
-      .apply(([cluster, region]) => eksKubeconfig({ name: cluster.name, endpoint: cluster.endpoint, caData: cluster.certificateAuthorities[0]?.data ?? '', region }));
+      .apply(([cluster, region]) =>
+        eksKubeconfig({ name: cluster.name, endpoint: cluster.endpoint, caData: cluster.certificateAuthorities[0]?.data ?? '', region }),
+      );
   return new k8s.Provider(name, { kubeconfig }, opts);
 }
 

@@ -34,11 +34,21 @@ export class FargateCapacity extends pulumi.ComponentResource {
         .apply(([p, region, accountId, clusterName]) => JSON.stringify(podExecutionRoleTrust({ partition: p, region, accountId, clusterName })));
       const role = new aws.iam.Role(
         `${name}-pod-execution-role`,
-        { name: model.podExecutionRole.name, description: `EKS Fargate pod execution (modeshift step ${model.podExecutionRole.stepId})`, assumeRolePolicy: trust },
+        {
+          name: model.podExecutionRole.name,
+          description: `EKS Fargate pod execution (modeshift step ${model.podExecutionRole.stepId})`,
+          assumeRolePolicy: trust,
+        },
         { parent: this },
       );
       const policy = model.podExecutionRole.policy;
-      ready.push(new aws.iam.RolePolicyAttachment(`${name}-pod-execution-role-policy`, { role: role.name, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) }, { parent: this }));
+      ready.push(
+        new aws.iam.RolePolicyAttachment(
+          `${name}-pod-execution-role-policy`,
+          { role: role.name, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) },
+          { parent: this },
+        ),
+      );
       roleArn = role.arn;
     }
     if (roleArn === undefined && model.profiles.length > 0) {
@@ -49,7 +59,8 @@ export class FargateCapacity extends pulumi.ComponentResource {
     let previous: pulumi.Resource | undefined;
     for (const profile of model.profiles) {
       const subnetIds = profile.subnets ?? args.privateSubnetIds;
-      if (subnetIds === undefined) throw new pulumi.RunError(`Fargate profile ${profile.name} has no subnets in the plan: set privateSubnetIds in the stack configuration.`);
+      if (subnetIds === undefined)
+        throw new pulumi.RunError(`Fargate profile ${profile.name} has no subnets in the plan: set privateSubnetIds in the stack configuration.`);
       const created: aws.eks.FargateProfile = new aws.eks.FargateProfile(
         profile.logicalName,
         {
@@ -57,7 +68,9 @@ export class FargateCapacity extends pulumi.ComponentResource {
           fargateProfileName: profile.name,
           podExecutionRoleArn: roleArn as pulumi.Input<string>,
           subnetIds,
-          selectors: profile.selectors.map((s) => (Object.keys(s.labels).length > 0 ? { namespace: s.namespace, labels: s.labels } : { namespace: s.namespace })),
+          selectors: profile.selectors.map((s) =>
+            Object.keys(s.labels).length > 0 ? { namespace: s.namespace, labels: s.labels } : { namespace: s.namespace },
+          ),
           tags: { 'app.kubernetes.io/managed-by': 'modeshift', 'modeshift/step': profile.stepId.replace(/[^A-Za-z0-9 _.:/=+@-]/g, '-') },
         },
         // EKS creates one Fargate profile at a time per cluster (ResourceInUseException otherwise), so they are chained.

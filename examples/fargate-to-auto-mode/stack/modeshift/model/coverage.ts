@@ -14,7 +14,10 @@ export const INFRASTRUCTURE_HANDLING: Readonly<Record<Infrastructure['kind'], { 
   'pod-execution-role': { built: true },
   'fargate-profile': { built: true },
   'irsa-role': { built: true },
-  'enable-auto-mode': { built: false, note: 'the existing cluster is not managed by this stack, so its compute config is switched by the command (the stack prints it with the node role ARN as output enableAutoModeCommand)' },
+  'enable-auto-mode': {
+    built: false,
+    note: 'the existing cluster is not managed by this stack, so its compute config is switched by the command (the stack prints it with the node role ARN as output enableAutoModeCommand)',
+  },
   'authentication-mode': { built: false, note: 'the existing cluster is not managed by this stack, so its authentication mode is switched by the command' },
   'delete-fargate-profile': { built: false, note: 'tearing down the old capacity comes after verification, by the commands' },
   'disable-auto-mode': { built: false, note: 'disabling Auto Mode comes after verification, by the commands' },
@@ -43,5 +46,7 @@ export function coverage(step: Step, usable: boolean, hasObjects: boolean): Step
   if (step.commands.some((c) => c.startsWith('aws iam update-assume-role-policy'))) {
     notes.push('the cluster role is not managed by this stack, so its trust policy (sts:TagSession) is updated by the command');
   }
-  return remaining.length === 0 ? { ...base, coverage: 'stack', note: '', commands: [] } : { ...base, coverage: 'stack-and-commands', note: notes.join('; '), commands: remaining };
+  return remaining.length === 0
+    ? { ...base, coverage: 'stack', note: '', commands: [] }
+    : { ...base, coverage: 'stack-and-commands', note: notes.join('; '), commands: remaining };
 }

@@ -3,7 +3,15 @@ import { blockedParts, isBlockedStep, type Blocked } from './blockers.js';
 import { coverage } from './coverage.js';
 import { kubernetesObjects } from './kubernetes.js';
 import { isPlaceholder, placeholdersIn, slug, type Infrastructure, type Plan, type Step } from '../plan/index.js';
-import { MANAGED_POLICIES, type AutoModeModel, type FargateModel, type FargateProfileModel, type IrsaRoleModel, type LeftOut, type StackModel } from './types.js';
+import {
+  MANAGED_POLICIES,
+  type AutoModeModel,
+  type FargateModel,
+  type FargateProfileModel,
+  type IrsaRoleModel,
+  type LeftOut,
+  type StackModel,
+} from './types.js';
 
 type Infra<K extends Infrastructure['kind']> = Extract<Infrastructure, { kind: K }>;
 
@@ -22,7 +30,8 @@ export function infraFromPlan(plan: Plan): StackModel {
   const steps = plan.stages.flatMap((s) => s.steps);
   const usable = steps.filter((s) => !isBlockedStep(s, blocked));
   const leftOut: LeftOut[] = [...blocked.leftOut];
-  for (const s of steps) if (!usable.includes(s)) leftOut.push({ subject: `step ${s.id}`, reason: 'it only answers blockers: what it would build serves workloads that stay.' });
+  for (const s of steps)
+    if (!usable.includes(s)) leftOut.push({ subject: `step ${s.id}`, reason: 'it only answers blockers: what it would build serves workloads that stay.' });
   const k8s = kubernetesObjects(plan, blocked);
   leftOut.push(...k8s.leftOut);
   const clusterName = plan.cluster.name ?? '<cluster-name>';
@@ -36,7 +45,13 @@ export function infraFromPlan(plan: Plan): StackModel {
     kubernetes: k8s.objects,
     placeholders: placeholdersIn(k8s.objects.map((o) => o.object)),
     leftOut,
-    steps: steps.map((s) => coverage(s, usable.includes(s), k8s.objects.some((o) => o.stepId === s.id))),
+    steps: steps.map((s) =>
+      coverage(
+        s,
+        usable.includes(s),
+        k8s.objects.some((o) => o.stepId === s.id),
+      ),
+    ),
   };
 }
 
@@ -84,7 +99,10 @@ function fargateModel(steps: readonly Step[], blocked: Blocked, leftOut: LeftOut
     names.add(item.request.name);
     const selectors = item.request.selectors.filter((s) => {
       if (!blocked.namespaces.has(s.namespace)) return true;
-      leftOut.push({ subject: `Fargate profile ${item.request.name}, selector namespace=${s.namespace}`, reason: `every workload in ${s.namespace} stays where it is (see the blockers).` });
+      leftOut.push({
+        subject: `Fargate profile ${item.request.name}, selector namespace=${s.namespace}`,
+        reason: `every workload in ${s.namespace} stays where it is (see the blockers).`,
+      });
       return false;
     });
     const subnets = [...new Set(item.subnets.filter((s) => !isPlaceholder(s)))].sort();
@@ -113,7 +131,10 @@ function irsaRoles(steps: readonly Step[], blocked: Blocked, clusterName: string
   const roles: IrsaRoleModel[] = [];
   for (const { step, item } of infraOf(steps, 'irsa-role')) {
     if (blocked.namespaces.has(item.namespace)) {
-      leftOut.push({ subject: `IRSA role for ${item.namespace}/${item.serviceAccount}`, reason: `every workload in ${item.namespace} stays where it is (see the blockers).` });
+      leftOut.push({
+        subject: `IRSA role for ${item.namespace}/${item.serviceAccount}`,
+        reason: `every workload in ${item.namespace} stays where it is (see the blockers).`,
+      });
       continue;
     }
     // The plan's own name, so the role-arn annotation its commands print matches the role built here.

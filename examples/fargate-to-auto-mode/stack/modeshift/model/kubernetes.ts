@@ -34,7 +34,10 @@ export function kubernetesObjects(plan: Plan, blocked: Blocked): { objects: Kube
           const meta = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
           const subject = `${String(object['kind'])} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name ?? ''}`;
           if (meta.namespace !== undefined && blocked.namespaces.has(meta.namespace)) {
-            leftOut.push({ subject, reason: `every workload in namespace ${meta.namespace} stays where it is (see the blockers), so step ${step.id} has nothing to serve there.` });
+            leftOut.push({
+              subject,
+              reason: `every workload in namespace ${meta.namespace} stays where it is (see the blockers), so step ${step.id} has nothing to serve there.`,
+            });
             continue;
           }
           const key = identity(object);
@@ -42,7 +45,8 @@ export function kubernetesObjects(plan: Plan, blocked: Blocked): { objects: Kube
           const earlier = seen.get(key);
           if (earlier) {
             // The same object twice is one resource; two different objects under one name would fight.
-            if (earlier.json !== json) leftOut.push({ subject, reason: `step ${step.id} gives a different ${subject} than step ${earlier.stepId}; the first is kept.` });
+            if (earlier.json !== json)
+              leftOut.push({ subject, reason: `step ${step.id} gives a different ${subject} than step ${earlier.stepId}; the first is kept.` });
             continue;
           }
           seen.set(key, { stepId: step.id, json });

@@ -58,7 +58,9 @@ describe('awsLoggingManifests', () => {
     ];
     const problems = awsLoggingProblems(outputs);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^Output 1 \(kinesis_streams, Match \*\): .*does not support the "kinesis_streams" output plugin.*closest Fargate plugin is "kinesis"/);
+    expect(problems[0]).toMatch(
+      /^Output 1 \(kinesis_streams, Match \*\): .*does not support the "kinesis_streams" output plugin.*closest Fargate plugin is "kinesis"/,
+    );
     expect(problems[1]).toMatch(/^Output 3 \(datadog, Match \*\): .*allowed: es, firehose, kinesis_firehose, cloudwatch, cloudwatch_logs, kinesis/);
     expect(problems[2]).toContain('parameter region uses ${AWS_REGION}');
     expect(problems[2]).toContain('parameter log_group_name uses ${CLUSTER_NAME}');

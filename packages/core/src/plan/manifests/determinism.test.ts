@@ -10,20 +10,41 @@ const outputs: LogOutput[] = [{ plugin: 'cloudwatch_logs', params: { match: '*',
 const meta = { name: 'web', namespace: 'shop', labels: { b: '2', a: '1' }, annotations: { 'alb.ingress.kubernetes.io/scheme': 'internal' } };
 const BUILDERS: Record<string, () => unknown> = {
   nodePool: () =>
-    m.nodePoolManifest({ kind: 'node-pool', name: 'spot', purpose: 'spot', requirements: [], taints: [{ key: 'spot', effect: 'NoSchedule' }], podSecurityGroupIds: [], limits: {} }, 'default'),
-  nodeClass: () => m.nodeClassManifest({ name: 'pods', role: 'r', subnetIds: ['subnet-0b', 'subnet-0a'], securityGroupIds: ['sg-0a'], podSecurityGroupIds: ['sg-0c'] }),
-  securityGroupPolicy: () => m.securityGroupPolicyManifest({ name: 'p', namespace: 'n', groupIds: ['sg-0b', 'sg-0a'], podSelector: { matchLabels: { b: '2', a: '1' } } }),
+    m.nodePoolManifest(
+      {
+        kind: 'node-pool',
+        name: 'spot',
+        purpose: 'spot',
+        requirements: [],
+        taints: [{ key: 'spot', effect: 'NoSchedule' }],
+        podSecurityGroupIds: [],
+        limits: {},
+      },
+      'default',
+    ),
+  nodeClass: () =>
+    m.nodeClassManifest({ name: 'pods', role: 'r', subnetIds: ['subnet-0b', 'subnet-0a'], securityGroupIds: ['sg-0a'], podSecurityGroupIds: ['sg-0c'] }),
+  securityGroupPolicy: () =>
+    m.securityGroupPolicyManifest({ name: 'p', namespace: 'n', groupIds: ['sg-0b', 'sg-0a'], podSelector: { matchLabels: { b: '2', a: '1' } } }),
   logAgent: () => m.logAgentManifests(outputs, { clusterName: 'demo', region: 'eu-west-1' }),
   awsLogging: () => m.awsLoggingManifests(outputs),
   ingressClass: () => m.autoModeIngressClassManifests('alb-auto', { groupName: 'g' }),
-  ingress: () => m.blueGreenIngress({ metadata: meta, spec: { ingressClassName: 'alb', rules: [{ host: 'shop.example.com' }] } }, { ingressClassName: 'alb-auto', suffix: 'auto', dropAnnotations: [] }),
+  ingress: () =>
+    m.blueGreenIngress(
+      { metadata: meta, spec: { ingressClassName: 'alb', rules: [{ host: 'shop.example.com' }] } },
+      { ingressClassName: 'alb-auto', suffix: 'auto', dropAnnotations: [] },
+    ),
   service: () =>
-    m.blueGreenService({ metadata: meta, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }] } }, { loadBalancerClass: 'eks.amazonaws.com/nlb', suffix: 'auto', dropAnnotations: [] }),
+    m.blueGreenService(
+      { metadata: meta, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }] } },
+      { loadBalancerClass: 'eks.amazonaws.com/nlb', suffix: 'auto', dropAnnotations: [] },
+    ),
   storageClass: () => m.autoModeStorageClassManifest('auto-ebs', { isDefault: true }),
   podExecutionTrust: () => m.podExecutionRoleTrustPolicy({ region: 'eu-west-1', accountId: '111122223333', clusterName: 'demo' }),
   clusterRoleTrust: () => m.autoModeClusterRoleTrustPolicy(),
   nodeRoleTrust: () => m.autoModeNodeRoleTrustPolicy(),
-  irsaTrust: () => m.irsaTrustPolicy({ accountId: '111122223333', oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC', namespace: 'n', serviceAccount: 's' }),
+  irsaTrust: () =>
+    m.irsaTrustPolicy({ accountId: '111122223333', oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC', namespace: 'n', serviceAccount: 's' }),
 };
 
 function sharedObjects(value: unknown, seen = new Set<object>()): number {

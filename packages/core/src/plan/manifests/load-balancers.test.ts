@@ -6,11 +6,19 @@ import { validateAgainstCrd } from '../../testing/index.js';
 import { autoModeIngressClassManifests, blueGreenIngress, blueGreenService } from './load-balancers.js';
 
 const shared = new URL('../../../../../../shared/', import.meta.url);
-const raw = parse(readFileSync(new URL('corpus/fargate-workshop-sgp-irsa/ingress.yaml', shared), 'utf8')) as { metadata: Omit<ObjectMeta, 'labels'>; spec: IngressSpec };
+const raw = parse(readFileSync(new URL('corpus/fargate-workshop-sgp-irsa/ingress.yaml', shared), 'utf8')) as {
+  metadata: Omit<ObjectMeta, 'labels'>;
+  spec: IngressSpec;
+};
 // The reader normalises metadata to always carry labels and annotations.
 const workshopIngress = { metadata: { labels: {}, ...raw.metadata }, spec: raw.spec };
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }; spec: Record<string, unknown> };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> };
+  spec: Record<string, unknown>;
+};
 
 describe('autoModeIngressClassManifests', () => {
   it('emits IngressClassParams the schema accepts and an IngressClass for eks.amazonaws.com/alb pointing at it', () => {
@@ -30,7 +38,9 @@ describe('autoModeIngressClassManifests', () => {
     expect(params!.spec).toEqual({ group: { name: 'shop' }, scheme: 'internal' });
     expect(validateAgainstCrd(params, 'eks.amazonaws.com_ingressclassparams_v1.schema.json')).toEqual([]);
     const bad = { ...params!, spec: { scheme: 'public' } };
-    expect(validateAgainstCrd(bad, 'eks.amazonaws.com_ingressclassparams_v1.schema.json').join('\n')).toContain('/spec/scheme: must be equal to one of the allowed values');
+    expect(validateAgainstCrd(bad, 'eks.amazonaws.com_ingressclassparams_v1.schema.json').join('\n')).toContain(
+      '/spec/scheme: must be equal to one of the allowed values',
+    );
   });
 });
 
@@ -64,7 +74,10 @@ describe('blueGreenIngress', () => {
       'alb.ingress.kubernetes.io/scheme': 'internet-facing',
       'alb.ingress.kubernetes.io/target-type': 'ip',
     });
-    const plain = blueGreenIngress({ metadata: { name: 'x', namespace: 'y', labels: {}, annotations: {} }, spec: {} }, { ingressClassName: 'alb', suffix: 'fargate', dropAnnotations: [] }) as Obj;
+    const plain = blueGreenIngress(
+      { metadata: { name: 'x', namespace: 'y', labels: {}, annotations: {} }, spec: {} },
+      { ingressClassName: 'alb', suffix: 'fargate', dropAnnotations: [] },
+    ) as Obj;
     expect(plain.metadata.annotations).toEqual({ 'alb.ingress.kubernetes.io/target-type': 'ip' });
   });
 
@@ -100,7 +113,11 @@ describe('blueGreenService', () => {
       ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP', nodePort: 31080 }],
     } as ServiceSpec,
   };
-  const copy = blueGreenService(service, { loadBalancerClass: 'eks.amazonaws.com/nlb', suffix: 'auto', dropAnnotations: ['service.beta.kubernetes.io/aws-load-balancer-proxy-protocol'] }) as Obj;
+  const copy = blueGreenService(service, {
+    loadBalancerClass: 'eks.amazonaws.com/nlb',
+    suffix: 'auto',
+    dropAnnotations: ['service.beta.kubernetes.io/aws-load-balancer-proxy-protocol'],
+  }) as Obj;
 
   it('sets the new class, keeps selector, ports and source ranges, and drops allocated fields', () => {
     expect(copy.metadata.name).toBe('checkout-auto');
@@ -131,7 +148,12 @@ describe('blueGreenService', () => {
 
   it('keeps copies of long names within the 63-character Service limit, distinct per original', () => {
     const long = (n: string) =>
-      (blueGreenService({ ...service, metadata: { ...service.metadata, name: n } }, { loadBalancerClass: 'eks.amazonaws.com/nlb', suffix: 'fargate', dropAnnotations: [] }) as Obj).metadata.name;
+      (
+        blueGreenService(
+          { ...service, metadata: { ...service.metadata, name: n } },
+          { loadBalancerClass: 'eks.amazonaws.com/nlb', suffix: 'fargate', dropAnnotations: [] },
+        ) as Obj
+      ).metadata.name;
     const a = long(`${'a'.repeat(58)}-one`);
     const b = long(`${'a'.repeat(58)}-two`);
     expect(a.length).toBeLessThanOrEqual(63);

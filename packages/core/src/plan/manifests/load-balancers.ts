@@ -8,11 +8,7 @@ const NLB_TARGET_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-nlb-target
 // Never carried to a copy: the legacy class annotation is unsupported on Auto Mode and conflicts with
 // spec.ingressClassName everywhere; `aws-load-balancer-type` is superseded by spec.loadBalancerClass
 // (aws-facts §1); kubectl's last-applied copy describes the old object and would mislead a later apply.
-const ALWAYS_DROPPED = [
-  'kubernetes.io/ingress.class',
-  'service.beta.kubernetes.io/aws-load-balancer-type',
-  'kubectl.kubernetes.io/last-applied-configuration',
-];
+const ALWAYS_DROPPED = ['kubernetes.io/ingress.class', 'service.beta.kubernetes.io/aws-load-balancer-type', 'kubectl.kubernetes.io/last-applied-configuration'];
 
 // Allocated by the API server for the old Service; copying them makes the new one fail or collide.
 const SERVICE_ALLOCATED = new Set(['clusterIP', 'clusterIPs', 'healthCheckNodePort']);

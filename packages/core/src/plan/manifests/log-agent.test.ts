@@ -6,7 +6,10 @@ import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
 import { LOG_AGENT, logAgentManifests } from './log-agent.js';
 
 const outputs: LogOutput[] = [
-  { plugin: 'cloudwatch_logs', params: { match: 'kube.*', region: 'us-west-2', log_group_name: '/fargate/app', log_stream_prefix: 'fargate-logs-', auto_create_group: 'true' } },
+  {
+    plugin: 'cloudwatch_logs',
+    params: { match: 'kube.*', region: 'us-west-2', log_group_name: '/fargate/app', log_stream_prefix: 'fargate-logs-', auto_create_group: 'true' },
+  },
   { plugin: 'firehose', params: { match: '*', delivery_stream: 'app-logs' } },
 ];
 const input = { clusterName: 'demo', region: 'us-west-2' };
@@ -15,7 +18,14 @@ type Obj = Record<string, unknown> & { kind: string; metadata: { name: string; n
 const build = (o: LogOutput[] = outputs): Obj[] => logAgentManifests(o, input) as Obj[];
 const byKind = (objs: Obj[], kind: string): Obj => objs.find((o) => o.kind === kind)!;
 const config = (objs: Obj[]): string => (byKind(objs, 'ConfigMap')['data'] as Record<string, string>)['fluent-bit.conf']!;
-type PodSpec = { tolerations: Toleration[]; nodeSelector: Record<string, string>; priorityClassName: string; serviceAccountName: string; containers: Record<string, unknown>[]; volumes: Record<string, unknown>[] };
+type PodSpec = {
+  tolerations: Toleration[];
+  nodeSelector: Record<string, string>;
+  priorityClassName: string;
+  serviceAccountName: string;
+  containers: Record<string, unknown>[];
+  volumes: Record<string, unknown>[];
+};
 const podSpec = (objs: Obj[]): PodSpec => (byKind(objs, 'DaemonSet')['spec'] as { template: { spec: PodSpec } }).template.spec;
 
 // Kubernetes' toleration matching, enough to prove the agent lands on tainted Auto Mode pools.
@@ -70,7 +80,10 @@ describe('logAgentManifests', () => {
 
   it('mounts /var/log from the host read-only and sets requests and a memory limit', () => {
     const spec = podSpec(build());
-    const container = spec.containers[0] as { volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[]; resources: Record<string, Record<string, string>> };
+    const container = spec.containers[0] as {
+      volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[];
+      resources: Record<string, Record<string, string>>;
+    };
     const varlog = spec.volumes.find((v) => (v['hostPath'] as { path?: string } | undefined)?.path === '/var/log') as { name: string };
     expect(container.volumeMounts).toContainEqual({ name: varlog.name, mountPath: '/var/log', readOnly: true });
     expect(container.resources['requests']).toEqual({ cpu: '100m', memory: '128Mi' });
@@ -81,7 +94,9 @@ describe('logAgentManifests', () => {
 
   it('rolls the DaemonSet when the outputs change', () => {
     const hash = (objs: Obj[]): string =>
-      ((byKind(objs, 'DaemonSet')['spec'] as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations['checksum/config'])!;
+      (byKind(objs, 'DaemonSet')['spec'] as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations[
+        'checksum/config'
+      ]!;
     expect(hash(build())).toBe(hash(build()));
     expect(hash(build(outputs.slice(0, 1)))).not.toBe(hash(build()));
   });

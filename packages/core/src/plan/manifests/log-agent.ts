@@ -141,4 +141,3 @@ function daemonSet(config: string, labels: () => Record<string, string>, cluster
     },
   };
 }
-

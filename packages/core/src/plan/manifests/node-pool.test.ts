@@ -23,7 +23,12 @@ const REQUESTS: Req[] = [
     taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
     limits: { 'nvidia.com/gpu': '8' },
   }),
-  req({ name: 'neuron', purpose: 'neuron', requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['inf2'] }], taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }] }),
+  req({
+    name: 'neuron',
+    purpose: 'neuron',
+    requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['inf2'] }],
+    taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }],
+  }),
   req({ name: 'arm64', purpose: 'arm64', requirements: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }] }),
   // The shape the planner builds for pod security groups (stage-security-groups.ts).
   req({
@@ -40,7 +45,14 @@ type Pool = {
   spec: {
     limits: Record<string, string>;
     disruption: Record<string, unknown>;
-    template: { spec: { nodeClassRef: Record<string, string>; requirements: { key: string; operator: string; values?: string[] }[]; taints?: unknown[]; expireAfter: string } };
+    template: {
+      spec: {
+        nodeClassRef: Record<string, string>;
+        requirements: { key: string; operator: string; values?: string[] }[];
+        taints?: unknown[];
+        expireAfter: string;
+      };
+    };
   };
 };
 const build = (r: Req, nodeClass = 'default'): Pool => nodePoolManifest(r, nodeClass) as unknown as Pool;

@@ -17,7 +17,9 @@ describe('the shared schema directory', () => {
 describe('validateAgainstCrd', () => {
   it('accepts the hand-written AWS examples in the corpus (no false alarms from closing objects)', () => {
     expect(validateAgainstCrd(corpus('automode-custom-nodepools/nodepool-amd64.yaml'), 'karpenter.sh_nodepools.yaml')).toEqual([]);
-    expect(validateAgainstCrd(corpus('automode-custom-nodepools/alb-ingressclassParams.yaml'), 'eks.amazonaws.com_ingressclassparams_v1.schema.json')).toEqual([]);
+    expect(validateAgainstCrd(corpus('automode-custom-nodepools/alb-ingressclassParams.yaml'), 'eks.amazonaws.com_ingressclassparams_v1.schema.json')).toEqual(
+      [],
+    );
     const samples = parseAllDocuments(readFileSync(new URL('schemas/vpcresources_v1beta1_securitygrouppolicy.sample.yaml', shared), 'utf8'));
     expect(samples.length).toBeGreaterThan(1);
     for (const sample of samples) expect(validateAgainstCrd(sample.toJSON(), 'vpcresources.k8s.aws_securitygrouppolicies.yaml')).toEqual([]);

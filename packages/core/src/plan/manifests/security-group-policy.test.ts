@@ -42,7 +42,12 @@ describe('securityGroupPolicyManifest', () => {
     const none = securityGroupPolicyManifest({ name: 'x', namespace: 'shop', groupIds: [], podSelector: {} });
     expect(validateAgainstCrd(none, JSON_SCHEMA).join('\n')).toContain('must NOT have fewer than 1 items');
     expect(validateAgainstCrd(none, CRD).join('\n')).toContain('must NOT have fewer than 1 items');
-    const six = securityGroupPolicyManifest({ name: 'x', namespace: 'shop', groupIds: ['sg-01', 'sg-02', 'sg-03', 'sg-04', 'sg-05', 'sg-06'], podSelector: {} });
+    const six = securityGroupPolicyManifest({
+      name: 'x',
+      namespace: 'shop',
+      groupIds: ['sg-01', 'sg-02', 'sg-03', 'sg-04', 'sg-05', 'sg-06'],
+      podSelector: {},
+    });
     expect(validateAgainstCrd(six, JSON_SCHEMA).join('\n')).toContain('must NOT have more than 5 items');
   });
 

@@ -6,7 +6,12 @@ import { idSet, managedLabels, sortedMap } from './meta.js';
  * pod in the namespace. AWS accepts 1-5 group IDs per policy (ENI quota); more is left for schema validation
  * and the planner to report rather than silently truncated, since dropping a group changes reachability.
  */
-export function securityGroupPolicyManifest(input: { name: string; namespace: string; groupIds: string[]; podSelector: LabelSelector }): Record<string, unknown> {
+export function securityGroupPolicyManifest(input: {
+  name: string;
+  namespace: string;
+  groupIds: string[];
+  podSelector: LabelSelector;
+}): Record<string, unknown> {
   return {
     apiVersion: 'vpcresources.k8s.aws/v1beta1',
     kind: 'SecurityGroupPolicy',

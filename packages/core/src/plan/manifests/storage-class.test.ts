@@ -16,6 +16,9 @@ describe('autoModeStorageClassManifest', () => {
 
   it('is the cluster default only when asked', () => {
     expect(autoModeStorageClassManifest('x', { isDefault: false })).not.toHaveProperty('metadata.annotations');
-    expect(autoModeStorageClassManifest('x', { isDefault: true })).toHaveProperty(['metadata', 'annotations', 'storageclass.kubernetes.io/is-default-class'], 'true');
+    expect(autoModeStorageClassManifest('x', { isDefault: true })).toHaveProperty(
+      ['metadata', 'annotations', 'storageclass.kubernetes.io/is-default-class'],
+      'true',
+    );
   });
 });

@@ -17,7 +17,13 @@ export function toAutoModePlan(): Plan {
     ],
     {
       podDisruptionBudgets: [aPodDisruptionBudget('web', { app: 'web' })],
-      services: [aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } })],
+      services: [
+        aService(
+          'web',
+          { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] },
+          { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' } },
+        ),
+      ],
     },
   );
   return buildPlan(contextFor(inventory, 'auto-mode'));

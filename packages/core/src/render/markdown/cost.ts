@@ -13,7 +13,9 @@ function chartLabel(text: string): string {
 }
 
 function chart(cost: CostEstimate): string[] {
-  const top = [...cost.byNamespace].sort((a, b) => Math.max(b.source, b.target) - Math.max(a.source, a.target) || (a.namespace < b.namespace ? -1 : 1)).slice(0, CHART_NAMESPACES);
+  const top = [...cost.byNamespace]
+    .sort((a, b) => Math.max(b.source, b.target) - Math.max(a.source, a.target) || (a.namespace < b.namespace ? -1 : 1))
+    .slice(0, CHART_NAMESPACES);
   if (top.length === 0) return [];
   const shown = top.length < cost.byNamespace.length ? ` (the ${top.length} most expensive of ${cost.byNamespace.length})` : '';
   const max = Math.max(1, ...top.flatMap((n) => [n.source, n.target]));
@@ -25,7 +27,12 @@ function chart(cost: CostEstimate): string[] {
     `  bar [${top.map((n) => n.source.toFixed(2)).join(', ')}]`,
     `  bar [${top.map((n) => n.target.toFixed(2)).join(', ')}]`,
   ];
-  return [`In each pair of bars, the first is today on ${modeName(cost.source.mode)}, the second on ${modeName(cost.target.mode)} after the move${shown}.`, '', ...fence('mermaid', lines.join('\n')), ''];
+  return [
+    `In each pair of bars, the first is today on ${modeName(cost.source.mode)}, the second on ${modeName(cost.target.mode)} after the move${shown}.`,
+    '',
+    ...fence('mermaid', lines.join('\n')),
+    '',
+  ];
 }
 
 export function costSection(ctx: Context): string[] {
@@ -41,7 +48,12 @@ export function costSection(ctx: Context): string[] {
     tableRow(['Namespace', `Today (${modeName(cost.source.mode)})`, `After (${modeName(cost.target.mode)})`, 'Change']),
     '|---|--:|--:|--:|',
     ...cost.byNamespace.map((n) => tableRow([code(n.namespace), money(n.source), money(n.target), change(n.source, n.target)])),
-    tableRow(['**Total**', `**${money(cost.source.monthly)}**`, `**${money(cost.target.monthly)}**`, `**${change(cost.source.monthly, cost.target.monthly)}**`]),
+    tableRow([
+      '**Total**',
+      `**${money(cost.source.monthly)}**`,
+      `**${money(cost.target.monthly)}**`,
+      `**${change(cost.source.monthly, cost.target.monthly)}**`,
+    ]),
     '',
     ...chart(cost),
   ];
@@ -59,7 +71,18 @@ export function costSection(ctx: Context): string[] {
     );
     for (const p of cost.packing) {
       const nodes = p.nodes.map((n) => `${n.count} × ${code(n.type)}`).join(', ');
-      lines.push(tableRow([p.side === 'source' ? 'today' : 'after', code(p.pool), p.capacity, nodes, String(p.pods), money(p.monthly), money(p.lowerBound), `${p.efficiency.toFixed(2)}×`]));
+      lines.push(
+        tableRow([
+          p.side === 'source' ? 'today' : 'after',
+          code(p.pool),
+          p.capacity,
+          nodes,
+          String(p.pods),
+          money(p.monthly),
+          money(p.lowerBound),
+          `${p.efficiency.toFixed(2)}×`,
+        ]),
+      );
     }
     lines.push('');
   }
@@ -68,7 +91,15 @@ export function costSection(ctx: Context): string[] {
     for (const e of cost.excluded) lines.push(tableRow([code(e.workload), inline(e.reason)]));
     lines.push('', '</details>', '');
   }
-  lines.push('Assumptions:', '', ...cost.assumptions.map((a) => `- ${inline(a)}`), '', 'Price sources:', '', ...cost.prices.sources.map((s) => `- ${linkify(s)}`));
+  lines.push(
+    'Assumptions:',
+    '',
+    ...cost.assumptions.map((a) => `- ${inline(a)}`),
+    '',
+    'Price sources:',
+    '',
+    ...cost.prices.sources.map((s) => `- ${linkify(s)}`),
+  );
   return lines;
 }
 

@@ -50,7 +50,10 @@ export function blockersSection(ctx: Context): string[] {
   const blockers = ctx.plan.findings.filter((f) => f.severity === 'blocker');
   const lines = [ctx.anchors.heading(2, 'blockers', 'Blockers'), ''];
   if (blockers.length === 0) return [...lines, 'None: nothing keeps a workload from moving.'];
-  lines.push(`${plural(blockers.length, 'blocker')}. Decide each one before starting: the options say what changes, and what the plan does if nothing does.`, '');
+  lines.push(
+    `${plural(blockers.length, 'blocker')}. Decide each one before starting: the options say what changes, and what the plan does if nothing does.`,
+    '',
+  );
   for (const f of blockers) lines.push(...blocker(ctx, f));
   lines.pop();
   return lines;

@@ -21,7 +21,14 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const ctx = buildContext(plan, options);
   // Sections are rendered in document order: heading anchors are numbered the way GitHub numbers them.
   const incomplete = incompleteSection(ctx);
-  const sections: string[][] = [titleSection(ctx), summarySection(ctx), ...(incomplete.length > 0 ? [incomplete] : []), costSection(ctx), stageOrderSection(ctx), blockersSection(ctx)];
+  const sections: string[][] = [
+    titleSection(ctx),
+    summarySection(ctx),
+    ...(incomplete.length > 0 ? [incomplete] : []),
+    costSection(ctx),
+    stageOrderSection(ctx),
+    blockersSection(ctx),
+  ];
   plan.stages.forEach((stage, i) => sections.push(stageSection(ctx, stage, i)));
   sections.push(findingsSection(ctx), sourcesSection(ctx));
   const document = sections.map((lines) => lines.join('\n')).join('\n\n');

@@ -43,7 +43,15 @@ export function manifestBlock(manifest: Manifest, indent: string, used: boolean)
   const apply = used || language(manifest.file) !== 'yaml' ? '' : ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`;
   if (count <= INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}${apply}:`, '', ...body], redacted };
   return {
-    lines: [`${indent}<details>`, `${indent}<summary>Save as ${html(manifest.file)} (${count} lines)</summary>`, '', ...(apply ? [`${indent}Apply it with ${code(`kubectl apply -f ${manifest.file}`)}.`, ''] : []), ...body, '', `${indent}</details>`],
+    lines: [
+      `${indent}<details>`,
+      `${indent}<summary>Save as ${html(manifest.file)} (${count} lines)</summary>`,
+      '',
+      ...(apply ? [`${indent}Apply it with ${code(`kubectl apply -f ${manifest.file}`)}.`, ''] : []),
+      ...body,
+      '',
+      `${indent}</details>`,
+    ],
     redacted,
   };
 }

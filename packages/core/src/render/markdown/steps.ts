@@ -65,7 +65,10 @@ export function stepItem(ctx: Context, step: Step): string[] {
     }
   }
   if (redacted > 0) {
-    out.push(`${IN}> **Credentials removed:** ${plural(redacted, 'value')} that looked like a credential ${redacted === 1 ? 'is' : 'are'} shown as ${code(REDACTED)}. Fill ${redacted === 1 ? 'it' : 'them'} in from your secret store before applying; never paste ${redacted === 1 ? 'it' : 'them'} into this document.`, '');
+    out.push(
+      `${IN}> **Credentials removed:** ${plural(redacted, 'value')} that looked like a credential ${redacted === 1 ? 'is' : 'are'} shown as ${code(REDACTED)}. Fill ${redacted === 1 ? 'it' : 'them'} in from your secret store before applying; never paste ${redacted === 1 ? 'it' : 'them'} into this document.`,
+      '',
+    );
   }
   if (step.infrastructure.length > 0) {
     out.push(...folded('AWS infrastructure (what the Pulumi export creates for this step)', step.infrastructure.map(describeInfrastructure)), '');
@@ -111,7 +114,9 @@ export function stageSection(ctx: Context, stage: Stage, index: number): string[
   const after = stage.dependsOn
     .filter((id) => number.has(id))
     .map((id) => anchors.link(`stage:${id}`, `${number.get(id)}. ${inline(plan.stages[(number.get(id) ?? 1) - 1]?.title ?? id)}`));
-  out.push(`${after.length > 0 ? `Starts after ${after.join(' and ')}.` : 'Starts first.'} ${stage.steps.length === 0 ? 'Nothing to do in this stage for this cluster.' : `${plural(stage.steps.length, 'step')}.`}`);
+  out.push(
+    `${after.length > 0 ? `Starts after ${after.join(' and ')}.` : 'Starts first.'} ${stage.steps.length === 0 ? 'Nothing to do in this stage for this cluster.' : `${plural(stage.steps.length, 'step')}.`}`,
+  );
   if (stage.steps.length === 0) return out;
   const grouped = groups(stage);
   if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage.steps)];

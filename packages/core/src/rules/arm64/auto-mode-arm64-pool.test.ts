@@ -14,7 +14,12 @@ describe('auto-mode-arm64-pool', () => {
       capability: 'arm64',
       action: {
         type: 'capacity',
-        request: { name: 'arm64', purpose: 'arm64', requirements: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }, {}, {}], taints: [{ key: 'modeshift.io/arch', value: 'arm64', effect: 'NoSchedule' }] },
+        request: {
+          name: 'arm64',
+          purpose: 'arm64',
+          requirements: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }, {}, {}],
+          taints: [{ key: 'modeshift.io/arch', value: 'arm64', effect: 'NoSchedule' }],
+        },
       },
     });
     expect(findings.find((f) => f.severity === 'change')?.action).toEqual({
@@ -26,7 +31,15 @@ describe('auto-mode-arm64-pool', () => {
   it('passes multi-arch and unpinned workloads', () => {
     const multi = aWorkload({
       name: 'multi',
-      spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }] } } } },
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }],
+            },
+          },
+        },
+      },
     });
     expect(runRule(rule, aManagedNodesInventory([multi, aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });

@@ -14,12 +14,33 @@ describe('fargate-arm64', () => {
   });
 
   it('recognises Graviton instance families in required affinity', () => {
-    const w = aWorkload({ spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['m7g', 'c7gn'] }] }] } } } } });
+    const w = aWorkload({
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['m7g', 'c7gn'] }] }],
+            },
+          },
+        },
+      },
+    });
     expect(runRule(fargateArm64Rule, anAutoModeInventory([w], { nodePools: [armPool] }), { target: 'fargate' })).toHaveLength(1);
   });
 
   it('passes pods that allow amd64 too, or pin amd64', () => {
-    const both = aWorkload({ name: 'both', spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }] } } } } });
+    const both = aWorkload({
+      name: 'both',
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }],
+            },
+          },
+        },
+      },
+    });
     const amd = aWorkload({ name: 'amd', spec: { nodeSelector: { 'kubernetes.io/arch': 'amd64' } } });
     expect(runRule(fargateArm64Rule, anAutoModeInventory([both, amd]), { target: 'fargate' })).toEqual([]);
   });

@@ -23,7 +23,9 @@ describe('auto-mode-enable', () => {
   });
 
   it('infers Auto Mode from its NodePools when there is no cluster description', () => {
-    const pool = anObject<NodePoolSpec>('NodePool', 'custom', { template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' } } } });
+    const pool = anObject<NodePoolSpec>('NodePool', 'custom', {
+      template: { spec: { nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' } } },
+    });
     expect(runRule(rule, aFargateInventory([aWorkload()], { cluster: null, nodePools: [pool] }), { target: 'auto-mode' })).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ export const fargateDisableAutoModeRule: Rule = {
         resource: null,
         message: `EKS Auto Mode is enabled on this cluster; disabling it terminates all Auto Mode instances and deletes the load balancers Auto Mode created (EBS volumes are kept).${staying > 0 ? ` ${staying} workload${staying === 1 ? '' : 's'} stay${staying === 1 ? 's' : ''} on Auto Mode, so the plan keeps it enabled for them.` : ''}`,
         remediation:
-          "Disable it as the last step, after every workload runs on Fargate, CoreDNS runs on Fargate and every load balancer has moved to the AWS Load Balancer Controller: turn off compute, block storage and load balancing together (aws eks update-cluster-config --compute-config enabled=false with the storage and network configs). Check for security groups Auto Mode may leave behind.",
+          'Disable it as the last step, after every workload runs on Fargate, CoreDNS runs on Fargate and every load balancer has moved to the AWS Load Balancer Controller: turn off compute, block storage and load balancing together (aws eks update-cluster-config --compute-config enabled=false with the storage and network configs). Check for security groups Auto Mode may leave behind.',
         sources: [SOURCES.autoDisable],
         action: { type: 'decommission', task: { kind: 'disable-auto-mode' } },
       },

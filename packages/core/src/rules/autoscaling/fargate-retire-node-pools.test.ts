@@ -8,7 +8,9 @@ const gpu = aWorkload({ name: 'infer', containers: [{ name: 'c', resources: { li
 
 describe('fargate-retire-node-pools', () => {
   it('retires custom Auto Mode NodePools and names what still runs on one', () => {
-    const findings = runRule(fargateRetireNodePoolsRule, anAutoModeInventory([aWorkload(), gpu], { nodePools: [gpuPool, aNodePool('batch')] }), { target: 'fargate' });
+    const findings = runRule(fargateRetireNodePoolsRule, anAutoModeInventory([aWorkload(), gpu], { nodePools: [gpuPool, aNodePool('batch')] }), {
+      target: 'fargate',
+    });
     expect(findings.map((f) => [f.id, f.action])).toEqual([
       ['fargate-retire-node-pools:NodePool/batch', { type: 'decommission', task: { kind: 'retire-node-pools' } }],
       ['fargate-retire-node-pools:NodePool/gpu', { type: 'decommission', task: { kind: 'retire-node-pools' } }],

@@ -25,7 +25,8 @@ export const autoModeCorednsRule: Rule = {
         {
           severity: 'change',
           resource: workloadRef(coredns),
-          message: 'CoreDNS (Deployment kube-system/coredns) runs on Fargate; Auto Mode provides cluster DNS itself, but Fargate pods depend on CoreDNS until they have moved.',
+          message:
+            'CoreDNS (Deployment kube-system/coredns) runs on Fargate; Auto Mode provides cluster DNS itself, but Fargate pods depend on CoreDNS until they have moved.',
           remediation,
           action: { type: 'decommission', task: { kind: 'scale-coredns-to-zero' } },
         },

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { autoModeDaemonsetsRule as rule } from './auto-mode-daemonsets.js';
 
-const ds = (namespace: string, name: string, nodeSelector?: Record<string, string>) => aWorkload({ kind: 'DaemonSet', namespace, name, spec: { nodeSelector } });
+const ds = (namespace: string, name: string, nodeSelector?: Record<string, string>) =>
+  aWorkload({ kind: 'DaemonSet', namespace, name, spec: { nodeSelector } });
 
 describe('auto-mode-daemonsets', () => {
   it('asks to review DaemonSets that will run on every Auto Mode node', () => {
     const [finding] = runRule(rule, aManagedNodesInventory([ds('logging', 'fluent-bit')]), { target: 'auto-mode' });
-    expect(finding).toMatchObject({ id: 'auto-mode-daemonsets:DaemonSet/logging/fluent-bit', severity: 'advisory', capability: 'daemonset', action: { type: 'review' } });
+    expect(finding).toMatchObject({
+      id: 'auto-mode-daemonsets:DaemonSet/logging/fluent-bit',
+      severity: 'advisory',
+      capability: 'daemonset',
+      action: { type: 'review' },
+    });
     expect(finding?.message).toContain('every Auto Mode node');
   });
 
@@ -25,6 +31,10 @@ describe('auto-mode-daemonsets', () => {
   });
 
   it('leaves Windows DaemonSets to the windows rule and ignores other kinds', () => {
-    expect(runRule(rule, aManagedNodesInventory([ds('amazon-cloudwatch', 'fluent-bit-windows', { 'kubernetes.io/os': 'windows' }), aWorkload()]), { target: 'auto-mode' })).toEqual([]);
+    expect(
+      runRule(rule, aManagedNodesInventory([ds('amazon-cloudwatch', 'fluent-bit-windows', { 'kubernetes.io/os': 'windows' }), aWorkload()]), {
+        target: 'auto-mode',
+      }),
+    ).toEqual([]);
   });
 });

@@ -25,7 +25,8 @@ export const autoModeDaemonsetsRule: Rule = {
           severity: 'advisory',
           resource: workloadRef(w),
           message: `${describeWorkload(w)} is ${replaced}, which Auto Mode provides itself on its nodes.`,
-          remediation: 'Keep it only while EC2 nodes outside Auto Mode remain, and check that its pods do not schedule onto Auto Mode nodes (node affinity eks.amazonaws.com/compute-type NotIn [auto]); remove it once those nodes are gone.',
+          remediation:
+            'Keep it only while EC2 nodes outside Auto Mode remain, and check that its pods do not schedule onto Auto Mode nodes (node affinity eks.amazonaws.com/compute-type NotIn [auto]); remove it once those nodes are gone.',
           action: { type: 'review' },
         });
         continue;

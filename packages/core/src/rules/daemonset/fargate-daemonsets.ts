@@ -41,7 +41,12 @@ export const fargateDaemonsetsRule: Rule = {
       if (pinned) {
         return [
           {
-            ...stayDraft(ctx, w, `${name} only runs on nodes that cannot move to Fargate (${pinned}).`, `Keep it on ${where} with the workloads it serves there.`),
+            ...stayDraft(
+              ctx,
+              w,
+              `${name} only runs on nodes that cannot move to Fargate (${pinned}).`,
+              `Keep it on ${where} with the workloads it serves there.`,
+            ),
             severity: 'advisory' as const,
           },
         ];

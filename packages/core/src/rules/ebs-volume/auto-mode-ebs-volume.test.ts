@@ -6,11 +6,15 @@ import { autoModeEbsVolumeRule as rule } from './auto-mode-ebs-volume.js';
 
 const app = aWorkload({ name: 'app', replicas: 1, spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } });
 const db = { ...aWorkload({ kind: 'StatefulSet', name: 'db', replicas: 2 }), volumeClaimTemplates: [{ name: 'pgdata', spec: { storageClassName: 'gp2' } }] };
-const run = (workloads: ReturnType<typeof aWorkload>[], parts: Partial<Inventory>) => runRule(rule, aManagedNodesInventory(workloads, parts), { target: 'auto-mode' });
+const run = (workloads: ReturnType<typeof aWorkload>[], parts: Partial<Inventory>) =>
+  runRule(rule, aManagedNodesInventory(workloads, parts), { target: 'auto-mode' });
 
 describe('auto-mode-ebs-volume', () => {
   it('asks to move the data of each EBS CSI claim and for an Auto Mode StorageClass', () => {
-    const findings = run([app], { storageClasses: [aStorageClass('gp3', 'ebs.csi.aws.com')], persistentVolumeClaims: [aClaim('data', { storageClassName: 'gp3' })] });
+    const findings = run([app], {
+      storageClasses: [aStorageClass('gp3', 'ebs.csi.aws.com')],
+      persistentVolumeClaims: [aClaim('data', { storageClassName: 'gp3' })],
+    });
     expect(findings.find((f) => f.resource?.kind === 'PersistentVolumeClaim')).toMatchObject({
       id: 'auto-mode-ebs-volume:PersistentVolumeClaim/shop/data',
       severity: 'change',
@@ -27,7 +31,11 @@ describe('auto-mode-ebs-volume', () => {
   it('finds in-tree volumes, StatefulSet claims, and reuses an existing Auto Mode StorageClass', () => {
     const findings = run([app, db], {
       storageClasses: [aStorageClass('gp2', 'kubernetes.io/aws-ebs'), aStorageClass('auto', 'ebs.csi.eks.amazonaws.com')],
-      persistentVolumeClaims: [aClaim('data', { volumeName: 'pv-1' }), aClaim('pgdata-db-0', { storageClassName: 'gp2' }), aClaim('pgdata-db-1', { storageClassName: 'gp2' })],
+      persistentVolumeClaims: [
+        aClaim('data', { volumeName: 'pv-1' }),
+        aClaim('pgdata-db-0', { storageClassName: 'gp2' }),
+        aClaim('pgdata-db-1', { storageClassName: 'gp2' }),
+      ],
       persistentVolumes: [aPersistentVolume('pv-1', { awsElasticBlockStore: { volumeID: 'vol-1' } })],
     });
     expect(findings.map((f) => f.id)).toEqual([
@@ -44,7 +52,10 @@ describe('auto-mode-ebs-volume', () => {
   });
 
   it('passes claims already on Auto Mode storage', () => {
-    const findings = run([app], { storageClasses: [aStorageClass('auto', 'ebs.csi.eks.amazonaws.com')], persistentVolumeClaims: [aClaim('data', { storageClassName: 'auto' })] });
+    const findings = run([app], {
+      storageClasses: [aStorageClass('auto', 'ebs.csi.eks.amazonaws.com')],
+      persistentVolumeClaims: [aClaim('data', { storageClassName: 'auto' })],
+    });
     expect(findings).toEqual([]);
   });
 });

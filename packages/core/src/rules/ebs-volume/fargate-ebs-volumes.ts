@@ -37,7 +37,8 @@ export const fargateEbsVolumesRule: Rule = {
           severity: 'advisory' as const,
           resource: workloadRef(w),
           message: `${name} mounts ${listOf(unknown.map((u) => `${u.label} (${u.detail})`))}, so it is unknown whether this is EBS, which Fargate cannot mount.`,
-          remediation: 'Add the StorageClasses, PersistentVolumeClaims and PersistentVolumes to the inventory (kubectl get storageclass,pvc,pv -A -o yaml) and plan again.',
+          remediation:
+            'Add the StorageClasses, PersistentVolumeClaims and PersistentVolumes to the inventory (kubectl get storageclass,pvc,pv -A -o yaml) and plan again.',
           action: { type: 'review' as const },
         },
       ];

@@ -34,7 +34,12 @@ function load(files: string[], options: { namespace?: string; substitute?: Recor
 
 /** The inventory on a Fargate cluster (1.31, Auto Mode off) whose one profile selects `namespaces`. */
 function onFargate(inventory: Inventory, namespaces: string[], version = '1.31'): Finding[] {
-  const profiles: FargateProfile[] = [aFargateProfile('apps', namespaces.map((namespace) => ({ namespace })))];
+  const profiles: FargateProfile[] = [
+    aFargateProfile(
+      'apps',
+      namespaces.map((namespace) => ({ namespace })),
+    ),
+  ];
   return runRules(contextFor({ ...inventory, cluster: aCluster({ version }), fargateProfiles: profiles }, 'auto-mode'), RULES);
 }
 
@@ -71,9 +76,13 @@ describe('Fargate → Auto Mode on the shared corpus', () => {
     const findings = ofRule(onFargate(inventory, ['catalog']), 'auto-mode-security-group-policy');
     const policy = findings.find((f) => f.id === 'auto-mode-security-group-policy:SecurityGroupPolicy/catalog/catalog-rds-access');
     expect(policy?.action).toMatchObject({ type: 'security-groups', change: { kind: 'node-class-pod-security-groups', groupIds: ['sg-0123456789abcdef0'] } });
-    const nodePool = policy?.action.type === 'security-groups' && policy.action.change.kind === 'node-class-pod-security-groups' ? policy.action.change.nodePool : '';
+    const nodePool =
+      policy?.action.type === 'security-groups' && policy.action.change.kind === 'node-class-pod-security-groups' ? policy.action.change.nodePool : '';
     const catalog = findings.find((f) => f.id === 'auto-mode-security-group-policy:Deployment/catalog/catalog#security-groups');
-    expect(catalog?.action).toMatchObject({ type: 'workload', edits: [{ op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: nodePool }, { op: 'add-toleration' }] });
+    expect(catalog?.action).toMatchObject({
+      type: 'workload',
+      edits: [{ op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: nodePool }, { op: 'add-toleration' }],
+    });
     // The MySQL StatefulSet is labelled component: mysql, which the policy does not select.
     expect(findings.some((f) => f.resource?.name === 'catalog-mysql')).toBe(false);
     // On 1.36 the same policy is only verified.
@@ -103,7 +112,10 @@ describe('Fargate → Auto Mode on the shared corpus', () => {
   it('the 2048 game with Fargate logging needs a log agent and an ALB blue/green', () => {
     const findings = onFargate(load(['fargate-game2048-logging/2048_full.yaml', 'fargate-game2048-logging/defaultCM.yaml']), ['game-2048']);
     const logging = ofRule(findings, 'auto-mode-fargate-logging')[0];
-    expect(logging?.action).toMatchObject({ type: 'node-agent', change: { kind: 'log-agent-daemonset', outputs: [{ plugin: 'cloudwatch' }, { plugin: 'cloudwatch_logs' }] } });
+    expect(logging?.action).toMatchObject({
+      type: 'node-agent',
+      change: { kind: 'log-agent-daemonset', outputs: [{ plugin: 'cloudwatch' }, { plugin: 'cloudwatch_logs' }] },
+    });
     expect(ofRule(findings, 'auto-mode-load-balancer').map((f) => f.id)).toEqual([
       'auto-mode-load-balancer:Ingress/game-2048/ingress-2048',
       'auto-mode-load-balancer:cluster',

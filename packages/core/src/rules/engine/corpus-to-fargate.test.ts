@@ -36,40 +36,63 @@ const find = (findings: Finding[], id: string) => findings.find((f) => f.id === 
 // The sample's own NodePools exist upstream only as Terraform templates (see PROVENANCE.md), so the
 // tests supply pools shaped like them: GPU instances tainted nvidia.com/gpu, Spot capacity tainted spot.
 const samplePools = [
-  aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5', 'g6'] }], taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] }),
-  aNodePool('spot', { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }], taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }] }),
+  aNodePool('gpu', {
+    requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5', 'g6'] }],
+    taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }],
+  }),
+  aNodePool('spot', {
+    requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }],
+    taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }],
+  }),
 ];
 
 describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus', () => {
-  it.each(['microservices-demo/kubernetes-manifests.yaml', 'retail-store-sample-app/deploy.yaml'])('plans %s with no blocker, every workload moving', (file) => {
-    const inventory = load([file]);
-    const findings = plan(inventory);
-    expect(bySeverity(findings, 'blocker')).toEqual([]);
-    const scheduled = findings.filter((f) => f.rule === 'fargate-scheduling').map((f) => resourceKey(f.resource));
-    expect(scheduled).toEqual(inventory.workloads.map((w) => w.key));
-    expect(find(findings, 'fargate-profiles:Namespace/default')?.action).toEqual({
-      type: 'capacity',
-      request: { kind: 'fargate-profile', name: 'modeshift-default', selectors: [{ namespace: 'default', labels: {} }] },
-    });
-    expect(find(findings, 'fargate-load-balancers:cluster')?.action).toEqual({ type: 'load-balancer', change: { kind: 'install-load-balancer-controller' } });
-    expect(find(findings, 'fargate-coredns:cluster')?.action).toEqual({ type: 'capacity', request: { kind: 'coredns-on-fargate' } });
-  });
+  it.each(['microservices-demo/kubernetes-manifests.yaml', 'retail-store-sample-app/deploy.yaml'])(
+    'plans %s with no blocker, every workload moving',
+    (file) => {
+      const inventory = load([file]);
+      const findings = plan(inventory);
+      expect(bySeverity(findings, 'blocker')).toEqual([]);
+      const scheduled = findings.filter((f) => f.rule === 'fargate-scheduling').map((f) => resourceKey(f.resource));
+      expect(scheduled).toEqual(inventory.workloads.map((w) => w.key));
+      expect(find(findings, 'fargate-profiles:Namespace/default')?.action).toEqual({
+        type: 'capacity',
+        request: { kind: 'fargate-profile', name: 'modeshift-default', selectors: [{ namespace: 'default', labels: {} }] },
+      });
+      expect(find(findings, 'fargate-load-balancers:cluster')?.action).toEqual({ type: 'load-balancer', change: { kind: 'install-load-balancer-controller' } });
+      expect(find(findings, 'fargate-coredns:cluster')?.action).toEqual({ type: 'capacity', request: { kind: 'coredns-on-fargate' } });
+    },
+  );
 
   it('moves the retail store with its edits: no added capability, explicit requests for the databases', () => {
     const findings = plan(load(['retail-store-sample-app/deploy.yaml']));
-    expect(find(findings, 'fargate-privileged:Deployment/default/ui')?.action).toEqual({ type: 'workload', edits: [{ op: 'remove-added-capabilities', container: 'ui' }] });
+    expect(find(findings, 'fargate-privileged:Deployment/default/ui')?.action).toEqual({
+      type: 'workload',
+      edits: [{ op: 'remove-added-capabilities', container: 'ui' }],
+    });
     expect(find(findings, 'fargate-resource-requests:StatefulSet/default/catalog-mysql')).toMatchObject({ severity: 'change', action: { type: 'workload' } });
     expect(find(findings, 'fargate-ebs-volumes:StatefulSet/default/catalog-mysql')).toBeUndefined();
     expect(find(findings, 'fargate-load-balancers:Service/default/ui')?.severity).toBe('change');
   });
 
   it('keeps GPU inference on Auto Mode and moves the Spot game on-demand', () => {
-    const inventory = load(['automode-gpu-spot-inference/vllm-deepseek-gpu.yaml', 'automode-gpu-spot-inference/game-2048-spot.yaml'], { nodePools: samplePools });
+    const inventory = load(['automode-gpu-spot-inference/vllm-deepseek-gpu.yaml', 'automode-gpu-spot-inference/game-2048-spot.yaml'], {
+      nodePools: samplePools,
+    });
     const findings = plan(inventory);
-    expect(find(findings, 'fargate-gpu:Deployment/vllm-inference/vllm-deepseek-deployment')).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'auto-mode' } });
+    expect(find(findings, 'fargate-gpu:Deployment/vllm-inference/vllm-deepseek-deployment')).toMatchObject({
+      severity: 'blocker',
+      action: { type: 'stay', on: 'auto-mode' },
+    });
     expect(find(findings, 'fargate-spot:Deployment/game-2048-spot/deployment-2048')).toMatchObject({
       severity: 'change',
-      action: { type: 'workload', edits: [{ op: 'remove-node-selector', key: 'karpenter.sh/capacity-type' }, { op: 'remove-tolerations', keys: ['spot'] }] },
+      action: {
+        type: 'workload',
+        edits: [
+          { op: 'remove-node-selector', key: 'karpenter.sh/capacity-type' },
+          { op: 'remove-tolerations', keys: ['spot'] },
+        ],
+      },
     });
     expect(find(findings, 'fargate-retire-node-pools:NodePool/gpu')?.message).toContain('vllm-inference/vllm-deepseek-deployment');
     expect(find(findings, 'fargate-disable-auto-mode:cluster')?.message).toContain('1 workload stays on Auto Mode');
@@ -86,7 +109,11 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
         'karpenter-spot-gpu/nvidia-device-plugin-privileged-with-service-account.yml',
       ]),
     );
-    for (const id of ['DaemonSet/monitoring/node-exporter', 'DaemonSet/kube-system/aws-node-termination-handler', 'DaemonSet/nvidia-device-plugin/nvidia-device-plugin-daemonset']) {
+    for (const id of [
+      'DaemonSet/monitoring/node-exporter',
+      'DaemonSet/kube-system/aws-node-termination-handler',
+      'DaemonSet/nvidia-device-plugin/nvidia-device-plugin-daemonset',
+    ]) {
       expect(find(findings, `fargate-daemonsets:${id}`)).toMatchObject({ severity: 'advisory', action: { type: 'node-agent', change: { kind: 'retire' } } });
     }
     const logging = find(findings, 'fargate-log-agents:DaemonSet/amazon-cloudwatch/fluent-bit');
@@ -94,7 +121,10 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
       outputs: [{ plugin: 'cloudwatch_logs' }, { plugin: 'cloudwatch_logs' }, { plugin: 'cloudwatch_logs' }],
       unsupported: expect.arrayContaining(['${AWS_REGION} in cloudwatch_logs region', 'filter aws']) as unknown, // vitest types its matchers as any
     });
-    expect(find(findings, 'fargate-daemonsets:DaemonSet/datadog-agent/datadog')).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'auto-mode' } });
+    expect(find(findings, 'fargate-daemonsets:DaemonSet/datadog-agent/datadog')).toMatchObject({
+      severity: 'blocker',
+      action: { type: 'stay', on: 'auto-mode' },
+    });
     expect(find(findings, 'fargate-daemonsets:DaemonSet/amazon-cloudwatch/cloudwatch-agent')?.severity).toBe('blocker');
     // The Datadog cluster agent and operator are ordinary Deployments: they move.
     expect(find(findings, 'fargate-scheduling:Deployment/datadog-agent/datadog-cluster-agent')?.severity).toBe('change');
@@ -113,8 +143,13 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
       ]),
     );
     expect(find(findings, 'fargate-ebs-volumes:StatefulSet/default/httpd')).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'auto-mode' } });
-    expect(find(findings, 'fargate-windows:Deployment/default/sample-net')).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'managed-nodes' } });
-    expect(find(findings, 'fargate-load-balancers:Ingress/default/httpd-ingress')?.action).toMatchObject({ change: { kind: 'ingress-blue-green', ingressClass: 'alb-lbc' } });
+    expect(find(findings, 'fargate-windows:Deployment/default/sample-net')).toMatchObject({
+      severity: 'blocker',
+      action: { type: 'stay', on: 'managed-nodes' },
+    });
+    expect(find(findings, 'fargate-load-balancers:Ingress/default/httpd-ingress')?.action).toMatchObject({
+      change: { kind: 'ingress-blue-green', ingressClass: 'alb-lbc' },
+    });
   });
 
   it('needs nothing for EFS volumes that are statically provisioned', () => {
@@ -138,7 +173,9 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
     const ctx = buildContext(inventory, { target: 'fargate' });
     const findings = runRules(ctx, RULES);
     const stayed = new Set(findings.filter((f) => f.action.type === 'stay').map((f) => resourceKey(f.resource)));
-    const blocked = candidates(ctx).filter((w) => stays(ctx, w)).map((w) => w.key);
+    const blocked = candidates(ctx)
+      .filter((w) => stays(ctx, w))
+      .map((w) => w.key);
     for (const key of blocked) expect(stayed).toContain(key);
     for (const w of movingWorkloads(ctx)) expect(stayed.has(w.key)).toBe(false);
     expect(JSON.stringify(runRules(buildContext(inventory, { target: 'fargate' }), RULES))).toBe(JSON.stringify(findings));

@@ -24,6 +24,9 @@ export function noteOwners(findings: Finding[], inventory: Inventory): void {
   for (const f of findings) {
     if (f.action.type !== 'workload' || !f.resource || f.resource.namespace === null) continue;
     const owner = owners.get(`${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`);
-    if (owner) f.remediation = flat(`${f.remediation} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.`);
+    if (owner)
+      f.remediation = flat(
+        `${f.remediation} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.`,
+      );
   }
 }

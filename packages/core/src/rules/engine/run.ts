@@ -88,7 +88,11 @@ function finding(draft: FindingDraft, id: string, rule: Rule, sources: string[],
  * template builds a tree of pieces that the id set and the sort flatten later. Every finding has one.
  */
 function findingId(rule: Rule, ref: ResourceRef | null, discriminator: string | undefined): string {
-  const parts = !ref ? [rule.id, ':cluster'] : ref.namespace === null ? [rule.id, ':', ref.kind, '/', ref.name] : [rule.id, ':', ref.kind, '/', ref.namespace, '/', ref.name];
+  const parts = !ref
+    ? [rule.id, ':cluster']
+    : ref.namespace === null
+      ? [rule.id, ':', ref.kind, '/', ref.name]
+      : [rule.id, ':', ref.kind, '/', ref.namespace, '/', ref.name];
   if (discriminator) parts.push('#', discriminator);
   return parts.join('');
 }
@@ -143,7 +147,5 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
     }
   }
   noteOwners(findings, ctx.inventory);
-  return findings.sort(
-    (a, b) => (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return findings.sort((a, b) => (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -9,7 +9,12 @@ describe('auto-mode-ephemeral-storage', () => {
   it('asks for a NodeClass with a bigger volume when a pod wants more than the default node has', () => {
     const [finding, ...rest] = runRule(rule, aFargateInventory([asking('100Gi')]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ id: 'auto-mode-ephemeral-storage:Deployment/shop/web', severity: 'change', capability: 'ephemeral-storage', action: { type: 'review' } });
+    expect(finding).toMatchObject({
+      id: 'auto-mode-ephemeral-storage:Deployment/shop/web',
+      severity: 'change',
+      capability: 'ephemeral-storage',
+      action: { type: 'review' },
+    });
     expect(finding?.message).toContain('100Gi');
     expect(finding?.message).toContain('80Gi');
     expect(finding?.remediation).toContain('ephemeralStorage.size of at least 125Gi');

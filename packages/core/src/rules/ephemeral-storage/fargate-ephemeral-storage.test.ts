@@ -4,7 +4,13 @@ import { fargateEphemeralStorageRule } from './fargate-ephemeral-storage.js';
 
 describe('fargate-ephemeral-storage', () => {
   it('blocks a pod that requests more than 175 GiB of ephemeral storage', () => {
-    const w = aWorkload({ name: 'scratch', containers: [aContainer('a', { requests: { cpu: '1', memory: '2Gi', 'ephemeral-storage': '120Gi' } }), aContainer('b', { limits: { 'ephemeral-storage': '60Gi' } })] });
+    const w = aWorkload({
+      name: 'scratch',
+      containers: [
+        aContainer('a', { requests: { cpu: '1', memory: '2Gi', 'ephemeral-storage': '120Gi' } }),
+        aContainer('b', { limits: { 'ephemeral-storage': '60Gi' } }),
+      ],
+    });
     const [f] = runRule(fargateEphemeralStorageRule, anAutoModeInventory([w]), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'blocker', capability: 'ephemeral-storage', action: { type: 'stay' } });
     expect(f?.message).toContain('180Gi');

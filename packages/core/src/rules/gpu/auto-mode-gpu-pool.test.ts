@@ -7,11 +7,18 @@ import { autoModeGpuPoolRule as rule } from './auto-mode-gpu-pool.js';
 const gpuNodes = aNodegroup('gpu', { instanceTypes: ['g5.xlarge'], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] });
 const tolerate: Toleration[] = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
 const gpuWorkload = (name: string, gpus: number, replicas: number, tolerations?: Toleration[]) =>
-  aWorkload({ name, replicas, containers: [{ name: 'model', image: 'vllm', resources: { limits: { 'nvidia.com/gpu': String(gpus) } } }], spec: { tolerations } });
+  aWorkload({
+    name,
+    replicas,
+    containers: [{ name: 'model', image: 'vllm', resources: { limits: { 'nvidia.com/gpu': String(gpus) } } }],
+    spec: { tolerations },
+  });
 
 describe('auto-mode-gpu-pool', () => {
   it('requests one GPU NodePool sized for every GPU workload', () => {
-    const inventory = aManagedNodesInventory([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)], { nodegroups: [aNodegroup(), gpuNodes] });
+    const inventory = aManagedNodesInventory([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)], {
+      nodegroups: [aNodegroup(), gpuNodes],
+    });
     const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: 'gain', capability: 'gpu' });

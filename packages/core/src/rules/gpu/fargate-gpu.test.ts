@@ -4,12 +4,24 @@ import { aNodePool } from '../../testing/kube-objects.js';
 import { aNodegroup } from '../../testing/aws-objects.js';
 import { fargateGpuRule } from './fargate-gpu.js';
 
-const gpuContainer = { name: 'infer', image: 'vllm/vllm-openai', resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } } };
-const gpuPool = aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5'] }], taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] });
+const gpuContainer = {
+  name: 'infer',
+  image: 'vllm/vllm-openai',
+  resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } },
+};
+const gpuPool = aNodePool('gpu', {
+  requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g5'] }],
+  taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+});
 
 describe('fargate-gpu', () => {
   it('keeps a pod that requests nvidia.com/gpu on Auto Mode', () => {
-    const w = aWorkload({ namespace: 'ml', name: 'infer', containers: [gpuContainer], spec: { tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } });
+    const w = aWorkload({
+      namespace: 'ml',
+      name: 'infer',
+      containers: [gpuContainer],
+      spec: { tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] },
+    });
     const [f] = runRule(fargateGpuRule, anAutoModeInventory([w], { nodePools: [gpuPool] }), { target: 'fargate' });
     expect(f).toMatchObject({ id: 'fargate-gpu:Deployment/ml/infer', severity: 'blocker', capability: 'gpu', action: { type: 'stay', on: 'auto-mode' } });
     expect(f?.message).toContain('requests nvidia.com/gpu');
@@ -27,13 +39,27 @@ describe('fargate-gpu', () => {
 
   it('says the workload stays on its node group when it runs on managed nodes', () => {
     const w = aWorkload({ name: 'train', containers: [gpuContainer], spec: { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'gpu' } } });
-    const [f] = runRule(fargateGpuRule, anAutoModeInventory([w], { nodegroups: [aNodegroup('gpu', { labels: { 'eks.amazonaws.com/nodegroup': 'gpu' } })] }), { target: 'fargate' });
+    const [f] = runRule(fargateGpuRule, anAutoModeInventory([w], { nodegroups: [aNodegroup('gpu', { labels: { 'eks.amazonaws.com/nodegroup': 'gpu' } })] }), {
+      target: 'fargate',
+    });
     expect(f?.action).toEqual({ type: 'stay', on: 'managed-nodes' });
   });
 
   it('passes ordinary pods, mixed-category selectors and DaemonSets (judged by fargate-daemonsets)', () => {
     const plain = aWorkload();
-    const mixed = aWorkload({ name: 'mixed', spec: { nodeSelector: {}, affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'g'] }] }] } } } } });
+    const mixed = aWorkload({
+      name: 'mixed',
+      spec: {
+        nodeSelector: {},
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'g'] }] }],
+            },
+          },
+        },
+      },
+    });
     const plugin = aDaemonSet({ name: 'nvidia-device-plugin', spec: { tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } });
     expect(runRule(fargateGpuRule, anAutoModeInventory([plain, mixed, plugin]), { target: 'fargate' })).toEqual([]);
   });

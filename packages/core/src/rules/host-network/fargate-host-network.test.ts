@@ -9,7 +9,12 @@ const withHostPort = (name: string) =>
 describe('fargate-host-network', () => {
   it('blocks hostNetwork and keeps the workload on Auto Mode', () => {
     const [f] = runRule(fargateHostNetworkRule, anAutoModeInventory([aWorkload({ name: 'edge', spec: { hostNetwork: true } })]), { target: 'fargate' });
-    expect(f).toMatchObject({ id: 'fargate-host-network:Deployment/shop/edge', severity: 'blocker', capability: 'host-network', action: { type: 'stay', on: 'auto-mode' } });
+    expect(f).toMatchObject({
+      id: 'fargate-host-network:Deployment/shop/edge',
+      severity: 'blocker',
+      capability: 'host-network',
+      action: { type: 'stay', on: 'auto-mode' },
+    });
     expect(f?.message).toContain('hostNetwork');
   });
 

@@ -51,7 +51,8 @@ export const fargateHostNetworkRule: Rule = {
           severity: 'change' as const,
           resource: workloadRef(w),
           message: `${name} publishes host port ${described}, which Fargate rejects; a Service already reaches the same container port, so the host port can go.`,
-          remediation: 'The plan removes hostPort (and hostIP) from the listed containers before the move; clients that connect to node addresses directly must switch to the Service.',
+          remediation:
+            'The plan removes hostPort (and hostIP) from the listed containers before the move; clients that connect to node addresses directly must switch to the Service.',
           action: { type: 'workload' as const, edits: containers.map((container) => ({ op: 'remove-host-ports' as const, container })) },
         },
       ];

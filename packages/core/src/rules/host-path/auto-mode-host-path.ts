@@ -18,7 +18,8 @@ export const autoModeHostPathRule: Rule = {
         severity: 'advisory',
         resource: workloadRef(w),
         message: `${describeWorkload(w)} mounts host paths ${listNames(paths)}; Auto Mode nodes run a Bottlerocket-based image with a read-only root filesystem and SELinux, so paths and write access may differ from the nodes it runs on today.`,
-        remediation: 'Check each path exists and is usable on an Auto Mode node (for example with `kubectl debug node`) before its wave; prefer emptyDir or a volume where the host is not really needed.',
+        remediation:
+          'Check each path exists and is usable on an Auto Mode node (for example with `kubectl debug node`) before its wave; prefer emptyDir or a volume where the host is not really needed.',
         action: { type: 'review' },
       });
     }

@@ -12,7 +12,15 @@ describe('fargate-host-path', () => {
   });
 
   it('passes emptyDir, ConfigMap and Secret volumes', () => {
-    const w = aWorkload({ spec: { volumes: [{ name: 'tmp', emptyDir: {} }, { name: 'cfg', configMap: { name: 'cfg' } }, { name: 's', secret: { secretName: 's' } }] } });
+    const w = aWorkload({
+      spec: {
+        volumes: [
+          { name: 'tmp', emptyDir: {} },
+          { name: 'cfg', configMap: { name: 'cfg' } },
+          { name: 's', secret: { secretName: 's' } },
+        ],
+      },
+    });
     expect(runRule(fargateHostPathRule, anAutoModeInventory([w]), { target: 'fargate' })).toEqual([]);
   });
 });

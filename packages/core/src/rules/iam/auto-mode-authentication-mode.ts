@@ -15,7 +15,8 @@ export const autoModeAuthenticationModeRule: Rule = {
           severity: 'advisory',
           resource: null,
           message: 'The cluster authentication mode is unknown; EKS Auto Mode needs access entries (authentication mode API or API_AND_CONFIG_MAP).',
-          remediation: 'Check `aws eks describe-cluster --query cluster.accessConfig.authenticationMode`, or add the describe-cluster output to the inventory and plan again.',
+          remediation:
+            'Check `aws eks describe-cluster --query cluster.accessConfig.authenticationMode`, or add the describe-cluster output to the inventory and plan again.',
           action: { type: 'review' },
         },
       ];

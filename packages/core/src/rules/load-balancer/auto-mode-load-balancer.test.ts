@@ -9,9 +9,17 @@ const run = (parts: Partial<Inventory>) => runRule(rule, aFargateInventory([aWor
 
 describe('auto-mode-load-balancer', () => {
   it('moves an ALB Ingress of the AWS Load Balancer Controller by blue/green and requests the new IngressClass', () => {
-    const ingress = anIngress('web', { ingressClassName: 'alb', ...backend }, {
-      annotations: { 'alb.ingress.kubernetes.io/target-type': 'ip', 'alb.ingress.kubernetes.io/group.name': 'shared', 'alb.ingress.kubernetes.io/waf-acl-id': 'x' },
-    });
+    const ingress = anIngress(
+      'web',
+      { ingressClassName: 'alb', ...backend },
+      {
+        annotations: {
+          'alb.ingress.kubernetes.io/target-type': 'ip',
+          'alb.ingress.kubernetes.io/group.name': 'shared',
+          'alb.ingress.kubernetes.io/waf-acl-id': 'x',
+        },
+      },
+    );
     const findings = run({ ingresses: [ingress] });
     expect(findings.find((f) => f.resource?.kind === 'Ingress')).toMatchObject({
       id: 'auto-mode-load-balancer:Ingress/shop/web',
@@ -19,7 +27,11 @@ describe('auto-mode-load-balancer', () => {
       capability: 'load-balancer',
       action: {
         type: 'load-balancer',
-        change: { kind: 'ingress-blue-green', ingressClass: 'alb-auto', unsupportedAnnotations: ['alb.ingress.kubernetes.io/group.name', 'alb.ingress.kubernetes.io/waf-acl-id'] },
+        change: {
+          kind: 'ingress-blue-green',
+          ingressClass: 'alb-auto',
+          unsupportedAnnotations: ['alb.ingress.kubernetes.io/group.name', 'alb.ingress.kubernetes.io/waf-acl-id'],
+        },
       },
     });
     expect(findings.find((f) => f.resource === null)).toMatchObject({
@@ -43,7 +55,11 @@ describe('auto-mode-load-balancer', () => {
 
   it('reuses an existing Auto Mode IngressClass and leaves other controllers alone', () => {
     const findings = run({
-      ingresses: [anIngress('web', { ingressClassName: 'alb', ...backend }), anIngress('nginx', { ingressClassName: 'nginx', ...backend }), anIngress('auto', { ingressClassName: 'auto-alb', ...backend })],
+      ingresses: [
+        anIngress('web', { ingressClassName: 'alb', ...backend }),
+        anIngress('nginx', { ingressClassName: 'nginx', ...backend }),
+        anIngress('auto', { ingressClassName: 'auto-alb', ...backend }),
+      ],
       ingressClasses: [anIngressClass('auto-alb', { controller: 'eks.amazonaws.com/alb' }), anIngressClass('nginx', { controller: 'k8s.io/ingress-nginx' })],
     });
     expect(findings).toHaveLength(1);
@@ -51,13 +67,17 @@ describe('auto-mode-load-balancer', () => {
   });
 
   it('moves LoadBalancer Services without the Auto Mode class by blue/green', () => {
-    const svc = aService('web', { type: 'LoadBalancer', selector: { app: 'web' } }, {
-      annotations: {
-        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
-        'service.beta.kubernetes.io/aws-load-balancer-access-log-enabled': 'true',
-        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+    const svc = aService(
+      'web',
+      { type: 'LoadBalancer', selector: { app: 'web' } },
+      {
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-access-log-enabled': 'true',
+          'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+        },
       },
-    });
+    );
     const [finding] = run({ services: [svc] });
     expect(finding).toMatchObject({
       id: 'auto-mode-load-balancer:Service/shop/web',

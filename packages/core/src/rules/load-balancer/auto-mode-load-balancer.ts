@@ -25,7 +25,10 @@ function unsupportedIngress(annotations: StringMap): string[] {
 }
 
 const serviceRule = (key: string) => UNSUPPORTED_SERVICE_ANNOTATIONS.find((u) => (u.endsWith('-') ? key.startsWith(u) : key === u));
-const unsupportedService = (annotations: StringMap) => Object.keys(annotations).filter((k) => serviceRule(k) !== undefined).sort();
+const unsupportedService = (annotations: StringMap) =>
+  Object.keys(annotations)
+    .filter((k) => serviceRule(k) !== undefined)
+    .sort();
 
 function describeUnsupported(keys: string[]): string {
   if (keys.length === 0) return '';
@@ -71,13 +74,18 @@ export const autoModeLoadBalancerRule: Rule = {
     for (const svc of ctx.inventory.services) {
       if (svc.spec.type !== 'LoadBalancer' || svc.spec.loadBalancerClass === AUTO_MODE_FACTS.nlbClass) continue;
       const unsupported = unsupportedService(svc.metadata.annotations);
-      const owner = svc.spec.loadBalancerClass ? `load balancer class ${svc.spec.loadBalancerClass}` : 'the AWS Load Balancer Controller or the in-tree cloud provider';
+      const owner = svc.spec.loadBalancerClass
+        ? `load balancer class ${svc.spec.loadBalancerClass}`
+        : 'the AWS Load Balancer Controller or the in-tree cloud provider';
       out.push({
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer) has a load balancer of ${owner}; it cannot be handed over to Auto Mode's built-in NLB support.${describeUnsupported(unsupported)}`,
         remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, ${DNS_SHIFT}.`,
-        action: { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported } },
+        action: {
+          type: 'load-balancer',
+          change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported },
+        },
       });
     }
     if (ingresses > 0 && !existing) {

@@ -37,6 +37,6 @@ export const UNSUPPORTED_SERVICE_ANNOTATIONS: readonly string[] = [
   'service.beta.kubernetes.io/aws-load-balancer-access-log-',
 ];
 
-
 /** §4.7: IngressClassParams fields renamed between Auto Mode and the controller. */
-export const INGRESS_CLASS_PARAMS_RENAMES = 'certificateARNs → certificateArn, subnets.matchTags → subnets.tags, listeners[].attributes → listeners[].listenerAttributes';
+export const INGRESS_CLASS_PARAMS_RENAMES =
+  'certificateARNs → certificateArn, subnets.matchTags → subnets.tags, listeners[].attributes → listeners[].listenerAttributes';

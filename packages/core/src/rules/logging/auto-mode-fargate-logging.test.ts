@@ -27,7 +27,9 @@ const DEFAULT_CM = {
 };
 
 const run = (data?: Record<string, string>) =>
-  runRule(rule, aFargateInventory([aWorkload()], { configMaps: data ? [aConfigMap('aws-logging', data, { namespace: 'aws-observability' })] : [] }), { target: 'auto-mode' });
+  runRule(rule, aFargateInventory([aWorkload()], { configMaps: data ? [aConfigMap('aws-logging', data, { namespace: 'aws-observability' })] : [] }), {
+    target: 'auto-mode',
+  });
 
 describe('auto-mode-fargate-logging', () => {
   it('asks for a log agent DaemonSet with the same outputs', () => {
@@ -45,8 +47,14 @@ describe('auto-mode-fargate-logging', () => {
       change: {
         kind: 'log-agent-daemonset',
         outputs: [
-          { plugin: 'cloudwatch', params: { match: 'kube.*', region: 'us-west-2', log_group_name: group, log_stream_prefix: 'fargate-logs-', auto_create_group: 'true' } },
-          { plugin: 'cloudwatch_logs', params: { match: '*', region: 'us-west-2', log_group_name: group, log_stream_prefix: 'fluent-bit-logs-', auto_create_group: 'true' } },
+          {
+            plugin: 'cloudwatch',
+            params: { match: 'kube.*', region: 'us-west-2', log_group_name: group, log_stream_prefix: 'fargate-logs-', auto_create_group: 'true' },
+          },
+          {
+            plugin: 'cloudwatch_logs',
+            params: { match: '*', region: 'us-west-2', log_group_name: group, log_stream_prefix: 'fluent-bit-logs-', auto_create_group: 'true' },
+          },
         ],
       },
     });

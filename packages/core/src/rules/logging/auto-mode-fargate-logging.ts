@@ -55,7 +55,9 @@ export const autoModeFargateLoggingRule: Rule = {
         message: `Fargate ships container logs through the built-in Fluent Bit configured in ${NAMESPACE}/${NAME} (${outputs.length} output${outputs.length > 1 ? 's' : ''}: ${plugins}); Auto Mode nodes have no such router, so a log agent DaemonSet with the same outputs must run before workloads move.`,
         remediation: [
           'Deploy a Fluent Bit DaemonSet (for example aws-for-fluent-bit) with these [OUTPUT] sections before the first wave and check that logs arrive from a test pod on an Auto Mode node.',
-          extras.length > 0 ? `Port ${extras.join(' and ')} too; the agent reads container logs from the node, so its input and kubernetes filter differ from Fargate's.` : '',
+          extras.length > 0
+            ? `Port ${extras.join(' and ')} too; the agent reads container logs from the node, so its input and kubernetes filter differ from Fargate's.`
+            : '',
           'Give the agent its own AWS permissions (EKS Pod Identity or IRSA): on Fargate they came from the pod execution role.',
           redacted > 0 ? `${redacted} credential value${redacted > 1 ? 's were' : ' was'} left out of the plan; put them in a Secret for the agent.` : '',
         ]

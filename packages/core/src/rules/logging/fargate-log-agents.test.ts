@@ -40,15 +40,24 @@ const fluentBit = aDaemonSet({
 
 describe('fargate-log-agents', () => {
   it("derives aws-logging outputs from the agent's Fluent Bit config and lists what cannot move", () => {
-    const [f] = runRule(fargateLogAgentsRule, anAutoModeInventory([fluentBit], {
-      configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' }), aConfigMap('cluster-info', { 'cluster.name': 'demo' }, { namespace: 'logging' })],
-    }), { target: 'fargate' });
+    const [f] = runRule(
+      fargateLogAgentsRule,
+      anAutoModeInventory([fluentBit], {
+        configMaps: [
+          aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' }),
+          aConfigMap('cluster-info', { 'cluster.name': 'demo' }, { namespace: 'logging' }),
+        ],
+      }),
+      { target: 'fargate' },
+    );
     expect(f).toMatchObject({ id: 'fargate-log-agents:DaemonSet/logging/fluent-bit', severity: 'change', capability: 'logging' });
     expect(f?.action).toEqual({
       type: 'node-agent',
       change: {
         kind: 'aws-logging-configmap',
-        outputs: [{ plugin: 'cloudwatch_logs', params: { match: '*', region: 'eu-west-1', log_group_name: '/eks/demo/app', log_stream_prefix: '${HOST_NAME}-' } }],
+        outputs: [
+          { plugin: 'cloudwatch_logs', params: { match: '*', region: 'eu-west-1', log_group_name: '/eks/demo/app', log_stream_prefix: '${HOST_NAME}-' } },
+        ],
         unsupported: ['${HOST_NAME} in cloudwatch_logs log_stream_prefix', 'filter aws', 'output loki'],
       },
     });
@@ -57,7 +66,9 @@ describe('fargate-log-agents', () => {
 
   it('says so when the configuration is not in the inventory', () => {
     const f = runRule(fargateLogAgentsRule, anAutoModeInventory([fluentBit]), { target: 'fargate' })[0];
-    expect(f?.action).toMatchObject({ change: { outputs: [], unsupported: ['the Fluent Bit configuration: ConfigMap logging/fluent-bit-config is not in the inventory'] } });
+    expect(f?.action).toMatchObject({
+      change: { outputs: [], unsupported: ['the Fluent Bit configuration: ConfigMap logging/fluent-bit-config is not in the inventory'] },
+    });
   });
 
   it('asks for a rewrite of agents that are not Fluent Bit', () => {
@@ -75,14 +86,40 @@ describe('fargate-log-agents credentials', () => {
     const { normalizeDocuments } = await import('../../inventory/normalize.js');
     const origin = { file: 't.yaml', line: 1 };
     const { inventory } = normalizeDocuments([
-      { origin, value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fb', namespace: 'logging' }, data: { 'fluent-bit.conf': '[OUTPUT]\n    Name es\n    Match *\n    HTTP_Passwd ${API_TOKEN}\n    Host ${ES_HOST}\n' } } },
+      {
+        origin,
+        value: {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'fb', namespace: 'logging' },
+          data: { 'fluent-bit.conf': '[OUTPUT]\n    Name es\n    Match *\n    HTTP_Passwd ${API_TOKEN}\n    Host ${ES_HOST}\n' },
+        },
+      },
       {
         origin,
         value: {
           apiVersion: 'apps/v1',
           kind: 'DaemonSet',
           metadata: { name: 'fluent-bit', namespace: 'logging' },
-          spec: { template: { metadata: { labels: { app: 'fb' } }, spec: { containers: [{ name: 'fluent-bit', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', env: [{ name: 'API_TOKEN', value: 'tok-live-1234' }, { name: 'ES_HOST', value: 'es.internal' }], volumeMounts: [{ name: 'config', mountPath: '/fluent-bit/etc/' }] }], volumes: [{ name: 'config', configMap: { name: 'fb' } }] } } },
+          spec: {
+            template: {
+              metadata: { labels: { app: 'fb' } },
+              spec: {
+                containers: [
+                  {
+                    name: 'fluent-bit',
+                    image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable',
+                    env: [
+                      { name: 'API_TOKEN', value: 'tok-live-1234' },
+                      { name: 'ES_HOST', value: 'es.internal' },
+                    ],
+                    volumeMounts: [{ name: 'config', mountPath: '/fluent-bit/etc/' }],
+                  },
+                ],
+                volumes: [{ name: 'config', configMap: { name: 'fb' } }],
+              },
+            },
+          },
         },
       },
     ]);

@@ -27,7 +27,13 @@ function filterNames(config: string): string[] {
     const line = raw.trim();
     const section = /^\[([A-Za-z_]+)\]$/.exec(line);
     if (section) inFilter = section[1]?.toUpperCase() === 'FILTER';
-    else if (inFilter && /^name\s+/i.test(line)) names.push(line.replace(/^name\s+/i, '').trim().toLowerCase());
+    else if (inFilter && /^name\s+/i.test(line))
+      names.push(
+        line
+          .replace(/^name\s+/i, '')
+          .trim()
+          .toLowerCase(),
+      );
   }
   return names;
 }
@@ -118,15 +124,26 @@ export const fargateLogAgentsRule: Rule = {
       const name = describeWorkload(w);
       const derived = agent.fluentBit
         ? derive(ctx.index, w)
-        : { outputs: [], unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`], configMaps: [], missing: [] };
-      const carried = derived.outputs.length > 0 ? `its ${listOf([...new Set(derived.outputs.map((o) => o.plugin))])} output${derived.outputs.length > 1 ? 's' : ''} (${derived.outputs.length}) move` : 'its destinations must be re-created';
+        : {
+            outputs: [],
+            unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`],
+            configMaps: [],
+            missing: [],
+          };
+      const carried =
+        derived.outputs.length > 0
+          ? `its ${listOf([...new Set(derived.outputs.map((o) => o.plugin))])} output${derived.outputs.length > 1 ? 's' : ''} (${derived.outputs.length}) move`
+          : 'its destinations must be re-created';
       return [
         {
           severity: 'change' as const,
           resource: workloadRef(w),
           message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}.${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
           remediation: `Create namespace ${AWS_LOGGING.namespace} (label aws-observability: enabled) and the ${AWS_LOGGING.configMap} ConfigMap (only [FILTER], [OUTPUT] and [PARSER] sections, at most ${AWS_LOGGING.maxChars} characters, no \${ENV} references; outputs: ${AWS_LOGGING.outputs.join(', ')}), and give the pod execution role permission to write there. Node and systemd log inputs have no Fargate equivalent. Changes apply to new pods only; keep the DaemonSet while any EC2 nodes remain.`,
-          action: { type: 'node-agent' as const, change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, unsupported: derived.unsupported } },
+          action: {
+            type: 'node-agent' as const,
+            change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, unsupported: derived.unsupported },
+          },
         },
       ];
     });

@@ -15,12 +15,19 @@ const policy = (name: string, spec: Record<string, unknown>, namespace = 'shop')
 });
 
 const denyAll = policy('default-deny-ingress', { podSelector: {}, policyTypes: ['Ingress'] });
-const fromFrontendOnly = policy('from-frontend', { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'frontend' } } }] }] });
+const fromFrontendOnly = policy('from-frontend', {
+  podSelector: { matchLabels: { app: 'web' } },
+  ingress: [{ from: [{ podSelector: { matchLabels: { app: 'frontend' } } }] }],
+});
 
 const web = aWorkload({ containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] });
 const service = aService('web', { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
 const albClass = anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' });
-const ingress = anIngress('web', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { name: 'http' } } } }] } }] }, { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' } });
+const ingress = anIngress(
+  'web',
+  { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { name: 'http' } } } }] } }] },
+  { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' } },
+);
 const subnets = [
   { ...aSubnet('subnet-pub-a', { isPublic: true, tags: { 'kubernetes.io/role/elb': '1' } }), cidrBlock: '10.0.0.0/24' },
   { ...aSubnet('subnet-pub-b', { isPublic: true, tags: { 'kubernetes.io/role/elb': '1' } }), cidrBlock: '10.0.1.0/24' },
@@ -41,7 +48,15 @@ describe('auto-mode-network-policy-load-balancer', () => {
       action: {
         type: 'security-groups',
         // The internet-facing ALB lives in the subnets tagged for it; the pod port keeps its name.
-        change: { kind: 'allow-load-balancer', namespace: 'shop', workload: 'web', podSelector: { app: 'web' }, ports: [{ port: 'http', protocol: 'TCP' }], cidrs: ['10.0.0.0/24', '10.0.1.0/24'], via: ['Ingress shop/web'] },
+        change: {
+          kind: 'allow-load-balancer',
+          namespace: 'shop',
+          workload: 'web',
+          podSelector: { app: 'web' },
+          ports: [{ port: 'http', protocol: 'TCP' }],
+          cidrs: ['10.0.0.0/24', '10.0.1.0/24'],
+          via: ['Ingress shop/web'],
+        },
       },
     });
     expect(finding?.message).toContain('default-deny-ingress');
@@ -56,16 +71,25 @@ describe('auto-mode-network-policy-load-balancer', () => {
   });
 
   it('admits the clients too when an NLB keeps their addresses', () => {
-    const annotations = { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=true' };
+    const annotations = {
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=true',
+    };
     const open = aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 443, targetPort: 8443 }] }, { annotations });
     const [f] = runRule(rule, aFargateInventory([web], { services: [open], subnets, networkPolicies: [denyAll] }), { target: 'auto-mode' });
     expect(f?.action).toMatchObject({ change: { cidrs: ['0.0.0.0/0', '10.0.0.0/24', '10.0.1.0/24'] } });
-    const ranged = aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, loadBalancerSourceRanges: ['203.0.113.0/24'], ports: [{ port: 443, targetPort: 8443 }] }, { annotations });
+    const ranged = aService(
+      'web',
+      { type: 'LoadBalancer', selector: { app: 'web' }, loadBalancerSourceRanges: ['203.0.113.0/24'], ports: [{ port: 443, targetPort: 8443 }] },
+      { annotations },
+    );
     const [g] = runRule(rule, aFargateInventory([web], { services: [ranged], subnets, networkPolicies: [denyAll] }), { target: 'auto-mode' });
     expect(g?.action).toMatchObject({ change: { cidrs: ['10.0.0.0/24', '10.0.1.0/24', '203.0.113.0/24'] } });
     // A policy admitting only the subnets lets health checks through but not the clients.
     const subnetsOnly = policy('subnets', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/16' } }] }] });
-    expect(runRule(rule, aFargateInventory([web], { services: [ranged], subnets, networkPolicies: [denyAll, subnetsOnly] }), { target: 'auto-mode' })).toHaveLength(1);
+    expect(
+      runRule(rule, aFargateInventory([web], { services: [ranged], subnets, networkPolicies: [denyAll, subnetsOnly] }), { target: 'auto-mode' }),
+    ).toHaveLength(1);
   });
 
   it('accepts policies that already admit the load balancer', () => {
@@ -81,7 +105,10 @@ describe('auto-mode-network-policy-load-balancer', () => {
   it('still finds it when the allowing rule misses the load balancer', () => {
     const cases = {
       'an ipBlock for the office only': policy('office', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '192.168.0.0/16' } }] }] }),
-      'an ipBlock that excepts the ALB subnets': policy('except', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.0.0.0/23'] } }] }] }),
+      'an ipBlock that excepts the ALB subnets': policy('except', {
+        podSelector: {},
+        ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.0.0.0/23'] } }] }],
+      }),
       'another port': policy('metrics', { podSelector: {}, ingress: [{ ports: [{ port: 9090 }] }] }),
       'UDP only': policy('udp', { podSelector: {}, ingress: [{ ports: [{ port: 8080, protocol: 'UDP' }] }] }),
       'another workload': policy('other', { podSelector: { matchLabels: { app: 'api' } }, ingress: [{}] }),
@@ -92,15 +119,32 @@ describe('auto-mode-network-policy-load-balancer', () => {
   it('says nothing without an isolating policy, an AWS load balancer, or a move from Fargate', () => {
     expect(runRule(rule, behindAlb([]), { target: 'auto-mode' })).toEqual([]);
     expect(runRule(rule, behindAlb([policy('egress-only', { podSelector: {}, policyTypes: ['Egress'] })]), { target: 'auto-mode' })).toEqual([]);
-    const nginx = aFargateInventory([web], { services: [service], ingresses: [{ ...ingress, spec: { ...ingress.spec, ingressClassName: 'nginx' } }], ingressClasses: [albClass, anIngressClass('nginx', { controller: 'k8s.io/ingress-nginx' })], networkPolicies: [denyAll] });
+    const nginx = aFargateInventory([web], {
+      services: [service],
+      ingresses: [{ ...ingress, spec: { ...ingress.spec, ingressClassName: 'nginx' } }],
+      ingressClasses: [albClass, anIngressClass('nginx', { controller: 'k8s.io/ingress-nginx' })],
+      networkPolicies: [denyAll],
+    });
     expect(runRule(rule, nginx, { target: 'auto-mode' })).toEqual([]);
-    const fromNodes = aManagedNodesInventory([web], { services: [service], ingresses: [ingress], ingressClasses: [albClass], subnets, networkPolicies: [denyAll] });
+    const fromNodes = aManagedNodesInventory([web], {
+      services: [service],
+      ingresses: [ingress],
+      ingressClasses: [albClass],
+      subnets,
+      networkPolicies: [denyAll],
+    });
     expect(runRule(rule, fromNodes, { target: 'auto-mode' })).toEqual([]);
   });
 
   it('falls back to every subnet, then to a placeholder, when none is tagged or known', () => {
     const untagged = subnets.map((s) => ({ ...s, tags: {} }));
-    const all = aFargateInventory([web], { services: [service], ingresses: [ingress], ingressClasses: [albClass], subnets: untagged, networkPolicies: [denyAll] });
+    const all = aFargateInventory([web], {
+      services: [service],
+      ingresses: [ingress],
+      ingressClasses: [albClass],
+      subnets: untagged,
+      networkPolicies: [denyAll],
+    });
     expect(runRule(rule, all, { target: 'auto-mode' })[0]?.action).toMatchObject({ change: { cidrs: ['10.0.0.0/24', '10.0.1.0/24', '10.0.16.0/20'] } });
     const none = aFargateInventory([web], { services: [service], ingresses: [ingress], ingressClasses: [albClass], networkPolicies: [denyAll] });
     expect(runRule(rule, none, { target: 'auto-mode' })[0]?.action).toMatchObject({ change: { cidrs: [] } });

@@ -36,9 +36,16 @@ function albIngress(ctx: RuleContext, ing: Namespaced<IngressSpec>): boolean {
   return cls ? ALB_CONTROLLERS.has(cls.spec.controller ?? '') : name === LBC.ingressClass;
 }
 
-const listAnnotation = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
+const listAnnotation = (value: string | undefined) =>
+  value === undefined
+    ? null
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
-const preservesClientIp = (a: StringMap) => /preserve_client_ip\.enabled=true/.test(a['service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'] ?? '');
+const preservesClientIp = (a: StringMap) =>
+  /preserve_client_ip\.enabled=true/.test(a['service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'] ?? '');
 
 /** Internal clients are somewhere in the VPC: the subnets cover them. */
 function clientRanges(s: Service, a: StringMap): string[] {
@@ -145,7 +152,16 @@ export const autoModeNetworkPolicyLoadBalancerRule: Rule = {
         for (const entry of entries.get(`${ns}/${service.metadata.name}`) ?? []) {
           // Health checks always come from the load balancer's own addresses, client traffic maybe not.
           const cidrs = [...new Set([...cidrsOf(sourceSubnets(ctx.inventory.subnets, entry)), ...entry.clients])].sort();
-          const ports = entry.ports.map((p) => targetPort(w, p)).filter((t) => !admitsFromOutside(policies.map((p) => p.spec), t, cidrs));
+          const ports = entry.ports
+            .map((p) => targetPort(w, p))
+            .filter(
+              (t) =>
+                !admitsFromOutside(
+                  policies.map((p) => p.spec),
+                  t,
+                  cidrs,
+                ),
+            );
           if (ports.length === 0) continue;
           const earlier = blocked.get(entry.via);
           blocked.set(entry.via, { service, cidrs, ports: [...(earlier?.ports ?? []), ...ports] });
@@ -163,10 +179,23 @@ export const autoModeNetworkPolicyLoadBalancerRule: Rule = {
         resource: workloadRef(w),
         message: `${describeWorkload(w)} is reached through ${listNames(vias)}, but NetworkPolicy ${listNames(names)} admits nothing from outside the cluster's pods on ${portText}. Fargate never enforced it; on Auto Mode the load balancer's traffic and health checks will be dropped and its targets go unhealthy.`,
         remediation: `Before the pods move (or the ${NPC.configMap} network policy controller is enabled), add a NetworkPolicy that admits the load balancer's subnets (${cidrs.length > 0 ? cidrs.join(', ') : 'the VPC CIDR'}) on ${portText}; the plan writes one. Policies add up, so the existing ones stay as they are.`,
-        sources: [SOURCES.cniNetworkPolicy, SOURCES.autoNetworkPolicy, ...(vias.some((v) => v.startsWith('Ingress')) ? [SOURCES.autoAlb] : []), ...(vias.some((v) => v.startsWith('Service')) ? [SOURCES.autoNlb] : [])],
+        sources: [
+          SOURCES.cniNetworkPolicy,
+          SOURCES.autoNetworkPolicy,
+          ...(vias.some((v) => v.startsWith('Ingress')) ? [SOURCES.autoAlb] : []),
+          ...(vias.some((v) => v.startsWith('Service')) ? [SOURCES.autoNlb] : []),
+        ],
         action: {
           type: 'security-groups',
-          change: { kind: 'allow-load-balancer', namespace: ns, workload: w.metadata.name, podSelector: { ...selector }, ports: ports.map(policyPort), cidrs, via: vias },
+          change: {
+            kind: 'allow-load-balancer',
+            namespace: ns,
+            workload: w.metadata.name,
+            podSelector: { ...selector },
+            ports: ports.map(policyPort),
+            cidrs,
+            via: vias,
+          },
         },
       });
     }

@@ -12,7 +12,14 @@ describe('auto-mode-neuron-pool', () => {
     ]);
     expect(findings[1]).toMatchObject({
       capability: 'neuron',
-      action: { request: { name: 'neuron', purpose: 'neuron', limits: { 'aws.amazon.com/neuron': '2' }, taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }] } },
+      action: {
+        request: {
+          name: 'neuron',
+          purpose: 'neuron',
+          limits: { 'aws.amazon.com/neuron': '2' },
+          taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }],
+        },
+      },
     });
   });
 

@@ -16,6 +16,10 @@ describe('fargate-neuron', () => {
   });
 
   it('passes pods without Neuron needs', () => {
-    expect(runRule(fargateNeuronRule, anAutoModeInventory([aWorkload({ spec: { nodeSelector: { 'eks.amazonaws.com/instance-family': 'm7i' } } })]), { target: 'fargate' })).toEqual([]);
+    expect(
+      runRule(fargateNeuronRule, anAutoModeInventory([aWorkload({ spec: { nodeSelector: { 'eks.amazonaws.com/instance-family': 'm7i' } } })]), {
+        target: 'fargate',
+      }),
+    ).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@ describe('auto-mode-node-lifetime', () => {
   it('warns about workloads without a PodDisruptionBudget', () => {
     const [finding, ...rest] = runRule(rule, aFargateInventory([aWorkload({ name: 'web', replicas: 1 })]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ id: 'auto-mode-node-lifetime:Deployment/shop/web', severity: 'advisory', capability: 'os-patching', action: { type: 'review' } });
+    expect(finding).toMatchObject({
+      id: 'auto-mode-node-lifetime:Deployment/shop/web',
+      severity: 'advisory',
+      capability: 'os-patching',
+      action: { type: 'review' },
+    });
     expect(finding?.message).toContain('21 days');
     expect(finding?.message).toContain('336h');
     expect(finding?.remediation).toContain('at least 2 replicas');
@@ -19,7 +24,9 @@ describe('auto-mode-node-lifetime', () => {
   });
 
   it('passes workloads with a PDB, and kinds without replicas', () => {
-    const inventory = aFargateInventory([aWorkload({ name: 'web' }), aWorkload({ kind: 'Job', name: 'migrate' })], { podDisruptionBudgets: [aPodDisruptionBudget('web', { app: 'web' })] });
+    const inventory = aFargateInventory([aWorkload({ name: 'web' }), aWorkload({ kind: 'Job', name: 'migrate' })], {
+      podDisruptionBudgets: [aPodDisruptionBudget('web', { app: 'web' })],
+    });
     expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 });

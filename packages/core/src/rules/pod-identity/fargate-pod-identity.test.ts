@@ -7,9 +7,13 @@ const withSa = (name: string, sa: string) => aWorkload({ name, spec: { serviceAc
 
 describe('fargate-pod-identity', () => {
   it('asks once, cluster-wide, to check Pod Identity associations for service accounts without IRSA', () => {
-    const findings = runRule(fargatePodIdentityRule, anAutoModeInventory([withSa('a', 'carts'), withSa('b', 'carts'), withSa('c', 'orders')], {
-      serviceAccounts: [aServiceAccount('carts'), aServiceAccount('orders')],
-    }), { target: 'fargate' });
+    const findings = runRule(
+      fargatePodIdentityRule,
+      anAutoModeInventory([withSa('a', 'carts'), withSa('b', 'carts'), withSa('c', 'orders')], {
+        serviceAccounts: [aServiceAccount('carts'), aServiceAccount('orders')],
+      }),
+      { target: 'fargate' },
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ id: 'fargate-pod-identity:cluster', severity: 'change', capability: 'pod-identity', action: { type: 'review' } });
     expect(findings[0]?.message).toContain('shop/carts and shop/orders');

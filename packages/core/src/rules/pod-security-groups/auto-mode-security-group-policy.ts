@@ -32,9 +32,10 @@ function securityGroupPool(groupIds: readonly string[]): { hash: string; nodePoo
 function nodeClassDraft(groupIds: string[], resource: FindingDraft['resource'], message: string, discriminator?: string): FindingDraft {
   const { hash, nodePool } = securityGroupPool(groupIds);
   const terms = groupIds.map((id) => `{id: ${id}}`).join(', ');
-  const many = groupIds.length > SECURITY_GROUP_POLICY_LIMITS.maxGroupIds
-    ? ` The set has ${groupIds.length} groups, more than the ${SECURITY_GROUP_POLICY_LIMITS.maxGroupIds} AWS documents per pod: check the security-groups-per-ENI quota.`
-    : '';
+  const many =
+    groupIds.length > SECURITY_GROUP_POLICY_LIMITS.maxGroupIds
+      ? ` The set has ${groupIds.length} groups, more than the ${SECURITY_GROUP_POLICY_LIMITS.maxGroupIds} AWS documents per pod: check the security-groups-per-ENI quota.`
+      : '';
   return {
     severity: 'change',
     resource,
@@ -52,7 +53,8 @@ function policyFinding(p: Sgp, onVersion: string, native: boolean): FindingDraft
       severity: 'change',
       resource: objectRef(p),
       message: `SecurityGroupPolicy ${sgpName(p)} lists ${bad.join(', ')}, which is not a security group id (an unrendered template placeholder?), so modeshift cannot tell which groups its pods need.`,
-      remediation: 'Render the manifest with the real sg-... ids, or collect the live object with `kubectl get securitygrouppolicy -A -o yaml`, and plan again.',
+      remediation:
+        'Render the manifest with the real sg-... ids, or collect the live object with `kubectl get securitygrouppolicy -A -o yaml`, and plan again.',
       action: { type: 'review' },
     };
   }
@@ -62,7 +64,8 @@ function policyFinding(p: Sgp, onVersion: string, native: boolean): FindingDraft
       severity: 'advisory',
       resource: objectRef(p),
       message: `SecurityGroupPolicy ${sgpName(p)} (${groups.join(', ')}) is honoured by Auto Mode ${onVersion}, which assigns security groups to individual pods.`,
-      remediation: 'After each wave, check that the selected pods got their groups (pod annotation vpc.amazonaws.com/pod-eni) and can reach what they reached on Fargate.',
+      remediation:
+        'After each wave, check that the selected pods got their groups (pod annotation vpc.amazonaws.com/pod-eni) and can reach what they reached on Fargate.',
       action: { type: 'security-groups', change: { kind: 'verify-security-group-policy' } },
     };
   }
@@ -112,7 +115,14 @@ function workloadFindings(w: Workload, policies: Sgp[], onVersion: string): Find
   ];
   // No single policy names the union, so the NodeClass for it is requested here.
   if (merged) {
-    out.push(nodeClassDraft(union, workloadRef(w), `${describeWorkload(w)} needs a NodeClass with the union of its policies' groups: ${union.join(', ')}.`, 'security-groups-node-class'));
+    out.push(
+      nodeClassDraft(
+        union,
+        workloadRef(w),
+        `${describeWorkload(w)} needs a NodeClass with the union of its policies' groups: ${union.join(', ')}.`,
+        'security-groups-node-class',
+      ),
+    );
   }
   return out;
 }

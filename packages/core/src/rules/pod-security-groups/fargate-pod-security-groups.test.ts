@@ -10,7 +10,9 @@ const pinned = (name: string, namespace = 'pay') => aWorkload({ namespace, name,
 describe('fargate-pod-security-groups', () => {
   it('turns NodeClass pod security groups into a SecurityGroupPolicy per namespace, with the cluster group', () => {
     const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
-    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), pinned('worker')], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
+    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), pinned('worker')], { nodePools: [pool], nodeClasses: [nc] }), {
+      target: 'fargate',
+    });
     expect(f).toMatchObject({
       id: 'fargate-pod-security-groups:Namespace/pay#secure',
       severity: 'change',
@@ -23,10 +25,16 @@ describe('fargate-pod-security-groups', () => {
   it('selects only the pods that had the groups when other pods share the namespace', () => {
     const nc = aNodeClass('secure', { podSecurityGroupSelectorTerms: [{ id: 'sg-pods' }] });
     const others = [aWorkload({ namespace: 'pay', name: 'docs' })];
-    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), pinned('worker'), ...others], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
+    const [f] = runRule(
+      fargatePodSecurityGroupsRule,
+      anAutoModeInventory([pinned('api'), pinned('worker'), ...others], { nodePools: [pool], nodeClasses: [nc] }),
+      { target: 'fargate' },
+    );
     expect(f?.action).toMatchObject({ change: { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'worker'] }] } } });
-    expect(f?.remediation).toContain('selects only these workloads\' pods (app in (api, worker))');
-    const [one] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), ...others], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' });
+    expect(f?.remediation).toContain("selects only these workloads' pods (app in (api, worker))");
+    const [one] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), ...others], { nodePools: [pool], nodeClasses: [nc] }), {
+      target: 'fargate',
+    });
     expect(one?.action).toMatchObject({ change: { podSelector: { matchLabels: { app: 'api' } } } });
   });
 
@@ -42,7 +50,15 @@ describe('fargate-pod-security-groups', () => {
 
   it('resolves selectors by tag through describe-security-groups output', () => {
     const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ tags: { role: 'payments' } }] });
-    const [f] = runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api')], { nodePools: [pool], nodeClasses: [nc], securityGroups: [aSecurityGroup('sg-pay', { name: 'payments', tags: { role: 'payments' } })] }), { target: 'fargate' });
+    const [f] = runRule(
+      fargatePodSecurityGroupsRule,
+      anAutoModeInventory([pinned('api')], {
+        nodePools: [pool],
+        nodeClasses: [nc],
+        securityGroups: [aSecurityGroup('sg-pay', { name: 'payments', tags: { role: 'payments' } })],
+      }),
+      { target: 'fargate' },
+    );
     expect(f?.action).toMatchObject({ change: { groupIds: ['sg-cluster', 'sg-pay'] } });
   });
 
@@ -55,6 +71,8 @@ describe('fargate-pod-security-groups', () => {
 
   it('passes workloads on the default NodeClass and NodeClasses that only use the cluster group', () => {
     const nc = aNodeClass('secure', { securityGroupSelectorTerms: [{ id: 'sg-cluster' }] });
-    expect(runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), aWorkload()], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' })).toEqual([]);
+    expect(
+      runRule(fargatePodSecurityGroupsRule, anAutoModeInventory([pinned('api'), aWorkload()], { nodePools: [pool], nodeClasses: [nc] }), { target: 'fargate' }),
+    ).toEqual([]);
   });
 });

@@ -70,9 +70,20 @@ export const fargatePodSecurityGroupsRule: Rule = {
         const groupIds = [...new Set([...groups.ids, ...(clusterSg ? [clusterSg] : [])])].sort();
         // A policy for the whole namespace would also give these groups to pods that never had them.
         const keys = new Set(workloads.map((w) => w.key));
-        const podSelector = selectorFor(workloads, ctx.index.workloadsIn(ns).filter((w) => !keys.has(w.key)));
-        const selectorText = podSelector === null ? '' : Object.keys(podSelector).length === 0 ? '' : ` It selects only these workloads' pods (${describeSelector(podSelector)}), because other pods of ${ns} never had these groups.`;
-        const shared = podSelector === null ? ` Other pods of namespace ${ns} never had these groups and no one label tells them apart: give these workloads a label of their own and narrow the policy's podSelector to it.` : selectorText;
+        const podSelector = selectorFor(
+          workloads,
+          ctx.index.workloadsIn(ns).filter((w) => !keys.has(w.key)),
+        );
+        const selectorText =
+          podSelector === null
+            ? ''
+            : Object.keys(podSelector).length === 0
+              ? ''
+              : ` It selects only these workloads' pods (${describeSelector(podSelector)}), because other pods of ${ns} never had these groups.`;
+        const shared =
+          podSelector === null
+            ? ` Other pods of namespace ${ns} never had these groups and no one label tells them apart: give these workloads a label of their own and narrow the policy's podSelector to it.`
+            : selectorText;
         const base = {
           severity: 'change' as const,
           resource: { kind: 'Namespace', name: ns, namespace: null },
@@ -93,9 +104,14 @@ export const fargatePodSecurityGroupsRule: Rule = {
           message: `${names} in namespace ${ns} get security groups ${listOf(groups.ids)} from NodeClass ${nodeClass} (${source}); on Fargate the pods would get only the cluster security group.`,
           remediation:
             `The plan creates a SecurityGroupPolicy in ${ns} with ${listOf(groupIds)}${clusterSg ? ` (including the cluster security group ${clusterSg}, so the control plane still reaches the pods)` : '; add the cluster security group so the control plane still reaches the pods'}. It applies only to pods scheduled after it exists, so it comes before the move.` +
-            (tooMany ? ` That is more than the ${SECURITY_GROUP_POLICY_LIMITS.maxGroupIds} groups a policy takes: merge rules into fewer groups or have the quota raised.` : '') +
+            (tooMany
+              ? ` That is more than the ${SECURITY_GROUP_POLICY_LIMITS.maxGroupIds} groups a policy takes: merge rules into fewer groups or have the quota raised.`
+              : '') +
             shared,
-          action: tooMany || podSelector === null ? { type: 'review' } : { type: 'security-groups', change: { kind: 'security-group-policy', namespace: ns, groupIds, podSelector } },
+          action:
+            tooMany || podSelector === null
+              ? { type: 'review' }
+              : { type: 'security-groups', change: { kind: 'security-group-policy', namespace: ns, groupIds, podSelector } },
         });
       }
     }

@@ -11,7 +11,12 @@ describe('auto-mode-pod-requests', () => {
       ],
     });
     const [finding] = runRule(rule, aFargateInventory([w]), { target: 'auto-mode' });
-    expect(finding).toMatchObject({ id: 'auto-mode-pod-requests:Deployment/shop/web', severity: 'advisory', capability: 'pod-size', action: { type: 'review' } });
+    expect(finding).toMatchObject({
+      id: 'auto-mode-pod-requests:Deployment/shop/web',
+      severity: 'advisory',
+      capability: 'pod-size',
+      action: { type: 'review' },
+    });
     expect(finding?.message).toContain('app (memory), sidecar (cpu, memory)');
   });
 

@@ -41,7 +41,8 @@ export const autoModePodRequestsRule: Rule = {
         severity: 'advisory',
         resource: workloadRef(w),
         message: `${describeWorkload(w)} has containers without requests: ${listNames(missing)}. Auto Mode places pods on shared nodes by their requests, so these pods may be packed too tightly and throttled or evicted.`,
-        remediation: 'Set cpu and memory requests from observed usage (on Fargate the CapacityProvisioned pod annotation shows the size it was billed for); set memory limits too.',
+        remediation:
+          'Set cpu and memory requests from observed usage (on Fargate the CapacityProvisioned pod annotation shows the size it was billed for); set memory limits too.',
         sources: [SOURCES.fargatePodConfiguration],
         action: { type: 'review' },
       });

@@ -10,7 +10,10 @@ describe('fargate-resource-requests', () => {
       id: 'fargate-resource-requests:StatefulSet/shop/mysql',
       severity: 'change',
       capability: 'pod-size',
-      action: { type: 'workload', edits: [{ op: 'set-resources', container: 'mysql', requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } }] },
+      action: {
+        type: 'workload',
+        edits: [{ op: 'set-resources', container: 'mysql', requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } }],
+      },
     });
     expect(f?.message).toContain('0.25 vCPU / 0.5 GB');
     expect(f?.remediation).toContain('Fargate size with these values: 0.25 vCPU / 0.5 GB');
@@ -19,7 +22,11 @@ describe('fargate-resource-requests', () => {
 
   it('keeps the values a container already has and fills only what is missing', () => {
     const w = aWorkload({
-      containers: [aContainer('app', { requests: { cpu: '1' } }), aContainer('worker', { limits: { memory: '2Gi' } }), aContainer('ok', { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m', memory: '64Mi' } })],
+      containers: [
+        aContainer('app', { requests: { cpu: '1' } }),
+        aContainer('worker', { limits: { memory: '2Gi' } }),
+        aContainer('ok', { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m', memory: '64Mi' } }),
+      ],
     });
     const f = runRule(fargateResourceRequestsRule, anAutoModeInventory([w]), { target: 'fargate' })[0];
     expect(f?.action).toEqual({
@@ -32,7 +39,10 @@ describe('fargate-resource-requests', () => {
   });
 
   it('is advisory when limits reach beyond the VM that requests buy, with the size either way', () => {
-    const w = aWorkload({ name: 'api', containers: [aContainer('server', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } })] });
+    const w = aWorkload({
+      name: 'api',
+      containers: [aContainer('server', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } })],
+    });
     const [f] = runRule(fargateResourceRequestsRule, anAutoModeInventory([w]), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'advisory', action: { type: 'review' } });
     expect(f?.message).toContain('from its requests: 0.25 vCPU / 1 GB');
@@ -45,13 +55,21 @@ describe('fargate-resource-requests', () => {
   });
 
   it('passes limits that fit inside the VM Fargate rounds up to', () => {
-    const w = aWorkload({ name: 'frontend', containers: [aContainer('server', { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } })] });
+    const w = aWorkload({
+      name: 'frontend',
+      containers: [aContainer('server', { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } })],
+    });
     expect(runRule(fargateResourceRequestsRule, anAutoModeInventory([w]), { target: 'fargate' })).toEqual([]);
   });
 
   it('mentions that native sidecar sizing on Fargate is undocumented', () => {
-    const w = aWorkload({ containers: [aContainer('app')], spec: { initContainers: [aContainer('proxy', { requests: { cpu: '100m', memory: '64Mi' }, restartPolicy: 'Always' })] } });
-    expect(runRule(fargateResourceRequestsRule, anAutoModeInventory([w]), { target: 'fargate' })[0]?.message).toContain('AWS does not document how Fargate sizes them');
+    const w = aWorkload({
+      containers: [aContainer('app')],
+      spec: { initContainers: [aContainer('proxy', { requests: { cpu: '100m', memory: '64Mi' }, restartPolicy: 'Always' })] },
+    });
+    expect(runRule(fargateResourceRequestsRule, anAutoModeInventory([w]), { target: 'fargate' })[0]?.message).toContain(
+      'AWS does not document how Fargate sizes them',
+    );
   });
 
   it('passes Guaranteed pods and ignores init containers without requests', () => {

@@ -5,7 +5,16 @@ import type { FindingDraft, Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
 import { listOf } from '../../analysis/names.js';
 import { describeWorkload } from '../../analysis/workload.js';
-import { effectiveRequest, fargateSize, formatSize, limitOf, limitOrRequest, longRunning, podRequirement, type SizedResource } from '../../analysis/fargate-size.js';
+import {
+  effectiveRequest,
+  fargateSize,
+  formatSize,
+  limitOf,
+  limitOrRequest,
+  longRunning,
+  podRequirement,
+  type SizedResource,
+} from '../../analysis/fargate-size.js';
 import { movingWorkloads } from '../../analysis/fargate-scope.js';
 
 // Proposed for a container with no request: with Fargate's 256 MB overhead a one-container pod
@@ -55,7 +64,8 @@ export const fargateResourceRequestsRule: Rule = {
       const name = describeWorkload(w);
       const running = longRunning(spec);
       const sidecars = podRequirement(spec).nativeSidecars;
-      const sidecarNote = sidecars.length > 0 ? ` Native sidecars (${listOf(sidecars)}) are counted like containers; AWS does not document how Fargate sizes them.` : '';
+      const sidecarNote =
+        sidecars.length > 0 ? ` Native sidecars (${listOf(sidecars)}) are counted like containers; AWS does not document how Fargate sizes them.` : '';
       // Edits target regular containers only: native sidecars are init containers, sized by rules AWS leaves open.
       const missing = spec.containers.filter((c) => SIZED.some((r) => effectiveRequest(c, r) === null));
       if (missing.length > 0) {
@@ -78,7 +88,9 @@ export const fargateResourceRequestsRule: Rule = {
       const parts = [`Fargate sizes ${name} from its requests: ${atRequests}.`];
       if (atLimits !== atRequests) parts.push(`Its limits allow more (${atLimits} if the requests matched them), which the VM cannot provide.`);
       if (unbounded.length > 0) {
-        parts.push(`${listOf(unbounded.map((c) => c.name))} set${unbounded.length === 1 ? 's' : ''} no CPU or memory limit, so today ${unbounded.length === 1 ? 'it' : 'they'} can use spare node capacity; on Fargate, no more than the pod's VM.`);
+        parts.push(
+          `${listOf(unbounded.map((c) => c.name))} set${unbounded.length === 1 ? 's' : ''} no CPU or memory limit, so today ${unbounded.length === 1 ? 'it' : 'they'} can use spare node capacity; on Fargate, no more than the pod's VM.`,
+        );
       }
       return [
         {

@@ -34,7 +34,8 @@ export const autoModePrivilegedRule: Rule = {
         severity: 'advisory',
         resource: workloadRef(w),
         message: `${describeWorkload(w)} runs elevated containers: ${listNames(hits)}. On Auto Mode they still face SELinux and a read-only root filesystem on the node.`,
-        remediation: 'Test it on an Auto Mode node before its wave; anything that writes to the host or loads kernel modules may fail. The NodeClass setting advancedSecurity.kernelLockdown (integrity or none) also bears on what privileged containers may do.',
+        remediation:
+          'Test it on an Auto Mode node before its wave; anything that writes to the host or loads kernel modules may fail. The NodeClass setting advancedSecurity.kernelLockdown (integrity or none) also bears on what privileged containers may do.',
         action: { type: 'review' },
       });
     }

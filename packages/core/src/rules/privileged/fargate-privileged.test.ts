@@ -11,7 +11,10 @@ describe('fargate-privileged', () => {
   });
 
   it('removes added capabilities as a change, without claiming an allow-list', () => {
-    const w = aWorkload({ name: 'ui', containers: [{ name: 'ui', image: 'ui', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } } }] });
+    const w = aWorkload({
+      name: 'ui',
+      containers: [{ name: 'ui', image: 'ui', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } } }],
+    });
     const [f] = runRule(fargatePrivilegedRule, anAutoModeInventory([w]), { target: 'fargate' });
     expect(f).toMatchObject({ severity: 'change', action: { type: 'workload', edits: [{ op: 'remove-added-capabilities', container: 'ui' }] } });
     expect(f?.message).toContain('AWS documents no list');

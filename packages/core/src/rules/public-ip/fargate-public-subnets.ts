@@ -43,7 +43,8 @@ export const fargatePublicSubnetsRule: Rule = {
         severity: 'advisory',
         resource: { kind: 'NodeClass', name, namespace: null },
         message: `NodeClass ${name} puts nodes on public addresses (${nc.why}); its moving workloads (${shown}) will run in private subnets on Fargate. ${row.summary}`,
-        remediation: 'Give the Fargate profiles private subnets with a route to a NAT gateway, so outbound traffic keeps working; anything that reached these pods on a public node address must use a load balancer instead.',
+        remediation:
+          'Give the Fargate profiles private subnets with a route to a NAT gateway, so outbound traffic keeps working; anything that reached these pods on a public node address must use a load balancer instead.',
         action: { type: 'review' },
       });
     }

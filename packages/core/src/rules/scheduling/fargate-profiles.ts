@@ -34,7 +34,9 @@ export const fargateProfilesRule: Rule = {
         message: `${names.length} workload${names.length === 1 ? '' : 's'} in namespace ${ns} (${shown}) move${names.length === 1 ? 's' : ''} to Fargate, but no Fargate profile selects the namespace.`,
         remediation:
           `The plan creates Fargate profile ${name} with one selector (namespace ${ns}; a profile takes at most ${FARGATE_LIMITS.maxSelectorsPerProfile}), in private subnets only, with the pod execution role.` +
-          (kept.length > 0 ? ` ${listOf(kept)} stay${kept.length === 1 ? 's' : ''} on EC2 and first get the pod annotation eks.amazonaws.com/compute-type: ec2 so that the profile does not take ${kept.length === 1 ? 'it' : 'them'}.` : ''),
+          (kept.length > 0
+            ? ` ${listOf(kept)} stay${kept.length === 1 ? 's' : ''} on EC2 and first get the pod annotation eks.amazonaws.com/compute-type: ec2 so that the profile does not take ${kept.length === 1 ? 'it' : 'them'}.`
+            : ''),
         sources: [SOURCES.createFargateProfileApi],
         action: { request: { kind: 'fargate-profile' as const, name, selectors: [{ labels: {}, namespace: ns }] }, type: 'capacity' as const },
       };

@@ -19,10 +19,20 @@ describe('fargate-scheduling', () => {
       spec: {
         nodeSelector: { NodeGroupType: 'amd64', 'eks.amazonaws.com/compute-type': 'auto', 'kubernetes.io/os': 'linux' },
         tolerations: [{ key: 'amd64', operator: 'Exists' }],
-        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm'] }] }] } } },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm'] }] }],
+            },
+          },
+        },
       },
     });
-    const [f] = runRule(fargateSchedulingRule, anAutoModeInventory([w], { nodePools: [pool], fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }])] }), { target: 'fargate' });
+    const [f] = runRule(
+      fargateSchedulingRule,
+      anAutoModeInventory([w], { nodePools: [pool], fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }])] }),
+      { target: 'fargate' },
+    );
     expect(f?.action).toEqual({
       type: 'workload',
       edits: [
@@ -38,7 +48,13 @@ describe('fargate-scheduling', () => {
   it('leaves Spot selectors to fargate-spot and passes workloads that stay', () => {
     const spot = aWorkload({ name: 'game', spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
     const gpu = aWorkload({ name: 'infer', containers: [{ name: 'c', resources: { limits: { 'nvidia.com/gpu': '1' } } }] });
-    const findings = runRule(fargateSchedulingRule, anAutoModeInventory([spot, gpu], { nodePools: [aNodePool('spot', { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] })] }), { target: 'fargate' });
+    const findings = runRule(
+      fargateSchedulingRule,
+      anAutoModeInventory([spot, gpu], {
+        nodePools: [aNodePool('spot', { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] })],
+      }),
+      { target: 'fargate' },
+    );
     expect(findings.map((f) => [f.resource?.name, f.action])).toEqual([['game', { type: 'workload', edits: [] }]]);
   });
 });

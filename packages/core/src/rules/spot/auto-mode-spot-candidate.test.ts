@@ -3,7 +3,12 @@ import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js
 import { aPodDisruptionBudget } from '../../testing/kube-objects.js';
 import { autoModeSpotCandidateRule as rule } from './auto-mode-spot-candidate.js';
 
-const pdbs = [aPodDisruptionBudget('web', { app: 'web' }), aPodDisruptionBudget('api', { app: 'api' }), aPodDisruptionBudget('db', { app: 'db' }), aPodDisruptionBudget('one', { app: 'one' })];
+const pdbs = [
+  aPodDisruptionBudget('web', { app: 'web' }),
+  aPodDisruptionBudget('api', { app: 'api' }),
+  aPodDisruptionBudget('db', { app: 'db' }),
+  aPodDisruptionBudget('one', { app: 'one' }),
+];
 
 describe('auto-mode-spot-candidate', () => {
   it('proposes one identical Spot NodePool for stateless Deployments with replicas and a PDB', () => {

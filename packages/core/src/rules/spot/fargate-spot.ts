@@ -37,7 +37,8 @@ export const fargateSpotRule: Rule = {
           severity: 'change' as const,
           resource: workloadRef(w),
           message: `${describeWorkload(w)} asks for Spot capacity (${listOf(what)}). ${row.summary} On Fargate it runs on-demand, at on-demand prices.`,
-          remediation: 'The plan removes the Spot selector and tolerations before the move. To keep Spot pricing instead, keep it on an Auto Mode NodePool with karpenter.sh/capacity-type: spot.',
+          remediation:
+            'The plan removes the Spot selector and tolerations before the move. To keep Spot pricing instead, keep it on an Auto Mode NodePool with karpenter.sh/capacity-type: spot.',
           action: { edits, type: 'workload' as const },
         },
       ];

@@ -10,7 +10,15 @@ describe('auto-mode-windows', () => {
     const bySelector = aWorkload({ name: 'iis', spec: { nodeSelector: { 'kubernetes.io/os': 'windows' } } });
     const byAffinity = aWorkload({
       name: 'dotnet',
-      spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }] }] } } } },
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }] }],
+            },
+          },
+        },
+      },
     });
     const findings = runRule(rule, aManagedNodesInventory([bySelector, byAffinity], { nodegroups: [windowsNodes] }), { target: 'auto-mode' });
     expect(findings.map((f) => f.resource?.name)).toEqual(['dotnet', 'iis']);
@@ -18,6 +26,8 @@ describe('auto-mode-windows', () => {
   });
 
   it('passes Linux workloads', () => {
-    expect(runRule(rule, aManagedNodesInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]), { target: 'auto-mode' })).toEqual([]);
+    expect(runRule(rule, aManagedNodesInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]), { target: 'auto-mode' })).toEqual(
+      [],
+    );
   });
 });

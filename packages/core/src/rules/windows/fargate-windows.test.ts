@@ -15,12 +15,17 @@ describe('fargate-windows', () => {
   });
 
   it('covers Windows DaemonSets and HostProcess containers too', () => {
-    const ds = aDaemonSet({ name: 'cwagent-win', spec: { nodeSelector: { 'kubernetes.io/os': 'windows' }, securityContext: { windowsOptions: { hostProcess: true } } } });
+    const ds = aDaemonSet({
+      name: 'cwagent-win',
+      spec: { nodeSelector: { 'kubernetes.io/os': 'windows' }, securityContext: { windowsOptions: { hostProcess: true } } },
+    });
     const findings = runRule(fargateWindowsRule, anAutoModeInventory([ds], { nodegroups: [windowsNodes] }), { target: 'fargate' });
     expect(findings.map((f) => f.id)).toEqual(['fargate-windows:DaemonSet/monitoring/cwagent-win']);
   });
 
   it('passes Linux pods', () => {
-    expect(runRule(fargateWindowsRule, anAutoModeInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]), { target: 'fargate' })).toEqual([]);
+    expect(
+      runRule(fargateWindowsRule, anAutoModeInventory([aWorkload({ spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } })]), { target: 'fargate' }),
+    ).toEqual([]);
   });
 });
