@@ -4,6 +4,7 @@
 import type { Mode, Stage } from '@modeshift/plan';
 import type { Container, PodSpec } from '../kube.js';
 import type { Workload } from '../inventory/types.js';
+import { replacedBy } from '../analysis/replaced-daemonsets.js';
 import type { Compute, SourceMode } from '../placement/types.js';
 import { collectMoves, type Move } from '../plan/moves.js';
 import type { PlanInput } from '../plan/plan-input.js';
@@ -89,10 +90,13 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
     const place = placement.workloads.get(w.key);
     if (!place) continue;
     const move = input.staying.has(w.key) ? undefined : moves.get(w.key);
-    const compute: Record<Side, Compute> = { source: place.current, target: move ? landing(move, place.target) : place.current };
+    // A DaemonSet is never "moved", yet on the target it runs wherever the target has nodes, unless it stays.
+    const daemonSetTarget = w.kind === 'DaemonSet' && !input.staying.has(w.key) ? place.target : place.current;
+    const compute: Record<Side, Compute> = { source: place.current, target: move ? landing(move, place.target) : daemonSetTarget };
     const spec: Record<Side, PodSpec> = { source: w.template.spec, target: specAfter(w.template.spec, move) };
     const replicas = replicasOf(w, index);
-    if (w.kind === 'DaemonSet') {
+    // Auto Mode runs its own CNI, kube-proxy, CSI and device plugins on its nodes: the DaemonSets they replace take no room there.
+    if (w.kind === 'DaemonSet' && replacedBy(w) === null) {
       for (const side of SIDES) {
         if (compute[side].type !== 'auto-mode') continue;
         const size = podSize(spec[side]);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../kube.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { aCluster, aDaemonSet, aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
+
+const heavy: Container[] = [{ name: 'agent', image: 'agent', resources: { requests: { cpu: '1', memory: '2Gi' } } }];
+const costTo = (daemonSets: ReturnType<typeof aDaemonSet>[]) => {
+  const inventory = aFargateInventory([aWorkload({ replicas: 3 }), ...daemonSets], {
+    cluster: aCluster({ region: 'us-east-1', arn: 'arn:aws:eks:us-east-1:111122223333:cluster/demo' }),
+  });
+  return buildPlan(contextFor(inventory, 'auto-mode')).cost!.target.monthly;
+};
+
+describe('the Auto Mode side of the cost estimate', () => {
+  it('leaves out the node overhead of DaemonSets Auto Mode replaces (aws-node, kube-proxy)', () => {
+    const without = costTo([]);
+    expect(
+      costTo([
+        aDaemonSet({ namespace: 'kube-system', name: 'aws-node', containers: heavy }),
+        aDaemonSet({ namespace: 'kube-system', name: 'kube-proxy', containers: heavy }),
+      ]),
+    ).toBe(without);
+  });
+
+  it('counts a DaemonSet of the operator’s own on every node', () => {
+    expect(costTo([aDaemonSet({ name: 'log-agent', containers: heavy })])).toBeGreaterThan(costTo([]));
+  });
+});
