@@ -56,7 +56,18 @@ export type CapacityRequest =
     }
   | { kind: 'coredns-on-fargate' }
   | { kind: 'storage-class'; name: string; provisioner: string }
-  | { kind: 'ingress-class'; name: string; controller: string };
+  | { kind: 'ingress-class'; name: string; controller: string; params?: AlbClassParams };
+
+/**
+ * What an Auto Mode IngressClassParams sets for every Ingress of its class: the ALB group (Auto Mode does not
+ * read the `group.name` annotation) and the settings the group's Ingresses agree on.
+ */
+export interface AlbClassParams {
+  groupName?: string;
+  scheme?: 'internal' | 'internet-facing';
+  certificateARNs?: string[];
+  subnetIds?: string[];
+}
 
 export interface LogOutput {
   /** Fluent Bit output plugin name, e.g. cloudwatch_logs, firehose, kinesis_streams, es. */

@@ -25,6 +25,44 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
   });
 }
 
+// WAF Classic annotations of the AWS Load Balancer Controller. Auto Mode supports neither and points to WAFv2
+// (aws-facts §4.7, [UG-alb] auto-configure-alb); a Classic web ACL cannot be attached to a new ALB by WAFv2.
+const WAF_CLASSIC_ANNOTATIONS = ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id'];
+
+function wafClassicAcl(input: PlanInput, namespace: string, name: string): string | undefined {
+  if (input.ctx.target !== 'auto-mode') return undefined;
+  const annotations = input.ctx.index.ingress(namespace, name)?.metadata.annotations ?? {};
+  return WAF_CLASSIC_ANNOTATIONS.map((k) => annotations[k]).find((v) => v !== undefined && v.trim() !== '');
+}
+
+export const WAFV2_STEP_ID = 'prerequisites/wafv2-web-acls';
+
+/**
+ * WAF Classic web ACLs of Ingresses that move to Auto Mode, re-created in WAFv2 before any new ALB exists: the
+ * copy's ALB must be protected before it takes traffic, and AWS WAF Classic's migration builds the WAFv2 web ACL
+ * as a CloudFormation stack.
+ */
+export function wafv2MigrationStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'load-balancer').filter(
+    (x) => x.action.change.kind === 'ingress-blue-green' && x.finding.resource?.namespace && wafClassicAcl(input, x.finding.resource.namespace, x.finding.resource.name),
+  );
+  if (items.length === 0) return null;
+  const acls = [...new Set(items.map((x) => wafClassicAcl(input, x.finding.resource!.namespace!, x.finding.resource!.name)!))].sort();
+  return makeStep({
+    id: WAFV2_STEP_ID,
+    title: `Re-create WAF Classic web ACL${acls.length > 1 ? 's' : ''} ${acls.join(', ')} in WAFv2`,
+    kind: 'install-addon',
+    why: 'Auto Mode ALBs cannot use WAF Classic (alb.ingress.kubernetes.io/waf-acl-id); an internet-facing ALB must not take traffic unprotected, so the WAFv2 web ACL exists before the new ALB does and is associated before DNS moves.',
+    findings: ids(items),
+    commands: acls.flatMap((acl) => [
+      sh`aws waf-regional create-web-acl-migration-stack --web-acl-id ${acl} --s3-bucket-name <migration-bucket> --ignore-unsupported-type`,
+      shellComment(`deploy the CloudFormation template it writes (aws cloudformation create-stack --template-url <s3-object-url>), then note the new WAFv2 web ACL ARN; rules it could not migrate are listed in the template`),
+    ]),
+    verify: { command: 'aws wafv2 list-web-acls --scope REGIONAL', expect: `a WAFv2 web ACL for each of ${acls.join(', ')}` },
+    rollback: { description: 'Delete the CloudFormation stack; the WAF Classic web ACL is untouched.', commands: ['aws cloudformation delete-stack --stack-name <migration-stack>'] },
+  });
+}
+
 /** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
 export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
   const steps: Step[] = [];
@@ -47,6 +85,15 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
     const wave = waveOf(ns);
+    const waf = kind === 'ingress' ? wafClassicAcl(input, ns, ref.name) : undefined;
+    // Associated before DNS moves, so the new ALB never serves clients without the web ACL.
+    const wafCommands = waf
+      ? [
+          `aws elbv2 describe-load-balancers --query "LoadBalancers[?DNSName=='<new-alb-hostname>'].LoadBalancerArn" --output text`,
+          sh`aws wafv2 associate-web-acl --web-acl-arn <wafv2-web-acl-arn> --resource-arn <new-alb-arn>`,
+          sh`aws wafv2 get-web-acl-for-resource --resource-arn <new-alb-arn> --query WebACL.Name --output text`,
+        ]
+      : [];
     steps.push(
       makeStep({
         id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
@@ -54,15 +101,16 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         kind: 'load-balancer',
         why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}`,
         findings: [finding.id],
-        dependsOn: wave ? [wave] : after,
+        dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [
           sh`kubectl apply -f ${file}`,
           sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
+          ...wafCommands,
           shellComment(`shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`),
           sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
-        verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname' },
+        verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: `an address is assigned, targets are healthy${waf ? ', the WAFv2 web ACL that replaces ' + waf + ' is associated' : ''}, and DNS answers with the new hostname` },
         rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`] },
         namespaces: [ns],
       }),
