@@ -3,6 +3,9 @@ import { resourceKey } from '../rules/engine/run.js';
 import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import type { ServiceSpec } from '../kube.js';
+
+type ServicePort = NonNullable<ServiceSpec['ports']>[number];
 import { sh, shellComment } from '../util/shell.js';
 
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
@@ -63,6 +66,28 @@ export function wafv2MigrationStep(input: PlanInput): Step | null {
   });
 }
 
+/**
+ * The old Service stays, as type ClusterIP: deleting it would also delete its ClusterIP and cluster DNS name,
+ * which Ingress backends, other workloads and the blue/green copy's own clients may still use. Only its load
+ * balancer goes. Every field valid only on LoadBalancer or NodePort Services is cleared in the same strategic
+ * merge patch (ports merge by port and protocol), so the update validates without relying on the API server
+ * to drop them.
+ */
+export function retireServiceLoadBalancer(name: string, namespace: string, ports: readonly ServicePort[]): string {
+  const patch = JSON.stringify({
+    spec: {
+      type: 'ClusterIP',
+      allocateLoadBalancerNodePorts: null,
+      externalTrafficPolicy: null,
+      healthCheckNodePort: null,
+      loadBalancerClass: null,
+      loadBalancerSourceRanges: null,
+      ...(ports.some((p) => p.nodePort !== undefined) ? { ports: ports.filter((p) => p.nodePort !== undefined).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP', nodePort: null })) } : {}),
+    },
+  });
+  return sh`kubectl patch service ${name} -n ${namespace} -p ${patch}`;
+}
+
 /** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
 export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
   const steps: Step[] = [];
@@ -107,11 +132,19 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
           ...wafCommands,
           shellComment(`shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`),
-          sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
+          shellComment('clients that call the old load balancer by its hostname stop working when it goes; list them and point them at the new hostname first (the command prints nothing when none is left):'),
+          `kubectl get deployments,statefulsets,daemonsets,cronjobs,configmaps -A -o yaml | grep -nF "$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`})"`,
+          kind === 'ingress' ? sh`kubectl delete ingress ${ref.name} -n ${ns}` : retireServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec.ports ?? []),
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
         verify: { command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`, expect: `an address is assigned, targets are healthy${waf ? ', the WAFv2 web ACL that replaces ' + waf + ' is associated' : ''}, and DNS answers with the new hostname` },
-        rollback: { description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.', commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`] },
+        rollback: {
+          description:
+            kind === 'ingress'
+              ? 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.'
+              : 'Point DNS back at the old load balancer (it is removed only in the last command, which keeps the Service, its ClusterIP and DNS name), then delete the new one.',
+          commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`],
+        },
         namespaces: [ns],
       }),
     );

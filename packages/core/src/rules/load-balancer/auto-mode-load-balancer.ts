@@ -82,7 +82,7 @@ export const autoModeLoadBalancerRule: Rule = {
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer) has a load balancer of ${owner}; it cannot be handed over to Auto Mode's built-in NLB support.${describeUnsupported(unsupported)}`,
-        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, ${DNS_SHIFT}.`,
+        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, then shift DNS (for example Route 53 weighted records) to it and, once traffic has drained, switch the old Service to type ClusterIP: that removes its load balancer but keeps the Service, its ClusterIP and DNS name for everything that still uses them.`,
         action: { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported } },
       });
     }

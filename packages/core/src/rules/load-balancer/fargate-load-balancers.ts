@@ -53,7 +53,7 @@ export const fargateLoadBalancersRule: Rule = {
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer${cls ? `, loadBalancerClass ${cls}` : ', Auto Mode is the default provider'}) has an NLB that belongs to Auto Mode; disabling Auto Mode deletes it, and AWS does not support handing it to another controller.`,
-        remediation: `Create a second Service with loadBalancerClass ${LBC.nlbClass} and ${LBC.nlbTargetType}, shift DNS to the new NLB, then delete the old Service — all before Auto Mode is disabled.`,
+        remediation: `Create a second Service with loadBalancerClass ${LBC.nlbClass} and ${LBC.nlbTargetType}, shift DNS to the new NLB, then switch the old Service to type ClusterIP (its NLB goes, the Service, its ClusterIP and DNS name stay for whatever still uses them) — all before Auto Mode is disabled.`,
         sources,
         action: { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: LBC.nlbClass, unsupportedAnnotations: [] } },
       });
