@@ -6,7 +6,7 @@ import { validateAgainstCrd } from '../testing/index.js';
 import { buildPlan } from './build-plan.js';
 
 const CERT = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
-const backend = (service: string) => ({ rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: { name: 'http' } } } }] } }] });
+const backend = (service: string) => ({ rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { service: { name: service } } }] } }] });
 const grouped = (name: string, group: string, extra: Record<string, string> = {}) =>
   anIngress(name, { ingressClassName: 'alb', ...backend(name) }, {
     annotations: { 'alb.ingress.kubernetes.io/group.name': group, 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/certificate-arn': CERT, ...extra },

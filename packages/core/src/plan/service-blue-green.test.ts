@@ -17,7 +17,7 @@ function plan(): Plan {
     fargateProfiles: [aFargateProfile('shop', [{ namespace: 'shop' }])],
     services: [nlb],
     // An Ingress backend still routes to the Service by name.
-    ingresses: [anIngress('api', { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'payments-api', port: { number: 443 } } } }] } }] })],
+    ingresses: [anIngress('api', { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'payments-api' } } }] } }] })],
   });
   return buildPlan(contextFor(inventory, 'auto-mode'));
 }

@@ -1,6 +1,9 @@
 import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
-import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import { LOAD_BALANCER_CONTROLLER as LBC } from '../rules/load-balancer/facts.js';
+import { annotationsFromAutoModeParams, blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import type { IngressSpec, StringMap } from '../kube.js';
+import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import type { ServiceSpec } from '../kube.js';
@@ -8,22 +11,45 @@ import type { ServiceSpec } from '../kube.js';
 type ServicePort = NonNullable<ServiceSpec['ports']>[number];
 import { sh, shellComment } from '../util/shell.js';
 
+/** The AWS Load Balancer Controller's IngressClass: the one the Ingress copies use, else `alb` unless taken. */
+function controllerIngressClass(input: PlanInput): string {
+  for (const { action } of withAction(input, 'load-balancer')) if (action.change.kind === 'ingress-blue-green') return action.change.ingressClass;
+  return input.ctx.index.ingressClass(LBC.ingressClass) ? LBC.ingressClassFallback : LBC.ingressClass;
+}
+
+/**
+ * Settings an Auto Mode IngressClassParams gave the Ingress, as the controller's annotations for its copy: the
+ * copy's class has empty params, and the controller defaults to an internal scheme.
+ */
+function autoModeClassAnnotations(input: PlanInput, ingress: Namespaced<IngressSpec>): { annotations: StringMap; notCarried: string[] } {
+  const index = input.ctx.index;
+  const cls = ingress.spec.ingressClassName !== undefined ? index.ingressClass(ingress.spec.ingressClassName) : index.defaultIngressClass();
+  const ref = cls?.spec.parameters;
+  if (!ref || ref.kind !== 'IngressClassParams' || ref.apiGroup !== 'eks.amazonaws.com') return { annotations: {}, notCarried: [] };
+  const params = input.ctx.inventory.ingressClassParams.find((p) => p.apiVersion.startsWith('eks.amazonaws.com/') && p.metadata.name === ref.name);
+  return params ? annotationsFromAutoModeParams(params.spec) : { annotations: {}, notCarried: [] };
+}
+
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
   const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');
   if (items.length === 0) return null;
   const c = input.cluster;
+  // The chart creates IngressClass `alb` by default, which Auto Mode's class may already hold: the install would
+  // fail on the existing object. The controller gets an IngressClass of its own, the one the copies name.
+  const ingressClass = controllerIngressClass(input);
   return makeStep({
     id: 'prerequisites/aws-load-balancer-controller',
     title: 'Install the AWS Load Balancer Controller',
     kind: 'install-addon',
-    why: "Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead.",
+    why: `Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead. It serves IngressClass ${ingressClass}, which the chart creates, so it never competes for Auto Mode's.`,
     findings: ids(items),
     commands: [
       '# create the controller IAM role (policy from the controller documentation) and its service account first',
       'helm repo add eks https://aws.github.io/eks-charts',
-      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
+      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'} --set ingressClass=${ingressClass} --set createIngressClassResource=true --set ingressClassConfig.default=false`,
+      sh`kubectl get ingressclass ${ingressClass} -o jsonpath='{.spec.controller}'`,
     ],
-    verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
+    verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: `READY 2/2, and IngressClass ${ingressClass} has controller ${LBC.ingressController}` },
     rollback: { description: 'Uninstall the controller (only while it owns no load balancer).', commands: ['helm uninstall aws-load-balancer-controller -n kube-system'] },
   });
 }
@@ -101,9 +127,14 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const kind = change.kind === 'ingress-blue-green' ? 'ingress' : 'service';
     const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
     let manifest: Record<string, unknown> | null = null;
+    const notCarried: string[] = [];
     if (change.kind === 'ingress-blue-green') {
       const ingress = index.ingress(ns, ref.name);
-      if (ingress) manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations });
+      if (ingress) {
+        const carried = input.ctx.target === 'fargate' ? autoModeClassAnnotations(input, ingress) : { annotations: {}, notCarried: [] };
+        notCarried.push(...carried.notCarried);
+        manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations, annotations: carried.annotations });
+      }
     } else {
       const service = index.service(ns, ref.name);
       if (service) manifest = blueGreenService(service, { loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb', suffix, dropAnnotations: change.unsupportedAnnotations });
@@ -124,7 +155,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
         title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}`,
         kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}`,
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
         findings: [finding.id],
         dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [

@@ -53,9 +53,11 @@ export function autoModeIngressClassManifests(name: string, options: AlbClassPar
  */
 export function blueGreenIngress(
   ingress: { metadata: ObjectMeta; spec: IngressSpec },
-  input: { ingressClassName: string; suffix: string; dropAnnotations: string[] },
+  input: { ingressClassName: string; suffix: string; dropAnnotations: string[]; annotations?: StringMap },
 ): Record<string, unknown> {
   const annotations = keptAnnotations(ingress.metadata.annotations, input.dropAnnotations);
+  // What the old class's parameters said for every Ingress of the class wins, as it did there.
+  Object.assign(annotations, input.annotations);
   annotations[INGRESS_TARGET_TYPE] = 'ip';
   const { ingressClassName: _old, ...rest } = clone(ingress.spec);
   return {
