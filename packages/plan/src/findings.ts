@@ -121,6 +121,8 @@ export type PrerequisiteTask =
   | { kind: 'install-efs-csi-driver' }
   | { kind: 'pod-execution-role' }
   | { kind: 'irsa-role'; serviceAccount: string }
+  /** Service accounts that may use EKS Pod Identity (associations are not in Kubernetes): check each, move those that do to IRSA. */
+  | { kind: 'pod-identity-to-irsa'; serviceAccounts: string[] }
   | { kind: 'move-data'; claim: string };
 
 export type DecommissionTask =

@@ -3,7 +3,21 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { sh, shellComment } from '../util/shell.js';
+import { sh, shellComment, shellQuote } from '../util/shell.js';
+
+/**
+ * IRSA needs the cluster's OIDC issuer registered as an IAM OIDC provider once (aws-facts §0.9, [UG-fargate]):
+ * checked first, created only when missing.
+ */
+function oidcProviderCommands(input: PlanInput): string[] {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const id = issuer.replace(/\/+$/, '').split('/').pop() ?? '<oidc-id>';
+  return [
+    sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
+    `aws iam list-open-id-connect-providers --output text | grep -F ${shellQuote(id)} || ${sh`aws iam create-open-id-connect-provider --url ${issuer} --client-id-list sts.amazonaws.com`}`,
+  ];
+}
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -115,8 +129,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
             findings,
             commands: [
-              sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
-              '# create an IAM OIDC provider for the issuer once, then per service account:',
+              ...oidcProviderCommands(input),
               ...accounts.flatMap((sa) => {
                 const [ns = '', name = ''] = sa.split('/');
                 return [
@@ -134,6 +147,39 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
             }),
             verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
+            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+          }),
+        );
+        break;
+      }
+      case 'pod-identity-to-irsa': {
+        const accounts = [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort();
+        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+        steps.push(
+          makeStep({
+            id: 'prerequisites/pod-identity-to-irsa',
+            title: 'Move service accounts that use EKS Pod Identity to IRSA',
+            kind: 'irsa',
+            why: 'EKS Pod Identity does not work on Fargate (aws-facts §0.9); a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
+            findings,
+            commands: [
+              ...oidcProviderCommands(input),
+              ...accounts.flatMap((sa) => {
+                const [ns = '', name = ''] = sa.split('/');
+                const role = slug(`${c}-${ns}-${name}`);
+                return [
+                  sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${ns} --service-account ${name} --query 'associations[].associationId' --output text`,
+                  shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
+                  sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
+                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
+                ];
+              }),
+            ],
+            manifests: accounts.map((sa) => {
+              const [ns = '', name = ''] = sa.split('/');
+              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
+            }),
+            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to each of ${accounts.join(', ')} that has a Pod Identity association` },
             rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
           }),
         );
