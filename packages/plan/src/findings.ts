@@ -79,7 +79,7 @@ export type NodeAgentChange =
   /** To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs. */
   | { kind: 'log-agent-daemonset'; outputs: LogOutput[] }
   /** To Fargate: the agent's outputs move into aws-observability/aws-logging. */
-  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[] }
+  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; /** [FILTER] sections carried into filters.conf. */ filters?: LogOutput[] }
   /** To Fargate: metrics/APM/security agent re-deployed as a sidecar in each workload. */
   | { kind: 'sidecar'; agent: string }
   /** Node-only infrastructure with no meaning without nodes. */
