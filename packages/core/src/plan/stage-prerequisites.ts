@@ -19,6 +19,51 @@ function oidcProviderCommands(input: PlanInput): string[] {
   ];
 }
 
+/**
+ * IRSA roles for service accounts (`namespace/name`), trusted through the cluster's OIDC provider, and the
+ * annotation that hands them to pods. `onlyWithAssociation`: whether a service account uses Pod Identity is
+ * not in Kubernetes, so each is checked first and the role is created only where an association exists (and
+ * is not declared as stack infrastructure).
+ */
+function irsaStep(
+  input: PlanInput,
+  options: { id: string; title: string; why: string; findings: string[]; accounts: string[]; onlyWithAssociation: boolean },
+): Step {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const accounts = options.accounts.map((sa) => {
+    const [namespace = '', name = ''] = sa.split('/');
+    return { sa, namespace, name, role: slug(`${c}-${namespace}-${name}`), file: `irsa-${slug(`${namespace}-${name}`)}.json` };
+  });
+  return makeStep({
+    id: options.id,
+    title: options.title,
+    kind: 'irsa',
+    why: options.why,
+    findings: options.findings,
+    commands: [
+      ...oidcProviderCommands(input),
+      ...accounts.flatMap(({ sa, namespace, name, role, file }) => [
+        ...(options.onlyWithAssociation
+          ? [
+              sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${namespace} --service-account ${name} --query 'associations[].associationId' --output text`,
+              shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
+            ]
+          : []),
+        sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${file}`,
+        sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
+      ]),
+    ],
+    manifests: accounts.map(({ namespace, name, file }) => ({ file, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace, serviceAccount: name }) })),
+    infrastructure: options.onlyWithAssociation ? [] : accounts.map(({ namespace, name, role }) => ({ kind: 'irsa-role' as const, namespace, serviceAccount: name, roleName: role })),
+    verify: {
+      command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'',
+      expect: options.onlyWithAssociation ? `a role ARN next to each of ${options.accounts.join(', ')} that has a Pod Identity association` : `a role ARN next to ${options.accounts.join(', ')}`,
+    },
+    rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map(({ namespace, name }) => sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn-`) },
+  });
+}
+
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
   const steps: Step[] = [];
@@ -118,73 +163,30 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         );
         break;
       }
-      case 'irsa-role': {
-        const accounts = [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort();
-        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+      case 'irsa-role':
         steps.push(
-          makeStep({
+          irsaStep(input, {
             id: 'prerequisites/irsa',
             title: 'Give workloads IAM roles for service accounts (IRSA)',
-            kind: 'irsa',
             why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
             findings,
-            commands: [
-              ...oidcProviderCommands(input),
-              ...accounts.flatMap((sa) => {
-                const [ns = '', name = ''] = sa.split('/');
-                return [
-                  sh`aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
-                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
-                ];
-              }),
-            ],
-            manifests: accounts.map((sa) => {
-              const [ns = '', name = ''] = sa.split('/');
-              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
-            }),
-            infrastructure: accounts.map((sa) => {
-              const [namespace = '', serviceAccount = ''] = sa.split('/');
-              return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
-            }),
-            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
-            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+            accounts: [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort(),
+            onlyWithAssociation: false,
           }),
         );
         break;
-      }
-      case 'pod-identity-to-irsa': {
-        const accounts = [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort();
-        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+      case 'pod-identity-to-irsa':
         steps.push(
-          makeStep({
+          irsaStep(input, {
             id: 'prerequisites/pod-identity-to-irsa',
             title: 'Move service accounts that use EKS Pod Identity to IRSA',
-            kind: 'irsa',
             why: 'EKS Pod Identity does not work on Fargate (aws-facts §0.9); a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
             findings,
-            commands: [
-              ...oidcProviderCommands(input),
-              ...accounts.flatMap((sa) => {
-                const [ns = '', name = ''] = sa.split('/');
-                const role = slug(`${c}-${ns}-${name}`);
-                return [
-                  sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${ns} --service-account ${name} --query 'associations[].associationId' --output text`,
-                  shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
-                  sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
-                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
-                ];
-              }),
-            ],
-            manifests: accounts.map((sa) => {
-              const [ns = '', name = ''] = sa.split('/');
-              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
-            }),
-            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to each of ${accounts.join(', ')} that has a Pod Identity association` },
-            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+            accounts: [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort(),
+            onlyWithAssociation: true,
           }),
         );
         break;
-      }
       case 'move-data': {
         const claims = [...new Set(ofKind(items, kind).map((i) => i.what.claim))].sort();
         steps.push(
