@@ -4,7 +4,7 @@ import type { Workload } from '../../inventory/types.js';
 import type { Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
 import { parseFluentBitOutputs, parseFluentBitSections } from '../../analysis/fluent-bit.js';
-import { containerTagPrefixes, FARGATE_KUBERNETES_FILTER, fargateMatch, literalStreamPrefix } from './fargate-tags.js';
+import { containerTagPrefixes, FARGATE_KUBERNETES_FILTER, fargateMatch, literalStreamPrefix } from '../../analysis/fargate-log-tags.js';
 import { classifyAgent } from '../../analysis/agents.js';
 import { allContainers, windowsEvidence } from '../../analysis/evidence.js';
 import { listOf } from '../../analysis/names.js';
@@ -58,7 +58,7 @@ function environment(index: InventoryIndex, w: Workload): Map<string, string> {
   return env;
 }
 
-function derive(index: InventoryIndex, w: Workload): Derived {
+function derive(index: InventoryIndex, w: Workload, clusterRegion: string | undefined): Derived {
   const names = [...new Set((w.template.spec.volumes ?? []).flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])))];
   const env = environment(index, w);
   const unsupported = new Set<string>();
@@ -78,7 +78,8 @@ function derive(index: InventoryIndex, w: Workload): Derived {
   const substitute = (plugin: string, key: string, value: string) =>
     value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
       // Credentials never get copied into the plan: the operator re-enters them where they belong.
-      const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : env.get(variable);
+      // A region the agent read from its node's metadata is the cluster's: Fargate has no instance metadata.
+      const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : (env.get(variable) ?? (key === 'region' ? clusterRegion : undefined));
       if (resolved === undefined && !/^log_stream_(prefix|name)$/.test(key)) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
       return resolved ?? whole;
     });
@@ -147,7 +148,7 @@ export const fargateLogAgentsRule: Rule = {
       if (agent.role !== 'log-shipper') return [];
       const name = describeWorkload(w);
       const derived = agent.fluentBit
-        ? derive(ctx.index, w)
+        ? derive(ctx.index, w, ctx.inventory.cluster?.region ?? undefined)
         : { outputs: [], filters: [], rewritten: [], unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`], configMaps: [], missing: [] };
       const carried = derived.outputs.length > 0 ? `its ${listOf([...new Set(derived.outputs.map((o) => o.plugin))])} output${derived.outputs.length > 1 ? 's' : ''} (${derived.outputs.length}) move` : 'its destinations must be re-created';
       return [
