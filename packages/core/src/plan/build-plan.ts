@@ -6,7 +6,7 @@ import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
 import { decommissionSteps } from './stage-decommission.js';
-import { loadBalancerControllerStep, loadBalancerSteps } from './stage-load-balancers.js';
+import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
@@ -52,7 +52,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
-  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : [])]);
+  const wafv2 = wafv2MigrationStep(input);
+  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : []), ...(wafv2 ? [wafv2] : [])]);
   const prereqExits = exits(steps.get('prerequisites')!);
   const capacity = capacitySteps(input).map((s) => ({ ...s, dependsOn: [...new Set([...prereqExits, ...s.dependsOn])] }));
   steps.set('capacity', capacity);

@@ -3,7 +3,73 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { sh, shellComment } from '../util/shell.js';
+import { sh, shellComment, shellQuote } from '../util/shell.js';
+
+/**
+ * IRSA needs the cluster's OIDC issuer registered as an IAM OIDC provider once (aws-facts §0.9, [UG-fargate]):
+ * checked first, created only when missing.
+ */
+function oidcProviderCommands(input: PlanInput): string[] {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const id = issuer.replace(/\/+$/, '').split('/').pop() ?? '<oidc-id>';
+  return [
+    sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
+    `aws iam list-open-id-connect-providers --output text | grep -F ${shellQuote(id)} || ${sh`aws iam create-open-id-connect-provider --url ${issuer} --client-id-list sts.amazonaws.com`}`,
+  ];
+}
+
+/**
+ * IRSA roles for service accounts (`namespace/name`), trusted through the cluster's OIDC provider, and the
+ * annotation that hands them to pods. `onlyWithAssociation`: whether a service account uses Pod Identity is
+ * not in Kubernetes, so each is checked first and the role is created only where an association exists (and
+ * is not declared as stack infrastructure).
+ */
+function irsaStep(
+  input: PlanInput,
+  options: { id: string; title: string; why: string; findings: string[]; accounts: string[]; onlyWithAssociation: boolean },
+): Step {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const accounts = options.accounts.map((sa) => {
+    const [namespace = '', name = ''] = sa.split('/');
+    return { sa, namespace, name, role: slug(`${c}-${namespace}-${name}`), file: `irsa-${slug(`${namespace}-${name}`)}.json` };
+  });
+  return makeStep({
+    id: options.id,
+    title: options.title,
+    kind: 'irsa',
+    why: options.why,
+    findings: options.findings,
+    commands: [
+      ...oidcProviderCommands(input),
+      ...accounts.flatMap(({ sa, namespace, name, role, file }) => [
+        ...(options.onlyWithAssociation
+          ? [
+              sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${namespace} --service-account ${name} --query 'associations[].associationId' --output text`,
+              shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
+            ]
+          : []),
+        sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${file}`,
+        sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
+      ]),
+    ],
+    manifests: accounts.map(({ namespace, name, file }) => ({ file, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace, serviceAccount: name }) })),
+    infrastructure: options.onlyWithAssociation ? [] : accounts.map(({ namespace, name, role }) => ({ kind: 'irsa-role' as const, namespace, serviceAccount: name, roleName: role })),
+    effects: [
+      { type: 'create-oidc-provider', issuer },
+      ...accounts.flatMap(({ namespace, name, role, file }): Effect[] => [
+        { type: 'create-role', role, trustPolicy: file },
+        { type: 'annotate-object', object: kubeRef('ServiceAccount', namespace, name), annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` } },
+      ]),
+    ],
+    verify: {
+      command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'',
+      expect: options.onlyWithAssociation ? `a role ARN next to each of ${options.accounts.join(', ')} that has a Pod Identity association` : `a role ARN next to ${options.accounts.join(', ')}`,
+    },
+    rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map(({ namespace, name }) => sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn-`) },
+  });
+}
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -115,52 +181,30 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         );
         break;
       }
-      case 'irsa-role': {
-        const accounts = [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort();
-        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+      case 'irsa-role':
         steps.push(
-          makeStep({
+          irsaStep(input, {
             id: 'prerequisites/irsa',
             title: 'Give workloads IAM roles for service accounts (IRSA)',
-            kind: 'irsa',
             why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
             findings,
-            commands: [
-              sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
-              '# create an IAM OIDC provider for the issuer once, then per service account:',
-              ...accounts.flatMap((sa) => {
-                const [ns = '', name = ''] = sa.split('/');
-                return [
-                  sh`aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
-                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
-                ];
-              }),
-            ],
-            manifests: accounts.map((sa) => {
-              const [ns = '', name = ''] = sa.split('/');
-              return { file: `irsa-${slug(`${ns}-${name}`)}.json`, object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }) };
-            }),
-            infrastructure: accounts.map((sa) => {
-              const [namespace = '', serviceAccount = ''] = sa.split('/');
-              return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
-            }),
-            effects: [
-              { type: 'create-oidc-provider', issuer },
-              ...accounts.flatMap((sa): Effect[] => {
-                const [ns = '', name = ''] = sa.split('/');
-                const role = slug(`${c}-${ns}-${name}`);
-                return [
-                  { type: 'create-role', role, trustPolicy: `irsa-${slug(`${ns}-${name}`)}.json` },
-                  { type: 'annotate-object', object: kubeRef('ServiceAccount', ns, name), annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` } },
-                ];
-              }),
-            ],
-            verify: { command: 'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'', expect: `a role ARN next to ${accounts.join(', ')}` },
-            rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map((sa) => { const [ns = '', name = ''] = sa.split('/'); return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`; }) },
+            accounts: [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort(),
+            onlyWithAssociation: false,
           }),
         );
         break;
-      }
+      case 'pod-identity-to-irsa':
+        steps.push(
+          irsaStep(input, {
+            id: 'prerequisites/pod-identity-to-irsa',
+            title: 'Move service accounts that use EKS Pod Identity to IRSA',
+            why: 'EKS Pod Identity does not work on Fargate (aws-facts §0.9); a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
+            findings,
+            accounts: [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort(),
+            onlyWithAssociation: true,
+          }),
+        );
+        break;
       case 'move-data': {
         const claims = [...new Set(ofKind(items, kind).map((i) => i.what.claim))].sort();
         steps.push(
