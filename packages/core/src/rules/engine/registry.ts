@@ -45,6 +45,8 @@ import { autoModePrivilegedRule } from '../privileged/auto-mode-privileged.js';
 import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
+import { autoModeFinishedJobsRule } from '../scheduling/auto-mode-finished-jobs.js';
+import { fargateFinishedJobsRule } from '../scheduling/fargate-finished-jobs.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
@@ -68,6 +70,7 @@ export const RULES: readonly Rule[] = [
   autoModeClusterRolePoliciesRule,
   autoModeEnableRule,
   autoModeComputeTypeAnnotationRule,
+  autoModeFinishedJobsRule,
   autoModeSecurityGroupPolicyRule,
   autoModeNetworkPolicyRule,
   autoModeNetworkPolicyLoadBalancerRule,
@@ -110,6 +113,7 @@ export const RULES: readonly Rule[] = [
   fargatePodExecutionRoleRule,
   fargateKeepOnEc2Rule,
   fargateSchedulingRule,
+  fargateFinishedJobsRule,
   fargateSpotRule,
   fargateTopologySpreadRule,
   fargatePodAffinityRule,
