@@ -83,6 +83,31 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           }),
         );
         break;
+      case 'upgrade-addon': {
+        const addons = ofKind(items, kind).map((i) => i.what).sort((a, b) => (a.addon < b.addon ? -1 : a.addon > b.addon ? 1 : 0));
+        const version = input.ctx.clusterVersion ? `${input.ctx.clusterVersion.major}.${input.ctx.clusterVersion.minor}` : '<kubernetes-version>';
+        steps.push(
+          makeStep({
+            id: 'prerequisites/upgrade-addons',
+            title: `Upgrade ${addons.map((a) => a.addon).join(' and ')} to Auto Mode's minimum version`,
+            kind: 'install-addon',
+            why: `Auto Mode can be enabled on an existing cluster only when its add-ons meet AWS's minimum versions: ${addons.map((a) => `${a.addon} runs ${a.current}, needs ${a.minimum} or later`).join('; ')}.`,
+            findings,
+            commands: addons.flatMap((a) => [
+              sh`aws eks describe-addon-versions --addon-name ${a.addon} --kubernetes-version ${version} --query 'addons[].addonVersions[].addonVersion' --output text`,
+              shellComment(`pick a version at or above ${a.minimum}; if ${a.addon} is self-managed (describe-addon fails), update its DaemonSet image instead`),
+              sh`aws eks update-addon --cluster-name ${c} --addon-name ${a.addon} --addon-version ${`<${a.addon}-version>`} --resolve-conflicts PRESERVE`,
+              sh`aws eks wait addon-active --cluster-name ${c} --addon-name ${a.addon}`,
+            ]),
+            verify: {
+              command: addons.map((a) => sh`aws eks describe-addon --cluster-name ${c} --addon-name ${a.addon} --query addon.addonVersion --output text`).join('; '),
+              expect: addons.map((a) => `${a.addon} ${a.minimum} or later`).join(', '),
+            },
+            rollback: { description: 'EKS add-ons cannot be downgraded in place; test the new versions on a staging cluster first.', commands: [] },
+          }),
+        );
+        break;
+      }
       case 'pod-execution-role': {
         const role = `${slug(c)}-fargate-pod-execution`;
         steps.push(

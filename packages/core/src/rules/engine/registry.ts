@@ -23,6 +23,7 @@ import { fargateHostPathRule } from '../host-path/fargate-host-path.js';
 import { autoModeAuthenticationModeRule } from '../iam/auto-mode-authentication-mode.js';
 import { autoModeClusterRolePoliciesRule } from '../iam/auto-mode-cluster-role-policies.js';
 import { fargatePodExecutionRoleRule } from '../iam/fargate-pod-execution-role.js';
+import { autoModeAddonVersionsRule } from '../kubernetes-version/auto-mode-addon-versions.js';
 import { autoModeKubernetesVersionRule } from '../kubernetes-version/auto-mode-kubernetes-version.js';
 import { autoModeLoadBalancerRule } from '../load-balancer/auto-mode-load-balancer.js';
 import { fargateLoadBalancersRule } from '../load-balancer/fargate-load-balancers.js';
@@ -66,6 +67,7 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   // Fargate → Auto Mode.
   autoModeKubernetesVersionRule,
+  autoModeAddonVersionsRule,
   autoModeAuthenticationModeRule,
   autoModeClusterRolePoliciesRule,
   autoModeEnableRule,
