@@ -7,6 +7,7 @@ import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input
 import { makeStep } from './step.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
+import { corednsReplicas } from './stage-decommission.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -193,6 +194,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
   const hasProfile = input.ctx.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace === 'kube-system'));
   const subnets = fargateSubnets(input);
   const role = podExecutionRoleArn(input);
+  const before = corednsReplicas(input);
   return makeStep({
     id: 'capacity/coredns-on-fargate',
     title: 'Run CoreDNS on Fargate',
@@ -203,12 +205,16 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
     commands: [
       ...(hasProfile ? [] : [sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
       sh`kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
-      'kubectl scale deployment coredns -n kube-system --replicas=2',
+      sh`kubectl scale deployment coredns -n kube-system --replicas=${String(Math.max(before ?? 0, 2))}`,
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
     infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets, podExecutionRoleArn: role }],
     verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
-    rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
+    // rollout undo restores the pod template only, never the replica count: that is scaled back on its own.
+    rollback: {
+      description: `Put CoreDNS back as it was: its pod template, and ${before === null ? 'the replica count it had' : `${before} replica${before === 1 ? '' : 's'}, as the inventory shows`}.`,
+      commands: ['kubectl rollout undo deployment coredns -n kube-system', sh`kubectl scale deployment coredns -n kube-system --replicas=${before === null ? '<replicas-before>' : String(before)}`],
+    },
   });
 }
 

@@ -2,8 +2,12 @@ import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
+import { isCoreDns } from '../analysis/workload.js';
 
 type StayAction = Extract<Action, { type: 'stay' }>;
+
+/** CoreDNS's replica count in the inventory; null when the inventory has no CoreDNS. */
+export const corednsReplicas = (input: PlanInput): number | null => input.ctx.inventory.workloads.find(isCoreDns)?.replicas ?? null;
 
 export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;
@@ -80,7 +84,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(pools),
         dependsOn: previous,
         commands: pools.map((p) => sh`kubectl delete nodepool ${p.finding.resource?.name ?? ''}`),
-        verify: { command: 'kubectl get nodepools', expect: 'only the built-in pools' },
+        verify: { command: 'kubectl get nodepools', expect: keptPools.size ? `${[...keptPools].sort().join(', ')} still listed (kept on purpose); ${pools.map((p) => p.finding.resource?.name).join(', ')} gone` : `${pools.map((p) => p.finding.resource?.name).join(', ')} gone; only the built-in pools listed` },
         rollback: { description: 'Re-apply the NodePools from the inventory.', commands: [] },
       }),
     );
@@ -121,7 +125,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: ['kubectl scale deployment coredns -n kube-system --replicas=0'],
         verify: { command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default', expect: 'the name resolves' },
-        rollback: { description: 'Scale CoreDNS back up.', commands: ['kubectl scale deployment coredns -n kube-system --replicas=2'] },
+        rollback: { description: 'Scale CoreDNS back to the replicas the inventory shows.', commands: [sh`kubectl scale deployment coredns -n kube-system --replicas=${String(corednsReplicas(input) || 2)}`] },
       }),
     );
   }
