@@ -5,6 +5,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
 import { corednsReplicas } from './stage-decommission.js';
@@ -35,7 +36,7 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
       sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
       ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
       sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
-      sh`aws eks wait cluster-active --name ${c}`,
+      ...waitForClusterUpdate(c),
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],

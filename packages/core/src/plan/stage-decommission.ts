@@ -1,5 +1,6 @@
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
 import { isCoreDns } from '../analysis/workload.js';
@@ -105,7 +106,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: keep
           ? []
-          : [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`],
+          : [sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`, ...waitForClusterUpdate(c)],
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
         verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },
         rollback: { description: 'Enable Auto Mode again with the same node role.', commands: [] },

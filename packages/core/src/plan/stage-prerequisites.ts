@@ -3,6 +3,7 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import { sh, shellComment } from '../util/shell.js';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
@@ -40,7 +41,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, sh`aws eks wait cluster-active --name ${c}`],
+            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, ...waitForClusterUpdate(c)],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
             rollback: { description: 'The authentication mode cannot be switched back to CONFIG_MAP; API_AND_CONFIG_MAP keeps the aws-auth ConfigMap working, so nothing breaks.', commands: [] },

@@ -57,3 +57,16 @@ describe('verify commands that can pass', () => {
     expect(step(toFargate, 'capacity/coredns-on-fargate')?.rollback.commands).toEqual(['kubectl rollout undo deployment coredns -n kube-system', 'kubectl scale deployment coredns -n kube-system --replicas=0']);
   });
 });
+
+describe('waiting on cluster updates', () => {
+  it('waits on the update update-cluster-config started, not on cluster-active, which may return before it starts', () => {
+    const plan = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode'));
+    for (const id of ['prerequisites/authentication-mode', 'capacity/enable-auto-mode']) {
+      const commands = step(plan, id)?.commands ?? [];
+      if (!commands.some((c) => c.includes('update-cluster-config'))) continue;
+      expect(commands.join('\n')).not.toContain('wait cluster-active');
+      expect(commands).toContain('aws eks describe-update --name demo --update-id <update-id> --query update.status --output text');
+    }
+    expect(step(plan, 'capacity/enable-auto-mode')?.commands.join('\n')).toContain('describe-update');
+  });
+});
