@@ -22,9 +22,22 @@ export function fargateSubnets(input: PlanInput): string[] {
   return privateSubnets.length > 0 ? privateSubnets.sort() : ['<private-subnet-ids>'];
 }
 
+/** IAM role names are at most 64 characters. */
+const MAX_ROLE_NAME = 64;
+
+/**
+ * The node role the plan creates: named after the cluster, like the pod execution role. AWS's suggested
+ * name AmazonEKSAutoNodeRole is one per account, so `create-role` (and the stack) would fail on the
+ * second cluster, or reuse a role another cluster's nodes depend on.
+ */
+export function newAutoModeNodeRoleName(cluster: string): string {
+  const suffix = '-eks-auto-node';
+  return `${slug(cluster).slice(0, MAX_ROLE_NAME - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
 function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
   const c = input.cluster;
-  const nodeRole = 'AmazonEKSAutoNodeRole';
+  const nodeRole = newAutoModeNodeRoleName(c);
   const nodeRoleArn = `arn:aws:iam::${input.accountId}:role/${nodeRole}`;
   return makeStep({
     id: 'capacity/enable-auto-mode',
@@ -93,7 +106,7 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
 }
 
 function roleOf(input: PlanInput): string {
-  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, 'AmazonEKSAutoNodeRole');
+  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, newAutoModeNodeRoleName(input.cluster));
 }
 
 /**

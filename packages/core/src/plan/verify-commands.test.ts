@@ -3,6 +3,7 @@ import type { Plan, Step } from '@modeshift/plan';
 import { aContainer, aFargateInventory, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aNodePool } from '../testing/kube-objects.js';
 import { buildPlan } from './build-plan.js';
+import { newAutoModeNodeRoleName } from './stage-capacity.js';
 
 const steps = (plan: Plan): Step[] => plan.stages.flatMap((s) => s.steps);
 const step = (plan: Plan, id: string) => steps(plan).find((s) => s.id === id);
@@ -68,5 +69,19 @@ describe('waiting on cluster updates', () => {
       expect(commands).toContain('aws eks describe-update --name demo --update-id <update-id> --query update.status --output text');
     }
     expect(step(plan, 'capacity/enable-auto-mode')?.commands.join('\n')).toContain('describe-update');
+  });
+});
+
+describe('the Auto Mode node role', () => {
+  it('is named after the cluster, so an account that already has AmazonEKSAutoNodeRole does not make create-role fail', () => {
+    const plan = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode'));
+    const enable = step(plan, 'capacity/enable-auto-mode');
+    expect(enable?.commands.join('\n')).not.toContain('AmazonEKSAutoNodeRole');
+    expect(enable?.commands).toContain('aws iam create-role --role-name demo-eks-auto-node --assume-role-policy-document file://auto-mode-node-role-trust.json');
+    expect(enable?.infrastructure).toContainEqual({ kind: 'auto-mode-node-role', roleName: 'demo-eks-auto-node' });
+  });
+
+  it('fits IAM’s 64-character limit for long cluster names', () => {
+    expect(newAutoModeNodeRoleName('x'.repeat(100))).toHaveLength(64);
   });
 });
