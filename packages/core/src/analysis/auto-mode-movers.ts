@@ -12,14 +12,15 @@ const moversCache = new WeakMap<RuleContext, Workload[]>();
 /**
  * Workloads that end up on Auto Mode nodes: everything not there already, except what cannot run
  * there (Windows), what Auto Mode retires (CoreDNS is scaled to 0) and what it replaces (system
- * DaemonSets). Workloads the inventory places nowhere ("pending") count: on Auto Mode they will run.
+ * DaemonSets), and finished Jobs, which run no more (finished-runs.ts). Workloads the inventory places
+ * nowhere ("pending") count: on Auto Mode they will run.
  */
 export function movers(ctx: RuleContext): Workload[] {
   let list = moversCache.get(ctx);
   if (!list) {
     list = ctx.inventory.workloads.filter((w) => {
       const current = ctx.placement.workloads.get(w.key)?.current.type;
-      if (current === undefined || current === 'auto-mode') return false;
+      if (current === undefined || current === 'auto-mode' || w.finished !== null) return false;
       return !isWindowsPinned(w) && !isCoreDns(w) && replacedBy(w) === null;
     });
     moversCache.set(ctx, list);

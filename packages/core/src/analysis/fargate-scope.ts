@@ -71,7 +71,8 @@ function build(ctx: RuleContext): Scope {
   const moving: Workload[] = [];
   for (const w of ctx.inventory.workloads) {
     const current = ctx.placement.workloads.get(w.key)?.current.type;
-    if (current === undefined || current === 'fargate') continue;
+    // A finished Job runs no more: the finished-jobs rule says so, and nothing moves it.
+    if (current === undefined || current === 'fargate' || w.finished !== null) continue;
     if (w.kind === 'DaemonSet') {
       daemonSets.push(w);
       continue;

@@ -16,7 +16,7 @@ export const AUTO_MODE_ROWS: RowData[] = [
   ['pricing-commitments', 'supported', null, 'EC2 purchase options apply: Savings Plans, Reserved Instances, On-Demand Capacity Reservations via capacityReservationSelectorTerms.', [S.autoModeDataPlane, S.autoOdcr]],
   ['guardduty-runtime', 'supported', null, 'GuardDuty Runtime Monitoring supports Amazon EKS Auto Mode.', [S.guardDutyEks]],
   ['autoscaling', 'supported', null, 'Built-in Karpenter-based node autoscaling through NodePools (karpenter.sh/v1) and NodeClasses (eks.amazonaws.com/v1).', [S.automode, S.autoNodePool, S.autoNodeClass]],
-  ['os-patching', 'supported', null, 'AWS patches nodes by replacement; nodes live at most 21 days, NodePools expire nodes after 336 hours by default; eviction respects PodDisruptionBudgets.', [S.automode, S.autoNodePool, S.autoInstances]],
+  ['os-patching', 'supported', null, 'AWS patches nodes by replacement; NodePools expire nodes after 14 days by default (expireAfter: 336h), at most 21 days; eviction respects PodDisruptionBudgets.', [S.automode, S.autoNodePool, S.autoInstances]],
   ['ebs-volume', 'conditional', 'Built-in provisioner `ebs.csi.eks.amazonaws.com`; volumes of the EBS CSI add-on (`ebs.csi.aws.com`) cannot be mounted by it; no StorageClass is created for you.', 'Block storage is built in through `ebs.csi.eks.amazonaws.com`.', [S.autoStorageClass, S.migrateToAuto]],
   ['efs-volume', 'conditional', 'Install the EFS CSI driver yourself; it is not among the built-in capabilities.', 'EFS works with the EFS CSI driver installed as an add-on.', [S.compute, S.efsCsi]],
   ['pod-identity', 'supported', null, 'EKS Pod Identity is built in (no agent); IRSA keeps working.', [S.automode, S.autoPrepare, S.podIdentity]],

@@ -47,6 +47,11 @@ export interface Workload {
   volumeClaimTemplates: { name: string; spec: PersistentVolumeClaimSpec }[];
   /** For bare Pods read from a live cluster: the node they run on. */
   nodeName: string | null;
+  /**
+   * A Job or bare Pod that has run to its end (Job condition Complete or Failed, Pod phase Succeeded
+   * or Failed): nothing of it runs any more, and re-creating it would run it again.
+   */
+  finished: 'succeeded' | 'failed' | null;
   origin: Origin;
 }
 

@@ -62,6 +62,18 @@ function workloadEntry(input: KubeInput, namespace: string | null, name: string)
   return { identity: key, label: labelOf(input.kind, namespace, name), sortKey: key, origin: input.origin };
 }
 
+/**
+ * Whether a Job or bare Pod has run to its end, from the status the export carries: a Job's
+ * Complete or Failed condition, a Pod's phase. Other kinds keep running, so they never finish.
+ */
+export function finishedState(kind: WorkloadKind, status: unknown): Workload['finished'] {
+  if (!isRecord(status)) return null;
+  if (kind === 'Pod') return status.phase === 'Succeeded' ? 'succeeded' : status.phase === 'Failed' ? 'failed' : null;
+  if (kind !== 'Job' || !Array.isArray(status.conditions)) return null;
+  const holds = (type: string) => (status.conditions as unknown[]).some((c) => isRecord(c) && c.type === type && c.status === 'True');
+  return holds('Complete') ? 'succeeded' : holds('Failed') ? 'failed' : null;
+}
+
 /** Throws ShapeError when the document does not fit its kind. */
 export function addWorkload(kind: WorkloadKind, input: KubeInput, out: InventoryCollector): void {
   const read = readObject(input, DOCUMENT_SHAPES[kind], workloadEntry);
@@ -110,6 +122,7 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
     template,
     volumeClaimTemplates,
     nodeName,
+    finished: finishedState(kind, read.doc.status),
     origin: input.origin,
   };
   out.add('workloads', workload, read.entry);

@@ -8,8 +8,10 @@ import { applyEffects, editEffect } from './effect-builders.js';
 import type { Effect } from '@modeshift/plan';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
+import { corednsReplicas } from './stage-decommission.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -23,9 +25,22 @@ export function fargateSubnets(input: PlanInput): string[] {
   return privateSubnets.length > 0 ? privateSubnets.sort() : ['<private-subnet-ids>'];
 }
 
+/** IAM role names are at most 64 characters. */
+const MAX_ROLE_NAME = 64;
+
+/**
+ * The node role the plan creates: named after the cluster, like the pod execution role. AWS's suggested
+ * name AmazonEKSAutoNodeRole is one per account, so `create-role` (and the stack) would fail on the
+ * second cluster, or reuse a role another cluster's nodes depend on.
+ */
+export function newAutoModeNodeRoleName(cluster: string): string {
+  const suffix = '-eks-auto-node';
+  return `${slug(cluster).slice(0, MAX_ROLE_NAME - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
 function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
   const c = input.cluster;
-  const nodeRole = 'AmazonEKSAutoNodeRole';
+  const nodeRole = newAutoModeNodeRoleName(c);
   const nodeRoleArn = `arn:aws:iam::${input.accountId}:role/${nodeRole}`;
   return makeStep({
     id: 'capacity/enable-auto-mode',
@@ -37,7 +52,7 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
       sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
       ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
       sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
-      sh`aws eks wait cluster-active --name ${c}`,
+      ...waitForClusterUpdate(c),
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [{ kind: 'auto-mode-node-role', roleName: nodeRole }, { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] }],
@@ -101,7 +116,7 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
 }
 
 function roleOf(input: PlanInput): string {
-  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, 'AmazonEKSAutoNodeRole');
+  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, newAutoModeNodeRoleName(input.cluster));
 }
 
 /**
@@ -211,6 +226,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
   const hasProfile = input.ctx.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace === 'kube-system'));
   const subnets = fargateSubnets(input);
   const role = podExecutionRoleArn(input);
+  const before = corednsReplicas(input);
   return makeStep({
     id: 'capacity/coredns-on-fargate',
     title: 'Run CoreDNS on Fargate',
@@ -221,7 +237,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
     commands: [
       ...(hasProfile ? [] : [sh`aws eks create-fargate-profile --cluster-name ${c} --fargate-profile-name kube-system --pod-execution-role-arn ${role} --subnets ${subnets} --selectors namespace=kube-system,labels={k8s-app=kube-dns}`, sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`]),
       sh`kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
-      'kubectl scale deployment coredns -n kube-system --replicas=2',
+      sh`kubectl scale deployment coredns -n kube-system --replicas=${String(Math.max(before ?? 0, 2))}`,
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
     infrastructure: hasProfile ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'kube-system', selectors: [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }] }, subnets, podExecutionRoleArn: role }],
@@ -232,7 +248,11 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
       { type: 'restart-workload', workload: COREDNS },
     ],
     verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
-    rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
+    // rollout undo restores the pod template only, never the replica count: that is scaled back on its own.
+    rollback: {
+      description: `Put CoreDNS back as it was: its pod template, and ${before === null ? 'the replica count it had' : `${before} replica${before === 1 ? '' : 's'}, as the inventory shows`}.`,
+      commands: ['kubectl rollout undo deployment coredns -n kube-system', sh`kubectl scale deployment coredns -n kube-system --replicas=${before === null ? '<replicas-before>' : String(before)}`],
+    },
   });
 }
 

@@ -3,6 +3,7 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
 /**
@@ -107,7 +108,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, sh`aws eks wait cluster-active --name ${c}`],
+            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, ...waitForClusterUpdate(c)],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.accessConfig.authenticationMode --output text`, expect: 'API_AND_CONFIG_MAP' },
@@ -156,6 +157,31 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           }),
         );
         break;
+      case 'upgrade-addon': {
+        const addons = ofKind(items, kind).map((i) => i.what).sort((a, b) => (a.addon < b.addon ? -1 : a.addon > b.addon ? 1 : 0));
+        const version = input.ctx.clusterVersion ? `${input.ctx.clusterVersion.major}.${input.ctx.clusterVersion.minor}` : '<kubernetes-version>';
+        steps.push(
+          makeStep({
+            id: 'prerequisites/upgrade-addons',
+            title: `Upgrade ${addons.map((a) => a.addon).join(' and ')} to Auto Mode's minimum version`,
+            kind: 'install-addon',
+            why: `Auto Mode can be enabled on an existing cluster only when its add-ons meet AWS's minimum versions: ${addons.map((a) => `${a.addon} runs ${a.current}, needs ${a.minimum} or later`).join('; ')}.`,
+            findings,
+            commands: addons.flatMap((a) => [
+              sh`aws eks describe-addon-versions --addon-name ${a.addon} --kubernetes-version ${version} --query 'addons[].addonVersions[].addonVersion' --output text`,
+              shellComment(`pick a version at or above ${a.minimum}; if ${a.addon} is self-managed (describe-addon fails), update its DaemonSet image instead`),
+              sh`aws eks update-addon --cluster-name ${c} --addon-name ${a.addon} --addon-version ${`<${a.addon}-version>`} --resolve-conflicts PRESERVE`,
+              sh`aws eks wait addon-active --cluster-name ${c} --addon-name ${a.addon}`,
+            ]),
+            verify: {
+              command: addons.map((a) => sh`aws eks describe-addon --cluster-name ${c} --addon-name ${a.addon} --query addon.addonVersion --output text`).join('; '),
+              expect: addons.map((a) => `${a.addon} ${a.minimum} or later`).join(', '),
+            },
+            rollback: { description: 'EKS add-ons cannot be downgraded in place; test the new versions on a staging cluster first.', commands: [] },
+          }),
+        );
+        break;
+      }
       case 'pod-execution-role': {
         const role = `${slug(c)}-fargate-pod-execution`;
         steps.push(

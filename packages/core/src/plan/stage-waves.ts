@@ -44,10 +44,34 @@ function moveEffects(move: Move): Effect[] {
   return ROLLOUT_KINDS.has(move.workload.kind) ? [{ type: 'restart-workload', workload: move.workload.key }] : [];
 }
 
-function verifyFor(target: Mode, ns: string): Step['verify'] {
-  return target === 'auto-mode'
-    ? { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
-    : { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named fargate-ip-…' };
+/**
+ * A check that can pass: it names the pods that moved, says which stay on the source by design
+ * (CoreDNS until the last step, workloads the plan keeps), and does not expect pods of a CronJob,
+ * which has none until its next scheduled run.
+ */
+function verifyFor(input: PlanInput, ns: string, list: Move[]): Step['verify'] {
+  const target = input.ctx.target;
+  const node = target === 'auto-mode' ? 'a node named i-… (Auto Mode)' : 'a node named fargate-ip-…';
+  const moved = new Set(list.map((m) => m.workload.key));
+  const source = target === 'auto-mode' ? 'Fargate' : 'EC2 nodes';
+  const left = input.ctx.inventory.workloads.filter((w) => {
+    if (w.metadata.namespace !== ns || moved.has(w.key) || w.finished !== null) return false;
+    const current = input.ctx.placement.workloads.get(w.key)?.current.type;
+    return current !== undefined && current !== 'pending' && current !== target;
+  });
+  const names = (ws: Workload[]) => ws.map((w) => w.metadata.name).join(', ');
+  const running = list.map((m) => m.workload).filter((w) => w.kind !== 'CronJob');
+  const scheduled = list.map((m) => m.workload).filter((w) => w.kind === 'CronJob');
+  const parts: string[] = [];
+  if (running.length > 0) parts.push(`the pods of ${names(running)} Running on ${node}`);
+  if (left.length > 0) parts.push(`${names(left)} still on ${source}, as planned`);
+  if (scheduled.length > 0) parts.push(`CronJob ${names(scheduled)} has no pod until its next scheduled run: its template shows the change now, and that run's pod must land on ${node}`);
+  const first = scheduled[0];
+  const command =
+    running.length === 0 && first
+      ? sh`kubectl get cronjob ${first.metadata.name} -n ${ns} -o jsonpath='{.spec.jobTemplate.spec.template.metadata.annotations}{.spec.jobTemplate.spec.template.spec.nodeSelector}'`
+      : sh`kubectl get pods -n ${ns} -o wide`;
+  return { command, expect: parts.join('; ') };
 }
 
 /** One step per namespace, lowest risk first, each waiting for the one before. */
@@ -96,7 +120,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         findings,
         dependsOn: previous,
         commands,
-        verify: verifyFor(input.ctx.target, ns),
+        verify: verifyFor(input, ns, list),
         rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
         effects,
         workloads,

@@ -105,7 +105,7 @@ export function stackConfig(model: StackModel): string {
     }
     entries.push({ key: 'modeshift:newCluster', value: false, comment: 'Blue/green: true builds a new Auto Mode cluster (eks.Cluster) instead of changing the existing one; then set the values below.' });
     entries.push({ key: 'modeshift:newClusterName', value: `${model.cluster.name ?? 'cluster'}-auto`, comment: 'Name of the new cluster (only with newCluster: true).' });
-    entries.push({ key: 'modeshift:vpcId', value: REQUIRED('VPC of the new cluster (only with newCluster: true)'), comment: 'The VPC of the existing cluster, so both can serve during the DNS shift.' });
+    entries.push({ key: 'modeshift:vpcId', value: REQUIRED('VPC of the new cluster (only with newCluster: true)'), comment: "The VPC to build the new cluster in (only with newCluster: true): give the existing cluster's VPC, so both can serve during the DNS shift." });
     entries.push({
       key: 'modeshift:publicAccessCidrs',
       value: [],

@@ -18,7 +18,7 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
       policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSClusterPolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
       stepId: 'prerequisites/cluster-role-policies',
     });
-    expect(a.nodeRole).toEqual({ name: 'AmazonEKSAutoNodeRole', policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'], stepId: 'capacity/enable-auto-mode' });
+    expect(a.nodeRole).toEqual({ name: 'shop-prod-eks-auto-node', policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'], stepId: 'capacity/enable-auto-mode' });
     expect(a.enable?.nodePools).toEqual(['general-purpose', 'system']);
     expect(a.enable?.command).toMatch(/^aws eks update-cluster-config --name \S+ --compute-config enabled=true,nodeRoleArn=/);
     expect(a.authenticationMode).toMatchObject({ mode: 'API_AND_CONFIG_MAP', stepId: 'prerequisites/authentication-mode' });

@@ -119,6 +119,8 @@ export type PrerequisiteTask =
   | { kind: 'cluster-role-policies'; policies: string[] }
   | { kind: 'enable-auto-mode' }
   | { kind: 'install-efs-csi-driver' }
+  /** An EKS add-on older than Auto Mode's minimum for existing clusters: `current` is the image tag the inventory shows. */
+  | { kind: 'upgrade-addon'; addon: string; current: string; minimum: string }
   | { kind: 'pod-execution-role' }
   | { kind: 'irsa-role'; serviceAccount: string }
   /** Service accounts that may use EKS Pod Identity (associations are not in Kubernetes): check each, move those that do to IRSA. */

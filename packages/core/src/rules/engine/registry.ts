@@ -23,6 +23,7 @@ import { fargateHostPathRule } from '../host-path/fargate-host-path.js';
 import { autoModeAuthenticationModeRule } from '../iam/auto-mode-authentication-mode.js';
 import { autoModeClusterRolePoliciesRule } from '../iam/auto-mode-cluster-role-policies.js';
 import { fargatePodExecutionRoleRule } from '../iam/fargate-pod-execution-role.js';
+import { autoModeAddonVersionsRule } from '../kubernetes-version/auto-mode-addon-versions.js';
 import { autoModeKubernetesVersionRule } from '../kubernetes-version/auto-mode-kubernetes-version.js';
 import { autoModeLoadBalancerRule } from '../load-balancer/auto-mode-load-balancer.js';
 import { fargateLoadBalancersRule } from '../load-balancer/fargate-load-balancers.js';
@@ -45,6 +46,8 @@ import { autoModePrivilegedRule } from '../privileged/auto-mode-privileged.js';
 import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
+import { autoModeFinishedJobsRule } from '../scheduling/auto-mode-finished-jobs.js';
+import { fargateFinishedJobsRule } from '../scheduling/fargate-finished-jobs.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
@@ -64,10 +67,12 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   // Fargate → Auto Mode.
   autoModeKubernetesVersionRule,
+  autoModeAddonVersionsRule,
   autoModeAuthenticationModeRule,
   autoModeClusterRolePoliciesRule,
   autoModeEnableRule,
   autoModeComputeTypeAnnotationRule,
+  autoModeFinishedJobsRule,
   autoModeSecurityGroupPolicyRule,
   autoModeNetworkPolicyRule,
   autoModeNetworkPolicyLoadBalancerRule,
@@ -110,6 +115,7 @@ export const RULES: readonly Rule[] = [
   fargatePodExecutionRoleRule,
   fargateKeepOnEc2Rule,
   fargateSchedulingRule,
+  fargateFinishedJobsRule,
   fargateSpotRule,
   fargateTopologySpreadRule,
   fargatePodAffinityRule,

@@ -8,8 +8,7 @@ describe('auto-mode-node-lifetime', () => {
     const [finding, ...rest] = runRule(rule, aFargateInventory([aWorkload({ name: 'web', replicas: 1 })]), { target: 'auto-mode' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ id: 'auto-mode-node-lifetime:Deployment/shop/web', severity: 'advisory', capability: 'os-patching', action: { type: 'review' } });
-    expect(finding?.message).toContain('21 days');
-    expect(finding?.message).toContain('336h');
+    expect(finding?.message).toContain('after 14 days by default (NodePool `expireAfter: 336h`), at most 21');
     expect(finding?.remediation).toContain('at least 2 replicas');
   });
 
