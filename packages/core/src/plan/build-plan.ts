@@ -5,6 +5,7 @@ import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
+import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { loadBalancerControllerStep, loadBalancerSteps } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
@@ -58,7 +59,8 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx),
   const waveExits = exits(steps.get('waves')!);
   steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
   const decommission = decommissionSteps(input, exits(steps.get('verification')!));
-  const incomplete = incompleteEntries(ctx.inventory.notCollected);
+  // Objects keeping pods modeshift does not read leave the plan as blind as a kind not collected.
+  const incomplete = incompleteEntries([...ctx.inventory.notCollected, ...unreadPodEntries(ctx.inventory)]);
   const heldBack = holdBack(decommission, incomplete);
   steps.set('decommission', heldBack.length > 0 ? [] : decommission);
 

@@ -1,5 +1,6 @@
 import type { WorkloadEdit } from '@modeshift/plan';
-import type { Workload } from '../inventory/types.js';
+import { isWorkloadKind } from '../inventory/kinds.js';
+import type { BuiltInWorkloadKind, Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
 import { assertNever } from '../util/never.js';
 import { sh, shellComment } from '../util/shell.js';
@@ -10,6 +11,17 @@ function templatePath(workload: Workload): string[] {
     case 'CronJob':
       return ['spec', 'jobTemplate', 'spec', 'template'];
     case 'Pod':
+    case 'RayCluster':
+    case 'RayService':
+    case 'RayJob':
+    case 'Rollout':
+    case 'KnativeService':
+    case 'SparkApplication':
+    case 'ScheduledSparkApplication':
+    case 'StrimziPodSet':
+    case 'FlinkDeployment':
+    case 'ScaledJob':
+      // An operator's template sits at a place of its own (operator.templatePath), said in words: see patchCommands.
       return [];
     case 'Deployment':
     case 'StatefulSet':
@@ -105,7 +117,7 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   return nest(templatePath(workload), template);
 }
 
-const RESOURCE: Record<Workload['kind'], string> = {
+const RESOURCE: Record<BuiltInWorkloadKind, string> = {
   Deployment: 'deployment',
   StatefulSet: 'statefulset',
   DaemonSet: 'daemonset',
@@ -116,7 +128,20 @@ const RESOURCE: Record<Workload['kind'], string> = {
 };
 
 export function kubectlResource(workload: Workload): string {
-  return `${RESOURCE[workload.kind]}/${workload.metadata.name}`;
+  const resource = workload.operator?.resource ?? (isWorkloadKind(workload.kind) ? RESOURCE[workload.kind] : workload.kind.toLowerCase());
+  return `${resource}/${workload.metadata.name}`;
+}
+
+/**
+ * Operators own their pods' templates in their own shapes (lists of groups, fields they build pods
+ * from), which neither a strategic nor a merge patch can edit safely: the change is said in words, at its place.
+ */
+function operatorInstruction(workload: Workload, patch: Record<string, unknown>): string {
+  const at = workload.operator?.templatePath ?? 'its pod template';
+  const ns = workload.metadata.namespace;
+  return shellComment(
+    `${workload.kind} ${ns}/${workload.metadata.name}${workload.operator?.part ? ` (${workload.operator.part})` : ''}: its operator makes these pods from ${at}; edit it there (kubectl edit ${kubectlResource(workload)} -n ${ns}, or its manifest in Git) with this change to the pod template: ${JSON.stringify(patch)}`,
+  );
 }
 
 /** The commands that apply the edits; kinds whose template cannot be patched get instructions instead. */
@@ -139,6 +164,17 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
     case 'DaemonSet':
     case 'CronJob':
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
+    case 'RayCluster':
+    case 'RayService':
+    case 'RayJob':
+    case 'Rollout':
+    case 'KnativeService':
+    case 'SparkApplication':
+    case 'ScheduledSparkApplication':
+    case 'StrimziPodSet':
+    case 'FlinkDeployment':
+    case 'ScaledJob':
+      return [operatorInstruction(workload, patch)];
     default:
       return assertNever(workload.kind, 'workload kind');
   }
@@ -170,6 +206,17 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
       if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [shellComment(`re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`)];
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     }
+    case 'RayCluster':
+    case 'RayService':
+    case 'RayJob':
+    case 'Rollout':
+    case 'KnativeService':
+    case 'SparkApplication':
+    case 'ScheduledSparkApplication':
+    case 'StrimziPodSet':
+    case 'FlinkDeployment':
+    case 'ScaledJob':
+      return [shellComment(`re-apply the original manifest of ${workload.kind} ${ns}/${workload.metadata.name}`)];
     default:
       return assertNever(workload.kind, 'workload kind');
   }
