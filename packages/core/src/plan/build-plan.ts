@@ -20,6 +20,8 @@ import type { PriceFile } from '../cost/price-file.js';
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
+  skippedInputs?: number;
 }
 
 const STAGES: { id: StageId; title: string; dependsOn: StageId[] }[] = [
@@ -80,6 +82,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx),
     inventoryDate: ctx.inventory.collectedAt,
     incomplete,
     heldBack,
+    skippedInputs: options.skippedInputs ?? 0,
     summary: summarise(findings, outcomes, incomplete.length > 0),
     findings,
     stages,
