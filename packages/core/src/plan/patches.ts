@@ -7,21 +7,13 @@ import { sh, shellComment } from '../util/shell.js';
 
 /** Where the pod template lives in each kind, for building patches. */
 function templatePath(workload: Workload): string[] {
-  switch (workload.kind) {
+  const kind = workload.kind;
+  // An operator's template sits at a place of its own (operator.templatePath), said in words: see patchCommands.
+  if (!isWorkloadKind(kind)) return [];
+  switch (kind) {
     case 'CronJob':
       return ['spec', 'jobTemplate', 'spec', 'template'];
     case 'Pod':
-    case 'RayCluster':
-    case 'RayService':
-    case 'RayJob':
-    case 'Rollout':
-    case 'KnativeService':
-    case 'SparkApplication':
-    case 'ScheduledSparkApplication':
-    case 'StrimziPodSet':
-    case 'FlinkDeployment':
-    case 'ScaledJob':
-      // An operator's template sits at a place of its own (operator.templatePath), said in words: see patchCommands.
       return [];
     case 'Deployment':
     case 'StatefulSet':
@@ -30,7 +22,7 @@ function templatePath(workload: Workload): string[] {
     case 'ReplicaSet':
       return ['spec', 'template'];
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }
 
@@ -150,7 +142,9 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
   if (!patch) return [];
   const resource = kubectlResource(workload);
   const ns = workload.metadata.namespace;
-  switch (workload.kind) {
+  const kind = workload.kind;
+  if (!isWorkloadKind(kind)) return [operatorInstruction(workload, patch)];
+  switch (kind) {
     case 'Job':
     case 'Pod':
       // Pod templates of Jobs and bare Pods are immutable: the object must be re-created.
@@ -164,19 +158,8 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
     case 'DaemonSet':
     case 'CronJob':
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
-    case 'RayCluster':
-    case 'RayService':
-    case 'RayJob':
-    case 'Rollout':
-    case 'KnativeService':
-    case 'SparkApplication':
-    case 'ScheduledSparkApplication':
-    case 'StrimziPodSet':
-    case 'FlinkDeployment':
-    case 'ScaledJob':
-      return [operatorInstruction(workload, patch)];
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }
 
@@ -190,7 +173,9 @@ function selectorArg(workload: Workload): string {
 export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
   const resource = kubectlResource(workload);
   const ns = workload.metadata.namespace;
-  switch (workload.kind) {
+  const kind = workload.kind;
+  if (!isWorkloadKind(kind)) return [shellComment(`re-apply the original manifest of ${kind} ${ns}/${workload.metadata.name}`)];
+  switch (kind) {
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
@@ -206,18 +191,7 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
       if (!patch || workload.kind === 'Job' || workload.kind === 'Pod') return [shellComment(`re-apply the original manifest of ${workload.kind} ${workload.metadata.namespace}/${workload.metadata.name}`)];
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     }
-    case 'RayCluster':
-    case 'RayService':
-    case 'RayJob':
-    case 'Rollout':
-    case 'KnativeService':
-    case 'SparkApplication':
-    case 'ScheduledSparkApplication':
-    case 'StrimziPodSet':
-    case 'FlinkDeployment':
-    case 'ScaledJob':
-      return [shellComment(`re-apply the original manifest of ${workload.kind} ${ns}/${workload.metadata.name}`)];
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }
