@@ -36,12 +36,12 @@ export async function planFromPaths(paths: string[], options: PlanOptions, io: I
   const target = parseMode(options.to);
   const clusterVersion = parseClusterVersion(options.clusterVersion);
   const inventoryDate = parseInventoryDateOption(options.inventoryDate);
-  const inventory = await loadForCommand(paths, io);
+  const { inventory, skipped } = await loadForCommand(paths, io);
   // Hand-made inventories (kubectl get … -o yaml) carry no date of their own; the operator knows it.
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
   const prices = await resolvePrices(options.prices, inventory, io.env);
   const ctx = buildContext(inventory, { target, clusterVersion });
-  return prices === undefined ? buildPlan(ctx) : buildPlan(ctx, undefined, { prices });
+  return buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), skippedInputs: skipped });
 }
 
 /** `modeshift plan <path>… --to <mode>`: returns the exit code. */

@@ -5,6 +5,7 @@ import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
+import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
@@ -19,6 +20,8 @@ import type { PriceFile } from '../cost/price-file.js';
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
+  skippedInputs?: number;
 }
 import { withSimulation, type SimulatedPlan } from '../simulate/verdict.js';
 
@@ -69,7 +72,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const waveExits = exits(steps.get('waves')!);
   steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
   const decommission = decommissionSteps(input, exits(steps.get('verification')!));
-  const incomplete = incompleteEntries(ctx.inventory.notCollected);
+  // Objects keeping pods modeshift does not read leave the plan as blind as a kind not collected.
+  const incomplete = incompleteEntries([...ctx.inventory.notCollected, ...unreadPodEntries(ctx.inventory)]);
   const heldBack = holdBack(decommission, incomplete);
   steps.set('decommission', heldBack.length > 0 ? [] : decommission);
 
@@ -89,6 +93,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
     inventoryDate: ctx.inventory.collectedAt,
     incomplete,
     heldBack,
+    skippedInputs: options.skippedInputs ?? 0,
     summary: summarise(findings, outcomes, incomplete.length > 0),
     findings,
     stages,

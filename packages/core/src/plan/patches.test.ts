@@ -62,3 +62,17 @@ describe('patchCommands', () => {
     expect(rollbackCommands(aWorkload({ kind: 'CronJob', name: 'nightly' }), edit)[0]).toContain('"eks.amazonaws.com/compute-type":null');
   });
 });
+
+describe("an operator's custom resource", () => {
+  const worker = {
+    ...aWorkload({ kind: 'RayCluster', namespace: 'ml', name: 'ray' }),
+    operator: { resource: 'raycluster.ray.io', templatePath: 'spec.workerGroupSpecs[0].template', part: 'worker gpu-group' },
+  };
+
+  it('gets its move as an instruction naming the field to edit, never a kubectl patch that would replace its lists', () => {
+    const [command] = patchCommands(worker, [{ op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: 'gpu' }]);
+    expect(command).toMatch(/^# RayCluster ml\/ray \(worker gpu-group\): its operator makes these pods from spec\.workerGroupSpecs\[0\]\.template; edit it there \(kubectl edit raycluster\.ray\.io\/ray -n ml/);
+    expect(command).toContain('{"spec":{"nodeSelector":{"karpenter.sh/nodepool":"gpu"}}}');
+    expect(rollbackCommands(worker, [])).toEqual(['# re-apply the original manifest of RayCluster ml/ray']);
+  });
+});

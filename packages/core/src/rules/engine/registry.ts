@@ -51,6 +51,8 @@ import { fargateFinishedJobsRule } from '../scheduling/fargate-finished-jobs.js'
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
+import { autoModeUnreadPodTemplatesRule } from '../scheduling/auto-mode-unread-pod-templates.js';
+import { fargateUnreadPodTemplatesRule } from '../scheduling/fargate-unread-pod-templates.js';
 import { fargateSchedulingRule } from '../scheduling/fargate-scheduling.js';
 import { fargateTopologySpreadRule } from '../scheduling/fargate-topology-spread.js';
 import { autoModeSpotCandidateRule } from '../spot/auto-mode-spot-candidate.js';
@@ -130,6 +132,9 @@ export const RULES: readonly Rule[] = [
   // Decommissioning Auto Mode.
   fargateRetireNodePoolsRule,
   fargateDisableAutoModeRule,
+  // Both directions: pods the inventory holds but modeshift cannot read.
+  autoModeUnreadPodTemplatesRule,
+  fargateUnreadPodTemplatesRule,
   // Cluster-wide advisories (both directions).
   ...CLUSTER_ADVISORY_RULES,
 ];
