@@ -14,6 +14,7 @@ import { isCoreDns } from './workload.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
 import { publicNodeClassOf } from './node-class.js';
+import { meshMembership } from './service-mesh.js';
 
 export interface Blocker {
   capability: CapabilityId;
@@ -53,6 +54,8 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('host-network', spec.hostNetwork === true && 'hostNetwork');
   add('host-network', hostPorts(index, w).some((p) => !p.reachable) && 'hostPort without a Service');
   add('privileged', privilegedContainers(spec).length > 0 && 'privileged');
+  // A mesh proxy needs the NET_ADMIN its init container adds: never removed, always a blocker.
+  add('privileged', meshMembership(index, w) !== null && 'service mesh sidecar');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
   const req = podRequirement(spec);

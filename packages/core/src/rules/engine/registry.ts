@@ -43,6 +43,7 @@ import { fargatePodSizeRule } from '../pod-size/fargate-pod-size.js';
 import { fargateResourceRequestsRule } from '../pod-size/fargate-resource-requests.js';
 import { autoModePrivilegedRule } from '../privileged/auto-mode-privileged.js';
 import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
+import { fargateServiceMeshRule } from '../privileged/fargate-service-mesh.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   fargateArm64Rule,
   fargateHostNetworkRule,
   fargatePrivilegedRule,
+  fargateServiceMeshRule,
   fargateHostPathRule,
   fargateEbsVolumesRule,
   fargatePodSizeRule,
