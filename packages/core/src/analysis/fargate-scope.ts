@@ -58,6 +58,7 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('privileged', meshMembership(index, w) !== null && 'service mesh sidecar');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
+  add('efs-volume', claimUses(index, w).some((u) => u.kind === 'other' || u.kind === 'unknown') && 'a volume Fargate cannot mount');
   const req = podRequirement(spec);
   add('pod-size', fargateSize(req) === null && 'larger than Fargate allows');
   const pool = currentNodePool(ctx, w);

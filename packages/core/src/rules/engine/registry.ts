@@ -13,6 +13,7 @@ import { autoModeEbsVolumeRule } from '../ebs-volume/auto-mode-ebs-volume.js';
 import { fargateEbsVolumesRule } from '../ebs-volume/fargate-ebs-volumes.js';
 import { autoModeEfsCsiDriverRule } from '../efs-volume/auto-mode-efs-csi-driver.js';
 import { fargateEfsDynamicProvisioningRule } from '../efs-volume/fargate-efs-dynamic-provisioning.js';
+import { fargateUnmountableVolumesRule } from '../efs-volume/fargate-unmountable-volumes.js';
 import { autoModeEphemeralStorageRule } from '../ephemeral-storage/auto-mode-ephemeral-storage.js';
 import { fargateEphemeralStorageRule } from '../ephemeral-storage/fargate-ephemeral-storage.js';
 import { autoModeGpuPoolRule } from '../gpu/auto-mode-gpu-pool.js';
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   fargateServiceMeshRule,
   fargateHostPathRule,
   fargateEbsVolumesRule,
+  fargateUnmountableVolumesRule,
   fargatePodSizeRule,
   fargateEphemeralStorageRule,
   fargatePublicSubnetsRule,
