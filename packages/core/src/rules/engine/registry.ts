@@ -47,7 +47,9 @@ import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
 import { fargateServiceMeshRule } from '../privileged/fargate-service-mesh.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
+import { autoModeNodeAffinityRule } from '../scheduling/auto-mode-node-affinity.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
+import { fargateNodeAffinityRule } from '../scheduling/fargate-node-affinity.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
 import { fargateSchedulingRule } from '../scheduling/fargate-scheduling.js';
@@ -84,6 +86,7 @@ export const RULES: readonly Rule[] = [
   autoModeNodeLifetimeRule,
   autoModePodRequestsRule,
   autoModeWindowsRule,
+  autoModeNodeAffinityRule,
   autoModeGpuPoolRule,
   autoModeNeuronPoolRule,
   autoModeArm64PoolRule,
@@ -94,6 +97,7 @@ export const RULES: readonly Rule[] = [
   // Auto Mode (or EC2 nodes) → Fargate.
   // What keeps a workload on EC2 capacity.
   fargateWindowsRule,
+  fargateNodeAffinityRule,
   fargateGpuRule,
   fargateNeuronRule,
   fargateArm64Rule,
