@@ -39,6 +39,7 @@ import { autoModePodIdentityRule } from '../pod-identity/auto-mode-pod-identity.
 import { fargatePodIdentityRule } from '../pod-identity/fargate-pod-identity.js';
 import { autoModeSecurityGroupPolicyRule } from '../pod-security-groups/auto-mode-security-group-policy.js';
 import { fargatePodSecurityGroupsRule } from '../pod-security-groups/fargate-pod-security-groups.js';
+import { fargateSecurityGroupPolicyEnforcedRule } from '../pod-security-groups/fargate-security-group-policy-enforced.js';
 import { autoModePodRequestsRule } from '../pod-size/auto-mode-pod-requests.js';
 import { fargatePodSizeRule } from '../pod-size/fargate-pod-size.js';
 import { fargateResourceRequestsRule } from '../pod-size/fargate-resource-requests.js';
@@ -124,6 +125,7 @@ export const RULES: readonly Rule[] = [
   fargateResourceRequestsRule,
   fargateEfsDynamicProvisioningRule,
   fargatePodSecurityGroupsRule,
+  fargateSecurityGroupPolicyEnforcedRule,
   fargatePodIdentityRule,
   fargateCorednsRule,
   fargateLoadBalancersRule,
