@@ -14,6 +14,8 @@ import { isCoreDns } from './workload.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
 import { publicNodeClassOf } from './node-class.js';
+import { meshMembership } from './service-mesh.js';
+import { affinityExcludes } from '../placement/affinity-exclusion.js';
 
 export interface Blocker {
   capability: CapabilityId;
@@ -53,8 +55,12 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('host-network', spec.hostNetwork === true && 'hostNetwork');
   add('host-network', hostPorts(index, w).some((p) => !p.reachable) && 'hostPort without a Service');
   add('privileged', privilegedContainers(spec).length > 0 && 'privileged');
+  // A mesh proxy needs the NET_ADMIN its init container adds: never removed, always a blocker.
+  add('privileged', meshMembership(index, w) !== null && 'service mesh sidecar');
+  add('scheduling', affinityExcludes(spec, 'fargate') !== null && 'required node affinity excludes Fargate');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
+  add('efs-volume', claimUses(index, w).some((u) => u.kind === 'other' || u.kind === 'unknown') && 'a volume Fargate cannot mount');
   const req = podRequirement(spec);
   add('pod-size', fargateSize(req) === null && 'larger than Fargate allows');
   const pool = currentNodePool(ctx, w);

@@ -37,7 +37,9 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       verify: { command: "kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded", expect: 'No resources found' },
     }),
   ];
-  const reviews = input.findings.filter((f) => f.action.type === 'review' && !(f.capability === 'network-policy' && f.severity === 'change'));
+  // The summary counts advisories and gains by severity; this step lists exactly those, whatever
+  // their action, so the two numbers agree. Changes that ask for a decision get a step of their own.
+  const reviews = input.findings.filter((f) => f.severity === 'advisory' || f.severity === 'gain');
   if (reviews.length > 0) {
     steps.push(
       makeStep({
@@ -48,6 +50,20 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(reviews.map((finding) => ({ finding }))),
         dependsOn: after,
         verify: { command: '', expect: 'each finding read and either acted on or accepted' },
+      }),
+    );
+  }
+  const decisions = input.findings.filter((f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy');
+  if (decisions.length > 0) {
+    steps.push(
+      makeStep({
+        id: 'verification/review-changes',
+        title: `Decide on ${decisions.length} change${decisions.length === 1 ? '' : 's'} the plan cannot make for you`,
+        kind: 'review',
+        why: 'Each changes behaviour on the target and needs a person to check or carry it out; the plan lists it rather than guessing.',
+        findings: ids(decisions.map((finding) => ({ finding }))),
+        dependsOn: after,
+        verify: { command: '', expect: 'each change made or accepted' },
       }),
     );
   }

@@ -13,6 +13,7 @@ import { autoModeEbsVolumeRule } from '../ebs-volume/auto-mode-ebs-volume.js';
 import { fargateEbsVolumesRule } from '../ebs-volume/fargate-ebs-volumes.js';
 import { autoModeEfsCsiDriverRule } from '../efs-volume/auto-mode-efs-csi-driver.js';
 import { fargateEfsDynamicProvisioningRule } from '../efs-volume/fargate-efs-dynamic-provisioning.js';
+import { fargateUnmountableVolumesRule } from '../efs-volume/fargate-unmountable-volumes.js';
 import { autoModeEphemeralStorageRule } from '../ephemeral-storage/auto-mode-ephemeral-storage.js';
 import { fargateEphemeralStorageRule } from '../ephemeral-storage/fargate-ephemeral-storage.js';
 import { autoModeGpuPoolRule } from '../gpu/auto-mode-gpu-pool.js';
@@ -39,16 +40,20 @@ import { autoModePodIdentityRule } from '../pod-identity/auto-mode-pod-identity.
 import { fargatePodIdentityRule } from '../pod-identity/fargate-pod-identity.js';
 import { autoModeSecurityGroupPolicyRule } from '../pod-security-groups/auto-mode-security-group-policy.js';
 import { fargatePodSecurityGroupsRule } from '../pod-security-groups/fargate-pod-security-groups.js';
+import { fargateSecurityGroupPolicyEnforcedRule } from '../pod-security-groups/fargate-security-group-policy-enforced.js';
 import { autoModePodRequestsRule } from '../pod-size/auto-mode-pod-requests.js';
 import { fargatePodSizeRule } from '../pod-size/fargate-pod-size.js';
 import { fargateResourceRequestsRule } from '../pod-size/fargate-resource-requests.js';
 import { autoModePrivilegedRule } from '../privileged/auto-mode-privileged.js';
 import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
+import { fargateServiceMeshRule } from '../privileged/fargate-service-mesh.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
 import { autoModeFinishedJobsRule } from '../scheduling/auto-mode-finished-jobs.js';
 import { fargateFinishedJobsRule } from '../scheduling/fargate-finished-jobs.js';
+import { autoModeNodeAffinityRule } from '../scheduling/auto-mode-node-affinity.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
+import { fargateNodeAffinityRule } from '../scheduling/fargate-node-affinity.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
 import { autoModeUnreadPodTemplatesRule } from '../scheduling/auto-mode-unread-pod-templates.js';
@@ -89,6 +94,7 @@ export const RULES: readonly Rule[] = [
   autoModeNodeLifetimeRule,
   autoModePodRequestsRule,
   autoModeWindowsRule,
+  autoModeNodeAffinityRule,
   autoModeGpuPoolRule,
   autoModeNeuronPoolRule,
   autoModeArm64PoolRule,
@@ -99,13 +105,16 @@ export const RULES: readonly Rule[] = [
   // Auto Mode (or EC2 nodes) → Fargate.
   // What keeps a workload on EC2 capacity.
   fargateWindowsRule,
+  fargateNodeAffinityRule,
   fargateGpuRule,
   fargateNeuronRule,
   fargateArm64Rule,
   fargateHostNetworkRule,
   fargatePrivilegedRule,
+  fargateServiceMeshRule,
   fargateHostPathRule,
   fargateEbsVolumesRule,
+  fargateUnmountableVolumesRule,
   fargatePodSizeRule,
   fargateEphemeralStorageRule,
   fargatePublicSubnetsRule,
@@ -124,6 +133,7 @@ export const RULES: readonly Rule[] = [
   fargateResourceRequestsRule,
   fargateEfsDynamicProvisioningRule,
   fargatePodSecurityGroupsRule,
+  fargateSecurityGroupPolicyEnforcedRule,
   fargatePodIdentityRule,
   fargateCorednsRule,
   fargateLoadBalancersRule,
