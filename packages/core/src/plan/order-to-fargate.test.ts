@@ -60,4 +60,15 @@ describe('a plan to Fargate', () => {
     expect(web).toContain('"$patch":"replace"');
     expect(wave.commands.find((c) => c.startsWith('kubectl patch deployment/api'))).toContain('"eks.amazonaws.com/compute-type":null');
   });
+
+  it('gives the AWS Load Balancer Controller it installs a Fargate profile before Auto Mode is disabled', () => {
+    const install = allSteps(plan).find((s) => s.id === 'prerequisites/aws-load-balancer-controller');
+    const onFargate = allSteps(plan).find((s) => s.id === 'capacity/aws-load-balancer-controller-on-fargate');
+    const disable = allSteps(plan).find((s) => s.id === 'decommission/disable-auto-mode');
+    expect(install && onFargate && disable).toBeTruthy();
+    expect(onFargate!.commands.join('\n')).toContain('--selectors namespace=kube-system,labels={app.kubernetes.io/name=aws-load-balancer-controller}');
+    expect([...before(plan, onFargate!.id)]).toEqual(expect.arrayContaining([install!.id, 'capacity/coredns-on-fargate']));
+    expect([...before(plan, disable!.id)]).toContain(onFargate!.id);
+    expect(onFargate!.infrastructure).toEqual([expect.objectContaining({ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'aws-load-balancer-controller', selectors: [{ namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'aws-load-balancer-controller' } }] } })]);
+  });
 });
