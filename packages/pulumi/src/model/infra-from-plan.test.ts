@@ -15,7 +15,7 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
     const roleInCommands = /--role-name (\S+)/.exec(plan.stages[0]!.steps.find((x) => x.id === 'prerequisites/cluster-role-policies')!.commands[0]!)![1];
     expect(a.clusterRole).toEqual({
       name: roleInCommands,
-      policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSClusterPolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
+      policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
       stepId: 'prerequisites/cluster-role-policies',
     });
     expect(a.nodeRole).toEqual({ name: 'AmazonEKSAutoNodeRole', policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'], stepId: 'capacity/enable-auto-mode' });
