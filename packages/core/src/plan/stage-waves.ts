@@ -5,6 +5,7 @@ import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { releasePolicies } from './wave-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
 
 /**
@@ -66,12 +67,17 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     const commands: string[] = [];
     const rollback: string[] = [];
     const workloads: string[] = [];
+    // Security group policies come off the moving pods before they restart, and back before they return.
+    const release = releasePolicies(input, ns, list.map((m) => m.workload));
+    if (release) commands.push(...release.commands);
+    if (release) rollback.push(...release.rollback);
     for (const m of list) {
       for (const f of m.findings) findings.push(f);
       for (const c of moveCommands(m, input.ctx.target)) commands.push(c);
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
       workloads.push(m.workload.key);
     }
+    const verify = verifyFor(input.ctx.target, ns);
     steps.push(
       makeStep({
         id,
@@ -85,8 +91,8 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         findings,
         dependsOn: previous,
         commands,
-        verify: verifyFor(input.ctx.target, ns),
-        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
+        verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
+        rollback: { description: release ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.' : 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
         workloads,
         namespaces: [ns],
       }),
