@@ -9,6 +9,7 @@ import type { Workload } from '../inventory/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
 import { arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
 import { hostPorts } from './host-ports.js';
+import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
@@ -53,6 +54,7 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('host-network', spec.hostNetwork === true && 'hostNetwork');
   add('host-network', hostPorts(index, w).some((p) => !p.reachable) && 'hostPort without a Service');
   add('privileged', privilegedContainers(spec).length > 0 && 'privileged');
+  add('privileged', [...spec.containers, ...(spec.initContainers ?? [])].some((c) => usedCapabilities(c).length > 0) && 'a capability its command uses');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
   const req = podRequirement(spec);
