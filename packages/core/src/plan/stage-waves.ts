@@ -91,6 +91,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         findings,
         dependsOn: previous,
         commands,
+        ...(release ? { manifests: release.manifests } : {}),
         verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
         rollback: { description: release ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.' : 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
         workloads,

@@ -16,6 +16,8 @@ export interface PolicyRelease {
   rollback: string[];
   /** What the wave's verification checks besides the placement. */
   verify: string;
+  /** The policies as the inventory has them, for the rollback to re-create. */
+  manifests: { file: string; object: Record<string, unknown> }[];
 }
 
 /** Whether Auto Mode applies SecurityGroupPolicy itself (1.36 or later): then the policies stay. */
@@ -52,12 +54,15 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
   const commands: string[] = [];
   const rollback: string[] = [];
   const verify: string[] = [];
+  const manifests: PolicyRelease['manifests'] = [];
   for (const [p, { moving: movers, staying }] of byPolicy) {
     if (movers.length === 0) continue;
     const name = p.metadata.name;
-    const backup = `sgp-${slug(ns)}-${slug(name)}-before.yaml`;
-    commands.push(sh`kubectl get securitygrouppolicy ${name} -n ${ns} -o yaml > ${backup}`);
-    rollback.push(sh`kubectl apply -f ${backup}`);
+    // The inventory's copy, not `kubectl get -o yaml`: a saved resourceVersion would make re-creating it fail.
+    const file = `sgp-${slug(ns)}-${slug(name)}-before.yaml`;
+    const { labels } = p.metadata;
+    manifests.push({ file, object: { apiVersion: p.apiVersion, kind: p.kind, metadata: { name, namespace: ns, ...(Object.keys(labels).length ? { labels } : {}) }, spec: p.spec } });
+    rollback.push(sh`kubectl apply -f ${file}`);
     const narrowed = staying.length > 0 && !p.spec.serviceAccountSelector && p.spec.podSelector ? excluding(movers, staying) : null;
     if (staying.length === 0) {
       commands.push(sh`kubectl delete securitygrouppolicy ${name} -n ${ns}`);
@@ -72,5 +77,5 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
     }
   }
   if (commands.length === 0) return null;
-  return { commands, rollback, verify: `${verify.join('; ')}; no moved pod requests vpc.amazonaws.com/pod-eni` };
+  return { commands, rollback, manifests, verify: `${verify.join('; ')}; no moved pod requests vpc.amazonaws.com/pod-eni` };
 }
