@@ -5,4 +5,5 @@ export * from './capabilities.js';
 export * from './kube.js';
 export * from './findings.js';
 export * from './plan.js';
+export * from './cost.js';
 export * from './names.js';

@@ -2,6 +2,14 @@
 // imports nothing outside this package.
 import type { Mode, SourceMode } from './capabilities.js';
 import type { CapacityRequest, Finding, Severity } from './findings.js';
+import type { CostEstimate } from './cost.js';
+
+/** A kind (or namespace) the collector was not allowed or able to read. */
+export interface NotCollected {
+  kind: string;
+  namespace: string | null;
+  reason: string;
+}
 
 /** The stages of a plan, in the order a plan lists them. */
 export const STAGE_IDS = ['prerequisites', 'capacity', 'node-agents', 'security-groups', 'waves', 'verification', 'decommission'] as const;
@@ -110,8 +118,20 @@ export interface WorkloadOutcome {
 export interface PlanSummary {
   bySeverity: Record<Severity, number>;
   workloads: { total: number; moving: number; staying: number; unchanged: number };
-  /** ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move. */
-  readiness: 'ready' | 'ready-with-changes' | 'blocked';
+  /**
+   * ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move;
+   * incomplete: part of the cluster could not be collected (Plan.incomplete), so no verdict holds. It wins
+   * over the others: findings about a cluster seen in part are not the whole story.
+   */
+  readiness: 'ready' | 'ready-with-changes' | 'blocked' | 'incomplete';
+}
+
+/** A step the plan would have, kept out of its stage (so nothing runs it) until the plan can trust it. */
+export interface HeldBackStep {
+  /** The id the step has once it is no longer held back. */
+  id: string;
+  title: string;
+  reason: string;
 }
 
 export interface Plan {
@@ -121,6 +141,13 @@ export interface Plan {
   cluster: { name: string | null; region: string | null; version: string | null };
   /** When the inventory was taken (its own record, if it has one; null if not); renderers never use the clock. */
   inventoryDate: string | null;
+  /** What the collector could not read (its not-collected.json), sorted; [] for a complete inventory. */
+  incomplete: NotCollected[];
+  /** Steps left out of the stages until the inventory is complete (decommission); [] otherwise. */
+  heldBack: HeldBackStep[];
+  /** Monthly compute on the source and on the target; null when no prices apply (then `costUnavailable` says why). */
+  cost: CostEstimate | null;
+  costUnavailable: string | null;
   summary: PlanSummary;
   findings: Finding[];
   stages: Stage[];
