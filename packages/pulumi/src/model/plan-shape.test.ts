@@ -8,7 +8,7 @@ import { EXAMPLES, examplePlan } from '../testing/examples.js';
 import { INFRASTRUCTURE_HANDLING } from './coverage.js';
 
 const STEP_FIELDS = Object.keys(makeStep({ id: 'x/y', title: 'y', kind: 'review', why: 'y' })).sort();
-const PLAN_FIELDS = ['cluster', 'findings', 'from', 'inventoryDate', 'schemaVersion', 'stages', 'summary', 'to', 'workloads'];
+const PLAN_FIELDS = ['cluster', 'cost', 'costUnavailable', 'findings', 'from', 'heldBack', 'incomplete', 'inventoryDate', 'schemaVersion', 'stages', 'summary', 'to', 'workloads'];
 
 describe.each(EXAMPLES)('the plan.json of %s', (name) => {
   const plan: Plan = examplePlan(name);
