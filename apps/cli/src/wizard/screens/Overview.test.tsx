@@ -21,7 +21,7 @@ describe('Overview screen', () => {
     h = await startOnPlan({ inventory: exampleCopy('auto-mode-to-fargate') });
     await h.see('BLOCKED');
     await h.press(...'jjjjjjjjjj');
-    await h.see('Stay (4)');
+    await h.see('Stay (5)');
     expect(h.frame()).toContain('Deployment/ops/legacy-billing: runs nowhere: no Fargate profile selects it');
     expect(h.frame()).not.toContain('stays on nowhere');
   });
