@@ -9,6 +9,7 @@ import type { Workload } from '../inventory/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
 import { arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
 import { hostPorts } from './host-ports.js';
+import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
@@ -58,6 +59,7 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   // A mesh proxy needs the NET_ADMIN its init container adds: never removed, always a blocker.
   add('privileged', meshMembership(index, w) !== null && 'service mesh sidecar');
   add('scheduling', affinityExcludes(spec, 'fargate') !== null && 'required node affinity excludes Fargate');
+  add('privileged', [...spec.containers, ...(spec.initContainers ?? [])].some((c) => usedCapabilities(c).length > 0) && 'a capability its command uses');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
   add('efs-volume', claimUses(index, w).some((u) => u.kind === 'other' || u.kind === 'unknown') && 'a volume Fargate cannot mount');

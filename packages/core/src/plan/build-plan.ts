@@ -4,6 +4,7 @@ import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
+import { controllerOnFargateStep } from './controller-on-fargate.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
 import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
@@ -59,6 +60,9 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : []), ...(wafv2 ? [wafv2] : [])]);
   const prereqExits = exits(steps.get('prerequisites')!);
   const capacity = capacitySteps(input).map((s) => ({ ...s, dependsOn: [...new Set([...prereqExits, ...s.dependsOn])] }));
+  // What the plan installs needs capacity on the target before the source capacity goes.
+  const controllerOnTarget = lbController ? controllerOnFargateStep(input, lbController, exits(capacity).length ? exits(capacity) : prereqExits) : null;
+  if (controllerOnTarget) capacity.push(controllerOnTarget);
   steps.set('capacity', capacity);
   const capacityExits = exits(capacity).length ? exits(capacity) : prereqExits;
   steps.set('node-agents', nodeAgentSteps(input, capacityExits));

@@ -40,6 +40,13 @@ describe('strategicPatch', () => {
     });
   });
 
+  it('replaces the ports list to drop hostPort, because ports merge by containerPort and would keep it', () => {
+    const w = aWorkload({ containers: [{ name: 'dns', image: 'dns', ports: [{ containerPort: 53, hostPort: 53, protocol: 'UDP', name: 'dns' }, { containerPort: 53, hostPort: 53, hostIP: '0.0.0.0', protocol: 'TCP', name: 'dns-tcp' }] }] });
+    expect(strategicPatch(w, [{ op: 'remove-host-ports', container: 'dns' }])).toEqual({
+      spec: { template: { spec: { containers: [{ name: 'dns', ports: [{ $patch: 'replace' }, { containerPort: 53, protocol: 'UDP', name: 'dns' }, { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' }] }] } } },
+    });
+  });
+
   it('returns null when there is nothing to change', () => {
     expect(strategicPatch(aWorkload(), [])).toBeNull();
   });

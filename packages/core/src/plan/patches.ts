@@ -91,7 +91,8 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
         break;
       case 'remove-host-ports': {
         const c = [...spec.containers, ...(spec.initContainers ?? [])].find((x) => x.name === edit.container);
-        container(edit.container).ports = (c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest);
+        // Ports merge by containerPort, so a list without hostPort would keep it: the directive replaces the list.
+        container(edit.container).ports = [{ $patch: 'replace' }, ...(c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest)];
         break;
       }
       case 'remove-added-capabilities':

@@ -3,6 +3,7 @@ import { type CapacityRequest, slug, type Step } from '@modeshift/plan';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
 import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
+import { collectMoves } from './moves.js';
 import { COMPUTE_TYPE_ANNOTATION } from '../placement/fargate-profiles.js';
 import { applyEffects, editEffect } from './effect-builders.js';
 import type { Effect } from '@modeshift/plan';
@@ -87,7 +88,7 @@ function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: str
 }
 
 /** The role existing profiles use (it already has the pull and logging permissions), else the one the prerequisites create. */
-function podExecutionRoleArn(input: PlanInput): string {
+export function podExecutionRoleArn(input: PlanInput): string {
   const existing = input.ctx.inventory.fargateProfiles.find((p) => p.podExecutionRoleArn)?.podExecutionRoleArn;
   return existing ?? `arn:aws:iam::${input.accountId}:role/${slug(input.cluster)}-fargate-pod-execution`;
 }
@@ -153,12 +154,37 @@ function pinStayingStep(input: PlanInput): Step | null {
   });
 }
 
+/**
+ * Workloads that move to a profile the plan creates are pinned to EC2 before it exists: until their
+ * wave they lack the pod-spec fixes, and the security groups, log router and sidecars of the stages
+ * between, so a restart that handed them to Fargate early would leave them Pending or running without
+ * those. Their wave's patch removes the annotation with the fixes, in one rollout (aws-facts §0.2).
+ */
+function pinMovingStep(input: PlanInput): Step | null {
+  if (input.ctx.target !== 'fargate') return null;
+  const pin = [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }];
+  const moves = collectMoves(input).filter(
+    (m) => m.workload.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] !== 'ec2' && m.edits.some((e) => e.op === 'remove-pod-annotation' && e.key === COMPUTE_TYPE_ANNOTATION),
+  );
+  if (moves.length === 0) return null;
+  return makeStep({
+    id: 'capacity/pin-moving-workloads',
+    title: `Pin ${moves.length} moving workload${moves.length === 1 ? '' : 's'} to EC2 until ${moves.length === 1 ? 'its' : 'their'} wave`,
+    kind: 'wave',
+    why: 'A new Fargate profile takes every pod it selects at its next restart, before the wave has fixed its pod spec and before its security groups and log router exist; the pod annotation eks.amazonaws.com/compute-type: ec2 keeps the pods on EC2 until the wave removes it. Setting it restarts the pods once, on the nodes they run on.',
+    findings: moves.flatMap((m) => m.findings),
+    commands: moves.flatMap((m) => patchCommands(m.workload, pin)),
+    verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on EC2 nodes (i-…)' },
+    rollback: { description: 'Remove the annotation again (only while no new profile selects them).', commands: moves.flatMap((m) => rollbackCommands(m.workload, pin)) },
+    workloads: moves.map((m) => m.workload.key),
+  });
+}
+
 export function capacitySteps(input: PlanInput): Step[] {
   const steps: Step[] = [];
   const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
   if (enable.length > 0) steps.push(enableAutoModeStep(input, ids(enable)));
-  const pin = pinStayingStep(input);
-  if (pin) steps.push(pin);
+  for (const pin of [pinStayingStep(input), pinMovingStep(input)]) if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');
   const corednsFindings: string[] = [];

@@ -71,6 +71,10 @@ function irsaStep(
     rollback: { description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.', commands: accounts.map(({ namespace, name }) => sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn-`) },
   });
 }
+import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
+
+/** Where the cluster role step records the policies the role had before it. */
+const BEFORE = 'cluster-role-policies-before.txt';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -127,6 +131,8 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession.',
             findings,
             commands: [
+              // The inventory does not show IAM: what the role has now is recorded, so a rollback detaches only what this step added.
+              sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName' --output text > ${BEFORE}`,
               ...policies.map((p) => sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
               sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],
@@ -136,8 +142,11 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               { type: 'attach-role-policies', role, policies },
               { type: 'update-role-trust', role, trustPolicy: 'cluster-role-trust.json' },
             ],
-            verify: { command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: policies.join(', ') },
-            rollback: { description: 'Detach the policies again (only before Auto Mode is enabled).', commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`) },
+            verify: { command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`, expect: [...policies, AUTO_MODE_FACTS.baseClusterRolePolicy].sort().join(', ') },
+            rollback: {
+              description: `Detach the policies this step added, not those listed in ${BEFORE} (only before Auto Mode is enabled); ${AUTO_MODE_FACTS.baseClusterRolePolicy}, which every cluster role needs, is never detached.`,
+              commands: [`for p in ${policies.join(' ')}; do grep -qw "$p" ${BEFORE} || ${sh`aws iam detach-role-policy --role-name ${role}`} --policy-arn "arn:aws:iam::aws:policy/$p"; done`],
+            },
           }),
         );
         break;

@@ -7,6 +7,7 @@ import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { releasePolicies } from './wave-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
 
 /**
@@ -100,6 +101,10 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     const rollback: string[] = [];
     const workloads: string[] = [];
     const effects: Effect[] = [];
+    // Security group policies come off the moving pods before they restart, and back before they return.
+    const release = releasePolicies(input, ns, list.map((m) => m.workload));
+    if (release) commands.push(...release.commands);
+    if (release) rollback.push(...release.rollback);
     for (const m of list) {
       for (const e of moveEffects(m)) effects.push(e);
       for (const f of m.findings) findings.push(f);
@@ -107,6 +112,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
       workloads.push(m.workload.key);
     }
+    const verify = verifyFor(input, ns, list);
     steps.push(
       makeStep({
         id,
@@ -120,8 +126,9 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         findings,
         dependsOn: previous,
         commands,
-        verify: verifyFor(input, ns, list),
-        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
+        ...(release ? { manifests: release.manifests } : {}),
+        verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
+        rollback: { description: release ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.' : 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
         effects,
         workloads,
         namespaces: [ns],

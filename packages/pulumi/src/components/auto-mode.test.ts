@@ -58,6 +58,16 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     for (const r of roles) for (const v of actionsAndResources(JSON.parse(r.inputs.assumeRolePolicy))) expect(v).not.toContain('*');
   });
 
+  it('attaches to the cluster role only the policies the plan adds, and leaves them attached on destroy', async () => {
+    const retained = new Map<string, boolean>();
+    new AutoModeEnablement('kept', { model: model.autoMode!, clusterName: 'shop-prod' }, { transformations: [(a) => (retained.set(a.name, a.opts.retainOnDelete === true), undefined)] });
+    await settle();
+    const clusterRole = [...retained].filter(([n]) => n.startsWith('kept-cluster-role-'));
+    expect(clusterRole.map(([n]) => n).sort()).toEqual(['kept-cluster-role-amazoneksblockstoragepolicy', 'kept-cluster-role-amazonekscomputepolicy', 'kept-cluster-role-amazoneksloadbalancingpolicy', 'kept-cluster-role-amazoneksnetworkingpolicy']);
+    expect(clusterRole.every(([, kept]) => kept)).toBe(true);
+    expect(retained.get('kept-node-role-amazoneksworkernodeminimalpolicy')).toBe(false);
+  });
+
   it('applies the NodePools, NodeClass, IngressClass and log agent through the cluster\'s provider', async () => {
     build(false);
     const res = await settle();
