@@ -67,6 +67,19 @@ function program(io: Io, setExit: (code: number) => void): Command {
     });
 
   root
+    .command('export')
+    .description('write the plan\'s Kubernetes changes as kustomize folders to commit: one overlay per wave, one folder per step that creates objects')
+    .argument('<path...>', 'inventory files or directories (as for plan)')
+    .addOption(new Option('--to <mode>', 'target mode (required)').choices(['auto-mode', 'fargate']))
+    .requiredOption('--out <dir>', 'the directory to write (atomically)')
+    .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
+    .option('--force', 'replace a non-empty --out directory')
+    .action(async (paths: string[], options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      setExit(await exportCommand(paths, options, io));
+    });
+
+  root
     .command('wizard')
     .description('the interactive wizard (full screen), optionally on the given inventory; prints the text plan when not in a terminal')
     .argument('[path...]', 'inventory files or directories (as for plan); without one, the wizard asks')

@@ -49,3 +49,4 @@ export * from './cost/types.js';
 export * from './cost/price-file.js';
 export * from './cost/format.js';
 export { BUNDLED_PRICES } from './cost/bundled-prices.js';
+export * from './export/ownership.js';

@@ -54,22 +54,33 @@ function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): WizardDeps {
     renderJson,
     renderMarkdown,
     exportStack: exportStack(io),
+    exportKustomize: exportKustomize(io),
     // Redacted as the Markdown export redacts.
     manifestText: (manifest) => manifestText(manifest).text,
   };
 }
 
-/** Through the stack command, so the wizard writes exactly what `modeshift stack` writes. */
-function exportStack(io: Io): NonNullable<WizardDeps['exportStack']> {
+type DirectoryExport = NonNullable<WizardDeps['exportStack']>;
+type DirectoryCommand = (paths: string[], options: { to: string; out: string; force: boolean; clusterVersion?: string }, io: Io) => Promise<number>;
+
+/**
+ * A directory export through its command, so the wizard writes exactly what the command writes; what the
+ * command says becomes the one line the Export screen shows. The wizard asks before replacing, hence --force.
+ */
+function throughCommand(io: Io, load: () => Promise<DirectoryCommand>): DirectoryExport {
   return async ({ paths, target, clusterVersion, out }) => {
-    // Loaded on use only: the Pulumi generator is large and most sessions never export a stack.
-    const { stackCommand } = await import('./stack.js');
+    const command = await load();
     let said = '';
     const quiet: Io = { ...io, stdout: { write: (s: string) => (said += s) }, stderr: { write: (s: string) => (said += s) } };
-    await stackCommand(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
+    await command(paths, { to: target, out, force: true, ...(clusterVersion ? { clusterVersion } : {}) }, quiet);
     return said.replace(/modeshift: /g, '').trim().split('\n').join(' ') || `Wrote ${out}`;
   };
 }
+
+// Loaded on use only: the Pulumi generator is large and most sessions never export a stack.
+const exportStack = (io: Io): DirectoryExport => throughCommand(io, async () => (await import('./stack.js')).stackCommand);
+
+const exportKustomize = (io: Io): DirectoryExport => throughCommand(io, async () => (await import('./export.js')).exportCommand);
 
 /** Loaded on use only: the Kubernetes and AWS clients take a while to import and most sessions never collect. */
 function collector(io: Io): NonNullable<WizardDeps['collect']> {

@@ -31,6 +31,8 @@ export interface WizardDeps {
   renderMarkdown?: (plan: Plan, options: { progress: Record<string, StepProgress> }) => string;
   /** Absent when the caller offers no stack export (the bench). Resolves to a one-line report. */
   exportStack?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
+  /** `modeshift export` into a directory: kustomize folders of the plan's Kubernetes changes. */
+  exportKustomize?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
   /** A manifest as the operator would save it (redacted where the renderer redacts). */
   manifestText(manifest: Manifest): string;
 }

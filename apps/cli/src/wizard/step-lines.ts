@@ -26,6 +26,8 @@ export function stepLines(
   titles: (id: string) => string,
   manifestText: (m: Manifest) => string,
   width: number,
+  /** Where a managed workload's change belongs (Helm, Argo CD, Flux): shown before the commands. */
+  managed: readonly string[] = [],
 ): Line[] {
   const { step, number } = entry;
   const status = view?.status ?? 'open';
@@ -40,6 +42,7 @@ export function stepLines(
   }
   if (view?.note) out.push({ text: 'Note', bold: true }, ...para(view.note, width, 'accent'));
   out.push({ text: 'Why', bold: true }, ...para(step.why, width));
+  if (managed.length > 0) out.push({ text: 'Managed: change these in their source', bold: true }, ...managed.flatMap((text) => para(text, width, 'warn')));
   if (step.commands.length > 0) out.push({ text: 'Commands (c copies them)', bold: true }, ...commandLines(step.commands, width));
   for (const manifest of step.manifests) {
     out.push({ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width));

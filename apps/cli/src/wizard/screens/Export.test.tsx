@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY, startOnPlan, type Harness } from '../__fixtures__/harness.js';
@@ -33,7 +33,7 @@ describe('Export screen', () => {
   it('exports the Pulumi stack through the generator when there is one, and says so when there is none', async () => {
     const exportStack = vi.fn(async ({ out }: { out: string }) => `wrote a Pulumi project to ${out}`);
     h = await startOnPlan({ deps: { exportStack } });
-    await h.press('6', 'G', KEY.enter, KEY.enter);
+    await h.press('6', 'G', 'k', KEY.enter, KEY.enter);
     await h.see('wrote a Pulumi project to');
     expect(exportStack).toHaveBeenCalledWith({ paths: [h.inventory], target: 'auto-mode', clusterVersion: null, out: join(dirname(h.inventory), 'modeshift-stack') });
     h.unmount();
@@ -42,6 +42,26 @@ describe('Export screen', () => {
     await h.see('Pulumi project (a directory) (no Pulumi generator in this build)');
     await h.press(KEY.enter);
     await h.see('Not available: no Markdown renderer in this build.');
+  });
+
+  it('exports the Kubernetes changes for Git through the exporter, into a directory next to the inventory', async () => {
+    const exportKustomize = vi.fn(async ({ out }: { out: string }) => `wrote 40 files to ${out}`);
+    h = await startOnPlan({ deps: { exportKustomize } });
+    await h.press('6');
+    await h.see('Kubernetes changes for Git (kustomize folders)');
+    await h.press('G', KEY.enter, KEY.enter);
+    await h.see('wrote 40 files to');
+    expect(exportKustomize).toHaveBeenCalledWith({ paths: [h.inventory], target: 'auto-mode', clusterVersion: null, out: join(dirname(h.inventory), 'modeshift-export') });
+  });
+
+  it('refuses to replace a non-empty directory that is not an export', async () => {
+    const exportKustomize = vi.fn(async () => 'wrote');
+    h = await startOnPlan({ deps: { exportKustomize } });
+    mkdirSync(join(dirname(h.inventory), 'modeshift-export'), { recursive: true });
+    writeFileSync(join(dirname(h.inventory), 'modeshift-export', 'notes.txt'), 'mine');
+    await h.press('6', 'G', KEY.enter, KEY.enter);
+    await h.see(/Export failed: .*modeshift-export is not empty/);
+    expect(exportKustomize).not.toHaveBeenCalled();
   });
 
   it('reports a failed write instead of crashing', async () => {

@@ -6,6 +6,7 @@ import { ScrollBox } from '../components/ScrollBox.js';
 import type { Size } from '../deps.js';
 import { editLine, isBack, isChar, isOpen, movement, moveIndex, scrollBy, type KeyEvent } from '../keys.js';
 import { bodyHeight, scrollMax, split } from '../layout.js';
+import { managedNotes, managedSuffix } from '../managed.js';
 import type { WizardModel } from '../model.js';
 import { isClosed } from '../progress.js';
 import { recordOf } from '../state-file.js';
@@ -46,7 +47,7 @@ function detailLines(m: WizardModel, width: number): Line[] {
     const e = entries.find((x) => x.step.id === id);
     return e ? `${e.number} ${e.step.title}` : id;
   };
-  return stepLines(entry, m.views.get(entry.step.id), titles, m.deps.manifestText, width);
+  return stepLines(entry, m.views.get(entry.step.id), titles, m.deps.manifestText, width, managedNotes(m, entry.step));
 }
 
 function detailHeight(size: Size): number {
@@ -155,7 +156,7 @@ export function Walkthrough({ m, size }: { m: WizardModel; size: Size }) {
     }
     const { step, number } = entries[row.entry]!;
     const status = views.get(step.id)?.status ?? 'open';
-    const suffix = status === 'waiting' ? ' (waiting)' : '';
+    const suffix = `${status === 'waiting' ? ' (waiting)' : ''}${managedSuffix(m, step)}`;
     return <Row line={{ text: `${selected ? '❯' : ' '} ${STATUS_GLYPH[status]} ${number} ${step.title}${suffix}`, tone: selected ? 'accent' : STATUS_TONE[status], bold: selected }} />;
   };
   const list = <List count={rows.length} cursor={rowOf[w.cursor] ?? -1} height={listHeight(size)} width={layout.listWidth} renderRow={renderRow} empty="The plan has no steps." />;

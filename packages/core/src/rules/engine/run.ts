@@ -7,6 +7,7 @@ import { computePlacement } from '../../placement/place.js';
 import type { KubernetesVersion } from '../../version.js';
 import { parseVersion } from '../../version.js';
 import { flat } from '../../util/text.js';
+import { noteOwners } from './owner-notes.js';
 import { RULES } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './types.js';
 
@@ -141,6 +142,7 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
       findings.push(finding(draft, id, rule, sources, texts));
     }
   }
+  noteOwners(findings, ctx.inventory);
   return findings.sort(
     (a, b) => (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );

@@ -1,0 +1,42 @@
+import { describeOwner, detectOwner, whereToChange, type Inventory, type Owner, type Step } from '@modeshift/core/base';
+import type { WizardModel } from './model.js';
+
+const owners = new WeakMap<Inventory, Map<string, Owner>>();
+
+/** Who manages each workload (Helm, Argo CD, Flux), by workload key; worked out once per inventory. */
+function ownersOf(inventory: Inventory): Map<string, Owner> {
+  let map = owners.get(inventory);
+  if (!map) {
+    map = new Map();
+    for (const w of inventory.workloads) {
+      const owner = detectOwner(w.metadata);
+      if (owner) map.set(w.key, owner);
+    }
+    owners.set(inventory, map);
+  }
+  return map;
+}
+
+const SHORT: Record<Owner['tool'], string> = { helm: 'Helm', 'argo-cd': 'Argo CD', 'flux-kustomization': 'Flux', 'flux-helm-release': 'Flux' };
+
+/** The managed workloads a wave step moves, each with where its change belongs: the wizard marks these steps. */
+export function managedWorkloads(m: WizardModel, step: Step): { workload: string; owner: Owner }[] {
+  const inventory = m.source.result?.inventory;
+  if (!inventory || step.kind !== 'wave') return [];
+  const map = ownersOf(inventory);
+  return step.workloads.flatMap((workload) => {
+    const owner = map.get(workload);
+    return owner ? [{ workload, owner }] : [];
+  });
+}
+
+/** " · Helm, Argo CD" after a step's title in the list, or nothing. */
+export function managedSuffix(m: WizardModel, step: Step): string {
+  const tools = [...new Set(managedWorkloads(m, step).map((x) => SHORT[x.owner.tool]))];
+  return tools.length > 0 ? ` · managed by ${tools.join(', ')}` : '';
+}
+
+/** The detail pane's sentences for a step's managed workloads. */
+export function managedNotes(m: WizardModel, step: Step): string[] {
+  return managedWorkloads(m, step).map(({ workload, owner }) => `${workload} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.`);
+}

@@ -1,0 +1,145 @@
+import type { Plan, Step } from '@modeshift/plan';
+import type { Workload } from '../inventory/types.js';
+import type { RuleContext } from '../rules/engine/types.js';
+import { collectMoves, type Move } from '../plan/moves.js';
+import { planInput } from '../plan/plan-input.js';
+import { manifestText } from '../render/markdown/manifests.js';
+import { baseObject, patchObject } from './objects.js';
+import { detectOwner, type Owner } from './ownership.js';
+import { exportReadme } from './readme.js';
+
+/** One file of an export: a path relative to the export directory (always `/`-separated) and its text. */
+export interface ExportFile {
+  path: string;
+  content: string;
+}
+
+/** A folder of the export and the plan step it carries out, in plan order: what the README lists. */
+export interface ExportFolder {
+  folder: string;
+  step: Step;
+  /** For waves: the moves it patches, each with who manages the workload. */
+  moves: { move: Move; owner: Owner | null; patched: boolean }[];
+  /** Manifests of the step that are not Kubernetes objects (IAM documents): in the plan, not here. */
+  skipped: string[];
+}
+
+const KUSTOMIZATION_HEAD = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
+
+/** A path segment from inventory text: lower-case letters, digits, '.', '-' and never '.' or '..' alone. */
+function segment(text: string): string {
+  const safe = text.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  return safe === '' ? 'unnamed' : safe;
+}
+
+const pad = (n: number, count: number) => String(n).padStart(Math.max(2, String(count).length), '0');
+
+function yaml(object: Record<string, unknown>, comment?: string): string {
+  const text = manifestText({ file: 'object.yaml', object }).text;
+  return comment === undefined ? text : `# ${comment.replace(/[\r\n\u2028\u2029]+/g, ' ')}\n${text}`;
+}
+
+/** File names unique within one folder, whatever the sources call them. */
+function uniqueNames(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    let name = wanted;
+    for (let i = 2; used.has(name); i++) name = wanted.replace(/(\.[a-z]+)?$/, (ext) => `-${i}${ext}`);
+    used.add(name);
+    return name;
+  };
+}
+
+const isKubeObject = (object: Record<string, unknown>): boolean => typeof object.apiVersion === 'string' && typeof object.kind === 'string';
+
+const workloadFile = (w: Workload) => `${w.kind.toLowerCase()}-${segment(w.metadata.name)}.yaml`;
+
+function waveFiles(step: Step, folder: string, moves: Move[], files: ExportFile[]): ExportFolder {
+  const namespace = step.namespaces[0] ?? '';
+  const baseDir = `base/${segment(namespace)}`;
+  const baseNames = uniqueNames();
+  const patchNames = uniqueNames();
+  const resources: string[] = [];
+  const patches: Record<string, unknown>[] = [];
+  const listed: ExportFolder['moves'] = [];
+  for (const move of moves) {
+    const w = move.workload;
+    // An operator's custom resource is changed in its own object (the wave step says how); modeshift
+    // read only its pod template, too little to render it, so it has no overlay here.
+    const base = baseObject(w);
+    if (base === null) continue;
+    const baseName = baseNames(workloadFile(w));
+    files.push({ path: `${baseDir}/${baseName}`, content: yaml(base, `${w.kind} ${namespace}/${w.metadata.name} as modeshift read it`) });
+    resources.push(baseName);
+    const patch = patchObject(w, move.edits);
+    if (patch) {
+      const path = `patches/${patchNames(workloadFile(w))}`;
+      files.push({ path: `${folder}/${path}`, content: yaml(patch, `the change plan step ${step.id} makes to ${w.kind} ${namespace}/${w.metadata.name}`) });
+      patches.push({ path, target: { kind: w.kind, namespace, name: w.metadata.name } });
+    }
+    listed.push({ move, owner: detectOwner(w.metadata), patched: patch !== null });
+  }
+  files.push({ path: `${baseDir}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `the workloads of namespace ${namespace} that plan step ${step.id} moves`) });
+  const kustomization = { ...KUSTOMIZATION_HEAD, resources: [`../../${baseDir}`], ...(patches.length > 0 ? { patches } : {}) };
+  files.push({ path: `${folder}/kustomization.yaml`, content: yaml(kustomization, `plan step ${step.id}: ${step.title}`) });
+  return { folder, step, moves: listed, skipped: [] };
+}
+
+function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportFolder | null {
+  const names = uniqueNames();
+  const resources: string[] = [];
+  const skipped: string[] = [];
+  for (const manifest of step.manifests) {
+    // Secrets never leave the plan as files; modeshift creates none, and none is copied from an inventory.
+    if (!isKubeObject(manifest.object) || manifest.object.kind === 'Secret') {
+      skipped.push(manifest.file);
+      continue;
+    }
+    const name = names(segment(manifest.file.replace(/\.(ya?ml|json)$/i, '')) + '.yaml');
+    files.push({ path: `${folder}/${name}`, content: yaml(manifest.object) });
+    resources.push(name);
+  }
+  if (resources.length === 0) return null;
+  files.push({ path: `${folder}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `plan step ${step.id}: ${step.title}`) });
+  return { folder, step, moves: [], skipped };
+}
+
+/**
+ * The plan's Kubernetes side as files for Git: one kustomize overlay per wave over `base/` (the moving
+ * workloads as they are today), and one folder per step that creates objects, numbered in plan order,
+ * with a README mapping each folder to its step. Pure and deterministic: the same plan gives the same files,
+ * sorted by path.
+ */
+export function buildExport(ctx: RuleContext, plan: Plan): ExportFile[] {
+  const moves = collectMoves(planInput(ctx, plan.findings));
+  const byNamespace = new Map<string, Move[]>();
+  for (const m of moves) {
+    const list = byNamespace.get(m.workload.metadata.namespace);
+    if (list) list.push(m);
+    else byNamespace.set(m.workload.metadata.namespace, [m]);
+  }
+  const files: ExportFile[] = [];
+  const folders: ExportFolder[] = [];
+  const waveCount = plan.stages.reduce((n, s) => n + s.steps.filter((step) => step.kind === 'wave').length, 0);
+  let wave = 0;
+  plan.stages.forEach((stage, stageIndex) => {
+    const stageDir = `stages/${pad(stageIndex + 1, plan.stages.length)}-${stage.id}`;
+    let number = 0;
+    for (const step of stage.steps) {
+      if (step.kind === 'wave') {
+        wave++;
+        const namespace = step.namespaces[0] ?? '';
+        folders.push(waveFiles(step, `waves/${pad(wave, waveCount)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], files));
+        continue;
+      }
+      if (step.manifests.length === 0) continue;
+      const folder = manifestFiles(step, `${stageDir}/${pad(number + 1, stage.steps.length)}-${segment(step.id.slice(step.id.indexOf('/') + 1))}`, files);
+      if (folder) {
+        number++;
+        folders.push(folder);
+      }
+    }
+  });
+  files.push({ path: 'README.md', content: exportReadme(plan, folders) });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,59 @@
+import type { Plan } from '@modeshift/plan';
+import { code, inline, tableRow } from '../render/markdown/syntax.js';
+import { MODE_NAMES } from '../render/mode-names.js';
+import type { ExportFolder } from './export-model.js';
+import { describeOwner, pauseCommands, valuesHints, whereToChange } from './ownership.js';
+
+function after(folder: ExportFolder): string {
+  return folder.step.dependsOn.length === 0 ? 'first' : folder.step.dependsOn.map(code).join(', ');
+}
+
+function waveSection(folder: ExportFolder): string[] {
+  const lines: string[] = [];
+  for (const { move, owner, patched } of folder.moves) {
+    const w = move.workload;
+    const what = patched ? 'patched' : 'no patch: it needs new pods only (restart it as the plan step says)';
+    lines.push(`- ${code(`${w.kind} ${w.metadata.namespace}/${w.metadata.name}`)}: ${what}.`);
+    if (owner === null) continue;
+    lines.push(`  Managed by ${inline(describeOwner(owner))}: ${inline(whereToChange(owner))}.`);
+    for (const hint of valuesHints(move.edits)) lines.push(`  - ${inline(hint)} (the chart may name it differently, or not offer it)`);
+  }
+  const pauses = [...new Map(folder.moves.flatMap(({ owner }) => (owner ? [pauseCommands(owner)] : [])).flatMap((p) => (p ? [[p.pause, p]] : []))).values()];
+  if (pauses.length > 0) {
+    lines.push('', 'If you patch the cluster during this wave instead of changing the source, hold the reconciler off first and give it back once the source has the change:', '');
+    for (const p of pauses) lines.push(`- before: ${code(p.pause)}; after: ${code(p.resume)}`);
+  }
+  return lines;
+}
+
+/** The export's README: every folder with its plan step and when to apply it, then how to use each kind. */
+export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): string {
+  const cluster = plan.cluster.name ?? 'the cluster';
+  const lines: string[] = [
+    `# Kubernetes changes of the modeshift plan for ${inline(cluster)}`,
+    '',
+    `The plan moves workloads from ${MODE_NAMES[plan.from]} to ${MODE_NAMES[plan.to]}${plan.inventoryDate ? `; its inventory is of ${inline(plan.inventoryDate)}` : ''}. ` +
+      'Every folder here carries out one step of that plan (the ids are the ones `modeshift plan` prints). Apply them in this order, each once the steps it waits for are done. ' +
+      'Steps that change AWS only (roles, Fargate profiles, Auto Mode itself) and the commands around these files are in the plan.',
+    '',
+    tableRow(['#', 'Folder', 'Plan step', 'Apply after']),
+    tableRow(['---', '---', '---', '---']),
+    ...folders.map((f, i) => tableRow([String(i + 1), code(f.folder), code(f.step.id), after(f)])),
+    '',
+    '## How to use these files',
+    '',
+    '- `stages/…`: objects the plan creates. Review them with `kubectl kustomize <folder>`, then commit them where your cluster\'s manifests live, or apply them with `kubectl apply -k <folder>`.',
+    '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name). ' +
+      '`base/<namespace>` holds those workloads as modeshift read them (the fields it reads; values it redacted stay redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
+      'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. base/ is not the whole object: do not apply a wave with `kubectl apply -k`.',
+    '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
+    '- Secrets are never written here.',
+  ];
+  for (const folder of folders) {
+    lines.push('', `## ${inline(folder.folder)}`, '', `Plan step ${code(folder.step.id)}: ${inline(folder.step.title)}. Apply after: ${after(folder)}.`);
+    if (folder.step.verify.command !== '') lines.push('', `Check: ${code(folder.step.verify.command)}, expect ${inline(folder.step.verify.expect)}.`);
+    if (folder.skipped.length > 0) lines.push('', `Not here (not Kubernetes objects, see the plan step): ${folder.skipped.map(code).join(', ')}.`);
+    if (folder.moves.length > 0) lines.push('', ...waveSection(folder));
+  }
+  return `${lines.join('\n')}\n`;
+}
