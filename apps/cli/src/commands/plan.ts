@@ -1,4 +1,4 @@
-import { buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
+import { type RuleContext, buildContext, buildPlan, forTerminalLines, renderJson, renderJsonTo, renderText, renderTextTo, UserError, type Plan } from '@modeshift/core/base';
 import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { resolvePrices } from '../prices.js';
@@ -33,6 +33,11 @@ export async function renderPlan(plan: Plan, format: Format, color: boolean): Pr
 }
 
 export async function planFromPaths(paths: string[], options: PlanOptions, io: Io): Promise<Plan> {
+  return (await planWithContext(paths, options, io)).plan;
+}
+
+/** The plan and the rule context it was built from (the export reads both). */
+export async function planWithContext(paths: string[], options: PlanOptions, io: Io): Promise<{ plan: Plan; ctx: RuleContext }> {
   const target = parseMode(options.to);
   const clusterVersion = parseClusterVersion(options.clusterVersion);
   const inventoryDate = parseInventoryDateOption(options.inventoryDate);
@@ -41,7 +46,7 @@ export async function planFromPaths(paths: string[], options: PlanOptions, io: I
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
   const prices = await resolvePrices(options.prices, inventory, io.env);
   const ctx = buildContext(inventory, { target, clusterVersion });
-  return buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), skippedInputs: skipped });
+  return { plan: buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), skippedInputs: skipped }), ctx };
 }
 
 /** `modeshift plan <path>… --to <mode>`: returns the exit code. */
