@@ -1,6 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, forTerminal, UserError } from '@modeshift/core/base';
 import { processIo, type Io } from './io.js';
+// Types only: the command modules themselves stay lazily imported.
+import type { CollectCommandOptions } from './commands/collect.js';
+import type { PlanOptions } from './commands/plan.js';
+import type { SimulateOptions } from './commands/simulate.js';
+import type { StackOptions } from './commands/stack.js';
+import type { WizardOptions } from './commands/wizard.js';
 
 /** The exit-code contract (README "Exit codes"), shown under every command's help so scripts can rely on it. */
 const EXIT_CODES = `
@@ -31,7 +37,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists').choices(['blocker', 'change', 'advisory']))
     .option('--inventory-date <date>', 'when the inventory was taken (2026-11-20 or 2026-11-20T09:30:00Z); default: its collection.json')
     .option('--prices <file|live>', 'prices for the cost estimate: a price file, or live (AWS Price List API); default: the bundled snapshot')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: PlanOptions) => {
       const { planCommand } = await import('./commands/plan.js');
       setExit(await planCommand(paths, options, io));
     });
@@ -46,7 +52,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--inventory-date <date>', 'when the inventory was taken (as for plan)')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: SimulateOptions) => {
       const { simulateCommand } = await import('./commands/simulate.js');
       setExit(await simulateCommand(paths, options, io));
     });
@@ -61,7 +67,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--force', 'replace a non-empty --out directory')
     .option('--prices <file|live>', 'prices for the cost estimate in the stack\'s plan.json (as for plan)')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: StackOptions) => {
       const { stackCommand } = await import('./commands/stack.js');
       setExit(await stackCommand(paths, options, io));
     });
@@ -86,7 +92,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--to <mode>', 'target mode (default: detected, confirmable)').choices(['auto-mode', 'fargate']))
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--state <file>', 'progress file (default: .modeshift-state.json in the inventory directory; for the bundled examples, under $XDG_STATE_HOME/modeshift or ~/.local/state/modeshift)')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: WizardOptions) => {
       const { wizardCommand } = await import('./commands/wizard.js');
       setExit(await wizardCommand(paths, options, io));
     });
@@ -102,7 +108,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE)')
     .option('--force', 'replace a non-empty --out directory')
     .option('--deadline <duration>', 'stop (exit 3) if the whole collect takes longer, e.g. 30m or 90s', '10m')
-    .action(async (options) => {
+    .action(async (options: CollectCommandOptions) => {
       const { collectCommand } = await import('./commands/collect.js');
       setExit(await collectCommand(options, io));
     });

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '@modeshift/core';
 import { run } from './cli.js';
 import { captureIo, EXAMPLES, tempTree } from './testing.js';
 
@@ -61,7 +62,7 @@ describe('plan --out', () => {
     chmodSync(join(dir, 'plan.json'), 0o600);
     const result = await runIn(dir, plan(join(dir, 'plan.json')));
     expect(result).toMatchObject({ code: 0, left: ['plan.json'] });
-    expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).schemaVersion).toBe(1);
+    expect((JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as Plan).schemaVersion).toBe(1);
     expect(statSync(join(dir, 'plan.json')).mode & 0o7777).toBe(0o600);
   });
 

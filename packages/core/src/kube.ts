@@ -154,10 +154,15 @@ export interface ServiceSpec {
   ports?: { port: number; targetPort?: number | string; protocol?: string; name?: string; nodePort?: number }[];
 }
 
+/** Where an Ingress sends traffic: a Service and its port, by name or by number. */
+export interface IngressBackend {
+  service?: { name: string; port?: { name?: string; number?: number } };
+}
+
 export interface IngressSpec {
   ingressClassName?: string;
-  defaultBackend?: { service?: { name: string } };
-  rules?: { host?: string; http?: { paths: { path?: string; backend: { service?: { name: string } } }[] } }[];
+  defaultBackend?: IngressBackend;
+  rules?: { host?: string; http?: { paths: { path?: string; backend: IngressBackend }[] } }[];
   tls?: { hosts?: string[]; secretName?: string }[];
 }
 

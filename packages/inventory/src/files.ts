@@ -28,6 +28,7 @@ export function reasonOf(error: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case undefined: // not an OS error: its own message
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }

@@ -1,4 +1,4 @@
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 
 /**
  * At most this many aliases in one document. Kubernetes manifests rarely use any (kubectl and Helm
@@ -33,7 +33,7 @@ export function inspectDocument(library: Library, doc: Document.Parsed): TreeFin
   while (stack.length > 0) {
     const item = stack.pop();
     if (isPair(item)) {
-      const pair = item as Pair<unknown, unknown>;
+      const pair = item;
       stack.push(pair.value, pair.key);
       continue;
     }

@@ -123,7 +123,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const sec = (m: Measurement | undefined, field: 'wallMs' | 'ms' = 'wallMs') => (m && m[field] != null ? fixed(m[field]! / 1000) : '-');
+const sec = (m: Measurement | undefined, field: 'wallMs' | 'ms' = 'wallMs') => (m && m[field] != null ? fixed(m[field] / 1000) : '-');
 
 export function formatResults(results: BenchResults): string {
   const m = results.machine;
@@ -150,7 +150,7 @@ export function formatResults(results: BenchResults): string {
   const wizardRows = results.cases.flatMap((c) => {
     const w = c.phases.wizard?.extra;
     if (!w) return [];
-    const ms = (k: string) => (w[k] === undefined ? '-' : fixed(w[k]!, 0));
+    const ms = (k: string) => (w[k] === undefined ? '-' : fixed(w[k], 0));
     return [[c.direction, c.workloads.toLocaleString('en-US'), ms('firstFrameMs'), ms('resumeFirstFrameMs'), ms('savedMs'), ...WIZARD_KEYS.map(ms), ms('keyMaxMs'), ms('findingsOpenMs'), ms('stepsOpenMs')]];
   });
   if (wizardRows.length) {

@@ -82,9 +82,9 @@ export async function measureWizard(loaded: LoadResult, file: string, target: Mo
   const statePath = join(dir, 'state.json');
   const deps: WizardDeps = {
     cwd: dir,
-    load: async () => loaded,
+    load: () => Promise.resolve(loaded),
     examples: [],
-    runVerify: async (command) => ({ command, exitCode: 0, output: '', timedOut: false, truncated: false }),
+    runVerify: (command) => Promise.resolve({ command, exitCode: 0, output: '', timedOut: false, truncated: false }),
     writeFile: writeFileAtomic,
     renderJson,
     manifestText: (m) => JSON.stringify(m.object),

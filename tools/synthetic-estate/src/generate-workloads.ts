@@ -202,7 +202,7 @@ function workload(input: NamespaceInput, i: number, emit: Emit): string {
   const storageClassName = !ebs ? 'efs-sc' : direction === 'to-fargate' ? 'auto-ebs-sc' : 'gp3';
   const tpl = template(rnd, input, app, traits, sa, ebs);
   const labels = { app, 'app.kubernetes.io/part-of': domain };
-  let replicas = 0;
+  let replicas: number;
   switch (kind) {
     case 'Deployment':
     case 'StatefulSet': {

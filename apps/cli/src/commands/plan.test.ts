@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '@modeshift/core';
 import { run } from '../cli.js';
 import { captureIo, tempTree } from '../testing.js';
 
@@ -50,7 +51,7 @@ describe('modeshift plan', () => {
     const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE });
     const io = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--cluster-version', '1.31'], io)).toBe(0);
-    const plan = JSON.parse(io.out());
+    const plan = JSON.parse(io.out()) as Plan;
     expect(plan).toMatchObject({ schemaVersion: 1, from: 'fargate', to: 'auto-mode' });
     expect(plan.findings.map((f: { id: string }) => f.id)).toContain('auto-mode-compute-type-annotation:Deployment/shop/web');
     const again = captureIo();
@@ -70,7 +71,7 @@ describe('modeshift plan', () => {
     const io = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--out', out], io)).toBe(0);
     expect(io.out()).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Plan).schemaVersion).toBe(1);
   });
 
   it('rejects broken YAML with file, line and reason, exit 2, nothing on stdout', async () => {
@@ -108,7 +109,7 @@ describe('modeshift plan', () => {
     const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE, 'collection.json': collection });
     const json = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json'], json)).toBe(0);
-    expect(JSON.parse(json.out()).inventoryDate).toBe('2026-11-20T09:30:00Z');
+    expect((JSON.parse(json.out()) as Plan).inventoryDate).toBe('2026-11-20T09:30:00Z');
     const text = captureIo();
     await run(['plan', dir, '--to', 'auto-mode'], text);
     expect(text.out()).toContain('inventory date: 2026-11-20T09:30:00Z');
@@ -121,13 +122,13 @@ describe('modeshift plan', () => {
     const dir = tempTree({ 'app.yaml': FARGATE_APP, 'profile.json': PROFILE });
     const none = captureIo();
     await run(['plan', dir, '--to', 'auto-mode', '--format', 'json'], none);
-    expect(JSON.parse(none.out()).inventoryDate).toBeNull();
+    expect((JSON.parse(none.out()) as Plan).inventoryDate).toBeNull();
     const text = captureIo();
     await run(['plan', dir, '--to', 'auto-mode'], text);
     expect(text.out()).toContain('inventory date: not recorded');
     const given = captureIo();
     await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--inventory-date', '2026-11-19'], given);
-    expect(JSON.parse(given.out()).inventoryDate).toBe('2026-11-19');
+    expect((JSON.parse(given.out()) as Plan).inventoryDate).toBe('2026-11-19');
   });
 
   it('rejects an --inventory-date that is not a date, or a time without a zone, with exit 2', async () => {

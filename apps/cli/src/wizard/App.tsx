@@ -22,7 +22,7 @@ function useTerminalSize(fixed: Size | undefined): Size {
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `read` only reads `stdout`
+    // `read` is left out of the dependencies on purpose: it only reads `stdout`.
   }, [stdout, fixed]);
   return fixed ?? size;
 }

@@ -15,7 +15,6 @@ const { testDeps } = await import('./__fixtures__/harness.js');
 const { paint } = await import('./theme.js');
 const { useColor } = await import('../io.js');
 
-// eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[(3[0-7]|9[0-7])m/;
 
 async function firstFrame(color: boolean): Promise<string> {

@@ -34,7 +34,7 @@ export interface WizardDeps {
   /** `modeshift export` into a directory: kustomize folders of the plan's Kubernetes changes. */
   exportKustomize?: (request: { paths: string[]; target: Mode; clusterVersion: string | null; out: string }) => Promise<string>;
   /** A manifest as the operator would save it (redacted where the renderer redacts). */
-  manifestText(manifest: Manifest): string;
+  manifestText: (manifest: Manifest) => string;
 }
 
 /** What the command line asked for. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Finding, Plan } from '@modeshift/core';
+import type { Finding } from '@modeshift/core';
 import { exampleCopy, KEY, startOnPlan, startWizard, testDeps, type Harness } from './__fixtures__/harness.js';
 import { WizardModel } from './model.js';
 
@@ -69,7 +69,7 @@ describe('layout', () => {
       severity: (['blocker', 'change', 'advisory', 'gain'] as const)[i % 4]!,
       resource: { kind: 'Deployment', namespace: `team-${i % 97}`, name: `app-${i}` },
     }));
-    model.plan = { ...model.plan!, findings } as Plan;
+    model.plan = { ...model.plan!, findings };
     h = await startWizard({ model });
     await h.press('4');
     await h.see('Findings: 5000');

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProgressState } from './state-file.js';
 import { exampleCopy, KEY, startOnPlan, startWizard, type Harness } from './__fixtures__/harness.js';
 
 let h: Harness | undefined;
@@ -31,7 +32,7 @@ describe('progress across sessions', () => {
 
   it('carries progress over a changed plan by step id and lists the new and the gone steps', async () => {
     const inventory = await sessionWithProgress();
-    const state = JSON.parse(readFileSync(statePath(inventory), 'utf8'));
+    const state = JSON.parse(readFileSync(statePath(inventory), 'utf8')) as ProgressState;
     state.planFingerprint = 'sha256:an-older-inventory';
     state.planSteps = [...state.planSteps.filter((id: string) => id !== 'waves/batch'), 'waves/old-namespace'];
     state.steps['waves/old-namespace'] = { status: 'done' };
@@ -43,7 +44,7 @@ describe('progress across sessions', () => {
     expect(h.frame()).toContain('- waves/old-namespace');
     await h.press(KEY.enter);
     await h.see('✔ 1.1 Allow access entries');
-    const after = JSON.parse(readFileSync(statePath(inventory), 'utf8'));
+    const after = JSON.parse(readFileSync(statePath(inventory), 'utf8')) as ProgressState;
     expect(after.planSteps).toContain('waves/batch');
     expect(after.steps['waves/old-namespace']).toEqual({ status: 'done' });
   });
@@ -59,7 +60,7 @@ describe('progress across sessions', () => {
     expect(readFileSync(`${statePath(inventory)}.bad`, 'utf8')).toContain('"steps":{');
     await h.press(KEY.enter, KEY.enter);
     await h.see('Readiness');
-    expect(JSON.parse(readFileSync(statePath(inventory), 'utf8')).kind).toBe('modeshift-progress');
+    expect((JSON.parse(readFileSync(statePath(inventory), 'utf8')) as ProgressState).kind).toBe('modeshift-progress');
   });
 
   it('can go on without saving over a foreign file, which stays untouched', async () => {
@@ -94,7 +95,7 @@ describe('progress across sessions', () => {
     h = await startOnPlan({ inventory, deps: { examples: [example] } });
     await h.press('5', 'd', 'q');
     await h.see(`Progress saved to ${elsewhere}`);
-    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).kind).toBe('modeshift-progress');
+    expect((JSON.parse(readFileSync(elsewhere, 'utf8')) as ProgressState).kind).toBe('modeshift-progress');
     expect(existsSync(statePath(inventory))).toBe(false);
   });
 

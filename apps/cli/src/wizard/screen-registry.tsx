@@ -22,7 +22,7 @@ export interface Screen {
   back: ScreenId | null;
   /** Handles a key; false leaves it to the keys that work everywhere. */
   keys(m: WizardModel, ev: KeyEvent, size: Size): boolean;
-  view(props: { m: WizardModel; size: Size }): ReactNode;
+  view: (props: { m: WizardModel; size: Size }) => ReactNode;
 }
 
 /** One entry per screen: a new screen is an id in screen-ids.ts and its entry here. */

@@ -12,6 +12,10 @@ import {
   type ProgressState,
 } from './state-file.js';
 
+// vitest types its asymmetric matchers as `any`; typed as `unknown` they can sit in an expected object safely.
+const containing = (text: string): unknown => expect.stringContaining(text);
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+
 const dir = () => mkdtempSync(join(tmpdir(), 'modeshift-state-'));
 
 async function examplePlan(): Promise<Plan> {
@@ -38,18 +42,18 @@ describe('state file', () => {
     const d = dir();
     expect(loadState(join(d, 'nope.json'))).toEqual({ kind: 'missing' });
     writeFileSync(join(d, 'half.json'), '{"kind": "modeshift-progress", "vers');
-    expect(loadState(join(d, 'half.json'))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('not valid JSON') });
+    expect(loadState(join(d, 'half.json'))).toMatchObject({ kind: 'corrupt', reason: containing('not valid JSON') });
     expect(parseState('{"name": "my-app", "version": "1.0.0"}')).toMatchObject({ kind: 'foreign' });
     expect(parseState('[1, 2]')).toMatchObject({ kind: 'foreign' });
-    expect(parseState('{"kind": "modeshift-progress", "version": 2}')).toMatchObject({ kind: 'foreign', reason: expect.stringContaining('a version other than 1') });
-    expect(loadState(d)).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('EISDIR') });
+    expect(parseState('{"kind": "modeshift-progress", "version": 2}')).toMatchObject({ kind: 'foreign', reason: containing('a version other than 1') });
+    expect(loadState(d)).toMatchObject({ kind: 'corrupt', reason: containing('EISDIR') });
   });
 
   it('never quotes the damaged file in its reason, only the line and column', () => {
     const secret = 'hunter2-in-a-note';
     for (const text of [`{"kind": "modeshift-progress", "steps": {"a": {"note": "${secret}" x}}}`, `{"kind": "modeshift-progress", ${secret}`]) {
       const loaded = parseState(text);
-      expect(loaded).toMatchObject({ kind: 'corrupt', reason: expect.stringMatching(/^it is not valid JSON \(line 1, column \d+: /) });
+      expect(loaded).toMatchObject({ kind: 'corrupt', reason: matching(/^it is not valid JSON \(line 1, column \d+: /) });
       expect(JSON.stringify(loaded)).not.toContain(secret);
     }
     const huge = 'x'.repeat(10_000);
@@ -61,10 +65,10 @@ describe('state file', () => {
   it('reports a bad shape inside a modeshift file as damage, naming the field', () => {
     const base = { kind: 'modeshift-progress', version: 1, planFingerprint: 'x', planSteps: [], inventory: [], target: 'auto-mode', steps: {} };
     expect(parseState(JSON.stringify(base))).toMatchObject({ kind: 'ok' });
-    expect(parseState(JSON.stringify({ ...base, target: 'ec2' }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('target') });
-    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('step 1 of steps has no valid status') });
+    expect(parseState(JSON.stringify({ ...base, target: 'ec2' }))).toMatchObject({ kind: 'corrupt', reason: containing('target') });
+    expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'finished' } } }))).toMatchObject({ kind: 'corrupt', reason: containing('step 1 of steps has no valid status') });
     expect(parseState(JSON.stringify({ ...base, steps: { a: { status: 'done', note: 3 } } }))).toMatchObject({ kind: 'corrupt' });
-    expect(parseState(JSON.stringify({ ...base, planSteps: 'a' }))).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('planSteps') });
+    expect(parseState(JSON.stringify({ ...base, planSteps: 'a' }))).toMatchObject({ kind: 'corrupt', reason: containing('planSteps') });
   });
 
   it('keeps step ids such as __proto__ as plain data', () => {

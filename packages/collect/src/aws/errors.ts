@@ -48,7 +48,8 @@ export function awsUserError(error: unknown, service: 'EKS' | 'EC2', where: stri
   if (error instanceof UserError) return error;
   const name = nameOf(error);
   const code = (error as SdkError | undefined)?.code;
-  const message = String((error as SdkError | undefined)?.message ?? '').split('\n')[0] ?? '';
+  const raw = (error as SdkError | undefined)?.message;
+  const message = (typeof raw === 'string' ? raw : '').split('\n')[0] ?? '';
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return new UserError('api', MISSING_CREDENTIALS);
   }
@@ -59,7 +60,7 @@ export function awsUserError(error: unknown, service: 'EKS' | 'EC2', where: stri
     return new UserError('usage', 'No AWS region: pass --region, set AWS_REGION, or use a kube context named by an EKS cluster ARN.');
   }
   if (name === 'TimeoutError' || (typeof code === 'string' && UNREACHABLE.has(code)) || UNREACHABLE.has(name)) {
-    return new UserError('api', `Cannot reach the ${service} API (${where}): ${name === 'TimeoutError' ? 'no answer in time' : String(code ?? name)}.`);
+    return new UserError('api', `Cannot reach the ${service} API (${where}): ${name === 'TimeoutError' ? 'no answer in time' : (typeof code === 'string' ? code : name)}.`);
   }
   return new UserError('api', `The ${service} API (${where}) failed: ${name}${message ? `: ${message.slice(0, 200)}` : ''}`);
 }

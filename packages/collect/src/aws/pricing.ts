@@ -117,7 +117,7 @@ export async function fetchLivePrices(o: LivePricesOptions): Promise<PriceFile> 
       else if (/Fargate-GB-Hours$/.test(usage)) fargate.gbHour = price;
       else if (attrs['operation'] === 'EKSAutoUsage') {
         const type = attrs['instancetype'] ?? attrs['instanceType'];
-        if (type && instances[type]) instances[type] = { ...instances[type]!, autoModeFeeHour: price };
+        if (type && instances[type]) instances[type] = { ...instances[type], autoModeFeeHour: price };
       }
     }
     const file = {

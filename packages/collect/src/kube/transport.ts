@@ -101,7 +101,7 @@ export class KubeTransport {
             response.on('error', reject);
             // A body cut off (by our own timer among others) ends in 'close' without 'end'.
             response.on('close', () => {
-              if (!response.complete) reject(attempt.signal.aborted ? attempt.signal.reason : new Error('the connection closed before the answer was complete'));
+              if (!response.complete) reject(attempt.signal.aborted ? (attempt.signal.reason as unknown) : new Error('the connection closed before the answer was complete'));
             });
             response.on('end', () =>
               resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),

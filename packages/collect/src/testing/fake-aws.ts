@@ -157,12 +157,12 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         const nodegroup = nodegroups.find((n) => n.nodegroupName === parts[3]);
         return nodegroup ? reply(200, { nodegroup }) : notFound();
       }
-      default:
+      case 'eks:Unknown':
         return reply(404, { message: 'unknown route' }, 'ResourceNotFoundException');
     }
   });
 
-  const ec2 = http.createServer(async (req, res) => {
+  const ec2Request = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const params = Object.fromEntries(new URLSearchParams(await body(req)));
     const record: AwsRequest = { service: 'ec2', action: `ec2:${params.Action ?? 'Unknown'}`, method: req.method ?? '', region: null, status: 0, params };
     requests.push(record);
@@ -199,7 +199,9 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       return reply(200, `<DescribeSubnetsResponse ${ns}><requestId>req-subnet</requestId><subnetSet>${xml}</subnetSet>${out.next}</DescribeSubnetsResponse>`);
     }
     return badRequest('unsupported request');
-  });
+  };
+  // http does not await handlers; the promise is dropped on purpose (the handler replies on every path).
+  const ec2 = http.createServer((req, res) => void ec2Request(req, res));
 
   const [eksUrl, ec2Url] = [await listen(eks), await listen(ec2)];
   return {

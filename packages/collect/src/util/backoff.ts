@@ -31,10 +31,11 @@ export function parseRetryAfter(value: string | string[] | undefined): number | 
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    // The abort reason is passed on as it is: the aborter chose it (usually an Error).
+    if (signal?.aborted) return reject(signal.reason as unknown);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal?.reason as unknown);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

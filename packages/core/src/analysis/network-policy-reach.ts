@@ -1,7 +1,7 @@
 // What NetworkPolicies let through to a pod from outside the cluster's pods. The specs are read
 // defensively: the loader keeps NetworkPolicy specs as written, and a rule must not crash on one.
 import { matchesSelector } from '../inventory/selectors.js';
-import type { LabelSelector, StringMap } from '../kube.js';
+import type { StringMap } from '../kube.js';
 
 /** A port a load balancer sends to: the Service's targetPort, with its number when the pod names it. */
 export interface TargetPort {
@@ -30,7 +30,7 @@ export function isolatesIngress(spec: Record<string, unknown>, podLabels: String
   const types = Array.isArray(spec.policyTypes) ? spec.policyTypes : ['Ingress'];
   if (!types.includes('Ingress')) return false;
   const selector = record(spec.podSelector);
-  return selector !== null && matchesSelector(selector as LabelSelector, podLabels);
+  return selector !== null && matchesSelector(selector, podLabels);
 }
 
 function ipv4(text: string): { net: number; bits: number } | null {

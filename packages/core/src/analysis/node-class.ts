@@ -75,7 +75,7 @@ const publicCache = new WeakMap<object, Map<string, PublicNodeClass | null>>();
  */
 export function publicNodeClassOf(ctx: RuleContext, pool: string): PublicNodeClass | null {
   let perPool = publicCache.get(ctx.index);
-  if (!perPool) publicCache.set(ctx.index, (perPool = new Map()));
+  if (!perPool) publicCache.set(ctx.index, (perPool = new Map<string, PublicNodeClass | null>()));
   if (perPool.has(pool)) return perPool.get(pool) ?? null;
   const nc = autoNodeClassOf(ctx, pool);
   let result: PublicNodeClass | null = null;

@@ -2,7 +2,7 @@
 // target as the plan leaves it, per namespace and per wave, with what is left out and every
 // assumption said. A workload is priced on both sides or on neither, so the two totals compare.
 import type { Mode, Stage } from '@modeshift/plan';
-import type { Container, NodePoolSpec, PodSpec } from '../kube.js';
+import type { Container, PodSpec } from '../kube.js';
 import type { Workload } from '../inventory/types.js';
 import type { Compute, SourceMode } from '../placement/types.js';
 import { collectMoves, type Move } from '../plan/moves.js';
@@ -50,7 +50,7 @@ function nodePoolManifests(o: Record<string, unknown>): NodePoolObject[] {
   const metadata = o['metadata'];
   const spec = o['spec'];
   if (o['kind'] !== 'NodePool' || !isRecord(metadata) || typeof metadata['name'] !== 'string' || !isRecord(spec)) return [];
-  return [{ metadata: { name: metadata['name'], labels: {}, annotations: {} }, spec: spec as NodePoolSpec }];
+  return [{ metadata: { name: metadata['name'], labels: {}, annotations: {} }, spec: spec }];
 }
 
 interface Priced {

@@ -38,7 +38,7 @@ export class InventoryCollector {
 
   add<B extends ListBucket>(bucket: B, item: ItemOf<B>, info: EntryInfo): void {
     let entries = this.entries.get(bucket);
-    if (!entries) this.entries.set(bucket, (entries = new Map()));
+    if (!entries) this.entries.set(bucket, (entries = new Map<string, Entry>()));
     const earlier = entries.get(info.identity);
     if (earlier?.origin && info.origin) {
       this.skip(earlier.origin, `${info.label} is defined twice, here and at ${where(info.origin)}; the later one is used`);

@@ -1,5 +1,5 @@
 import type { Origin } from '../kube.js';
-import { isRecord } from './shape.js';
+import { isArray, isRecord } from './shape.js';
 
 /**
  * One parsed YAML/JSON document (or one item of a `kind: List`), before it is known to be anything.
@@ -34,12 +34,12 @@ export interface LoadProblem {
 export function listItems(value: unknown): unknown[] | null {
   if (!isRecord(value) || typeof value.kind !== 'string') return null;
   const { kind, items } = value;
-  if (kind === 'List') return Array.isArray(items) ? items : [];
-  if (!kind.endsWith('List') || kind.length === 'List'.length || !Array.isArray(items)) return null;
+  if (kind === 'List') return isArray(items) ? items : [];
+  if (!kind.endsWith('List') || kind.length === 'List'.length || !isArray(items)) return null;
 
   const itemKind = kind.slice(0, -'List'.length);
   const apiVersion = value.apiVersion;
-  return items.map((item) => {
+  return items.map((item: unknown) => {
     if (!isRecord(item) || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
     return { apiVersion, kind: itemKind, ...item };
   });

@@ -67,7 +67,7 @@ export class InventoryIndex {
   constructor(readonly inventory: Inventory) {}
 
   private lookup<K extends keyof Lookups>(name: K): Lookups[K] {
-    return (this.built[name] ??= LOOKUPS[name](this.inventory) as Lookups[K]) as Lookups[K];
+    return (this.built[name] ??= LOOKUPS[name](this.inventory) as Lookups[K]);
   }
 
   service(namespace: string, name: string): Of<'services'> | undefined {

@@ -129,7 +129,7 @@ const known = new Map<string, Map<string, KindInfo>>();
 /** Shared per apiVersion and kind (an inventory has a few dozen of them and tens of thousands of objects): read it, never change it. */
 export function kindInfo(apiVersion: string, kind: string): KindInfo {
   let byKind = known.get(apiVersion);
-  if (!byKind) known.set(apiVersion, (byKind = new Map()));
+  if (!byKind) known.set(apiVersion, (byKind = new Map<string, KindInfo>()));
   let info = byKind.get(kind);
   if (!info) byKind.set(kind, (info = describeKind(apiVersion, kind)));
   return info;

@@ -84,6 +84,9 @@ function formatPath(path: readonly (string | number)[]): string {
   return out === '' ? 'the document' : out;
 }
 
+/** Array.isArray, but the items stay `unknown` instead of becoming `any`. */
+export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
+
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -77,6 +77,7 @@ function fromNode(capacity: Capacity, workload: Workload): Compute | null {
       return { type: 'fargate', profile: workload.template.metadata.labels['eks.amazonaws.com/fargate-profile'] ?? 'unknown' };
     case 'auto':
       return { type: 'auto-mode', nodePool: labels['karpenter.sh/nodepool'] ?? 'unknown' };
+    case undefined: // no compute-type label: a node of a managed node group
     default:
       return { type: 'managed-nodes', nodegroup: labels['eks.amazonaws.com/nodegroup'] ?? null };
   }
@@ -144,7 +145,7 @@ function computeTable(): (c: Compute) => Compute {
   return (c) => {
     const name = c.type === 'fargate' ? c.profile : c.type === 'auto-mode' ? c.nodePool : c.type === 'managed-nodes' ? c.nodegroup : c.reason;
     let byName = byType.get(c.type);
-    if (!byName) byType.set(c.type, (byName = new Map()));
+    if (!byName) byType.set(c.type, (byName = new Map<string | null, Compute>()));
     const known = byName.get(name);
     if (known) return known;
     byName.set(name, c);

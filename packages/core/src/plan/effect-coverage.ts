@@ -164,6 +164,7 @@ export function commandAction(command: string): CommandAction | null {
       return helmAction(words);
     case 'eksctl':
       return { action: `eksctl ${words.slice(1, 3).join(' ')}`, coveredBy: (e) => e.type === 'create-oidc-provider' && /associate-iam-oidc-provider/.test(first) };
+    case undefined: // unreachable (split always yields a first word), kept so the switch is exhaustive
     default:
       return { action: words[0] ?? '', coveredBy: () => false };
   }

@@ -67,9 +67,9 @@ function byResourceName(findings: readonly Finding[]): (w: Workload) => Finding[
     if (!r) continue;
     if (r.kind.includes('/') || r.name.includes('/') || (r.namespace !== null && r.namespace.includes('/'))) return byResourceKey(findings);
     let byNamespace = byKind.get(r.kind);
-    if (!byNamespace) byKind.set(r.kind, (byNamespace = new Map()));
+    if (!byNamespace) byKind.set(r.kind, (byNamespace = new Map<string | null, Map<string, Finding[]>>()));
     let byName = byNamespace.get(r.namespace);
-    if (!byName) byNamespace.set(r.namespace, (byName = new Map()));
+    if (!byName) byNamespace.set(r.namespace, (byName = new Map<string, Finding[]>()));
     const list = byName.get(r.name);
     if (list) list.push(f);
     else byName.set(r.name, [f]);

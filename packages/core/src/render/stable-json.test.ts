@@ -10,7 +10,7 @@ function reference(value: unknown, pad = '', unit = '  '): string {
     if (value.length === 0) return '[]';
     return `[${nl}${value.map((v) => inner + reference(v, inner, unit)).join(`,${nl}`)}${nl}${pad}]`;
   }
-  const object = value instanceof Map ? Object.fromEntries(value) : (value as Record<string, unknown>);
+  const object: Record<string, unknown> = value instanceof Map ? Object.fromEntries(value as Map<string, unknown>) : (value as Record<string, unknown>);
   const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort();
   if (keys.length === 0) return '{}';
   const sep = unit ? ': ' : ':';

@@ -199,7 +199,7 @@ function withSortedKeys(value: unknown): unknown {
   }
   if (value instanceof Map) return withSortedKeys(Object.fromEntries(value));
   const source = value as Record<string, unknown>;
-  const proto = Object.getPrototypeOf(source);
+  const proto: unknown = Object.getPrototypeOf(source);
   // Anything but a plain object may carry toJSON or other behaviour JSON.stringify would honour.
   if (proto !== Object.prototype && proto !== null) return sortedCopy(source, null);
   // for-in visits a plain object's own keys first, in the order JSON.stringify writes them.
@@ -257,7 +257,7 @@ function write(value: unknown, pad: string, unit: string, out: string[]): void {
     return;
   }
   if (value instanceof Map) return write(Object.fromEntries(value), pad, unit, out);
-  const keys = Object.keys(value as object)
+  const keys = Object.keys(value)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort();
   if (keys.length === 0) return void out.push('{}');

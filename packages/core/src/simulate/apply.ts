@@ -67,7 +67,7 @@ function findObject(step: Step, ref: ObjectRef, file: string): Record<string, un
 
 function asNamespaced<S>(object: Record<string, unknown>, namespace: string): Namespaced<S> {
   const meta = (object.metadata ?? {}) as { name?: string; labels?: StringMap; annotations?: StringMap };
-  return { apiVersion: String(object.apiVersion ?? ''), kind: String(object.kind), metadata: { name: String(meta.name), namespace, labels: meta.labels ?? {}, annotations: meta.annotations ?? {} }, spec: (object.spec ?? {}) as S, origin: { file: 'plan', line: 0 } };
+  return { apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '', kind: String(object.kind), metadata: { name: String(meta.name), namespace, labels: meta.labels ?? {}, annotations: meta.annotations ?? {} }, spec: (object.spec ?? {}) as S, origin: { file: 'plan', line: 0 } };
 }
 
 function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: string, impact: Impact): void {
@@ -85,7 +85,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       impact.objects.add(objectKey(ref));
       return touchNamespace(model, impact, ns);
     case 'IngressClass':
-      model.ingressClasses.set(ref.name, { controller: String(spec.controller ?? ''), params: (spec.parameters as { name?: string } | undefined)?.name ?? null });
+      model.ingressClasses.set(ref.name, { controller: typeof spec.controller === 'string' ? spec.controller : '', params: (spec.parameters as { name?: string } | undefined)?.name ?? null });
       impact.loadBalancers = true;
       return;
     case 'IngressClassParams':

@@ -117,7 +117,7 @@ export class ClusterModel {
 
   policiesIn(namespace: string): ByName<Record<string, unknown>> {
     let map = this.networkPolicies.get(namespace);
-    if (!map) this.networkPolicies.set(namespace, (map = new Map()));
+    if (!map) this.networkPolicies.set(namespace, (map = new Map<string, Record<string, unknown>>()));
     return map;
   }
 
@@ -193,7 +193,7 @@ export function serviceAccountKey(w: Workload): string {
 
 export function inner<T>(map: Map<string, ByName<T>>, namespace: string): ByName<T> {
   let byName = map.get(namespace);
-  if (!byName) map.set(namespace, (byName = new Map()));
+  if (!byName) map.set(namespace, (byName = new Map<string, T>()));
   return byName;
 }
 

@@ -118,7 +118,7 @@ function loadBalancedPorts(model: ClusterModel, sim: SimWorkload): { via: string
     const cidrs = sourceCidrs(model, listAnnotation(a['alb.ingress.kubernetes.io/subnets']), a['alb.ingress.kubernetes.io/scheme'] !== 'internet-facing');
     const backends = [ing.spec.defaultBackend, ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))];
     for (const b of backends) {
-      const service = b?.service as { name: string; port?: { name?: unknown; number?: unknown } } | undefined;
+      const service = b?.service;
       if (service) senders.push({ via: `Ingress ${ns}/${ing.metadata.name}`, service: service.name, port: service.port, cidrs });
     }
   }

@@ -3,7 +3,7 @@ import { infraFromPlan } from '../model/infra-from-plan.js';
 import { fillPlaceholders } from '../plan/index.js';
 import { actionsAndResources, schemaErrors } from '../testing/checks.js';
 import { examplePlan } from '../testing/examples.js';
-import { ACCOUNT_ID, clearRegistered, installMocks, outputValue, REGION, settle, type Registered } from '../testing/mocks.js';
+import { ACCOUNT_ID, clearRegistered, installMocks, jsonInput, outputValue, REGION, settle, type Kubeconfig, type PolicyDocument, type Registered } from '../testing/mocks.js';
 import { AutoModeEnablement } from './auto-mode-enablement.js';
 import { KubernetesObjects } from './kubernetes-objects.js';
 import { kubernetesProvider } from './kubernetes-provider.js';
@@ -39,7 +39,7 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const res = await settle();
     const roles = of(res, 'aws:iam/role:Role');
     expect(roles.map((r) => [r.name, r.inputs.name])).toEqual([['auto-mode-node-role', 'shop-prod-eks-auto-node']]);
-    expect(JSON.parse(roles[0]!.inputs.assumeRolePolicy)).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    expect(jsonInput<PolicyDocument>(roles[0]!, 'assumeRolePolicy')).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     const attachments = of(res, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => [r.name, r.inputs.role, r.inputs.policyArn]);
     const clusterRole = model.autoMode!.clusterRole!.name;
     expect(attachments).toEqual(
@@ -55,7 +55,7 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const command = await outputValue(autoMode.enableAutoModeCommand);
     expect(command).toContain(`nodeRoleArn=arn:aws:iam::${ACCOUNT_ID}:role/shop-prod-eks-auto-node,nodePools=general-purpose,system`);
     expect(command).toMatch(/^aws eks update-cluster-config --name shop-prod --compute-config enabled=true/);
-    for (const r of roles) for (const v of actionsAndResources(JSON.parse(r.inputs.assumeRolePolicy))) expect(v).not.toContain('*');
+    for (const r of roles) for (const v of actionsAndResources(jsonInput<PolicyDocument>(r, 'assumeRolePolicy'))) expect(v).not.toContain('*');
   });
 
   it('attaches to the cluster role only the policies the plan adds, and leaves them attached on destroy', async () => {
@@ -78,13 +78,13 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     for (const r of k8s) expect(r.provider).toMatch(/pulumi:providers:kubernetes::kubernetes::kubernetes_id$/);
     expect(k8s).toHaveLength(model.kubernetes.length);
     const spot = k8s.find((r) => r.name === 'nodepool-spot')!;
-    expect(spot.inputs.spec.template.spec.requirements).toContainEqual({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] });
-    expect(spot.inputs.spec.template.spec.nodeClassRef).toEqual({ group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' });
+    expect(spot.inputs.spec?.template?.spec?.requirements).toContainEqual({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] });
+    expect(spot.inputs.spec?.template?.spec?.nodeClassRef).toEqual({ group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'default' });
     for (const r of k8s) expect(schemaErrors(r.inputs)).toEqual([]);
     const providerRes = res.find((r) => r.type === 'pulumi:providers:kubernetes')!;
-    const kubeconfig = JSON.parse(providerRes.inputs.kubeconfig);
-    expect(kubeconfig.clusters[0].cluster.server).toBe('https://shop-prod.example.eks.amazonaws.com');
-    expect(kubeconfig.users[0].user.exec.args).toEqual(['eks', 'get-token', '--cluster-name', 'shop-prod', '--region', REGION, '--output', 'json']);
+    const kubeconfig = jsonInput<Kubeconfig>(providerRes, 'kubeconfig');
+    expect(kubeconfig.clusters[0]?.cluster.server).toBe('https://shop-prod.example.eks.amazonaws.com');
+    expect(kubeconfig.users[0]?.user.exec.args).toEqual(['eks', 'get-token', '--cluster-name', 'shop-prod', '--region', REGION, '--output', 'json']);
   });
 
   it('builds a new Auto Mode cluster for blue/green, with API authentication and the NodeClasses pointed at it', async () => {
@@ -109,11 +109,11 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const nodeClasses = of(res, 'kubernetes:eks.amazonaws.com/v1:NodeClass');
     expect(nodeClasses.length).toBeGreaterThan(0);
     for (const nc of nodeClasses) {
-      expect(nc.inputs.spec.role).toBe('shop-prod-eks-auto-node');
-      expect(nc.inputs.spec.securityGroupSelectorTerms).toEqual([{ id: 'sg-0123456789abcdef0' }]);
+      expect(nc.inputs.spec?.role).toBe('shop-prod-eks-auto-node');
+      expect(nc.inputs.spec?.securityGroupSelectorTerms).toEqual([{ id: 'sg-0123456789abcdef0' }]);
       expect(schemaErrors(nc.inputs)).toEqual([]);
     }
-    expect(JSON.parse(res.find((r) => r.type === 'pulumi:providers:kubernetes')!.inputs.kubeconfig).clusters[0].name).toBe('shop-prod-auto');
+    expect(jsonInput<Kubeconfig>(res.find((r) => r.type === 'pulumi:providers:kubernetes')!, 'kubeconfig').clusters[0]?.name).toBe('shop-prod-auto');
   });
 
   it('opens the new cluster\'s public endpoint only to the address ranges it is given', async () => {

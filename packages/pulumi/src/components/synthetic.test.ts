@@ -6,7 +6,7 @@ import { infraFromPlan } from '../model/infra-from-plan.js';
 import type { Infrastructure, Plan, Step } from '../plan/index.js';
 import { actionsAndResources, schemaErrors } from '../testing/checks.js';
 import { aPlan, aStep } from '../testing/plans.js';
-import { ACCOUNT_ID, clearRegistered, installMocks, OIDC_ISSUER, REGION, settle } from '../testing/mocks.js';
+import { ACCOUNT_ID, clearRegistered, installMocks, jsonInput, OIDC_ISSUER, REGION, settle, type PolicyDocument } from '../testing/mocks.js';
 import { AutoModeEnablement } from './auto-mode-enablement.js';
 import { FargateCapacity } from './fargate-capacity.js';
 import { IrsaRoles } from './irsa-roles.js';
@@ -38,8 +38,8 @@ describe('components on plans the examples do not cover', () => {
     const res = await settle();
     const pool = res.find((r) => r.type === 'kubernetes:karpenter.sh/v1:NodePool')!;
     expect(pool.name).toBe('nodepool-gpu');
-    expect(pool.inputs.spec.template.spec.taints).toEqual([{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }]);
-    expect(pool.inputs.spec.limits['nvidia.com/gpu']).toBe('8');
+    expect(pool.inputs.spec?.template?.spec?.taints).toEqual([{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }]);
+    expect(pool.inputs.spec?.limits?.['nvidia.com/gpu']).toBe('8');
     expect(schemaErrors(pool.inputs)).toEqual([]);
     const sc = res.find((r) => r.type === 'kubernetes:storage.k8s.io/v1:StorageClass')!;
     expect(sc.inputs.provisioner).toBe('ebs.csi.eks.amazonaws.com');
@@ -62,16 +62,16 @@ describe('components on plans the examples do not cover', () => {
     new IrsaRoles('irsa', { roles: model.irsaRoles, clusterName: 'c1' });
     const res = await settle();
     const profiles = res.filter((r) => r.type === 'aws:eks/fargateProfile:FargateProfile');
-    expect(profiles.map((p) => [p.inputs.fargateProfileName, p.inputs.selectors.length, p.inputs.subnetIds])).toEqual([
+    expect(profiles.map((p) => [p.inputs.fargateProfileName, p.inputs.selectors?.length, p.inputs.subnetIds])).toEqual([
       ['big', 5, ['subnet-p1']],
       ['big-2', 2, ['subnet-p1']],
     ]);
     const irsa = res.find((r) => r.name === 'irsa-c1-a-orders')!;
     expect(irsa.inputs.name).toBe('c1-a-orders');
-    const trust = JSON.parse(irsa.inputs.assumeRolePolicy);
+    const trust = jsonInput<PolicyDocument>(irsa, 'assumeRolePolicy');
     const issuer = OIDC_ISSUER.replace('https://', '');
-    expect(trust.Statement[0].Principal).toEqual({ Federated: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${issuer}` });
-    expect(trust.Statement[0].Condition.StringEquals).toEqual({ [`${issuer}:sub`]: 'system:serviceaccount:a:orders', [`${issuer}:aud`]: 'sts.amazonaws.com' });
+    expect(trust.Statement[0]?.Principal).toEqual({ Federated: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${issuer}` });
+    expect(trust.Statement[0]?.Condition?.StringEquals).toEqual({ [`${issuer}:sub`]: 'system:serviceaccount:a:orders', [`${issuer}:aud`]: 'sts.amazonaws.com' });
     for (const v of actionsAndResources(trust)) expect(v).not.toContain('*');
     expect(res.filter((r) => r.type === 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn)).toEqual(['arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy']);
   });

@@ -9,8 +9,15 @@ import { PACKAGE_VERSION, readShippedSources, SHIPPED_PLAN_DIR, SHIPPED_SOURCES 
 
 const shipped = readShippedSources();
 const generate = (plan: Plan, stack = 'migration') => generateProject(plan, { stack, shipped });
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const rootPkg = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8'));
+/** The fields of a package.json these tests read. */
+interface PackageJson {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+const rootPkg = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8')) as PackageJson;
 
 describe.each(EXAMPLES)('the generated project for %s', (name) => {
   const plan = examplePlan(name);
@@ -23,7 +30,7 @@ describe.each(EXAMPLES)('the generated project for %s', (name) => {
   });
 
   it('pins the versions this repository tests with, and refers to nothing outside its directory', () => {
-    const project = JSON.parse(files.get('package.json')!);
+    const project = JSON.parse(files.get('package.json')!) as PackageJson;
     expect(project.dependencies).toEqual(PINNED_DEPENDENCIES);
     expect(project.devDependencies).toEqual(PINNED_DEV_DEPENDENCIES);
     for (const [dep, version] of Object.entries(project.dependencies)) expect(version, dep).toMatch(/^\d+\.\d+\.\d+$/);

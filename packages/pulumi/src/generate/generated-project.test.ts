@@ -105,7 +105,7 @@ describe('the generated programs under mocks', () => {
     const profiles = res.filter((r) => r.type === 'aws:eks/fargateProfile:FargateProfile');
     expect(profiles.map((p) => p.inputs.fargateProfileName).sort()).toEqual(model.fargate!.profiles.map((p) => p.name).sort());
     expect(res.filter((r) => r.type === 'kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy').length).toBeGreaterThan(0);
-    expect(res.some((r) => r.type === 'kubernetes:core/v1:ConfigMap' && r.inputs.metadata.name === 'aws-logging')).toBe(true);
+    expect(res.some((r) => r.type === 'kubernetes:core/v1:ConfigMap' && r.inputs.metadata?.name === 'aws-logging')).toBe(true);
     const stayingOnly = new Set(plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload.split('/')[1]));
     for (const w of plan.workloads) if (w.outcome !== 'stays') stayingOnly.delete(w.workload.split('/')[1]);
     for (const r of res) {

@@ -1,6 +1,7 @@
 import { autoModeNodeRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from '@modeshift/core';
 import { describe, expect, it } from 'vitest';
 import { actionsAndResources } from '../testing/checks.js';
+import type { PolicyDocument } from '../testing/mocks.js';
 import { accessPolicyArn, autoModeNodeRoleTrust, irsaRoleTrust, managedPolicyArn, podExecutionRoleTrust } from './iam.js';
 
 describe('trust policies', () => {
@@ -15,10 +16,10 @@ describe('trust policies', () => {
   });
 
   it('limit the Fargate role to this cluster\'s profiles and trust one service', () => {
-    const doc = podExecutionRoleTrust({ partition: 'aws-cn', region: 'cn-north-1', accountId: '1', clusterName: 'c1' }) as any;
+    const doc = podExecutionRoleTrust({ partition: 'aws-cn', region: 'cn-north-1', accountId: '1', clusterName: 'c1' }) as unknown as PolicyDocument;
     expect(doc.Statement).toHaveLength(1);
-    expect(doc.Statement[0].Principal).toEqual({ Service: 'eks-fargate-pods.amazonaws.com' });
-    expect(doc.Statement[0].Condition.ArnLike['aws:SourceArn']).toBe('arn:aws-cn:eks:cn-north-1:1:fargateprofile/c1/*');
+    expect(doc.Statement[0]?.Principal).toEqual({ Service: 'eks-fargate-pods.amazonaws.com' });
+    expect(doc.Statement[0]?.Condition?.ArnLike?.['aws:SourceArn']).toBe('arn:aws-cn:eks:cn-north-1:1:fargateprofile/c1/*');
   });
 
   it('grant no wildcard action or resource', () => {

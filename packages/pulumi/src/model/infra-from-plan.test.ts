@@ -4,6 +4,16 @@ import { infraFromPlan } from './infra-from-plan.js';
 import type { Plan, Step } from '../plan/index.js';
 import { aBlocker, aPlan, aStep } from '../testing/plans.js';
 
+/** The fields of the generated NodePools and NodeClasses these tests read. */
+interface PoolOrClass {
+  metadata: { name: string };
+  spec: {
+    template: { spec: { requirements: unknown[]; taints: { key: string }[]; nodeClassRef: unknown } };
+    podSecurityGroupSelectorTerms?: unknown[];
+    role: string;
+  };
+}
+
 const kinds = (plan: Plan) => infraFromPlan(plan).kubernetes.map((o) => `${String(o.object['kind'])}/${(o.object['metadata'] as { name: string }).name}`);
 
 describe('infraFromPlan: fargate-to-auto-mode', () => {
@@ -35,15 +45,15 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
   });
 
   it('keeps the Spot pool and the security-group pool as the plan wrote them', () => {
-    const spot = model.kubernetes.find((o) => o.logicalName === 'nodepool-spot')!.object as any;
+    const spot = model.kubernetes.find((o) => o.logicalName === 'nodepool-spot')!.object as unknown as PoolOrClass;
     expect(spot.spec.template.spec.requirements).toContainEqual({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] });
     expect(spot.spec.template.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'modeshift.io/spot', value: 'true' }]);
-    const sg = model.kubernetes.find((o) => o.object['kind'] === 'NodeClass' && (o.object as any).spec.podSecurityGroupSelectorTerms)!.object as any;
-    expect(sg.spec.podSecurityGroupSelectorTerms.length).toBeGreaterThan(0);
+    const sg = model.kubernetes.find((o) => o.object['kind'] === 'NodeClass' && (o.object as unknown as PoolOrClass).spec.podSecurityGroupSelectorTerms)!.object as unknown as PoolOrClass;
+    expect(sg.spec.podSecurityGroupSelectorTerms?.length).toBeGreaterThan(0);
     expect(sg.spec.role).toBe(model.autoMode!.nodeRole!.name);
-    const sgPool = model.kubernetes.find((o) => o.object['kind'] === 'NodePool' && (o.object as any).metadata.name === sg.metadata.name)!.object as any;
+    const sgPool = model.kubernetes.find((o) => o.object['kind'] === 'NodePool' && (o.object as unknown as PoolOrClass).metadata.name === sg.metadata.name)!.object as unknown as PoolOrClass;
     expect(sgPool.spec.template.spec.nodeClassRef).toEqual({ group: 'eks.amazonaws.com', kind: 'NodeClass', name: sg.metadata.name });
-    expect(sgPool.spec.template.spec.taints[0].key).toBe('modeshift.io/security-groups');
+    expect(sgPool.spec.template.spec.taints[0]?.key).toBe('modeshift.io/security-groups');
   });
 
   it('says which steps are the stack and which stay commands', () => {
@@ -86,7 +96,7 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
     const onlyStaying = [...new Set(staying.map((w) => w.split('/')[1]!))].filter((ns) => plan.workloads.every((w) => w.workload.split('/')[1] !== ns || w.outcome === 'stays'));
     const namespaces = model.fargate!.profiles.flatMap((p) => p.selectors.map((s) => s.namespace));
     for (const ns of onlyStaying) expect(namespaces).not.toContain(ns);
-    expect(model.kubernetes.some((o) => onlyStaying.includes(String((o.object['metadata'] as any).namespace)))).toBe(false);
+    expect(model.kubernetes.some((o) => onlyStaying.includes(String((o.object['metadata'] as { namespace?: string }).namespace)))).toBe(false);
     expect(model.leftOut.map((l) => l.subject)).toEqual(expect.arrayContaining(staying));
     expect(model.leftOut.find((l) => l.subject === 'Deployment/ml/vllm-deepseek')!.reason).toMatch(/nvidia\.com\/gpu/);
   });

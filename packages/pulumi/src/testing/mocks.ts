@@ -2,10 +2,51 @@
 // components make. No Pulumi CLI or provider plugin is involved (toolchain.md §3).
 import * as pulumi from '@pulumi/pulumi';
 
+/**
+ * What the tests read of a resource's inputs, as the components pass them. Pulumi's mock hands the inputs
+ * over untyped; a test that reads a field a resource does not have gets undefined and fails its expectation.
+ */
+export interface ResourceInputs {
+  [key: string]: unknown;
+  name?: string;
+  /** IAM documents and the kubeconfig are passed as JSON text. */
+  assumeRolePolicy?: string;
+  kubeconfig?: string;
+  fargateProfileName?: string;
+  selectors?: { namespace: string; labels?: Record<string, string> }[];
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+  data?: Record<string, string>;
+  spec?: {
+    template?: { spec?: { requirements?: unknown[]; nodeClassRef?: unknown; taints?: unknown[] } };
+    limits?: Record<string, string>;
+    role?: string;
+    securityGroupSelectorTerms?: unknown[];
+    securityGroups?: { groupIds: string[] };
+  };
+}
+
+/** An IAM policy document as the tests read it. */
+export interface PolicyDocument {
+  Statement: { Principal?: unknown; Condition?: Record<string, Record<string, unknown>> }[];
+}
+
+/** A kubeconfig as the tests read it. */
+export interface Kubeconfig {
+  clusters: { name: string; cluster: { server: string } }[];
+  users: { user: { exec: { args: string[] } } }[];
+}
+
+/** A JSON-text input parsed as the shape the test reads; throws (failing the test) when the input is missing. */
+export function jsonInput<T>(r: Registered, key: 'assumeRolePolicy' | 'kubeconfig'): T {
+  const text = r.inputs[key];
+  if (text === undefined) throw new Error(`${r.type} ${r.name} has no ${key}`);
+  return JSON.parse(text) as T;
+}
+
 export interface Registered {
   type: string;
   name: string;
-  inputs: Record<string, any>;
+  inputs: ResourceInputs;
   provider?: string;
 }
 
@@ -17,12 +58,13 @@ export const registered: Registered[] = [];
 
 const mocks: pulumi.runtime.Mocks = {
   newResource(args) {
-    registered.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
-    const state: Record<string, unknown> = { ...args.inputs };
-    if (args.type === 'aws:iam/role:Role') state['arn'] = `arn:aws:iam::${ACCOUNT_ID}:role/${String(args.inputs.name ?? args.name)}`;
+    const inputs = args.inputs as ResourceInputs; // Pulumi hands the mock untyped inputs
+    registered.push({ type: args.type, name: args.name, inputs, provider: args.provider });
+    const state: Record<string, unknown> = { ...inputs };
+    if (args.type === 'aws:iam/role:Role') state['arn'] = `arn:aws:iam::${ACCOUNT_ID}:role/${inputs.name ?? args.name}`;
     // eks.Cluster is a remote component: the mock is its implementation, so the outputs we read are made up here (G11).
     if (args.type === 'eks:index:Cluster') {
-      const name = String(args.inputs.name ?? args.name);
+      const name = inputs.name ?? args.name;
       state['eksCluster'] = { name, arn: `arn:aws:eks:${REGION}:${ACCOUNT_ID}:cluster/${name}` };
       state['kubeconfigJson'] = JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name }] });
       state['clusterSecurityGroupId'] = 'sg-0123456789abcdef0';
@@ -39,7 +81,7 @@ const mocks: pulumi.runtime.Mocks = {
       case 'aws:index/getCallerIdentity:getCallerIdentity':
         return { accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, userId: 'AIDTEST', id: ACCOUNT_ID };
       case 'aws:eks/getCluster:getCluster': {
-        const name = String(args.inputs.name);
+        const name = String((args.inputs as ResourceInputs).name);
         return {
           name,
           endpoint: `https://${name}.example.eks.amazonaws.com`,

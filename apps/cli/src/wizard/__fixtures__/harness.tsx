@@ -42,7 +42,7 @@ export function testDeps(cwd: string, overrides: Partial<WizardDeps> = {}): Wiza
     load: (paths) => loadInventory(paths),
     // The real examples, with their progress in a directory of this test's own (as the CLI keeps it under the user's).
     examples: bundledExamples({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'modeshift-state-')) }),
-    runVerify: vi.fn(async (command: string) => ({ command, exitCode: 0, output: 'NAME   READY\nfake   True\n', timedOut: false, truncated: false })),
+    runVerify: vi.fn((command: string) => Promise.resolve({ command, exitCode: 0, output: 'NAME   READY\nfake   True\n', timedOut: false, truncated: false })),
     writeFile: writeFileAtomic,
     renderJson: core.renderJson,
     renderMarkdown: core.renderMarkdown,

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProgressState } from '../state-file.js';
 import { exampleCopy, KEY, startWizard, type Harness } from '../__fixtures__/harness.js';
 
 let h: Harness | undefined;
@@ -47,7 +48,7 @@ describe('Direction screen', () => {
     await h.press('v', KEY.backspace, '3', '1', KEY.enter, KEY.enter);
     await h.see('Kubernetes 1.31');
     expect(h.model.clusterVersion).toBe('1.31');
-    expect(JSON.parse(readFileSync(join(inventory, '.modeshift-state.json'), 'utf8')).clusterVersion).toBe('1.31');
+    expect((JSON.parse(readFileSync(join(inventory, '.modeshift-state.json'), 'utf8')) as ProgressState).clusterVersion).toBe('1.31');
   });
 
   it('goes back to the source with Esc', async () => {

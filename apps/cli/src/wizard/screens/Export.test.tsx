@@ -26,12 +26,12 @@ describe('Export screen', () => {
     await h.see(/Path: .*modeshift-plan\.json▏/);
     await h.press('\u0015', join(dirname(h.inventory), 'out', 'plan.json'), KEY.enter);
     await h.see('Wrote');
-    const json = JSON.parse(readFileSync(join(dirname(h.inventory), 'out', 'plan.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dirname(h.inventory), 'out', 'plan.json'), 'utf8')) as unknown;
     expect(json).toMatchObject({ schemaVersion: 1, from: 'fargate', to: 'auto-mode' });
   });
 
   it('exports the Pulumi stack through the generator when there is one, and says so when there is none', async () => {
-    const exportStack = vi.fn(async ({ out }: { out: string }) => `wrote a Pulumi project to ${out}`);
+    const exportStack = vi.fn(({ out }: { out: string }) => Promise.resolve(`wrote a Pulumi project to ${out}`));
     h = await startOnPlan({ deps: { exportStack } });
     await h.press('6', 'G', 'k', KEY.enter, KEY.enter);
     await h.see('wrote a Pulumi project to');

@@ -19,7 +19,7 @@ export function rowsFor(m: WizardModel): FindingRows & { answeredBy: (id: string
   const plan = m.plan!;
   let hit = cache.get(plan);
   if (!hit || hit.query !== m.findings.query) {
-    hit = { query: m.findings.query, rows: findingRows(plan, m.findings.query), answers: hit?.answers ?? new Map() };
+    hit = { query: m.findings.query, rows: findingRows(plan, m.findings.query), answers: hit?.answers ?? new Map<string, string | undefined>() };
     cache.set(plan, hit);
   }
   const answers = hit.answers;

@@ -54,7 +54,10 @@ describe('Source screen', () => {
 
   it('collects from the kube context through the collector, then loads what it wrote', async () => {
     const inventory = exampleCopy();
-    const collect = vi.fn(async (_out: string, progress: (t: string) => void) => progress('Deployment 9'));
+    const collect = vi.fn((_out: string, progress: (t: string) => void) => {
+      progress('Deployment 9');
+      return Promise.resolve();
+    });
     h = await startWizard({ cwd: join(inventory, '..'), deps: { collect, load: async () => (await import('@modeshift/inventory')).loadInventory([inventory]) } });
     await h.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     await h.see('Cluster shop-prod');

@@ -91,7 +91,7 @@ describe('Walk-through screen', () => {
   });
 
   it('runs the verification only after y, and shows its output and exit code', async () => {
-    const runVerify = vi.fn(async (command: string) => ({ command, exitCode: 0, output: 'API_AND_CONFIG_MAP\n', timedOut: false, truncated: false }));
+    const runVerify = vi.fn((command: string) => Promise.resolve({ command, exitCode: 0, output: 'API_AND_CONFIG_MAP\n', timedOut: false, truncated: false }));
     h = await toWalkthrough({ deps: { runVerify } });
     await h.press('v');
     await h.see('Run it? y runs');

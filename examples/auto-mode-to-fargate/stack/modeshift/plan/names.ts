@@ -51,6 +51,6 @@ export function namespaceOfWorkload(key: string): string | null {
 /** Resource name for a Kubernetes object: kind, namespace and name, all of which Kubernetes keeps stable. */
 export function kubernetesLogicalName(object: Record<string, unknown>): string {
   const meta = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
-  const kind = String(object['kind'] ?? 'object').toLowerCase();
+  const kind = (typeof object['kind'] === 'string' ? object['kind'] : 'object').toLowerCase();
   return [kind, meta.namespace, meta.name].filter((x): x is string => typeof x === 'string' && x !== '').join('-');
 }

@@ -8,7 +8,7 @@ import { autoModeIngressClassManifests, blueGreenIngress, blueGreenService } fro
 const shared = new URL('../../../../../../shared/', import.meta.url);
 const raw = parse(readFileSync(new URL('corpus/fargate-workshop-sgp-irsa/ingress.yaml', shared), 'utf8')) as { metadata: Omit<ObjectMeta, 'labels'>; spec: IngressSpec };
 // The reader normalises metadata to always carry labels and annotations.
-const workshopIngress = { metadata: { labels: {}, ...raw.metadata } as ObjectMeta, spec: raw.spec };
+const workshopIngress = { metadata: { labels: {}, ...raw.metadata }, spec: raw.spec };
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }; spec: Record<string, unknown> };
 

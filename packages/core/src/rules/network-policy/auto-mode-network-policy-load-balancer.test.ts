@@ -20,7 +20,7 @@ const fromFrontendOnly = policy('from-frontend', { podSelector: { matchLabels: {
 const web = aWorkload({ containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] });
 const service = aService('web', { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
 const albClass = anIngressClass('alb', { controller: 'ingress.k8s.aws/alb' });
-const ingress = anIngress('web', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { name: 'http' } } as { name: string } } }] } }] }, { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' } });
+const ingress = anIngress('web', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { name: 'http' } } } }] } }] }, { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' } });
 const subnets = [
   { ...aSubnet('subnet-pub-a', { isPublic: true, tags: { 'kubernetes.io/role/elb': '1' } }), cidrBlock: '10.0.0.0/24' },
   { ...aSubnet('subnet-pub-b', { isPublic: true, tags: { 'kubernetes.io/role/elb': '1' } }), cidrBlock: '10.0.1.0/24' },

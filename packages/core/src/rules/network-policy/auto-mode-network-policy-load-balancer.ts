@@ -48,6 +48,12 @@ function clientRanges(s: Service, a: StringMap): string[] {
 
 type BackendPort = { name?: unknown; number?: unknown } | undefined;
 
+/** A backend's port as one key part: its name, else its number (an Ingress backend names one or the other). */
+function portKey(port: BackendPort): string {
+  if (typeof port?.name === 'string') return port.name;
+  return typeof port?.number === 'number' ? String(port.number) : '';
+}
+
 /** Every load balancer entry, by the Service it sends to; one pass over Services and Ingresses. */
 function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
   const out = new Map<string, Entry[]>();
@@ -75,8 +81,8 @@ function entriesByService(ctx: RuleContext): Map<string, Entry[]> {
     const seen = new Set<string>();
     for (const backend of backends) {
       const name = backend?.service?.name;
-      const port = (backend?.service as { port?: BackendPort } | undefined)?.port;
-      const key = `${name}:${String(port?.name ?? port?.number ?? '')}`;
+      const port = backend?.service?.port;
+      const key = `${name}:${portKey(port)}`;
       if (name === undefined || seen.has(key)) continue;
       seen.add(key);
       const service = ctx.index.service(ing.metadata.namespace, name);

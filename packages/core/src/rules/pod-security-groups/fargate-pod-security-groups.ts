@@ -54,7 +54,7 @@ export const fargatePodSecurityGroupsRule: Rule = {
       const groups = pool ? groupsOf(pool) : null;
       if (!groups || ctx.index.securityGroupPoliciesFor(w).length > 0) continue;
       const ns = w.metadata.namespace;
-      const byClass = buckets.get(ns) ?? new Map();
+      const byClass = buckets.get(ns) ?? new Map<string, { groups: Groups; workloads: Workload[] }>();
       buckets.set(ns, byClass);
       const entry = byClass.get(groups.nodeClass) ?? { groups, workloads: [] };
       byClass.set(groups.nodeClass, entry);

@@ -15,7 +15,10 @@ function whenItMoves(w: Workload): string {
       return 'from its next run';
     case 'Pod':
       return 'when it is re-created';
-    default:
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
       return 'when its pods restart';
   }
 }
