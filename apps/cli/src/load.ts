@@ -1,5 +1,5 @@
 import { forTerminal, UserError, type Inventory, type LoadProblem } from '@modeshift/core/base';
-import { loadInventory } from '@modeshift/inventory';
+import { loadInventory, requireWorkloads } from '@modeshift/inventory';
 import type { Io } from './io.js';
 
 const where = (p: LoadProblem) => `${p.file}${p.line ? `:${p.line}` : ''}`;
@@ -10,9 +10,9 @@ const where = (p: LoadProblem) => `${p.file}${p.line ? `:${p.line}` : ''}`;
  * A failing run prints one message: the first error (in reading order) and how many more there are,
  * and no warnings about skipped files, which would only bury it.
  */
-export async function loadForCommand(paths: string[], io: Io): Promise<Inventory> {
+export async function loadForCommand(paths: string[], io: Io): Promise<{ inventory: Inventory; skipped: number }> {
   if (paths.length === 0) throw new UserError('usage', 'no inventory given: pass one or more files or directories');
-  const result = await loadInventory(paths);
+  const result = requireWorkloads(await loadInventory(paths), paths);
   const errors = result.problems.filter((p) => p.severity === 'error');
   const first = errors[0];
   if (first) {
@@ -20,5 +20,5 @@ export async function loadForCommand(paths: string[], io: Io): Promise<Inventory
     throw new UserError('input', `${where(first)}: ${first.message}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} in the input)` : ''}`);
   }
   for (const p of result.problems) io.stderr.write(`modeshift: skipped ${forTerminal(`${where(p)}: ${p.message}`)}\n`);
-  return result.inventory;
+  return { inventory: result.inventory, skipped: result.problems.length };
 }

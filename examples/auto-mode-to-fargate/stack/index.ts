@@ -7,14 +7,20 @@
 //   capacity/fargate-profile-modeshift-api: Create Fargate profile modeshift-api
 //   capacity/fargate-profile-modeshift-web: Create Fargate profile modeshift-web
 //   capacity/coredns-on-fargate: Run CoreDNS on Fargate
+//   capacity/aws-load-balancer-controller-on-fargate: Run the AWS Load Balancer Controller on Fargate
 //   node-agents/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
 //   security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806: SecurityGroupPolicy for namespace api
 //
 // Partly or wholly the plan's commands (see README.md):
 //   capacity/coredns-on-fargate: its remaining commands
+//   capacity/aws-load-balancer-controller-on-fargate: its remaining commands
 //   node-agents/aws-logging: its remaining commands
 //
 // Left out, because the plan marks a blocker (nothing here is built for them):
+//   Deployment/api/pricing: stays (today: Auto Mode (NodePool general-purpose)). Deployment api/pricing:
+//       egress-redirect runs iptables, which needs NET_ADMIN. Fargate admission rejects added Linux capabilities
+//       (observed: "Capabilities added: CAP_CHOWN"), and without NET_ADMIN the container fails, so removing the
+//       capability is no fix. (fargate-privileged)
 //   Deployment/data/reports: stays (today: Auto Mode (NodePool graviton)). Deployment data/reports cannot run on
 //       Fargate: it is pinned to arm64 (Graviton) nodes. Arm on Fargate is available for Amazon ECS only.
 //       (fargate-arm64)
@@ -48,8 +54,9 @@ const region = required('aws:region', new pulumi.Config('aws').get('region'));
 const placeholders = { '<cluster-name>': clusterName, '<region>': region };
 
 // Steps prerequisites/pod-execution-role, capacity/fargate-profile-modeshift-api,
-//     capacity/fargate-profile-modeshift-web, capacity/coredns-on-fargate: the pod execution role and the Fargate
-//     profiles (private subnets only, at most 5 selectors each).
+//     capacity/fargate-profile-modeshift-web, capacity/coredns-on-fargate,
+//     capacity/aws-load-balancer-controller-on-fargate: the pod execution role and the Fargate profiles (private
+//     subnets only, at most 5 selectors each).
 const fargate = new FargateCapacity('fargate', {
   model: model.fargate!,
   clusterName,

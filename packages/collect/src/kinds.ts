@@ -66,7 +66,7 @@ export const KINDS: readonly KindSpec[] = [
   builtIn('StatefulSet', 'statefulsets', 'apps', 'v1', true),
   builtIn('DaemonSet', 'daemonsets', 'apps', 'v1', true),
   builtIn('ReplicaSet', 'replicasets', 'apps', 'v1', true),
-  builtIn('Job', 'jobs', 'batch', 'v1', true),
+  builtIn('Job', 'jobs', 'batch', 'v1', true, { statusKeep: ['conditions', 'completionTime'] }),
   builtIn('CronJob', 'cronjobs', 'batch', 'v1', true),
   builtIn('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, { statusKeep: ['loadBalancer'] }),
   builtIn('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),

@@ -4,6 +4,8 @@ import { UserError, type LoadProblem } from '@modeshift/core/base';
 
 const INVENTORY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+const PULUMI_PROJECT_FILE = 'Pulumi.yaml';
+
 export const isInventoryFile = (file: string) => INVENTORY_EXTENSIONS.has(extname(file).toLowerCase());
 
 export interface InputFiles {
@@ -61,6 +63,13 @@ export async function findInputFiles(paths: string[]): Promise<InputFiles> {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ file: dir, line: null, severity: 'error', message: `cannot read the directory: ${reasonOf(error)}` });
+      return;
+    }
+
+    // A stack `modeshift stack` wrote (or any Pulumi project) is code and a copy of a plan, not cluster
+    // objects: its plan.json would otherwise be read as a second describe-cluster.
+    if (entries.some((e) => e.name === PULUMI_PROJECT_FILE && (e.isFile() || e.isSymbolicLink()))) {
+      problems.push({ file: dir, line: null, severity: 'skipped', message: `a Pulumi project (it has ${PULUMI_PROJECT_FILE}, as the stacks modeshift writes do), not an inventory` });
       return;
     }
 

@@ -155,3 +155,22 @@ describe('loadInventoryFromStrings', () => {
     expect(result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['b.yaml:6', 'b.yaml:8', 'a.json:1']);
   });
 });
+
+describe("modeshift's own outputs in an inventory folder", () => {
+  it('skips a plan.json and a stack folder, saying so, and reads the cluster only from describe-cluster', async () => {
+    await write('cluster.json', cluster);
+    await write('ns.yaml', namespace('shop'));
+    const plan = { schemaVersion: 1, from: 'fargate', to: 'auto-mode', cluster: { name: 'old', region: 'us-east-1', version: '1.30' }, findings: [], stages: [], workloads: [] };
+    await write('plan.json', JSON.stringify(plan));
+    await write('stack/Pulumi.yaml', 'name: modeshift-migration\nruntime: nodejs\n');
+    await write('stack/plan.json', JSON.stringify(plan));
+    await write('stack/package.json', '{"name": "stack"}');
+
+    const result = await loadInventory([root]);
+    expect(result.inventory.cluster?.name).toBe('demo');
+    expect(result.problems.map((p) => [p.file, p.severity, p.message])).toEqual([
+      [join(root, 'stack'), 'skipped', 'a Pulumi project (it has Pulumi.yaml, as the stacks modeshift writes do), not an inventory'],
+      [join(root, 'plan.json'), 'skipped', "a modeshift plan (modeshift's own output), not an inventory"],
+    ]);
+  });
+});

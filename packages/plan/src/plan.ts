@@ -148,6 +148,8 @@ export interface Plan {
   incomplete: NotCollected[];
   /** Steps left out of the stages until the inventory is complete (decommission); [] otherwise. */
   heldBack: HeldBackStep[];
+  /** How many input files and documents the reader skipped as not inventory (each named on stderr and in the wizard); 0 when none, or when the plan was not made from files. */
+  skippedInputs: number;
   /** Monthly compute on the source and on the target; null when no prices apply (then `costUnavailable` says why). */
   cost: CostEstimate | null;
   costUnavailable: string | null;

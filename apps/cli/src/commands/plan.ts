@@ -1,4 +1,5 @@
 import {
+  type RuleContext,
   buildContext,
   buildPlan,
   forTerminalLines,
@@ -8,7 +9,6 @@ import {
   renderTextTo,
   UserError,
   type Plan,
-  type RuleContext,
 } from '@modeshift/core/base';
 import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -47,17 +47,17 @@ export async function planFromPaths(paths: string[], options: PlanOptions, io: I
   return (await planWithContext(paths, options, io)).plan;
 }
 
-/** The plan and the rule context it was built from (the export reads the inventory's workloads through it). */
+/** The plan and the rule context it was built from (the export reads both). */
 export async function planWithContext(paths: string[], options: PlanOptions, io: Io): Promise<{ plan: Plan; ctx: RuleContext }> {
   const target = parseMode(options.to);
   const clusterVersion = parseClusterVersion(options.clusterVersion);
   const inventoryDate = parseInventoryDateOption(options.inventoryDate);
-  const inventory = await loadForCommand(paths, io);
+  const { inventory, skipped } = await loadForCommand(paths, io);
   // Hand-made inventories (kubectl get … -o yaml) carry no date of their own; the operator knows it.
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
   const prices = await resolvePrices(options.prices, inventory, io.env);
   const ctx = buildContext(inventory, { target, clusterVersion });
-  return { plan: prices === undefined ? buildPlan(ctx) : buildPlan(ctx, undefined, { prices }), ctx };
+  return { plan: buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), skippedInputs: skipped }), ctx };
 }
 
 /** `modeshift plan <path>… --to <mode>`: returns the exit code. */

@@ -66,10 +66,10 @@ export async function simulateCommand(paths: string[], options: SimulateOptions,
   const target = parseMode(options.to);
   const clusterVersion = parseClusterVersion(options.clusterVersion);
   const inventoryDate = parseInventoryDateOption(options.inventoryDate);
-  const inventory = await loadForCommand(paths, io);
+  const { inventory, skipped } = await loadForCommand(paths, io);
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
   const ctx = buildContext(inventory, { target, clusterVersion });
-  const plan = options.plan ? readPlan(options.plan, ctx) : buildUnsimulatedPlan(ctx);
+  const plan = options.plan ? readPlan(options.plan, ctx) : buildUnsimulatedPlan(ctx, undefined, { skippedInputs: skipped });
   const sim = replay(ctx, plan, options.plan);
   const text = render(format, plan, sim);
   if (options.out) {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { buildContext, buildPlan, detectDirection, manifestText, renderJson, renderMarkdown, renderText, type Mode } from '@modeshift/core';
-import { loadInventory } from '@modeshift/inventory';
+import { loadInventory, requireWorkloads } from '@modeshift/inventory';
 import { BUNDLED_EXAMPLE, bundledExamples } from '../examples.js';
 import { useColor, writeFileAtomic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -35,8 +35,10 @@ export async function wizardCommand(paths: string[], options: WizardOptions, io:
 /** Not a terminal: nobody can press a key, so the wizard's content goes out as the text plan. */
 async function printPlan(paths: string[], target: Mode | undefined, clusterVersion: string | null, io: Io): Promise<number> {
   io.stderr.write('modeshift: not a terminal, so printing the plan instead of starting the wizard\n');
-  const inventory = await loadForCommand(paths, io);
-  const plan = buildPlan(buildContext(inventory, { target: target ?? detectDirection(inventory).suggested, clusterVersion }));
+  const { inventory, skipped } = await loadForCommand(paths, io);
+  const plan = buildPlan(buildContext(inventory, { target: target ?? detectDirection(inventory).suggested, clusterVersion }), undefined, {
+    skippedInputs: skipped,
+  });
   io.stdout.write(renderText(plan, { color: useColor(io) }));
   return 0;
 }
@@ -44,7 +46,7 @@ async function printPlan(paths: string[], target: Mode | undefined, clusterVersi
 function wizardDeps(io: Io, commandEnv: NodeJS.ProcessEnv): WizardDeps {
   return {
     cwd: io.cwd,
-    load: (paths) => loadInventory(paths),
+    load: async (paths) => requireWorkloads(await loadInventory(paths), paths),
     examples: bundledExamples(io.env),
     collect: collector(io),
     runVerify: (command, signal) => runVerify(command, { cwd: io.cwd, env: commandEnv, timeoutMs: 60_000, ...(signal ? { signal } : {}) }),

@@ -191,9 +191,10 @@ export class WizardModel {
 
   /** Builds the plan for the loaded inventory and carries progress over to it. */
   private makePlan(): boolean {
-    const inventory = this.source.result!.inventory;
+    const { inventory, problems } = this.source.result!;
     try {
-      this.plan = buildPlan(buildContext(inventory, { target: this.target!, clusterVersion: this.clusterVersion }));
+      const skippedInputs = problems.filter((p) => p.severity === 'skipped').length;
+      this.plan = buildPlan(buildContext(inventory, { target: this.target!, clusterVersion: this.clusterVersion }), undefined, { skippedInputs });
       performance.mark(PLAN_READY_MARK);
     } catch (error) {
       this.plan = null;

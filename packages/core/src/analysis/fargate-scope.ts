@@ -9,11 +9,14 @@ import type { Workload } from '../inventory/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
 import { arm64Evidence, gpuEvidence, hostPathVolumes, neuronEvidence, privilegedContainers, windowsEvidence } from './evidence.js';
 import { hostPorts } from './host-ports.js';
+import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
 import { publicNodeClassOf } from './node-class.js';
+import { meshMembership } from './service-mesh.js';
+import { affinityExcludes } from '../placement/affinity-exclusion.js';
 
 export interface Blocker {
   capability: CapabilityId;
@@ -52,8 +55,13 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('host-network', spec.hostNetwork === true && 'hostNetwork');
   add('host-network', hostPorts(index, w).some((p) => !p.reachable) && 'hostPort without a Service');
   add('privileged', privilegedContainers(spec).length > 0 && 'privileged');
+  // A mesh proxy needs the NET_ADMIN its init container adds: never removed, always a blocker.
+  add('privileged', meshMembership(index, w) !== null && 'service mesh sidecar');
+  add('scheduling', affinityExcludes(spec, 'fargate') !== null && 'required node affinity excludes Fargate');
+  add('privileged', [...spec.containers, ...(spec.initContainers ?? [])].some((c) => usedCapabilities(c).length > 0) && 'a capability its command uses');
   add('host-path', hostPathVolumes(spec).length > 0 && 'hostPath');
   add('ebs-volume', claimUses(index, w).some((u) => u.kind === 'ebs') && 'EBS volume');
+  add('efs-volume', claimUses(index, w).some((u) => u.kind === 'other' || u.kind === 'unknown') && 'a volume Fargate cannot mount');
   const req = podRequirement(spec);
   add('pod-size', fargateSize(req) === null && 'larger than Fargate allows');
   const pool = currentNodePool(ctx, w);
@@ -70,7 +78,8 @@ function build(ctx: RuleContext): Scope {
   const moving: Workload[] = [];
   for (const w of ctx.inventory.workloads) {
     const current = ctx.placement.workloads.get(w.key)?.current.type;
-    if (current === undefined || current === 'fargate') continue;
+    // A finished Job runs no more: the finished-jobs rule says so, and nothing moves it.
+    if (current === undefined || current === 'fargate' || w.finished !== null) continue;
     if (w.kind === 'DaemonSet') {
       daemonSets.push(w);
       continue;

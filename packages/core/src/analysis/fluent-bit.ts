@@ -6,6 +6,11 @@ import type { LogOutput } from '@modeshift/plan';
  * case-insensitively.
  */
 export function parseFluentBitOutputs(config: string): LogOutput[] {
+  return parseFluentBitSections(config, 'OUTPUT');
+}
+
+/** The sections of one kind ([INPUT], [FILTER] or [OUTPUT]) as plugin name and lower-cased parameters. */
+export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' | 'OUTPUT'): LogOutput[] {
   const outputs: LogOutput[] = [];
   let current: LogOutput | null = null;
   for (const raw of config.split(/\r?\n/)) {
@@ -13,7 +18,7 @@ export function parseFluentBitOutputs(config: string): LogOutput[] {
     if (line === '' || line.startsWith('#')) continue;
     const section = /^\[([A-Za-z_]+)\]$/.exec(line);
     if (section) {
-      current = section[1]?.toUpperCase() === 'OUTPUT' ? { plugin: '', params: {} } : null;
+      current = section[1]?.toUpperCase() === kind ? { plugin: '', params: {} } : null;
       if (current) outputs.push(current);
       continue;
     }

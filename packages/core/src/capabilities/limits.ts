@@ -40,6 +40,8 @@ export const AUTO_MODE_FACTS = {
     'AmazonEKSLoadBalancingPolicy',
     'AmazonEKSNetworkingPolicy',
   ],
+  /** The policy every EKS cluster role needs to create the cluster at all, so it is there before any Auto Mode change. */
+  baseClusterRolePolicy: 'AmazonEKSClusterPolicy',
   nodeRolePolicies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'],
   nodeAccessPolicy: 'AmazonEKSAutoNodePolicy',
   ebsProvisioner: 'ebs.csi.eks.amazonaws.com',

@@ -87,7 +87,7 @@ export const AUTO_MODE_ROWS: RowData[] = [
     'os-patching',
     'supported',
     null,
-    'AWS patches nodes by replacement; nodes live at most 21 days, NodePools expire nodes after 336 hours by default; eviction respects PodDisruptionBudgets.',
+    'AWS patches nodes by replacement; NodePools expire nodes after 14 days by default (expireAfter: 336h), at most 21 days; eviction respects PodDisruptionBudgets.',
     [S.automode, S.autoNodePool, S.autoInstances],
   ],
   [

@@ -29,6 +29,10 @@ export function replicasOf(workload: Workload, index: InventoryIndex): Replicas 
   switch (workload.kind) {
     case 'Job':
     case 'CronJob':
+    case 'RayJob':
+    case 'SparkApplication':
+    case 'ScheduledSparkApplication':
+    case 'ScaledJob':
       return { count: null, reason: `a ${workload.kind} costs what its runs take; its run time is not known, so it is not priced` };
     case 'DaemonSet':
       return { count: null, reason: 'a DaemonSet runs one pod on every node: on Auto Mode it is priced in each node’s overhead, and Fargate runs none' };
@@ -44,6 +48,14 @@ export function replicasOf(workload: Workload, index: InventoryIndex): Replicas 
       }
       return { count: workload.replicas ?? 1, from: 'spec' };
     }
+    case 'RayCluster':
+    case 'RayService':
+    case 'Rollout':
+    case 'KnativeService':
+    case 'StrimziPodSet':
+    case 'FlinkDeployment':
+      // Operators scale these themselves (Ray's autoscaler, Knative to zero): the spec's count is the best known.
+      return { count: workload.replicas ?? 1, from: 'spec' };
   }
 }
 

@@ -67,8 +67,12 @@ function waveFiles(step: Step, folder: string, moves: Move[], files: ExportFile[
   const listed: ExportFolder['moves'] = [];
   for (const move of moves) {
     const w = move.workload;
+    // An operator's custom resource is changed in its own object (the wave step says how); modeshift
+    // read only its pod template, too little to render it, so it has no overlay here.
+    const base = baseObject(w);
+    if (base === null) continue;
     const baseName = baseNames(workloadFile(w));
-    files.push({ path: `${baseDir}/${baseName}`, content: yaml(baseObject(w), `${w.kind} ${namespace}/${w.metadata.name} as modeshift read it`) });
+    files.push({ path: `${baseDir}/${baseName}`, content: yaml(base, `${w.kind} ${namespace}/${w.metadata.name} as modeshift read it`) });
     resources.push(baseName);
     const patch = patchObject(w, move.edits);
     if (patch) {

@@ -25,7 +25,7 @@ function templateOf(w: Workload): Record<string, unknown> {
  * left redacted. Enough for `kubectl kustomize` to render a wave's patches onto; an operator's own
  * manifests take its place in their repository.
  */
-export function baseObject(w: Workload): Record<string, unknown> {
+export function baseObject(w: Workload): Record<string, unknown> | null {
   const head = { apiVersion: w.apiVersion, kind: w.kind, metadata: metadataOf(w, w.metadata.labels, w.metadata.annotations) };
   const replicas = w.replicas === null ? {} : { replicas: w.replicas };
   switch (w.kind) {
@@ -43,6 +43,9 @@ export function baseObject(w: Workload): Record<string, unknown> {
     case 'Deployment':
     case 'ReplicaSet':
       return { ...head, spec: { ...replicas, template: templateOf(w) } };
+    default:
+      // Operators' kinds (RayCluster, Rollout, …): only their pod templates were read.
+      return null;
   }
 }
 

@@ -1,8 +1,10 @@
-import { WORKLOAD_KINDS, type WorkloadKind } from './types.js';
+import { OPERATOR_KINDS } from './operator-templates.js';
+import { WORKLOAD_KINDS, type BuiltInWorkloadKind } from './types.js';
 
 /** Where a Kubernetes kind lands in the Inventory. */
 export type KubeBucket =
   | 'workloads'
+  | 'operatorWorkloads'
   | 'namespaces'
   | 'nodes'
   | 'services'
@@ -139,11 +141,11 @@ function describeKind(apiVersion: string, kind: string): KindInfo {
   const group = LEGACY_GROUPS.get(`${written}/${kind}`) ?? written;
   return {
     group,
-    bucket: BUCKETS.get(`${group}/${kind}`) ?? 'other',
+    bucket: BUCKETS.get(`${group}/${kind}`) ?? (OPERATOR_KINDS.has(`${group}/${kind}`) ? 'operatorWorkloads' : 'other'),
     clusterScoped: CLUSTER_SCOPED.has(kind),
   };
 }
 
-export function isWorkloadKind(kind: string): kind is WorkloadKind {
+export function isWorkloadKind(kind: string): kind is BuiltInWorkloadKind {
   return (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }

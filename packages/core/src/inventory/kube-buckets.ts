@@ -30,8 +30,10 @@ import { entryInfo, namespacedMeta, namespaceOf, readObject, type KubeInput, typ
 import { isWorkloadKind, type KubeBucket } from './kinds.js';
 import { anyObject, conform, listOf, name, object, required, str, stringMap, type Shape } from './shape.js';
 import { redactConfigMapData } from './redact.js';
-import type { Node } from './types.js';
+import type { Node, OtherObject } from './types.js';
 import { addWorkload, isFoldedIntoOwner } from './workloads.js';
+import { addOperatorWorkloads } from './operator-workloads.js';
+import { podsHeldBy } from './pod-spec-search.js';
 
 /** Adds one Kubernetes document to its bucket. Throws ShapeError when the document is malformed. */
 type Adder = (input: KubeInput, out: InventoryCollector) => void;
@@ -81,6 +83,7 @@ const ADDERS: Record<KubeBucket, Adder> = {
     if (!isWorkloadKind(kind)) throw new Error(`not a workload kind: ${kind}`);
     if (!isFoldedIntoOwner(kind, input.value)) addWorkload(kind, input, out);
   },
+  operatorWorkloads: addOperatorWorkloads,
   namespaces: (input, out) => {
     const { read, item } = plain<Record<string, unknown>>(input, namespaceDocument);
     out.add('namespaces', item, read.entry);
@@ -172,7 +175,10 @@ const ADDERS: Record<KubeBucket, Adder> = {
     const doc = conform(otherDocument, input.value) as { metadata: { name: string; namespace?: string } };
     const namespace = namespaceOf(input.info, doc.metadata.namespace);
     const { name } = doc.metadata;
-    out.add('other', { apiVersion: input.apiVersion, kind: input.kind, namespace, name, origin: input.origin }, entryInfo(input, namespace, name));
+    const holdsPods = podsHeldBy(input.info.group, input.kind, input.value.spec);
+    const item: OtherObject = { apiVersion: input.apiVersion, kind: input.kind, namespace, name, origin: input.origin };
+    if (holdsPods !== null) item.holdsPods = holdsPods;
+    out.add('other', item, entryInfo(input, namespace, name));
   },
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deployment, normalize, object, podSpec, template } from './__fixtures__/raw.js';
+import { finishedState } from './workloads.js';
 
 const owned = (kind: string, name: string, controller = true) => [{ apiVersion: 'apps/v1', kind, name, uid: 'u-1', controller }];
 
@@ -152,5 +153,23 @@ describe('workloads', () => {
       { file: 'inventory.yaml', line: 20, severity: 'error', message: 'ConfigMap: metadata is required' },
       { file: 'inventory.yaml', line: 30, severity: 'error', message: 'Widget: metadata.name is required' },
     ]);
+  });
+});
+
+describe('finishedState', () => {
+  it('reads a Job as finished from its Complete or Failed condition, and a bare Pod from its phase', () => {
+    expect(finishedState('Job', { conditions: [{ type: 'Complete', status: 'True' }] })).toBe('succeeded');
+    expect(finishedState('Job', { conditions: [{ type: 'Failed', status: 'True' }] })).toBe('failed');
+    expect(finishedState('Job', { conditions: [{ type: 'Complete', status: 'False' }], active: 1 })).toBeNull();
+    expect(finishedState('Pod', { phase: 'Succeeded' })).toBe('succeeded');
+    expect(finishedState('Deployment', { conditions: [{ type: 'Complete', status: 'True' }] })).toBeNull();
+  });
+
+  it("carries a Job's finished state from the exported status into the inventory", () => {
+    const done = object('batch/v1', 'Job', 'reindex', 'batch', {
+      spec: { template: template({ app: 'reindex' }) },
+      status: { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] },
+    });
+    expect(normalize(done).inventory.workloads[0]?.finished).toBe('succeeded');
   });
 });

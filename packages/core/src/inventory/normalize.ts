@@ -72,6 +72,11 @@ function readDocument(value: unknown, origin: Origin, out: InventoryCollector, p
     return;
   }
 
+  if (isModeshiftPlan(value)) {
+    problem(problems, origin, 'skipped', "a modeshift plan (modeshift's own output), not an inventory");
+    return;
+  }
+
   const recognised = addAwsDocument(value, origin, out, (source, error) => problem(problems, origin, 'error', `${source}: ${error.describe()}`));
   if (!recognised && inList) {
     problem(
@@ -121,6 +126,14 @@ function readKubeObject(value: Record<string, unknown>, origin: Origin, out: Inv
     if (!(error instanceof ShapeError)) throw error;
     problem(problems, origin, 'error', `${rawLabel(input.kind, value.metadata)}: ${error.describe()}`);
   }
+}
+
+/**
+ * The plan JSON (`plan --format json`, a stack's plan.json) has a `cluster` key, which describe-cluster
+ * output has too: left in an inventory folder it must not be read as the cluster.
+ */
+function isModeshiftPlan(value: Record<string, unknown>): boolean {
+  return typeof value.schemaVersion === 'number' && Array.isArray(value.stages) && Array.isArray(value.findings) && typeof value.to === 'string';
 }
 
 const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+[a-z0-9]*$/;

@@ -14,10 +14,14 @@ import type {
   ServiceSpec,
   StringMap,
 } from '../kube.js';
+import type { OperatorWorkloadKind } from './operator-templates.js';
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'ReplicaSet' | 'Pod';
+export type BuiltInWorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'ReplicaSet' | 'Pod';
 
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod'];
+/** Built-in workloads and the custom resources of well-known operators whose pod templates are read. */
+export type WorkloadKind = BuiltInWorkloadKind | OperatorWorkloadKind;
+
+export const WORKLOAD_KINDS: readonly BuiltInWorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod'];
 
 /** How findings and steps name a resource: the plan contract's. */
 export type { ResourceRef } from '@modeshift/plan';
@@ -39,6 +43,16 @@ export interface Workload {
   volumeClaimTemplates: { name: string; spec: PersistentVolumeClaimSpec }[];
   /** For bare Pods read from a live cluster: the node they run on. */
   nodeName: string | null;
+  /**
+   * A Job or bare Pod that has run to its end (Job condition Complete or Failed, Pod phase Succeeded
+   * or Failed): nothing of it runs any more, and re-creating it would run it again.
+   */
+  finished: 'succeeded' | 'failed' | null;
+  /**
+   * For an operator's custom resource: the kubectl resource name, where this pod template is in the
+   * object and which of its pods it is (a RayCluster has a head and worker groups, each a workload).
+   */
+  operator?: { resource: string; templatePath: string; part: string | null };
   origin: Origin;
 }
 
@@ -143,6 +157,8 @@ export interface OtherObject {
   kind: string;
   namespace: string | null;
   name: string;
+  /** Where it keeps pods modeshift does not read ("a pod spec at spec.job.template.spec"); absent when it keeps none. */
+  holdsPods?: string;
   origin: Origin;
 }
 

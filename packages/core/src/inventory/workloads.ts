@@ -4,11 +4,11 @@ import { podSpec, podTemplate, pvcSpec, document } from './kube-shapes.js';
 import { labelOf, namespacedMeta, readObject, withoutLastApplied, type KubeInput } from './kube-object.js';
 import { redactPodSpec } from './redact.js';
 import { int, isRecord, listOf, name, object, required, type Shape } from './shape.js';
-import type { Workload, WorkloadKind } from './types.js';
+import type { BuiltInWorkloadKind, Workload } from './types.js';
 
 const withTemplate = (extra: Record<string, Shape> = {}) => object({ template: required(podTemplate), ...extra });
 
-const DOCUMENT_SHAPES: Record<WorkloadKind, Shape> = {
+const DOCUMENT_SHAPES: Record<BuiltInWorkloadKind, Shape> = {
   Deployment: document(withTemplate({ replicas: int }), { specRequired: true }),
   ReplicaSet: document(withTemplate({ replicas: int }), { specRequired: true }),
   StatefulSet: document(
@@ -30,7 +30,7 @@ const DOCUMENT_SHAPES: Record<WorkloadKind, Shape> = {
  * A ReplicaSet owned by something other than a Deployment (an Argo Rollout, say) is kept: it is
  * then the only view of those pods we have.
  */
-export function isFoldedIntoOwner(kind: WorkloadKind, value: Record<string, unknown>): boolean {
+export function isFoldedIntoOwner(kind: BuiltInWorkloadKind, value: Record<string, unknown>): boolean {
   if (kind !== 'ReplicaSet' && kind !== 'Job' && kind !== 'Pod') return false;
   const metadata = value.metadata;
   if (!isRecord(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
@@ -43,12 +43,12 @@ export function isFoldedIntoOwner(kind: WorkloadKind, value: Record<string, unkn
   return false;
 }
 
-interface CheckedTemplate {
+export interface CheckedTemplate {
   metadata?: { labels?: StringMap; annotations?: StringMap };
   spec: PodSpec;
 }
 
-const templateOf = (t: CheckedTemplate): PodTemplate => ({
+export const templateOf = (t: CheckedTemplate): PodTemplate => ({
   metadata: { labels: t.metadata?.labels ?? {}, annotations: withoutLastApplied(t.metadata?.annotations ?? {}) },
   spec: t.spec,
 });
@@ -59,8 +59,20 @@ function workloadEntry(input: KubeInput, namespace: string | null, name: string)
   return { identity: key, label: labelOf(input.kind, namespace, name), sortKey: key, origin: input.origin };
 }
 
+/**
+ * Whether a Job or bare Pod has run to its end, from the status the export carries: a Job's
+ * Complete or Failed condition, a Pod's phase. Other kinds keep running, so they never finish.
+ */
+export function finishedState(kind: BuiltInWorkloadKind, status: unknown): Workload['finished'] {
+  if (!isRecord(status)) return null;
+  if (kind === 'Pod') return status.phase === 'Succeeded' ? 'succeeded' : status.phase === 'Failed' ? 'failed' : null;
+  if (kind !== 'Job' || !Array.isArray(status.conditions)) return null;
+  const holds = (type: string) => (status.conditions as unknown[]).some((c) => isRecord(c) && c.type === type && c.status === 'True');
+  return holds('Complete') ? 'succeeded' : holds('Failed') ? 'failed' : null;
+}
+
 /** Throws ShapeError when the document does not fit its kind. */
-export function addWorkload(kind: WorkloadKind, input: KubeInput, out: InventoryCollector): void {
+export function addWorkload(kind: BuiltInWorkloadKind, input: KubeInput, out: InventoryCollector): void {
   const read = readObject(input, DOCUMENT_SHAPES[kind], workloadEntry);
   const metadata = namespacedMeta(read);
   const spec = read.doc.spec as Record<string, unknown>;
@@ -107,6 +119,7 @@ export function addWorkload(kind: WorkloadKind, input: KubeInput, out: Inventory
     template,
     volumeClaimTemplates,
     nodeName,
+    finished: finishedState(kind, read.doc.status),
     origin: input.origin,
   };
   out.add('workloads', workload, read.entry);

@@ -1,6 +1,7 @@
 import type { Mode } from '@modeshift/plan';
 import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventory/types.js';
 import type { PodSpec } from '../kube.js';
+import { affinityExcludes } from './affinity-exclusion.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
 import { BUILTIN_POOLS, choosePool, poolFromNodePool, type PoolModel } from './node-pools.js';
 import { pinnedValues, tolerates } from './pod-needs.js';
@@ -107,6 +108,9 @@ function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workl
   const spec = workload.template.spec;
   const os = pinnedValues(spec, 'kubernetes.io/os');
   if (os.includes('windows')) return { type: 'pending', reason: `${target === 'fargate' ? 'Fargate on EKS' : 'Auto Mode'} runs Linux pods only` };
+  const excluded = affinityExcludes(spec, target);
+  if (excluded)
+    return { type: 'pending', reason: `its required node affinity (${excluded}) excludes every ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} node` };
   if (target === 'auto-mode') {
     const pool = choosePool(capacity.targetAutoPools, spec);
     if (workload.kind === 'DaemonSet') return { type: 'auto-mode', nodePool: 'every node' };

@@ -4,9 +4,11 @@ import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
 import { capacitySteps } from './stage-capacity.js';
+import { controllerOnFargateStep } from './controller-on-fargate.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
+import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
-import { loadBalancerControllerStep, loadBalancerSteps } from './stage-load-balancers.js';
+import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
@@ -19,6 +21,8 @@ import type { PriceFile } from '../cost/price-file.js';
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
+  skippedInputs?: number;
 }
 import { withSimulation, type SimulatedPlan } from '../simulate/verdict.js';
 
@@ -52,9 +56,13 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
-  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : [])]);
+  const wafv2 = wafv2MigrationStep(input);
+  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : []), ...(wafv2 ? [wafv2] : [])]);
   const prereqExits = exits(steps.get('prerequisites')!);
   const capacity = capacitySteps(input).map((s) => ({ ...s, dependsOn: [...new Set([...prereqExits, ...s.dependsOn])] }));
+  // What the plan installs needs capacity on the target before the source capacity goes.
+  const controllerOnTarget = lbController ? controllerOnFargateStep(input, lbController, exits(capacity).length ? exits(capacity) : prereqExits) : null;
+  if (controllerOnTarget) capacity.push(controllerOnTarget);
   steps.set('capacity', capacity);
   const capacityExits = exits(capacity).length ? exits(capacity) : prereqExits;
   steps.set('node-agents', nodeAgentSteps(input, capacityExits));
@@ -68,7 +76,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const waveExits = exits(steps.get('waves')!);
   steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
   const decommission = decommissionSteps(input, exits(steps.get('verification')!));
-  const incomplete = incompleteEntries(ctx.inventory.notCollected);
+  // Objects keeping pods modeshift does not read leave the plan as blind as a kind not collected.
+  const incomplete = incompleteEntries([...ctx.inventory.notCollected, ...unreadPodEntries(ctx.inventory)]);
   const heldBack = holdBack(decommission, incomplete);
   steps.set('decommission', heldBack.length > 0 ? [] : decommission);
 
@@ -88,6 +97,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
     inventoryDate: ctx.inventory.collectedAt,
     incomplete,
     heldBack,
+    skippedInputs: options.skippedInputs ?? 0,
     summary: summarise(findings, outcomes, incomplete.length > 0),
     findings,
     stages,

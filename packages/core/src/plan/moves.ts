@@ -14,7 +14,8 @@ export interface Move {
 /** Whether a workload changes compute in this plan (before stays are taken out). */
 function movesToTarget(input: PlanInput, w: Workload): boolean {
   const placement = input.ctx.placement.workloads.get(w.key);
-  if (!placement || w.kind === 'DaemonSet') return false;
+  // Finished Jobs run no more; re-creating one would run it again.
+  if (!placement || w.kind === 'DaemonSet' || w.finished !== null) return false;
   if (w.metadata.namespace === 'kube-system' && w.metadata.name === 'coredns') return false;
   const current = placement.current.type;
   return input.ctx.target === 'auto-mode' ? current === 'fargate' : current === 'auto-mode' || current === 'managed-nodes';

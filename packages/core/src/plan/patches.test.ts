@@ -45,6 +45,35 @@ describe('strategicPatch', () => {
     });
   });
 
+  it('replaces the ports list to drop hostPort, because ports merge by containerPort and would keep it', () => {
+    const w = aWorkload({
+      containers: [
+        {
+          name: 'dns',
+          image: 'dns',
+          ports: [
+            { containerPort: 53, hostPort: 53, protocol: 'UDP', name: 'dns' },
+            { containerPort: 53, hostPort: 53, hostIP: '0.0.0.0', protocol: 'TCP', name: 'dns-tcp' },
+          ],
+        },
+      ],
+    });
+    expect(strategicPatch(w, [{ op: 'remove-host-ports', container: 'dns' }])).toEqual({
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'dns',
+                ports: [{ $patch: 'replace' }, { containerPort: 53, protocol: 'UDP', name: 'dns' }, { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' }],
+              },
+            ],
+          },
+        },
+      },
+    });
+  });
+
   it('returns null when there is nothing to change', () => {
     expect(strategicPatch(aWorkload(), [])).toBeNull();
   });
@@ -65,5 +94,21 @@ describe('patchCommands', () => {
     const edit = [{ op: 'set-pod-annotation' as const, key: 'eks.amazonaws.com/compute-type', value: 'ec2' }];
     expect(rollbackCommands(aWorkload(), edit)).toEqual(['kubectl rollout undo deployment/web -n shop']);
     expect(rollbackCommands(aWorkload({ kind: 'CronJob', name: 'nightly' }), edit)[0]).toContain('"eks.amazonaws.com/compute-type":null');
+  });
+});
+
+describe("an operator's custom resource", () => {
+  const worker = {
+    ...aWorkload({ kind: 'RayCluster', namespace: 'ml', name: 'ray' }),
+    operator: { resource: 'raycluster.ray.io', templatePath: 'spec.workerGroupSpecs[0].template', part: 'worker gpu-group' },
+  };
+
+  it('gets its move as an instruction naming the field to edit, never a kubectl patch that would replace its lists', () => {
+    const [command] = patchCommands(worker, [{ op: 'set-node-selector', key: 'karpenter.sh/nodepool', value: 'gpu' }]);
+    expect(command).toMatch(
+      /^# RayCluster ml\/ray \(worker gpu-group\): its operator makes these pods from spec\.workerGroupSpecs\[0\]\.template; edit it there \(kubectl edit raycluster\.ray\.io\/ray -n ml/,
+    );
+    expect(command).toContain('{"spec":{"nodeSelector":{"karpenter.sh/nodepool":"gpu"}}}');
+    expect(rollbackCommands(worker, [])).toEqual(['# re-apply the original manifest of RayCluster ml/ray']);
   });
 });

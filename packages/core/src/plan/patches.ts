@@ -1,12 +1,16 @@
 import type { WorkloadEdit } from '@modeshift/plan';
-import type { Workload } from '../inventory/types.js';
+import { isWorkloadKind } from '../inventory/kinds.js';
+import type { BuiltInWorkloadKind, Workload } from '../inventory/types.js';
 import type { Toleration } from '../kube.js';
 import { assertNever } from '../util/never.js';
 import { sh, shellComment } from '../util/shell.js';
 
 /** Where the pod template lives in each kind, for building patches. */
 function templatePath(workload: Workload): string[] {
-  switch (workload.kind) {
+  const kind = workload.kind;
+  // An operator's template sits at a place of its own (operator.templatePath), said in words: see patchCommands.
+  if (!isWorkloadKind(kind)) return [];
+  switch (kind) {
     case 'CronJob':
       return ['spec', 'jobTemplate', 'spec', 'template'];
     case 'Pod':
@@ -18,7 +22,7 @@ function templatePath(workload: Workload): string[] {
     case 'ReplicaSet':
       return ['spec', 'template'];
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }
 
@@ -87,7 +91,8 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
         break;
       case 'remove-host-ports': {
         const c = [...spec.containers, ...(spec.initContainers ?? [])].find((x) => x.name === edit.container);
-        container(edit.container).ports = (c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest);
+        // Ports merge by containerPort, so a list without hostPort would keep it: the directive replaces the list.
+        container(edit.container).ports = [{ $patch: 'replace' }, ...(c?.ports ?? []).map(({ hostPort: _h, hostIP: _i, ...rest }) => rest)];
         break;
       }
       case 'remove-added-capabilities':
@@ -105,7 +110,7 @@ export function strategicPatch(workload: Workload, edits: WorkloadEdit[]): Recor
   return nest(templatePath(workload), template);
 }
 
-const RESOURCE: Record<Workload['kind'], string> = {
+const RESOURCE: Record<BuiltInWorkloadKind, string> = {
   Deployment: 'deployment',
   StatefulSet: 'statefulset',
   DaemonSet: 'daemonset',
@@ -116,7 +121,20 @@ const RESOURCE: Record<Workload['kind'], string> = {
 };
 
 export function kubectlResource(workload: Workload): string {
-  return `${RESOURCE[workload.kind]}/${workload.metadata.name}`;
+  const resource = workload.operator?.resource ?? (isWorkloadKind(workload.kind) ? RESOURCE[workload.kind] : workload.kind.toLowerCase());
+  return `${resource}/${workload.metadata.name}`;
+}
+
+/**
+ * Operators own their pods' templates in their own shapes (lists of groups, fields they build pods
+ * from), which neither a strategic nor a merge patch can edit safely: the change is said in words, at its place.
+ */
+function operatorInstruction(workload: Workload, patch: Record<string, unknown>): string {
+  const at = workload.operator?.templatePath ?? 'its pod template';
+  const ns = workload.metadata.namespace;
+  return shellComment(
+    `${workload.kind} ${ns}/${workload.metadata.name}${workload.operator?.part ? ` (${workload.operator.part})` : ''}: its operator makes these pods from ${at}; edit it there (kubectl edit ${kubectlResource(workload)} -n ${ns}, or its manifest in Git) with this change to the pod template: ${JSON.stringify(patch)}`,
+  );
 }
 
 /** The commands that apply the edits; kinds whose template cannot be patched get instructions instead. */
@@ -125,7 +143,9 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
   if (!patch) return [];
   const resource = kubectlResource(workload);
   const ns = workload.metadata.namespace;
-  switch (workload.kind) {
+  const kind = workload.kind;
+  if (!isWorkloadKind(kind)) return [operatorInstruction(workload, patch)];
+  switch (kind) {
     case 'Job':
     case 'Pod':
       // Pod templates of Jobs and bare Pods are immutable: the object must be re-created.
@@ -142,7 +162,7 @@ export function patchCommands(workload: Workload, edits: WorkloadEdit[]): string
     case 'CronJob':
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }
 
@@ -156,7 +176,9 @@ function selectorArg(workload: Workload): string {
 export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): string[] {
   const resource = kubectlResource(workload);
   const ns = workload.metadata.namespace;
-  switch (workload.kind) {
+  const kind = workload.kind;
+  if (!isWorkloadKind(kind)) return [shellComment(`re-apply the original manifest of ${kind} ${ns}/${workload.metadata.name}`)];
+  switch (kind) {
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
@@ -178,6 +200,6 @@ export function rollbackCommands(workload: Workload, edits: WorkloadEdit[]): str
       return [sh`kubectl patch ${resource} -n ${ns} -p ${JSON.stringify(patch)}`];
     }
     default:
-      return assertNever(workload.kind, 'workload kind');
+      return assertNever(kind, 'workload kind');
   }
 }

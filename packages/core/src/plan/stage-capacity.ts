@@ -3,13 +3,16 @@ import { type CapacityRequest, slug, type Step } from '@modeshift/plan';
 import { autoModeIngressClassManifests, autoModeNodeRoleTrustPolicy, autoModeStorageClassManifest, nodePoolManifest } from './manifests/index.js';
 import { resourceKey } from '../rules/engine/run.js';
 import { patchCommands, rollbackCommands } from './patches.js';
+import { collectMoves } from './moves.js';
 import { COMPUTE_TYPE_ANNOTATION } from '../placement/fargate-profiles.js';
 import { applyEffects, editEffect } from './effect-builders.js';
 import type { Effect } from '@modeshift/plan';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
+import { corednsReplicas } from './stage-decommission.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -23,9 +26,24 @@ export function fargateSubnets(input: PlanInput): string[] {
   return privateSubnets.length > 0 ? privateSubnets.sort() : ['<private-subnet-ids>'];
 }
 
+/** IAM role names are at most 64 characters. */
+const MAX_ROLE_NAME = 64;
+
+/**
+ * The node role the plan creates: named after the cluster, like the pod execution role. AWS's suggested
+ * name AmazonEKSAutoNodeRole is one per account, so `create-role` (and the stack) would fail on the
+ * second cluster, or reuse a role another cluster's nodes depend on.
+ */
+export function newAutoModeNodeRoleName(cluster: string): string {
+  const suffix = '-eks-auto-node';
+  return `${slug(cluster)
+    .slice(0, MAX_ROLE_NAME - suffix.length)
+    .replace(/-+$/, '')}${suffix}`;
+}
+
 function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
   const c = input.cluster;
-  const nodeRole = 'AmazonEKSAutoNodeRole';
+  const nodeRole = newAutoModeNodeRoleName(c);
   const nodeRoleArn = `arn:aws:iam::${input.accountId}:role/${nodeRole}`;
   return makeStep({
     id: 'capacity/enable-auto-mode',
@@ -37,7 +55,7 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
       sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
       ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
       sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
-      sh`aws eks wait cluster-active --name ${c}`,
+      ...waitForClusterUpdate(c),
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [
@@ -77,7 +95,7 @@ function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: str
 }
 
 /** The role existing profiles use (it already has the pull and logging permissions), else the one the prerequisites create. */
-function podExecutionRoleArn(input: PlanInput): string {
+export function podExecutionRoleArn(input: PlanInput): string {
   const existing = input.ctx.inventory.fargateProfiles.find((p) => p.podExecutionRoleArn)?.podExecutionRoleArn;
   return existing ?? `arn:aws:iam::${input.accountId}:role/${slug(input.cluster)}-fargate-pod-execution`;
 }
@@ -121,7 +139,7 @@ function fargateProfileStep(input: PlanInput, req: Request<'fargate-profile'>, f
 }
 
 function roleOf(input: PlanInput): string {
-  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, 'AmazonEKSAutoNodeRole');
+  return roleName(input.ctx.inventory.cluster?.autoMode.nodeRoleArn, newAutoModeNodeRoleName(input.cluster));
 }
 
 /**
@@ -158,12 +176,42 @@ function pinStayingStep(input: PlanInput): Step | null {
   });
 }
 
+/**
+ * Workloads that move to a profile the plan creates are pinned to EC2 before it exists: until their
+ * wave they lack the pod-spec fixes, and the security groups, log router and sidecars of the stages
+ * between, so a restart that handed them to Fargate early would leave them Pending or running without
+ * those. Their wave's patch removes the annotation with the fixes, in one rollout (aws-facts §0.2).
+ */
+function pinMovingStep(input: PlanInput): Step | null {
+  if (input.ctx.target !== 'fargate') return null;
+  const pin = [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }];
+  const moves = collectMoves(input).filter(
+    (m) =>
+      m.workload.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] !== 'ec2' &&
+      m.edits.some((e) => e.op === 'remove-pod-annotation' && e.key === COMPUTE_TYPE_ANNOTATION),
+  );
+  if (moves.length === 0) return null;
+  return makeStep({
+    id: 'capacity/pin-moving-workloads',
+    title: `Pin ${moves.length} moving workload${moves.length === 1 ? '' : 's'} to EC2 until ${moves.length === 1 ? 'its' : 'their'} wave`,
+    kind: 'wave',
+    why: 'A new Fargate profile takes every pod it selects at its next restart, before the wave has fixed its pod spec and before its security groups and log router exist; the pod annotation eks.amazonaws.com/compute-type: ec2 keeps the pods on EC2 until the wave removes it. Setting it restarts the pods once, on the nodes they run on.',
+    findings: moves.flatMap((m) => m.findings),
+    commands: moves.flatMap((m) => patchCommands(m.workload, pin)),
+    verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on EC2 nodes (i-…)' },
+    rollback: {
+      description: 'Remove the annotation again (only while no new profile selects them).',
+      commands: moves.flatMap((m) => rollbackCommands(m.workload, pin)),
+    },
+    workloads: moves.map((m) => m.workload.key),
+  });
+}
+
 export function capacitySteps(input: PlanInput): Step[] {
   const steps: Step[] = [];
   const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
   if (enable.length > 0) steps.push(enableAutoModeStep(input, ids(enable)));
-  const pin = pinStayingStep(input);
-  if (pin) steps.push(pin);
+  for (const pin of [pinStayingStep(input), pinMovingStep(input)]) if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');
   const corednsFindings: string[] = [];
@@ -201,16 +249,19 @@ export function capacitySteps(input: PlanInput): Step[] {
             id: `capacity/ingress-class-${slug(req.name)}`,
             title: `Create IngressClass ${req.name} for Auto Mode's ALB`,
             kind: 'ingress-class',
-            why: 'Blue/green Ingresses need an IngressClass whose controller is eks.amazonaws.com/alb.',
+            why: `Blue/green Ingresses need an IngressClass whose controller is eks.amazonaws.com/alb.${req.params?.groupName ? ` Its IngressClassParams set group.name ${req.params.groupName}, which Auto Mode reads instead of the group.name annotation, so the group's Ingresses share one ALB again.` : ''}`,
             findings,
             dependsOn: base,
             commands: [sh`kubectl apply -f ingressclass-${slug(req.name)}.yaml`],
             manifests: [
-              { file: `ingressclass-${slug(req.name)}.yaml`, object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) } },
+              {
+                file: `ingressclass-${slug(req.name)}.yaml`,
+                object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name, req.params) },
+              },
             ],
             effects: applyEffects({
               file: `ingressclass-${slug(req.name)}.yaml`,
-              object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name) },
+              object: { apiVersion: 'v1', kind: 'List', items: autoModeIngressClassManifests(req.name, req.params) },
             }),
             verify: { command: sh`kubectl get ingressclass ${req.name} -o jsonpath='{.spec.controller}'`, expect: req.controller },
             rollback: {
@@ -240,6 +291,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
   const hasProfile = input.ctx.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace === 'kube-system'));
   const subnets = fargateSubnets(input);
   const role = podExecutionRoleArn(input);
+  const before = corednsReplicas(input);
   return makeStep({
     id: 'capacity/coredns-on-fargate',
     title: 'Run CoreDNS on Fargate',
@@ -255,7 +307,7 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
             sh`aws eks wait fargate-profile-active --cluster-name ${c} --fargate-profile-name kube-system`,
           ]),
       sh`kubectl patch deployment coredns -n kube-system --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/eks.amazonaws.com~1compute-type"}]' || true`,
-      'kubectl scale deployment coredns -n kube-system --replicas=2',
+      sh`kubectl scale deployment coredns -n kube-system --replicas=${String(Math.max(before ?? 0, 2))}`,
       'kubectl rollout restart deployment coredns -n kube-system',
     ],
     infrastructure: hasProfile
@@ -277,7 +329,14 @@ function corednsOnFargateStep(input: PlanInput, findings: string[], after: strin
       { type: 'restart-workload', workload: COREDNS },
     ],
     verify: { command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide', expect: 'two Running pods on nodes named fargate-ip-…' },
-    rollback: { description: 'Scale CoreDNS back to what it was.', commands: ['kubectl rollout undo deployment coredns -n kube-system'] },
+    // rollout undo restores the pod template only, never the replica count: that is scaled back on its own.
+    rollback: {
+      description: `Put CoreDNS back as it was: its pod template, and ${before === null ? 'the replica count it had' : `${before} replica${before === 1 ? '' : 's'}, as the inventory shows`}.`,
+      commands: [
+        'kubectl rollout undo deployment coredns -n kube-system',
+        sh`kubectl scale deployment coredns -n kube-system --replicas=${before === null ? '<replicas-before>' : String(before)}`,
+      ],
+    },
   });
 }
 

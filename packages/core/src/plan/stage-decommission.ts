@@ -2,10 +2,15 @@ import { resourceKey } from '../rules/engine/run.js';
 import { kubeRef, type Effect } from '@modeshift/plan';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
+import { isCoreDns } from '../analysis/workload.js';
 
 type StayAction = Extract<Action, { type: 'stay' }>;
+
+/** CoreDNS's replica count in the inventory; null when the inventory has no CoreDNS. */
+export const corednsReplicas = (input: PlanInput): number | null => input.ctx.inventory.workloads.find(isCoreDns)?.replicas ?? null;
 
 export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;
@@ -98,7 +103,12 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: pools.map((p) => sh`kubectl delete nodepool ${p.finding.resource?.name ?? ''}`),
         effects: pools.map((p): Effect => ({ type: 'delete-object', object: kubeRef('NodePool', null, p.finding.resource?.name ?? ''), replacedBy: null })),
-        verify: { command: 'kubectl get nodepools', expect: 'only the built-in pools' },
+        verify: {
+          command: 'kubectl get nodepools',
+          expect: keptPools.size
+            ? `${[...keptPools].sort().join(', ')} still listed (kept on purpose); ${pools.map((p) => p.finding.resource?.name).join(', ')} gone`
+            : `${pools.map((p) => p.finding.resource?.name).join(', ')} gone; only the built-in pools listed`,
+        },
         rollback: { description: 'Re-apply the NodePools from the inventory.', commands: [] },
       }),
     );
@@ -121,6 +131,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
           ? []
           : [
               sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`,
+              ...waitForClusterUpdate(c),
             ],
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
         effects: keep ? [] : [{ type: 'disable-auto-mode' }],
@@ -146,7 +157,10 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
           command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default',
           expect: 'the name resolves',
         },
-        rollback: { description: 'Scale CoreDNS back up.', commands: ['kubectl scale deployment coredns -n kube-system --replicas=2'] },
+        rollback: {
+          description: 'Scale CoreDNS back to the replicas the inventory shows.',
+          commands: [sh`kubectl scale deployment coredns -n kube-system --replicas=${String(corednsReplicas(input) || 2)}`],
+        },
       }),
     );
   }

@@ -1,28 +1,57 @@
 import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
-import { blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
 import { kubeRef } from '@modeshift/plan';
+import { LOAD_BALANCER_CONTROLLER as LBC } from '../rules/load-balancer/facts.js';
+import { annotationsFromAutoModeParams, blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import type { IngressSpec, StringMap } from '../kube.js';
+import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import type { ServiceSpec } from '../kube.js';
+
+type ServicePort = NonNullable<ServiceSpec['ports']>[number];
 import { sh, shellComment } from '../util/shell.js';
 
 /** The labels the controller's Helm chart gives its pods: what a Fargate profile must select to run it. */
 const LBC_POD_LABELS = { 'app.kubernetes.io/instance': 'aws-load-balancer-controller', 'app.kubernetes.io/name': 'aws-load-balancer-controller' };
 
+/** The AWS Load Balancer Controller's IngressClass: the one the Ingress copies use, else `alb` unless taken. */
+function controllerIngressClass(input: PlanInput): string {
+  for (const { action } of withAction(input, 'load-balancer')) if (action.change.kind === 'ingress-blue-green') return action.change.ingressClass;
+  return input.ctx.index.ingressClass(LBC.ingressClass) ? LBC.ingressClassFallback : LBC.ingressClass;
+}
+
+/**
+ * Settings an Auto Mode IngressClassParams gave the Ingress, as the controller's annotations for its copy: the
+ * copy's class has empty params, and the controller defaults to an internal scheme.
+ */
+function autoModeClassAnnotations(input: PlanInput, ingress: Namespaced<IngressSpec>): { annotations: StringMap; notCarried: string[] } {
+  const index = input.ctx.index;
+  const cls = ingress.spec.ingressClassName !== undefined ? index.ingressClass(ingress.spec.ingressClassName) : index.defaultIngressClass();
+  const ref = cls?.spec.parameters;
+  if (!ref || ref.kind !== 'IngressClassParams' || ref.apiGroup !== 'eks.amazonaws.com') return { annotations: {}, notCarried: [] };
+  const params = input.ctx.inventory.ingressClassParams.find((p) => p.apiVersion.startsWith('eks.amazonaws.com/') && p.metadata.name === ref.name);
+  return params ? annotationsFromAutoModeParams(params.spec) : { annotations: {}, notCarried: [] };
+}
+
 export function loadBalancerControllerStep(input: PlanInput): Step | null {
   const items = withAction(input, 'load-balancer').filter((x) => x.action.change.kind === 'install-load-balancer-controller');
   if (items.length === 0) return null;
   const c = input.cluster;
+  // The chart creates IngressClass `alb` by default, which Auto Mode's class may already hold: the install would
+  // fail on the existing object. The controller gets an IngressClass of its own, the one the copies name.
+  const ingressClass = controllerIngressClass(input);
   return makeStep({
     id: 'prerequisites/aws-load-balancer-controller',
     title: 'Install the AWS Load Balancer Controller',
     kind: 'install-addon',
-    why: "Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead.",
+    why: `Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead. It serves IngressClass ${ingressClass}, which the chart creates, so it never competes for Auto Mode's.`,
     findings: ids(items),
     commands: [
       '# create the controller IAM role (policy from the controller documentation) and its service account first',
       'helm repo add eks https://aws.github.io/eks-charts',
-      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'}`,
+      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'} --set ingressClass=${ingressClass} --set createIngressClassResource=true --set ingressClassConfig.default=false`,
+      sh`kubectl get ingressclass ${ingressClass} -o jsonpath='{.spec.controller}'`,
     ],
     effects: [
       {
@@ -38,12 +67,85 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
         identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
       },
     ],
-    verify: { command: 'kubectl get deployment aws-load-balancer-controller -n kube-system', expect: 'READY 2/2' },
+    verify: {
+      command: 'kubectl get deployment aws-load-balancer-controller -n kube-system',
+      expect: `READY 2/2, and IngressClass ${ingressClass} has controller ${LBC.ingressController}`,
+    },
     rollback: {
       description: 'Uninstall the controller (only while it owns no load balancer).',
       commands: ['helm uninstall aws-load-balancer-controller -n kube-system'],
     },
   });
+}
+
+// WAF Classic annotations of the AWS Load Balancer Controller. Auto Mode supports neither and points to WAFv2
+// (aws-facts §4.7, [UG-alb] auto-configure-alb); a Classic web ACL cannot be attached to a new ALB by WAFv2.
+const WAF_CLASSIC_ANNOTATIONS = ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id'];
+
+function wafClassicAcl(input: PlanInput, namespace: string, name: string): string | undefined {
+  if (input.ctx.target !== 'auto-mode') return undefined;
+  const annotations = input.ctx.index.ingress(namespace, name)?.metadata.annotations ?? {};
+  return WAF_CLASSIC_ANNOTATIONS.map((k) => annotations[k]).find((v) => v !== undefined && v.trim() !== '');
+}
+
+export const WAFV2_STEP_ID = 'prerequisites/wafv2-web-acls';
+
+/**
+ * WAF Classic web ACLs of Ingresses that move to Auto Mode, re-created in WAFv2 before any new ALB exists: the
+ * copy's ALB must be protected before it takes traffic, and AWS WAF Classic's migration builds the WAFv2 web ACL
+ * as a CloudFormation stack.
+ */
+export function wafv2MigrationStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'load-balancer').filter(
+    (x) =>
+      x.action.change.kind === 'ingress-blue-green' &&
+      x.finding.resource?.namespace &&
+      wafClassicAcl(input, x.finding.resource.namespace, x.finding.resource.name),
+  );
+  if (items.length === 0) return null;
+  const acls = [...new Set(items.map((x) => wafClassicAcl(input, x.finding.resource!.namespace!, x.finding.resource!.name)!))].sort();
+  return makeStep({
+    id: WAFV2_STEP_ID,
+    title: `Re-create WAF Classic web ACL${acls.length > 1 ? 's' : ''} ${acls.join(', ')} in WAFv2`,
+    kind: 'install-addon',
+    why: 'Auto Mode ALBs cannot use WAF Classic (alb.ingress.kubernetes.io/waf-acl-id); an internet-facing ALB must not take traffic unprotected, so the WAFv2 web ACL exists before the new ALB does and is associated before DNS moves.',
+    findings: ids(items),
+    commands: acls.flatMap((acl) => [
+      sh`aws waf-regional create-web-acl-migration-stack --web-acl-id ${acl} --s3-bucket-name <migration-bucket> --ignore-unsupported-type`,
+      shellComment(
+        `deploy the CloudFormation template it writes (aws cloudformation create-stack --template-url <s3-object-url>), then note the new WAFv2 web ACL ARN; rules it could not migrate are listed in the template`,
+      ),
+    ]),
+    verify: { command: 'aws wafv2 list-web-acls --scope REGIONAL', expect: `a WAFv2 web ACL for each of ${acls.join(', ')}` },
+    rollback: {
+      description: 'Delete the CloudFormation stack; the WAF Classic web ACL is untouched.',
+      commands: ['aws cloudformation delete-stack --stack-name <migration-stack>'],
+    },
+  });
+}
+
+/**
+ * The old Service stays, as type ClusterIP: deleting it would also delete its ClusterIP and cluster DNS name,
+ * which Ingress backends, other workloads and the blue/green copy's own clients may still use. Only its load
+ * balancer goes. Every field valid only on LoadBalancer or NodePort Services is cleared in the same strategic
+ * merge patch (ports merge by port and protocol), so the update validates without relying on the API server
+ * to drop them.
+ */
+export function retireServiceLoadBalancer(name: string, namespace: string, ports: readonly ServicePort[]): string {
+  const patch = JSON.stringify({
+    spec: {
+      type: 'ClusterIP',
+      allocateLoadBalancerNodePorts: null,
+      externalTrafficPolicy: null,
+      healthCheckNodePort: null,
+      loadBalancerClass: null,
+      loadBalancerSourceRanges: null,
+      ...(ports.some((p) => p.nodePort !== undefined)
+        ? { ports: ports.filter((p) => p.nodePort !== undefined).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP', nodePort: null })) }
+        : {}),
+    },
+  });
+  return sh`kubectl patch service ${name} -n ${namespace} -p ${patch}`;
 }
 
 /** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
@@ -59,9 +161,19 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const kind = change.kind === 'ingress-blue-green' ? 'ingress' : 'service';
     const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
     let manifest: Record<string, unknown> | null = null;
+    const notCarried: string[] = [];
     if (change.kind === 'ingress-blue-green') {
       const ingress = index.ingress(ns, ref.name);
-      if (ingress) manifest = blueGreenIngress(ingress, { ingressClassName: change.ingressClass, suffix, dropAnnotations: change.unsupportedAnnotations });
+      if (ingress) {
+        const carried = input.ctx.target === 'fargate' ? autoModeClassAnnotations(input, ingress) : { annotations: {}, notCarried: [] };
+        notCarried.push(...carried.notCarried);
+        manifest = blueGreenIngress(ingress, {
+          ingressClassName: change.ingressClass,
+          suffix,
+          dropAnnotations: change.unsupportedAnnotations,
+          annotations: carried.annotations,
+        });
+      }
     } else {
       const service = index.service(ns, ref.name);
       if (service)
@@ -74,21 +186,37 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
     const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
     const wave = waveOf(ns);
+    const waf = kind === 'ingress' ? wafClassicAcl(input, ns, ref.name) : undefined;
+    // Associated before DNS moves, so the new ALB never serves clients without the web ACL.
+    const wafCommands = waf
+      ? [
+          `aws elbv2 describe-load-balancers --query "LoadBalancers[?DNSName=='<new-alb-hostname>'].LoadBalancerArn" --output text`,
+          sh`aws wafv2 associate-web-acl --web-acl-arn <wafv2-web-acl-arn> --resource-arn <new-alb-arn>`,
+          sh`aws wafv2 get-web-acl-for-resource --resource-arn <new-alb-arn> --query WebACL.Name --output text`,
+        ]
+      : [];
     steps.push(
       makeStep({
         id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
         title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}`,
         kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}`,
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
         findings: [finding.id],
-        dependsOn: wave ? [wave] : after,
+        dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [
           sh`kubectl apply -f ${file}`,
           sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
+          ...wafCommands,
           shellComment(
             `shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`,
           ),
-          sh`kubectl delete ${kind} ${ref.name} -n ${ns}`,
+          shellComment(
+            'clients that call the old load balancer by its hostname stop working when it goes; list them and point them at the new hostname first (the command prints nothing when none is left):',
+          ),
+          `kubectl get deployments,statefulsets,daemonsets,cronjobs,configmaps -A -o yaml | grep -nF "$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`})"`,
+          kind === 'ingress'
+            ? sh`kubectl delete ingress ${ref.name} -n ${ns}`
+            : retireServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec.ports ?? []),
         ],
         manifests: manifest ? [{ file, object: manifest }] : [],
         effects: [
@@ -97,10 +225,13 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         ],
         verify: {
           command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`,
-          expect: 'an address is assigned, targets are healthy, and DNS answers with the new hostname',
+          expect: `an address is assigned, targets are healthy${waf ? ', the WAFv2 web ACL that replaces ' + waf + ' is associated' : ''}, and DNS answers with the new hostname`,
         },
         rollback: {
-          description: 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.',
+          description:
+            kind === 'ingress'
+              ? 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.'
+              : 'Point DNS back at the old load balancer (it is removed only in the last command, which keeps the Service, its ClusterIP and DNS name), then delete the new one.',
           commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`],
         },
         namespaces: [ns],

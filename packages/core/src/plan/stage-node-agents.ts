@@ -65,8 +65,9 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
       case 'aws-logging-configmap': {
         const configMaps = ofKind(items, kind).map((i) => i.what);
         const outputs = uniqueOutputs(configMaps);
-        const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs)])].sort();
-        const logging = awsLoggingManifests(outputs);
+        const filters = [...new Map(configMaps.flatMap((c) => c.filters ?? []).map((f) => [JSON.stringify([f.plugin, Object.entries(f.params)]), f])).values()];
+        const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs, filters)])].sort();
+        const logging = awsLoggingManifests(outputs, filters);
         steps.push(
           makeStep({
             id: 'node-agents/aws-logging',

@@ -3,7 +3,93 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { sh, shellComment } from '../util/shell.js';
+import { waitForClusterUpdate } from './wait-for-update.js';
+import { sh, shellComment, shellQuote } from '../util/shell.js';
+
+/**
+ * IRSA needs the cluster's OIDC issuer registered as an IAM OIDC provider once (aws-facts §0.9, [UG-fargate]):
+ * checked first, created only when missing.
+ */
+function oidcProviderCommands(input: PlanInput): string[] {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const id = issuer.replace(/\/+$/, '').split('/').pop() ?? '<oidc-id>';
+  return [
+    sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
+    `aws iam list-open-id-connect-providers --output text | grep -F ${shellQuote(id)} || ${sh`aws iam create-open-id-connect-provider --url ${issuer} --client-id-list sts.amazonaws.com`}`,
+  ];
+}
+
+/**
+ * IRSA roles for service accounts (`namespace/name`), trusted through the cluster's OIDC provider, and the
+ * annotation that hands them to pods. `onlyWithAssociation`: whether a service account uses Pod Identity is
+ * not in Kubernetes, so each is checked first and the role is created only where an association exists (and
+ * is not declared as stack infrastructure).
+ */
+function irsaStep(
+  input: PlanInput,
+  options: { id: string; title: string; why: string; findings: string[]; accounts: string[]; onlyWithAssociation: boolean },
+): Step {
+  const c = input.cluster;
+  const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+  const accounts = options.accounts.map((sa) => {
+    const [namespace = '', name = ''] = sa.split('/');
+    return { sa, namespace, name, role: slug(`${c}-${namespace}-${name}`), file: `irsa-${slug(`${namespace}-${name}`)}.json` };
+  });
+  return makeStep({
+    id: options.id,
+    title: options.title,
+    kind: 'irsa',
+    why: options.why,
+    findings: options.findings,
+    commands: [
+      ...oidcProviderCommands(input),
+      ...accounts.flatMap(({ sa, namespace, name, role, file }) => [
+        ...(options.onlyWithAssociation
+          ? [
+              sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${namespace} --service-account ${name} --query 'associations[].associationId' --output text`,
+              shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
+            ]
+          : []),
+        sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${file}`,
+        sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
+      ]),
+    ],
+    manifests: accounts.map(({ namespace, name, file }) => ({
+      file,
+      object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace, serviceAccount: name }),
+    })),
+    infrastructure: options.onlyWithAssociation
+      ? []
+      : accounts.map(({ namespace, name, role }) => ({ kind: 'irsa-role' as const, namespace, serviceAccount: name, roleName: role })),
+    effects: [
+      { type: 'create-oidc-provider', issuer },
+      ...accounts.flatMap(({ namespace, name, role, file }): Effect[] => [
+        { type: 'create-role', role, trustPolicy: file },
+        {
+          type: 'annotate-object',
+          object: kubeRef('ServiceAccount', namespace, name),
+          annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` },
+        },
+      ]),
+    ],
+    verify: {
+      command:
+        'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'',
+      expect: options.onlyWithAssociation
+        ? `a role ARN next to each of ${options.accounts.join(', ')} that has a Pod Identity association`
+        : `a role ARN next to ${options.accounts.join(', ')}`,
+    },
+    rollback: {
+      description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.',
+      commands: accounts.map(({ namespace, name }) => sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn-`),
+    },
+  });
+}
+import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
+
+/** Where the cluster role step records the policies the role had before it. */
+const BEFORE = 'cluster-role-policies-before.txt';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -41,10 +127,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [
-              sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`,
-              sh`aws eks wait cluster-active --name ${c}`,
-            ],
+            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, ...waitForClusterUpdate(c)],
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: {
@@ -70,6 +153,8 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             why: 'Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession.',
             findings,
             commands: [
+              // The inventory does not show IAM: what the role has now is recorded, so a rollback detaches only what this step added.
+              sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName' --output text > ${BEFORE}`,
               ...policies.map((p) => sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
               sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],
@@ -81,11 +166,13 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             ],
             verify: {
               command: sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName'`,
-              expect: policies.join(', '),
+              expect: [...policies, AUTO_MODE_FACTS.baseClusterRolePolicy].sort().join(', '),
             },
             rollback: {
-              description: 'Detach the policies again (only before Auto Mode is enabled).',
-              commands: policies.map((p) => sh`aws iam detach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
+              description: `Detach the policies this step added, not those listed in ${BEFORE} (only before Auto Mode is enabled); ${AUTO_MODE_FACTS.baseClusterRolePolicy}, which every cluster role needs, is never detached.`,
+              commands: [
+                `for p in ${policies.join(' ')}; do grep -qw "$p" ${BEFORE} || ${sh`aws iam detach-role-policy --role-name ${role}`} --policy-arn "arn:aws:iam::aws:policy/$p"; done`,
+              ],
             },
           }),
         );
@@ -112,6 +199,35 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           }),
         );
         break;
+      case 'upgrade-addon': {
+        const addons = ofKind(items, kind)
+          .map((i) => i.what)
+          .sort((a, b) => (a.addon < b.addon ? -1 : a.addon > b.addon ? 1 : 0));
+        const version = input.ctx.clusterVersion ? `${input.ctx.clusterVersion.major}.${input.ctx.clusterVersion.minor}` : '<kubernetes-version>';
+        steps.push(
+          makeStep({
+            id: 'prerequisites/upgrade-addons',
+            title: `Upgrade ${addons.map((a) => a.addon).join(' and ')} to Auto Mode's minimum version`,
+            kind: 'install-addon',
+            why: `Auto Mode can be enabled on an existing cluster only when its add-ons meet AWS's minimum versions: ${addons.map((a) => `${a.addon} runs ${a.current}, needs ${a.minimum} or later`).join('; ')}.`,
+            findings,
+            commands: addons.flatMap((a) => [
+              sh`aws eks describe-addon-versions --addon-name ${a.addon} --kubernetes-version ${version} --query 'addons[].addonVersions[].addonVersion' --output text`,
+              shellComment(`pick a version at or above ${a.minimum}; if ${a.addon} is self-managed (describe-addon fails), update its DaemonSet image instead`),
+              sh`aws eks update-addon --cluster-name ${c} --addon-name ${a.addon} --addon-version ${`<${a.addon}-version>`} --resolve-conflicts PRESERVE`,
+              sh`aws eks wait addon-active --cluster-name ${c} --addon-name ${a.addon}`,
+            ]),
+            verify: {
+              command: addons
+                .map((a) => sh`aws eks describe-addon --cluster-name ${c} --addon-name ${a.addon} --query addon.addonVersion --output text`)
+                .join('; '),
+              expect: addons.map((a) => `${a.addon} ${a.minimum} or later`).join(', '),
+            },
+            rollback: { description: 'EKS add-ons cannot be downgraded in place; test the new versions on a staging cluster first.', commands: [] },
+          }),
+        );
+        break;
+      }
       case 'pod-execution-role': {
         const role = `${slug(c)}-fargate-pod-execution`;
         steps.push(
@@ -148,69 +264,30 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         );
         break;
       }
-      case 'irsa-role': {
-        const accounts = [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort();
-        const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
+      case 'irsa-role':
         steps.push(
-          makeStep({
+          irsaStep(input, {
             id: 'prerequisites/irsa',
             title: 'Give workloads IAM roles for service accounts (IRSA)',
-            kind: 'irsa',
             why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
             findings,
-            commands: [
-              sh`aws eks describe-cluster --name ${c} --query cluster.identity.oidc.issuer --output text`,
-              '# create an IAM OIDC provider for the issuer once, then per service account:',
-              ...accounts.flatMap((sa) => {
-                const [ns = '', name = ''] = sa.split('/');
-                return [
-                  sh`aws iam create-role --role-name ${slug(`${c}-${ns}-${name}`)} --assume-role-policy-document file://irsa-${slug(`${ns}-${name}`)}.json`,
-                  sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${slug(`${c}-${ns}-${name}`)}`,
-                ];
-              }),
-            ],
-            manifests: accounts.map((sa) => {
-              const [ns = '', name = ''] = sa.split('/');
-              return {
-                file: `irsa-${slug(`${ns}-${name}`)}.json`,
-                object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace: ns, serviceAccount: name }),
-              };
-            }),
-            infrastructure: accounts.map((sa) => {
-              const [namespace = '', serviceAccount = ''] = sa.split('/');
-              return { kind: 'irsa-role' as const, namespace, serviceAccount, roleName: slug(`${c}-${namespace}-${serviceAccount}`) };
-            }),
-            effects: [
-              { type: 'create-oidc-provider', issuer },
-              ...accounts.flatMap((sa): Effect[] => {
-                const [ns = '', name = ''] = sa.split('/');
-                const role = slug(`${c}-${ns}-${name}`);
-                return [
-                  { type: 'create-role', role, trustPolicy: `irsa-${slug(`${ns}-${name}`)}.json` },
-                  {
-                    type: 'annotate-object',
-                    object: kubeRef('ServiceAccount', ns, name),
-                    annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` },
-                  },
-                ];
-              }),
-            ],
-            verify: {
-              command:
-                'kubectl get serviceaccounts -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.annotations.eks\\.amazonaws\\.com/role-arn}{"\\n"}{end}\'',
-              expect: `a role ARN next to ${accounts.join(', ')}`,
-            },
-            rollback: {
-              description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.',
-              commands: accounts.map((sa) => {
-                const [ns = '', name = ''] = sa.split('/');
-                return sh`kubectl annotate serviceaccount ${name} -n ${ns} eks.amazonaws.com/role-arn-`;
-              }),
-            },
+            accounts: [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort(),
+            onlyWithAssociation: false,
           }),
         );
         break;
-      }
+      case 'pod-identity-to-irsa':
+        steps.push(
+          irsaStep(input, {
+            id: 'prerequisites/pod-identity-to-irsa',
+            title: 'Move service accounts that use EKS Pod Identity to IRSA',
+            why: 'EKS Pod Identity does not work on Fargate (aws-facts §0.9); a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
+            findings,
+            accounts: [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort(),
+            onlyWithAssociation: true,
+          }),
+        );
+        break;
       case 'move-data': {
         const claims = [...new Set(ofKind(items, kind).map((i) => i.what.claim))].sort();
         steps.push(

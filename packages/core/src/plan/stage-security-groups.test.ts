@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Namespaced } from '../inventory/types.js';
 import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
-import { anIngressClass, aNodeClass, aNodePool, aService } from '../testing/kube-objects.js';
+import { aConfigMap, anIngressClass, aNodeClass, aNodePool, aService } from '../testing/kube-objects.js';
 import { aSubnet } from '../testing/aws-objects.js';
 import { buildPlan } from './build-plan.js';
 
@@ -81,5 +81,38 @@ describe('security-groups stage: SecurityGroupPolicies when moving to Fargate', 
     ]);
     expect(new Set(objects.map((o) => o.metadata.name)).size).toBe(2);
     expect(new Set(policies.map((s) => s.manifests[0]?.file)).size).toBe(2);
+  });
+});
+
+describe('security-groups stage: the network policy controller', () => {
+  const web = aWorkload({ name: 'web' });
+  const service = aService('web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 443, targetPort: 8443 }] });
+  const planWith = (value: string | null) =>
+    buildPlan(
+      contextFor(
+        aFargateInventory([web], {
+          services: [service],
+          networkPolicies: [denyAll],
+          configMaps: value === null ? [] : [aConfigMap('amazon-vpc-cni', { 'enable-network-policy-controller': value }, { namespace: 'kube-system' })],
+        }),
+        'auto-mode',
+      ),
+    ).stages.flatMap((s) => s.steps);
+
+  it('switches the controller on when the inventory shows it off, after the load balancer policies and before the waves', () => {
+    const steps = planWith('false');
+    const enable = steps.find((s) => s.id === 'security-groups/enable-network-policy-controller');
+    expect(enable?.commands).toEqual([
+      `kubectl patch configmap amazon-vpc-cni -n kube-system --type merge -p '{"data":{"enable-network-policy-controller":"true"}}'`,
+    ]);
+    expect(enable?.dependsOn).toEqual(expect.arrayContaining(['security-groups/allow-load-balancer-shop', 'security-groups/review-network-policies']));
+    expect(steps.find((s) => s.kind === 'wave')?.dependsOn).toContain(enable?.id);
+  });
+
+  it('creates the ConfigMap when the inventory has none, and adds no step when the controller is on', () => {
+    expect(planWith(null).find((s) => s.id === 'security-groups/enable-network-policy-controller')?.commands[0]).toContain(
+      'kubectl create configmap amazon-vpc-cni',
+    );
+    expect(planWith('true').some((s) => s.id === 'security-groups/enable-network-policy-controller')).toBe(false);
   });
 });

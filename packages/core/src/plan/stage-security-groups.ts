@@ -6,6 +6,7 @@ import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
 import { shortHash } from '../util/hash.js';
 import { assertNever } from '../util/never.js';
 import { makeStep } from './step.js';
+import { networkPolicyControllerStep } from './network-policy-controller.js';
 import { sh } from '../util/shell.js';
 
 type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
@@ -159,6 +160,12 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
       }),
     );
   }
+  const controller = networkPolicyControllerStep(
+    input,
+    netpols.map((f) => f.id),
+    steps.filter((s) => s.kind === 'network-policy' || s.id === 'security-groups/review-network-policies'),
+  );
+  if (controller) steps.push(controller);
   return steps;
 }
 

@@ -1,6 +1,14 @@
 import { ids, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { isCoreDns } from '../analysis/workload.js';
 import type { Step } from '@modeshift/plan';
+
+const RUNNING_ON_FARGATE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep 'fargate-'";
+const RUNNING_ELSEWHERE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep -v 'fargate-'";
+
+/** CoreDNS keeps serving Fargate pods until the last step, so it is still there when this check runs. */
+const corednsOnFargate = (input: PlanInput): boolean =>
+  input.ctx.inventory.workloads.some((w) => isCoreDns(w) && input.ctx.placement.workloads.get(w.key)?.current.type === 'fargate');
 
 export function verificationSteps(input: PlanInput, after: string[]): Step[] {
   const toAuto = input.ctx.target === 'auto-mode';
@@ -13,10 +21,16 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
         ? 'Deleting Fargate profiles stops every pod still on them; this is the last check before that.'
         : 'Disabling Auto Mode terminates its instances; this is the last check before that.',
       dependsOn: after,
-      commands: toAuto ? ["kubectl get pods -A -o wide | grep 'fargate-' || echo 'no pods on Fargate'"] : ["kubectl get pods -A -o wide | grep -v 'fargate-'"],
+      // Only running pods count: completed Job pods stay listed on the nodes they ran on.
+      commands: [toAuto ? RUNNING_ON_FARGATE : RUNNING_ELSEWHERE],
       verify: toAuto
-        ? { command: "kubectl get pods -A -o wide | grep -c 'fargate-'", expect: '0 (CoreDNS may still run on Fargate until the last step)' }
-        : { command: "kubectl get pods -A -o wide | grep -v 'fargate-'", expect: 'only the header and the workloads the plan keeps where they are' },
+        ? {
+            command: RUNNING_ON_FARGATE,
+            expect: corednsOnFargate(input)
+              ? 'only the CoreDNS pods (coredns-…), which leave Fargate in the last step'
+              : 'no output: no running pod is left on Fargate',
+          }
+        : { command: RUNNING_ELSEWHERE, expect: 'only the header, the workloads the plan keeps where they are, and DaemonSet pods of the nodes they keep' },
     }),
     makeStep({
       id: 'verification/workloads-healthy',
@@ -28,7 +42,9 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       verify: { command: 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', expect: 'No resources found' },
     }),
   ];
-  const reviews = input.findings.filter((f) => f.action.type === 'review' && !(f.capability === 'network-policy' && f.severity === 'change'));
+  // The summary counts advisories and gains by severity; this step lists exactly those, whatever
+  // their action, so the two numbers agree. Changes that ask for a decision get a step of their own.
+  const reviews = input.findings.filter((f) => f.severity === 'advisory' || f.severity === 'gain');
   if (reviews.length > 0) {
     steps.push(
       makeStep({
@@ -39,6 +55,20 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
         findings: ids(reviews.map((finding) => ({ finding }))),
         dependsOn: after,
         verify: { command: '', expect: 'each finding read and either acted on or accepted' },
+      }),
+    );
+  }
+  const decisions = input.findings.filter((f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy');
+  if (decisions.length > 0) {
+    steps.push(
+      makeStep({
+        id: 'verification/review-changes',
+        title: `Decide on ${decisions.length} change${decisions.length === 1 ? '' : 's'} the plan cannot make for you`,
+        kind: 'review',
+        why: 'Each changes behaviour on the target and needs a person to check or carry it out; the plan lists it rather than guessing.',
+        findings: ids(decisions.map((finding) => ({ finding }))),
+        dependsOn: after,
+        verify: { command: '', expect: 'each change made or accepted' },
       }),
     );
   }

@@ -7,8 +7,8 @@ import { collectMoves, type Move } from './moves.js';
 import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { releasePolicies } from './wave-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
-import { describeOwner, detectOwner, pauseCommands, valuesHints, whereToChange } from '../export/ownership.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -27,23 +27,10 @@ function assess(index: InventoryIndex, w: Workload): { risk: number; unprotected
 
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
-/** For a workload Helm, Argo CD or Flux manages: where its change belongs, and the values keys to look for. */
-function ownerNotes(move: Move): string[] {
-  const owner = detectOwner(move.workload.metadata);
-  if (!owner || move.edits.length === 0) return [];
-  const w = move.workload;
-  const hints = valuesHints(move.edits);
-  return [
-    shellComment(
-      `${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : ''}`,
-    ),
-  ];
-}
-
 function moveCommands(move: Move, target: Mode): string[] {
   const w = move.workload;
   const ns = w.metadata.namespace;
-  const out = [...ownerNotes(move), ...patchCommands(w, move.edits)];
+  const out = [...patchCommands(w, move.edits)];
   if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
   if (out.length === 0)
     out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
@@ -59,10 +46,37 @@ function moveEffects(move: Move): Effect[] {
   return ROLLOUT_KINDS.has(move.workload.kind) ? [{ type: 'restart-workload', workload: move.workload.key }] : [];
 }
 
-function verifyFor(target: Mode, ns: string): Step['verify'] {
-  return target === 'auto-mode'
-    ? { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named i-… (Auto Mode), none on fargate-ip-…' }
-    : { command: sh`kubectl get pods -n ${ns} -o wide`, expect: 'every pod Running on a node named fargate-ip-…' };
+/**
+ * A check that can pass: it names the pods that moved, says which stay on the source by design
+ * (CoreDNS until the last step, workloads the plan keeps), and does not expect pods of a CronJob,
+ * which has none until its next scheduled run.
+ */
+function verifyFor(input: PlanInput, ns: string, list: Move[]): Step['verify'] {
+  const target = input.ctx.target;
+  const node = target === 'auto-mode' ? 'a node named i-… (Auto Mode)' : 'a node named fargate-ip-…';
+  const moved = new Set(list.map((m) => m.workload.key));
+  const source = target === 'auto-mode' ? 'Fargate' : 'EC2 nodes';
+  const left = input.ctx.inventory.workloads.filter((w) => {
+    if (w.metadata.namespace !== ns || moved.has(w.key) || w.finished !== null) return false;
+    const current = input.ctx.placement.workloads.get(w.key)?.current.type;
+    return current !== undefined && current !== 'pending' && current !== target;
+  });
+  const names = (ws: Workload[]) => ws.map((w) => w.metadata.name).join(', ');
+  const running = list.map((m) => m.workload).filter((w) => w.kind !== 'CronJob');
+  const scheduled = list.map((m) => m.workload).filter((w) => w.kind === 'CronJob');
+  const parts: string[] = [];
+  if (running.length > 0) parts.push(`the pods of ${names(running)} Running on ${node}`);
+  if (left.length > 0) parts.push(`${names(left)} still on ${source}, as planned`);
+  if (scheduled.length > 0)
+    parts.push(
+      `CronJob ${names(scheduled)} has no pod until its next scheduled run: its template shows the change now, and that run's pod must land on ${node}`,
+    );
+  const first = scheduled[0];
+  const command =
+    running.length === 0 && first
+      ? sh`kubectl get cronjob ${first.metadata.name} -n ${ns} -o jsonpath='{.spec.jobTemplate.spec.template.metadata.annotations}{.spec.jobTemplate.spec.template.spec.nodeSelector}'`
+      : sh`kubectl get pods -n ${ns} -o wide`;
+  return { command, expect: parts.join('; ') };
 }
 
 /** One step per namespace, lowest risk first, each waiting for the one before. */
@@ -91,14 +105,14 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     const rollback: string[] = [];
     const workloads: string[] = [];
     const effects: Effect[] = [];
-    // A live patch on a workload Argo CD or Flux reconciles is reverted unless the reconciler is held off.
-    const pauses = new Map<string, { pause: string; resume: string }>();
-    for (const m of list) {
-      const owner = m.edits.length > 0 ? detectOwner(m.workload.metadata) : null;
-      const p = owner ? pauseCommands(owner) : null;
-      if (p) pauses.set(p.pause, p);
-    }
-    for (const p of pauses.values()) commands.push(p.pause);
+    // Security group policies come off the moving pods before they restart, and back before they return.
+    const release = releasePolicies(
+      input,
+      ns,
+      list.map((m) => m.workload),
+    );
+    if (release) commands.push(...release.commands);
+    if (release) rollback.push(...release.rollback);
     for (const m of list) {
       for (const e of moveEffects(m)) effects.push(e);
       for (const f of m.findings) findings.push(f);
@@ -106,10 +120,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
       workloads.push(m.workload.key);
     }
-    for (const p of pauses.values()) {
-      commands.push(shellComment(`once the source has the change: ${p.resume}`));
-      rollback.push(p.resume);
-    }
+    const verify = verifyFor(input, ns, list);
     steps.push(
       makeStep({
         id,
@@ -119,15 +130,18 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
           (input.ctx.target === 'auto-mode'
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
-          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
-          (pauses.size > 0
-            ? ' Argo CD or Flux reconciles some of these workloads: a live patch holds only while their sync is paused, so the change also goes into their source.'
-            : ''),
+          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
         findings,
         dependsOn: previous,
         commands,
-        verify: verifyFor(input.ctx.target, ns),
-        rollback: { description: 'Undo the rollouts; pods return to where they ran before.', commands: rollback },
+        ...(release ? { manifests: release.manifests } : {}),
+        verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
+        rollback: {
+          description: release
+            ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'
+            : 'Undo the rollouts; pods return to where they ran before.',
+          commands: rollback,
+        },
         effects,
         workloads,
         namespaces: [ns],

@@ -230,3 +230,12 @@ describe('renderMarkdown: determinism and progress', () => {
     expect(text.match(/^### Namespace `team-\d{4}`$/gm)).toHaveLength(1000);
   });
 });
+
+describe('renderMarkdown: what the Pulumi export does for a step', () => {
+  it('does not claim the export creates what a decommission step removes by its commands', () => {
+    const md = renderMarkdown(toAutoModePlan());
+    const decommission = md.slice(md.indexOf('decommission/delete-fargate-profiles'));
+    expect(decommission).toContain('AWS infrastructure this step removes (by its commands: the Pulumi export creates nothing for it)');
+    expect(decommission.slice(0, decommission.indexOf('**Verify:**'))).not.toContain('what the Pulumi export creates');
+  });
+});

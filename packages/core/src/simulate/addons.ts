@@ -15,6 +15,7 @@ function addonWorkload(namespace: string, name: string, labels: StringMap, servi
     template: { metadata: { labels, annotations: {} }, spec: { containers: [{ name }], serviceAccountName: serviceAccount } },
     volumeClaimTemplates: [],
     nodeName: null,
+    finished: null,
     origin: { file: 'plan', line: 0 },
   };
 }

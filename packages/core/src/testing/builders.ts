@@ -22,6 +22,7 @@ export interface WorkloadOptions {
   containers?: Container[];
   spec?: Partial<PodSpec>;
   nodeName?: string;
+  finished?: Workload['finished'];
 }
 
 export function aWorkload(options: WorkloadOptions = {}): Workload {
@@ -51,6 +52,7 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
     },
     volumeClaimTemplates: [],
     nodeName: options.nodeName ?? null,
+    finished: options.finished ?? null,
     origin,
   };
 }

@@ -115,12 +115,15 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
       const roleName = model.clusterRole.name ?? args.clusterRoleName;
       if (roleName === undefined) throw new pulumi.RunError('The plan does not name the cluster IAM role: set clusterRoleName in the stack configuration.');
       for (const policy of model.clusterRole.policies) {
-        // Attachments only: the role belongs to the cluster, which this stack does not manage.
+        // Attachments only: the role belongs to the cluster, which this stack does not manage. The plan lists only the
+        // policies Auto Mode adds (never AmazonEKSClusterPolicy, which every cluster role has), but the inventory does
+        // not show IAM, so any of them may have been attached before: `pulumi destroy` leaves them attached rather than
+        // take from the cluster role what it had. The plan step's rollback detaches the ones it added.
         attachments.push(
           new aws.iam.RolePolicyAttachment(
             `${name}-cluster-role-${slug(policy)}`,
             { role: roleName, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
           ),
         );
       }

@@ -53,7 +53,7 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const autoMode = build(false);
     const res = await settle();
     const roles = of(res, 'aws:iam/role:Role');
-    expect(roles.map((r) => [r.name, r.inputs.name])).toEqual([['auto-mode-node-role', 'AmazonEKSAutoNodeRole']]);
+    expect(roles.map((r) => [r.name, r.inputs.name])).toEqual([['auto-mode-node-role', 'shop-prod-eks-auto-node']]);
     expect(jsonInput<PolicyDocument>(roles[0]!, 'assumeRolePolicy')).toEqual({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -62,8 +62,8 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     const clusterRole = model.autoMode!.clusterRole!.name;
     expect(attachments).toEqual(
       expect.arrayContaining([
-        ['auto-mode-node-role-amazoneksworkernodeminimalpolicy', 'AmazonEKSAutoNodeRole', 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodeMinimalPolicy'],
-        ['auto-mode-node-role-amazonec2containerregistrypullonly', 'AmazonEKSAutoNodeRole', 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly'],
+        ['auto-mode-node-role-amazoneksworkernodeminimalpolicy', 'shop-prod-eks-auto-node', 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodeMinimalPolicy'],
+        ['auto-mode-node-role-amazonec2containerregistrypullonly', 'shop-prod-eks-auto-node', 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly'],
         ...model.autoMode!.clusterRole!.policies.map((p) => [`auto-mode-cluster-role-${p.toLowerCase()}`, clusterRole, `arn:aws:iam::aws:policy/${p}`]),
       ]),
     );
@@ -71,9 +71,28 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     expect(of(res, 'eks:index:Cluster')).toEqual([]);
     expect(res.some((r) => r.type === 'aws:eks/cluster:Cluster')).toBe(false);
     const command = await outputValue(autoMode.enableAutoModeCommand);
-    expect(command).toContain(`nodeRoleArn=arn:aws:iam::${ACCOUNT_ID}:role/AmazonEKSAutoNodeRole,nodePools=general-purpose,system`);
+    expect(command).toContain(`nodeRoleArn=arn:aws:iam::${ACCOUNT_ID}:role/shop-prod-eks-auto-node,nodePools=general-purpose,system`);
     expect(command).toMatch(/^aws eks update-cluster-config --name shop-prod --compute-config enabled=true/);
     for (const r of roles) for (const v of actionsAndResources(jsonInput<PolicyDocument>(r, 'assumeRolePolicy'))) expect(v).not.toContain('*');
+  });
+
+  it('attaches to the cluster role only the policies the plan adds, and leaves them attached on destroy', async () => {
+    const retained = new Map<string, boolean>();
+    new AutoModeEnablement(
+      'kept',
+      { model: model.autoMode!, clusterName: 'shop-prod' },
+      { transformations: [(a) => (retained.set(a.name, a.opts.retainOnDelete === true), undefined)] },
+    );
+    await settle();
+    const clusterRole = [...retained].filter(([n]) => n.startsWith('kept-cluster-role-'));
+    expect(clusterRole.map(([n]) => n).sort()).toEqual([
+      'kept-cluster-role-amazoneksblockstoragepolicy',
+      'kept-cluster-role-amazonekscomputepolicy',
+      'kept-cluster-role-amazoneksloadbalancingpolicy',
+      'kept-cluster-role-amazoneksnetworkingpolicy',
+    ]);
+    expect(clusterRole.every(([, kept]) => kept)).toBe(true);
+    expect(retained.get('kept-node-role-amazoneksworkernodeminimalpolicy')).toBe(false);
   });
 
   it("applies the NodePools, NodeClass, IngressClass and log agent through the cluster's provider", async () => {
@@ -116,7 +135,7 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
       autoMode: {
         enabled: true,
         createNodeRole: false,
-        computeConfig: { nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/AmazonEKSAutoNodeRole` },
+        computeConfig: { nodePools: ['general-purpose', 'system'], nodeRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/shop-prod-eks-auto-node` },
       },
     });
     expect(cluster!.inputs.publicSubnetIds).toBeUndefined();
@@ -124,11 +143,14 @@ describe('Auto Mode components under mocks (fargate-to-auto-mode)', () => {
     expect(cluster!.inputs.endpointPublicAccess).toBe(false);
     expect(cluster!.inputs.publicAccessCidrs).toBeUndefined();
     // The new cluster brings its own role with the Auto Mode policies: the old cluster role is left alone.
-    expect(of(res, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.role)).toEqual(['AmazonEKSAutoNodeRole', 'AmazonEKSAutoNodeRole']);
+    expect(of(res, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.role)).toEqual([
+      'shop-prod-eks-auto-node',
+      'shop-prod-eks-auto-node',
+    ]);
     const nodeClasses = of(res, 'kubernetes:eks.amazonaws.com/v1:NodeClass');
     expect(nodeClasses.length).toBeGreaterThan(0);
     for (const nc of nodeClasses) {
-      expect(nc.inputs.spec?.role).toBe('AmazonEKSAutoNodeRole');
+      expect(nc.inputs.spec?.role).toBe('shop-prod-eks-auto-node');
       expect(nc.inputs.spec?.securityGroupSelectorTerms).toEqual([{ id: 'sg-0123456789abcdef0' }]);
       expect(schemaErrors(nc.inputs)).toEqual([]);
     }

@@ -60,6 +60,14 @@ describe.each(EXAMPLES)('the generated project for %s', (name) => {
     expect(config).toContain(`modeshift:clusterName: "${plan.cluster.name}"`);
     expect(config).toContain(`aws:region: "${plan.cluster.region}"`);
   });
+
+  it('describes modeshift:vpcId as what its value asks for', () => {
+    const lines = files.get('Pulumi.migration.yaml')!.split('\n');
+    const at = lines.findIndex((l) => l.includes('modeshift:vpcId:'));
+    if (at === -1) return; // only stacks towards Auto Mode offer a new cluster
+    expect(lines[at]).toContain('VPC of the new cluster (only with newCluster: true)');
+    expect(lines[at - 1]).toContain('The VPC to build the new cluster in (only with newCluster: true)');
+  });
 });
 
 describe('generateProject', () => {

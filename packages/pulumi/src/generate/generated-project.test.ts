@@ -60,7 +60,7 @@ describe('the generated programs under mocks', () => {
     const model = infraFromPlan(examplePlan('fargate-to-auto-mode'));
     const dir = writeProject('fargate-to-auto-mode');
     const first = await runProgram(dir, stackConfig(dir));
-    expect(first.some((r) => r.type === 'aws:iam/role:Role' && r.inputs.name === 'AmazonEKSAutoNodeRole')).toBe(true);
+    expect(first.some((r) => r.type === 'aws:iam/role:Role' && r.inputs.name === 'shop-prod-eks-auto-node')).toBe(true);
     expect(first.some((r) => r.type.startsWith('kubernetes:'))).toBe(false);
 
     const again = writeProject('fargate-to-auto-mode');

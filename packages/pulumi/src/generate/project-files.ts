@@ -143,7 +143,7 @@ export function stackConfig(model: StackModel): string {
     entries.push({
       key: 'modeshift:vpcId',
       value: REQUIRED('VPC of the new cluster (only with newCluster: true)'),
-      comment: 'The VPC of the existing cluster, so both can serve during the DNS shift.',
+      comment: "The VPC to build the new cluster in (only with newCluster: true): give the existing cluster's VPC, so both can serve during the DNS shift.",
     });
     entries.push({
       key: 'modeshift:publicAccessCidrs',

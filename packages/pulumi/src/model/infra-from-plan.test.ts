@@ -25,17 +25,11 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
     const roleInCommands = /--role-name (\S+)/.exec(plan.stages[0]!.steps.find((x) => x.id === 'prerequisites/cluster-role-policies')!.commands[0]!)![1];
     expect(a.clusterRole).toEqual({
       name: roleInCommands,
-      policies: [
-        'AmazonEKSBlockStoragePolicy',
-        'AmazonEKSClusterPolicy',
-        'AmazonEKSComputePolicy',
-        'AmazonEKSLoadBalancingPolicy',
-        'AmazonEKSNetworkingPolicy',
-      ],
+      policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
       stepId: 'prerequisites/cluster-role-policies',
     });
     expect(a.nodeRole).toEqual({
-      name: 'AmazonEKSAutoNodeRole',
+      name: 'shop-prod-eks-auto-node',
       policies: ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'],
       stepId: 'capacity/enable-auto-mode',
     });
@@ -87,14 +81,17 @@ describe('infraFromPlan: auto-mode-to-fargate', () => {
   const plan = examplePlan('auto-mode-to-fargate');
   const model = infraFromPlan(plan);
 
-  it('creates the pod execution role and a profile per moving namespace, plus kube-system for CoreDNS', () => {
+  it('creates the pod execution role and a profile per moving namespace, plus kube-system for CoreDNS and one for the load balancer controller', () => {
     const f = model.fargate!;
     expect(f.podExecutionRole).toEqual({
       name: 'retail-platform-fargate-pod-execution',
       policy: 'AmazonEKSFargatePodExecutionRolePolicy',
       stepId: 'prerequisites/pod-execution-role',
     });
-    expect(f.profiles.map((p) => p.name).sort()).toEqual(['kube-system', 'modeshift-api', 'modeshift-web']);
+    expect(f.profiles.map((p) => p.name).sort()).toEqual(['aws-load-balancer-controller', 'kube-system', 'modeshift-api', 'modeshift-web']);
+    expect(f.profiles.find((p) => p.name === 'aws-load-balancer-controller')!.selectors).toEqual([
+      { namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'aws-load-balancer-controller' } },
+    ]);
     expect(f.profiles.find((p) => p.name === 'kube-system')!.selectors).toEqual([{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }]);
     const planned = plan.stages
       .flatMap((x) => x.steps)

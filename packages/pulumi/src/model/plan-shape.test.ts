@@ -19,6 +19,7 @@ const PLAN_FIELDS = [
   'inventoryDate',
   'schemaVersion',
   'simulation',
+  'skippedInputs',
   'stages',
   'summary',
   'to',

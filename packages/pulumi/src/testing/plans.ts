@@ -36,6 +36,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
     workloads,
     incomplete: [],
     heldBack: [],
+    skippedInputs: 0,
     cost: null,
     costUnavailable: null,
   };

@@ -56,7 +56,18 @@ export type CapacityRequest =
     }
   | { kind: 'coredns-on-fargate' }
   | { kind: 'storage-class'; name: string; provisioner: string }
-  | { kind: 'ingress-class'; name: string; controller: string };
+  | { kind: 'ingress-class'; name: string; controller: string; params?: AlbClassParams };
+
+/**
+ * What an Auto Mode IngressClassParams sets for every Ingress of its class: the ALB group (Auto Mode does not
+ * read the `group.name` annotation) and the settings the group's Ingresses agree on.
+ */
+export interface AlbClassParams {
+  groupName?: string;
+  scheme?: 'internal' | 'internet-facing';
+  certificateARNs?: string[];
+  subnetIds?: string[];
+}
 
 export interface LogOutput {
   /** Fluent Bit output plugin name, e.g. cloudwatch_logs, firehose, kinesis_streams, es. */
@@ -68,7 +79,7 @@ export type NodeAgentChange =
   /** To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs. */
   | { kind: 'log-agent-daemonset'; outputs: LogOutput[] }
   /** To Fargate: the agent's outputs move into aws-observability/aws-logging. */
-  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[] }
+  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; /** [FILTER] sections carried into filters.conf. */ filters?: LogOutput[] }
   /** To Fargate: metrics/APM/security agent re-deployed as a sidecar in each workload. */
   | { kind: 'sidecar'; agent: string }
   /** Node-only infrastructure with no meaning without nodes. */
@@ -108,8 +119,12 @@ export type PrerequisiteTask =
   | { kind: 'cluster-role-policies'; policies: string[] }
   | { kind: 'enable-auto-mode' }
   | { kind: 'install-efs-csi-driver' }
+  /** An EKS add-on older than Auto Mode's minimum for existing clusters: `current` is the image tag the inventory shows. */
+  | { kind: 'upgrade-addon'; addon: string; current: string; minimum: string }
   | { kind: 'pod-execution-role' }
   | { kind: 'irsa-role'; serviceAccount: string }
+  /** Service accounts that may use EKS Pod Identity (associations are not in Kubernetes): check each, move those that do to IRSA. */
+  | { kind: 'pod-identity-to-irsa'; serviceAccounts: string[] }
   | { kind: 'move-data'; claim: string };
 
 export type DecommissionTask =

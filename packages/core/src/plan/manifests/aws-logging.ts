@@ -1,6 +1,6 @@
 import type { LogOutput } from '@modeshift/plan';
 import { managedLabels } from './meta.js';
-import { renderFluentBitOutput, renderFluentBitOutputs } from './fluent-bit.js';
+import { renderFluentBitOutput, renderFluentBitOutputs, renderFluentBitSection } from './fluent-bit.js';
 
 /** Fargate's built-in log router rules (aws-facts §2, Logging row). */
 export const FARGATE_LOGGING = {
@@ -20,10 +20,11 @@ const FARGATE_NAME_FOR: Readonly<Record<string, string>> = { kinesis_streams: 'k
  * the ConfigMap stays within 5300 characters; `awsLoggingProblems` names every output left out and why, so
  * the planner reports them next to the step. One invalid section can get the whole configuration refused
  * (and logging disabled for new pods), so shipping the valid subset keeps the other outputs flowing.
- * filters.conf / parsers.conf are not emitted: LogOutput carries outputs only. With nothing usable: [].
+ * `filters` (already rewritten for Fargate's kube.* tags) go into filters.conf, so records are filtered as before.
+ * parsers.conf is not emitted. With no usable output: [].
  */
-export function awsLoggingManifests(outputs: LogOutput[]): Record<string, unknown>[] {
-  const { kept } = selectFargateOutputs(outputs);
+export function awsLoggingManifests(outputs: LogOutput[], filters: readonly LogOutput[] = []): Record<string, unknown>[] {
+  const { kept } = selectFargateOutputs(outputs, filters);
   if (kept.length === 0) return [];
   return [
     {
@@ -36,17 +37,19 @@ export function awsLoggingManifests(outputs: LogOutput[]): Record<string, unknow
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: FARGATE_LOGGING.configMap, namespace: FARGATE_LOGGING.namespace, labels: managedLabels() },
-      data: { 'output.conf': renderFluentBitOutputs(kept) },
+      data: { ...(filters.length > 0 ? { 'filters.conf': renderFilters(filters) } : {}), 'output.conf': renderFluentBitOutputs(kept) },
     },
   ];
 }
 
 /** Why outputs cannot go into aws-logging, one sentence each; empty when all of them fit. */
-export function awsLoggingProblems(outputs: LogOutput[]): string[] {
-  return selectFargateOutputs(outputs).problems;
+export function awsLoggingProblems(outputs: LogOutput[], filters: readonly LogOutput[] = []): string[] {
+  return selectFargateOutputs(outputs, filters).problems;
 }
 
-function selectFargateOutputs(outputs: readonly LogOutput[]): { kept: LogOutput[]; problems: string[] } {
+const renderFilters = (filters: readonly LogOutput[]) => filters.map((f) => renderFluentBitSection('FILTER', f)).join('\n');
+
+function selectFargateOutputs(outputs: readonly LogOutput[], filters: readonly LogOutput[]): { kept: LogOutput[]; problems: string[] } {
   const kept: LogOutput[] = [];
   const problems: string[] = [];
   outputs.forEach((output, index) => {
@@ -56,7 +59,7 @@ function selectFargateOutputs(outputs: readonly LogOutput[]): { kept: LogOutput[
       problems.push(`${label}: ${reasons.join('; ')}.`);
       return;
     }
-    const size = configMapChars([...kept, output]);
+    const size = configMapChars([...kept, output], filters);
     if (size > FARGATE_LOGGING.maxChars) {
       problems.push(
         `${label}: left out because it would make the ${FARGATE_LOGGING.configMap} ConfigMap ${size} characters, over Fargate's ${FARGATE_LOGGING.maxChars}-character limit.`,
@@ -86,7 +89,7 @@ function outputReasons(output: LogOutput): string[] {
 }
 
 // The limit is on the ConfigMap; what counts is its data, so keys are counted as well as values.
-function configMapChars(outputs: readonly LogOutput[]): number {
-  const data = { 'output.conf': outputs.map(renderFluentBitOutput).join('\n') };
+function configMapChars(outputs: readonly LogOutput[], filters: readonly LogOutput[]): number {
+  const data = { ...(filters.length > 0 ? { 'filters.conf': renderFilters(filters) } : {}), 'output.conf': outputs.map(renderFluentBitOutput).join('\n') };
   return Object.entries(data).reduce((n, [key, value]) => n + key.length + value.length, 0);
 }

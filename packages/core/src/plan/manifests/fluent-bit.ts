@@ -9,6 +9,11 @@ export const AWS_OUTPUT_PLUGINS: readonly string[] = ['cloudwatch', 'cloudwatch_
  * hand-written ones operators know. An output without `Match` would receive nothing, so it gets `Match *`.
  */
 export function renderFluentBitOutput(output: LogOutput): string {
+  return renderFluentBitSection('OUTPUT', output);
+}
+
+/** One section of any kind, laid out as renderFluentBitOutput describes. */
+export function renderFluentBitSection(section: 'FILTER' | 'OUTPUT', output: LogOutput): string {
   const entries: [string, string][] = [
     ['Name', output.plugin],
     ['Match', output.params['match'] ?? output.params['Match'] ?? '*'],
@@ -17,7 +22,7 @@ export function renderFluentBitOutput(output: LogOutput): string {
     if (key.toLowerCase() === 'match' || key.toLowerCase() === 'name') continue;
     entries.push([key, value]);
   }
-  return renderSection('OUTPUT', entries);
+  return renderSection(section, entries);
 }
 
 /** Several outputs, separated by blank lines, ending in a newline (as a YAML block scalar would). */

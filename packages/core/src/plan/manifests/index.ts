@@ -5,6 +5,7 @@ export * from './security-group-policy.js';
 export * from './log-agent.js';
 export * from './aws-logging.js';
 export * from './load-balancers.js';
+export * from './ingress-class-params-annotations.js';
 export * from './storage-class.js';
 export * from './iam.js';
 export { renderFluentBitOutput, renderFluentBitOutputs } from './fluent-bit.js';

@@ -1,3 +1,4 @@
+import type { AlbClassParams } from '@modeshift/plan';
 import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
 import type { IngressSpec, ObjectMeta, ServiceSpec, StringMap } from '../../kube.js';
 import { blueGreenName, managedLabels, sortedMap } from './meta.js';
@@ -16,16 +17,17 @@ const SERVICE_ALLOCATED = new Set(['clusterIP', 'clusterIPs', 'healthCheckNodePo
 /**
  * IngressClassParams (eks.amazonaws.com/v1) and an IngressClass for Auto Mode's ALB (aws-facts §4.7). The
  * params stay empty unless asked: per-Ingress annotations (scheme, certificates) then keep applying, which is
- * what a blue/green copy of existing Ingresses needs. `groupName` replaces the `group.name` annotation that
- * Auto Mode does not support. The class is not marked default: it runs beside the existing controller's.
+ * what a blue/green copy of ungrouped Ingresses needs. `groupName` replaces the `group.name` annotation that
+ * Auto Mode does not support ([UG-alb] auto-configure-alb: group.name in IngressClassParams); the group's
+ * scheme, certificates and subnets go with it, as they hold for the one ALB the group shares. The class is not
+ * marked default: it runs beside the existing controller's.
  */
-export function autoModeIngressClassManifests(
-  name: string,
-  options: { scheme?: 'internal' | 'internet-facing'; groupName?: string } = {},
-): Record<string, unknown>[] {
+export function autoModeIngressClassManifests(name: string, options: AlbClassParams = {}): Record<string, unknown>[] {
   const spec: Record<string, unknown> = {};
+  if (options.certificateARNs !== undefined && options.certificateARNs.length > 0) spec['certificateARNs'] = [...options.certificateARNs];
   if (options.groupName !== undefined) spec['group'] = { name: options.groupName };
   if (options.scheme !== undefined) spec['scheme'] = options.scheme;
+  if (options.subnetIds !== undefined && options.subnetIds.length > 0) spec['subnets'] = { ids: [...options.subnetIds] };
   return [
     { apiVersion: 'eks.amazonaws.com/v1', kind: 'IngressClassParams', metadata: { name, labels: managedLabels() }, spec },
     {
@@ -47,9 +49,11 @@ export function autoModeIngressClassManifests(
  */
 export function blueGreenIngress(
   ingress: { metadata: ObjectMeta; spec: IngressSpec },
-  input: { ingressClassName: string; suffix: string; dropAnnotations: string[] },
+  input: { ingressClassName: string; suffix: string; dropAnnotations: string[]; annotations?: StringMap },
 ): Record<string, unknown> {
   const annotations = keptAnnotations(ingress.metadata.annotations, input.dropAnnotations);
+  // What the old class's parameters said for every Ingress of the class wins, as it did there.
+  Object.assign(annotations, input.annotations);
   annotations[INGRESS_TARGET_TYPE] = 'ip';
   const { ingressClassName: _old, ...rest } = clone(ingress.spec);
   return {

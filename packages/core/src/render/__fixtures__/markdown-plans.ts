@@ -77,6 +77,7 @@ export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], St
     inventoryDate: null,
     incomplete: [],
     heldBack: [],
+    skippedInputs: 0,
     cost: null,
     costUnavailable: null,
     summary: { bySeverity, workloads: { total: 0, moving: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },

@@ -26,6 +26,38 @@ function describeInfrastructure(item: Infrastructure): string {
   return `${code(item.kind)}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
 }
 
+/**
+ * What a step does to each kind of AWS infrastructure, and so what the Pulumi export does with it: it
+ * builds what a step creates; the cluster it does not manage is changed by the step's commands, and
+ * teardown (after verification) is left to them, so the export creates nothing for it. A Record, so
+ * a new kind fails to compile until it is decided here.
+ */
+const INFRASTRUCTURE_EFFECT: Record<Infrastructure['kind'], 'creates' | 'changes' | 'removes'> = {
+  'cluster-role-policies': 'creates',
+  'auto-mode-node-role': 'creates',
+  'access-entry': 'creates',
+  'pod-execution-role': 'creates',
+  'fargate-profile': 'creates',
+  'irsa-role': 'creates',
+  'enable-auto-mode': 'changes',
+  'authentication-mode': 'changes',
+  'delete-fargate-profile': 'removes',
+  'disable-auto-mode': 'removes',
+};
+
+const INFRASTRUCTURE_HEADING: Record<'creates' | 'changes' | 'removes', string> = {
+  creates: 'AWS infrastructure (what the Pulumi export creates for this step)',
+  changes: 'AWS infrastructure this step changes (by its commands: the Pulumi export does not manage the cluster)',
+  removes: 'AWS infrastructure this step removes (by its commands: the Pulumi export creates nothing for it)',
+};
+
+function infrastructureSections(items: Infrastructure[]): string[] {
+  return (['creates', 'changes', 'removes'] as const).flatMap((effect) => {
+    const these = items.filter((i) => INFRASTRUCTURE_EFFECT[i.kind] === effect);
+    return these.length === 0 ? [] : [...folded(INFRASTRUCTURE_HEADING[effect], these.map(describeInfrastructure)), ''];
+  });
+}
+
 function folded(summary: string, items: string[]): string[] {
   if (items.length <= INLINE_ITEMS) return [`${IN}**${summary}:** ${items.join(', ')}`];
   return [`${IN}<details>`, `${IN}<summary>${summary}</summary>`, '', ...items.map((i) => `${IN}- ${i}`), '', `${IN}</details>`];
@@ -70,9 +102,7 @@ export function stepItem(ctx: Context, step: Step): string[] {
       '',
     );
   }
-  if (step.infrastructure.length > 0) {
-    out.push(...folded('AWS infrastructure (what the Pulumi export creates for this step)', step.infrastructure.map(describeInfrastructure)), '');
-  }
+  out.push(...infrastructureSections(step.infrastructure));
   if (step.verify.command) {
     out.push(`${IN}**Verify:**`, '', ...fence('bash', step.verify.command, IN), '');
     if (step.verify.expect) out.push(`${IN}It must show: ${inline(step.verify.expect)}`, '');

@@ -52,10 +52,8 @@ describe('fargate-ebs-volumes', () => {
     expect(f?.severity).toBe('blocker');
   });
 
-  it('says it cannot tell when the StorageClass is not in the inventory', () => {
-    const [f] = runRule(fargateEbsVolumesRule, anAutoModeInventory([withTemplate('mystery')]), { target: 'fargate' });
-    expect(f).toMatchObject({ severity: 'advisory', action: { type: 'review' } });
-    expect(f?.message).toContain('StorageClass mystery is not in the inventory');
+  it('leaves a claim whose StorageClass the inventory lacks to fargate-unmountable-volumes', () => {
+    expect(runRule(fargateEbsVolumesRule, anAutoModeInventory([withTemplate('mystery')]), { target: 'fargate' })).toEqual([]);
   });
 
   it('passes EFS claims and workloads without claims', () => {

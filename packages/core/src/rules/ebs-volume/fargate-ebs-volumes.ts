@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types.js';
-import { workloadRef } from '../../analysis/refs.js';
 import { listOf } from '../../analysis/names.js';
 import { claimUses } from '../../analysis/volumes.js';
 import { describeWorkload } from '../../analysis/workload.js';
@@ -8,8 +7,7 @@ import { capacityName, candidates, stayOn } from '../../analysis/fargate-scope.j
 
 /**
  * Fargate cannot mount EBS at all (aws-facts §0.8), so the data has to move before the workload
- * can. When a claim's StorageClass is not in the inventory the rule says it cannot tell, rather
- * than guessing from the class name.
+ * can. A claim whose StorageClass is not in the inventory is fargate-unmountable-volumes' to judge.
  */
 export const fargateEbsVolumesRule: Rule = {
   id: 'fargate-ebs-volumes',
@@ -17,30 +15,16 @@ export const fargateEbsVolumesRule: Rule = {
   targets: ['fargate'],
   check(ctx, row) {
     return candidates(ctx).flatMap((w) => {
-      const uses = claimUses(ctx.index, w);
-      const ebs = uses.filter((u) => u.kind === 'ebs');
+      const ebs = claimUses(ctx.index, w).filter((u) => u.kind === 'ebs');
+      if (ebs.length === 0) return [];
       const name = describeWorkload(w);
-      if (ebs.length > 0) {
-        return [
-          stayDraft(
-            ctx,
-            w,
-            `${name} mounts EBS storage (${listOf(ebs.map((u) => `${u.label} via ${u.detail}`))}): ${row.summary}`,
-            `Move the data to EFS (on Fargate, EFS volumes must be statically provisioned: one access point and PersistentVolume per claim) and switch the claims, then plan again; until then it stays on ${capacityName(stayOn(ctx, w))}, and its EBS volumes are kept even if Auto Mode is disabled.`,
-          ),
-        ];
-      }
-      const unknown = uses.filter((u) => u.kind === 'unknown');
-      if (unknown.length === 0) return [];
       return [
-        {
-          severity: 'advisory' as const,
-          resource: workloadRef(w),
-          message: `${name} mounts ${listOf(unknown.map((u) => `${u.label} (${u.detail})`))}, so it is unknown whether this is EBS, which Fargate cannot mount.`,
-          remediation:
-            'Add the StorageClasses, PersistentVolumeClaims and PersistentVolumes to the inventory (kubectl get storageclass,pvc,pv -A -o yaml) and plan again.',
-          action: { type: 'review' as const },
-        },
+        stayDraft(
+          ctx,
+          w,
+          `${name} mounts EBS storage (${listOf(ebs.map((u) => `${u.label} via ${u.detail}`))}): ${row.summary}`,
+          `Move the data to EFS (on Fargate, EFS volumes must be statically provisioned: one access point and PersistentVolume per claim) and switch the claims, then plan again; until then it stays on ${capacityName(stayOn(ctx, w))}, and its EBS volumes are kept even if Auto Mode is disabled.`,
+        ),
       ];
     });
   },

@@ -118,8 +118,15 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
     }
     const logging = find(findings, 'fargate-log-agents:DaemonSet/amazon-cloudwatch/fluent-bit');
     expect(logging?.action.type === 'node-agent' && logging.action.change.kind === 'aws-logging-configmap' && logging.action.change).toMatchObject({
-      outputs: [{ plugin: 'cloudwatch_logs' }, { plugin: 'cloudwatch_logs' }, { plugin: 'cloudwatch_logs' }],
-      unsupported: expect.arrayContaining(['${AWS_REGION} in cloudwatch_logs region', 'filter aws']) as unknown, // vitest types its matchers as any
+      // Container logs only, on Fargate's kube.* tags: the dataplane and host outputs read node logs Fargate has no counterpart for.
+      outputs: [{ plugin: 'cloudwatch_logs', params: { match: 'kube.*', log_stream_prefix: 'fargate-' } }],
+      unsupported: expect.arrayContaining([
+        // The region comes from the cluster (Fargate has no instance metadata); the log group's cluster variable is not known here.
+        '${CLUSTER_NAME} in cloudwatch_logs log_group_name',
+        'filter aws',
+        'output cloudwatch_logs (Match dataplane.*: node logs, which Fargate has no equivalent for)',
+        'output cloudwatch_logs (Match host.*: node logs, which Fargate has no equivalent for)',
+      ]) as unknown, // vitest types its matchers as any
     });
     expect(find(findings, 'fargate-daemonsets:DaemonSet/datadog-agent/datadog')).toMatchObject({
       severity: 'blocker',

@@ -13,6 +13,7 @@ import { autoModeEbsVolumeRule } from '../ebs-volume/auto-mode-ebs-volume.js';
 import { fargateEbsVolumesRule } from '../ebs-volume/fargate-ebs-volumes.js';
 import { autoModeEfsCsiDriverRule } from '../efs-volume/auto-mode-efs-csi-driver.js';
 import { fargateEfsDynamicProvisioningRule } from '../efs-volume/fargate-efs-dynamic-provisioning.js';
+import { fargateUnmountableVolumesRule } from '../efs-volume/fargate-unmountable-volumes.js';
 import { autoModeEphemeralStorageRule } from '../ephemeral-storage/auto-mode-ephemeral-storage.js';
 import { fargateEphemeralStorageRule } from '../ephemeral-storage/fargate-ephemeral-storage.js';
 import { autoModeGpuPoolRule } from '../gpu/auto-mode-gpu-pool.js';
@@ -23,6 +24,7 @@ import { fargateHostPathRule } from '../host-path/fargate-host-path.js';
 import { autoModeAuthenticationModeRule } from '../iam/auto-mode-authentication-mode.js';
 import { autoModeClusterRolePoliciesRule } from '../iam/auto-mode-cluster-role-policies.js';
 import { fargatePodExecutionRoleRule } from '../iam/fargate-pod-execution-role.js';
+import { autoModeAddonVersionsRule } from '../kubernetes-version/auto-mode-addon-versions.js';
 import { autoModeKubernetesVersionRule } from '../kubernetes-version/auto-mode-kubernetes-version.js';
 import { autoModeLoadBalancerRule } from '../load-balancer/auto-mode-load-balancer.js';
 import { fargateLoadBalancersRule } from '../load-balancer/fargate-load-balancers.js';
@@ -38,16 +40,24 @@ import { autoModePodIdentityRule } from '../pod-identity/auto-mode-pod-identity.
 import { fargatePodIdentityRule } from '../pod-identity/fargate-pod-identity.js';
 import { autoModeSecurityGroupPolicyRule } from '../pod-security-groups/auto-mode-security-group-policy.js';
 import { fargatePodSecurityGroupsRule } from '../pod-security-groups/fargate-pod-security-groups.js';
+import { fargateSecurityGroupPolicyEnforcedRule } from '../pod-security-groups/fargate-security-group-policy-enforced.js';
 import { autoModePodRequestsRule } from '../pod-size/auto-mode-pod-requests.js';
 import { fargatePodSizeRule } from '../pod-size/fargate-pod-size.js';
 import { fargateResourceRequestsRule } from '../pod-size/fargate-resource-requests.js';
 import { autoModePrivilegedRule } from '../privileged/auto-mode-privileged.js';
 import { fargatePrivilegedRule } from '../privileged/fargate-privileged.js';
+import { fargateServiceMeshRule } from '../privileged/fargate-service-mesh.js';
 import { fargatePublicSubnetsRule } from '../public-ip/fargate-public-subnets.js';
 import { autoModeComputeTypeAnnotationRule } from '../scheduling/auto-mode-compute-type-annotation.js';
+import { autoModeFinishedJobsRule } from '../scheduling/auto-mode-finished-jobs.js';
+import { fargateFinishedJobsRule } from '../scheduling/fargate-finished-jobs.js';
+import { autoModeNodeAffinityRule } from '../scheduling/auto-mode-node-affinity.js';
 import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
+import { fargateNodeAffinityRule } from '../scheduling/fargate-node-affinity.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
+import { autoModeUnreadPodTemplatesRule } from '../scheduling/auto-mode-unread-pod-templates.js';
+import { fargateUnreadPodTemplatesRule } from '../scheduling/fargate-unread-pod-templates.js';
 import { fargateSchedulingRule } from '../scheduling/fargate-scheduling.js';
 import { fargateTopologySpreadRule } from '../scheduling/fargate-topology-spread.js';
 import { autoModeSpotCandidateRule } from '../spot/auto-mode-spot-candidate.js';
@@ -64,10 +74,12 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   // Fargate → Auto Mode.
   autoModeKubernetesVersionRule,
+  autoModeAddonVersionsRule,
   autoModeAuthenticationModeRule,
   autoModeClusterRolePoliciesRule,
   autoModeEnableRule,
   autoModeComputeTypeAnnotationRule,
+  autoModeFinishedJobsRule,
   autoModeSecurityGroupPolicyRule,
   autoModeNetworkPolicyRule,
   autoModeNetworkPolicyLoadBalancerRule,
@@ -82,6 +94,7 @@ export const RULES: readonly Rule[] = [
   autoModeNodeLifetimeRule,
   autoModePodRequestsRule,
   autoModeWindowsRule,
+  autoModeNodeAffinityRule,
   autoModeGpuPoolRule,
   autoModeNeuronPoolRule,
   autoModeArm64PoolRule,
@@ -92,13 +105,16 @@ export const RULES: readonly Rule[] = [
   // Auto Mode (or EC2 nodes) → Fargate.
   // What keeps a workload on EC2 capacity.
   fargateWindowsRule,
+  fargateNodeAffinityRule,
   fargateGpuRule,
   fargateNeuronRule,
   fargateArm64Rule,
   fargateHostNetworkRule,
   fargatePrivilegedRule,
+  fargateServiceMeshRule,
   fargateHostPathRule,
   fargateEbsVolumesRule,
+  fargateUnmountableVolumesRule,
   fargatePodSizeRule,
   fargateEphemeralStorageRule,
   fargatePublicSubnetsRule,
@@ -110,12 +126,14 @@ export const RULES: readonly Rule[] = [
   fargatePodExecutionRoleRule,
   fargateKeepOnEc2Rule,
   fargateSchedulingRule,
+  fargateFinishedJobsRule,
   fargateSpotRule,
   fargateTopologySpreadRule,
   fargatePodAffinityRule,
   fargateResourceRequestsRule,
   fargateEfsDynamicProvisioningRule,
   fargatePodSecurityGroupsRule,
+  fargateSecurityGroupPolicyEnforcedRule,
   fargatePodIdentityRule,
   fargateCorednsRule,
   fargateLoadBalancersRule,
@@ -124,6 +142,9 @@ export const RULES: readonly Rule[] = [
   // Decommissioning Auto Mode.
   fargateRetireNodePoolsRule,
   fargateDisableAutoModeRule,
+  // Both directions: pods the inventory holds but modeshift cannot read.
+  autoModeUnreadPodTemplatesRule,
+  fargateUnreadPodTemplatesRule,
   // Cluster-wide advisories (both directions).
   ...CLUSTER_ADVISORY_RULES,
 ];

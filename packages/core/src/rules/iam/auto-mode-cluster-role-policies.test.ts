@@ -11,8 +11,11 @@ describe('auto-mode-cluster-role-policies', () => {
       id: 'auto-mode-cluster-role-policies:cluster',
       severity: 'change',
       capability: 'iam',
-      action: { type: 'prerequisite', task: { kind: 'cluster-role-policies', policies: [...AUTO_MODE_FACTS.clusterRolePolicies] } },
+      action: { type: 'prerequisite', task: { kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy', 'AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'] } },
     });
+    // Every cluster role already has it: attaching it would make a rollback (or pulumi destroy) detach it.
+    expect(AUTO_MODE_FACTS.clusterRolePolicies).toContain('AmazonEKSClusterPolicy');
+    expect(finding?.message).toContain('beside the AmazonEKSClusterPolicy every cluster role has');
     expect(finding?.message).toContain('sts:TagSession');
     expect(finding?.message).toContain('arn:aws:iam::111122223333:role/demo-cluster');
     expect(finding?.remediation).toContain('AmazonEKSWorkerNodeMinimalPolicy');

@@ -4,6 +4,7 @@ import type { IngressSpec, StringMap } from '../../kube.js';
 import { objectRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
 import { PROPOSED } from '../../analysis/proposed-names.js';
+import { planAlbClasses } from '../../analysis/alb-groups.js';
 import { LOAD_BALANCER_CONTROLLER as LBC, OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
 
 // What to use instead, where aws-facts §4.7 / §1 say.
@@ -57,17 +58,26 @@ export const autoModeLoadBalancerRule: Rule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     const existing = ctx.inventory.ingressClasses.find((c) => c.spec.controller === AUTO_MODE_FACTS.albController);
-    const ingressClass = existing?.metadata.name ?? PROPOSED.ingressClass;
-    let ingresses = 0;
-    for (const ing of ctx.inventory.ingresses) {
-      if (!ownedByLbc(ctx, ing)) continue;
-      ingresses++;
+    const owned = ctx.inventory.ingresses.filter((ing) => ownedByLbc(ctx, ing));
+    const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existing?.metadata.name);
+    for (const ing of owned) {
       const unsupported = unsupportedIngress(ing.metadata.annotations);
+      const key = `${ing.metadata.namespace}/${ing.metadata.name}`;
+      const ingressClass = albClasses.classOf.get(key) ?? PROPOSED.ingressClass;
+      const group = ing.metadata.annotations['alb.ingress.kubernetes.io/group.name'];
+      const waf = ing.metadata.annotations['alb.ingress.kubernetes.io/waf-acl-id'] ?? ing.metadata.annotations['alb.ingress.kubernetes.io/web-acl-id'];
       out.push({
         severity: 'change',
         resource: objectRef(ing),
-        message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} is served by an ALB of the AWS Load Balancer Controller; load balancers cannot be handed over to Auto Mode's built-in controller.${describeUnsupported(unsupported)}`,
-        remediation: `Keep the AWS Load Balancer Controller running for it, or move by blue/green: create a copy with ingressClassName ${ingressClass} (controller ${AUTO_MODE_FACTS.albController}; scheme, subnets and certificates go in its IngressClassParams), wait for the new ALB, ${DNS_SHIFT}. Subnets must carry kubernetes.io/role/elb or kubernetes.io/role/internal-elb tags.`,
+        message: `Ingress ${key} is served by an ALB of the AWS Load Balancer Controller; load balancers cannot be handed over to Auto Mode's built-in controller.${describeUnsupported(unsupported)}`,
+        remediation:
+          `Keep the AWS Load Balancer Controller running for it, or move by blue/green: create a copy with ingressClassName ${ingressClass} (controller ${AUTO_MODE_FACTS.albController}; scheme, subnets and certificates go in its IngressClassParams), wait for the new ALB, ${DNS_SHIFT}. Subnets must carry kubernetes.io/role/elb or kubernetes.io/role/internal-elb tags.` +
+          (group
+            ? ` Its IngressGroup ${group} becomes group.name in the IngressClassParams of ${ingressClass}, so the group's Ingresses keep sharing one ALB.`
+            : '') +
+          (waf
+            ? ` WAF Classic web ACL ${waf} cannot protect an Auto Mode ALB: migrate it to a WAFv2 web ACL and associate that with the new ALB before any traffic moves to it.`
+            : ''),
         action: { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass, unsupportedAnnotations: unsupported } },
       });
     }
@@ -81,20 +91,22 @@ export const autoModeLoadBalancerRule: Rule = {
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer) has a load balancer of ${owner}; it cannot be handed over to Auto Mode's built-in NLB support.${describeUnsupported(unsupported)}`,
-        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, ${DNS_SHIFT}.`,
+        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, then shift DNS (for example Route 53 weighted records) to it and, once traffic has drained, switch the old Service to type ClusterIP: that removes its load balancer but keeps the Service, its ClusterIP and DNS name for everything that still uses them.`,
         action: {
           type: 'load-balancer',
           change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported },
         },
       });
     }
-    if (ingresses > 0 && !existing) {
+    for (const cls of albClasses.classes) {
+      const group = cls.params.groupName;
       out.push({
         severity: 'advisory',
         resource: null,
-        message: `No IngressClass for Auto Mode's ALB support exists yet; blue/green moves of the ${ingresses} Ingress${ingresses > 1 ? 'es' : ''} served by the AWS Load Balancer Controller need one.`,
-        remediation: `Create IngressClass ${ingressClass} with spec.controller ${AUTO_MODE_FACTS.albController} and parameters pointing at an IngressClassParams (eks.amazonaws.com/v1). Do not make it the default class while the AWS Load Balancer Controller still serves Ingresses.`,
-        action: { type: 'capacity', request: { kind: 'ingress-class', name: ingressClass, controller: AUTO_MODE_FACTS.albController } },
+        discriminator: albClasses.classes.length > 1 ? cls.name : undefined,
+        message: `No IngressClass for Auto Mode's ALB support exists yet${group ? ` for IngressGroup ${group}` : ''}; blue/green moves of the ${cls.ingresses.length} Ingress${cls.ingresses.length > 1 ? 'es' : ''} served by the AWS Load Balancer Controller (${cls.ingresses.join(', ')}) need one.`,
+        remediation: `Create IngressClass ${cls.name} with spec.controller ${AUTO_MODE_FACTS.albController} and parameters pointing at an IngressClassParams (eks.amazonaws.com/v1)${group ? ` with group.name ${group} and the group's scheme, certificates and subnets` : ''}. Do not make it the default class while the AWS Load Balancer Controller still serves Ingresses.`,
+        action: { type: 'capacity', request: { kind: 'ingress-class', name: cls.name, controller: AUTO_MODE_FACTS.albController, params: cls.params } },
       });
     }
     return out;

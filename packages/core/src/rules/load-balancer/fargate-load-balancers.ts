@@ -39,7 +39,7 @@ export const fargateLoadBalancersRule: Rule = {
         message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} uses IngressClass ${cls.metadata.name}, whose ALB belongs to Auto Mode; disabling Auto Mode deletes it, and AWS does not support handing it to another controller.`,
         remediation:
           `Create a copy of the Ingress with IngressClass ${newClass} (controller ${LBC.ingressController}, the AWS Load Balancer Controller) and ${LBC.ingressTargetType}, shift DNS to the new ALB, then delete the old Ingress — all before Auto Mode is disabled.` +
-          (params ? ` Re-create IngressClassParams ${params} for the AWS Load Balancer Controller (fields renamed: ${INGRESS_CLASS_PARAMS_RENAMES}).` : ''),
+          (params ? ` IngressClassParams ${params} set the scheme, certificates and IngressGroup for every Ingress of the class; the copy carries them as the controller's annotations (the controller defaults to an internal scheme). Its own IngressClassParams, if you write one, renames fields: ${INGRESS_CLASS_PARAMS_RENAMES}.` : ''),
         sources,
         action: { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass: newClass, unsupportedAnnotations: [] } },
       });
@@ -53,7 +53,7 @@ export const fargateLoadBalancersRule: Rule = {
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer${cls ? `, loadBalancerClass ${cls}` : ', Auto Mode is the default provider'}) has an NLB that belongs to Auto Mode; disabling Auto Mode deletes it, and AWS does not support handing it to another controller.`,
-        remediation: `Create a second Service with loadBalancerClass ${LBC.nlbClass} and ${LBC.nlbTargetType}, shift DNS to the new NLB, then delete the old Service — all before Auto Mode is disabled.`,
+        remediation: `Create a second Service with loadBalancerClass ${LBC.nlbClass} and ${LBC.nlbTargetType}, shift DNS to the new NLB, then switch the old Service to type ClusterIP (its NLB goes, the Service, its ClusterIP and DNS name stay for whatever still uses them) — all before Auto Mode is disabled.`,
         sources,
         action: { type: 'load-balancer', change: { kind: 'service-blue-green', loadBalancerClass: LBC.nlbClass, unsupportedAnnotations: [] } },
       });

@@ -55,10 +55,9 @@ describe('fargate-log-agents', () => {
       type: 'node-agent',
       change: {
         kind: 'aws-logging-configmap',
-        outputs: [
-          { plugin: 'cloudwatch_logs', params: { match: '*', region: 'eu-west-1', log_group_name: '/eks/demo/app', log_stream_prefix: '${HOST_NAME}-' } },
-        ],
-        unsupported: ['${HOST_NAME} in cloudwatch_logs log_stream_prefix', 'filter aws', 'output loki'],
+        outputs: [{ plugin: 'cloudwatch_logs', params: { match: '*', region: 'eu-west-1', log_group_name: '/eks/demo/app', log_stream_prefix: 'fargate-' } }],
+        filters: [{ plugin: 'kubernetes', params: { match: 'kube.*', merge_log: 'On', keep_log: 'Off', buffer_size: '0', kube_meta_cache_ttl: '300s' } }],
+        unsupported: ['filter aws', 'output loki'],
       },
     });
     expect(f?.sources).toContain('https://docs.aws.amazon.com/eks/latest/userguide/fargate-logging.html');

@@ -3,7 +3,8 @@ import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
-import { parseFluentBitOutputs } from '../../analysis/fluent-bit.js';
+import { parseFluentBitOutputs, parseFluentBitSections } from '../../analysis/fluent-bit.js';
+import { containerTagPrefixes, FARGATE_KUBERNETES_FILTER, fargateMatch, literalStreamPrefix } from '../../analysis/fargate-log-tags.js';
 import { classifyAgent } from '../../analysis/agents.js';
 import { allContainers, windowsEvidence } from '../../analysis/evidence.js';
 import { listOf } from '../../analysis/names.js';
@@ -13,6 +14,9 @@ import { daemonSets } from '../../analysis/fargate-scope.js';
 
 interface Derived {
   outputs: LogOutput[];
+  filters: LogOutput[];
+  /** Settings rewritten for Fargate, one sentence each. */
+  rewritten: string[];
   unsupported: string[];
   /** ConfigMaps with Fluent Bit sections, and mounted ConfigMaps the inventory lacks. */
   configMaps: string[];
@@ -60,41 +64,69 @@ function environment(index: InventoryIndex, w: Workload): Map<string, string> {
   return env;
 }
 
-function derive(index: InventoryIndex, w: Workload): Derived {
+function derive(index: InventoryIndex, w: Workload, clusterRegion: string | undefined): Derived {
   const names = [...new Set((w.template.spec.volumes ?? []).flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])))];
   const env = environment(index, w);
   const unsupported = new Set<string>();
+  const rewritten = new Set<string>();
   const outputs = new Map<string, LogOutput>();
+  const filters = new Map<string, LogOutput>();
   const found: string[] = [];
   const missing: string[] = [];
+  const texts: string[] = [];
   for (const name of names) {
     const cm = index.configMap(w.metadata.namespace, name);
-    if (!cm) {
-      missing.push(`${w.metadata.namespace}/${name}`);
-      continue;
+    if (!cm) missing.push(`${w.metadata.namespace}/${name}`);
+    else
+      for (const text of Object.values(cm.data)) if (/^\s*\[(OUTPUT|FILTER|INPUT)\]/im.test(text)) (texts.push(text), found.includes(name) || found.push(name));
+  }
+  // The agent tags container logs by its own inputs; Fargate's router tags them kube.* (aws-facts §2 Logging row).
+  const prefixes = containerTagPrefixes(texts.flatMap((t) => parseFluentBitSections(t, 'INPUT')));
+  const substitute = (plugin: string, key: string, value: string) =>
+    value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
+      // Credentials never get copied into the plan: the operator re-enters them where they belong.
+      // A region the agent read from its node's metadata is the cluster's: Fargate has no instance metadata.
+      const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : (env.get(variable) ?? (key === 'region' ? clusterRegion : undefined));
+      if (resolved === undefined && !/^log_stream_(prefix|name)$/.test(key)) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
+      return resolved ?? whole;
+    });
+  const forFargate = (section: LogOutput, what: string): LogOutput | null => {
+    const plugin = section.plugin.toLowerCase();
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(section.params)) params[key] = substitute(plugin, key, value);
+    const match = params['match'] ?? '*';
+    const kube = fargateMatch(match, prefixes);
+    if (kube === null) {
+      unsupported.add(`${what} ${plugin} (Match ${match}: node logs, which Fargate has no equivalent for)`);
+      return null;
     }
-    for (const text of Object.values(cm.data)) {
-      if (!/^\s*\[(OUTPUT|FILTER)\]/im.test(text)) continue;
-      if (!found.includes(name)) found.push(name);
-      for (const f of filterNames(text)) if (!AWS_LOGGING.filters.includes(f)) unsupported.add(`filter ${f}`);
-      for (const out of parseFluentBitOutputs(text)) {
-        const plugin = out.plugin.toLowerCase();
-        if (!AWS_LOGGING.outputs.includes(plugin)) {
-          unsupported.add(`output ${out.plugin}`);
-          continue;
-        }
-        const params: Record<string, string> = {};
-        for (const [key, value] of Object.entries(out.params)) {
-          params[key] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
-            // Credentials never get copied into the plan: the operator re-enters them where they belong.
-            const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : env.get(variable);
-            if (resolved === undefined) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
-            return resolved ?? whole;
-          });
-        }
-        const o = { plugin, params };
-        outputs.set(JSON.stringify([plugin, Object.entries(params).sort()]), o);
+    if (kube !== match) rewritten.add(`Match ${match} becomes ${kube}`);
+    params['match'] = kube;
+    for (const key of ['log_stream_prefix', 'log_stream_name']) {
+      const value = params[key];
+      if (value === undefined || !/\$\{/.test(value)) continue;
+      params[key] = literalStreamPrefix(value);
+      rewritten.add(`${plugin} ${key} ${value} becomes the literal ${params[key]} (Fargate expands no variables)`);
+    }
+    return { plugin, params };
+  };
+  for (const text of texts) {
+    for (const f of filterNames(text)) if (!AWS_LOGGING.filters.includes(f)) unsupported.add(`filter ${f}`);
+    for (const filter of parseFluentBitSections(text, 'FILTER')) {
+      const plugin = filter.plugin.toLowerCase();
+      if (!AWS_LOGGING.filters.includes(plugin)) continue;
+      // The agent's kubernetes filter talks to the kubelet of its node; Fargate's router uses AWS's documented form.
+      const carried = plugin === 'kubernetes' ? FARGATE_KUBERNETES_FILTER : forFargate(filter, 'filter');
+      if (carried) filters.set(JSON.stringify([carried.plugin, Object.entries(carried.params)]), carried);
+    }
+    for (const out of parseFluentBitOutputs(text)) {
+      const plugin = out.plugin.toLowerCase();
+      if (!AWS_LOGGING.outputs.includes(plugin)) {
+        unsupported.add(`output ${out.plugin}`);
+        continue;
       }
+      const o = forFargate(out, 'output');
+      if (o) outputs.set(JSON.stringify([o.plugin, Object.entries(o.params).sort()]), o);
     }
   }
   if (found.length === 0) {
@@ -104,7 +136,14 @@ function derive(index: InventoryIndex, w: Workload): Derived {
         : 'the Fluent Bit configuration: no mounted ConfigMap has classic [OUTPUT] sections',
     );
   }
-  return { outputs: [...outputs.values()], unsupported: [...unsupported].sort(), configMaps: found, missing };
+  return {
+    outputs: [...outputs.values()],
+    filters: [...filters.values()],
+    rewritten: [...rewritten].sort(),
+    unsupported: [...unsupported].sort(),
+    configMaps: found,
+    missing,
+  };
 }
 
 /**
@@ -123,9 +162,11 @@ export const fargateLogAgentsRule: Rule = {
       if (agent.role !== 'log-shipper') return [];
       const name = describeWorkload(w);
       const derived = agent.fluentBit
-        ? derive(ctx.index, w)
+        ? derive(ctx.index, w, ctx.inventory.cluster?.region ?? undefined)
         : {
             outputs: [],
+            filters: [],
+            rewritten: [],
             unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`],
             configMaps: [],
             missing: [],
@@ -138,11 +179,11 @@ export const fargateLogAgentsRule: Rule = {
         {
           severity: 'change' as const,
           resource: workloadRef(w),
-          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}.${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
+          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}${derived.filters.length > 0 ? ` with its filters (${listOf(derived.filters.map((f) => f.plugin))})` : ''}.${derived.rewritten.length > 0 ? ` Rewritten for Fargate: ${derived.rewritten.join('; ')}.` : ''}${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
           remediation: `Create namespace ${AWS_LOGGING.namespace} (label aws-observability: enabled) and the ${AWS_LOGGING.configMap} ConfigMap (only [FILTER], [OUTPUT] and [PARSER] sections, at most ${AWS_LOGGING.maxChars} characters, no \${ENV} references; outputs: ${AWS_LOGGING.outputs.join(', ')}), and give the pod execution role permission to write there. Node and systemd log inputs have no Fargate equivalent. Changes apply to new pods only; keep the DaemonSet while any EC2 nodes remain.`,
           action: {
             type: 'node-agent' as const,
-            change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, unsupported: derived.unsupported },
+            change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, filters: derived.filters, unsupported: derived.unsupported },
           },
         },
       ];

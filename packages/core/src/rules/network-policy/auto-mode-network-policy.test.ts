@@ -16,7 +16,7 @@ describe('auto-mode-network-policy', () => {
     });
     expect(finding?.message).toContain('never enforced');
     expect(finding?.remediation).toContain('amazon-vpc-cni');
-    expect(finding?.remediation).toContain('enable-network-policy-controller: "true"');
+    expect(finding?.remediation).toContain('will not enforce this policy until it is switched on');
     expect(finding?.remediation).toContain('networkPolicy');
   });
 
@@ -26,6 +26,16 @@ describe('auto-mode-network-policy', () => {
       configMaps: [aConfigMap('amazon-vpc-cni', { 'enable-network-policy-controller': 'true' }, { namespace: 'kube-system' })],
     });
     expect(runRule(rule, inventory, { target: 'auto-mode' })[0]?.remediation).toContain('already enabled');
+  });
+
+  it('says a policy will not be enforced while the inventory shows the controller off', () => {
+    const inventory = aFargateInventory([aWorkload()], {
+      networkPolicies: [aNetworkPolicy('deny-all')],
+      configMaps: [aConfigMap('amazon-vpc-cni', { 'enable-network-policy-controller': 'false' }, { namespace: 'kube-system' })],
+    });
+    const remediation = runRule(rule, inventory, { target: 'auto-mode' })[0]?.remediation;
+    expect(remediation).toContain('holds enable-network-policy-controller: "false"');
+    expect(remediation).toContain('will not enforce this policy until it is switched on');
   });
 
   it('ignores namespaces where nothing moves', () => {

@@ -21,10 +21,11 @@ export const autoModeNetworkPolicyRule: Rule = {
     for (const w of movers(ctx)) {
       (currentType(ctx, w) === 'fargate' ? fromFargate : fromNodes).add(w.metadata.namespace);
     }
-    const enabled = ctx.index.configMap(NPC.namespace, NPC.configMap)?.data[NPC.key] === 'true';
-    const controller = enabled
-      ? `The network policy controller is already enabled (ConfigMap ${NPC.namespace}/${NPC.configMap}), so the policy applies as soon as the pods land.`
-      : `Enable the network policy controller with ConfigMap ${NPC.configMap} in ${NPC.namespace} holding ${NPC.key}: "true"; until then Auto Mode does not enforce it.`;
+    const shown = ctx.index.configMap(NPC.namespace, NPC.configMap)?.data[NPC.key];
+    const controller =
+      shown === 'true'
+        ? `The network policy controller is already enabled (ConfigMap ${NPC.namespace}/${NPC.configMap}), so the policy applies as soon as the pods land.`
+        : `${shown === undefined ? `The inventory shows no ${NPC.key} in ConfigMap ${NPC.namespace}/${NPC.configMap}` : `ConfigMap ${NPC.namespace}/${NPC.configMap} holds ${NPC.key}: "${shown}"`}, so Auto Mode will not enforce this policy until it is switched on ("true"); the plan switches it on after the load balancer policies, before the first wave.`;
     const nodeClass = 'The NodeClass networkPolicy field (DefaultAllow or DefaultDeny) sets what unselected pods get.';
     const out: FindingDraft[] = [];
     for (const namespace of [...new Set([...fromFargate, ...fromNodes])].sort()) {

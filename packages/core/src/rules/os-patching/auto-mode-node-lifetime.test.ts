@@ -13,8 +13,7 @@ describe('auto-mode-node-lifetime', () => {
       capability: 'os-patching',
       action: { type: 'review' },
     });
-    expect(finding?.message).toContain('21 days');
-    expect(finding?.message).toContain('336h');
+    expect(finding?.message).toContain('after 14 days by default (NodePool `expireAfter: 336h`), at most 21');
     expect(finding?.remediation).toContain('at least 2 replicas');
   });
 

@@ -23,7 +23,7 @@ export const autoModeNodeLifetimeRule: Rule = {
       out.push({
         severity: 'advisory',
         resource: workloadRef(w),
-        message: `${describeWorkload(w)} has no PodDisruptionBudget; Auto Mode replaces nodes at least every ${NODE_LIFETIME.maxDays} days (NodePool expireAfter ${NODE_LIFETIME.defaultExpireAfter} by default) and on new AMIs, draining them with only PodDisruptionBudgets to hold evictions back.${bare ? ' A bare Pod is not recreated after eviction.' : ''}`,
+        message: `${describeWorkload(w)} has no PodDisruptionBudget; Auto Mode replaces nodes after ${NODE_LIFETIME.defaultDays} days by default (NodePool \`expireAfter: ${NODE_LIFETIME.defaultExpireAfter}\`), at most ${NODE_LIFETIME.maxDays}, and on new AMIs, draining them with only PodDisruptionBudgets to hold evictions back.${bare ? ' A bare Pod is not recreated after eviction.' : ''}`,
         remediation: bare
           ? 'Run it under a Deployment or StatefulSet, then add a PodDisruptionBudget.'
           : `Add a PodDisruptionBudget (for example maxUnavailable: 1)${w.replicas < 2 ? ' and run at least 2 replicas so that one can keep serving during a drain' : ''}.`,

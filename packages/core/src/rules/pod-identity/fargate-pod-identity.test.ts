@@ -6,7 +6,7 @@ import { fargatePodIdentityRule } from './fargate-pod-identity.js';
 const withSa = (name: string, sa: string) => aWorkload({ name, spec: { serviceAccountName: sa } });
 
 describe('fargate-pod-identity', () => {
-  it('asks once, cluster-wide, to check Pod Identity associations for service accounts without IRSA', () => {
+  it('asks once, cluster-wide, in the prerequisites, to check Pod Identity associations for service accounts without IRSA', () => {
     const findings = runRule(
       fargatePodIdentityRule,
       anAutoModeInventory([withSa('a', 'carts'), withSa('b', 'carts'), withSa('c', 'orders')], {
@@ -15,7 +15,12 @@ describe('fargate-pod-identity', () => {
       { target: 'fargate' },
     );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ id: 'fargate-pod-identity:cluster', severity: 'change', capability: 'pod-identity', action: { type: 'review' } });
+    expect(findings[0]).toMatchObject({
+      id: 'fargate-pod-identity:cluster',
+      severity: 'change',
+      capability: 'pod-identity',
+      action: { type: 'prerequisite', task: { kind: 'pod-identity-to-irsa', serviceAccounts: ['shop/carts', 'shop/orders'] } },
+    });
     expect(findings[0]?.message).toContain('shop/carts and shop/orders');
     expect(findings[0]?.remediation).toContain('aws eks list-pod-identity-associations --cluster-name demo');
   });

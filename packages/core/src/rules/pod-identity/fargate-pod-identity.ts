@@ -64,7 +64,8 @@ export const fargatePodIdentityRule: Rule = {
         resource: null,
         message: `${list.length} service account${list.length === 1 ? '' : 's'} of moving workloads ha${list.length === 1 ? 's' : 've'} no IRSA role (${shown}); if any of them gets AWS credentials through EKS Pod Identity, those credentials stop on Fargate. Pod Identity associations are not visible in Kubernetes objects.`,
         remediation: `Run \`aws eks list-pod-identity-associations --cluster-name ${shellQuote(cluster)}\`. For each association of a listed service account, create an IAM role with the same permissions trusted by the cluster's OIDC provider (IRSA), annotate the service account with ${IRSA_ANNOTATION}, and restart its pods before they move.`,
-        action: { type: 'review' },
+        // Done in the prerequisites, before the wave that moves the pods: Pod Identity credentials stop on Fargate.
+        action: { type: 'prerequisite', task: { kind: 'pod-identity-to-irsa', serviceAccounts: list } },
       });
     }
     return drafts;

@@ -3,6 +3,7 @@ import type { Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
 import { privilegedContainers } from '../../analysis/evidence.js';
 import { addedCapabilities } from '../../analysis/host-needs.js';
+import { usedCapabilities } from '../../analysis/capability-uses.js';
 import { listOf } from '../../analysis/names.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { stayDraft } from '../../analysis/stay-drafts.js';
@@ -16,7 +17,9 @@ function addsCapabilities(containers: readonly Container[] | undefined): boolean
 /**
  * Privileged containers block the move; added capabilities are a change, because many are added
  * out of habit. Which capabilities Fargate would accept is not documented (aws-facts §10), so the
- * plan removes every added one rather than keeping an invented allow-list.
+ * plan removes every added one rather than keeping an invented allow-list. A capability the
+ * container's own command visibly uses (iptables needs NET_ADMIN) cannot be removed without breaking
+ * it, so that blocks the move too, until the container is redesigned.
  */
 export const fargatePrivilegedRule: Rule = {
   id: 'fargate-privileged',
@@ -35,6 +38,17 @@ export const fargatePrivilegedRule: Rule = {
             w,
             `${name} runs privileged container${privileged.length > 1 ? 's' : ''} ${listOf(privileged)}: ${row.summary}`,
             `Drop privileged: true if the container does not need it and plan again; otherwise it stays on ${capacityName(stayOn(ctx, w))}.`,
+          ),
+        ];
+      }
+      const used = [...(spec.initContainers ?? []), ...spec.containers].flatMap((c) => usedCapabilities(c).map((u) => ({ container: c.name, ...u })));
+      if (used.length > 0) {
+        return [
+          stayDraft(
+            ctx,
+            w,
+            `${name}: ${listOf(used.map((u) => `${u.container} runs ${u.program}, which needs ${u.capability}`))}. Fargate admission rejects added Linux capabilities (observed: "Capabilities added: CAP_CHOWN"), and without ${listOf([...new Set(used.map((u) => u.capability))])} the container fails, so removing the capability is no fix.`,
+            `It stays on ${capacityName(stayOn(ctx, w))}. To move it, redesign what the container does so that it needs no capability (for example, send egress through a proxy with the HTTPS_PROXY and NO_PROXY environment variables instead of an iptables redirect), then plan again.`,
           ),
         ];
       }

@@ -7,8 +7,16 @@ describe('fargate-scheduling', () => {
   it('has a finding for every moving workload, naming the profile that takes it', () => {
     const findings = runRule(fargateSchedulingRule, anAutoModeInventory([aWorkload({ name: 'a' }), aWorkload({ name: 'b' })]), { target: 'fargate' });
     expect(findings.map((f) => f.id)).toEqual(['fargate-scheduling:Deployment/shop/a', 'fargate-scheduling:Deployment/shop/b']);
-    expect(findings[0]).toMatchObject({ severity: 'change', action: { type: 'workload', edits: [] } });
+    expect(findings[0]).toMatchObject({
+      severity: 'change',
+      action: { type: 'workload', edits: [{ op: 'remove-pod-annotation', key: 'eks.amazonaws.com/compute-type' }] },
+    });
     expect(findings[0]?.message).toContain('the new Fargate profile modeshift-shop');
+  });
+
+  it('has the wave unpin a workload that the plan pins to EC2 until a new profile may take it', () => {
+    const [f] = runRule(fargateSchedulingRule, anAutoModeInventory([aWorkload({ name: 'a' })]), { target: 'fargate' });
+    expect(f?.message).toContain('Until its wave, the pod annotation eks.amazonaws.com/compute-type: ec2 (set before the profile exists) keeps it on EC2');
   });
 
   it('strips EC2-only selectors, the pool label, node affinity and the compute-type annotation', () => {
@@ -55,6 +63,8 @@ describe('fargate-scheduling', () => {
       }),
       { target: 'fargate' },
     );
-    expect(findings.map((f) => [f.resource?.name, f.action])).toEqual([['game', { type: 'workload', edits: [] }]]);
+    expect(findings.map((f) => [f.resource?.name, f.action])).toEqual([
+      ['game', { type: 'workload', edits: [{ op: 'remove-pod-annotation', key: 'eks.amazonaws.com/compute-type' }] }],
+    ]);
   });
 });

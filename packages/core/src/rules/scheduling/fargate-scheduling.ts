@@ -59,20 +59,27 @@ export const fargateSchedulingRule: Rule = {
         edits.push({ op: 'remove-node-affinity' });
         what.push('node affinity on EC2 node labels');
       }
-      if (w.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2') {
-        edits.push({ key: COMPUTE_TYPE_ANNOTATION, op: 'remove-pod-annotation' });
-        what.push(`the pod annotation ${COMPUTE_TYPE_ANNOTATION}: ec2, which keeps pods off Fargate`);
-      }
+      // A new profile would take the pods at any restart after it exists, before the waves' fixes, the
+      // security groups or the log router are in place: the plan pins them to EC2 first, and the wave unpins.
+      const pinned = w.template.metadata.annotations[COMPUTE_TYPE_ANNOTATION] === 'ec2';
+      const pinnedByPlan = !pinned && !existing.has(target.profile);
+      if (pinned) what.push(`the pod annotation ${COMPUTE_TYPE_ANNOTATION}: ec2, which keeps pods off Fargate`);
+      if (pinned || pinnedByPlan) edits.push({ key: COMPUTE_TYPE_ANNOTATION, op: 'remove-pod-annotation' });
       const profile = existing.has(target.profile) ? `Fargate profile ${target.profile}` : `the new Fargate profile ${target.profile}`;
+      const pinning = pinnedByPlan
+        ? ` Until its wave, the pod annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 (set before the profile exists) keeps it on EC2, so the profile takes it only with everything it needs in place; the wave removes the annotation.`
+        : '';
       return [
         {
           severity: 'change' as const,
           resource: workloadRef(w),
-          message: `${describeWorkload(w)} moves to ${profile} ${whenItMoves(w)}${what.length > 0 ? `; first the plan removes ${listOf(what)}` : ''}.`,
+          message: `${describeWorkload(w)} moves to ${profile} ${whenItMoves(w)}${what.length > 0 ? `; first the plan removes ${listOf(what)}` : ''}.${pinning}`,
           remediation:
             what.length > 0
               ? 'Fargate places pods by profile (namespace and labels), not by node labels, so selectors that only EC2 nodes satisfy are removed before the restart.'
-              : 'Nothing to edit: once the profile is active, new pods land on Fargate.',
+              : pinnedByPlan
+                ? 'Nothing else to edit: the wave removes the annotation and new pods land on Fargate.'
+                : 'Nothing to edit: once the profile is active, new pods land on Fargate.',
           action: { edits, type: 'workload' as const },
         },
       ];

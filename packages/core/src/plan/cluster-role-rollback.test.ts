@@ -1,0 +1,30 @@
+// The cluster role step attaches, and rolls back, only what the plan adds: AmazonEKSClusterPolicy was
+// there before (every cluster role needs it), and so may be any Auto Mode policy.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { buildPlan } from './build-plan.js';
+
+const step = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode')).stages.flatMap((s) => s.steps).find((s) => s.id === 'prerequisites/cluster-role-policies')!;
+
+describe('the cluster role step', () => {
+  it('never attaches or detaches AmazonEKSClusterPolicy', () => {
+    expect(step.commands.join('\n')).not.toContain('AmazonEKSClusterPolicy');
+    expect(step.rollback.commands.join('\n')).not.toContain('AmazonEKSClusterPolicy');
+    expect(step.infrastructure).toEqual([expect.objectContaining({ policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'] })]);
+  });
+
+  it('records the policies first and rolls back only those it added', () => {
+    expect(step.commands[0]).toMatch(/^aws iam list-attached-role-policies .* > cluster-role-policies-before\.txt$/);
+    const dir = mkdtempSync(join(tmpdir(), 'modeshift-role-'));
+    writeFileSync(join(dir, 'cluster-role-policies-before.txt'), 'AmazonEKSClusterPolicy\tAmazonEKSComputePolicy\n');
+    const stub = `aws() { printf '%s\\n' "$*"; }`;
+    const run = spawnSync('bash', ['-c', `${stub}\n${step.rollback.commands.join('\n')}`], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const detached = run.stdout.trim().split('\n').map((l) => /policy\/(\S+)$/.exec(l)?.[1]);
+    expect(detached).toEqual(['AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan, Step } from '@modeshift/plan';
+import { anAutoModeInventory, anAutoModeCluster, aWorkload, contextFor } from '../testing/builders.js';
+import { aClusterObject, anIngress, anIngressClass } from '../testing/kube-objects.js';
+import { buildPlan } from './build-plan.js';
+
+const CERT = 'arn:aws:acm:us-east-1:444455556666:certificate/9c2e';
+
+function plan(): Plan {
+  const autoClass = anIngressClass('alb', { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } }, { isDefault: true });
+  const params = aClusterObject('IngressClassParams', 'alb', {
+    certificateARNs: [CERT],
+    group: { name: 'retail-web' },
+    scheme: 'internet-facing',
+    tags: [{ key: 'Team', value: 'web' }],
+  }, { apiVersion: 'eks.amazonaws.com/v1' });
+  const inventory = anAutoModeInventory([aWorkload({ namespace: 'web', name: 'storefront' })], {
+    cluster: anAutoModeCluster({ version: '1.32' }),
+    ingressClasses: [autoClass],
+    ingressClassParams: [params],
+    ingresses: [anIngress('storefront', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'storefront' } } }] } }] }, { namespace: 'web' })],
+  });
+  return buildPlan(contextFor(inventory, 'fargate'));
+}
+const steps = (p: Plan): Step[] => p.stages.flatMap((s) => s.steps);
+
+describe('installing the AWS Load Balancer Controller on the way to Fargate', () => {
+  const p = plan();
+
+  it('gives the controller its own IngressClass, the one the Ingress copy names, instead of the chart default alb that Auto Mode holds', () => {
+    const install = steps(p).find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!;
+    const helm = install.commands.find((c) => c.startsWith('helm install'))!;
+    expect(helm).toContain('--set ingressClass=alb-lbc');
+    expect(helm).toContain('--set createIngressClassResource=true');
+    const copy = steps(p).find((s) => s.id === 'waves/load-balancer-ingress-web-storefront')!.manifests[0]!.object as { spec: { ingressClassName: string } };
+    expect(copy.spec.ingressClassName).toBe('alb-lbc');
+  });
+
+  it("carries the scheme, certificates, group and tags of Auto Mode's IngressClassParams into the copy's annotations", () => {
+    const copy = steps(p).find((s) => s.id === 'waves/load-balancer-ingress-web-storefront')!.manifests[0]!.object as { metadata: { annotations: Record<string, string> } };
+    expect(copy.metadata.annotations).toMatchObject({
+      'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+      'alb.ingress.kubernetes.io/certificate-arn': CERT,
+      'alb.ingress.kubernetes.io/group.name': 'retail-web',
+      'alb.ingress.kubernetes.io/tags': 'Team=web',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+    });
+  });
+});
