@@ -130,8 +130,14 @@ describe.skipIf(!HAS_KUBECTL)('the example plans’ kubectl patches, applied by 
     for (const { after, command } of applied) {
       const template = podTemplate(after!);
       const containers = [...(template.spec.containers ?? []), ...(template.spec.initContainers ?? [])];
-      expect(containers.flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort !== undefined)), command).toEqual([]);
-      expect(containers.flatMap((c) => c.securityContext?.capabilities?.add ?? []), command).toEqual([]);
+      expect(
+        containers.flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort !== undefined)),
+        command,
+      ).toEqual([]);
+      expect(
+        containers.flatMap((c) => c.securityContext?.capabilities?.add ?? []),
+        command,
+      ).toEqual([]);
       expect(template.metadata?.annotations?.['eks.amazonaws.com/compute-type'], command).not.toBe('ec2');
     }
   });

@@ -69,7 +69,12 @@ export async function findInputFiles(paths: string[]): Promise<InputFiles> {
     // A stack `modeshift stack` wrote (or any Pulumi project) is code and a copy of a plan, not cluster
     // objects: its plan.json would otherwise be read as a second describe-cluster.
     if (entries.some((e) => e.name === PULUMI_PROJECT_FILE && (e.isFile() || e.isSymbolicLink()))) {
-      problems.push({ file: dir, line: null, severity: 'skipped', message: `a Pulumi project (it has ${PULUMI_PROJECT_FILE}, as the stacks modeshift writes do), not an inventory` });
+      problems.push({
+        file: dir,
+        line: null,
+        severity: 'skipped',
+        message: `a Pulumi project (it has ${PULUMI_PROJECT_FILE}, as the stacks modeshift writes do), not an inventory`,
+      });
       return;
     }
 

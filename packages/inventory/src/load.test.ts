@@ -160,7 +160,15 @@ describe("modeshift's own outputs in an inventory folder", () => {
   it('skips a plan.json and a stack folder, saying so, and reads the cluster only from describe-cluster', async () => {
     await write('cluster.json', cluster);
     await write('ns.yaml', namespace('shop'));
-    const plan = { schemaVersion: 1, from: 'fargate', to: 'auto-mode', cluster: { name: 'old', region: 'us-east-1', version: '1.30' }, findings: [], stages: [], workloads: [] };
+    const plan = {
+      schemaVersion: 1,
+      from: 'fargate',
+      to: 'auto-mode',
+      cluster: { name: 'old', region: 'us-east-1', version: '1.30' },
+      findings: [],
+      stages: [],
+      workloads: [],
+    };
     await write('plan.json', JSON.stringify(plan));
     await write('stack/Pulumi.yaml', 'name: modeshift-migration\nruntime: nodejs\n');
     await write('stack/plan.json', JSON.stringify(plan));

@@ -28,7 +28,9 @@ describe('plan, on input it did not read', () => {
     const code = await run(['plan', inventory, '--to', 'auto-mode'], io);
     expect(code).toBe(2);
     expect(io.out()).toBe('');
-    expect(io.err()).toContain(`no workloads (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods) in ${inventory}: read 2 files (2 documents), skipped 1: values.yaml:1 (`);
+    expect(io.err()).toContain(
+      `no workloads (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods) in ${inventory}: read 2 files (2 documents), skipped 1: values.yaml:1 (`,
+    );
   });
 
   it('counts the skipped inputs in the plan JSON and names them on stderr', async () => {

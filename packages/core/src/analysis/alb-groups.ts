@@ -25,7 +25,11 @@ export interface AlbClassPlan {
   classOf: Map<string, string>;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 /**
  * The Auto Mode IngressClasses a blue/green move of AWS Load Balancer Controller Ingresses needs.

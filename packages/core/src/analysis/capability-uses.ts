@@ -6,7 +6,19 @@ import type { Container } from '../kube.js';
 /** Programs whose work needs a capability, by the capability (kernel capabilities(7)). */
 const PROGRAMS: Readonly<Record<string, readonly string[]>> = {
   // Packet filtering, NAT, routing and traffic control (and the service-mesh redirect tools built on them).
-  NET_ADMIN: ['iptables', 'ip6tables', 'iptables-restore', 'ip6tables-restore', 'iptables-legacy', 'iptables-nft', 'nft', 'tc', 'ethtool', 'istio-iptables', 'proxy-init'],
+  NET_ADMIN: [
+    'iptables',
+    'ip6tables',
+    'iptables-restore',
+    'ip6tables-restore',
+    'iptables-legacy',
+    'iptables-nft',
+    'nft',
+    'tc',
+    'ethtool',
+    'istio-iptables',
+    'proxy-init',
+  ],
   NET_RAW: ['ping', 'arping', 'tcpdump', 'traceroute'],
   SYS_ADMIN: ['mount', 'umount'],
   SYS_TIME: ['hwclock', 'chronyd', 'ntpd'],

@@ -63,9 +63,11 @@ function fromNamespace(index: InventoryIndex, namespace: string): MeshMembership
   const labels = ns?.metadata.labels ?? {};
   const annotations = ns?.metadata.annotations ?? {};
   if (labels['istio-injection'] === 'enabled') return { mesh: 'Istio', evidence: `namespace label istio-injection=enabled` };
-  if (labels['istio.io/rev'] !== undefined && labels['istio-injection'] !== 'disabled') return { mesh: 'Istio', evidence: `namespace label istio.io/rev=${labels['istio.io/rev']}` };
+  if (labels['istio.io/rev'] !== undefined && labels['istio-injection'] !== 'disabled')
+    return { mesh: 'Istio', evidence: `namespace label istio.io/rev=${labels['istio.io/rev']}` };
   if (annotations['linkerd.io/inject'] === 'enabled') return { mesh: 'Linkerd', evidence: 'namespace annotation linkerd.io/inject=enabled' };
-  if (labels['appmesh.k8s.aws/sidecarInjectorWebhook'] === 'enabled') return { mesh: 'App Mesh', evidence: 'namespace label appmesh.k8s.aws/sidecarInjectorWebhook=enabled' };
+  if (labels['appmesh.k8s.aws/sidecarInjectorWebhook'] === 'enabled')
+    return { mesh: 'App Mesh', evidence: 'namespace label appmesh.k8s.aws/sidecarInjectorWebhook=enabled' };
   return null;
 }
 

@@ -10,7 +10,10 @@ const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
 function readThroughPodSets(inventory: Inventory, o: OtherObject): boolean {
   if (!o.apiVersion.startsWith('kafka.strimzi.io/')) return false;
   return inventory.workloads.some(
-    (w) => w.kind === 'StrimziPodSet' && w.metadata.namespace === o.namespace && (w.metadata.labels[STRIMZI_CLUSTER_LABEL] === o.name || w.metadata.name.startsWith(`${o.name}-`)),
+    (w) =>
+      w.kind === 'StrimziPodSet' &&
+      w.metadata.namespace === o.namespace &&
+      (w.metadata.labels[STRIMZI_CLUSTER_LABEL] === o.name || w.metadata.name.startsWith(`${o.name}-`)),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { WorkloadEdit } from '@modeshift/plan';
-import type { Workload } from '../inventory/types.js';
+import { isBuiltInWorkload, type Workload } from '../inventory/types.js';
 import { strategicPatch } from '../plan/patches.js';
 
 const nonEmpty = <T extends object>(map: T): boolean => Object.keys(map).length > 0;
@@ -28,6 +28,8 @@ function templateOf(w: Workload): Record<string, unknown> {
 export function baseObject(w: Workload): Record<string, unknown> | null {
   const head = { apiVersion: w.apiVersion, kind: w.kind, metadata: metadataOf(w, w.metadata.labels, w.metadata.annotations) };
   const replicas = w.replicas === null ? {} : { replicas: w.replicas };
+  // Operators' kinds (RayCluster, Rollout, …): only their pod templates were read.
+  if (!isBuiltInWorkload(w)) return null;
   switch (w.kind) {
     case 'Pod':
       return { ...head, spec: w.template.spec };
@@ -43,9 +45,6 @@ export function baseObject(w: Workload): Record<string, unknown> | null {
     case 'Deployment':
     case 'ReplicaSet':
       return { ...head, spec: { ...replicas, template: templateOf(w) } };
-    default:
-      // Operators' kinds (RayCluster, Rollout, …): only their pod templates were read.
-      return null;
   }
 }
 

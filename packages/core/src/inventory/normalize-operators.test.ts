@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { normalize, object, podSpec, template } from './__fixtures__/raw.js';
 
 // Shaped like KubeRay's ray-cluster.gpu.yaml sample: a CPU head and a GPU worker group.
-const gpuContainer = { name: 'ray-worker', image: 'rayproject/ray-ml:2.9.0-gpu', resources: { limits: { 'nvidia.com/gpu': '1' }, requests: { cpu: '8', memory: '30Gi' } } };
+const gpuContainer = {
+  name: 'ray-worker',
+  image: 'rayproject/ray-ml:2.9.0-gpu',
+  resources: { limits: { 'nvidia.com/gpu': '1' }, requests: { cpu: '8', memory: '30Gi' } },
+};
 const rayClusterSpec = {
-    rayVersion: '2.9.0',
-    headGroupSpec: { rayStartParams: {}, template: template({ app: 'ray-head' }) },
-    workerGroupSpecs: [{ groupName: 'gpu-group', replicas: 2, minReplicas: 1, maxReplicas: 5, rayStartParams: {}, template: { spec: { containers: [gpuContainer], tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } } }],
+  rayVersion: '2.9.0',
+  headGroupSpec: { rayStartParams: {}, template: template({ app: 'ray-head' }) },
+  workerGroupSpecs: [
+    {
+      groupName: 'gpu-group',
+      replicas: 2,
+      minReplicas: 1,
+      maxReplicas: 5,
+      rayStartParams: {},
+      template: { spec: { containers: [gpuContainer], tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } },
+    },
+  ],
 };
 const rayCluster = object('ray.io/v1', 'RayCluster', 'raycluster', 'ml', { spec: rayClusterSpec });
 
@@ -27,7 +40,9 @@ describe('custom resources of well-known operators', () => {
       object('argoproj.io/v1alpha1', 'Rollout', 'web', 'shop', { spec: { replicas: 4, template: template({ app: 'web' }), strategy: { canary: {} } } }),
       object('serving.knative.dev/v1', 'Service', 'hello', 'shop', { spec: { template: { spec: podSpec() } } }),
       object('keda.sh/v1alpha1', 'ScaledJob', 'worker', 'jobs', { spec: { jobTargetRef: { template: template({ app: 'worker' }) } } }),
-      object('ray.io/v1', 'RayJob', 'train', 'ml', { spec: { entrypoint: 'python train.py', rayClusterSpec, submitterPodTemplate: template({ app: 'submit' }) } }),
+      object('ray.io/v1', 'RayJob', 'train', 'ml', {
+        spec: { entrypoint: 'python train.py', rayClusterSpec, submitterPodTemplate: template({ app: 'submit' }) },
+      }),
       object('ray.io/v1', 'RayService', 'serve', 'ml', { spec: { rayClusterConfig: rayClusterSpec } }),
     );
     expect(problems).toEqual([]);
@@ -64,10 +79,18 @@ describe('custom resources of well-known operators', () => {
   });
 
   it('reads the pods of a StrimziPodSet and the managers of a FlinkDeployment', () => {
-    const pod = { metadata: { name: 'my-cluster-kafka-0', labels: { 'strimzi.io/cluster': 'my-cluster' } }, spec: podSpec('quay.io/strimzi/kafka:0.40.0-kafka-3.7.0') };
+    const pod = {
+      metadata: { name: 'my-cluster-kafka-0', labels: { 'strimzi.io/cluster': 'my-cluster' } },
+      spec: podSpec('quay.io/strimzi/kafka:0.40.0-kafka-3.7.0'),
+    };
     const { inventory, problems } = normalize(
-      object('core.strimzi.io/v1beta2', 'StrimziPodSet', 'my-cluster-kafka', 'kafka', { metadata: { name: 'my-cluster-kafka', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } }, spec: { pods: [pod, pod, pod] } }),
-      object('flink.apache.org/v1beta1', 'FlinkDeployment', 'basic', 'flink', { spec: { image: 'flink:1.17', jobManager: { resource: { cpu: 1, memory: '2048m' } }, taskManager: { replicas: 2, resource: { cpu: 2, memory: '4g' } } } }),
+      object('core.strimzi.io/v1beta2', 'StrimziPodSet', 'my-cluster-kafka', 'kafka', {
+        metadata: { name: 'my-cluster-kafka', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } },
+        spec: { pods: [pod, pod, pod] },
+      }),
+      object('flink.apache.org/v1beta1', 'FlinkDeployment', 'basic', 'flink', {
+        spec: { image: 'flink:1.17', jobManager: { resource: { cpu: 1, memory: '2048m' } }, taskManager: { replicas: 2, resource: { cpu: 2, memory: '4g' } } },
+      }),
     );
     expect(problems).toEqual([]);
     expect(inventory.workloads.map((w) => [w.key, w.replicas])).toEqual([
@@ -98,7 +121,11 @@ describe('objects of other kinds that keep pods', () => {
   });
 
   it('marks a Strimzi Kafka cluster, whose pods are built from fields with no pod spec', () => {
-    const { inventory } = normalize(object('kafka.strimzi.io/v1beta2', 'Kafka', 'my-cluster', 'kafka', { spec: { kafka: { replicas: 3, storage: { type: 'persistent-claim', size: '100Gi' } } } }));
+    const { inventory } = normalize(
+      object('kafka.strimzi.io/v1beta2', 'Kafka', 'my-cluster', 'kafka', {
+        spec: { kafka: { replicas: 3, storage: { type: 'persistent-claim', size: '100Gi' } } },
+      }),
+    );
     expect(inventory.other[0]?.holdsPods).toBe('its pods are built by the operator (collect its StrimziPodSets)');
   });
 });

@@ -63,7 +63,7 @@ function sparkPod(app: Record<string, unknown>, role: 'driver' | 'executor', at:
   if (Object.keys(r).length === 0 && app.image === undefined) return [];
   const requests: Record<string, string> = {};
   const limits: Record<string, string> = {};
-  if (r.cores !== undefined) requests.cpu = String(r.cores);
+  if (typeof r.cores === 'number' || typeof r.cores === 'string') requests.cpu = String(r.cores);
   const memory = sparkMemory(r.memory);
   if (memory !== undefined) requests.memory = memory;
   if (typeof r.coreLimit === 'string') limits.cpu = r.coreLimit;
@@ -91,10 +91,12 @@ function flinkPod(spec: Record<string, unknown>, role: 'jobManager' | 'taskManag
   const podSpec = rec(base.spec);
   const resource = rec(r.resource);
   const requests: Record<string, string> = {};
-  if (resource.cpu !== undefined) requests.cpu = String(resource.cpu);
+  if (typeof resource.cpu === 'number' || typeof resource.cpu === 'string') requests.cpu = String(resource.cpu);
   const memory = sparkMemory(resource.memory);
   if (memory !== undefined) requests.memory = memory;
-  const containers = Array.isArray(podSpec.containers) ? podSpec.containers.filter((c) => rec(c).name !== 'flink-main-container') : [];
+  const containers: unknown[] = Array.isArray(podSpec.containers)
+    ? (podSpec.containers as unknown[]).filter((c) => rec(c).name !== 'flink-main-container')
+    : [];
   const main = { name: 'flink-main-container', ...(typeof spec.image === 'string' ? { image: spec.image } : {}), resources: { requests, limits: requests } };
   const template = { metadata: rec(base.metadata), spec: { ...podSpec, containers: [main, ...containers] } };
   const path = r.podTemplate !== undefined ? `spec.${role}.podTemplate` : `spec.${role}`;
@@ -118,10 +120,16 @@ export const OPERATOR_KINDS = new Map<string, { kind: OperatorWorkloadKind; reso
     {
       kind: 'RayJob',
       resource: 'rayjob.ray.io',
-      extract: (s) => [...rayCluster(rec(s.rayClusterSpec), 'spec.rayClusterSpec'), ...written(s.submitterPodTemplate, 'submitter', 'spec.submitterPodTemplate', 1)],
+      extract: (s) => [
+        ...rayCluster(rec(s.rayClusterSpec), 'spec.rayClusterSpec'),
+        ...written(s.submitterPodTemplate, 'submitter', 'spec.submitterPodTemplate', 1),
+      ],
     },
   ],
-  ['argoproj.io/Rollout', { kind: 'Rollout', resource: 'rollout.argoproj.io', extract: (s) => written(s.template, null, 'spec.template', count(s.replicas) ?? 1) }],
+  [
+    'argoproj.io/Rollout',
+    { kind: 'Rollout', resource: 'rollout.argoproj.io', extract: (s) => written(s.template, null, 'spec.template', count(s.replicas) ?? 1) },
+  ],
   ['serving.knative.dev/Service', { kind: 'KnativeService', resource: 'ksvc', extract: (s) => written(s.template, null, 'spec.template', null) }],
   ['sparkoperator.k8s.io/SparkApplication', { kind: 'SparkApplication', resource: 'sparkapplication.sparkoperator.k8s.io', extract: (s) => spark(s, 'spec') }],
   [
@@ -129,8 +137,14 @@ export const OPERATOR_KINDS = new Map<string, { kind: OperatorWorkloadKind; reso
     { kind: 'ScheduledSparkApplication', resource: 'scheduledsparkapplication.sparkoperator.k8s.io', extract: (s) => spark(rec(s.template), 'spec.template') },
   ],
   ['core.strimzi.io/StrimziPodSet', { kind: 'StrimziPodSet', resource: 'strimzipodset.core.strimzi.io', extract: strimziPods }],
-  ['flink.apache.org/FlinkDeployment', { kind: 'FlinkDeployment', resource: 'flinkdeployment.flink.apache.org', extract: (s) => [...flinkPod(s, 'jobManager'), ...flinkPod(s, 'taskManager')] }],
-  ['keda.sh/ScaledJob', { kind: 'ScaledJob', resource: 'scaledjob.keda.sh', extract: (s) => written(rec(s.jobTargetRef).template, null, 'spec.jobTargetRef.template', null) }],
+  [
+    'flink.apache.org/FlinkDeployment',
+    { kind: 'FlinkDeployment', resource: 'flinkdeployment.flink.apache.org', extract: (s) => [...flinkPod(s, 'jobManager'), ...flinkPod(s, 'taskManager')] },
+  ],
+  [
+    'keda.sh/ScaledJob',
+    { kind: 'ScaledJob', resource: 'scaledjob.keda.sh', extract: (s) => written(rec(s.jobTargetRef).template, null, 'spec.jobTargetRef.template', null) },
+  ],
 ]);
 
 export const OPERATOR_WORKLOAD_KINDS: readonly OperatorWorkloadKind[] = [...new Set([...OPERATOR_KINDS.values()].map((k) => k.kind))];

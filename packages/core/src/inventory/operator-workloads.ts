@@ -12,7 +12,9 @@ const operatorDocument = document(anyObject, { specRequired: true });
 
 /** "spec.workerGroupSpecs[0].template" as a ShapeError path, so a bad field is named where it is. */
 function pathParts(path: string): (string | number)[] {
-  return path.split(/\.|\[(\d+)\]/).flatMap((part: string | undefined, i): (string | number)[] => (part === undefined || part === '' ? [] : i % 2 === 1 ? [Number(part)] : [part]));
+  return path
+    .split(/\.|\[(\d+)\]/)
+    .flatMap((part: string | undefined, i): (string | number)[] => (part === undefined || part === '' ? [] : i % 2 === 1 ? [Number(part)] : [part]));
 }
 
 /**

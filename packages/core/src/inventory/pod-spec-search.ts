@@ -7,7 +7,9 @@ const MAX_DEPTH = 8;
 /** A pod spec as any operator writes it: a list of containers, each with an image or at least a name. */
 function looksLikePodSpec(value: Record<string, unknown>): boolean {
   const containers = value.containers;
-  return Array.isArray(containers) && containers.length > 0 && containers.every((c) => isRecord(c) && (typeof c.image === 'string' || typeof c.name === 'string'));
+  return (
+    Array.isArray(containers) && containers.length > 0 && containers.every((c) => isRecord(c) && (typeof c.image === 'string' || typeof c.name === 'string'))
+  );
 }
 
 /**

@@ -23,6 +23,11 @@ export type WorkloadKind = BuiltInWorkloadKind | OperatorWorkloadKind;
 
 export const WORKLOAD_KINDS: readonly BuiltInWorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod'];
 
+/** A workload of a built-in kind; the others are operators' custom resources, whose pods their operator makes. */
+export function isBuiltInWorkload(w: Workload): w is Workload & { kind: BuiltInWorkloadKind } {
+  return (WORKLOAD_KINDS as readonly string[]).includes(w.kind);
+}
+
 /** How findings and steps name a resource: the plan contract's. */
 export type { ResourceRef } from '@modeshift/plan';
 

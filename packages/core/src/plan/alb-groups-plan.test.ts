@@ -8,9 +8,18 @@ import { buildPlan } from './build-plan.js';
 const CERT = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
 const backend = (service: string) => ({ rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { service: { name: service } } }] } }] });
 const grouped = (name: string, group: string, extra: Record<string, string> = {}) =>
-  anIngress(name, { ingressClassName: 'alb', ...backend(name) }, {
-    annotations: { 'alb.ingress.kubernetes.io/group.name': group, 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/certificate-arn': CERT, ...extra },
-  });
+  anIngress(
+    name,
+    { ingressClassName: 'alb', ...backend(name) },
+    {
+      annotations: {
+        'alb.ingress.kubernetes.io/group.name': group,
+        'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+        'alb.ingress.kubernetes.io/certificate-arn': CERT,
+        ...extra,
+      },
+    },
+  );
 
 function planFor(ingresses: ReturnType<typeof anIngress>[]): Plan {
   const inventory = aFargateInventory([aWorkload({ namespace: 'shop', name: 'frontend' })], {
@@ -32,7 +41,9 @@ describe('ALB groups on the way to Auto Mode', () => {
     const params = paramsOf(classStep);
     expect(params?.spec).toEqual({ certificateARNs: [CERT], group: { name: 'shop' }, scheme: 'internet-facing' });
     expect(validateAgainstCrd(params, 'eks.amazonaws.com_ingressclassparams_v1.schema.json')).toEqual([]);
-    const copies = steps(plan).filter((s) => s.kind === 'load-balancer').map((s) => (s.manifests[0]?.object as { spec: { ingressClassName: string } }).spec.ingressClassName);
+    const copies = steps(plan)
+      .filter((s) => s.kind === 'load-balancer')
+      .map((s) => (s.manifests[0]?.object as { spec: { ingressClassName: string } }).spec.ingressClassName);
     expect(copies).toEqual(['alb-auto', 'alb-auto']);
   });
 
@@ -40,14 +51,20 @@ describe('ALB groups on the way to Auto Mode', () => {
     const plain = anIngress('plain', { ingressClassName: 'alb', ...backend('plain') });
     const plan = planFor([grouped('frontend', 'shop'), grouped('api', 'partners'), plain]);
     const classes = steps(plan).filter((s) => s.kind === 'ingress-class');
-    expect(classes.map((s) => s.id)).toEqual(['capacity/ingress-class-alb-auto', 'capacity/ingress-class-alb-auto-partners', 'capacity/ingress-class-alb-auto-shop']);
+    expect(classes.map((s) => s.id)).toEqual([
+      'capacity/ingress-class-alb-auto',
+      'capacity/ingress-class-alb-auto-partners',
+      'capacity/ingress-class-alb-auto-shop',
+    ]);
     expect(paramsOf(classes[0])?.spec).toEqual({});
     expect(paramsOf(classes[1])?.spec).toMatchObject({ group: { name: 'partners' } });
     const classOf = Object.fromEntries(
-      steps(plan).filter((s) => s.kind === 'load-balancer').map((s) => {
-        const copy = s.manifests[0]?.object as { metadata: { name: string }; spec: { ingressClassName: string } };
-        return [copy.metadata.name, copy.spec.ingressClassName];
-      }),
+      steps(plan)
+        .filter((s) => s.kind === 'load-balancer')
+        .map((s) => {
+          const copy = s.manifests[0]?.object as { metadata: { name: string }; spec: { ingressClassName: string } };
+          return [copy.metadata.name, copy.spec.ingressClassName];
+        }),
     );
     expect(classOf).toEqual({ 'api-auto': 'alb-auto-partners', 'frontend-auto': 'alb-auto-shop', 'plain-auto': 'alb-auto' });
   });

@@ -8,13 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { buildPlan } from './build-plan.js';
 
-const step = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode')).stages.flatMap((s) => s.steps).find((s) => s.id === 'prerequisites/cluster-role-policies')!;
+const step = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode'))
+  .stages.flatMap((s) => s.steps)
+  .find((s) => s.id === 'prerequisites/cluster-role-policies')!;
 
 describe('the cluster role step', () => {
   it('never attaches or detaches AmazonEKSClusterPolicy', () => {
     expect(step.commands.join('\n')).not.toContain('AmazonEKSClusterPolicy');
     expect(step.rollback.commands.join('\n')).not.toContain('AmazonEKSClusterPolicy');
-    expect(step.infrastructure).toEqual([expect.objectContaining({ policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'] })]);
+    expect(step.infrastructure).toEqual([
+      expect.objectContaining({
+        policies: ['AmazonEKSBlockStoragePolicy', 'AmazonEKSComputePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
+      }),
+    ]);
   });
 
   it('records the policies first and rolls back only those it added', () => {
@@ -24,7 +30,10 @@ describe('the cluster role step', () => {
     const stub = `aws() { printf '%s\\n' "$*"; }`;
     const run = spawnSync('bash', ['-c', `${stub}\n${step.rollback.commands.join('\n')}`], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    const detached = run.stdout.trim().split('\n').map((l) => /policy\/(\S+)$/.exec(l)?.[1]);
+    const detached = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => /policy\/(\S+)$/.exec(l)?.[1]);
     expect(detached).toEqual(['AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy']);
   });
 });

@@ -39,11 +39,28 @@ export function controllerOnFargateStep(input: PlanInput, controller: Step, afte
       'kubectl rollout restart deployment aws-load-balancer-controller -n kube-system',
       'kubectl rollout status deployment aws-load-balancer-controller -n kube-system --timeout=10m',
     ],
-    infrastructure: selected ? [] : [{ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: PROFILE, selectors: [{ namespace: 'kube-system', labels }] }, subnets, podExecutionRoleArn: role }],
-    verify: { command: 'kubectl get pods -n kube-system -l app.kubernetes.io/name=aws-load-balancer-controller -o wide', expect: 'every controller pod Running on a node named fargate-ip-…' },
+    infrastructure: selected
+      ? []
+      : [
+          {
+            kind: 'fargate-profile',
+            request: { kind: 'fargate-profile', name: PROFILE, selectors: [{ namespace: 'kube-system', labels }] },
+            subnets,
+            podExecutionRoleArn: role,
+          },
+        ],
+    verify: {
+      command: 'kubectl get pods -n kube-system -l app.kubernetes.io/name=aws-load-balancer-controller -o wide',
+      expect: 'every controller pod Running on a node named fargate-ip-…',
+    },
     rollback: {
       description: 'Delete the profile and restart the controller; its pods return to Auto Mode nodes while they exist.',
-      commands: selected ? [] : [sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${PROFILE}`, 'kubectl rollout restart deployment aws-load-balancer-controller -n kube-system'],
+      commands: selected
+        ? []
+        : [
+            sh`aws eks delete-fargate-profile --cluster-name ${c} --fargate-profile-name ${PROFILE}`,
+            'kubectl rollout restart deployment aws-load-balancer-controller -n kube-system',
+          ],
     },
   });
 }

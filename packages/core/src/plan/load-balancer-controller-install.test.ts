@@ -7,18 +7,33 @@ import { buildPlan } from './build-plan.js';
 const CERT = 'arn:aws:acm:us-east-1:444455556666:certificate/9c2e';
 
 function plan(): Plan {
-  const autoClass = anIngressClass('alb', { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } }, { isDefault: true });
-  const params = aClusterObject('IngressClassParams', 'alb', {
-    certificateARNs: [CERT],
-    group: { name: 'retail-web' },
-    scheme: 'internet-facing',
-    tags: [{ key: 'Team', value: 'web' }],
-  }, { apiVersion: 'eks.amazonaws.com/v1' });
+  const autoClass = anIngressClass(
+    'alb',
+    { controller: 'eks.amazonaws.com/alb', parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' } },
+    { isDefault: true },
+  );
+  const params = aClusterObject(
+    'IngressClassParams',
+    'alb',
+    {
+      certificateARNs: [CERT],
+      group: { name: 'retail-web' },
+      scheme: 'internet-facing',
+      tags: [{ key: 'Team', value: 'web' }],
+    },
+    { apiVersion: 'eks.amazonaws.com/v1' },
+  );
   const inventory = anAutoModeInventory([aWorkload({ namespace: 'web', name: 'storefront' })], {
     cluster: anAutoModeCluster({ version: '1.32' }),
     ingressClasses: [autoClass],
     ingressClassParams: [params],
-    ingresses: [anIngress('storefront', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'storefront' } } }] } }] }, { namespace: 'web' })],
+    ingresses: [
+      anIngress(
+        'storefront',
+        { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'storefront' } } }] } }] },
+        { namespace: 'web' },
+      ),
+    ],
   });
   return buildPlan(contextFor(inventory, 'fargate'));
 }
@@ -37,7 +52,9 @@ describe('installing the AWS Load Balancer Controller on the way to Fargate', ()
   });
 
   it("carries the scheme, certificates, group and tags of Auto Mode's IngressClassParams into the copy's annotations", () => {
-    const copy = steps(p).find((s) => s.id === 'waves/load-balancer-ingress-web-storefront')!.manifests[0]!.object as { metadata: { annotations: Record<string, string> } };
+    const copy = steps(p).find((s) => s.id === 'waves/load-balancer-ingress-web-storefront')!.manifests[0]!.object as {
+      metadata: { annotations: Record<string, string> };
+    };
     expect(copy.metadata.annotations).toMatchObject({
       'alb.ingress.kubernetes.io/scheme': 'internet-facing',
       'alb.ingress.kubernetes.io/certificate-arn': CERT,

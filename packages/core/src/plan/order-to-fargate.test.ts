@@ -26,12 +26,27 @@ function shopToFargate(): Plan {
   const web = aWorkload({
     namespace: 'shop',
     name: 'web',
-    containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 8080, hostPort: 8080, name: 'http' }], resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } } }],
+    containers: [
+      {
+        name: 'web',
+        image: 'nginx',
+        ports: [{ containerPort: 8080, hostPort: 8080, name: 'http' }],
+        resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } },
+      },
+    ],
     spec: { nodeSelector: { 'eks.amazonaws.com/compute-type': 'auto' } },
   });
   const api = aWorkload({ namespace: 'shop', name: 'api' });
-  const svc = aService('web', { type: 'LoadBalancer', loadBalancerClass: 'eks.amazonaws.com/nlb', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }, { namespace: 'shop' });
-  const ingress = anIngress('api', { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'api' } } }] } }] }, { namespace: 'shop' });
+  const svc = aService(
+    'web',
+    { type: 'LoadBalancer', loadBalancerClass: 'eks.amazonaws.com/nlb', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+    { namespace: 'shop' },
+  );
+  const ingress = anIngress(
+    'api',
+    { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'api' } } }] } }] },
+    { namespace: 'shop' },
+  );
   const inventory = anAutoModeInventory([web, api], {
     cluster: anAutoModeCluster(),
     services: [svc, aService('api', { selector: { app: 'api' }, ports: [{ port: 80 }] }, { namespace: 'shop' })],
@@ -69,6 +84,15 @@ describe('a plan to Fargate', () => {
     expect(onFargate!.commands.join('\n')).toContain('--selectors namespace=kube-system,labels={app.kubernetes.io/name=aws-load-balancer-controller}');
     expect([...before(plan, onFargate!.id)]).toEqual(expect.arrayContaining([install!.id, 'capacity/coredns-on-fargate']));
     expect([...before(plan, disable!.id)]).toContain(onFargate!.id);
-    expect(onFargate!.infrastructure).toEqual([expect.objectContaining({ kind: 'fargate-profile', request: { kind: 'fargate-profile', name: 'aws-load-balancer-controller', selectors: [{ namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'aws-load-balancer-controller' } }] } })]);
+    expect(onFargate!.infrastructure).toEqual([
+      expect.objectContaining({
+        kind: 'fargate-profile',
+        request: {
+          kind: 'fargate-profile',
+          name: 'aws-load-balancer-controller',
+          selectors: [{ namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'aws-load-balancer-controller' } }],
+        },
+      }),
+    ]);
   });
 });

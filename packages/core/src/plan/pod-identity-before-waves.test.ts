@@ -18,7 +18,9 @@ describe('Pod Identity on the way to Fargate', () => {
   it('checks the association, creates the OIDC provider only when missing, and annotates the service account', () => {
     const step = plan.stages.flatMap((s) => s.steps).find((s) => s.id === 'prerequisites/pod-identity-to-irsa')!;
     const commands = step.commands.join('\n');
-    expect(commands).toContain('aws iam list-open-id-connect-providers --output text | grep -F ABC123 || aws iam create-open-id-connect-provider --url https://oidc.eks.us-east-1.amazonaws.com/id/ABC123 --client-id-list sts.amazonaws.com');
+    expect(commands).toContain(
+      'aws iam list-open-id-connect-providers --output text | grep -F ABC123 || aws iam create-open-id-connect-provider --url https://oidc.eks.us-east-1.amazonaws.com/id/ABC123 --client-id-list sts.amazonaws.com',
+    );
     expect(commands).toContain('aws eks list-pod-identity-associations --cluster-name');
     expect(commands).toContain('kubectl annotate serviceaccount default -n api eks.amazonaws.com/role-arn=');
     expect(step.manifests.map((m) => m.file)).toEqual(['irsa-api-default.json']);

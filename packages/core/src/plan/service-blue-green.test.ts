@@ -7,7 +7,12 @@ import { buildPlan } from './build-plan.js';
 
 const nlb = aService(
   'payments-api',
-  { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb', selector: { app: 'payments-api' }, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: 31874 }] },
+  {
+    type: 'LoadBalancer',
+    loadBalancerClass: 'service.k8s.aws/nlb',
+    selector: { app: 'payments-api' },
+    ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: 31874 }],
+  },
   { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' } },
 );
 
@@ -44,7 +49,12 @@ describe('Service blue/green', () => {
   it('writes a patch kubectl applies, leaving a valid ClusterIP Service without node ports or load balancer fields', () => {
     const patch = blueGreen(plan()).commands.find((c) => c.startsWith('kubectl patch service'))!;
     const body = /-p '(.*)'$/.exec(patch)![1]!;
-    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'payments-api', namespace: 'shop' }, spec: { ...nlb.spec, externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true } };
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'payments-api', namespace: 'shop' },
+      spec: { ...nlb.spec, externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true },
+    };
     const out = JSON.parse(
       execFileSync('kubectl', ['patch', '--local', '-f', '-', '-p', body, '-o', 'json'], { input: JSON.stringify(service), encoding: 'utf8' }),
     ) as { spec: Record<string, unknown> & { ports: Record<string, unknown>[] } };

@@ -16,13 +16,17 @@ function expectCountsAgree(plan: Plan) {
 describe('verification: the review step', () => {
   it('lists exactly the advisories and gains the summary counts, and puts changes to decide in a step of their own', () => {
     const catalog = aWorkload({ name: 'catalog', podLabels: { app: 'catalog' } });
-    const inventory = anAutoModeInventory([catalog], { securityGroupPolicies: [aSecurityGroupPolicy('catalog', ['sg-0123456789abcdef0'], { pods: { matchLabels: { app: 'catalog' } } })] });
+    const inventory = anAutoModeInventory([catalog], {
+      securityGroupPolicies: [aSecurityGroupPolicy('catalog', ['sg-0123456789abcdef0'], { pods: { matchLabels: { app: 'catalog' } } })],
+    });
     const plan = buildPlan(contextFor(inventory, 'fargate'));
     expectCountsAgree(plan);
     expect(step(plan, 'verification/review-changes')?.findings).toContain('fargate-security-group-policy-enforced:SecurityGroupPolicy/shop/catalog');
   });
 
   it('agrees with the summary going to Auto Mode too', () => {
-    expectCountsAgree(buildPlan(contextFor(aFargateInventory([aWorkload({ name: 'web', replicas: 1 }), aWorkload({ kind: 'Pod', name: 'debug' })]), 'auto-mode')));
+    expectCountsAgree(
+      buildPlan(contextFor(aFargateInventory([aWorkload({ name: 'web', replicas: 1 }), aWorkload({ kind: 'Pod', name: 'debug' })]), 'auto-mode')),
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('verify commands that can pass', () => {
   const report = aWorkload({ kind: 'CronJob', namespace: 'batch', name: 'nightly-report' });
   const toAuto = buildPlan(
     contextFor(
-      aFargateInventory([coredns, controller, report], { fargateProfiles: [aFargateProfile('kube-system', [{ namespace: 'kube-system' }]), aFargateProfile('batch', [{ namespace: 'batch' }])] }),
+      aFargateInventory([coredns, controller, report], {
+        fargateProfiles: [aFargateProfile('kube-system', [{ namespace: 'kube-system' }]), aFargateProfile('batch', [{ namespace: 'batch' }])],
+      }),
       'auto-mode',
     ),
   );
@@ -43,10 +45,22 @@ describe('verify commands that can pass', () => {
     expect(step(toAuto, 'decommission/scale-coredns')?.rollback.commands).toEqual(['kubectl scale deployment coredns -n kube-system --replicas=3']);
   });
 
-  const gpuJob = aWorkload({ namespace: 'ml', name: 'infer', containers: [aContainer('main', { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } })], spec: { nodeSelector: { 'karpenter.sh/nodepool': 'gpu' } } });
+  const gpuJob = aWorkload({
+    namespace: 'ml',
+    name: 'infer',
+    containers: [aContainer('main', { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } })],
+    spec: { nodeSelector: { 'karpenter.sh/nodepool': 'gpu' } },
+  });
   const web = aWorkload({ namespace: 'web', name: 'web', spec: { nodeSelector: { 'karpenter.sh/nodepool': 'spot' } } });
   const dns = aWorkload({ namespace: 'kube-system', name: 'coredns', replicas: 0, podLabels: { 'k8s-app': 'kube-dns' } });
-  const toFargate = buildPlan(contextFor(anAutoModeInventory([gpuJob, web, dns], { nodePools: [aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }] }), aNodePool('spot')] }), 'fargate'));
+  const toFargate = buildPlan(
+    contextFor(
+      anAutoModeInventory([gpuJob, web, dns], {
+        nodePools: [aNodePool('gpu', { requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }] }), aNodePool('spot')],
+      }),
+      'fargate',
+    ),
+  );
 
   it('names the NodePools kept on purpose instead of expecting only the built-in pools', () => {
     const verify = step(toFargate, 'decommission/retire-node-pools')?.verify;
@@ -55,7 +69,10 @@ describe('verify commands that can pass', () => {
   });
 
   it('rolls CoreDNS back with its replica count, which rollout undo does not restore', () => {
-    expect(step(toFargate, 'capacity/coredns-on-fargate')?.rollback.commands).toEqual(['kubectl rollout undo deployment coredns -n kube-system', 'kubectl scale deployment coredns -n kube-system --replicas=0']);
+    expect(step(toFargate, 'capacity/coredns-on-fargate')?.rollback.commands).toEqual([
+      'kubectl rollout undo deployment coredns -n kube-system',
+      'kubectl scale deployment coredns -n kube-system --replicas=0',
+    ]);
   });
 });
 
@@ -77,7 +94,9 @@ describe('the Auto Mode node role', () => {
     const plan = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode'));
     const enable = step(plan, 'capacity/enable-auto-mode');
     expect(enable?.commands.join('\n')).not.toContain('AmazonEKSAutoNodeRole');
-    expect(enable?.commands).toContain('aws iam create-role --role-name demo-eks-auto-node --assume-role-policy-document file://auto-mode-node-role-trust.json');
+    expect(enable?.commands).toContain(
+      'aws iam create-role --role-name demo-eks-auto-node --assume-role-policy-document file://auto-mode-node-role-trust.json',
+    );
     expect(enable?.infrastructure).toContainEqual({ kind: 'auto-mode-node-role', roleName: 'demo-eks-auto-node' });
   });
 

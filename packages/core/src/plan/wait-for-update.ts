@@ -7,7 +7,9 @@ import { sh, shellComment } from '../util/shell.js';
  */
 export function waitForClusterUpdate(cluster: string): string[] {
   return [
-    shellComment('repeat the next command until it prints Successful (Failed: read its errors with describe-update); the update id is in the output of the command before'),
+    shellComment(
+      'repeat the next command until it prints Successful (Failed: read its errors with describe-update); the update id is in the output of the command before',
+    ),
     sh`aws eks describe-update --name ${cluster} --update-id <update-id> --query update.status --output text`,
   ];
 }

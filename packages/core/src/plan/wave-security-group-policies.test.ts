@@ -19,7 +19,15 @@ describe('a SecurityGroupPolicy whose pods move to Auto Mode', () => {
     const del = step.commands.indexOf('kubectl delete securitygrouppolicy api-sgs -n payments');
     expect(del).toBeGreaterThanOrEqual(0);
     expect(step.manifests).toEqual([
-      { file: 'sgp-payments-api-sgs-before.yaml', object: { apiVersion: 'vpcresources.k8s.aws/v1beta1', kind: 'SecurityGroupPolicy', metadata: { name: 'api-sgs', namespace: 'payments' }, spec: { podSelector: { matchLabels: { app: 'api' } }, securityGroups: { groupIds: ['sg-0123456789abcdef0'] } } } },
+      {
+        file: 'sgp-payments-api-sgs-before.yaml',
+        object: {
+          apiVersion: 'vpcresources.k8s.aws/v1beta1',
+          kind: 'SecurityGroupPolicy',
+          metadata: { name: 'api-sgs', namespace: 'payments' },
+          spec: { podSelector: { matchLabels: { app: 'api' } }, securityGroups: { groupIds: ['sg-0123456789abcdef0'] } },
+        },
+      },
     ]);
     expect(validateAgainstCrd(step.manifests[0]!.object, 'vpcresources.k8s.aws_securitygrouppolicies.yaml')).toEqual([]);
     expect(del).toBeLessThan(step.commands.findIndex((c) => c.startsWith('kubectl patch deployment/api')));

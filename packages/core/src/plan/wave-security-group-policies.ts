@@ -61,7 +61,10 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
     // The inventory's copy, not `kubectl get -o yaml`: a saved resourceVersion would make re-creating it fail.
     const file = `sgp-${slug(ns)}-${slug(name)}-before.yaml`;
     const { labels } = p.metadata;
-    manifests.push({ file, object: { apiVersion: p.apiVersion, kind: p.kind, metadata: { name, namespace: ns, ...(Object.keys(labels).length ? { labels } : {}) }, spec: p.spec } });
+    manifests.push({
+      file,
+      object: { apiVersion: p.apiVersion, kind: p.kind, metadata: { name, namespace: ns, ...(Object.keys(labels).length ? { labels } : {}) }, spec: p.spec },
+    });
     rollback.push(sh`kubectl apply -f ${file}`);
     const narrowed = staying.length > 0 && !p.spec.serviceAccountSelector && p.spec.podSelector ? excluding(movers, staying) : null;
     if (staying.length === 0) {
@@ -72,7 +75,11 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
       commands.push(sh`kubectl patch securitygrouppolicy ${name} -n ${ns} --type merge -p ${JSON.stringify({ spec: { podSelector: selector } })}`);
       verify.push(`SecurityGroupPolicy ${name} no longer selects ${movers.map((w) => w.metadata.name).join(', ')}`);
     } else {
-      commands.push(shellComment(`narrow SecurityGroupPolicy ${ns}/${name} by hand so that it selects only ${staying.map((w) => w.metadata.name).join(', ')} (which stay on Fargate) and not ${movers.map((w) => w.metadata.name).join(', ')}, before the rollouts below`));
+      commands.push(
+        shellComment(
+          `narrow SecurityGroupPolicy ${ns}/${name} by hand so that it selects only ${staying.map((w) => w.metadata.name).join(', ')} (which stay on Fargate) and not ${movers.map((w) => w.metadata.name).join(', ')}, before the rollouts below`,
+        ),
+      );
       verify.push(`SecurityGroupPolicy ${name} narrowed to the pods that stay on Fargate`);
     }
   }

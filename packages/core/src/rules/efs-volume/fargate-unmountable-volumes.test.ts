@@ -9,7 +9,8 @@ const withTemplate = (storageClassName: string): Workload => ({
   ...aWorkload({ kind: 'StatefulSet', name: 'db' }),
   volumeClaimTemplates: [{ name: 'data', spec: { storageClassName, accessModes: ['ReadWriteOnce'] } }],
 });
-const run = (workloads: Workload[], parts: Parameters<typeof anAutoModeInventory>[1] = {}) => runRule(fargateUnmountableVolumesRule, anAutoModeInventory(workloads, parts), { target: 'fargate' });
+const run = (workloads: Workload[], parts: Parameters<typeof anAutoModeInventory>[1] = {}) =>
+  runRule(fargateUnmountableVolumesRule, anAutoModeInventory(workloads, parts), { target: 'fargate' });
 
 describe('fargate-unmountable-volumes', () => {
   it('keeps an FSx for Lustre claim on Auto Mode and says how the data can reach EFS', () => {

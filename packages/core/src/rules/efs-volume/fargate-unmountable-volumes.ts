@@ -8,8 +8,10 @@ import { capacityName, candidates, stayOn } from '../../analysis/fargate-scope.j
 
 /** Where the data can go so that Fargate can mount it, per driver; null when there is no known path. */
 function dataMoveAdvice(driver: string): string | null {
-  if (driver === FSX_LUSTRE_PROVISIONER) return 'FSx for Lustre is not available on Fargate: copy the data to EFS (for example with AWS DataSync) and mount it through a statically provisioned PersistentVolume.';
-  if (driver === MOUNTPOINT_S3_DRIVER) return 'Mountpoint for Amazon S3 mounts through a node plugin Fargate cannot run: read the bucket through the S3 API instead (the data stays where it is), or copy what must be a file system to EFS.';
+  if (driver === FSX_LUSTRE_PROVISIONER)
+    return 'FSx for Lustre is not available on Fargate: copy the data to EFS (for example with AWS DataSync) and mount it through a statically provisioned PersistentVolume.';
+  if (driver === MOUNTPOINT_S3_DRIVER)
+    return 'Mountpoint for Amazon S3 mounts through a node plugin Fargate cannot run: read the bucket through the S3 API instead (the data stays where it is), or copy what must be a file system to EFS.';
   return null;
 }
 
@@ -39,8 +41,14 @@ export const fargateUnmountableVolumesRule: Rule = {
       ];
       const remediation = [
         ...advice,
-        ...(known.some((u) => dataMoveAdvice(u.detail) === null) ? ['No data-move path to EFS is known for the other drivers: keep the workload where it is or move its data to EFS by hand.'] : []),
-        ...(unknown.length > 0 ? ['Add the StorageClasses, PersistentVolumeClaims and PersistentVolumes to the inventory (kubectl get storageclass,pvc,pv -A -o yaml) and plan again.'] : []),
+        ...(known.some((u) => dataMoveAdvice(u.detail) === null)
+          ? ['No data-move path to EFS is known for the other drivers: keep the workload where it is or move its data to EFS by hand.']
+          : []),
+        ...(unknown.length > 0
+          ? [
+              'Add the StorageClasses, PersistentVolumeClaims and PersistentVolumes to the inventory (kubectl get storageclass,pvc,pv -A -o yaml) and plan again.',
+            ]
+          : []),
         `Until then it stays on ${on}.`,
       ];
       return [

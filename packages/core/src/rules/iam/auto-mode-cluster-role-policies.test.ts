@@ -11,7 +11,13 @@ describe('auto-mode-cluster-role-policies', () => {
       id: 'auto-mode-cluster-role-policies:cluster',
       severity: 'change',
       capability: 'iam',
-      action: { type: 'prerequisite', task: { kind: 'cluster-role-policies', policies: ['AmazonEKSComputePolicy', 'AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'] } },
+      action: {
+        type: 'prerequisite',
+        task: {
+          kind: 'cluster-role-policies',
+          policies: ['AmazonEKSComputePolicy', 'AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'],
+        },
+      },
     });
     // Every cluster role already has it: attaching it would make a rollback (or pulumi destroy) detach it.
     expect(AUTO_MODE_FACTS.clusterRolePolicies).toContain('AmazonEKSClusterPolicy');

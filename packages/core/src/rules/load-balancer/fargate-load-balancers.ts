@@ -39,7 +39,9 @@ export const fargateLoadBalancersRule: Rule = {
         message: `Ingress ${ing.metadata.namespace}/${ing.metadata.name} uses IngressClass ${cls.metadata.name}, whose ALB belongs to Auto Mode; disabling Auto Mode deletes it, and AWS does not support handing it to another controller.`,
         remediation:
           `Create a copy of the Ingress with IngressClass ${newClass} (controller ${LBC.ingressController}, the AWS Load Balancer Controller) and ${LBC.ingressTargetType}, shift DNS to the new ALB, then delete the old Ingress — all before Auto Mode is disabled.` +
-          (params ? ` IngressClassParams ${params} set the scheme, certificates and IngressGroup for every Ingress of the class; the copy carries them as the controller's annotations (the controller defaults to an internal scheme). Its own IngressClassParams, if you write one, renames fields: ${INGRESS_CLASS_PARAMS_RENAMES}.` : ''),
+          (params
+            ? ` IngressClassParams ${params} set the scheme, certificates and IngressGroup for every Ingress of the class; the copy carries them as the controller's annotations (the controller defaults to an internal scheme). Its own IngressClassParams, if you write one, renames fields: ${INGRESS_CLASS_PARAMS_RENAMES}.`
+            : ''),
         sources,
         action: { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass: newClass, unsupportedAnnotations: [] } },
       });

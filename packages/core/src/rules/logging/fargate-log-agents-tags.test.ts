@@ -39,12 +39,22 @@ const config = `
 const agent = aDaemonSet({
   namespace: 'amazon-cloudwatch',
   name: 'fluent-bit',
-  containers: [{ name: 'fluent-bit', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0', env: [{ name: 'HOST_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }] }],
+  containers: [
+    {
+      name: 'fluent-bit',
+      image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
+      env: [{ name: 'HOST_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+    },
+  ],
   spec: { volumes: [{ name: 'config', configMap: { name: 'fluent-bit-config' } }] },
 });
 
 function change() {
-  const [f] = runRule(fargateLogAgentsRule, anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'application-log.conf': config }, { namespace: 'amazon-cloudwatch' })] }), { target: 'fargate' });
+  const [f] = runRule(
+    fargateLogAgentsRule,
+    anAutoModeInventory([agent], { configMaps: [aConfigMap('fluent-bit-config', { 'application-log.conf': config }, { namespace: 'amazon-cloudwatch' })] }),
+    { target: 'fargate' },
+  );
   return { finding: f, change: (f?.action as { change: { outputs: LogOutput[]; filters?: LogOutput[]; unsupported: string[] } }).change };
 }
 

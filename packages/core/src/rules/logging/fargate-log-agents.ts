@@ -78,7 +78,11 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
     const cm = index.configMap(w.metadata.namespace, name);
     if (!cm) missing.push(`${w.metadata.namespace}/${name}`);
     else
-      for (const text of Object.values(cm.data)) if (/^\s*\[(OUTPUT|FILTER|INPUT)\]/im.test(text)) (texts.push(text), found.includes(name) || found.push(name));
+      for (const text of Object.values(cm.data)) {
+        if (!/^\s*\[(OUTPUT|FILTER|INPUT)\]/im.test(text)) continue;
+        texts.push(text);
+        if (!found.includes(name)) found.push(name);
+      }
   }
   // The agent tags container logs by its own inputs; Fargate's router tags them kube.* (aws-facts §2 Logging row).
   const prefixes = containerTagPrefixes(texts.flatMap((t) => parseFluentBitSections(t, 'INPUT')));

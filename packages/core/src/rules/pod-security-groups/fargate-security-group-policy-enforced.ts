@@ -17,7 +17,9 @@ export const fargateSecurityGroupPolicyEnforcedRule: Rule = {
   check(ctx, row) {
     const minimum = ctx.matrix['auto-mode']['pod-security-groups'].minKubernetesVersion;
     if (minimum && ctx.clusterVersion && atLeast(ctx.clusterVersion, minimum)) return [];
-    const version = ctx.clusterVersion ? `Kubernetes ${formatVersion(ctx.clusterVersion)}` : `a Kubernetes version the inventory does not show (if below ${minimum ?? '1.36'})`;
+    const version = ctx.clusterVersion
+      ? `Kubernetes ${formatVersion(ctx.clusterVersion)}`
+      : `a Kubernetes version the inventory does not show (if below ${minimum ?? '1.36'})`;
     const selected = new Map<string, string[]>();
     for (const w of movingWorkloads(ctx)) {
       if (currentNodePool(ctx, w) === null) continue;
@@ -40,7 +42,7 @@ export const fargateSecurityGroupPolicyEnforcedRule: Rule = {
           remediation:
             `Before the move, make sure these groups allow what the pods needed without them: ` +
             `${hasClusterSg ? `the cluster security group ${clusterSg} is listed, which covers control-plane traffic;` : `inbound from the cluster security group${clusterSg ? ` ${clusterSg}` : ''} (control plane, webhooks, kubectl exec and logs; simplest: add that group to the policy);`} ` +
-            'outbound TCP and UDP 53 to CoreDNS (cluster DNS); inbound on the ports the pods\' liveness, readiness and startup probes use; and every port the application itself serves or calls. ' +
+            "outbound TCP and UDP 53 to CoreDNS (cluster DNS); inbound on the ports the pods' liveness, readiness and startup probes use; and every port the application itself serves or calls. " +
             'The policy applies only to pods scheduled after it exists, so a mistake shows at the first restart on Fargate.',
           action: { type: 'review' as const },
         },

@@ -13,7 +13,11 @@ const injected = aWorkload({
     { name: 'reviews', image: 'docker.io/istio/examples-bookinfo-reviews-v1:1.20.1' },
     { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.0' },
   ],
-  spec: { initContainers: [{ name: 'istio-init', image: 'docker.io/istio/proxyv2:1.24.0', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } } }] },
+  spec: {
+    initContainers: [
+      { name: 'istio-init', image: 'docker.io/istio/proxyv2:1.24.0', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } } },
+    ],
+  },
 });
 
 const namespace = (name: string, labels: Record<string, string>, annotations: Record<string, string> = {}): KubeObject => ({
@@ -34,8 +38,20 @@ describe('fargate-service-mesh', () => {
   });
 
   it('recognises Linkerd and App Mesh proxies by their containers', () => {
-    const linkerd = aWorkload({ name: 'web', containers: [{ name: 'web', image: 'web' }, { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10' }] });
-    const appMesh = aWorkload({ name: 'color', containers: [{ name: 'color', image: 'color' }, { name: 'envoy', image: '840364872350.dkr.ecr.us-west-2.amazonaws.com/aws-appmesh-envoy:v1.29.6.0-prod' }] });
+    const linkerd = aWorkload({
+      name: 'web',
+      containers: [
+        { name: 'web', image: 'web' },
+        { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10' },
+      ],
+    });
+    const appMesh = aWorkload({
+      name: 'color',
+      containers: [
+        { name: 'color', image: 'color' },
+        { name: 'envoy', image: '840364872350.dkr.ecr.us-west-2.amazonaws.com/aws-appmesh-envoy:v1.29.6.0-prod' },
+      ],
+    });
     const plainEnvoy = aWorkload({ name: 'edge', containers: [{ name: 'envoy', image: 'envoyproxy/envoy:v1.31.0' }] });
     const findings = runRule(fargateServiceMeshRule, anAutoModeInventory([linkerd, appMesh, plainEnvoy]), { target: 'fargate' });
     expect(findings.map((f) => [f.resource?.name, f.message.match(/the (.*) service mesh/)?.[1]])).toEqual([

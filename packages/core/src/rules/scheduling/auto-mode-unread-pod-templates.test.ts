@@ -4,7 +4,14 @@ import { buildPlan } from '../../plan/build-plan.js';
 import type { OtherObject } from '../../inventory/types.js';
 import { autoModeUnreadPodTemplatesRule } from './auto-mode-unread-pod-templates.js';
 
-const widget: OtherObject = { apiVersion: 'example.com/v1', kind: 'Widget', namespace: 'ml', name: 'trainer', holdsPods: 'a pod spec at spec.runner.template.spec', origin: { file: 'widgets.yaml', line: 1 } };
+const widget: OtherObject = {
+  apiVersion: 'example.com/v1',
+  kind: 'Widget',
+  namespace: 'ml',
+  name: 'trainer',
+  holdsPods: 'a pod spec at spec.runner.template.spec',
+  origin: { file: 'widgets.yaml', line: 1 },
+};
 const plain: OtherObject = { apiVersion: 'example.com/v1', kind: 'Widget', namespace: 'ml', name: 'config', origin: { file: 'widgets.yaml', line: 9 } };
 
 describe('auto-mode-unread-pod-templates', () => {
@@ -20,6 +27,8 @@ describe('auto-mode-unread-pod-templates', () => {
     expect(plan.summary.readiness).toBe('incomplete');
     expect(plan.stages.find((s) => s.id === 'decommission')?.steps).toEqual([]);
     expect(plan.heldBack.length).toBeGreaterThan(0);
-    expect(plan.incomplete).toEqual([{ kind: 'Widget', namespace: 'ml', reason: expect.stringContaining('trainer (example.com/v1) keeps a pod spec at spec.runner.template.spec') as string }]);
+    expect(plan.incomplete).toEqual([
+      { kind: 'Widget', namespace: 'ml', reason: expect.stringContaining('trainer (example.com/v1) keeps a pod spec at spec.runner.template.spec') as string },
+    ]);
   });
 });

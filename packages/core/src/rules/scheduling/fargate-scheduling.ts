@@ -1,5 +1,5 @@
 import type { WorkloadEdit } from '@modeshift/plan';
-import type { Workload } from '../../inventory/types.js';
+import { isBuiltInWorkload, type Workload } from '../../inventory/types.js';
 import { COMPUTE_TYPE_ANNOTATION } from '../../placement/fargate-profiles.js';
 import type { Rule, RuleContext } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
@@ -9,6 +9,8 @@ import { CAPACITY_TYPE_LABEL, isEc2OnlyLabel, isSpotRequirement, nodeAffinityReq
 import { currentNodePool, movingWorkloads } from '../../analysis/fargate-scope.js';
 
 function whenItMoves(w: Workload): string {
+  // An operator's custom resource: its operator re-creates the pods from the edited template.
+  if (!isBuiltInWorkload(w)) return 'when its operator re-creates its pods';
   switch (w.kind) {
     case 'Job':
     case 'CronJob':
