@@ -91,6 +91,42 @@ export const KINDS: readonly KindSpec[] = [
     qualified('ingressclassparams', 'IngressClassParams', 'eks.amazonaws.com'),
   ),
   crd('IngressClassParams', 'ingressclassparams', 'elbv2.k8s.aws', ['v1beta1'], false, qualified('ingressclassparams', 'IngressClassParams', 'elbv2.k8s.aws')),
+  // Operators' objects whose pod templates the inventory reads as workloads: a GPU worker group of a
+  // RayCluster is a fleet the plan must place like any Deployment.
+  crd('RayCluster', 'rayclusters', 'ray.io', ['v1', 'v1alpha1'], true),
+  crd('RayService', 'rayservices', 'ray.io', ['v1', 'v1alpha1'], true),
+  crd('RayJob', 'rayjobs', 'ray.io', ['v1', 'v1alpha1'], true),
+  crd('Rollout', 'rollouts', 'argoproj.io', ['v1alpha1'], true),
+  // Knative's Service shares its name with the core Service: files and labels say which group.
+  crd('Service', 'services', 'serving.knative.dev', ['v1'], true, qualified('services', 'Service', 'serving.knative.dev')),
+  crd('SparkApplication', 'sparkapplications', 'sparkoperator.k8s.io', ['v1beta2'], true),
+  crd('ScheduledSparkApplication', 'scheduledsparkapplications', 'sparkoperator.k8s.io', ['v1beta2'], true),
+  crd('StrimziPodSet', 'strimzipodsets', 'core.strimzi.io', ['v1beta2'], true),
+  crd('FlinkDeployment', 'flinkdeployments', 'flink.apache.org', ['v1beta1'], true),
+  crd('ScaledJob', 'scaledjobs', 'keda.sh', ['v1alpha1'], true),
+  // Service-mesh objects that configure the proxies of the pods in their namespace: evidence of a sidecar
+  // that the exported pod templates do not show (it is injected when a pod is created).
+  crd('Sidecar', 'sidecars', 'networking.istio.io', ['v1', 'v1beta1', 'v1alpha3'], true),
+  crd('PeerAuthentication', 'peerauthentications', 'security.istio.io', ['v1', 'v1beta1'], true),
+  crd(
+    'AuthorizationPolicy',
+    'authorizationpolicies',
+    'security.istio.io',
+    ['v1', 'v1beta1'],
+    true,
+    qualified('authorizationpolicies', 'AuthorizationPolicy', 'security.istio.io'),
+  ),
+  crd('Server', 'servers', 'policy.linkerd.io', ['v1beta3', 'v1beta2', 'v1beta1'], true),
+  crd('ServerAuthorization', 'serverauthorizations', 'policy.linkerd.io', ['v1beta1'], true),
+  crd(
+    'AuthorizationPolicy',
+    'authorizationpolicies',
+    'policy.linkerd.io',
+    ['v1alpha1'],
+    true,
+    qualified('authorizationpolicies', 'AuthorizationPolicy', 'policy.linkerd.io'),
+  ),
+  crd('VirtualNode', 'virtualnodes', 'appmesh.k8s.aws', ['v1beta2'], true),
 ];
 
 export function apiVersionOf(group: string, version: string): string {

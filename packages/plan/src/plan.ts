@@ -123,7 +123,7 @@ export interface PlanSummary {
   workloads: { total: number; moving: number; staying: number; unchanged: number };
   /**
    * ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move;
-   * incomplete: part of the cluster could not be collected (Plan.incomplete), so no verdict holds. It wins
+   * incomplete: part of the cluster could not be collected or is not in the inventory (Plan.incomplete), so no verdict holds. It wins
    * over the others: findings about a cluster seen in part are not the whole story.
    */
   readiness: 'ready' | 'ready-with-changes' | 'blocked' | 'incomplete';

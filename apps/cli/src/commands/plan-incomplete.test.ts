@@ -22,6 +22,8 @@ describe.each([
     scenario: 'Deployments forbidden by RBAC',
     setup: { kube: { forbid: (attrs: { resource: string }) => attrs.resource === 'deployments' } },
     missing: [{ kind: 'Deployment', namespace: null, reason: 'forbidden' }],
+    // What runs is not known: nothing is assumed about capacity it cannot see.
+    assumed: [],
     text: '  Deployment: forbidden',
   },
   {
@@ -32,9 +34,11 @@ describe.each([
       { kind: 'FargateProfile', namespace: null, reason: 'forbidden' },
       { kind: 'Nodegroup', namespace: null, reason: 'forbidden' },
     ],
+    // Without the Fargate profiles, the workloads are planned where they evidently run, and the plan says so.
+    assumed: ['FargateProfile'],
     text: '  Cluster: forbidden',
   },
-])('a plan of an inventory collected with $scenario', ({ setup, missing, text }) => {
+])('a plan of an inventory collected with $scenario', ({ setup, missing, assumed, text }) => {
   let world: ExampleWorld;
   beforeAll(async () => {
     world = await startInventoryWorld(join(EXAMPLES, 'fargate-to-auto-mode', 'inventory'), setup);
@@ -48,7 +52,10 @@ describe.each([
     const { code, out } = await planOf(world.out, ['--format', 'json']);
     expect(code).toBe(0);
     const plan = JSON.parse(out) as Plan;
-    expect(plan.incomplete).toEqual(missing);
+    expect(plan.incomplete.filter((e) => e.reason === 'forbidden')).toEqual(missing);
+    const assumptions = plan.incomplete.filter((e) => e.reason !== 'forbidden');
+    expect(assumptions.map((e) => e.kind)).toEqual(assumed);
+    for (const e of assumptions) expect(e.reason).toContain('aws eks list-fargate-profiles');
     expect(plan.summary.readiness).toBe('incomplete');
     expect(plan.stages.find((s) => s.id === 'decommission')?.steps).toEqual([]);
     const commands = plan.stages.flatMap((s) => s.steps.flatMap((step) => step.commands));
@@ -61,8 +68,8 @@ describe.each([
 
   it('says so in the text and the Markdown, and which steps wait for a complete inventory', async () => {
     const plain = await planOf(world.out);
-    expect(plain.out).toContain('readiness: incomplete: some of the cluster could not be read; collect again with the access named below\n');
-    expect(plain.out).toContain(`\nNot collected (${missing.length})\n${text}\n`);
+    expect(plain.out).toContain('readiness: incomplete: part of the cluster could not be read or is not in the inventory; collect what is named below\n');
+    expect(plain.out).toContain(`\nNot collected (${missing.length + assumed.length})\n${text}\n`);
     const md = await planOf(world.out, ['--format', 'md']);
     expect(md.out).toContain('**Incomplete**');
     expect(md.out).toContain('## Not collected');

@@ -46,6 +46,14 @@ const KNOWN: Record<string, string[]> = {
     'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress',
     'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress-fargate',
   ],
+  // Manifests without their capacity: the Spot game is planned from Auto Mode (assumed), and like the example's
+  // api workloads its new profile exists before its wave fixes the pod template (the pin step has no effects).
+  'corpus automode-gpu-spot-inference → fargate': ['capacity/fargate-profile-modeshift-game-2048-spot capacity Deployment/game-2048-spot/deployment-2048'],
+  // ...and the Datadog Deployments' new profile exists before the aws-logging router.
+  'corpus node-agents-daemonsets → fargate': [
+    'capacity/fargate-profile-modeshift-datadog-agent logs Deployment/datadog-agent/datadog-cluster-agent',
+    'capacity/fargate-profile-modeshift-datadog-agent logs Deployment/datadog-agent/datadog-operator',
+  ],
   // The NLB copy of a scheme-less (in-tree, internet-facing) Service defaults to internal.
   'corpus microservices-demo → auto-mode': ['waves/load-balancer-service-default-frontend-external load-balancers Service/default/frontend-external'],
   'corpus retail-store-sample-app → auto-mode': ['waves/load-balancer-service-default-ui load-balancers Service/default/ui'],

@@ -1,4 +1,5 @@
 import type { KubeObject, NodePoolSpec, NodeSelectorRequirement, PodSpec } from '../kube.js';
+import { COMPUTE_TYPE_ANNOTATION } from './fargate-profiles.js';
 import { allowedValues, needsGpu, needsNeuron, schedulingTerms, tolerates } from './pod-needs.js';
 
 /** What scheduling needs to know about a NodePool, built-in or custom. */
@@ -10,7 +11,15 @@ export interface PoolModel {
   taints: { key: string; value?: string; effect: string }[];
   /** Auto Mode pool (NodeClass eks.amazonaws.com) or self-managed Karpenter (karpenter.k8s.aws). */
   autoMode: boolean;
+  /** A pool the inventory does not show but workloads evidently run on (unseen-capacity.ts). */
+  unseen?: true;
 }
+
+/** The names of the assumed pools for workloads that name no pool. */
+export const UNKNOWN_POOL = 'unknown';
+export const UNKNOWN_KARPENTER_POOL = 'unknown-karpenter';
+const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
+const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
 
 // The built-in pools cannot be edited; their shape is documented in aws-facts §4.4.
 const BUILTIN_COMMON: NodeSelectorRequirement[] = [
@@ -107,10 +116,33 @@ function offersAccelerator(pool: PoolModel, kind: 'gpu' | 'neuron'): boolean {
 
 /** Whether pods with this spec could be scheduled on nodes of the pool. */
 export function poolFits(pool: PoolModel, spec: PodSpec): boolean {
+  if (pool.unseen) return unseenPoolTakes(pool, spec);
   if (!pool.taints.every((t) => tolerates(spec.tolerations, t))) return false;
   if (needsGpu(spec) && !offersAccelerator(pool, 'gpu')) return false;
   if (needsNeuron(spec) && !offersAccelerator(pool, 'neuron')) return false;
   return schedulingTerms(spec).some((term) => termFits(pool, term));
+}
+
+/**
+ * Whether pods with this spec could land on an assumed pool: one that takes whatever its workloads ask
+ * of instance types, capacity types and labels, but honours what names or excludes it.
+ */
+export function unseenPoolTakes(pool: PoolModel, spec: PodSpec): boolean {
+  const named = pool.name !== UNKNOWN_POOL && pool.name !== UNKNOWN_KARPENTER_POOL;
+  return schedulingTerms(spec).some((term) => {
+    const poolName = allowedValues(term, NODEPOOL_LABEL);
+    if (term.some((r) => r.key === NODEPOOL_LABEL && r.operator === 'DoesNotExist')) return false;
+    // A named pool takes the pods that name it; the catch-all takes those that name no pool.
+    if (named ? !poolName.in?.includes(pool.name) : poolName.in !== null) return false;
+    if (poolName.notIn.includes(pool.name)) return false;
+    if (allowedValues(term, NODEGROUP_LABEL).in !== null) return false;
+    const computeType = allowedValues(term, COMPUTE_TYPE_ANNOTATION);
+    if (pool.autoMode) {
+      if ((computeType.in !== null && !computeType.in.includes('auto')) || computeType.notIn.includes('auto')) return false;
+      if (allowedValues(term, 'kubernetes.io/os').in?.includes('windows')) return false;
+    } else if (computeType.in !== null) return false;
+    return true;
+  });
 }
 
 const byPreference = new WeakMap<readonly PoolModel[], PoolModel[]>();

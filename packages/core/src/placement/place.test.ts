@@ -67,9 +67,8 @@ describe('computePlacement: where a workload runs today', () => {
     expect(placed(inventory, running, 'fargate').current).toEqual({ type: 'auto-mode', nodePool: 'system' });
   });
 
-  it('says why a workload that fits nowhere is pending', () => {
+  it('says why a DaemonSet that no node capacity of the inventory takes is pending (a DaemonSet is no evidence of capacity)', () => {
     const inventory = anInventory({ cluster: aCluster(), workloads: [web, agent] });
-    expect(placed(inventory, web, 'auto-mode').current).toEqual({ type: 'pending', reason: 'no Fargate profile selects it and no node capacity fits it' });
     expect(placed(inventory, agent, 'auto-mode').current).toEqual({
       type: 'pending',
       reason: 'no EC2 nodes for the DaemonSet to run on (Fargate runs no DaemonSets)',
@@ -157,8 +156,8 @@ describe('computePlacement: the mode the cluster is in today', () => {
     expect(computePlacement(inventory, 'fargate').from).toBe('mixed');
   });
 
-  it('is unknown when no workload runs anywhere yet', () => {
-    expect(computePlacement(anInventory({ cluster: aCluster(), workloads: [web] }), 'auto-mode').from).toBe('unknown');
+  it('is unknown when no workload runs anywhere, not even on capacity the inventory lacks', () => {
+    expect(computePlacement(anInventory({ cluster: aCluster(), workloads: [agent] }), 'auto-mode').from).toBe('unknown');
   });
 });
 

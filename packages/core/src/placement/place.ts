@@ -3,9 +3,10 @@ import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventor
 import type { PodSpec } from '../kube.js';
 import { affinityExcludes } from './affinity-exclusion.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
-import { BUILTIN_POOLS, choosePool, poolFromNodePool, type PoolModel } from './node-pools.js';
+import { BUILTIN_POOLS, choosePool, poolFromNodePool, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
 import { pinnedValues, tolerates } from './pod-needs.js';
 import type { Compute, Placement, SourceMode, WorkloadPlacement } from './types.js';
+import { findUnseenCapacity, NO_UNSEEN_CAPACITY, type UnseenCapacity } from './unseen-capacity.js';
 
 /** The Fargate profile the plan proposes for a namespace no profile selects yet. */
 export function proposedProfileName(namespace: string): string {
@@ -26,9 +27,13 @@ interface Capacity extends NodeCapacity {
   /** What a workload could land on once on Auto Mode: the custom pools plus every built-in one. */
   targetAutoPools: PoolModel[];
   nodeLabels: Map<string, Record<string, string>>;
+  /** The inventory's Fargate profiles, plus those assumed for workloads nothing else takes. */
+  profiles: FargateProfile[];
+  unseen: UnseenCapacity;
 }
 
-function capacityOf(inventory: Inventory): Capacity {
+/** The capacity the inventory shows. */
+function seenCapacity(inventory: Inventory): Capacity {
   const pools = inventory.nodePools.map(poolFromNodePool);
   const custom = pools.filter((p) => p.autoMode);
   const cluster = inventory.cluster;
@@ -42,6 +47,38 @@ function capacityOf(inventory: Inventory): Capacity {
     karpenterPools: pools.filter((p) => !p.autoMode),
     nodegroups: inventory.nodegroups,
     nodeLabels: new Map(inventory.nodes.map((n) => [n.name, n.labels])),
+    profiles: inventory.fargateProfiles,
+    unseen: NO_UNSEEN_CAPACITY,
+  };
+}
+
+/** The capacity the inventory shows plus what its workloads evidently run on (unseen-capacity.ts). */
+function capacityOf(inventory: Inventory, target: Mode): Capacity {
+  const seen = seenCapacity(inventory);
+  const unseen = findUnseenCapacity(inventory, target, (w) => (fromNode(seen, w) ?? scheduleWorkload(seen.profiles, seen, w)) !== null);
+  if (unseen.needs.size === 0) return seen;
+  const named = unseen.pools.filter((p) => p.autoMode && p.name !== UNKNOWN_POOL);
+  return {
+    ...seen,
+    ...withUnseen(seen, unseen),
+    targetAutoPools: [...seen.targetAutoPools, ...named],
+    profiles: [...seen.profiles, ...unseen.profiles],
+    unseen,
+  };
+}
+
+/**
+ * Node capacity with the assumed pools and node groups added (and Auto Mode's built-in pools when Auto
+ * Mode is assumed); the simulator starts from the same cluster as placement.
+ */
+export function withUnseen(capacity: NodeCapacity, unseen: UnseenCapacity): NodeCapacity {
+  if (unseen.needs.size === 0) return capacity;
+  const builtins = unseen.autoMode && !capacity.autoModeEnabled ? Object.values(BUILTIN_POOLS) : [];
+  return {
+    autoModeEnabled: capacity.autoModeEnabled || unseen.autoMode,
+    autoPools: [...capacity.autoPools, ...builtins, ...unseen.pools.filter((p) => p.autoMode)],
+    karpenterPools: [...capacity.karpenterPools, ...unseen.pools.filter((p) => !p.autoMode)],
+    nodegroups: [...capacity.nodegroups, ...unseen.nodegroups],
   };
 }
 
@@ -92,10 +129,10 @@ export function scheduleWorkload(profiles: FargateProfile[], capacity: NodeCapac
   return ec2Compute(capacity, workload.template.spec);
 }
 
-function currentCompute(inventory: Inventory, capacity: Capacity, workload: Workload): Compute {
+function currentCompute(capacity: Capacity, workload: Workload): Compute {
   const live = fromNode(capacity, workload);
   if (live) return live;
-  const scheduled = scheduleWorkload(inventory.fargateProfiles, capacity, workload);
+  const scheduled = scheduleWorkload(capacity.profiles, capacity, workload);
   if (scheduled) return scheduled;
   const reason =
     workload.kind === 'DaemonSet'
@@ -153,7 +190,7 @@ function computeTable(): (c: Compute) => Compute {
 
 /** Where every workload runs today and where it would run on the target mode. */
 export function computePlacement(inventory: Inventory, target: Mode): Placement {
-  const capacity = capacityOf(inventory);
+  const capacity = capacityOf(inventory, target);
   const workloads = new Map<string, WorkloadPlacement>();
   const byKey = new Map<string, Workload>();
   const shared = computeTable();
@@ -161,11 +198,11 @@ export function computePlacement(inventory: Inventory, target: Mode): Placement 
     byKey.set(w.key, w);
     workloads.set(w.key, {
       workload: w.key,
-      current: shared(currentCompute(inventory, capacity, w)),
+      current: shared(currentCompute(capacity, w)),
       target: shared(targetCompute(inventory, capacity, w, target)),
     });
   }
-  return { workloads, from: summarise(workloads.values(), byKey) };
+  return { workloads, from: summarise(workloads.values(), byKey), unseen: capacity.unseen };
 }
 
 export function describeCompute(c: Compute): string {

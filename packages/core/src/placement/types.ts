@@ -1,4 +1,5 @@
 import type { SourceMode } from '@modeshift/plan';
+import type { UnseenCapacity } from './unseen-capacity.js';
 
 /** Where a workload's pods run (today) or would run (on the target). */
 export type Compute =
@@ -22,4 +23,6 @@ export interface Placement {
   workloads: Map<string, WorkloadPlacement>;
   /** Summarises `current` over all workloads: the plan's `from`. */
   from: SourceMode;
+  /** Capacity workloads run on that the inventory does not show, assumed to exist. */
+  unseen: UnseenCapacity;
 }

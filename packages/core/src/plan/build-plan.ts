@@ -7,6 +7,7 @@ import { capacitySteps } from './stage-capacity.js';
 import { controllerOnFargateStep } from './controller-on-fargate.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
 import { unreadPodEntries } from '../analysis/unread-pods.js';
+import { unseenCapacityEntries } from '../analysis/unseen-capacity-entries.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { nodeAgentSteps } from './stage-node-agents.js';
@@ -77,7 +78,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
   const decommission = decommissionSteps(input, exits(steps.get('verification')!));
   // Objects keeping pods modeshift does not read leave the plan as blind as a kind not collected.
-  const incomplete = incompleteEntries([...ctx.inventory.notCollected, ...unreadPodEntries(ctx.inventory)]);
+  // So does capacity the workloads run on that the inventory does not show: placement assumed it.
+  const incomplete = incompleteEntries([...ctx.inventory.notCollected, ...unreadPodEntries(ctx.inventory), ...unseenCapacityEntries(ctx)]);
   const heldBack = holdBack(decommission, incomplete);
   steps.set('decommission', heldBack.length > 0 ? [] : decommission);
 

@@ -22,6 +22,6 @@ export function holdBack(steps: readonly Step[], incomplete: readonly NotCollect
   if (incomplete.length === 0) return [];
   const shown = incomplete.slice(0, 3).map(describeNotCollected).join('; ');
   const more = incomplete.length > 3 ? `; and ${incomplete.length - 3} more` : '';
-  const reason = `the inventory is incomplete (${shown}${more}): what still runs on the source is not known; collect again with that access and plan again`;
+  const reason = `the inventory is incomplete (${shown}${more}): what still runs on the source is not known; collect what it names and plan again`;
   return steps.map((step) => ({ id: step.id, title: step.title, reason }));
 }

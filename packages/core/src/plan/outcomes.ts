@@ -15,7 +15,8 @@ export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
   };
   return input.ctx.inventory.workloads.map((w): WorkloadOutcome => {
     const placement = input.ctx.placement.workloads.get(w.key);
-    const from = placement ? describe(placement.current) : 'unknown';
+    const assumed = input.ctx.placement.unseen.needs.has(w.key);
+    const from = placement ? `${describe(placement.current)}${assumed ? ' (assumed: the inventory does not show it)' : ''}` : 'unknown';
     const stay = input.staying.get(w.key);
     // Keys in sorted order, as the plan JSON writes them, so 20,000 outcomes need no re-sorted copies.
     if (stay) return { findings: stay.map((f) => f.id).sort(), from, outcome: 'stays', to: from, workload: w.key };

@@ -23,7 +23,7 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
   ready: 'ready: nothing must change before the move',
   'ready-with-changes': 'ready with changes: follow the plan below',
   blocked: 'blocked: some workloads cannot move as they are (see blockers)',
-  incomplete: 'incomplete: some of the cluster could not be read; collect again with the access named below',
+  incomplete: 'incomplete: part of the cluster could not be read or is not in the inventory; collect what is named below',
 };
 
 const READINESS_STYLE: Record<Plan['summary']['readiness'], Severity> = {

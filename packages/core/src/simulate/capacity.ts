@@ -5,6 +5,7 @@ import { BUILTIN_POOLS, poolFromNodePool, type PoolModel } from '../placement/no
 import { scheduleWorkload, type NodeCapacity } from '../placement/place.js';
 import type { Compute } from '../placement/types.js';
 import { fargateRejects } from './fargate-admission.js';
+import { NO_UNSEEN_CAPACITY, type UnseenCapacity } from '../placement/unseen-capacity.js';
 
 /** The security groups a NodeClass gives pods on its nodes (pod-level terms when set, else the node's own). */
 export interface NodeClassGroups {
@@ -52,22 +53,25 @@ export class CapacityState {
   private node: NodeCapacity | null = null;
   readonly clusterSg: string | null;
 
-  constructor(inventory: Inventory) {
+  /** `unseen`: capacity placement assumed for workloads the inventory's own capacity does not run (unseen-capacity.ts). */
+  constructor(inventory: Inventory, unseen: UnseenCapacity = NO_UNSEEN_CAPACITY) {
     const cluster = inventory.cluster;
     const pools = inventory.nodePools.map((p) => ({ model: poolFromNodePool(p), nodeClass: classOf(p) }));
-    const enabled =
+    const shown =
       cluster?.autoMode.enabled ?? (pools.some((p) => p.model.autoMode) || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
+    const enabled = shown || unseen.autoMode;
     this.autoMode = {
       enabled,
-      builtins: enabled ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)) : [],
+      builtins: enabled ? ((shown ? cluster?.autoMode.nodePools : undefined) ?? Object.keys(BUILTIN_POOLS)) : [],
       loadBalancing: enabled && (cluster?.autoMode.elasticLoadBalancing ?? true),
     };
     for (const { model, nodeClass } of pools) this.pools.set(model.name, { model, needsClass: null, nodeClass });
+    for (const model of unseen.pools) this.pools.set(model.name, { model, needsClass: null, nodeClass: null });
     this.clusterSg = cluster?.clusterSecurityGroupId ?? null;
     for (const nc of inventory.nodeClasses)
       if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
-    this.nodegroups = inventory.nodegroups;
-    for (const p of inventory.fargateProfiles) this.addProfile(p);
+    this.nodegroups = [...inventory.nodegroups, ...unseen.nodegroups];
+    for (const p of [...inventory.fargateProfiles, ...unseen.profiles]) this.addProfile(p);
   }
 
   profile(name: string): FargateProfile | undefined {

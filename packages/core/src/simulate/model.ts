@@ -85,7 +85,7 @@ export class ClusterModel {
 
   constructor(readonly ctx: RuleContext) {
     const inv = ctx.inventory;
-    this.capacity = new CapacityState(inv);
+    this.capacity = new CapacityState(inv, ctx.placement.unseen);
     this.version = ctx.clusterVersion;
     for (const sa of inv.serviceAccounts)
       this.serviceAccounts.set(nsName(sa.metadata.namespace, sa.metadata.name), { labels: sa.metadata.labels, annotations: sa.metadata.annotations });

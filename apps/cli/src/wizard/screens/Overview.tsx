@@ -13,7 +13,7 @@ const READINESS: Record<Plan['summary']['readiness'], [string, Tone]> = {
   ready: ['READY: nothing blocks the move', 'good'],
   'ready-with-changes': ['READY WITH CHANGES: follow the plan', 'warn'],
   blocked: ['BLOCKED: some workloads cannot move and stay where they run', 'bad'],
-  incomplete: ['INCOMPLETE: part of the cluster could not be collected; decommission is held back', 'bad'],
+  incomplete: ['INCOMPLETE: part of the cluster is not in the inventory; decommission is held back', 'bad'],
 };
 
 /** One row per stage: the whole stage name, then a bar of the same length for every stage, filled as far as it is closed. */

@@ -8,7 +8,7 @@ export function incompleteSection(ctx: Context): string[] {
   const lines = [
     anchors.heading(2, 'not-collected', 'Not collected'),
     '',
-    'The inventory says these could not be collected, so this plan sees only part of the cluster: its readiness is incomplete and its decommission steps are held back. Collect again with the access named here, then plan again.',
+    'These could not be collected, or the workloads run on capacity the inventory does not show, so this plan sees only part of the cluster: its readiness is incomplete and its decommission steps are held back. Collect what is named here (with the access it needs), then plan again.',
     '',
     tableRow(['Kind', 'Namespace', 'Reason']),
     '|---|---|---|',

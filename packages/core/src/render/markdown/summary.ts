@@ -7,7 +7,7 @@ const READINESS: Record<Plan['summary']['readiness'], string> = {
   ready: '**Ready**: nothing must change before the move',
   'ready-with-changes': '**Ready with changes**: work through the stages below',
   blocked: '**Blocked**: some workloads cannot move as they are (see Blockers)',
-  incomplete: '**Incomplete**: part of the cluster could not be collected (see Not collected)',
+  incomplete: '**Incomplete**: part of the cluster could not be collected or is not in the inventory (see Not collected)',
 };
 
 const SEVERITY_TITLE: Record<Severity, string> = { blocker: 'Blocker', change: 'Change', advisory: 'Advisory', gain: 'Gain' };
