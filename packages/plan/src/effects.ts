@@ -69,7 +69,8 @@ export type Effect =
   | { type: 'delete-fargate-profile'; name: string }
   | { type: 'enable-auto-mode'; nodePools: string[]; loadBalancing: boolean; blockStorage: boolean }
   | { type: 'disable-auto-mode' }
-  | { type: 'install-addon'; addon: AddonName; runs: AddonPlacement; identity: AddonIdentity }
+  /** `ingressClass`: the IngressClass its chart creates (the AWS Load Balancer Controller's), when it creates one. */
+  | { type: 'install-addon'; addon: AddonName; runs: AddonPlacement; identity: AddonIdentity; ingressClass?: string }
   | { type: 'remove-addon'; addon: AddonName }
   | { type: 'attach-role-policies'; role: string; policies: string[] }
   | { type: 'detach-role-policies'; role: string; policies: string[] }

@@ -19,8 +19,6 @@ const KNOWN: Record<string, string[]> = {
     'waves/load-balancer-service-payments-eu-payments-api load-balancers Service/payments-eu/payments-api',
   ],
   'example auto-mode-to-fargate → fargate': [
-    // The controller's chart creates IngressClass alb, which Auto Mode already owns: helm install fails.
-    'prerequisites/aws-load-balancer-controller load-balancers IngressClass/alb',
     // Profiles are created before the pod templates are fixed: a restart leaves these Pending on Fargate.
     'capacity/fargate-profile-modeshift-api capacity Deployment/api/edge-proxy',
     'capacity/fargate-profile-modeshift-api capacity Deployment/api/order-worker',
@@ -35,17 +33,10 @@ const KNOWN: Record<string, string[]> = {
     'waves/api logs Deployment/api/order-worker',
     'waves/api logs Deployment/api/orders',
     'waves/api logs Deployment/api/pricing',
-    // The ALB copy loses scheme internet-facing and its certificate, and uses IngressClass alb-lbc, which no step creates.
+    // The ALB copy loses scheme internet-facing and its certificate.
     'waves/load-balancer-ingress-web-storefront load-balancers Ingress/web/storefront',
-    'waves/load-balancer-ingress-web-storefront load-balancers Ingress/web/storefront-fargate',
-    // With the controller's install failing, nothing serves the NLB copy either.
-    'waves/load-balancer-service-web-storefront-internal load-balancers Service/web/storefront-internal-fargate',
   ],
-  'corpus automode-custom-nodepools → fargate': [
-    'prerequisites/aws-load-balancer-controller load-balancers IngressClass/alb',
-    'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress',
-    'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress-fargate',
-  ],
+  'corpus automode-custom-nodepools → fargate': ['waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress'],
   // Manifests without their capacity: the Spot game is planned from Auto Mode (assumed), and like the example's
   // api workloads its new profile exists before its wave fixes the pod template (the pin step has no effects).
   'corpus automode-gpu-spot-inference → fargate': ['capacity/fargate-profile-modeshift-game-2048-spot capacity Deployment/game-2048-spot/deployment-2048'],
@@ -54,9 +45,11 @@ const KNOWN: Record<string, string[]> = {
     'capacity/fargate-profile-modeshift-datadog-agent logs Deployment/datadog-agent/datadog-cluster-agent',
     'capacity/fargate-profile-modeshift-datadog-agent logs Deployment/datadog-agent/datadog-operator',
   ],
-  // The NLB copy of a scheme-less (in-tree, internet-facing) Service defaults to internal.
+  // The NLB copy of a scheme-less Service that may be the in-tree provider's (internet-facing) defaults to internal.
   'corpus microservices-demo → auto-mode': ['waves/load-balancer-service-default-frontend-external load-balancers Service/default/frontend-external'],
+  'corpus microservices-demo → fargate': ['waves/load-balancer-service-default-frontend-external load-balancers Service/default/frontend-external'],
   'corpus retail-store-sample-app → auto-mode': ['waves/load-balancer-service-default-ui load-balancers Service/default/ui'],
+  'corpus retail-store-sample-app → fargate': ['waves/load-balancer-service-default-ui load-balancers Service/default/ui'],
 };
 
 it('both examples and every corpus case, in both directions, break exactly the known invariants', async () => {

@@ -65,6 +65,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
           serviceAccount: 'aws-load-balancer-controller',
         },
         identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
+        ingressClass,
       },
     ],
     verify: {

@@ -7,7 +7,7 @@ import type { Step } from '@modeshift/plan';
 import { nodeClassGroups } from './capacity.js';
 import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
-import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
+import { COREDNS, daemonSetFromManifest, inner, isDefaultClass, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
 import { installAddon } from './addons.js';
 import type { Invariant } from './types.js';
 
@@ -99,6 +99,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       model.ingressClasses.set(ref.name, {
         controller: typeof spec.controller === 'string' ? spec.controller : '',
         params: (spec.parameters as { name?: string } | undefined)?.name ?? null,
+        isDefault: isDefaultClass(object),
       });
       impact.loadBalancers = true;
       return;
@@ -153,7 +154,7 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
           because: 'a Service another object still uses must be kept (set it to type ClusterIP) or replaced under the same name',
         });
       const copy = replacedBy ? model.services.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
-      const lost = original && copy ? serviceCopyLoses(original, copy) : null;
+      const lost = original && copy ? serviceCopyLoses(model, original, copy) : null;
       if (lost)
         impact.direct.push({
           invariant: 'load-balancers',

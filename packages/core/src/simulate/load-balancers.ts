@@ -1,56 +1,64 @@
 import type { Namespaced } from '../inventory/types.js';
 import type { IngressSpec, ServiceSpec, StringMap } from '../kube.js';
 import { inner, type ClusterModel } from './model.js';
+import { AUTO_MODE_ALB, ingressOwner, serviceOwner, type LoadBalancerOwner, type Ownership } from '../analysis/load-balancer-owner.js';
 
-/** Who creates and runs an object's load balancer. */
-export type Server =
-  | { by: 'aws-load-balancer-controller' }
-  | { by: 'auto-mode' }
-  /** Kubernetes' in-tree AWS cloud provider (Classic / NLB instance mode), run by EKS itself. */
-  | { by: 'in-tree' }
-  /** A controller this model does not follow (nginx, Traefik…): assumed to keep serving. */
-  | { by: 'other'; controller: string }
-  | { by: 'nobody'; why: string };
-
-const LBC_INGRESS = 'ingress.k8s.aws/alb';
-const AUTO_INGRESS = 'eks.amazonaws.com/alb';
-
-export function serviceServer(svc: Namespaced<ServiceSpec>): Server | null {
-  if (svc.spec.type !== 'LoadBalancer') return null;
-  const cls = svc.spec.loadBalancerClass;
-  if (cls === 'eks.amazonaws.com/nlb') return { by: 'auto-mode' };
-  if (cls === 'service.k8s.aws/nlb') return { by: 'aws-load-balancer-controller' };
-  if (cls !== undefined) return { by: 'other', controller: cls };
-  const type = svc.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-type'];
-  return type === 'external' || type === 'nlb-ip' ? { by: 'aws-load-balancer-controller' } : { by: 'in-tree' };
+/**
+ * Who creates and runs an object's load balancer, decided as the rules decide it (analysis/load-balancer-owner.ts)
+ * from the model's IngressClasses and the cluster as the inventory showed it before the plan: who owns a load
+ * balancer is settled when it is created, and a later change (the controller installed, Auto Mode disabled)
+ * does not hand it over.
+ */
+export function serviceServer(model: ClusterModel, svc: Namespaced<ServiceSpec>): Ownership | null {
+  return serviceOwner(model.lbFacts, svc);
 }
 
-export function ingressServer(model: ClusterModel, ing: Namespaced<IngressSpec>): Server {
-  const name = ing.spec.ingressClassName ?? ing.metadata.annotations['kubernetes.io/ingress.class'];
-  if (name === undefined) return { by: 'other', controller: 'the default IngressClass' };
-  const cls = model.ingressClasses.get(name);
-  if (!cls)
-    return name === 'alb' && ing.spec.ingressClassName === undefined
-      ? { by: 'aws-load-balancer-controller' }
-      : { by: 'nobody', why: `IngressClass ${name} does not exist` };
-  if (cls.controller === LBC_INGRESS) return { by: 'aws-load-balancer-controller' };
-  if (cls.controller === AUTO_INGRESS) return { by: 'auto-mode' };
-  return { by: 'other', controller: cls.controller };
+export function ingressServer(model: ClusterModel, ing: Namespaced<IngressSpec>): Ownership {
+  return ingressOwner(model.lbFacts, ing);
 }
 
-/** Why nothing serves the load balancer now, or null when something does. */
-export function unserved(model: ClusterModel, server: Server): string | null {
-  switch (server.by) {
-    case 'aws-load-balancer-controller':
-      return model.lbcRunning() ? null : 'the AWS Load Balancer Controller that manages it is not installed or has nowhere to run';
+/** Whether `owner` serves load balancers in the model now. */
+function serves(model: ClusterModel, owner: LoadBalancerOwner): boolean {
+  switch (owner) {
+    case 'load-balancer-controller':
+      return model.lbcRunning();
     case 'auto-mode':
-      return model.capacity.autoMode.loadBalancing ? null : "Auto Mode's load balancing, which manages it, is not enabled";
+      return model.capacity.autoMode.loadBalancing;
     case 'in-tree':
     case 'other':
-      return null;
+      return true;
     case 'nobody':
-      return server.why;
+      return false;
   }
+}
+
+function whyNot(owner: LoadBalancerOwner, ownership: Ownership): string {
+  switch (owner) {
+    case 'load-balancer-controller':
+      return 'the AWS Load Balancer Controller that manages it is not installed or has nowhere to run';
+    case 'auto-mode':
+      return "Auto Mode's load balancing, which manages it, is not enabled";
+    case 'in-tree':
+    case 'other':
+      return '';
+    case 'nobody':
+      return ownership.evidence;
+  }
+}
+
+/**
+ * Why nothing serves the load balancer now, or null when something does. Where the inventory did not decide
+ * the owner, each candidate that served it before the plan is one it may have: if any of those stops, the
+ * load balancer may be gone.
+ */
+export function unserved(model: ClusterModel, ownership: Ownership): string | null {
+  const candidates = ownership.owners.length === 1 ? ownership.owners : ownership.owners.filter((o) => model.servedBeforePlan(o));
+  const stopped = (candidates.length > 0 ? candidates : ownership.owners).find((o) => !serves(model, o));
+  if (stopped === undefined) return null;
+  const why = whyNot(stopped, ownership);
+  return ownership.owners.length === 1
+    ? why
+    : `it may be served by ${stopped === 'auto-mode' ? 'Auto Mode' : 'the AWS Load Balancer Controller'} (${ownership.evidence}), and ${why}`;
 }
 
 /** What an ALB keeps across a blue/green copy. */
@@ -73,7 +81,7 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
   const paramsName = clsName ? model.ingressClasses.get(clsName)?.params : null;
   const params = (paramsName ? model.ingressClassParams.get(paramsName) : undefined) ?? {};
   // Auto Mode reads the group from IngressClassParams only, and WAF only as a WAFv2 ACL (aws-facts §4.7).
-  const auto = clsName !== undefined && model.ingressClasses.get(clsName)?.controller === AUTO_INGRESS;
+  const auto = clsName !== undefined && model.ingressClasses.get(clsName)?.controller === AUTO_MODE_ALB;
   const group = (params.group as { name?: string } | undefined)?.name ?? (auto ? undefined : a['alb.ingress.kubernetes.io/group.name']) ?? null;
   const certs = [
     ...list(a['alb.ingress.kubernetes.io/certificate-arn']),
@@ -91,12 +99,13 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
   };
 }
 
-function nlbScheme(svc: Namespaced<ServiceSpec>, server: Server | null): string {
+function nlbScheme(svc: Namespaced<ServiceSpec>, server: Ownership | null): string {
   const a = svc.metadata.annotations;
   const scheme = a['service.beta.kubernetes.io/aws-load-balancer-scheme'];
   if (scheme) return scheme;
   if (a['service.beta.kubernetes.io/aws-load-balancer-internal'] === 'true') return 'internal';
-  return server?.by === 'in-tree' ? 'internet-facing' : 'internal';
+  // The in-tree provider defaults to internet-facing, the controllers to internal: an undecided owner may be either.
+  return server?.owners.includes('in-tree') ? 'internet-facing' : 'internal';
 }
 
 /** Ingresses sharing one ALB through an IngressBinding group, by group name. */
@@ -120,9 +129,9 @@ export function ingressCopyLoses(model: ClusterModel, original: Namespaced<Ingre
   return lost.length > 0 ? lost.join('; ') : null;
 }
 
-export function serviceCopyLoses(original: Namespaced<ServiceSpec>, copy: Namespaced<ServiceSpec>): string | null {
-  const was = nlbScheme(original, serviceServer(original));
-  const now = nlbScheme(copy, serviceServer(copy));
+export function serviceCopyLoses(model: ClusterModel, original: Namespaced<ServiceSpec>, copy: Namespaced<ServiceSpec>): string | null {
+  const was = nlbScheme(original, serviceServer(model, original));
+  const now = nlbScheme(copy, serviceServer(model, copy));
   return was === now ? null : `scheme ${was} (the copy is ${now})`;
 }
 

@@ -7,11 +7,20 @@ import { parseFluentBitOutputs } from '../analysis/fluent-bit.js';
 import type { KubernetesVersion } from '../version.js';
 import { Callers } from './callers.js';
 import { CapacityState } from './capacity.js';
+import { isRecord } from '../inventory/shape.js';
+import { inventoryFacts, isLoadBalancerController, type LoadBalancerOwner, type LoadBalancingFacts } from '../analysis/load-balancer-owner.js';
 import type { Invariant } from './types.js';
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export const COREDNS = 'Deployment/kube-system/coredns';
-const LBC_NAME = 'aws-load-balancer-controller';
+const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+/** Whether an IngressClass object from a step's manifest is marked the cluster's default. */
+export function isDefaultClass(object: Record<string, unknown>): boolean {
+  const meta = object.metadata;
+  const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : {};
+  return annotations[DEFAULT_CLASS_ANNOTATION] === 'true';
+}
 
 /** What a workload had before the plan, which it must keep wherever it lands. */
 export interface Baseline {
@@ -70,7 +79,7 @@ export class ClusterModel {
   /** Services and Ingresses by namespace, then name. */
   readonly services = new Map<string, ByName<Namespaced<ServiceSpec>>>();
   readonly ingresses = new Map<string, ByName<Namespaced<IngressSpec>>>();
-  readonly ingressClasses = new Map<string, { controller: string; params: string | null }>();
+  readonly ingressClasses = new Map<string, { controller: string; params: string | null; isDefault: boolean }>();
   readonly ingressClassParams = new Map<string, Record<string, unknown>>();
   readonly configMaps: ByName<StringMap> = new Map();
   readonly daemonSets = new Map<string, DaemonSetModel>();
@@ -82,11 +91,28 @@ export class ClusterModel {
    */
   lbcAssumed = false;
   readonly version: KubernetesVersion | null;
+  /** What decides who owns a load balancer: the model's IngressClasses, and the cluster as the inventory showed it. */
+  readonly lbFacts: LoadBalancingFacts;
+  /** Who served load balancers before the first step (markBeforePlan). */
+  private before = { autoMode: false, controller: false };
 
   constructor(readonly ctx: RuleContext) {
     const inv = ctx.inventory;
     this.capacity = new CapacityState(inv, ctx.placement.unseen);
     this.version = ctx.clusterVersion;
+    const shown = inventoryFacts(ctx);
+    const namedClasses = new Set(inv.ingresses.flatMap((i) => i.spec.ingressClassName ?? i.metadata.annotations['kubernetes.io/ingress.class'] ?? []));
+    this.lbFacts = {
+      ingressClass: (name) => this.ingressClasses.get(name),
+      defaultIngressClass: () => {
+        for (const [name, c] of this.ingressClasses) if (c.isDefault) return { name, controller: c.controller };
+        return undefined;
+      },
+      autoModeLoadBalancing: shown.autoModeLoadBalancing,
+      controllerRunning: shown.controllerRunning,
+      // A class only the plan's own objects name (a blue/green copy's) exists once a step creates it, not before.
+      classMayExist: (name) => shown.classMayExist(name) && (name === '' || namedClasses.has(name)),
+    };
     for (const sa of inv.serviceAccounts)
       this.serviceAccounts.set(nsName(sa.metadata.namespace, sa.metadata.name), { labels: sa.metadata.labels, annotations: sa.metadata.annotations });
     this.oidcProvider = inv.serviceAccounts.some((sa) => sa.metadata.annotations[IRSA_ANNOTATION] !== undefined);
@@ -95,7 +121,11 @@ export class ClusterModel {
     for (const s of inv.services) inner(this.services, s.metadata.namespace).set(s.metadata.name, s);
     for (const i of inv.ingresses) inner(this.ingresses, i.metadata.namespace).set(i.metadata.name, i);
     for (const c of inv.ingressClasses)
-      this.ingressClasses.set(c.metadata.name, { controller: c.spec.controller ?? '', params: c.spec.parameters?.name ?? null });
+      this.ingressClasses.set(c.metadata.name, {
+        controller: c.spec.controller ?? '',
+        params: c.spec.parameters?.name ?? null,
+        isDefault: c.metadata.annotations[DEFAULT_CLASS_ANNOTATION] === 'true',
+      });
     for (const p of inv.ingressClassParams) this.ingressClassParams.set(p.metadata.name, p.spec);
     for (const c of inv.configMaps) this.configMaps.set(nsName(c.metadata.namespace, c.metadata.name), c.data);
     for (const w of inv.workloads) {
@@ -179,6 +209,26 @@ export class ClusterModel {
     return this.callerIndex.of(namespace, name);
   }
 
+  /** Records who serves load balancers before the first step: the owners an undecided load balancer may have. */
+  markBeforePlan(): void {
+    this.before = { autoMode: this.capacity.autoMode.loadBalancing, controller: this.lbcRunning() };
+  }
+
+  /** Whether `owner` served load balancers before the first step. */
+  servedBeforePlan(owner: LoadBalancerOwner): boolean {
+    switch (owner) {
+      case 'auto-mode':
+        return this.before.autoMode;
+      case 'load-balancer-controller':
+        return this.before.controller;
+      case 'in-tree':
+      case 'other':
+        return true;
+      case 'nobody':
+        return false;
+    }
+  }
+
   /** Whether the AWS Load Balancer Controller has somewhere to run. */
   lbcRunning(): boolean {
     if (this.lbcAssumed && this.lbc.size === 0) return true;
@@ -229,10 +279,6 @@ function daemonSetModel(w: Workload): DaemonSetModel {
 export function daemonSetFromManifest(namespace: string, name: string, object: Record<string, unknown>): DaemonSetModel {
   const volumes = (object.spec as { template?: { spec?: { volumes?: { configMap?: { name?: string } }[] } } } | undefined)?.template?.spec?.volumes ?? [];
   return { key: `DaemonSet/${namespace}/${name}`, namespace, configMaps: volumes.flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])) };
-}
-
-function isLoadBalancerController(w: Workload): boolean {
-  return w.kind === 'Deployment' && (w.metadata.name === LBC_NAME || w.template.metadata.labels['app.kubernetes.io/name'] === LBC_NAME);
 }
 
 /** What the Pod Identity webhook injects into pods: only pods read from a live cluster show it. */

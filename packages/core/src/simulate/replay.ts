@@ -4,6 +4,7 @@ import type { RuleContext } from '../rules/engine/types.js';
 import { applyEffect, emptyImpact, type Impact } from './apply.js';
 import { describeEffect } from './describe.js';
 import { ingressServer, serviceServer, unserved } from './load-balancers.js';
+import type { Ownership } from '../analysis/load-balancer-owner.js';
 import { COREDNS, ClusterModel, type SimWorkload } from './model.js';
 import { baselineOf, logCache, needsCoreDns, podProblems, where, type LogCache } from './pod-checks.js';
 import type { Invariant, Simulation, StepReplay, Violation } from './types.js';
@@ -73,6 +74,7 @@ class Replayer {
       sim.baseline = baselineOf(this.model, sim, this.logs);
       if (needsCoreDns(sim)) this.offAutoMode++;
     }
+    this.model.markBeforePlan();
     // What is already wrong before the first step is the cluster's, not the plan's: it is not reported.
     this.check(emptyImpact(), true, []);
   }
@@ -131,7 +133,7 @@ class Replayer {
     const visit = (kind: 'Service' | 'Ingress', ns: string, name: string) => {
       const key = `${kind}/${ns}/${name}`;
       const obj = kind === 'Service' ? this.model.services.get(ns)?.get(name) : this.model.ingresses.get(ns)?.get(name);
-      const server = !obj ? null : kind === 'Service' ? serviceServer(obj as never) : ingressServer(this.model, obj as never);
+      const server = !obj ? null : kind === 'Service' ? serviceServer(this.model, obj as never) : ingressServer(this.model, obj as never);
       const why = server ? unserved(this.model, server) : null;
       this.set(key, 'load-balancers', key, why ? `no controller serves its load balancer: ${why}` : null, found);
     };
@@ -196,9 +198,9 @@ export function simulate(ctx: RuleContext, plan: Plan): Simulation {
 
 /** Whether any load balancer in the inventory is the AWS Load Balancer Controller's: evidence that it runs. */
 function servedByController(model: ClusterModel): boolean {
-  for (const byName of model.services.values()) for (const s of byName.values()) if (serviceServer(s)?.by === 'aws-load-balancer-controller') return true;
-  for (const byName of model.ingresses.values())
-    for (const i of byName.values()) if (ingressServer(model, i).by === 'aws-load-balancer-controller') return true;
+  const controllers = (o: Ownership | null) => o?.owners.length === 1 && o.owners[0] === 'load-balancer-controller';
+  for (const byName of model.services.values()) for (const s of byName.values()) if (controllers(serviceServer(model, s))) return true;
+  for (const byName of model.ingresses.values()) for (const i of byName.values()) if (controllers(ingressServer(model, i))) return true;
   return false;
 }
 

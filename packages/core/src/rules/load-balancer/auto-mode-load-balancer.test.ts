@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../inventory/types.js';
-import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aFargateInventory, anAutoModeCluster, anInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { anIngress, anIngressClass, aService } from '../../testing/kube-objects.js';
 import { autoModeLoadBalancerRule as rule } from './auto-mode-load-balancer.js';
 
@@ -99,5 +99,20 @@ describe('auto-mode-load-balancer', () => {
       aService('internal', { type: 'ClusterIP', selector: { app: 'web' } }),
     ];
     expect(run({ services })).toEqual([]);
+  });
+
+  it('leaves an unclassed LoadBalancer Service to Auto Mode where Auto Mode already load-balances and no controller runs', () => {
+    const findings = run({ cluster: anAutoModeCluster(), services: [aService('front', { type: 'LoadBalancer', selector: { app: 'web' } })] });
+    expect(findings).toEqual([]);
+  });
+
+  it('moves an Ingress whose owner the inventory does not show, saying which evidence is missing and what to check', () => {
+    const findings = runRule(rule, anInventory({ workloads: [aWorkload()], ingresses: [anIngress('web', { ingressClassName: 'alb', ...backend })] }), {
+      target: 'auto-mode',
+    });
+    const f = findings.find((x) => x.resource?.kind === 'Ingress');
+    expect(f?.message).toContain('is served by an ALB of Auto Mode, the AWS Load Balancer Controller or no controller');
+    expect(f?.remediation).toContain("the inventory does not show whether Auto Mode's load balancing is enabled");
+    expect(f?.remediation).toContain("If it is Auto Mode's already, mark the blue/green step not applicable.");
   });
 });

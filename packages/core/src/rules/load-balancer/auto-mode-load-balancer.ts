@@ -1,11 +1,11 @@
 import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
-import type { Namespaced } from '../../inventory/types.js';
-import type { IngressSpec, StringMap } from '../../kube.js';
+import type { StringMap } from '../../kube.js';
 import { objectRef } from '../../analysis/refs.js';
-import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
+import type { FindingDraft, Rule } from '../engine/types.js';
 import { PROPOSED } from '../../analysis/proposed-names.js';
 import { planAlbClasses } from '../../analysis/alb-groups.js';
-import { LOAD_BALANCER_CONTROLLER as LBC, OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
+import { OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
+import { describeOwners, ingressOwner, inventoryFacts, mayBe, serviceOwner, type Ownership } from '../../analysis/load-balancer-owner.js';
 
 // What to use instead, where aws-facts §4.7 / §1 say.
 const INSTEAD: Record<string, string> = {
@@ -40,12 +40,11 @@ function describeUnsupported(keys: string[]): string {
   return ` Auto Mode does not support ${parts.join(', ')}.`;
 }
 
-/** LBC owns the Ingress through its class, the legacy annotation, or the default IngressClass. */
-function ownedByLbc(ctx: RuleContext, ing: Namespaced<IngressSpec>): boolean {
-  const name = ing.spec.ingressClassName ?? ing.metadata.annotations[LBC.ingressClassAnnotation];
-  if (name === undefined) return ctx.index.defaultIngressClass()?.spec.controller === LBC.ingressController;
-  const cls = ctx.index.ingressClass(name);
-  return cls ? cls.spec.controller === LBC.ingressController : name === LBC.ingressClass;
+/** What to check when the evidence did not decide the owner: the blue/green step is then needed in one case only. */
+function checkSentence(owner: Ownership): string {
+  return owner.check === null
+    ? ''
+    : ` The inventory does not decide who owns it (${owner.evidence}); check with ${owner.check}. If it is Auto Mode's already, mark the blue/green step not applicable.`;
 }
 
 const DNS_SHIFT = 'then shift DNS (for example Route 53 weighted records) to the new load balancer and delete the old object once traffic has drained';
@@ -58,9 +57,12 @@ export const autoModeLoadBalancerRule: Rule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     const existing = ctx.inventory.ingressClasses.find((c) => c.spec.controller === AUTO_MODE_FACTS.albController);
-    const owned = ctx.inventory.ingresses.filter((ing) => ownedByLbc(ctx, ing));
+    const facts = inventoryFacts(ctx);
+    const owners = new Map(ctx.inventory.ingresses.map((ing) => [ing, ingressOwner(facts, ing)]));
+    const owned = ctx.inventory.ingresses.filter((ing) => mayBe(owners.get(ing) ?? null, 'load-balancer-controller'));
     const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existing?.metadata.name);
     for (const ing of owned) {
+      const owner = owners.get(ing)!;
       const unsupported = unsupportedIngress(ing.metadata.annotations);
       const key = `${ing.metadata.namespace}/${ing.metadata.name}`;
       const ingressClass = albClasses.classOf.get(key) ?? PROPOSED.ingressClass;
@@ -69,7 +71,7 @@ export const autoModeLoadBalancerRule: Rule = {
       out.push({
         severity: 'change',
         resource: objectRef(ing),
-        message: `Ingress ${key} is served by an ALB of the AWS Load Balancer Controller; load balancers cannot be handed over to Auto Mode's built-in controller.${describeUnsupported(unsupported)}`,
+        message: `Ingress ${key} is served by an ALB of ${owner.check === null ? 'the AWS Load Balancer Controller' : describeOwners(owner)}; load balancers cannot be handed over to Auto Mode's built-in controller.${describeUnsupported(unsupported)}`,
         remediation:
           `Keep the AWS Load Balancer Controller running for it, or move by blue/green: create a copy with ingressClassName ${ingressClass} (controller ${AUTO_MODE_FACTS.albController}; scheme, subnets and certificates go in its IngressClassParams), wait for the new ALB, ${DNS_SHIFT}. Subnets must carry kubernetes.io/role/elb or kubernetes.io/role/internal-elb tags.` +
           (group
@@ -77,21 +79,28 @@ export const autoModeLoadBalancerRule: Rule = {
             : '') +
           (waf
             ? ` WAF Classic web ACL ${waf} cannot protect an Auto Mode ALB: migrate it to a WAFv2 web ACL and associate that with the new ALB before any traffic moves to it.`
-            : ''),
+            : '') +
+          checkSentence(owner),
         action: { type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass, unsupportedAnnotations: unsupported } },
       });
     }
     for (const svc of ctx.inventory.services) {
-      if (svc.spec.type !== 'LoadBalancer' || svc.spec.loadBalancerClass === AUTO_MODE_FACTS.nlbClass) continue;
+      const ownership = serviceOwner(facts, svc);
+      // Auto Mode's own NLB stays as it is; any other controller's cannot be handed over.
+      if (!ownership || (ownership.owners.length === 1 && ownership.owners[0] === 'auto-mode')) continue;
       const unsupported = unsupportedService(svc.metadata.annotations);
       const owner = svc.spec.loadBalancerClass
         ? `load balancer class ${svc.spec.loadBalancerClass}`
-        : 'the AWS Load Balancer Controller or the in-tree cloud provider';
+        : ownership.check === null
+          ? describeOwners(ownership)
+          : 'the AWS Load Balancer Controller or the in-tree cloud provider';
       out.push({
         severity: 'change',
         resource: objectRef(svc),
         message: `Service ${svc.metadata.namespace}/${svc.metadata.name} (type LoadBalancer) has a load balancer of ${owner}; it cannot be handed over to Auto Mode's built-in NLB support.${describeUnsupported(unsupported)}`,
-        remediation: `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, then shift DNS (for example Route 53 weighted records) to it and, once traffic has drained, switch the old Service to type ClusterIP: that removes its load balancer but keeps the Service, its ClusterIP and DNS name for everything that still uses them.`,
+        remediation:
+          `Keep its controller running, or move by blue/green: create a second Service with spec.loadBalancerClass: ${AUTO_MODE_FACTS.nlbClass} (the class of an existing Service cannot be changed), wait for the new NLB, then shift DNS (for example Route 53 weighted records) to it and, once traffic has drained, switch the old Service to type ClusterIP: that removes its load balancer but keeps the Service, its ClusterIP and DNS name for everything that still uses them.` +
+          (mayBe(ownership, 'auto-mode') ? checkSentence(ownership) : ''),
         action: {
           type: 'load-balancer',
           change: { kind: 'service-blue-green', loadBalancerClass: AUTO_MODE_FACTS.nlbClass, unsupportedAnnotations: unsupported },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, anAutoModeCluster, anAutoModeInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aCluster, anAutoModeCluster, anAutoModeInventory, anInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { anIngress, anIngressClass, aService } from '../../testing/kube-objects.js';
 import { fargateLoadBalancersRule } from './fargate-load-balancers.js';
 
@@ -71,5 +71,36 @@ describe('fargate-load-balancers', () => {
         target: 'fargate',
       }),
     ).toEqual([]);
+  });
+
+  it('moves an ALB whose IngressClass the inventory does not show blue/green, saying so and what to check', () => {
+    const ing = anIngress('web', { ingressClassName: 'alb' }, { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' } });
+    const findings = runRule(fargateLoadBalancersRule, anInventory({ workloads: [aWorkload()], ingresses: [ing] }), { target: 'fargate' });
+    const f = findings.find((x) => x.id === 'fargate-load-balancers:Ingress/shop/web');
+    // The copy cannot take the name alb: the class the original names may be Auto Mode's.
+    expect(f?.action).toEqual({ type: 'load-balancer', change: { kind: 'ingress-blue-green', ingressClass: 'alb-lbc', unsupportedAnnotations: [] } });
+    expect(f?.message).toContain('ingressClassName alb, a class the inventory does not show');
+    expect(f?.remediation).toContain('kubectl get ingressclass');
+    expect(f?.remediation).toContain('mark the blue/green step not applicable');
+  });
+
+  it('moves an unclassed LoadBalancer Service of a cluster the inventory does not describe, saying what to check', () => {
+    const findings = runRule(
+      fargateLoadBalancersRule,
+      anInventory({ workloads: [aWorkload()], services: [aService('front', { type: 'LoadBalancer', selector: { app: 'web' } })] }),
+      { target: 'fargate' },
+    );
+    const f = findings.find((x) => x.id === 'fargate-load-balancers:Service/shop/front');
+    expect(f?.action).toMatchObject({ change: { kind: 'service-blue-green' } });
+    expect(f?.message).toContain("may belong to Auto Mode, the AWS Load Balancer Controller or Kubernetes' in-tree AWS cloud provider");
+    expect(f?.remediation).toContain("kubectl get service front -n shop -o jsonpath='{.spec.loadBalancerClass}'");
+  });
+
+  it('leaves an Ingress that only the legacy annotation classes to the controller: Auto Mode does not read the annotation', () => {
+    const legacy = anIngress('old', {}, { annotations: { 'kubernetes.io/ingress.class': 'alb' } });
+    const findings = runRule(fargateLoadBalancersRule, anAutoModeInventory([aWorkload()], { ingressClasses: [autoAlb], ingresses: [legacy] }), {
+      target: 'fargate',
+    });
+    expect(findings.filter((f) => f.resource?.kind === 'Ingress')).toEqual([]);
   });
 });
