@@ -18,6 +18,7 @@ export type ObjectKind =
   | 'SecurityGroupPolicy'
   | 'NodePool'
   | 'NodeClass'
+  | 'EC2NodeClass'
   | 'ConfigMap'
   | 'StorageClass'
   | 'ServiceAccount'
@@ -33,7 +34,7 @@ export interface ObjectRef {
 }
 
 /** Add-ons and controllers a plan installs or removes. */
-export type AddonName = 'aws-load-balancer-controller' | 'aws-efs-csi-driver' | 'fluent-bit';
+export type AddonName = 'aws-load-balancer-controller' | 'aws-efs-csi-driver' | 'fluent-bit' | 'karpenter';
 
 /** Where an add-on's pods run: a Deployment is scheduled like any workload; EKS-managed parts need no capacity of ours. */
 export type AddonPlacement =
@@ -71,7 +72,8 @@ export type Effect =
   | { type: 'disable-auto-mode' }
   /** `ingressClass`: the IngressClass its chart creates (the AWS Load Balancer Controller's), when it creates one. */
   | { type: 'install-addon'; addon: AddonName; runs: AddonPlacement; identity: AddonIdentity; ingressClass?: string }
-  | { type: 'remove-addon'; addon: AddonName }
+  /** `release`: the Helm release it was installed as, when not named after the add-on. */
+  | { type: 'remove-addon'; addon: AddonName; release?: string }
   | { type: 'attach-role-policies'; role: string; policies: string[] }
   | { type: 'detach-role-policies'; role: string; policies: string[] }
   /** `trustPolicy`: the manifest file with the role's trust policy. */

@@ -5,24 +5,29 @@ import { pinnedValues } from '../placement/pod-needs.js';
 import type { RuleContext } from '../rules/engine/types.js';
 import { replacedBy } from './replaced-daemonsets.js';
 import { isCoreDns } from './workload.js';
+import { isKarpenterController } from './karpenter.js';
 
 export const isWindowsPinned = (w: Workload) => pinnedValues(w.template.spec, 'kubernetes.io/os').includes('windows');
 
 const moversCache = new WeakMap<RuleContext, Workload[]>();
 
 /**
- * Workloads that end up on Auto Mode nodes: everything not there already, except what cannot run
- * there (Windows), what Auto Mode retires (CoreDNS is scaled to 0) and what it replaces (system
- * DaemonSets), finished Jobs, which run no more (finished-runs.ts), and what its own required node
- * affinity keeps off every Auto Mode node (the auto-mode-node-affinity rule says so). Workloads the
- * inventory places nowhere ("pending") count: on Auto Mode they will run.
+ * Workloads that end up on Auto Mode nodes: those the plan moves (from Fargate, and from self-managed
+ * Karpenter's NodePools), DaemonSets, which run on whatever nodes there are, and workloads the
+ * inventory places nowhere ("pending"), which will run on Auto Mode. Not: what stays on a managed node
+ * group (the plan does not move it, so advice about Auto Mode is not its), what cannot run there
+ * (Windows), what Auto Mode retires (CoreDNS is scaled to 0) or replaces (system DaemonSets), finished
+ * Jobs (finished-runs.ts), Karpenter's controller (removed, not moved) and what its own required node
+ * affinity keeps off every Auto Mode node (the auto-mode-node-affinity rule says so).
  */
 export function movers(ctx: RuleContext): Workload[] {
   let list = moversCache.get(ctx);
   if (!list) {
     list = ctx.inventory.workloads.filter((w) => {
-      const current = ctx.placement.workloads.get(w.key)?.current.type;
-      if (current === undefined || current === 'auto-mode' || w.finished !== null) return false;
+      const current = ctx.placement.workloads.get(w.key)?.current;
+      if (current === undefined || current.type === 'auto-mode' || w.finished !== null) return false;
+      if (current.type === 'managed-nodes' && current.nodePool === undefined && w.kind !== 'DaemonSet') return false;
+      if (isKarpenterController(w)) return false;
       return !isWindowsPinned(w) && !isCoreDns(w) && replacedBy(w) === null && affinityExcludes(w.template.spec, 'auto-mode') === null;
     });
     moversCache.set(ctx, list);

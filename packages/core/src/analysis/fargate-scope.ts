@@ -12,6 +12,7 @@ import { hostPorts } from './host-ports.js';
 import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
+import { isKarpenterController } from './karpenter.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
 import { publicNodeClassOf } from './node-class.js';
@@ -84,7 +85,8 @@ function build(ctx: RuleContext): Scope {
       daemonSets.push(w);
       continue;
     }
-    if (isCoreDns(w)) continue;
+    // Karpenter's controller keeps running where it is until the plan removes it (fargate-retire-karpenter).
+    if (isCoreDns(w) || isKarpenterController(w)) continue;
     candidates.push(w);
     const found = blockersOf(ctx, w);
     if (found.length > 0) blockers.set(w.key, found);
@@ -111,7 +113,7 @@ function build(ctx: RuleContext): Scope {
 
 const scopeOf = (ctx: RuleContext): Scope => remembered(cache, ctx.index, () => build(ctx));
 
-/** Non-DaemonSet workloads not on Fargate today (including pending ones), CoreDNS aside. */
+/** Non-DaemonSet workloads not on Fargate today (including pending ones), CoreDNS and Karpenter's controller aside. */
 export const candidates = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).candidates;
 
 /**

@@ -26,6 +26,7 @@ export const SOURCES = {
   autoAdvancedSecurity: `${UG}/auto-advanced-security.html`,
   migrateToAuto: `${UG}/migrate-auto.html`,
   migrateFromFargate: `${UG}/auto-migrate-fargate.html`,
+  migrateFromKarpenter: `${UG}/auto-migrate-karpenter.html`,
   compute: `${UG}/eks-compute.html`,
   fargate: `${UG}/fargate.html`,
   fargateProfile: `${UG}/fargate-profile.html`,

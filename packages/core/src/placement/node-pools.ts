@@ -18,6 +18,8 @@ export interface PoolModel {
 /** The names of the assumed pools for workloads that name no pool. */
 export const UNKNOWN_POOL = 'unknown';
 export const UNKNOWN_KARPENTER_POOL = 'unknown-karpenter';
+/** EC2 capacity of no known kind (node groups not collected, say), modelled as a pool that takes what names no pool. */
+export const UNKNOWN_EC2_POOL = 'unknown-ec2';
 const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
 const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
 
@@ -59,16 +61,23 @@ export function poolFromNodePool(pool: Pick<KubeObject<NodePoolSpec>, 'metadata'
 }
 
 // Labels Auto Mode and Karpenter set on every node from the instance they launch; a pool that does
-// not constrain one of them can satisfy any value the instance types offer.
+// not constrain one of them can satisfy any value the instance types offer. Self-managed Karpenter
+// spells the instance labels karpenter.k8s.aws/instance-* (aws-facts §4.3).
 const DYNAMIC_LABEL_PREFIXES = ['eks.amazonaws.com/instance-', 'topology.kubernetes.io/', 'node.kubernetes.io/instance-type'];
+const KARPENTER_LABEL_PREFIX = 'karpenter.k8s.aws/instance-';
 
 function poolLabelValue(pool: PoolModel, key: string): { fixed: string | null; any: boolean } {
   if (key === 'karpenter.sh/nodepool') return { fixed: pool.name, any: false };
-  if (key === 'eks.amazonaws.com/compute-type') return { fixed: pool.autoMode ? 'auto' : null, any: !pool.autoMode };
+  // Auto Mode nodes say compute-type auto; self-managed Karpenter's nodes carry no compute-type label at all.
+  if (key === 'eks.amazonaws.com/compute-type') return { fixed: pool.autoMode ? 'auto' : null, any: false };
   if (key === 'kubernetes.io/os') return { fixed: 'linux', any: false };
   const label = pool.labels[key];
   if (label !== undefined) return { fixed: label, any: false };
-  const dynamic = DYNAMIC_LABEL_PREFIXES.some((p) => key.startsWith(p)) || key === 'kubernetes.io/arch' || key === 'karpenter.sh/capacity-type';
+  const dynamic =
+    DYNAMIC_LABEL_PREFIXES.some((p) => key.startsWith(p)) ||
+    (!pool.autoMode && key.startsWith(KARPENTER_LABEL_PREFIX)) ||
+    key === 'kubernetes.io/arch' ||
+    key === 'karpenter.sh/capacity-type';
   return { fixed: null, any: dynamic };
 }
 
@@ -128,7 +137,7 @@ export function poolFits(pool: PoolModel, spec: PodSpec): boolean {
  * of instance types, capacity types and labels, but honours what names or excludes it.
  */
 export function unseenPoolTakes(pool: PoolModel, spec: PodSpec): boolean {
-  const named = pool.name !== UNKNOWN_POOL && pool.name !== UNKNOWN_KARPENTER_POOL;
+  const named = pool.name !== UNKNOWN_POOL && pool.name !== UNKNOWN_KARPENTER_POOL && pool.name !== UNKNOWN_EC2_POOL;
   return schedulingTerms(spec).some((term) => {
     const poolName = allowedValues(term, NODEPOOL_LABEL);
     if (term.some((r) => r.key === NODEPOOL_LABEL && r.operator === 'DoesNotExist')) return false;

@@ -49,7 +49,7 @@ describe('computePlacement: where a workload runs today', () => {
 
   it('counts a self-managed Karpenter pool as EC2 capacity outside Auto Mode', () => {
     const inventory = anInventory({ cluster: aCluster(), nodePools: [aNodePool('karpenter', { group: 'karpenter.k8s.aws' })], workloads: [web] });
-    expect(placed(inventory, web, 'auto-mode').current).toEqual({ type: 'managed-nodes', nodegroup: null });
+    expect(placed(inventory, web, 'auto-mode').current).toEqual({ type: 'managed-nodes', nodegroup: null, nodePool: 'karpenter' });
   });
 
   it('places a pod on the first node group whose labels match its nodeSelector and whose taints it tolerates', () => {
@@ -124,13 +124,24 @@ describe('computePlacement: where a workload would run on Auto Mode', () => {
     });
   });
 
-  it('ignores self-managed Karpenter pools as a target', () => {
+  it('never targets a self-managed Karpenter pool itself: its workloads go to the Auto Mode pool that replaces it', () => {
     const training = aWorkload({ namespace: 'ml', name: 'train', containers: gpuContainers });
+    const fargateTraining = aWorkload({
+      namespace: 'ml',
+      name: 'fargate-train',
+      containers: gpuContainers,
+      spec: { nodeSelector: { 'eks.amazonaws.com/compute-type': 'fargate' } },
+    });
     const karpenterGpu = aNodePool('gpu', {
       group: 'karpenter.k8s.aws',
-      requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }],
+      requirements: [{ key: 'karpenter.k8s.aws/instance-category', operator: 'In', values: ['g'] }],
     });
-    expect(placed(anInventory({ cluster: aCluster(), nodePools: [karpenterGpu], workloads: [training] }), training, 'auto-mode').target.type).toBe('pending');
+    const inventory = anInventory({ cluster: aCluster(), nodePools: [karpenterGpu], workloads: [training] });
+    expect(placed(inventory, training, 'auto-mode')).toMatchObject({
+      current: { type: 'managed-nodes', nodePool: 'gpu' },
+      target: { type: 'auto-mode', nodePool: 'gpu-auto-mode' },
+    });
+    expect(placed(anInventory({ ...inventory, workloads: [fargateTraining] }), fargateTraining, 'auto-mode').target.type).toBe('pending');
   });
 
   it('leaves Windows pods pending, because Auto Mode runs Linux pods only', () => {

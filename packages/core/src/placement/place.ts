@@ -3,7 +3,8 @@ import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventor
 import type { PodSpec } from '../kube.js';
 import { affinityExcludes } from './affinity-exclusion.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
-import { BUILTIN_POOLS, choosePool, poolFromNodePool, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
+import { BUILTIN_POOLS, choosePool, poolFromNodePool, UNKNOWN_EC2_POOL, UNKNOWN_KARPENTER_POOL, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
+import { isKarpenterNodePool, karpenterMove, replacementModel, replacementPool } from './karpenter-pools.js';
 import { pinnedValues, tolerates } from './pod-needs.js';
 import type { Compute, Placement, SourceMode, WorkloadPlacement } from './types.js';
 import { findUnseenCapacity, NO_UNSEEN_CAPACITY, type UnseenCapacity } from './unseen-capacity.js';
@@ -30,6 +31,13 @@ interface Capacity extends NodeCapacity {
   /** The inventory's Fargate profiles, plus those assumed for workloads nothing else takes. */
   profiles: FargateProfile[];
   unseen: UnseenCapacity;
+  /** Karpenter pool → the Auto Mode pool that replaces it (karpenter-pools.ts). */
+  replacementNames: Map<string, string>;
+  /**
+   * Where a workload moved off Karpenter may land: the replacement pools, the custom Auto Mode pools and
+   * `system`; `general-purpose` stays off while Karpenter runs (AWS: it is not selective).
+   */
+  karpenterTargets: PoolModel[];
 }
 
 /** The capacity the inventory shows. */
@@ -40,6 +48,7 @@ function seenCapacity(inventory: Inventory): Capacity {
   const autoModeEnabled = cluster?.autoMode.enabled ?? (custom.length > 0 || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
   const builtins = autoModeEnabled ? (cluster?.autoMode.nodePools ?? Object.keys(BUILTIN_POOLS)).flatMap((name) => BUILTIN_POOLS[name] ?? []) : [];
   const autoPools = [...custom, ...builtins];
+  const replacements = inventory.nodePools.filter(isKarpenterNodePool).map(replacementPool);
   return {
     autoModeEnabled,
     autoPools,
@@ -49,6 +58,8 @@ function seenCapacity(inventory: Inventory): Capacity {
     nodeLabels: new Map(inventory.nodes.map((n) => [n.name, n.labels])),
     profiles: inventory.fargateProfiles,
     unseen: NO_UNSEEN_CAPACITY,
+    replacementNames: new Map(replacements.map((r) => [r.original, r.name])),
+    karpenterTargets: [...replacements.map(replacementModel), ...custom, ...(BUILTIN_POOLS.system ? [BUILTIN_POOLS.system] : [])],
   };
 }
 
@@ -97,7 +108,10 @@ export function ec2Compute(capacity: NodeCapacity, spec: PodSpec): Compute | nul
     if (pool) return { type: 'auto-mode', nodePool: pool.name };
   }
   const karpenter = choosePool(capacity.karpenterPools, spec);
-  if (karpenter) return { type: 'managed-nodes', nodegroup: null };
+  if (karpenter)
+    return karpenter.name === UNKNOWN_EC2_POOL
+      ? { type: 'managed-nodes', nodegroup: null }
+      : { type: 'managed-nodes', nodegroup: null, nodePool: karpenter.name };
   const ng = capacity.nodegroups.find((n) => nodegroupFits(n, spec));
   return ng ? { type: 'managed-nodes', nodegroup: ng.name } : null;
 }
@@ -141,7 +155,7 @@ function currentCompute(capacity: Capacity, workload: Workload): Compute {
   return { type: 'pending', reason };
 }
 
-function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workload, target: Mode): Compute {
+function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workload, target: Mode, current: Compute): Compute {
   const spec = workload.template.spec;
   const os = pinnedValues(spec, 'kubernetes.io/os');
   if (os.includes('windows')) return { type: 'pending', reason: `${target === 'fargate' ? 'Fargate on EKS' : 'Auto Mode'} runs Linux pods only` };
@@ -149,8 +163,17 @@ function targetCompute(inventory: Inventory, capacity: Capacity, workload: Workl
   if (excluded)
     return { type: 'pending', reason: `its required node affinity (${excluded}) excludes every ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} node` };
   if (target === 'auto-mode') {
-    const pool = choosePool(capacity.targetAutoPools, spec);
     if (workload.kind === 'DaemonSet') return { type: 'auto-mode', nodePool: 'every node' };
+    if (current.type === 'managed-nodes' && current.nodePool !== undefined) {
+      // Moved off Karpenter as AWS's procedure moves it: matched with the edits that move it, onto the pool that
+      // replaces its own; a pool the inventory does not show has no replacement, so the other pools are all there is.
+      const moved = karpenterMove(spec, capacity.replacementNames).spec;
+      const replaced = capacity.replacementNames.has(current.nodePool);
+      const pool = choosePool(replaced ? capacity.karpenterTargets : capacity.targetAutoPools, moved);
+      if (pool) return { type: 'auto-mode', nodePool: pool.name };
+      return { type: 'pending', reason: replaced ? 'no Auto Mode NodePool the plan creates fits it' : 'no Auto Mode NodePool fits it yet' };
+    }
+    const pool = choosePool(capacity.targetAutoPools, spec);
     return pool ? { type: 'auto-mode', nodePool: pool.name } : { type: 'pending', reason: 'no Auto Mode NodePool fits it yet' };
   }
   if (workload.kind === 'DaemonSet') return { type: 'pending', reason: 'Fargate runs no DaemonSets' };
@@ -178,7 +201,7 @@ function summarise(placements: Iterable<WorkloadPlacement>, byKey: Map<string, W
 function computeTable(): (c: Compute) => Compute {
   const byType = new Map<Compute['type'], Map<string | null, Compute>>();
   return (c) => {
-    const name = c.type === 'fargate' ? c.profile : c.type === 'auto-mode' ? c.nodePool : c.type === 'managed-nodes' ? c.nodegroup : c.reason;
+    const name = c.type === 'fargate' ? c.profile : c.type === 'auto-mode' ? c.nodePool : c.type === 'managed-nodes' ? (c.nodePool ?? c.nodegroup) : c.reason;
     let byName = byType.get(c.type);
     if (!byName) byType.set(c.type, (byName = new Map<string | null, Compute>()));
     const known = byName.get(name);
@@ -196,11 +219,8 @@ export function computePlacement(inventory: Inventory, target: Mode): Placement 
   const shared = computeTable();
   for (const w of inventory.workloads) {
     byKey.set(w.key, w);
-    workloads.set(w.key, {
-      workload: w.key,
-      current: shared(currentCompute(capacity, w)),
-      target: shared(targetCompute(inventory, capacity, w, target)),
-    });
+    const current = shared(currentCompute(capacity, w));
+    workloads.set(w.key, { workload: w.key, current, target: shared(targetCompute(inventory, capacity, w, target, current)) });
   }
   return { workloads, from: summarise(workloads.values(), byKey), unseen: capacity.unseen };
 }
@@ -212,7 +232,9 @@ export function describeCompute(c: Compute): string {
     case 'auto-mode':
       return `Auto Mode (NodePool ${c.nodePool})`;
     case 'managed-nodes':
-      return c.nodegroup ? `EC2 nodes (node group ${c.nodegroup})` : 'EC2 nodes';
+      if (c.nodegroup) return `EC2 nodes (node group ${c.nodegroup})`;
+      if (c.nodePool === undefined) return 'EC2 nodes';
+      return c.nodePool === UNKNOWN_KARPENTER_POOL ? 'EC2 nodes (a Karpenter NodePool)' : `EC2 nodes (Karpenter NodePool ${c.nodePool})`;
     case 'pending':
       return `nowhere: ${c.reason}`;
   }

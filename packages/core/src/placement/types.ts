@@ -5,7 +5,8 @@ import type { UnseenCapacity } from './unseen-capacity.js';
 export type Compute =
   | { type: 'fargate'; profile: string }
   | { type: 'auto-mode'; nodePool: string }
-  | { type: 'managed-nodes'; nodegroup: string | null }
+  /** `nodePool`: the self-managed Karpenter NodePool whose nodes they are, when they are. */
+  | { type: 'managed-nodes'; nodegroup: string | null; nodePool?: string }
   | { type: 'pending'; reason: string };
 
 /** The plan's `from`: the plan contract's. */

@@ -50,12 +50,16 @@ describe('capacity the inventory does not show', () => {
       type: 'auto-mode',
       nodePool: 'unknown',
     });
-    expect(placement(anInventory({ cluster: aCluster(), workloads: [spot] }), spot, 'fargate').current).toEqual({ type: 'managed-nodes', nodegroup: null });
+    expect(placement(anInventory({ cluster: aCluster(), workloads: [spot] }), spot, 'fargate').current).toEqual({
+      type: 'managed-nodes',
+      nodegroup: null,
+      nodePool: 'unknown-karpenter',
+    });
   });
 
   it('moving to Auto Mode with nothing to go on, takes a NodePool a workload names for self-managed Karpenter (Auto Mode is assumed off)', () => {
     expect(placement(anInventory({ workloads: [spot] }), spot, 'auto-mode')).toMatchObject({
-      current: { type: 'managed-nodes', nodegroup: null },
+      current: { type: 'managed-nodes', nodegroup: null, nodePool: 'unknown-karpenter' },
       need: { on: 'karpenter' },
     });
   });

@@ -7,7 +7,7 @@ import type { Mode } from '@modeshift/plan';
 import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventory/types.js';
 import type { NodeSelectorRequirement, PodSpec } from '../kube.js';
 import { COMPUTE_TYPE_ANNOTATION } from './fargate-profiles.js';
-import { BUILTIN_POOLS, poolFits, UNKNOWN_KARPENTER_POOL, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
+import { BUILTIN_POOLS, poolFits, UNKNOWN_EC2_POOL, UNKNOWN_KARPENTER_POOL, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
 import { needsGpu, needsNeuron, pinnedValues, schedulingTerms } from './pod-needs.js';
 
 const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
@@ -157,7 +157,7 @@ function assumedCapacity(needs: Map<string, UnseenNeed>, byKey: Map<string, Work
         if (autoMode) assumeAutoMode = true;
         // Assumed Auto Mode brings its built-in pools: a pod one of them takes needs no pool of its own.
         if (autoMode && need.name === null && BUILTIN_LIST.some((p) => poolFits(p, w.template.spec))) break;
-        const name = need.name ?? (autoMode ? UNKNOWN_POOL : UNKNOWN_KARPENTER_POOL);
+        const name = need.name ?? (autoMode ? UNKNOWN_POOL : need.on === 'ec2' ? UNKNOWN_EC2_POOL : UNKNOWN_KARPENTER_POOL);
         if (!pools.has(name)) pools.set(name, unseenPool(name, autoMode));
         break;
       }

@@ -160,7 +160,7 @@ function helmAction(words: string[]): CommandAction {
   const sub = words[1] ?? '';
   const release = words[2] ?? '';
   if (sub === 'install' || sub === 'upgrade') return { action: `helm ${sub} ${release}`, coveredBy: (e) => e.type === 'install-addon' && e.addon === release };
-  if (sub === 'uninstall') return { action: `helm uninstall ${release}`, coveredBy: (e) => e.type === 'remove-addon' && e.addon === release };
+  if (sub === 'uninstall') return { action: `helm uninstall ${release}`, coveredBy: (e) => e.type === 'remove-addon' && (e.release ?? e.addon) === release };
   return { action: `helm ${sub}`, coveredBy: () => false };
 }
 

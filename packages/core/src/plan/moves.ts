@@ -1,6 +1,7 @@
 import type { CapacityRequest, Finding, WorkloadEdit } from '@modeshift/plan';
 import type { Workload } from '../inventory/types.js';
 import { resourceKey } from '../rules/engine/run.js';
+import { isKarpenterController } from '../analysis/karpenter.js';
 import type { PlanInput } from './plan-input.js';
 
 export interface Move {
@@ -17,8 +18,11 @@ function movesToTarget(input: PlanInput, w: Workload): boolean {
   // Finished Jobs run no more; re-creating one would run it again.
   if (!placement || w.kind === 'DaemonSet' || w.finished !== null) return false;
   if (w.metadata.namespace === 'kube-system' && w.metadata.name === 'coredns') return false;
-  const current = placement.current.type;
-  return input.ctx.target === 'auto-mode' ? current === 'fargate' : current === 'auto-mode' || current === 'managed-nodes';
+  // Karpenter's controller is removed last, never moved, in both directions; what its NodePools run moves.
+  if (isKarpenterController(w)) return false;
+  const current = placement.current;
+  if (input.ctx.target === 'fargate') return current.type === 'auto-mode' || current.type === 'managed-nodes';
+  return current.type === 'fargate' || (current.type === 'managed-nodes' && current.nodePool !== undefined);
 }
 
 function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): WorkloadEdit[] {

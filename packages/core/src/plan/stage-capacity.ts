@@ -13,6 +13,7 @@ import { waitForClusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
 import { corednsReplicas } from './stage-decommission.js';
+import { MIGRATION_TAINT } from '../placement/karpenter-pools.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -41,33 +42,36 @@ export function newAutoModeNodeRoleName(cluster: string): string {
     .replace(/-+$/, '')}${suffix}`;
 }
 
-function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
+function enableAutoModeStep(input: PlanInput, findings: string[], pools: string[]): Step {
   const c = input.cluster;
+  const listed = pools.join(' and ');
   const nodeRole = newAutoModeNodeRoleName(c);
   const nodeRoleArn = `arn:aws:iam::${input.accountId}:role/${nodeRole}`;
   return makeStep({
     id: 'capacity/enable-auto-mode',
-    title: 'Enable EKS Auto Mode with the built-in node pools',
+    title: pools.length === 2 ? 'Enable EKS Auto Mode with the built-in node pools' : `Enable EKS Auto Mode with the built-in ${listed} pool only`,
     kind: 'enable-auto-mode',
-    why: 'Auto Mode and Fargate run side by side: enabling it first gives workloads somewhere to go while Fargate keeps running them.',
+    why: pools.includes('general-purpose')
+      ? 'Auto Mode and Fargate run side by side: enabling it first gives workloads somewhere to go while Fargate keeps running them.'
+      : "Auto Mode and self-managed Karpenter run side by side; the general-purpose pool stays off (AWS: it is not selective and would take pods Karpenter places), and the NodePools that replace Karpenter's give the moved workloads somewhere to go.",
     findings,
     commands: [
       sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
       ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
-      sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=general-purpose,system --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
+      sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=${pools.join(',')} --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
       ...waitForClusterUpdate(c),
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [
       { kind: 'auto-mode-node-role', roleName: nodeRole },
-      { kind: 'enable-auto-mode', nodePools: ['general-purpose', 'system'] },
+      { kind: 'enable-auto-mode', nodePools: pools },
     ],
     effects: [
       { type: 'create-role', role: nodeRole, trustPolicy: 'auto-mode-node-role-trust.json' },
       { type: 'attach-role-policies', role: nodeRole, policies: [...AUTO_MODE_FACTS.nodeRolePolicies] },
-      { type: 'enable-auto-mode', nodePools: ['general-purpose', 'system'], loadBalancing: true, blockStorage: true },
+      { type: 'enable-auto-mode', nodePools: pools, loadBalancing: true, blockStorage: true },
     ],
-    verify: { command: 'kubectl get nodepools', expect: 'general-purpose and system are listed (NodeClass default)' },
+    verify: { command: 'kubectl get nodepools', expect: `${listed} ${pools.length === 1 ? 'is' : 'are'} listed (NodeClass default)` },
     rollback: {
       description: 'Before any workload has moved, disabling Auto Mode again is safe.',
       commands: [
@@ -79,11 +83,14 @@ function enableAutoModeStep(input: PlanInput, findings: string[]): Step {
 
 function nodePoolStep(input: PlanInput, req: Request<'node-pool'>, findings: string[], after: string[]): Step {
   const manifest = nodePoolManifest(req, 'default');
+  const karpenter = req.purpose === 'karpenter';
   return makeStep({
     id: `capacity/node-pool-${slug(req.name)}`,
-    title: `Create the ${req.name} NodePool (${req.purpose})`,
+    title: karpenter ? `Create NodePool ${req.name}, the Auto Mode replacement of a Karpenter NodePool` : `Create the ${req.name} NodePool (${req.purpose})`,
     kind: 'node-pool',
-    why: `Workloads that need ${req.purpose} capacity get a NodePool of their own; the built-in pools are on-demand C/M/R instances only.`,
+    why: karpenter
+      ? `AWS's migration from Karpenter runs both side by side: this Auto Mode NodePool has the Karpenter pool's requirements, labels and taints, and the taint ${MIGRATION_TAINT.key}:${MIGRATION_TAINT.effect}, so only the workloads the waves move (with its toleration) land on it.`
+      : `Workloads that need ${req.purpose} capacity get a NodePool of their own; the built-in pools are on-demand C/M/R instances only.`,
     findings,
     dependsOn: after,
     commands: [sh`kubectl apply -f nodepool-${slug(req.name)}.yaml`],
@@ -210,7 +217,9 @@ function pinMovingStep(input: PlanInput): Step | null {
 export function capacitySteps(input: PlanInput): Step[] {
   const steps: Step[] = [];
   const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
-  if (enable.length > 0) steps.push(enableAutoModeStep(input, ids(enable)));
+  const first = enable[0]?.action.task;
+  if (enable.length > 0)
+    steps.push(enableAutoModeStep(input, ids(enable), (first?.kind === 'enable-auto-mode' ? first.nodePools : undefined) ?? ['general-purpose', 'system']));
   for (const pin of [pinStayingStep(input), pinMovingStep(input)]) if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');

@@ -6,6 +6,7 @@ import { waitForClusterUpdate } from './wait-for-update.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
 import { isCoreDns } from '../analysis/workload.js';
+import { karpenterLeft, karpenterSteps } from './retire-karpenter.js';
 
 type StayAction = Extract<Action, { type: 'stay' }>;
 
@@ -22,6 +23,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     'retire-node-pools': of('retire-node-pools'),
     'disable-auto-mode': of('disable-auto-mode'),
     'scale-coredns-to-zero': of('scale-coredns-to-zero'),
+    'retire-karpenter': of('retire-karpenter'),
   };
   // DaemonSets follow nodes rather than keep them: a DaemonSet that cannot move does not keep Auto Mode alive.
   const stays = [...input.staying.entries()].filter(([key]) => !key.startsWith('DaemonSet/')).flatMap(([, f]) => f);
@@ -33,9 +35,11 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     previous = [step.id];
   };
 
+  // Computed first: Karpenter NodePools that outlive the plan keep node agents and the capacity their controller runs on.
+  const karpenter = karpenterLeft(input, byKind['retire-karpenter']);
   const retire = withAction(input, 'node-agent').filter((x) => x.action.change.kind === 'retire');
   if (retire.length > 0) {
-    const keep = staysOn('auto-mode') || staysOn('managed-nodes');
+    const keep = staysOn('auto-mode') || staysOn('managed-nodes') || karpenter.poolsRemain;
     push(
       makeStep({
         id: 'decommission/retire-node-agents',
@@ -56,8 +60,11 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
+  for (const step of karpenterSteps(input, byKind['retire-karpenter'], previous)) push(step);
+
   const profiles = byKind['delete-fargate-profiles'];
-  if (profiles.length > 0 && !staysOn('fargate')) {
+  // A Karpenter controller kept for NodePools that stay keeps the Fargate profile it may run on, too.
+  if (profiles.length > 0 && !staysOn('fargate') && !karpenter.controllerOn.has('fargate')) {
     const names = profiles
       .map((p) => p.finding.resource?.name ?? '')
       .filter(Boolean)
@@ -116,7 +123,7 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
 
   const disable = byKind['disable-auto-mode'];
   if (disable.length > 0) {
-    const keep = staysOn('auto-mode');
+    const keep = staysOn('auto-mode') || karpenter.controllerOn.has('auto-mode');
     push(
       makeStep({
         id: 'decommission/disable-auto-mode',

@@ -1,14 +1,38 @@
 import { ids, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { isCoreDns } from '../analysis/workload.js';
+import { isKarpenterController } from '../analysis/karpenter.js';
+import type { Workload } from '../inventory/types.js';
 import type { Step } from '@modeshift/plan';
 
 const RUNNING_ON_FARGATE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep 'fargate-'";
 const RUNNING_ELSEWHERE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep -v 'fargate-'";
 
-/** CoreDNS keeps serving Fargate pods until the last step, so it is still there when this check runs. */
-const corednsOnFargate = (input: PlanInput): boolean =>
-  input.ctx.inventory.workloads.some((w) => isCoreDns(w) && input.ctx.placement.workloads.get(w.key)?.current.type === 'fargate');
+// Self-managed Karpenter's nodes: Auto Mode's carry karpenter.sh/nodepool too, but also compute-type auto.
+const RUNNING_ON_KARPENTER =
+  "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep -F -f <(kubectl get nodes -l 'karpenter.sh/nodepool,eks.amazonaws.com/compute-type!=auto' -o name | cut -d/ -f2)";
+
+const onFargate = (input: PlanInput, is: (w: Workload) => boolean): boolean =>
+  input.ctx.inventory.workloads.some((w) => is(w) && input.ctx.placement.workloads.get(w.key)?.current.type === 'fargate');
+
+/** What still runs on Fargate when this check runs: CoreDNS serves Fargate pods until the last step, Karpenter's controller goes in decommission. */
+function leftOnFargate(input: PlanInput): string {
+  const left = [
+    ...(onFargate(input, isCoreDns) ? ['the CoreDNS pods (coredns-…), which leave Fargate in the last step'] : []),
+    ...(onFargate(input, isKarpenterController) ? ['the Karpenter controller, which the decommission stage uninstalls'] : []),
+  ];
+  return left.length > 0 ? `only ${left.join(', and ')}` : 'no output: no running pod is left on Fargate';
+}
+
+const retiresKarpenterPools = (input: PlanInput): boolean =>
+  input.findings.some((f) => f.action.type === 'decommission' && f.action.task.kind === 'retire-karpenter' && f.resource?.kind === 'NodePool');
+
+/** Going to Fargate, the decommission steps that take the EC2 nodes away. */
+function whatTerminatesNodes(input: PlanInput): string {
+  const disables = input.findings.some((f) => f.action.type === 'decommission' && f.action.task.kind === 'disable-auto-mode');
+  if (!retiresKarpenterPools(input)) return 'Disabling Auto Mode terminates its instances';
+  return `Deleting the Karpenter NodePools terminates their nodes${disables ? ', and disabling Auto Mode its instances' : ''}`;
+}
 
 export function verificationSteps(input: PlanInput, after: string[]): Step[] {
   const toAuto = input.ctx.target === 'auto-mode';
@@ -19,19 +43,33 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       kind: 'verify',
       why: toAuto
         ? 'Deleting Fargate profiles stops every pod still on them; this is the last check before that.'
-        : 'Disabling Auto Mode terminates its instances; this is the last check before that.',
+        : `${whatTerminatesNodes(input)}; this is the last check before that.`,
       dependsOn: after,
       // Only running pods count: completed Job pods stay listed on the nodes they ran on.
       commands: [toAuto ? RUNNING_ON_FARGATE : RUNNING_ELSEWHERE],
       verify: toAuto
         ? {
             command: RUNNING_ON_FARGATE,
-            expect: corednsOnFargate(input)
-              ? 'only the CoreDNS pods (coredns-…), which leave Fargate in the last step'
-              : 'no output: no running pod is left on Fargate',
+            expect: leftOnFargate(input),
           }
         : { command: RUNNING_ELSEWHERE, expect: 'only the header, the workloads the plan keeps where they are, and DaemonSet pods of the nodes they keep' },
     }),
+    ...(toAuto && retiresKarpenterPools(input)
+      ? [
+          makeStep({
+            id: 'verification/karpenter-nodes-drained',
+            title: "Check that only DaemonSets run on Karpenter's nodes",
+            kind: 'verify',
+            why: 'Deleting the Karpenter NodePools terminates their nodes; every workload on them must run on the Auto Mode NodePools that replace them first.',
+            dependsOn: after,
+            commands: [RUNNING_ON_KARPENTER],
+            verify: {
+              command: RUNNING_ON_KARPENTER,
+              expect: 'only DaemonSet pods, and those of workloads the plan keeps on Karpenter',
+            },
+          }),
+        ]
+      : []),
     makeStep({
       id: 'verification/workloads-healthy',
       title: 'Check that workloads are healthy and reachable',

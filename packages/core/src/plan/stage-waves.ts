@@ -9,6 +9,7 @@ import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { releasePolicies } from './wave-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
+import { MIGRATION_TAINT } from '../placement/karpenter-pools.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -127,9 +128,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         title: `Wave ${i + 1}: move namespace ${ns} (${list.length} workload${list.length === 1 ? '' : 's'})`,
         kind: 'wave',
         why:
-          (input.ctx.target === 'auto-mode'
-            ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
-            : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
+          waveReason(input, list) +
           (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
         findings,
         dependsOn: previous,
@@ -152,6 +151,22 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
   return steps;
 }
 
+/** How the wave's rollout gets its pods onto the target, for the compute they leave. */
+function waveReason(input: PlanInput, list: readonly Move[]): string {
+  if (input.ctx.target === 'fargate') return 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.';
+  const from = new Set(list.map((m) => input.ctx.placement.workloads.get(m.workload.key)?.current.type));
+  const reasons = [
+    ...(from.has('fargate') ? ['the pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them'] : []),
+    ...(from.has('managed-nodes')
+      ? [
+          `the toleration for ${MIGRATION_TAINT.key}:${MIGRATION_TAINT.effect} and the nodeSelector eks.amazonaws.com/compute-type: auto take new pods off Karpenter's nodes onto the Auto Mode NodePools that replace its pools`,
+        ]
+      : []),
+    'the rollout replaces pods gradually.',
+  ].join('; ');
+  return reasons.charAt(0).toUpperCase() + reasons.slice(1);
+}
+
 export function staysStep(input: PlanInput, after: string[]): Step | null {
   if (input.staying.size === 0) return null;
   const keys = [...input.staying.keys()].sort();
@@ -166,7 +181,9 @@ export function staysStep(input: PlanInput, after: string[]): Step | null {
         ? 'Auto Mode (keep a NodePool that fits it)'
         : on === 'fargate'
           ? 'Fargate (keep the profile that selects it)'
-          : 'EC2 managed nodes (keep its node group)';
+          : current?.type === 'managed-nodes' && current.nodePool !== undefined
+            ? `Karpenter NodePool ${current.nodePool} (kept, with the Karpenter controller)`
+            : 'EC2 managed nodes (keep its node group)';
     return shellComment(`${key} stays on ${where}: ${findings.map((f) => f.message).join(' ')}`);
   });
   return makeStep({

@@ -9,6 +9,7 @@ import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
 import { COREDNS, daemonSetFromManifest, inner, isDefaultClass, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
 import { installAddon } from './addons.js';
+import { isKarpenterController } from '../analysis/karpenter.js';
 import type { Invariant } from './types.js';
 
 /** What an effect changed that the checks must look at again, and what it broke by itself. */
@@ -134,6 +135,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
     case 'ClusterRole':
     case 'ClusterRoleBinding':
     case 'StorageClass':
+    case 'EC2NodeClass': // Karpenter's own NodeClass: the pools that name it are what provision.
       return;
   }
 }
@@ -184,7 +186,7 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       removedWhileRunning(
         impact,
         resource,
-        stillOn(model.workloads.values(), (s) => s.now.type === 'auto-mode' && s.now.nodePool === ref.name),
+        stillOn(model.workloads.values(), (s) => (s.now.type === 'auto-mode' || s.now.type === 'managed-nodes') && s.now.nodePool === ref.name),
         `NodePool ${ref.name} is deleted`,
       );
       model.capacity.removePool(ref.name);
@@ -221,8 +223,22 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
     case 'ClusterRole':
     case 'ClusterRoleBinding':
     case 'StorageClass':
+    case 'EC2NodeClass': // Karpenter's own NodeClass: the pools that name it are what provision.
       return;
   }
+}
+
+/** Without its controller nothing provisions Karpenter's NodePools: what still runs on them loses its nodes. */
+function removeKarpenter(model: ClusterModel, impact: Impact): void {
+  for (const sim of model.workloads.values()) if (isKarpenterController(sim.workload)) editWorkload(model, sim.key, (s) => (s.deleted = true), impact);
+  removedWhileRunning(
+    impact,
+    'cluster/karpenter',
+    stillOn(model.workloads.values(), (s) => s.now.type === 'managed-nodes' && s.now.nodePool !== undefined),
+    'the Karpenter controller is removed',
+  );
+  model.capacity.removeKarpenterPools();
+  impact.ec2 = true;
 }
 
 function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkload) => void, impact: Impact): void {
@@ -316,6 +332,7 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       return installAddon(model, effect, impact);
     case 'remove-addon':
       if (effect.addon === 'aws-load-balancer-controller') for (const key of model.lbc) editWorkload(model, key, (s) => (s.deleted = true), impact);
+      if (effect.addon === 'karpenter') removeKarpenter(model, impact);
       return;
     case 'create-pod-identity-association': {
       const key = nsName(effect.namespace, effect.serviceAccount);

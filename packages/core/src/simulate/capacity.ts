@@ -114,6 +114,12 @@ export class CapacityState {
     this.node = null;
   }
 
+  /** Self-managed Karpenter's pools, which nothing provisions once its controller is gone. */
+  removeKarpenterPools(): void {
+    for (const [name, pool] of this.pools) if (!pool.model.autoMode) this.pools.delete(name);
+    this.node = null;
+  }
+
   removePool(name: string): boolean {
     this.node = null;
     return this.pools.delete(name);

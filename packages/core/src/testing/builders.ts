@@ -6,6 +6,7 @@ import { emptyInventory } from '../inventory/types.js';
 import type { Finding } from '@modeshift/plan';
 import type { Container, PodSpec, StringMap } from '../kube.js';
 import { aNodegroup } from './aws-objects.js';
+import { aNodePool } from './kube-objects.js';
 import { buildContext, runRules } from '../rules/engine/run.js';
 import type { Rule, RuleContext } from '../rules/engine/types.js';
 
@@ -143,6 +144,11 @@ export function aFargateInventory(workloads: Workload[], parts: Partial<Inventor
 /** A cluster whose workloads run on managed node groups (no Fargate profile). */
 export function aManagedNodesInventory(workloads: Workload[], parts: Partial<Inventory> = {}): Inventory {
   return anInventory({ cluster: aCluster(), nodegroups: [aNodegroup()], workloads, ...parts });
+}
+
+/** A cluster (Auto Mode off) whose workloads run on a self-managed Karpenter NodePool, `default`. */
+export function aKarpenterInventory(workloads: Workload[], parts: Partial<Inventory> = {}): Inventory {
+  return anInventory({ cluster: aCluster(), nodePools: [aNodePool('default', { group: 'karpenter.k8s.aws' })], workloads, ...parts });
 }
 
 /** An Auto Mode cluster with the given workloads. */

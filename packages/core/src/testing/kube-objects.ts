@@ -133,7 +133,11 @@ export function aNodePool(
     template: {
       metadata: { labels: options.labels ?? {} },
       spec: {
-        nodeClassRef: { group: options.group ?? 'eks.amazonaws.com', kind: 'NodeClass', name: options.nodeClass ?? 'default' },
+        nodeClassRef: {
+          group: options.group ?? 'eks.amazonaws.com',
+          kind: options.group === 'karpenter.k8s.aws' ? 'EC2NodeClass' : 'NodeClass',
+          name: options.nodeClass ?? 'default',
+        },
         requirements: options.requirements ?? [],
         taints: options.taints ?? [],
       },

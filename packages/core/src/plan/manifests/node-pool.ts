@@ -40,13 +40,20 @@ export function nodePoolManifest(req: NodePoolRequest, nodeClassName: string): R
     // Auto Mode applies 24 h to NodeClaims when unset; stating it shows operators the bound on a PDB-blocked drain.
     terminationGracePeriod: '24h',
   };
+  const labels = req.labels ?? {};
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
     metadata: { name: req.name, labels: managedLabels() },
     spec: {
-      template: { spec: templateSpec },
-      limits: sortedMap({ ...DEFAULT_LIMITS, ...req.limits }),
+      ...(req.weight !== undefined ? { weight: req.weight } : {}),
+      template: { ...(Object.keys(labels).length > 0 ? { metadata: { labels: sortedMap(labels) } } : {}), spec: templateSpec },
+      // A re-created Karpenter pool keeps its original's limits, or none; the others get the runaway guard.
+      ...(req.purpose !== 'karpenter'
+        ? { limits: sortedMap({ ...DEFAULT_LIMITS, ...req.limits }) }
+        : Object.keys(req.limits).length > 0
+          ? { limits: sortedMap(req.limits) }
+          : {}),
       disruption: {
         consolidationPolicy: 'WhenEmptyOrUnderutilized',
         consolidateAfter: consolidateAfter(req.purpose),
@@ -66,6 +73,9 @@ function consolidateAfter(purpose: NodePoolRequest['purpose']): string {
 
 function requirementsFor(req: NodePoolRequest): NodeSelectorRequirement[] {
   const out = req.requirements.map(requirement);
+  // A re-created Karpenter pool keeps its original's requirements, as AWS's migration asks, adding nothing but
+  // the one requirement every Auto Mode NodePool must have (AWS's example: instance category c, m or r).
+  if (req.purpose === 'karpenter') return out.length > 0 ? out : [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm', 'r'] }];
   const has = (key: string): boolean => out.some((r) => r.key === key);
   if (!has('karpenter.sh/capacity-type')) out.push({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] });
   if (!has('kubernetes.io/arch')) out.push({ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] });

@@ -2,6 +2,7 @@ import { pinnedValues } from '../../placement/pod-needs.js';
 import { sortedClone } from '../../util/sorted-clone.js';
 import type { Rule } from '../engine/types.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
+import { onReplacedKarpenterPool } from '../../analysis/karpenter.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { ARM64_POOL } from './facts.js';
 import { poolFindings } from '../../analysis/pool-findings.js';
@@ -17,6 +18,7 @@ export const autoModeArm64PoolRule: Rule = {
   check(ctx) {
     const pool = sortedClone(ARM64_POOL);
     return movers(ctx)
+      .filter((w) => !onReplacedKarpenterPool(ctx, w))
       .filter((w) => {
         const arch = pinnedValues(w.template.spec, 'kubernetes.io/arch');
         return arch.length > 0 && arch.every((a) => a === 'arm64');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../inventory/types.js';
-import { aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aKarpenterInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { aClaim, aPersistentVolume, aStorageClass } from '../../testing/kube-objects.js';
 import { autoModeEbsVolumeRule as rule } from './auto-mode-ebs-volume.js';
 
 const app = aWorkload({ name: 'app', replicas: 1, spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } });
 const db = { ...aWorkload({ kind: 'StatefulSet', name: 'db', replicas: 2 }), volumeClaimTemplates: [{ name: 'pgdata', spec: { storageClassName: 'gp2' } }] };
 const run = (workloads: ReturnType<typeof aWorkload>[], parts: Partial<Inventory>) =>
-  runRule(rule, aManagedNodesInventory(workloads, parts), { target: 'auto-mode' });
+  runRule(rule, aKarpenterInventory(workloads, parts), { target: 'auto-mode' });
 
 describe('auto-mode-ebs-volume', () => {
   it('asks to move the data of each EBS CSI claim and for an Auto Mode StorageClass', () => {

@@ -10,6 +10,8 @@ import type { FargateProfile, Inventory } from '../../inventory/types.js';
 import { aCluster, aFargateProfile, contextFor } from '../../testing/builders.js';
 import { runRules } from './run.js';
 import { RULES } from './registry.js';
+import { buildUnsimulatedPlan } from '../../plan/build-plan.js';
+import { validateAgainstCrd } from '../../testing/schemas.js';
 
 const CORPUS = new URL('../../../../../../shared/corpus/', import.meta.url);
 
@@ -121,5 +123,47 @@ describe('Fargate → Auto Mode on the shared corpus', () => {
       'auto-mode-load-balancer:cluster',
     ]);
     expect(findings.filter((f) => f.severity === 'blocker')).toEqual([]);
+  });
+});
+
+describe('self-managed Karpenter → Auto Mode on the shared corpus', () => {
+  const files = ['karpenter-spot-gpu/spot-nodepool-ec2nodeclass.yaml', 'karpenter-spot-gpu/nodepool-gpu-g6.yaml'];
+  const plan = buildUnsimulatedPlan(contextFor({ ...load(files), cluster: aCluster() }, 'auto-mode'));
+  const manifest = (pool: string) => plan.stages.flatMap((s) => s.steps).find((s) => s.id === `capacity/node-pool-${pool}`)?.manifests[0]?.object;
+
+  it("re-creates the upstream spot and data-on-eks GPU pools as Auto Mode NodePools the CRD accepts, in Auto Mode's labels", () => {
+    for (const pool of ['spot-auto-mode', 'gpu-auto-mode']) expect(validateAgainstCrd(manifest(pool), 'karpenter.sh_nodepools.yaml')).toEqual([]);
+    const keys = (pool: string) =>
+      ((manifest(pool) as { spec: { template: { spec: { requirements: { key: string }[] } } } }).spec.template.spec.requirements ?? []).map((r) => r.key);
+    // The spot example requires kubernetes.io/os, which an Auto Mode NodePool may not (every Auto Mode node is Linux).
+    expect(keys('spot-auto-mode')).toEqual([
+      'karpenter.sh/capacity-type',
+      'kubernetes.io/arch',
+      'eks.amazonaws.com/instance-category',
+      'eks.amazonaws.com/instance-generation',
+    ]);
+    expect(keys('gpu-auto-mode')).toEqual([
+      'karpenter.sh/capacity-type',
+      'kubernetes.io/arch',
+      'eks.amazonaws.com/instance-category',
+      'eks.amazonaws.com/instance-family',
+      'eks.amazonaws.com/instance-size',
+      'eks.amazonaws.com/instance-hypervisor',
+    ]);
+    expect(manifest('gpu-auto-mode')).toMatchObject({ spec: { weight: 20, limits: { cpu: '1000', 'nvidia.com/gpu': '8' } } });
+  });
+
+  it('deletes both pools and their EC2NodeClass, then has the operator find and uninstall the controller the inventory does not show', () => {
+    const decommission = plan.stages.find((s) => s.id === 'decommission')?.steps ?? [];
+    expect(decommission.map((s) => [s.id, s.commands])).toEqual([
+      ['decommission/retire-karpenter-node-pools', ['kubectl delete nodepool gpu', 'kubectl delete nodepool spot', 'kubectl delete ec2nodeclass default']],
+      [
+        'decommission/remove-karpenter',
+        [
+          'helm list -A --filter karpenter',
+          '# uninstall the release listed: helm uninstall <release> -n <namespace> (the inventory does not show the controller)',
+        ],
+      ],
+    ]);
   });
 });

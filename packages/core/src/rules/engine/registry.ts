@@ -3,6 +3,8 @@ import { autoModeArm64PoolRule } from '../arm64/auto-mode-arm64-pool.js';
 import { fargateArm64Rule } from '../arm64/fargate-arm64.js';
 import { autoModeEnableRule } from '../autoscaling/auto-mode-enable.js';
 import { autoModeFargateProfilesRule } from '../autoscaling/auto-mode-fargate-profiles.js';
+import { autoModeKarpenterRule } from '../autoscaling/auto-mode-karpenter.js';
+import { fargateRetireKarpenterRule } from '../autoscaling/fargate-retire-karpenter.js';
 import { fargateDisableAutoModeRule } from '../autoscaling/fargate-disable-auto-mode.js';
 import { fargateRetireNodePoolsRule } from '../autoscaling/fargate-retire-node-pools.js';
 import { autoModeCorednsRule } from '../coredns/auto-mode-coredns.js';
@@ -88,6 +90,7 @@ export const RULES: readonly Rule[] = [
   autoModeLoadBalancerRule,
   autoModeCorednsRule,
   autoModeFargateProfilesRule,
+  autoModeKarpenterRule,
   autoModeEfsCsiDriverRule,
   autoModePodIdentityRule,
   autoModeSpotCandidateRule,
@@ -141,6 +144,7 @@ export const RULES: readonly Rule[] = [
   // What is lost or differs.
   // Decommissioning Auto Mode.
   fargateRetireNodePoolsRule,
+  fargateRetireKarpenterRule,
   fargateDisableAutoModeRule,
   // Both directions: pods the inventory holds but modeshift cannot read.
   autoModeUnreadPodTemplatesRule,

@@ -2,6 +2,7 @@ import { sortedClone } from '../../util/sorted-clone.js';
 import { needsGpu } from '../../placement/pod-needs.js';
 import type { Rule } from '../engine/types.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
+import { onReplacedKarpenterPool } from '../../analysis/karpenter.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { gpuPool } from './facts.js';
 import { perPod, poolFindings } from '../../analysis/pool-findings.js';
@@ -18,7 +19,7 @@ export const autoModeGpuPoolRule: Rule = {
   capability: 'gpu',
   targets: ['auto-mode'],
   check(ctx) {
-    const users = movers(ctx).filter((w) => needsGpu(w.template.spec));
+    const users = movers(ctx).filter((w) => needsGpu(w.template.spec) && !onReplacedKarpenterPool(ctx, w));
     if (users.length === 0) return [];
     const total = users.reduce((sum, w) => sum + perPod(w, GPU) * Math.max(w.replicas ?? 1, 1), 0);
     const pool = sortedClone(gpuPool(Math.max(total, 1)));

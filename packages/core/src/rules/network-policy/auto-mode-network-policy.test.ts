@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aFargateInventory, aKarpenterInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { aConfigMap, aNetworkPolicy } from '../../testing/kube-objects.js';
 import { autoModeNetworkPolicyRule as rule } from './auto-mode-network-policy.js';
 
@@ -43,8 +43,13 @@ describe('auto-mode-network-policy', () => {
     expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 
-  it('is only an advisory for workloads moving from EC2 nodes', () => {
-    const inventory = aManagedNodesInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] });
+  it('is only an advisory for workloads moving from EC2 nodes (self-managed Karpenter)', () => {
+    const inventory = aKarpenterInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] });
     expect(runRule(rule, inventory, { target: 'auto-mode' })).toMatchObject([{ severity: 'advisory' }]);
+  });
+
+  it('says nothing for workloads that stay on a managed node group', () => {
+    const inventory = aManagedNodesInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] });
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sortedClone } from '../../util/sorted-clone.js';
 import { NEURON_RESOURCES, needsNeuron } from '../../placement/pod-needs.js';
 import type { Rule } from '../engine/types.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
+import { onReplacedKarpenterPool } from '../../analysis/karpenter.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { neuronPool } from './facts.js';
 import { perPod, poolFindings } from '../../analysis/pool-findings.js';
@@ -12,7 +13,7 @@ export const autoModeNeuronPoolRule: Rule = {
   capability: 'neuron',
   targets: ['auto-mode'],
   check(ctx) {
-    const users = movers(ctx).filter((w) => needsNeuron(w.template.spec));
+    const users = movers(ctx).filter((w) => needsNeuron(w.template.spec) && !onReplacedKarpenterPool(ctx, w));
     if (users.length === 0) return [];
     const limits: Record<string, string> = {};
     for (const resource of NEURON_RESOURCES) {

@@ -26,14 +26,19 @@ describe('auto-mode-node-affinity', () => {
     expect(target).toEqual({ type: 'pending', reason: 'its required node affinity (karpenter.sh/nodepool DoesNotExist) excludes every Auto Mode node' });
   });
 
-  it('keeps the Karpenter controller on Fargate and plans no move for it', () => {
-    const inventory = aFargateInventory([karpenter, aWorkload({ name: 'web' })]);
-    const [f] = runRule(autoModeNodeAffinityRule, inventory, { target: 'auto-mode' });
+  it('keeps a workload whose required affinity excludes Auto Mode where it runs', () => {
+    const pinned = aWorkload({ name: 'legacy', spec: { affinity: karpenter.template.spec.affinity } });
+    const [f] = runRule(autoModeNodeAffinityRule, aFargateInventory([pinned]), { target: 'auto-mode' });
     expect(f).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'fargate' } });
     expect(f?.message).toContain('karpenter.sh/nodepool DoesNotExist');
+  });
+
+  it('leaves the Karpenter controller to the Karpenter migration: no blocker and no move, it is removed last', () => {
+    const inventory = aFargateInventory([karpenter, aWorkload({ name: 'web' })]);
+    expect(runRule(autoModeNodeAffinityRule, inventory, { target: 'auto-mode' })).toEqual([]);
     const all = runRules(buildContext(inventory, { target: 'auto-mode' }), RULES);
     const aboutKarpenter = all.filter((x) => x.resource && resourceKey(x.resource) === karpenter.key);
-    expect(aboutKarpenter.map((x) => x.rule)).toEqual(['auto-mode-node-affinity']);
+    expect(aboutKarpenter.map((x) => [x.rule, x.action])).toEqual([['auto-mode-karpenter', { type: 'decommission', task: { kind: 'retire-karpenter' } }]]);
     expect(all.some((x) => x.rule === 'auto-mode-compute-type-annotation' && x.message.includes('shop/web'))).toBe(true);
   });
 

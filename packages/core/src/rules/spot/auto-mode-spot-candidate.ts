@@ -4,6 +4,7 @@ import { sortedClone } from '../../util/sorted-clone.js';
 import { workloadRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
+import { onReplacedKarpenterPool } from '../../analysis/karpenter.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { SPOT_POOL } from './facts.js';
 import { usesClaims } from '../../analysis/volumes.js';
@@ -25,6 +26,7 @@ export const autoModeSpotCandidateRule: Rule = {
     // One copy of the pool for every candidate of this plan (thousands on a large estate), not one each.
     const request = sortedClone(SPOT_POOL);
     for (const w of movers(ctx)) {
+      if (onReplacedKarpenterPool(ctx, w)) continue;
       if (w.kind !== 'Deployment' || (w.replicas ?? 0) < 2 || usesClaims(w)) continue;
       const spec = w.template.spec;
       // Accelerator and Arm workloads get pools of their own; this pool is amd64 C/M/R.
