@@ -15,7 +15,8 @@ const moversCache = new WeakMap<RuleContext, Workload[]>();
  * Workloads that end up on Auto Mode nodes: those the plan moves (from Fargate, and from self-managed
  * Karpenter's NodePools), DaemonSets, which run on whatever nodes there are, and workloads the
  * inventory places nowhere ("pending"), which will run on Auto Mode. Not: what stays on a managed node
- * group (the plan does not move it, so advice about Auto Mode is not its), what cannot run there
+ * group or on a Karpenter NodePool no Auto Mode pool replaces (the plan does not move it, so advice
+ * about Auto Mode is not its), what cannot run there
  * (Windows), what Auto Mode retires (CoreDNS is scaled to 0) or replaces (system DaemonSets), finished
  * Jobs (finished-runs.ts), Karpenter's controller (removed, not moved) and what its own required node
  * affinity keeps off every Auto Mode node (the auto-mode-node-affinity rule says so).
@@ -24,9 +25,13 @@ export function movers(ctx: RuleContext): Workload[] {
   let list = moversCache.get(ctx);
   if (!list) {
     list = ctx.inventory.workloads.filter((w) => {
-      const current = ctx.placement.workloads.get(w.key)?.current;
+      const placement = ctx.placement.workloads.get(w.key);
+      const current = placement?.current;
       if (current === undefined || current.type === 'auto-mode' || w.finished !== null) return false;
-      if (current.type === 'managed-nodes' && current.nodePool === undefined && w.kind !== 'DaemonSet') return false;
+      if (current.type === 'managed-nodes' && w.kind !== 'DaemonSet') {
+        // A node group's workloads stay on it; a Karpenter pool's move unless no Auto Mode pool takes them (auto-mode-karpenter).
+        if (current.nodePool === undefined || placement?.target.type !== 'auto-mode') return false;
+      }
       if (isKarpenterController(w)) return false;
       return !isWindowsPinned(w) && !isCoreDns(w) && replacedBy(w) === null && affinityExcludes(w.template.spec, 'auto-mode') === null;
     });

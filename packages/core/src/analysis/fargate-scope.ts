@@ -13,6 +13,7 @@ import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
 import { isKarpenterController } from './karpenter.js';
+import { daemonSetFate, daemonSetStays } from './daemonset-fate.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
 import { publicNodeClassOf } from './node-class.js';
@@ -124,6 +125,9 @@ export const blockedBy = (ctx: RuleContext, capability: CapabilityId): readonly 
 
 /** DaemonSets not on Fargate today: the DaemonSet and log-agent rules judge them. */
 export const daemonSets = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).daemonSets;
+
+/** DaemonSets that cannot follow their pods to Fargate and stay on the EC2 capacity they run on. */
+export const stayingDaemonSets = (ctx: RuleContext): readonly Workload[] => daemonSets(ctx).filter((w) => daemonSetStays(daemonSetFate(w)));
 
 /** Candidates running on EC2 today with nothing that keeps them off Fargate. */
 export const movingWorkloads = (ctx: RuleContext): readonly Workload[] => scopeOf(ctx).moving;

@@ -25,8 +25,8 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     'scale-coredns-to-zero': of('scale-coredns-to-zero'),
     'retire-karpenter': of('retire-karpenter'),
   };
-  // DaemonSets follow nodes rather than keep them: a DaemonSet that cannot move does not keep Auto Mode alive.
-  const stays = [...input.staying.entries()].filter(([key]) => !key.startsWith('DaemonSet/')).flatMap(([, f]) => f);
+  // A blocked DaemonSet stays like any workload: the summary counts it, and the capacity it runs on is kept for it.
+  const stays = [...input.staying.values()].flat();
   const staysOn = (on: StayAction['on']) => stays.some((f) => f.action.type === 'stay' && f.action.on === on);
   const steps: Step[] = [];
   let previous = after;

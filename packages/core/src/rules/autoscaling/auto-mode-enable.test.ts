@@ -3,6 +3,7 @@ import { aFargateInventory, anAutoModeCluster, aWorkload, runRule } from '../../
 import { anObject } from '../../testing/kube-objects.js';
 import type { NodePoolSpec } from '../../kube.js';
 import { autoModeEnableRule as rule } from './auto-mode-enable.js';
+import { aKarpenterCluster, karpenterController, webOnKarpenter } from '../../testing/karpenter.js';
 
 describe('auto-mode-enable', () => {
   it('asks once, cluster-wide, to enable Auto Mode', () => {
@@ -32,5 +33,14 @@ describe('auto-mode-enable', () => {
   it('assumes Auto Mode is off without any evidence, and says so', () => {
     const [finding] = runRule(rule, aFargateInventory([aWorkload()], { cluster: null }), { target: 'auto-mode' });
     expect(finding?.message).toContain('no cluster description');
+  });
+
+  it('leaves general-purpose off while self-managed Karpenter runs, unless a workload that moves may need it', () => {
+    const task = (inventory: Parameters<typeof aKarpenterCluster>[1]) =>
+      runRule(rule, aKarpenterCluster(undefined, inventory), { target: 'auto-mode' })[0]?.action;
+    expect(task({})).toEqual({ type: 'prerequisite', task: { kind: 'enable-auto-mode', nodePools: ['system'] } });
+    // A pool the inventory does not show is not re-created: its workload goes to the built-in pools.
+    const batch = aWorkload({ namespace: 'batch', name: 'etl', spec: { nodeSelector: { 'karpenter.sh/nodepool': 'batch' } } });
+    expect(task({ workloads: [karpenterController, webOnKarpenter, batch] })).toEqual({ type: 'prerequisite', task: { kind: 'enable-auto-mode' } });
   });
 });

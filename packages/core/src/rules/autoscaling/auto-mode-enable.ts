@@ -2,8 +2,8 @@ import { SOURCES } from '../../capabilities/sources.js';
 import type { Rule } from '../engine/types.js';
 import { autoModeEnabled } from '../../analysis/auto-mode-enabled.js';
 import { shellQuote } from '../../util/shell.js';
-import { selfManagedKarpenter } from '../../analysis/karpenter.js';
-import { currentType, movers } from '../../analysis/auto-mode-movers.js';
+import { onReplacedKarpenterPool, selfManagedKarpenter } from '../../analysis/karpenter.js';
+import { movers } from '../../analysis/auto-mode-movers.js';
 
 /** Fargate and Auto Mode run side by side, so Auto Mode is switched on first and workloads follow (aws-facts §0.2, §7.1). */
 export const autoModeEnableRule: Rule = {
@@ -15,8 +15,10 @@ export const autoModeEnableRule: Rule = {
     if (enabled === true) return [];
     const name = ctx.inventory.cluster?.name ?? '<cluster>';
     // AWS's Karpenter migration leaves general-purpose off while Karpenter runs: it is not selective, and would take
-    // pods Karpenter was to place. Fargate workloads that move need it, so it stays on when there are any.
-    const karpenterOnly = (selfManagedKarpenter(ctx.inventory)?.pools.length ?? 0) > 0 && !movers(ctx).some((w) => currentType(ctx, w) === 'fargate');
+    // pods Karpenter was to place. Anything else that moves (from Fargate, from a Karpenter pool the plan does not
+    // re-create, or pending today) may need it, so it stays on when there is any.
+    const karpenterOnly =
+      (selfManagedKarpenter(ctx.inventory)?.pools.length ?? 0) > 0 && movers(ctx).every((w) => w.kind === 'DaemonSet' || onReplacedKarpenterPool(ctx, w));
     const pools = karpenterOnly ? ['system'] : ['general-purpose', 'system'];
     return [
       {

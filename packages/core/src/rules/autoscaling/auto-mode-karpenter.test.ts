@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aWorkload, runRule } from '../../testing/builders.js';
+import { aCluster, anInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { aKarpenterCluster, karpenterController, webOnKarpenter } from '../../testing/karpenter.js';
 import { autoModeKarpenterRule as rule } from './auto-mode-karpenter.js';
 
@@ -83,6 +83,17 @@ describe('auto-mode-karpenter', () => {
     expect(byId(findings, 'auto-mode-karpenter:Deployment/ml/infer')).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'managed-nodes' } });
     expect(byId(findings, 'auto-mode-karpenter:Deployment/ml/infer')?.remediation).toContain('karpenter.k8s.aws/instance-accelerator-name');
     expect(byId(findings, 'auto-mode-karpenter:Deployment/ml/infer#karpenter')).toBeUndefined();
+  });
+
+  it('keeps a workload on a Karpenter NodePool the inventory does not show, and asks for the pools without naming a placeholder', () => {
+    const spot = aWorkload({ name: 'spot', spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
+    const [f, ...rest] = runRule(rule, anInventory({ cluster: aCluster(), workloads: [spot] }), { target: 'auto-mode' });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'blocker', action: { type: 'stay', on: 'managed-nodes' } });
+    expect(f?.message).toBe(
+      'Deployment shop/spot runs on a Karpenter NodePool, which the inventory does not show, and no Auto Mode NodePool fits what it asks.',
+    );
+    expect(f?.remediation).toContain('kubectl get nodepools.karpenter.sh -o yaml');
   });
 
   it('says nothing where there is no Karpenter', () => {

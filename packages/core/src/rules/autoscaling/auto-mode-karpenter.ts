@@ -4,6 +4,7 @@ import { objectRef, workloadRef } from '../../analysis/refs.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { karpenterPoolOf, selfManagedKarpenter } from '../../analysis/karpenter.js';
 import { karpenterMove, MIGRATION_TAINT, replacementPool } from '../../placement/karpenter-pools.js';
+import { UNKNOWN_KARPENTER_POOL } from '../../placement/node-pools.js';
 
 const SOURCES_KARPENTER = [SOURCES.migrateFromKarpenter, SOURCES.autoNodePool];
 const TAINT = `${MIGRATION_TAINT.key}:${MIGRATION_TAINT.effect}`;
@@ -88,13 +89,15 @@ export const autoModeKarpenterRule: Rule = {
       const target = ctx.placement.workloads.get(w.key)?.target;
       const replacement = names.get(pool);
       if (target?.type !== 'auto-mode') {
+        // The placeholder of an assumed pool (unseen-capacity.ts) is no name to show or collect.
+        const unseen = pool === UNKNOWN_KARPENTER_POOL;
         out.push({
           severity: 'blocker',
           resource: workloadRef(w),
-          message: `${describeWorkload(w)} runs on Karpenter NodePool ${pool}${replacement ? `, but no Auto Mode NodePool the plan creates (${replacement} among them) fits it` : ', which the inventory does not show, and no Auto Mode NodePool fits what it asks'}.`,
+          message: `${describeWorkload(w)} runs on ${unseen ? 'a Karpenter NodePool' : `Karpenter NodePool ${pool}`}${replacement ? `, but no Auto Mode NodePool the plan creates (${replacement} among them) fits it` : ', which the inventory does not show, and no Auto Mode NodePool fits what it asks'}.`,
           remediation: replacement
             ? `It stays on ${pool}, which stays with the Karpenter controller. Its pod template names labels only Karpenter's nodes carry (${karpenterMove(w.template.spec, names).untranslated.join(', ') || 'see its node affinity'}): rewrite them in Auto Mode's eks.amazonaws.com labels and plan again.`
-            : `It stays on Karpenter. Collect NodePool ${pool} (kubectl get nodepools.karpenter.sh ${pool} -o yaml) so the plan can re-create it for Auto Mode, and plan again.`,
+            : `It stays on Karpenter. Collect ${unseen ? 'the Karpenter NodePools (kubectl get nodepools.karpenter.sh -o yaml)' : `NodePool ${pool} (kubectl get nodepools.karpenter.sh ${pool} -o yaml)`} so the plan can re-create ${unseen ? 'its pool' : 'it'} for Auto Mode, and plan again.`,
           sources: SOURCES_KARPENTER,
           action: { on: 'managed-nodes', type: 'stay' },
         });

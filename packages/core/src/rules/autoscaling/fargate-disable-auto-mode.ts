@@ -1,6 +1,7 @@
 import { SOURCES } from '../../capabilities/sources.js';
 import type { Rule } from '../engine/types.js';
-import { anyMoving, candidates, stayOn, stays } from '../../analysis/fargate-scope.js';
+import { anyMoving, candidates, stayingDaemonSets, stayOn, stays } from '../../analysis/fargate-scope.js';
+import { windowsEvidence } from '../../analysis/evidence.js';
 
 /**
  * Auto Mode is disabled last: it terminates every Auto Mode instance and deletes every Auto Mode load
@@ -14,7 +15,10 @@ export const fargateDisableAutoModeRule: Rule = {
     const cluster = ctx.inventory.cluster;
     const enabled = cluster ? cluster.autoMode.enabled : [...ctx.placement.workloads.values()].some((p) => p.current.type === 'auto-mode');
     if (!enabled || !anyMoving(ctx)) return [];
-    const staying = candidates(ctx).filter((w) => stays(ctx, w) && stayOn(ctx, w) === 'auto-mode').length;
+    // Blocked DaemonSets count: the plan keeps Auto Mode for them as for any workload that stays.
+    const staying = [...candidates(ctx).filter((w) => stays(ctx, w)), ...stayingDaemonSets(ctx).filter((w) => !windowsEvidence(w.template.spec))].filter(
+      (w) => stayOn(ctx, w) === 'auto-mode',
+    ).length;
     return [
       {
         severity: 'change',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Toleration } from '../../kube.js';
-import type { Inventory, Workload } from '../../inventory/types.js';
-import { aCluster, aManagedNodesInventory, anInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aCluster, aFargateInventory, aManagedNodesInventory, anInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { aNodegroup } from '../../testing/aws-objects.js';
 import { autoModeGpuPoolRule as rule } from './auto-mode-gpu-pool.js';
 
@@ -15,13 +14,9 @@ const gpuWorkload = (name: string, gpus: number, replicas: number, tolerations?:
     spec: { tolerations },
   });
 
-// On EC2 capacity the inventory does not show (assumed self-managed Karpenter): they move to Auto Mode, and
-// there is no NodePool of theirs to re-create, so they need pools of their own.
-const onUnseenEc2 = (workloads: Workload[], parts: Partial<Inventory> = {}) => anInventory({ cluster: aCluster(), workloads, ...parts });
-
 describe('auto-mode-gpu-pool', () => {
   it('requests one GPU NodePool sized for every GPU workload', () => {
-    const inventory = onUnseenEc2([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)]);
+    const inventory = aFargateInventory([gpuWorkload('llm', 4, 2, tolerate), gpuWorkload('embed', 1, 1, tolerate)]);
     const findings = runRule(rule, inventory, { target: 'auto-mode' });
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: 'gain', capability: 'gpu' });
@@ -46,7 +41,7 @@ describe('auto-mode-gpu-pool', () => {
   });
 
   it('adds the toleration a workload lacks for the GPU taint', () => {
-    const findings = runRule(rule, onUnseenEc2([gpuWorkload('llm', 1, 1)]), { target: 'auto-mode' });
+    const findings = runRule(rule, aFargateInventory([gpuWorkload('llm', 1, 1)]), { target: 'auto-mode' });
     expect(findings.find((f) => f.id === 'auto-mode-gpu-pool:Deployment/shop/llm#gpu-toleration')).toMatchObject({
       severity: 'change',
       action: { type: 'workload', edits: [{ op: 'add-toleration', toleration: { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' } }] },
@@ -54,11 +49,16 @@ describe('auto-mode-gpu-pool', () => {
   });
 
   it('passes workloads without GPUs', () => {
-    expect(runRule(rule, onUnseenEc2([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
+    expect(runRule(rule, aFargateInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
   });
 
   it('asks nothing for GPU workloads that stay on a managed node group: the plan does not move them', () => {
     const inventory = aManagedNodesInventory([gpuWorkload('llm', 1, 1, tolerate)], { nodegroups: [gpuNodes] });
+    expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
+  });
+
+  it('asks nothing for a GPU workload kept on a Karpenter NodePool the inventory does not show', () => {
+    const inventory = anInventory({ cluster: aCluster(), workloads: [gpuWorkload('llm', 1, 1, tolerate)] });
     expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aCluster, aFargateInventory, aManagedNodesInventory, anInventory, aWorkload, runRule } from '../../testing/builders.js';
 import { aPodDisruptionBudget } from '../../testing/kube-objects.js';
 import { autoModeNodeLifetimeRule as rule } from './auto-mode-node-lifetime.js';
 
@@ -27,5 +27,13 @@ describe('auto-mode-node-lifetime', () => {
       podDisruptionBudgets: [aPodDisruptionBudget('web', { app: 'web' })],
     });
     expect(runRule(rule, inventory, { target: 'auto-mode' })).toEqual([]);
+  });
+
+  it('says nothing about workloads that stay where they run: on a managed node group, or on a Karpenter NodePool it cannot re-create', () => {
+    const web = aWorkload({ name: 'web', replicas: 1 });
+    expect(runRule(rule, aManagedNodesInventory([web]), { target: 'auto-mode' })).toEqual([]);
+    // Spot with no NodePool in the inventory: assumed on a self-managed Karpenter pool, which stays (auto-mode-karpenter).
+    const spot = aWorkload({ name: 'spot', replicas: 1, spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
+    expect(runRule(rule, anInventory({ cluster: aCluster(), workloads: [spot] }), { target: 'auto-mode' })).toEqual([]);
   });
 });
