@@ -9,7 +9,7 @@ import { holdBack, incompleteEntries } from './incomplete.js';
 import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
-import { nodeAgentSteps } from './stage-node-agents.js';
+import { awsLoggingStep, nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
 import { staysStep, waveSteps } from './stage-waves.js';
@@ -57,7 +57,13 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
   const wafv2 = wafv2MigrationStep(input);
-  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : []), ...(wafv2 ? [wafv2] : [])]);
+  const awsLogging = awsLoggingStep(input);
+  steps.set('prerequisites', [
+    ...prerequisiteSteps(input),
+    ...(awsLogging ? [awsLogging] : []),
+    ...(lbController ? [lbController] : []),
+    ...(wafv2 ? [wafv2] : []),
+  ]);
   const prereqExits = exits(steps.get('prerequisites')!);
   const capacity = capacitySteps(input).map((s) => ({ ...s, dependsOn: [...new Set([...prereqExits, ...s.dependsOn])] }));
   // What the plan installs needs capacity on the target before the source capacity goes.

@@ -73,7 +73,8 @@ function kubectlAction(words: string[]): CommandAction | null {
         action: `patch ${kind} ${name}`,
         coveredBy: (e) =>
           ((e.type === 'patch-pod-template' || e.type === 'restart-workload') && workloadMatches(e.workload, kind, name, ns)) ||
-          (e.type === 'annotate-object' && objectMatches(e.object, kind, name, ns)),
+          ((e.type === 'annotate-object' || e.type === 'patch-object') && objectMatches(e.object, kind, name, ns)) ||
+          (e.type === 'retire-load-balancer' && objectMatches(e.service, kind, name, ns)),
       };
     }
     case 'annotate':
@@ -132,6 +133,13 @@ function awsAction(words: string[]): CommandAction {
   if (is('eks', 'delete-fargate-profile')) return { action, coveredBy: (e) => e.type === 'delete-fargate-profile' && e.name === profile };
   if (is('eks', 'create-addon')) return { action, coveredBy: (e) => e.type === 'install-addon' && e.addon === addon };
   if (is('eks', 'delete-addon')) return { action, coveredBy: (e) => e.type === 'remove-addon' && e.addon === addon };
+  if (is('eks', 'update-addon')) return { action, coveredBy: (e) => e.type === 'upgrade-addon' && e.addon === addon };
+  if (is('waf-regional', 'create-web-acl-migration-stack')) {
+    const acl = flag(words, '--web-acl-id');
+    return { action, coveredBy: (e) => e.type === 'migrate-web-acl' && e.classicWebAcl === acl };
+  }
+  // The load balancer's ARN is only known once it exists; the step's effect names whose load balancer it is.
+  if (is('wafv2', 'associate-web-acl')) return { action, coveredBy: (e) => e.type === 'associate-web-acl' };
   if (is('eks', 'update-cluster-version')) return { action, coveredBy: (e) => e.type === 'upgrade-kubernetes' };
   if (is('eks', 'create-pod-identity-association')) {
     const sa = flag(words, '--service-account');

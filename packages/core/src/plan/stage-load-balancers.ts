@@ -65,6 +65,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
           serviceAccount: 'aws-load-balancer-controller',
         },
         identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
+        ingressClass,
       },
     ],
     verify: {
@@ -116,6 +117,7 @@ export function wafv2MigrationStep(input: PlanInput): Step | null {
         `deploy the CloudFormation template it writes (aws cloudformation create-stack --template-url <s3-object-url>), then note the new WAFv2 web ACL ARN; rules it could not migrate are listed in the template`,
       ),
     ]),
+    effects: acls.map((acl) => ({ type: 'migrate-web-acl', classicWebAcl: acl })),
     verify: { command: 'aws wafv2 list-web-acls --scope REGIONAL', expect: `a WAFv2 web ACL for each of ${acls.join(', ')}` },
     rollback: {
       description: 'Delete the CloudFormation stack; the WAF Classic web ACL is untouched.',
@@ -221,7 +223,10 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         manifests: manifest ? [{ file, object: manifest }] : [],
         effects: [
           ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
-          { type: 'delete-object', object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
+          ...(waf ? [{ type: 'associate-web-acl' as const, object: kubeRef(kindOf, ns, newName), webAcl: `the WAFv2 copy of ${waf}` }] : []),
+          kind === 'ingress'
+            ? { type: 'delete-object' as const, object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null }
+            : { type: 'retire-load-balancer' as const, service: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
         ],
         verify: {
           command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`,

@@ -62,38 +62,9 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         );
         break;
       }
-      case 'aws-logging-configmap': {
-        const configMaps = ofKind(items, kind).map((i) => i.what);
-        const outputs = uniqueOutputs(configMaps);
-        const filters = [...new Map(configMaps.flatMap((c) => c.filters ?? []).map((f) => [JSON.stringify([f.plugin, Object.entries(f.params)]), f])).values()];
-        const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs, filters)])].sort();
-        const logging = awsLoggingManifests(outputs, filters);
-        steps.push(
-          makeStep({
-            id: 'node-agents/aws-logging',
-            title: "Configure Fargate's built-in log router (aws-observability/aws-logging)",
-            kind: 'aws-logging',
-            why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
-            findings,
-            dependsOn: after,
-            commands: [
-              logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand',
-              '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)',
-            ],
-            manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
-            effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
-            verify: {
-              command: 'kubectl get configmap aws-logging -n aws-observability -o yaml',
-              expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events',
-            },
-            rollback: {
-              description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.',
-              commands: ['kubectl delete configmap aws-logging -n aws-observability'],
-            },
-          }),
-        );
+      case 'aws-logging-configmap':
+        // Fargate's log router is configured in the prerequisites (awsLoggingStep), before any pod lands on Fargate.
         break;
-      }
       case 'sidecar':
         steps.push(
           makeStep({
@@ -123,4 +94,45 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
     }
   }
   return steps;
+}
+
+/**
+ * Fargate's built-in log router (aws-observability/aws-logging), configured before any pod lands on
+ * Fargate: CoreDNS and the load balancer controller move there in the capacity stage, and a pod that
+ * starts before the ConfigMap exists ships no logs until it restarts.
+ */
+export function awsLoggingStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'node-agent').flatMap(({ finding, action }) =>
+    action.change.kind === 'aws-logging-configmap' ? [{ finding, what: action.change }] : [],
+  );
+  if (items.length === 0) return null;
+  const findings = ids(items);
+
+  const configMaps = items.map((i) => i.what);
+  const outputs = uniqueOutputs(configMaps);
+  const filters = [...new Map(configMaps.flatMap((c) => c.filters ?? []).map((f) => [JSON.stringify([f.plugin, Object.entries(f.params)]), f])).values()];
+  const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs, filters)])].sort();
+  const logging = awsLoggingManifests(outputs, filters);
+  return makeStep({
+    id: 'prerequisites/aws-logging',
+    title: "Configure Fargate's built-in log router (aws-observability/aws-logging)",
+    kind: 'aws-logging',
+    why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
+    findings,
+    dependsOn: [],
+    commands: [
+      logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand',
+      '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)',
+    ],
+    manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
+    effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
+    verify: {
+      command: 'kubectl get configmap aws-logging -n aws-observability -o yaml',
+      expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events',
+    },
+    rollback: {
+      description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.',
+      commands: ['kubectl delete configmap aws-logging -n aws-observability'],
+    },
+  });
 }

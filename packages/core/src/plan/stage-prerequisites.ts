@@ -223,6 +223,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
                 .join('; '),
               expect: addons.map((a) => `${a.addon} ${a.minimum} or later`).join(', '),
             },
+            effects: addons.map((a): Effect => ({ type: 'upgrade-addon', addon: a.addon, toAtLeast: a.minimum })),
             rollback: { description: 'EKS add-ons cannot be downgraded in place; test the new versions on a staging cluster first.', commands: [] },
           }),
         );

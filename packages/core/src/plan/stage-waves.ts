@@ -8,6 +8,7 @@ import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { releasePolicies } from './wave-security-group-policies.js';
+import { attachPolicies } from './fargate-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
 
 /**
@@ -111,8 +112,18 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       ns,
       list.map((m) => m.workload),
     );
-    if (release) commands.push(...release.commands);
-    if (release) rollback.push(...release.rollback);
+    if (release) {
+      commands.push(...release.commands);
+      rollback.push(...release.rollback);
+      effects.push(...release.effects);
+    }
+    // Fargate: the namespace's SecurityGroupPolicies go on right before its pods move there.
+    const attach = attachPolicies(input, ns);
+    if (attach) {
+      findings.push(...attach.findings);
+      commands.push(...attach.commands);
+      effects.push(...attach.effects);
+    }
     for (const m of list) {
       for (const e of moveEffects(m)) effects.push(e);
       for (const f of m.findings) findings.push(f);
@@ -120,6 +131,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
       workloads.push(m.workload.key);
     }
+    if (attach) rollback.push(...attach.rollback);
     const verify = verifyFor(input, ns, list);
     steps.push(
       makeStep({
@@ -134,8 +146,8 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         findings,
         dependsOn: previous,
         commands,
-        ...(release ? { manifests: release.manifests } : {}),
-        verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
+        manifests: [...(release?.manifests ?? []), ...(attach?.manifests ?? [])],
+        verify: { ...verify, expect: [verify.expect, ...(release ? [release.verify] : []), ...(attach ? [attach.verify] : [])].join('; ') },
         rollback: {
           description: release
             ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'

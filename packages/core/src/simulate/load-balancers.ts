@@ -84,10 +84,12 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
     scheme: (params.scheme as string | undefined) ?? a['alb.ingress.kubernetes.io/scheme'] ?? 'internal',
     certificates: [...new Set(certs)].sort(),
     group,
-    waf: (auto
-      ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
-      : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
-    ).some((k) => a[k] !== undefined),
+    waf:
+      model.webAcls.has(`Ingress/${ing.metadata.namespace}/${ing.metadata.name}`) ||
+      (auto
+        ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
+        : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
+      ).some((k) => a[k] !== undefined),
   };
 }
 

@@ -73,6 +73,8 @@ export class ClusterModel {
   readonly ingressClasses = new Map<string, { controller: string; params: string | null }>();
   readonly ingressClassParams = new Map<string, Record<string, unknown>>();
   readonly configMaps: ByName<StringMap> = new Map();
+  /** Load balancers (`Kind/namespace/name` of their Ingress or Service) a step associated a WAFv2 web ACL with. */
+  readonly webAcls = new Set<string>();
   readonly daemonSets = new Map<string, DaemonSetModel>();
   /** Workload keys of the AWS Load Balancer Controller's Deployment(s), read or installed. */
   readonly lbc = new Set<string>();
