@@ -8,13 +8,10 @@
 //   capacity/fargate-profile-modeshift-web: Create Fargate profile modeshift-web
 //   capacity/coredns-on-fargate: Run CoreDNS on Fargate
 //   capacity/aws-load-balancer-controller-on-fargate: Run the AWS Load Balancer Controller on Fargate
-//   node-agents/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
-//   security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806: SecurityGroupPolicy for namespace api
 //
 // Partly or wholly the plan's commands (see README.md):
 //   capacity/coredns-on-fargate: its remaining commands
 //   capacity/aws-load-balancer-controller-on-fargate: its remaining commands
-//   node-agents/aws-logging: its remaining commands
 //
 // Left out, because the plan marks a blocker (nothing here is built for them):
 //   Deployment/api/pricing: stays (today: Auto Mode (NodePool general-purpose)). Deployment api/pricing:
@@ -35,7 +32,7 @@
 //       Fargate Pods. (fargate-ebs-volumes)
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
-import { FargateCapacity, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type Plan } from './modeshift/index.js';
+import { FargateCapacity, infraFromPlan, type Plan } from './modeshift/index.js';
 
 const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as Plan;
 const model = infraFromPlan(plan);
@@ -66,8 +63,4 @@ const fargate = new FargateCapacity('fargate', {
 export const podExecutionRoleArn = fargate.podExecutionRoleArn;
 export const fargateProfiles = Object.keys(fargate.profiles);
 
-// Steps node-agents/aws-logging, security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806:
-//     SecurityGroupPolicies, aws-observability/aws-logging and the other objects.
-const provider = kubernetesProvider('kubernetes', { clusterName, region, kubeconfig: config.getSecret('kubeconfig') });
-new KubernetesObjects('objects', { objects: fillPlaceholders(model.kubernetes, placeholders), provider }, { dependsOn: [fargate] });
 export const kubernetesApplied = true;

@@ -63,14 +63,28 @@ export type Effect =
   | { type: 'create-object'; object: ObjectRef; manifest: string }
   /** `replacedBy`: the object taking over what this one did (a blue/green copy), or null. */
   | { type: 'delete-object'; object: ObjectRef; replacedBy: ObjectRef | null }
-  /** Annotations set (string) or removed (null); the only object patch plans make. */
+  /** Annotations set (string) or removed (null). */
   | { type: 'annotate-object'; object: ObjectRef; annotations: Record<string, string | null> }
+  /** A JSON merge patch on an object that is not a workload (ConfigMap data, a SecurityGroupPolicy's selector). */
+  | { type: 'patch-object'; object: ObjectRef; patch: Record<string, unknown> }
+  /**
+   * A LoadBalancer Service becomes type ClusterIP: its load balancer is deleted, its name, ClusterIP and
+   * DNS name stay for the clients inside the cluster. `replacedBy`: the copy that took its traffic.
+   */
+  | { type: 'retire-load-balancer'; service: ObjectRef; replacedBy: ObjectRef | null }
+  /** A WAFv2 web ACL built from a WAF Classic one (`classicWebAcl` is its id); nothing in the cluster changes. */
+  | { type: 'migrate-web-acl'; classicWebAcl: string }
+  /** A WAFv2 web ACL attached to the load balancer of an Ingress or Service. */
+  | { type: 'associate-web-acl'; object: ObjectRef; webAcl: string }
   | { type: 'create-fargate-profile'; name: string; selectors: FargateSelector[] }
   | { type: 'delete-fargate-profile'; name: string }
   | { type: 'enable-auto-mode'; nodePools: string[]; loadBalancing: boolean; blockStorage: boolean }
   | { type: 'disable-auto-mode' }
-  | { type: 'install-addon'; addon: AddonName; runs: AddonPlacement; identity: AddonIdentity }
+  /** `ingressClass`: the IngressClass the install creates (the load balancer controller's chart), if any. */
+  | { type: 'install-addon'; addon: AddonName; runs: AddonPlacement; identity: AddonIdentity; ingressClass?: string }
   | { type: 'remove-addon'; addon: AddonName }
+  /** An EKS managed add-on (vpc-cni, kube-proxy…) moved to at least a version; its pods are replaced. */
+  | { type: 'upgrade-addon'; addon: string; toAtLeast: string }
   | { type: 'attach-role-policies'; role: string; policies: string[] }
   | { type: 'detach-role-policies'; role: string; policies: string[] }
   /** `trustPolicy`: the manifest file with the role's trust policy. */
