@@ -10,6 +10,7 @@ import { makeStep } from './step.js';
 import { releasePolicies } from './wave-security-group-policies.js';
 import { attachPolicies } from './fargate-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
+import { describeOwner, detectOwner, pauseCommands, valuesHints, whereToChange } from '../export/ownership.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -28,10 +29,23 @@ function assess(index: InventoryIndex, w: Workload): { risk: number; unprotected
 
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
+/** For a workload Helm, Argo CD or Flux manages: where its change belongs, and the values keys to look for. */
+function ownerNotes(move: Move): string[] {
+  const owner = detectOwner(move.workload.metadata);
+  if (!owner || move.edits.length === 0) return [];
+  const w = move.workload;
+  const hints = valuesHints(move.edits);
+  return [
+    shellComment(
+      `${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : ''}`,
+    ),
+  ];
+}
+
 function moveCommands(move: Move, target: Mode): string[] {
   const w = move.workload;
   const ns = w.metadata.namespace;
-  const out = [...patchCommands(w, move.edits)];
+  const out = [...ownerNotes(move), ...patchCommands(w, move.edits)];
   if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
   if (out.length === 0)
     out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
@@ -106,6 +120,14 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     const rollback: string[] = [];
     const workloads: string[] = [];
     const effects: Effect[] = [];
+    // A live patch on a workload Argo CD or Flux reconciles is reverted unless the reconciler is held off.
+    const pauses = new Map<string, { pause: string; resume: string }>();
+    for (const m of list) {
+      const owner = m.edits.length > 0 ? detectOwner(m.workload.metadata) : null;
+      const p = owner ? pauseCommands(owner) : null;
+      if (p) pauses.set(p.pause, p);
+    }
+    for (const p of pauses.values()) commands.push(p.pause);
     // Security group policies come off the moving pods before they restart, and back before they return.
     const release = releasePolicies(
       input,
@@ -132,6 +154,10 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       workloads.push(m.workload.key);
     }
     if (attach) rollback.push(...attach.rollback);
+    for (const p of pauses.values()) {
+      commands.push(shellComment(`once the source has the change: ${p.resume}`));
+      rollback.push(p.resume);
+    }
     const verify = verifyFor(input, ns, list);
     steps.push(
       makeStep({
@@ -142,7 +168,10 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
           (input.ctx.target === 'auto-mode'
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
-          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
+          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
+          (pauses.size > 0
+            ? ' Argo CD or Flux reconciles some of these workloads: a live patch holds only while their sync is paused, so the change also goes into their source.'
+            : ''),
         findings,
         dependsOn: previous,
         commands,

@@ -11,7 +11,7 @@ describe('Overview screen', () => {
     expect(frame).toMatch(/Readiness: (BLOCKED|READY WITH CHANGES)/);
     expect(frame).toMatch(/Findings: \d+ blocker · \d+ change · \d+ advisory · \d+ gain/);
     expect(frame).toMatch(/Workloads: 13 · \d+ move · 0 stay · \d+ unchanged/);
-    expect(frame).toMatch(/1 Prerequisites +░+ 0\/3/);
+    expect(frame).toMatch(/1 Prerequisites +░+ 0\/4/);
     expect(frame).toMatch(/5 Workload waves +░+ 0\/8/);
     await h.press(KEY.pgdn, KEY.pgdn);
     await h.see('Unchanged (4)');
@@ -21,7 +21,7 @@ describe('Overview screen', () => {
     h = await startOnPlan({ inventory: exampleCopy('auto-mode-to-fargate') });
     await h.see('BLOCKED');
     await h.press(KEY.pgdn);
-    await h.see('Stay (4)');
+    await h.see('Stay (5)');
     expect(h.frame()).toContain('Deployment/ops/legacy-billing: runs nowhere: no Fargate profile selects it');
     expect(h.frame()).not.toContain('stays on nowhere');
   });
