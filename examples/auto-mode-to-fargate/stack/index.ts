@@ -4,12 +4,14 @@
 //
 // Built by this program, by plan step:
 //   prerequisites/pod-execution-role: Create the Fargate pod execution role
+//   prerequisites/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
 //   capacity/fargate-profile-modeshift-api: Create Fargate profile modeshift-api
 //   capacity/fargate-profile-modeshift-web: Create Fargate profile modeshift-web
 //   capacity/coredns-on-fargate: Run CoreDNS on Fargate
 //   capacity/aws-load-balancer-controller-on-fargate: Run the AWS Load Balancer Controller on Fargate
 //
 // Partly or wholly the plan's commands (see README.md):
+//   prerequisites/aws-logging: its remaining commands
 //   capacity/coredns-on-fargate: its remaining commands
 //   capacity/aws-load-balancer-controller-on-fargate: its remaining commands
 //
@@ -32,7 +34,7 @@
 //       Fargate Pods. (fargate-ebs-volumes)
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
-import { FargateCapacity, infraFromPlan, type Plan } from './modeshift/index.js';
+import { FargateCapacity, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type Plan } from './modeshift/index.js';
 
 const plan = JSON.parse(readFileSync(new URL('./plan.json', import.meta.url), 'utf8')) as Plan;
 const model = infraFromPlan(plan);
@@ -63,4 +65,7 @@ const fargate = new FargateCapacity('fargate', {
 export const podExecutionRoleArn = fargate.podExecutionRoleArn;
 export const fargateProfiles = Object.keys(fargate.profiles);
 
+// Steps prerequisites/aws-logging: SecurityGroupPolicies, aws-observability/aws-logging and the other objects.
+const provider = kubernetesProvider('kubernetes', { clusterName, region, kubeconfig: config.getSecret('kubeconfig') });
+new KubernetesObjects('objects', { objects: fillPlaceholders(model.kubernetes, placeholders), provider }, { dependsOn: [fargate] });
 export const kubernetesApplied = true;
