@@ -17,10 +17,13 @@ import { verificationSteps } from './stage-verification.js';
 import { BUNDLED_PRICES } from '../cost/bundled-prices.js';
 import { estimateCost } from '../cost/estimate.js';
 import type { PriceFile } from '../cost/price-file.js';
+import type { RunTimes } from '../cost/run-time.js';
 
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** How long Jobs and CronJobs run a month, by `namespace/name` (`--job-hours`); their annotation is read besides. */
+  runTimes?: RunTimes;
   /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
   skippedInputs?: number;
 }
@@ -84,7 +87,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const stages: Stage[] = STAGES.map((s) => ({ ...s, steps: steps.get(s.id) ?? [] }));
   const outcomes = workloadOutcomes(input);
   const cluster = ctx.inventory.cluster;
-  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices);
+  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices, options.runTimes);
   return {
     schemaVersion: 1,
     from: ctx.placement.from,
