@@ -198,18 +198,33 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
     for (const f of edits('plain')) expect(f.remediation).not.toContain('managed by');
   });
 
-  it("marks the managed workloads in the plan's wave steps and pauses Argo CD and Flux there", async () => {
+  it("marks the managed workloads in the plan's wave steps, and pauses Argo CD and Flux in steps of their own around the wave", async () => {
     const io = captureIo();
     expect(await run(['plan', managedInventory(), '--to', 'auto-mode', '--format', 'json'], io)).toBe(0);
-    const steps = (JSON.parse(io.out()) as { stages: { steps: { id: string; commands: string[]; rollback: { commands: string[] } }[] }[] }).stages.flatMap(
-      (s) => s.steps,
-    );
-    const wave = (ns: string) => steps.find((s) => s.id === `waves/${ns}`)!;
-    expect(wave('helm-apps').commands[0]).toMatch(/^# Deployment helm-apps\/cart is managed by Helm release shop/);
-    expect(wave('argo-apps').commands[0]).toBe('argocd app set payments --sync-policy none');
-    expect(wave('argo-apps').rollback.commands).toContain('argocd app set payments --sync-policy automated');
-    expect(wave('flux-apps').commands[0]).toBe('flux suspend kustomization apps -n flux-system');
-    expect(wave('plain').commands.some((c) => c.includes('managed by'))).toBe(false);
+    type StepJson = { id: string; kind: string; dependsOn: string[]; commands: string[]; rollback: { commands: string[] } };
+    const steps = (JSON.parse(io.out()) as { stages: { steps: StepJson[] }[] }).stages.flatMap((s) => s.steps);
+    const step = (id: string) => steps.find((s) => s.id === id)!;
+    expect(step('waves/helm-apps').commands[0]).toMatch(/^# Deployment helm-apps\/cart is managed by Helm release shop/);
+    expect(step('waves/argo-apps').commands[0]).toMatch(/^# Deployment argo-apps\/api is managed by Argo CD Application payments/);
+    expect(step('waves/argo-apps').dependsOn).toEqual(['waves/pause-sync-argo-apps']);
+    expect(step('waves/pause-sync-argo-apps').commands).toEqual(['argocd app set payments --sync-policy none']);
+    expect(step('waves/pause-sync-argo-apps').rollback.commands).toEqual(['argocd app set payments --sync-policy automated']);
+    expect(step('waves/resume-sync-argo-apps').dependsOn).toEqual(['waves/argo-apps']);
+    expect(step('waves/resume-sync-argo-apps').commands).toContain('argocd app set payments --sync-policy automated');
+    expect(step('waves/pause-sync-flux-apps').commands).toEqual(['flux suspend kustomization apps -n flux-system']);
+    expect(step('waves/resume-sync-flux-apps').commands).toContain('flux resume kustomization apps -n flux-system');
+    expect(steps.some((s) => s.id === 'waves/pause-sync-helm-apps' || s.id === 'waves/pause-sync-plain')).toBe(false);
+    expect(step('waves/plain').commands.some((c) => c.includes('managed by'))).toBe(false);
+  });
+
+  it('lists the pause and resume steps in the README, in plan order around their wave', async () => {
+    const readme = readFileSync(join(await exportTo(managedInventory(), 'auto-mode'), 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    const at = (id: string) => rows.findIndex((r) => r.includes(`\`${id}\``));
+    expect(at('waves/pause-sync-argo-apps')).toBe(at('waves/argo-apps') - 1);
+    expect(at('waves/resume-sync-argo-apps')).toBe(at('waves/argo-apps') + 1);
+    expect(rows[at('waves/pause-sync-argo-apps')]).toContain('none: commands only');
+    expect(readme).toContain('run `waves/pause-sync-argo-apps` first and `waves/resume-sync-argo-apps` once the source has the change');
   });
 
   it.skipIf(!KUBECTL)("renders the managed workloads' waves as their patches applied", async () => {

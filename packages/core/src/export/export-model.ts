@@ -16,7 +16,8 @@ export interface ExportFile {
 
 /** A folder of the export and the plan step it carries out, in plan order: what the README lists. */
 export interface ExportFolder {
-  folder: string;
+  /** Null for a step with no files (pausing or resuming Argo CD or Flux): the README lists its commands in its place. */
+  folder: string | null;
   step: Step;
   /** For waves: the moves it patches, each with who manages the workload. */
   moves: { move: Move; owner: Owner | null; patched: boolean }[];
@@ -136,6 +137,11 @@ export function buildExport(ctx: RuleContext, plan: Plan): ExportFile[] {
         wave++;
         const namespace = step.namespaces[0] ?? '';
         folders.push(waveFiles(step, `waves/${pad(wave, waveCount)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], files));
+        continue;
+      }
+      // Pausing Argo CD or Flux is commands only, but its place in the order is what keeps a live patch from being undone.
+      if (step.kind === 'pause-sync' || step.kind === 'resume-sync') {
+        folders.push({ folder: null, step, moves: [], skipped: [] });
         continue;
       }
       if (step.manifests.length === 0) continue;

@@ -73,7 +73,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const beforeWaves = [...exits(steps.get('node-agents')!), ...exits(steps.get('security-groups')!)];
   const waveStart = beforeWaves.length ? beforeWaves : capacityExits;
   const waves = waveSteps(input, waveStart);
-  const waveByNs = new Map(waves.map((w) => [w.namespaces[0] ?? '', w.id]));
+  const waveByNs = new Map(waves.filter((w) => w.kind === 'wave').map((w) => [w.namespaces[0] ?? '', w.id]));
   const stays = staysStep(input, waveStart);
   steps.set('waves', [...waves, ...loadBalancerSteps(input, (ns) => waveByNs.get(ns), waveStart), ...(stays ? [stays] : [])]);
   const waveExits = exits(steps.get('waves')!);
