@@ -32,23 +32,34 @@ async function exportTo(inventory: string, to: string): Promise<string> {
   return out;
 }
 
-/** What `kubectl patch --local` makes of a base object and a strategic-merge patch file: the plan's change applied. */
-function patchedLocally(baseFile: string, patchFile: string | null): unknown {
-  const base = parse(readFileSync(baseFile, 'utf8')) as Record<string, unknown>;
-  if (patchFile === null) return base;
-  const patch = parse(readFileSync(patchFile, 'utf8')) as Record<string, unknown>;
-  const { apiVersion: _a, kind: _k, ...body } = patch;
-  const metadata = { ...(body.metadata as Record<string, unknown>) };
-  delete metadata.name;
-  delete metadata.namespace;
-  const payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
-  const text = execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(payload), '-o', 'json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(text);
+/**
+ * What `kubectl patch --local` makes of a base object and the overlay's patch files, in the overlay's order:
+ * a strategic-merge patch (an object) or a JSON 6902 patch (a list of operations).
+ */
+function patchedLocally(baseFile: string, patchFiles: string[]): unknown {
+  let current = readFileSync(baseFile, 'utf8');
+  const scratch = join(mkdtempSync(join(tmpdir(), 'modeshift-patched-')), 'object.json');
+  let result: unknown = parse(current);
+  for (const file of patchFiles) {
+    const patch = parse(readFileSync(file, 'utf8')) as unknown;
+    let type = 'json';
+    let payload: unknown = patch;
+    if (!Array.isArray(patch)) {
+      const { apiVersion: _a, kind: _k, ...body } = patch as Record<string, unknown>;
+      const metadata = { ...(body.metadata as Record<string, unknown>) };
+      delete metadata.name;
+      delete metadata.namespace;
+      type = 'strategic';
+      payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
+    }
+    writeFileSync(scratch, current);
+    current = execFileSync('kubectl', ['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json'], { encoding: 'utf8' });
+    result = JSON.parse(current);
+  }
+  return result;
 }
 
-/** Renders every wave with kubectl kustomize and checks each object equals its base with its patch applied by kubectl. */
+/** Renders every wave with kubectl kustomize and checks each object equals its base with its patches applied by kubectl. */
 function checkWaves(dir: string): number {
   let checked = 0;
   for (const wave of readdirSync(join(dir, 'waves')).sort()) {
@@ -65,12 +76,17 @@ function checkWaves(dir: string): number {
     expect(rendered).toHaveLength(baseFiles.length);
     for (const file of baseFiles) {
       const base = parse(readFileSync(join(baseDir, file), 'utf8')) as { kind: string; metadata: { name: string; namespace: string } };
-      const patch = kustomization.patches?.find(
+      const patches = (kustomization.patches ?? []).filter(
         (p) => p.target.kind === base.kind && p.target.name === base.metadata.name && p.target.namespace === base.metadata.namespace,
       );
       const actual = rendered.find((o) => o.kind === base.kind && o.metadata.name === base.metadata.name);
       expect(actual, `${wave}: ${base.kind} ${base.metadata.name} rendered`).toBeDefined();
-      expect(actual).toEqual(patchedLocally(join(baseDir, file), patch ? join(folder, patch.path) : null));
+      expect(actual).toEqual(
+        patchedLocally(
+          join(baseDir, file),
+          patches.map((p) => join(folder, p.path)),
+        ),
+      );
       checked++;
     }
   }

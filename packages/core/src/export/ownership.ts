@@ -127,6 +127,9 @@ export function valuesHints(edits: readonly WorkloadEdit[]): string[] {
   return [...hints];
 }
 
+/** One string per reconciler, for sets and maps. */
+export const reconcilerKey = (r: ReconcilerRef): string => `${r.tool}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+
 /** The Argo CD Application or Flux object that puts the workload back when it drifts; Helm has none. */
 export function reconcilerOf(owner: Owner): ReconcilerRef | null {
   switch (owner.tool) {

@@ -60,9 +60,10 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     '## How to use these files',
     '',
     "- `stages/…`: objects the plan creates. Review them with `kubectl kustomize <folder>`, then commit them where your cluster's manifests live, or apply them with `kubectl apply -k <folder>`.",
-    '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name). ' +
-      '`base/<namespace>` holds those workloads as modeshift read them (the fields it reads; values it redacted stay redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
-      'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. base/ is not the whole object: do not apply a wave with `kubectl apply -k`.',
+    '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name), and a JSON 6902 patch (`*.json-patch.yaml`) where the change is to one element of a list: ' +
+      'a toleration added or removed, a host port taken out. Each of its `test` operations checks that the element is the one the plan means, so on a manifest that has changed since the inventory the overlay fails to build instead of changing the wrong element. ' +
+      '`base/<namespace>` holds those workloads as the inventory has them (status, server-set metadata and kubectl’s last-applied copy left out, literal credentials redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
+      'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. An object the inventory had no document for is written as modeshift read it, which is not the whole object: its file says so; do not apply such a wave with `kubectl apply -k`.',
     '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
     '- Secrets are never written here.',
   ];

@@ -3,7 +3,7 @@
 // the cluster drifts from Git for good. Both are steps of their own around the wave, so an operator
 // (and the simulator) sees the pause before the first patch and the resume after the last.
 import { describeReconciler, type Effect, type Mode, type ReconcilerRef, slug, type Step } from '@modeshift/plan';
-import { detectOwner, reconcilerCommands, reconcilerOf } from '../export/ownership.js';
+import { detectOwner, reconcilerCommands, reconcilerKey, reconcilerOf } from '../export/ownership.js';
 import { shellComment } from '../util/shell.js';
 import type { Move } from './moves.js';
 import { makeStep } from './step.js';
@@ -14,8 +14,6 @@ interface Reconciled {
   workloads: string[];
 }
 
-const refKey = (r: ReconcilerRef) => `${r.tool}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
-
 /** The reconcilers of the workloads a wave changes, sorted; a restart alone changes nothing a sync would revert. */
 export function reconcilersOf(moves: readonly Move[]): Reconciled[] {
   const found = new Map<string, Reconciled>();
@@ -24,7 +22,7 @@ export function reconcilersOf(moves: readonly Move[]): Reconciled[] {
     const owner = detectOwner(m.workload.metadata);
     const ref = owner ? reconcilerOf(owner) : null;
     if (!ref) continue;
-    const key = refKey(ref);
+    const key = reconcilerKey(ref);
     const entry = found.get(key);
     if (entry) entry.workloads.push(m.workload.key);
     else found.set(key, { ref, workloads: [m.workload.key] });

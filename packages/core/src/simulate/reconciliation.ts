@@ -2,11 +2,9 @@
 // workload holds only while its reconciler is paused, and a reconciler left paused after the plan leaves
 // the cluster drifting from its source for good: the simulator checks both.
 import { describeReconciler, type ReconcilerRef } from '@modeshift/plan';
-import { detectOwner, reconcilerOf } from '../export/ownership.js';
+import { detectOwner, reconcilerKey, reconcilerOf } from '../export/ownership.js';
 import type { Workload } from '../inventory/types.js';
 import type { Invariant } from './types.js';
-
-const refKey = (r: ReconcilerRef) => `${r.tool}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
 
 export class Reconciliation {
   /** Workload key → the reconciler that applies it, as its labels and annotations say. */
@@ -22,18 +20,18 @@ export class Reconciliation {
   }
 
   suspend(ref: ReconcilerRef): void {
-    this.paused.set(refKey(ref), ref);
+    this.paused.set(reconcilerKey(ref), ref);
   }
 
   /** It applies its source again; the step that resumes it says the source has the wave's change by then. */
   resume(ref: ReconcilerRef): void {
-    this.paused.delete(refKey(ref));
+    this.paused.delete(reconcilerKey(ref));
   }
 
   /** A live change of the workload now is undone by its reconciler's next sync: the plan must pause it first. */
   undoes(workload: string): { invariant: Invariant; resource: string; breaks: string; because: string }[] {
     const ref = this.byWorkload.get(workload);
-    if (!ref || this.paused.has(refKey(ref))) return [];
+    if (!ref || this.paused.has(reconcilerKey(ref))) return [];
     return [
       {
         invariant: 'end-state',
