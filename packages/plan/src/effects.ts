@@ -50,6 +50,18 @@ export interface FargateSelector {
   labels: StringMap;
 }
 
+/**
+ * What applies workloads from a source and puts them back when they drift: an Argo CD Application or a
+ * Flux Kustomization or HelmRelease. An Argo CD Application is named as its tracking id names it
+ * (`<namespace>_<app>` outside Argo CD's own namespace), so `namespace` is null for it.
+ */
+export interface ReconcilerRef {
+  tool: 'argo-cd' | 'flux';
+  kind: 'Application' | 'Kustomization' | 'HelmRelease';
+  namespace: string | null;
+  name: string;
+}
+
 export type Effect =
   /** A workload's pod template changes (the edits are the patch); its pods are replaced. */
   | { type: 'patch-pod-template'; workload: string; edits: WorkloadEdit[] }
@@ -94,6 +106,13 @@ export type Effect =
   | { type: 'create-oidc-provider'; issuer: string }
   | { type: 'set-authentication-mode'; mode: 'API_AND_CONFIG_MAP' | 'API' }
   | { type: 'upgrade-kubernetes'; toAtLeast: string }
+  /**
+   * A reconciler stops putting its workloads back (Argo CD automated sync off, Flux suspended), so a live
+   * patch of `workloads` holds until it resumes.
+   */
+  | { type: 'suspend-reconciliation'; reconciler: ReconcilerRef; workloads: string[] }
+  /** It applies its source again: what it applies is what `workloads` run from then on. */
+  | { type: 'resume-reconciliation'; reconciler: ReconcilerRef; workloads: string[] }
   /** Data copied off volumes the target cannot mount (`claim` is namespace/name). */
   | { type: 'move-data'; claim: string };
 
@@ -105,4 +124,9 @@ export function kubeRef(kind: ObjectKind, namespace: string | null, name: string
 
 export function describeObject(ref: ObjectRef): string {
   return ref.namespace === null ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
+}
+
+export function describeReconciler(ref: ReconcilerRef): string {
+  const tool = ref.tool === 'argo-cd' ? 'Argo CD' : 'Flux';
+  return `${tool} ${ref.kind} ${ref.namespace === null ? ref.name : `${ref.namespace}/${ref.name}`}`;
 }

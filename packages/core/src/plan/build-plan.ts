@@ -17,10 +17,13 @@ import { verificationSteps } from './stage-verification.js';
 import { BUNDLED_PRICES } from '../cost/bundled-prices.js';
 import { estimateCost } from '../cost/estimate.js';
 import type { PriceFile } from '../cost/price-file.js';
+import type { RunTimes } from '../cost/run-time.js';
 
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** How long Jobs and CronJobs run a month, by `namespace/name` (`--job-hours`); their annotation is read besides. */
+  runTimes?: RunTimes;
   /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
   skippedInputs?: number;
 }
@@ -76,7 +79,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const beforeWaves = [...exits(steps.get('node-agents')!), ...exits(steps.get('security-groups')!)];
   const waveStart = beforeWaves.length ? beforeWaves : capacityExits;
   const waves = waveSteps(input, waveStart);
-  const waveByNs = new Map(waves.map((w) => [w.namespaces[0] ?? '', w.id]));
+  const waveByNs = new Map(waves.filter((w) => w.kind === 'wave').map((w) => [w.namespaces[0] ?? '', w.id]));
   const stays = staysStep(input, waveStart);
   steps.set('waves', [...waves, ...loadBalancerSteps(input, (ns) => waveByNs.get(ns), waveStart), ...(stays ? [stays] : [])]);
   const waveExits = exits(steps.get('waves')!);
@@ -90,7 +93,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const stages: Stage[] = STAGES.map((s) => ({ ...s, steps: steps.get(s.id) ?? [] }));
   const outcomes = workloadOutcomes(input);
   const cluster = ctx.inventory.cluster;
-  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices);
+  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices, options.runTimes);
   return {
     schemaVersion: 1,
     from: ctx.placement.from,

@@ -25,6 +25,8 @@ const READ_ONLY = [
   /^aws [a-z0-9-]+ (describe|list|get|wait)-/,
   /^aws [a-z0-9-]+ wait\b/,
   /^helm (repo|list|status|get|template)\b/,
+  /^argocd app (get|list|diff|history)\b/,
+  /^flux (get|tree|trace|check|diff)\b/,
 ];
 
 /** A flag's value: `--name value` or `--name=value`. */
@@ -172,6 +174,35 @@ function helmAction(words: string[]): CommandAction {
   return { action: `helm ${sub}`, coveredBy: () => false };
 }
 
+/** `argocd app set <app> --sync-policy none|automated`: pausing or resuming an Application's automated sync. */
+function argocdAction(words: string[]): CommandAction {
+  const [, noun = '', verb = '', app = ''] = words;
+  const policy = flag(words, '--sync-policy');
+  if (noun !== 'app' || verb !== 'set' || policy === undefined) return { action: `argocd ${noun} ${verb}`, coveredBy: () => false };
+  const type = policy === 'none' ? 'suspend-reconciliation' : 'resume-reconciliation';
+  return {
+    action: `argocd app set ${app} --sync-policy ${policy}`,
+    coveredBy: (e) => e.type === type && e.reconciler.tool === 'argo-cd' && e.reconciler.name.replace('_', '/') === app,
+  };
+}
+
+/** `flux suspend|resume kustomization|helmrelease <name> -n <namespace>`. */
+function fluxAction(words: string[]): CommandAction {
+  const [, verb = '', kind = '', name = ''] = words;
+  const ns = flag(words, '-n') ?? flag(words, '--namespace');
+  const type = verb === 'suspend' ? 'suspend-reconciliation' : verb === 'resume' ? 'resume-reconciliation' : null;
+  if (type === null) return { action: `flux ${verb}`, coveredBy: () => false };
+  return {
+    action: `flux ${verb} ${kind} ${name}`,
+    coveredBy: (e) =>
+      e.type === type &&
+      e.reconciler.tool === 'flux' &&
+      lower(e.reconciler.kind) === kind &&
+      e.reconciler.name === name &&
+      (e.reconciler.namespace === null || e.reconciler.namespace === ns),
+  };
+}
+
 /** What one shell line does; null when it changes nothing. `a || b` and `a && b` are read as their first part. */
 export function commandAction(command: string): CommandAction | null {
   const line = command.trim();
@@ -186,6 +217,10 @@ export function commandAction(command: string): CommandAction | null {
       return awsAction(words);
     case 'helm':
       return helmAction(words);
+    case 'argocd':
+      return argocdAction(words);
+    case 'flux':
+      return fluxAction(words);
     case 'eksctl':
       return {
         action: `eksctl ${words.slice(1, 3).join(' ')}`,

@@ -10,7 +10,8 @@ import { makeStep } from './step.js';
 import { releasePolicies } from './wave-security-group-policies.js';
 import { attachPolicies } from './fargate-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
-import { describeOwner, detectOwner, pauseCommands, valuesHints, whereToChange } from '../export/ownership.js';
+import { describeOwner, detectOwner, valuesHints, whereToChange } from '../export/ownership.js';
+import { reconcilerSteps } from './wave-reconcilers.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -35,19 +36,17 @@ function ownerNotes(move: Move): string[] {
   if (!owner || move.edits.length === 0) return [];
   const w = move.workload;
   const hints = valuesHints(move.edits);
-  return [
-    shellComment(
-      `${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : ''}`,
-    ),
-  ];
+  const values = hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : '';
+  return [shellComment(`${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${values}`)];
 }
 
 function moveCommands(move: Move, target: Mode): string[] {
   const w = move.workload;
   const ns = w.metadata.namespace;
-  const out = [...ownerNotes(move), ...patchCommands(w, move.edits)];
-  if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
-  if (out.length === 0)
+  const patches = patchCommands(w, move.edits);
+  const out = [...ownerNotes(move), ...patches];
+  if (patches.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
+  if (patches.length === 0 && !ROLLOUT_KINDS.has(w.kind))
     out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
   for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => shellComment(`optional, ${opt.label}: ${c.replace(/^# /, '')}`)));
   if (ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
@@ -114,20 +113,15 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
   let previous: string[] = after;
   ranked.forEach(({ ns, list, unprotected }, i) => {
     const id = `waves/${slug(ns)}`;
+    // Argo CD and Flux would put a patched workload back: their sync is paused in a step before the wave, resumed in one after.
+    const sync = reconcilerSteps({ id, number: i + 1, namespace: ns }, list, input.ctx.target, previous);
+    if (sync) steps.push(sync.pause);
     // One pass, appending in place: a large estate has thousands of waves.
     const findings: string[] = [];
     const commands: string[] = [];
     const rollback: string[] = [];
     const workloads: string[] = [];
     const effects: Effect[] = [];
-    // A live patch on a workload Argo CD or Flux reconciles is reverted unless the reconciler is held off.
-    const pauses = new Map<string, { pause: string; resume: string }>();
-    for (const m of list) {
-      const owner = m.edits.length > 0 ? detectOwner(m.workload.metadata) : null;
-      const p = owner ? pauseCommands(owner) : null;
-      if (p) pauses.set(p.pause, p);
-    }
-    for (const p of pauses.values()) commands.push(p.pause);
     // Security group policies come off the moving pods before they restart, and back before they return.
     const release = releasePolicies(
       input,
@@ -154,10 +148,6 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       workloads.push(m.workload.key);
     }
     if (attach) rollback.push(...attach.rollback);
-    for (const p of pauses.values()) {
-      commands.push(shellComment(`once the source has the change: ${p.resume}`));
-      rollback.push(p.resume);
-    }
     const verify = verifyFor(input, ns, list);
     steps.push(
       makeStep({
@@ -169,11 +159,11 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
           (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
-          (pauses.size > 0
-            ? ' Argo CD or Flux reconciles some of these workloads: a live patch holds only while their sync is paused, so the change also goes into their source.'
+          (sync
+            ? ` Argo CD or Flux applies some of these workloads: ${sync.pause.id} pauses their sync first, and ${sync.resume.id} gives it back once their source has the change.`
             : ''),
         findings,
-        dependsOn: previous,
+        dependsOn: sync ? [sync.pause.id] : previous,
         commands,
         manifests: [...(release?.manifests ?? []), ...(attach?.manifests ?? [])],
         verify: { ...verify, expect: [verify.expect, ...(release ? [release.verify] : []), ...(attach ? [attach.verify] : [])].join('; ') },
@@ -188,6 +178,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         namespaces: [ns],
       }),
     );
+    if (sync) steps.push(sync.resume);
     previous = [id];
   });
   return steps;

@@ -296,8 +296,10 @@ function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkloa
 export function applyEffect(model: ClusterModel, step: Step, effect: Effect, impact: Impact): void {
   switch (effect.type) {
     case 'patch-pod-template':
+      impact.direct.push(...model.reconciliation.undoes(effect.workload));
       return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
     case 'recreate-workload':
+      impact.direct.push(...model.reconciliation.undoes(effect.workload));
       if (effect.workload.startsWith('Job/'))
         impact.direct.push({
           invariant: 'end-state',
@@ -405,5 +407,9 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
     case 'migrate-web-acl':
     case 'move-data':
       return;
+    case 'suspend-reconciliation':
+      return model.reconciliation.suspend(effect.reconciler);
+    case 'resume-reconciliation':
+      return model.reconciliation.resume(effect.reconciler);
   }
 }

@@ -1,4 +1,4 @@
-import { describeObject, type Effect } from '@modeshift/plan';
+import { describeObject, describeReconciler, type Effect } from '@modeshift/plan';
 
 /** One line saying what an effect changes, for the simulation report. */
 export function describeEffect(effect: Effect): string {
@@ -69,5 +69,9 @@ export function describeEffect(effect: Effect): string {
       return `upgrades Kubernetes to ${effect.toAtLeast} or later`;
     case 'move-data':
       return `moves the data of claim ${effect.claim}`;
+    case 'suspend-reconciliation':
+      return `pauses the sync of ${describeReconciler(effect.reconciler)} (${effect.workloads.join(', ')})`;
+    case 'resume-reconciliation':
+      return `resumes the sync of ${describeReconciler(effect.reconciler)} (${effect.workloads.join(', ')})`;
   }
 }

@@ -33,6 +33,8 @@ const KNOWN_EFFECTS: Record<EffectType, true> = {
   'set-authentication-mode': true,
   'upgrade-kubernetes': true,
   'move-data': true,
+  'suspend-reconciliation': true,
+  'resume-reconciliation': true,
 };
 const EFFECT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_EFFECTS));
 

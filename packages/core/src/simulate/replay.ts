@@ -162,6 +162,13 @@ class Replayer {
         because: 'no step changes what keeps it where it runs',
       });
     }
+    for (const paused of this.model.reconciliation.stillPaused())
+      out.push({
+        invariant: 'end-state',
+        resource: paused.resource,
+        breaks: `${paused.name} is still paused after the last step: the cluster no longer follows its source`,
+        because: 'a sync paused for a wave must be resumed once the source has the change',
+      });
     return out;
   }
 }
