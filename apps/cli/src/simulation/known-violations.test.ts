@@ -46,9 +46,6 @@ const KNOWN: Record<string, string[]> = {
     'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress',
     'waves/load-balancer-ingress-default-httpd-ingress load-balancers Ingress/default/httpd-ingress-fargate',
   ],
-  // The NLB copy of a scheme-less (in-tree, internet-facing) Service defaults to internal.
-  'corpus microservices-demo → auto-mode': ['waves/load-balancer-service-default-frontend-external load-balancers Service/default/frontend-external'],
-  'corpus retail-store-sample-app → auto-mode': ['waves/load-balancer-service-default-ui load-balancers Service/default/ui'],
 };
 
 it('both examples and every corpus case, in both directions, break exactly the known invariants', async () => {

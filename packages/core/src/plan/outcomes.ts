@@ -19,7 +19,11 @@ export function workloadOutcomes(input: PlanInput): WorkloadOutcome[] {
     const stay = input.staying.get(w.key);
     // Keys in sorted order, as the plan JSON writes them, so 20,000 outcomes need no re-sorted copies.
     if (stay) return { findings: stay.map((f) => f.id).sort(), from, outcome: 'stays', to: from, workload: w.key };
-    if (moving.has(w.key)) return { findings: [], from, outcome: 'moves', to: placement ? describe(placement.target) : 'unknown', workload: w.key };
+    if (moving.has(w.key)) {
+      // Pods Fargate never ran (its profile holds them Pending) start on the target: they do not move from anywhere.
+      const outcome = placement?.current.type === 'pending' ? 'starts' : 'moves';
+      return { findings: [], from, outcome, to: placement ? describe(placement.target) : 'unknown', workload: w.key };
+    }
     return { findings: [], from, outcome: 'unchanged', to: from, workload: w.key };
   });
 }
@@ -31,7 +35,7 @@ export function summarise(findings: Finding[], outcomes: WorkloadOutcome[], inco
   const staying = count('stays');
   return {
     bySeverity,
-    workloads: { total: outcomes.length, moving: count('moves'), staying, unchanged: count('unchanged') },
+    workloads: { total: outcomes.length, moving: count('moves'), starting: count('starts'), staying, unchanged: count('unchanged') },
     readiness: incomplete ? 'incomplete' : bySeverity.blocker > 0 ? 'blocked' : bySeverity.change > 0 ? 'ready-with-changes' : 'ready',
   };
 }

@@ -7,6 +7,8 @@ import type { IngressSpec, StringMap } from '../kube.js';
 import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { INGRESS_SCHEME_ANNOTATION, ingressScheme, SERVICE_SCHEME_ANNOTATION, servedInTree, serviceScheme } from '../analysis/load-balancer-scheme.js';
+import { autoModeLoadBalancing } from '../analysis/auto-mode-enabled.js';
 import type { ServiceSpec } from '../kube.js';
 
 type ServicePort = NonNullable<ServiceSpec['ports']>[number];
@@ -171,7 +173,8 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           ingressClassName: change.ingressClass,
           suffix,
           dropAnnotations: change.unsupportedAnnotations,
-          annotations: carried.annotations,
+          // The scheme the old ALB has, stated: the new controller's default is not necessarily the old one's.
+          annotations: { ...carried.annotations, [INGRESS_SCHEME_ANNOTATION]: ingressScheme(input.ctx.inventory, index, ingress) },
         });
       }
     } else {
@@ -181,6 +184,8 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb',
           suffix,
           dropAnnotations: change.unsupportedAnnotations,
+          // An in-tree load balancer is internet-facing unless told; both controllers default to internal.
+          annotations: { [SERVICE_SCHEME_ANNOTATION]: serviceScheme(service, servedInTree(service, autoModeLoadBalancing(input.ctx))) },
         });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
