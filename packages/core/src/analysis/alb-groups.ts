@@ -2,15 +2,27 @@ import type { AlbClassParams } from '@modeshift/plan';
 import { slug } from '@modeshift/plan';
 import type { Namespaced } from '../inventory/types.js';
 import type { IngressSpec } from '../kube.js';
-import type { Scheme } from './load-balancer-scheme.js';
+import { classParamsOf, type Scheme } from './load-balancer-scheme.js';
+import type { Inventory } from '../inventory/types.js';
+import type { InventoryIndex } from '../inventory/index-lookups.js';
 
 /** AWS Load Balancer Controller annotations whose settings Auto Mode reads from IngressClassParams instead. */
 export const ALB_ANNOTATIONS = {
   groupName: 'alb.ingress.kubernetes.io/group.name',
+  groupOrder: 'alb.ingress.kubernetes.io/group.order',
   scheme: 'alb.ingress.kubernetes.io/scheme',
   certificateArn: 'alb.ingress.kubernetes.io/certificate-arn',
   subnets: 'alb.ingress.kubernetes.io/subnets',
 } as const;
+
+/** The IngressGroup an Ingress's ALB belongs to: its annotation, or its class's parameters (`group.name`); null when none. */
+export function ingressGroupOf(inventory: Inventory, index: InventoryIndex, ing: Namespaced<IngressSpec>): string | null {
+  const annotated = ing.metadata.annotations[ALB_ANNOTATIONS.groupName]?.trim();
+  if (annotated) return annotated;
+  const group = classParamsOf(inventory, index, ing.spec.ingressClassName ?? ing.metadata.annotations['kubernetes.io/ingress.class'])?.['group'];
+  const name = typeof group === 'object' && group !== null ? (group as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
 
 export interface AlbClass {
   /** IngressClass and IngressClassParams name. */

@@ -40,13 +40,17 @@ export function serviceScheme(svc: Namespaced<ServiceSpec>, inTree: boolean): Sc
   return inTree ? 'internet-facing' : 'internal';
 }
 
-/** The scheme its IngressClass's parameters set for every Ingress of the class (Auto Mode's or the controller's), or null. */
-export function classParamsScheme(inventory: Inventory, index: InventoryIndex, className: string | undefined): Scheme | null {
+/** The spec of the IngressClassParams (Auto Mode's or the controller's) an IngressClass points at, or null. */
+export function classParamsOf(inventory: Inventory, index: InventoryIndex, className: string | undefined): Record<string, unknown> | null {
   const cls = className !== undefined ? index.ingressClass(className) : index.defaultIngressClass();
   const ref = cls?.spec.parameters;
   if (!ref || ref.kind !== 'IngressClassParams') return null;
-  const params = inventory.ingressClassParams.find((p) => p.metadata.name === ref.name && p.apiVersion.split('/')[0] === ref.apiGroup);
-  return asScheme(params?.spec['scheme']);
+  return inventory.ingressClassParams.find((p) => p.metadata.name === ref.name && p.apiVersion.split('/')[0] === ref.apiGroup)?.spec ?? null;
+}
+
+/** The scheme its IngressClass's parameters set for every Ingress of the class, or null. */
+export function classParamsScheme(inventory: Inventory, index: InventoryIndex, className: string | undefined): Scheme | null {
+  return asScheme(classParamsOf(inventory, index, className)?.['scheme']);
 }
 
 /** The scheme of an Ingress's ALB today: its class's parameters win over its annotation; both controllers default to internal. */
