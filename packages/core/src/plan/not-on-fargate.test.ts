@@ -42,6 +42,8 @@ describe('workloads a Fargate profile selects but Fargate cannot run, planned to
       expect(outcome?.outcome, name).toBe('starts');
       expect(outcome?.from, name).toMatch(/^nowhere: Fargate profile apps selects it, but Fargate cannot run it: /);
     }
+    // The GPU workload fits no pool the cluster has: it starts on the GPU NodePool the plan creates.
+    expect(plan.workloads.find((w) => w.workload === 'Deployment/shop/recommender')?.to).toBe('Auto Mode (NodePool gpu)');
     expect(plan.workloads.find((w) => w.workload === 'Deployment/shop/cart')).toMatchObject({ outcome: 'moves', from: 'Fargate (profile apps)' });
     expect(plan.summary.workloads).toMatchObject({ moving: 1, starting: 4 });
     expect(renderText(plan)).toContain('workloads: 5 total, 1 move, 4 start (they do not run today), 0 stay, 0 unchanged');
