@@ -1,27 +1,12 @@
 // Data on volumes Auto Mode cannot mount moves into claims of Auto Mode's StorageClass: only once that
 // StorageClass exists, and for a StatefulSet by re-creating it, never by patching its volumeClaimTemplates.
 import { describe, expect, it } from 'vitest';
-import type { Plan, Step } from '@modeshift/plan';
+import type { Plan } from '@modeshift/plan';
 import { aManagedNodesInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aClaim, aStorageClass } from '../testing/kube-objects.js';
 import type { Workload } from '../inventory/types.js';
+import { allSteps, stepsBefore } from '../testing/plan-steps.js';
 import { buildPlan } from './build-plan.js';
-
-const steps = (plan: Plan): Step[] => plan.stages.flatMap((s) => s.steps);
-
-/** Every step the given one waits for, directly or through others. */
-function before(plan: Plan, id: string): Set<string> {
-  const byId = new Map(steps(plan).map((s) => [s.id, s]));
-  const seen = new Set<string>();
-  const queue = [...(byId.get(id)?.dependsOn ?? [])];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...(byId.get(next)?.dependsOn ?? []));
-  }
-  return seen;
-}
 
 function postgres(): Workload {
   return {
@@ -43,26 +28,26 @@ function planWith(storageClasses = [aStorageClass('gp2', 'ebs.csi.aws.com', { is
   return buildPlan(contextFor(inventory, 'auto-mode'));
 }
 
-const dataMoves = (plan: Plan) => steps(plan).filter((s) => s.effects.some((e) => e.type === 'move-data'));
+const dataMoves = (plan: Plan) => allSteps(plan).filter((s) => s.effects.some((e) => e.type === 'move-data'));
 
 describe('moving data off volumes Auto Mode cannot mount', () => {
   it('restores into the StorageClass only after the step that creates it, in plan order and by dependsOn', () => {
     const plan = planWith();
-    const order = steps(plan).map((s) => s.id);
+    const order = allSteps(plan).map((s) => s.id);
     const [move] = dataMoves(plan);
     expect(move?.effects.filter((e) => e.type === 'move-data').map((e) => (e.type === 'move-data' ? e.claim : ''))).toEqual([
       'data/data-postgres-0',
       'data/data-postgres-1',
       'shop/files',
     ]);
-    expect(before(plan, move!.id)).toContain('capacity/storage-class-auto-ebs-sc');
+    expect(stepsBefore(plan, move!.id)).toContain('capacity/storage-class-auto-ebs-sc');
     expect(order.indexOf(move!.id)).toBeGreaterThan(order.indexOf('capacity/storage-class-auto-ebs-sc'));
   });
 
   it("waits for Auto Mode's block storage when the cluster already has its StorageClass", () => {
     const plan = planWith([aStorageClass('gp2', 'ebs.csi.aws.com', { isDefault: true }), aStorageClass('auto-ebs', 'ebs.csi.eks.amazonaws.com')]);
     const [move] = dataMoves(plan);
-    expect(before(plan, move!.id)).toContain('capacity/enable-auto-mode');
+    expect(stepsBefore(plan, move!.id)).toContain('capacity/enable-auto-mode');
     expect(move!.title).toBe('Move the data of 3 claims to StorageClass auto-ebs');
   });
 
@@ -74,7 +59,7 @@ describe('moving data off volumes Auto Mode cannot mount', () => {
     expect(text).toContain('volumeClaimTemplates (data) cannot be patched');
     expect(text).toContain('kubectl delete statefulset postgres -n data --cascade=orphan');
     expect(text).toContain('set storageClassName: auto-ebs-sc in volumeClaimTemplates data');
-    const patches = steps(plan)
+    const patches = allSteps(plan)
       .flatMap((s) => s.commands)
       .filter((c) => /^kubectl patch statefulset/.test(c));
     expect(patches.filter((c) => c.includes('volumeClaimTemplates'))).toEqual([]);
