@@ -7,11 +7,7 @@ import { planCases } from './cases.js';
  * planner defect the simulator finds, not a tolerance: fixing one makes this test fail until its
  * line is removed, and a new one fails it until it is understood.
  */
-const KNOWN: Record<string, string[]> = {
-  // The NLB copy of a scheme-less (in-tree, internet-facing) Service defaults to internal.
-  'corpus microservices-demo → auto-mode': ['waves/load-balancer-service-default-frontend-external load-balancers Service/default/frontend-external'],
-  'corpus retail-store-sample-app → auto-mode': ['waves/load-balancer-service-default-ui load-balancers Service/default/ui'],
-};
+const KNOWN: Record<string, string[]> = {};
 
 it('both examples and every corpus case, in both directions, break exactly the known invariants', async () => {
   const found: Record<string, string[]> = {};

@@ -8,6 +8,7 @@ import { controllerOnFargateStep } from './controller-on-fargate.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
 import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
+import { dataMoveStep } from './data-moves.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { awsLoggingStep, nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
@@ -72,6 +73,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   // What the plan installs needs capacity on the target before the source capacity goes.
   const controllerOnTarget = lbController ? controllerOnFargateStep(input, lbController, exits(capacity).length ? exits(capacity) : prereqExits) : null;
   if (controllerOnTarget) capacity.push(controllerOnTarget);
+  const dataMove = dataMoveStep(input, capacity);
+  if (dataMove) capacity.push({ ...dataMove, dependsOn: [...new Set([...prereqExits, ...dataMove.dependsOn])] });
   steps.set('capacity', capacity);
   const capacityExits = exits(capacity).length ? exits(capacity) : prereqExits;
   steps.set('node-agents', nodeAgentSteps(input, capacityExits));

@@ -149,15 +149,25 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
     }
     if (attach) rollback.push(...attach.rollback);
     const verify = verifyFor(input, ns, list);
+    // Pods a Fargate profile holds Pending never ran: the wave starts them, it does not move them.
+    const starting = list.filter((m) => input.ctx.placement.workloads.get(m.workload.key)?.current.type === 'pending').map((m) => m.workload.metadata.name);
+    const movingCount = list.length - starting.length;
+    const count = (n: number) => `${n} workload${n === 1 ? '' : 's'}`;
     steps.push(
       makeStep({
         id,
-        title: `Wave ${i + 1}: move namespace ${ns} (${list.length} workload${list.length === 1 ? '' : 's'})`,
+        title:
+          starting.length === 0
+            ? `Wave ${i + 1}: move namespace ${ns} (${count(list.length)})`
+            : `Wave ${i + 1}: namespace ${ns}: ${movingCount > 0 ? `move ${count(movingCount)}, ` : ''}start ${count(starting.length)} that ${starting.length === 1 ? 'does' : 'do'} not run today`,
         kind: 'wave',
         why:
           (input.ctx.target === 'auto-mode'
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
+          (starting.length
+            ? ` ${starting.join(', ')} never ran: a Fargate profile selects ${starting.length === 1 ? 'its pods' : 'their pods'}, but Fargate cannot run them, so they are Pending; this wave starts them on the target.`
+            : '') +
           (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
           (sync
             ? ` Argo CD or Flux applies some of these workloads: ${sync.pause.id} pauses their sync first, and ${sync.resume.id} gives it back once their source has the change.`
@@ -168,9 +178,10 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         manifests: [...(release?.manifests ?? []), ...(attach?.manifests ?? [])],
         verify: { ...verify, expect: [verify.expect, ...(release ? [release.verify] : []), ...(attach ? [attach.verify] : [])].join('; ') },
         rollback: {
-          description: release
-            ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'
-            : 'Undo the rollouts; pods return to where they ran before.',
+          description:
+            (release
+              ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'
+              : 'Undo the rollouts; pods return to where they ran before.') + (starting.length ? ` ${starting.join(', ')} go back to Pending on Fargate.` : ''),
           commands: rollback,
         },
         effects,

@@ -85,7 +85,9 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   if (hasSimulation(plan)) lines.push(`simulation: ${paint(plan.simulation.verdict === 'holds' ? 'gain' : 'blocker', verdictLine(plan.simulation))}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
-  lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+  lines.push(
+    `workloads: ${w.total} total, ${w.moving} move, ${w.starting > 0 ? `${w.starting} start (they do not run today), ` : ''}${w.staying} stay, ${w.unchanged} unchanged`,
+  );
   lines.push(`compute cost: ${costSummary(plan)}`);
   if (plan.cost) {
     const cost = plan.cost;

@@ -1,6 +1,7 @@
 import type { Namespaced } from '../inventory/types.js';
 import type { IngressSpec, ServiceSpec, StringMap } from '../kube.js';
 import { inner, type ClusterModel } from './model.js';
+import { serviceScheme } from '../analysis/load-balancer-scheme.js';
 
 /** Who creates and runs an object's load balancer. */
 export type Server =
@@ -94,11 +95,7 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
 }
 
 function nlbScheme(svc: Namespaced<ServiceSpec>, server: Server | null): string {
-  const a = svc.metadata.annotations;
-  const scheme = a['service.beta.kubernetes.io/aws-load-balancer-scheme'];
-  if (scheme) return scheme;
-  if (a['service.beta.kubernetes.io/aws-load-balancer-internal'] === 'true') return 'internal';
-  return server?.by === 'in-tree' ? 'internet-facing' : 'internal';
+  return serviceScheme(svc, server?.by === 'in-tree');
 }
 
 /** Ingresses sharing one ALB through an IngressBinding group, by group name. */

@@ -149,7 +149,7 @@ class Replayer {
     const target = plan.to === 'auto-mode' ? 'auto-mode' : 'fargate';
     const out: Omit<Violation, 'step'>[] = [];
     for (const outcome of plan.workloads) {
-      if (outcome.outcome !== 'moves') continue;
+      if (outcome.outcome !== 'moves' && outcome.outcome !== 'starts') continue;
       const sim = this.model.workloads.get(outcome.workload);
       // A workload with nowhere to run is the capacity invariant's to report.
       if (!sim || sim.deleted || sim.replicas === 0 || sim.now.type === target || sim.now.type === 'pending') continue;
