@@ -121,7 +121,7 @@ describe("a log agent's filters and the parsers they use, on the way to Fargate"
     { namespace: 'logging' },
   );
   const plan = buildPlan(contextFor(anAutoModeInventory([agent, aWorkload()], { configMaps: [config] }), 'fargate'));
-  const step = steps(plan).find((s) => s.id === 'node-agents/aws-logging');
+  const step = steps(plan).find((s) => s.id === 'prerequisites/aws-logging');
   const data = configMapIn(step, 'aws-logging')?.data ?? {};
 
   it('carry the parsers the filters name into parsers.conf, and only those', () => {
