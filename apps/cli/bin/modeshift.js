@@ -2,6 +2,10 @@
 // Thin launcher: the CLI lives in dist/ (built by `npm ci` through the root prepare script).
 import { run } from '../dist/cli.js';
 
+// The AWS SDK warns on every live call that its releases after January 2027 need Node 22. modeshift pins
+// its SDK version in package-lock.json, so the warning tells an operator nothing they can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const args = process.argv.slice(2);
 const code = await run(args);
 process.exitCode = code;

@@ -54,7 +54,7 @@ describe('modeshift plan --prices', () => {
   it('fails with exit 3 and one message when the Price List API cannot be reached', async () => {
     const io = captureIo({ AWS_ENDPOINT_URL_PRICING: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'x' });
     expect(await run(['plan', EXAMPLE, '--to', 'fargate', '--prices', 'live'], io)).toBe(3);
-    expect(io.err()).toMatch(/Price List API .* could not be reached/);
+    expect(io.err()).toMatch(/Cannot reach the AWS Price List API .*: ECONNREFUSED/);
     expect(io.err().trim().split('\n')).toHaveLength(1);
   });
 });

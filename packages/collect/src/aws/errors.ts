@@ -42,7 +42,7 @@ const MISSING_CREDENTIALS = 'No AWS credentials found: pass --profile or set AWS
  * One sentence for everything that is not "forbidden" or "not found". Messages from AWS are kept only
  * where they cannot echo request details: signature errors can quote the string that was signed.
  */
-export function awsUserError(error: unknown, service: 'EKS' | 'EC2', where: string, signal?: AbortSignal): unknown {
+export function awsUserError(error: unknown, service: 'EKS' | 'EC2' | 'AWS Price List', where: string, signal?: AbortSignal): unknown {
   if (signal?.aborted) return signal.reason;
   if (error instanceof UserError) return error;
   const name = nameOf(error);

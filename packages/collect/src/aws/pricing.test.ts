@@ -97,12 +97,12 @@ describe('live prices from the AWS Price List API', () => {
     expect((error as UserError).message).toMatch(/refused the request .*pricing:GetProducts/);
   });
 
-  it('says the API could not be reached when nothing listens there', async () => {
+  it('says the API cannot be reached when nothing listens there, with the socket error', async () => {
     const { url } = await fakePricing();
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     server = null;
     const error = await fetchLivePrices({ region: 'us-east-1', env: env(url), today: '2026-12-07', timeoutMs: 2_000 }).catch((e: unknown) => e);
     expect((error as UserError).kind).toBe('api');
-    expect((error as UserError).message).toContain('could not be reached');
+    expect((error as UserError).message).toBe(`Cannot reach the AWS Price List API (${url}): ECONNREFUSED.`);
   });
 });

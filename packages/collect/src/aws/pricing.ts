@@ -3,6 +3,7 @@
 // with each type's shape, Fargate's rates, and the Auto Mode fee per instance type.
 import { GetProductsCommand, PricingClient, type Filter } from '@aws-sdk/client-pricing';
 import { UserError, readPriceFile, type InstanceTypePrice, type PriceFile } from '@modeshift/core/base';
+import { awsUserError, isForbidden } from './errors.js';
 
 export interface LivePricesOptions {
   /** The cluster's Region: the prices asked for. */
@@ -89,16 +90,12 @@ function ec2Instance(attrs: Record<string, string>, price: number): InstanceType
   return { vcpu, memoryGiB, arch: arm ? 'arm64' : 'amd64', onDemandHour: price, ...(gpus > 0 ? { gpus } : {}) };
 }
 
-function describeFailure(error: unknown, where: string): UserError {
+function describeFailure(error: unknown, where: string): unknown {
   if (error instanceof UserError) return error;
-  const name = error instanceof Error ? error.name : 'Error';
-  const denied = /AccessDenied|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|CredentialsProvider/i.test(name);
-  return new UserError(
-    'api',
-    denied
-      ? `the AWS Price List API at ${where} refused the request (${name}): pricing:GetProducts must be allowed`
-      : `the AWS Price List API at ${where} could not be reached (${name})`,
-  );
+  if (isForbidden(error))
+    return new UserError('api', `the AWS Price List API at ${where} refused the request (access denied): pricing:GetProducts must be allowed`);
+  // Unreachable, timed out or credentials rejected: the same sentences as the EKS and EC2 calls (with the socket's code, not "Error").
+  return awsUserError(error, 'AWS Price List', where);
 }
 
 export async function fetchLivePrices(o: LivePricesOptions): Promise<PriceFile> {

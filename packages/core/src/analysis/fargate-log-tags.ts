@@ -8,10 +8,32 @@ import type { LogOutput } from '@modeshift/plan';
  */
 export const FARGATE_TAG_PREFIX = 'kube.';
 
+/** A tail [INPUT] that reads container log files. */
+export const tailsContainerLogs = (input: LogOutput): boolean =>
+  input.plugin.toLowerCase() === 'tail' && (input.params['path'] ?? '').includes('/var/log/containers');
+
+const globs = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+
+/**
+ * The tags a node agent's tail inputs give the log file at `path` (`/var/log/containers/<pod>_…log`): an input
+ * reads it when one of its Path globs matches and no Exclude_Path glob does, and its Tag's `*` becomes the
+ * path with dots for slashes (Fluent Bit's tail). None when no input reads the file.
+ */
+export function tagsOfLogFile(inputs: readonly LogOutput[], path: string, matches: (glob: string, value: string) => boolean): string[] {
+  const expanded = path.replace(/^\//, '').replace(/\//g, '.');
+  return inputs
+    .filter((i) => globs(i.params['path']).some((g) => matches(g, path)) && !globs(i.params['exclude_path']).some((g) => matches(g, path)))
+    .map((i) => (i.params['tag'] ?? '').replace('*', expanded));
+}
+
 /** Tag prefixes (`application.`) of the agent's tail inputs that read container logs. */
 export function containerTagPrefixes(inputs: readonly LogOutput[]): string[] {
   const prefixes = inputs
-    .filter((i) => i.plugin.toLowerCase() === 'tail' && (i.params['path'] ?? '').includes('/var/log/containers'))
+    .filter(tailsContainerLogs)
     .map((i) => (i.params['tag'] ?? '').replace(/\*$/, ''))
     .filter((t) => t !== '');
   return [...new Set(prefixes)];

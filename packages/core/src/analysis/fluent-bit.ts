@@ -9,8 +9,8 @@ export function parseFluentBitOutputs(config: string): LogOutput[] {
   return parseFluentBitSections(config, 'OUTPUT');
 }
 
-/** The sections of one kind ([INPUT], [FILTER] or [OUTPUT]) as plugin name and lower-cased parameters. */
-export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' | 'OUTPUT'): LogOutput[] {
+/** The sections of one kind ([INPUT], [FILTER], [OUTPUT] or [PARSER]) as plugin (or parser) name and lower-cased parameters. */
+export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' | 'OUTPUT' | 'PARSER'): LogOutput[] {
   const outputs: LogOutput[] = [];
   let current: LogOutput | null = null;
   for (const raw of config.split(/\r?\n/)) {
@@ -31,4 +31,15 @@ export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' 
     else current.params[key] = value;
   }
   return outputs.filter((o) => o.plugin !== '');
+}
+
+/**
+ * The cluster's name and Region, as Container Insights' Fluent Bit reads them (`${CLUSTER_NAME}`,
+ * `${AWS_REGION}`, from its fluent-bit-cluster-info ConfigMap): the plan's placeholders when the inventory
+ * has no cluster description, like every command of the plan. Undefined for any other variable.
+ */
+export function clusterVariable(variable: string, cluster: { name: string; region: string | null } | null): string | undefined {
+  if (variable === 'CLUSTER_NAME') return cluster?.name ?? '<cluster-name>';
+  if (variable === 'AWS_REGION' || variable === 'REGION') return cluster?.region ?? '<region>';
+  return undefined;
 }

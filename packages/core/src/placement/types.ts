@@ -7,7 +7,8 @@ export type Compute =
   | { type: 'auto-mode'; nodePool: string }
   /** `nodePool`: the self-managed Karpenter NodePool whose nodes they are, when they are. */
   | { type: 'managed-nodes'; nodegroup: string | null; nodePool?: string }
-  | { type: 'pending'; reason: string };
+  /** `fargateProfile`: a Fargate profile selects the pods, but Fargate cannot run them (they stay Pending there). */
+  | { type: 'pending'; reason: string; fargateProfile?: string };
 
 /** The plan's `from`: the plan contract's. */
 export type { SourceMode };

@@ -21,8 +21,14 @@ function movesToTarget(input: PlanInput, w: Workload): boolean {
   // Karpenter's controller is removed last, never moved, in both directions; what its NodePools run moves.
   if (isKarpenterController(w)) return false;
   const current = placement.current;
-  if (input.ctx.target === 'fargate') return current.type === 'auto-mode' || current.type === 'managed-nodes';
-  return current.type === 'fargate' || (current.type === 'managed-nodes' && current.nodePool !== undefined);
+  // Pods a Fargate profile holds Pending (Fargate cannot run them) start on Auto Mode with the same wave patch.
+  if (input.ctx.target === 'auto-mode')
+    return (
+      current.type === 'fargate' ||
+      (current.type === 'pending' && current.fargateProfile !== undefined) ||
+      (current.type === 'managed-nodes' && current.nodePool !== undefined)
+    );
+  return current.type === 'auto-mode' || current.type === 'managed-nodes';
 }
 
 function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): WorkloadEdit[] {

@@ -3,7 +3,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
 import { MODE_NAMES } from './mode-names.js';
-import { costSummary, money } from '../cost/format.js';
+import { costSummary, describeRunTime, money, RUN_TIME_HOW, someOf } from '../cost/format.js';
 import { hasSimulation, verdictLine } from '../simulate/verdict.js';
 
 export interface TextOptions {
@@ -85,7 +85,9 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   if (hasSimulation(plan)) lines.push(`simulation: ${paint(plan.simulation.verdict === 'holds' ? 'gain' : 'blocker', verdictLine(plan.simulation))}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
-  lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+  lines.push(
+    `workloads: ${w.total} total, ${w.moving} move, ${w.starting > 0 ? `${w.starting} start (they do not run today), ` : ''}${w.staying} stay, ${w.unchanged} unchanged`,
+  );
   lines.push(`compute cost: ${costSummary(plan)}`);
   if (plan.cost) {
     const cost = plan.cost;
@@ -93,6 +95,8 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
     const width = Math.max(9, ...cost.byNamespace.map((n) => n.namespace.length));
     lines.push(`  ${'namespace'.padEnd(width)}  ${'today'.padStart(12)}  ${'after'.padStart(12)}`);
     for (const n of cost.byNamespace) lines.push(`  ${n.namespace.padEnd(width)}  ${money(n.source).padStart(12)}  ${money(n.target).padStart(12)}`);
+    for (const r of cost.runTimes) lines.push(`  ${t(r.workload)} priced for ${t(describeRunTime(r))}`);
+    if (cost.withoutRunTime.length > 0) lines.push(`  not priced for want of a run time: ${t(someOf(cost.withoutRunTime))}; ${RUN_TIME_HOW}`);
     if (cost.excluded.length > 0)
       lines.push(
         paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`),

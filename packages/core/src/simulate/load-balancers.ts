@@ -2,6 +2,7 @@ import type { Namespaced } from '../inventory/types.js';
 import type { IngressSpec, ServiceSpec, StringMap } from '../kube.js';
 import { inner, type ClusterModel } from './model.js';
 import { AUTO_MODE_ALB, ingressOwner, serviceOwner, type LoadBalancerOwner, type Ownership } from '../analysis/load-balancer-owner.js';
+import { serviceScheme } from '../analysis/load-balancer-scheme.js';
 
 /**
  * Who creates and runs an object's load balancer, decided as the rules decide it (analysis/load-balancer-owner.ts)
@@ -92,20 +93,18 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
     scheme: (params.scheme as string | undefined) ?? a['alb.ingress.kubernetes.io/scheme'] ?? 'internal',
     certificates: [...new Set(certs)].sort(),
     group,
-    waf: (auto
-      ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
-      : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
-    ).some((k) => a[k] !== undefined),
+    waf:
+      model.webAcls.has(`Ingress/${ing.metadata.namespace}/${ing.metadata.name}`) ||
+      (auto
+        ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
+        : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
+      ).some((k) => a[k] !== undefined),
   };
 }
 
 function nlbScheme(svc: Namespaced<ServiceSpec>, server: Ownership | null): string {
-  const a = svc.metadata.annotations;
-  const scheme = a['service.beta.kubernetes.io/aws-load-balancer-scheme'];
-  if (scheme) return scheme;
-  if (a['service.beta.kubernetes.io/aws-load-balancer-internal'] === 'true') return 'internal';
   // The in-tree provider defaults to internet-facing, the controllers to internal: an undecided owner may be either.
-  return server?.owners.includes('in-tree') ? 'internet-facing' : 'internal';
+  return serviceScheme(svc, server?.owners.includes('in-tree') ?? false);
 }
 
 /** Ingresses sharing one ALB through an IngressBinding group, by group name. */

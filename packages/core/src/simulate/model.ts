@@ -3,13 +3,21 @@ import type { Namespaced, Workload } from '../inventory/types.js';
 import type { IngressSpec, LabelSelector, ServiceSpec, StringMap } from '../kube.js';
 import type { Compute } from '../placement/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
-import { parseFluentBitOutputs } from '../analysis/fluent-bit.js';
+import { parseFluentBitOutputs, parseFluentBitSections } from '../analysis/fluent-bit.js';
+import { tailsContainerLogs } from '../analysis/fargate-log-tags.js';
 import type { KubernetesVersion } from '../version.js';
 import { Callers } from './callers.js';
 import { CapacityState } from './capacity.js';
 import { isRecord } from '../inventory/shape.js';
 import { inventoryFacts, isLoadBalancerController, type LoadBalancerOwner, type LoadBalancingFacts } from '../analysis/load-balancer-owner.js';
+import { Reconciliation } from './reconciliation.js';
 import type { Invariant } from './types.js';
+
+/** A node agent's log output, with its inputs that tail container log files (none seen: every container's logs may reach it). */
+export interface NodeLogOutput {
+  output: LogOutput;
+  containerInputs: LogOutput[];
+}
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export const COREDNS = 'Deployment/kube-system/coredns';
@@ -82,6 +90,8 @@ export class ClusterModel {
   readonly ingressClasses = new Map<string, { controller: string; params: string | null; isDefault: boolean }>();
   readonly ingressClassParams = new Map<string, Record<string, unknown>>();
   readonly configMaps: ByName<StringMap> = new Map();
+  /** Load balancers (`Kind/namespace/name` of their Ingress or Service) a step associated a WAFv2 web ACL with. */
+  readonly webAcls = new Set<string>();
   readonly daemonSets = new Map<string, DaemonSetModel>();
   /** Workload keys of the AWS Load Balancer Controller's Deployment(s), read or installed. */
   readonly lbc = new Set<string>();
@@ -95,10 +105,13 @@ export class ClusterModel {
   readonly lbFacts: LoadBalancingFacts;
   /** Who served load balancers before the first step (markBeforePlan). */
   private before = { autoMode: false, controller: false };
+  /** Which Argo CD or Flux object applies each workload, and which of them the plan has paused. */
+  readonly reconciliation: Reconciliation;
 
   constructor(readonly ctx: RuleContext) {
     const inv = ctx.inventory;
     this.capacity = new CapacityState(inv, ctx.placement.unseen);
+    this.reconciliation = new Reconciliation(inv.workloads);
     this.version = ctx.clusterVersion;
     const shown = inventoryFacts(ctx);
     const namedClasses = new Set(inv.ingresses.flatMap((i) => i.spec.ingressClassName ?? i.metadata.annotations['kubernetes.io/ingress.class'] ?? []));
@@ -189,14 +202,16 @@ export class ClusterModel {
       .flatMap(([, text]) => parseFluentBitOutputs(text));
   }
 
-  /** Outputs of every DaemonSet that ships logs from the nodes it runs on (its mounted Fluent Bit configuration). */
-  nodeLogOutputs(): LogOutput[] {
-    const out: LogOutput[] = [];
+  /**
+   * Outputs of every DaemonSet that ships logs from the nodes it runs on (its mounted Fluent Bit configuration),
+   * each with the agent's inputs that tail container log files: they decide which pods' logs reach it.
+   */
+  nodeLogOutputs(): NodeLogOutput[] {
+    const out: NodeLogOutput[] = [];
     for (const ds of this.daemonSets.values()) {
-      for (const name of ds.configMaps) {
-        const data = this.configMaps.get(nsName(ds.namespace, name));
-        if (data) for (const text of Object.values(data)) out.push(...parseFluentBitOutputs(text));
-      }
+      const texts = ds.configMaps.flatMap((name) => Object.values(this.configMaps.get(nsName(ds.namespace, name)) ?? {}));
+      const containerInputs = texts.flatMap((text) => parseFluentBitSections(text, 'INPUT')).filter(tailsContainerLogs);
+      for (const text of texts) for (const output of parseFluentBitOutputs(text)) out.push({ output, containerInputs });
     }
     return out;
   }

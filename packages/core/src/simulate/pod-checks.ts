@@ -5,8 +5,10 @@ import { wildcardMatch } from '../placement/fargate-profiles.js';
 import { describeCompute } from '../placement/place.js';
 import type { Compute } from '../placement/types.js';
 import { admitsFromOutside, isolatesIngress, type TargetPort } from '../analysis/network-policy-reach.js';
+import { clusterVariable } from '../analysis/fluent-bit.js';
 import { atLeast } from '../version.js';
-import { COREDNS, IRSA_ANNOTATION, ranBefore, serviceAccountKey, type Baseline, type ClusterModel, type SimWorkload } from './model.js';
+import { COREDNS, IRSA_ANNOTATION, ranBefore, serviceAccountKey, type Baseline, type ClusterModel, type NodeLogOutput, type SimWorkload } from './model.js';
+import { tagsOfLogFile } from '../analysis/fargate-log-tags.js';
 import type { Invariant } from './types.js';
 
 /** Below this version Auto Mode ignores SecurityGroupPolicy (aws-facts, pod-security-groups row). */
@@ -52,8 +54,7 @@ const NOT_DESTINATION = new Set([
 
 /** Agents read the cluster and region from their environment; Fargate's router needs them written out. */
 function resolve(value: string, model: ClusterModel): string {
-  const cluster = model.ctx.inventory.cluster;
-  return value.replace(/\$\{(AWS_REGION|REGION)\}/g, cluster?.region ?? '$&').replace(/\$\{CLUSTER_NAME\}/g, cluster?.name ?? '$&');
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => clusterVariable(variable, model.ctx.inventory.cluster) ?? whole);
 }
 
 export function destination(o: LogOutput, model: ClusterModel): string {
@@ -67,15 +68,16 @@ export function destination(o: LogOutput, model: ClusterModel): string {
 
 /**
  * Whether an output's Match takes the workload's container logs. Fargate tags them
- * kube.var.log.containers.<pod>_<namespace>_<container>-<id>.log; a node agent tags them with its own
- * prefix (application., kube., …), which the output names itself, so only the rest is compared there.
+ * kube.var.log.containers.<pod>_<namespace>_<container>-<id>.log; a node agent tags them by the tail inputs
+ * that read the file, or, when its inputs are not seen, with the prefix the output names itself.
  */
-function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | null): boolean {
+function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | null, containerInputs: readonly LogOutput[] = []): boolean {
   const match = o.params.match;
   if (match === undefined) return o.params.match_regex === undefined;
-  const rest = `var.log.containers.${sim.workload.metadata.name}-0_${sim.workload.metadata.namespace}_container-0.log`;
+  const path = `/var/log/containers/${sim.workload.metadata.name}-0_${sim.workload.metadata.namespace}_container-0.log`;
+  if (prefix === null && containerInputs.length > 0) return tagsOfLogFile(containerInputs, path, wildcardMatch).some((tag) => wildcardMatch(match, tag));
   const own = prefix ?? (match.includes('.') ? match.slice(0, match.indexOf('.')) : match);
-  return wildcardMatch(match, `${own}.${rest}`);
+  return wildcardMatch(match, `${own}.${path.slice(1).replace(/\//g, '.')}`);
 }
 
 function logsAt(model: ClusterModel, sim: SimWorkload, at: Compute, outputs: LogCache): string[] {
@@ -87,20 +89,20 @@ function logsAt(model: ClusterModel, sim: SimWorkload, at: Compute, outputs: Log
   if (at.type === 'auto-mode' || at.type === 'managed-nodes')
     return outputs
       .nodes()
-      .filter((o) => matchesContainerLogs(o, sim, null))
-      .map((o) => destination(o, model));
+      .filter((n) => matchesContainerLogs(n.output, sim, null, n.containerInputs))
+      .map((n) => destination(n.output, model));
   return [];
 }
 
 /** Log outputs are read once per state of the log configuration, not once per workload. */
 export interface LogCache {
   fargate(): LogOutput[];
-  nodes(): LogOutput[];
+  nodes(): NodeLogOutput[];
 }
 
 export function logCache(model: ClusterModel): LogCache {
   let fargate: LogOutput[] | null = null;
-  let nodes: LogOutput[] | null = null;
+  let nodes: NodeLogOutput[] | null = null;
   return { fargate: () => (fargate ??= model.fargateLogOutputs()), nodes: () => (nodes ??= model.nodeLogOutputs()) };
 }
 

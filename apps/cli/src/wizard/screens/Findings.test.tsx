@@ -7,24 +7,24 @@ afterEach(() => h?.unmount());
 async function toFindings(size?: { columns: number; rows: number }): Promise<Harness> {
   const harness = await startOnPlan(size ? { size } : {});
   await harness.press('4');
-  await harness.see('Findings: 53');
+  await harness.see('Findings: 49');
   return harness;
 }
 
 describe('Findings screen', () => {
   it('groups by severity and capability and shows the detail of the finding under the cursor', async () => {
     h = await toFindings();
-    // The simulation's blockers come first; five rows down is the first change.
-    expect(h.frame()).toContain('BLOCKER · autoscaling (1)');
+    // Blockers come first; the example has none, so the list opens on the changes.
+    expect(h.frame()).toContain('CHANGE · autoscaling (6)');
     expect(h.frame()).toContain('Remediation');
-    await h.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
+    await h.press(KEY.down);
     await h.see('CHANGE · autoscaling · FargateProfile/batch');
     await h.press(KEY.enter);
     await h.see('Finding (Esc: back to the list)');
     await h.see('https://docs.aws.amazon.com/eks/latest/userguide/');
     await h.see('decommission/delete-fargate-profiles');
     await h.press(KEY.esc);
-    await h.see('Findings: 53');
+    await h.see('Findings: 49');
   });
 
   it('filters by name or namespace with /, and Esc clears the filter', async () => {
@@ -33,11 +33,11 @@ describe('Findings screen', () => {
     await h.see('/payments▏');
     await h.press(KEY.enter);
     await h.see('filter /payments');
-    const matches = h.model.findings.query === 'payments' ? h.frame().match(/Findings: (\d+) of 53/) : null;
+    const matches = h.model.findings.query === 'payments' ? h.frame().match(/Findings: (\d+) of 49/) : null;
     expect(Number(matches?.[1])).toBeGreaterThan(0);
     expect(h.frame()).not.toContain('FargateProfile/batch');
     await h.press(KEY.esc);
-    await h.see('Findings: 53 ·');
+    await h.see('Findings: 49 ·');
   });
 
   it('says so when nothing matches', async () => {
@@ -51,7 +51,7 @@ describe('Findings screen', () => {
     const row = h
       .frame()
       .split('\n')
-      .find((line) => line.startsWith('BLOCKER · autoscaling (1)'));
-    expect(row).toMatch(/^BLOCKER · autoscaling \(1\) +BLOCKER · autoscaling · Job\/batch\/reindex-2026-11-20$/);
+      .find((line) => line.startsWith('CHANGE · autoscaling (6)'));
+    expect(row).toMatch(/^CHANGE · autoscaling \(6\) +CHANGE · autoscaling · cluster$/);
   });
 });

@@ -41,9 +41,14 @@ export type CapacityRequest =
       kind: 'node-pool';
       /** Stable, DNS-safe name; requests with the same name are merged by the planner. */
       name: string;
-      purpose: 'general' | 'spot' | 'gpu' | 'neuron' | 'arm64' | 'security-groups';
+      /** `karpenter`: a self-managed Karpenter NodePool re-created for Auto Mode (AWS's Karpenter migration). */
+      purpose: 'general' | 'spot' | 'gpu' | 'neuron' | 'arm64' | 'security-groups' | 'karpenter';
       requirements: NodeSelectorRequirement[];
       taints: Taint[];
+      /** Node labels the pool's nodes carry (a re-created pool keeps its original's); none when absent. */
+      labels?: StringMap;
+      /** Karpenter's preference among pools (1..100); none when absent. */
+      weight?: number;
       /** Pod security groups for the NodeClass (re-homed SecurityGroupPolicies); empty = the default NodeClass. */
       podSecurityGroupIds: string[];
       /** Extra resource limits for the pool, e.g. { "nvidia.com/gpu": "8" }. */
@@ -76,10 +81,16 @@ export interface LogOutput {
 }
 
 export type NodeAgentChange =
-  /** To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs. */
-  | { kind: 'log-agent-daemonset'; outputs: LogOutput[] }
-  /** To Fargate: the agent's outputs move into aws-observability/aws-logging. */
-  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; /** [FILTER] sections carried into filters.conf. */ filters?: LogOutput[] }
+  /**
+   * To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs, through the
+   * [FILTER] sections of aws-logging's filters.conf and with the [PARSER] sections of its parsers.conf.
+   */
+  | { kind: 'log-agent-daemonset'; outputs: LogOutput[]; filters?: LogOutput[]; parsers?: LogOutput[] }
+  /**
+   * To Fargate: the agent's outputs move into aws-observability/aws-logging, its [FILTER] sections into
+   * filters.conf and the [PARSER] sections those filters name into parsers.conf (`plugin` is the parser's name).
+   */
+  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; filters?: LogOutput[]; parsers?: LogOutput[] }
   /** To Fargate: metrics/APM/security agent re-deployed as a sidecar in each workload. */
   | { kind: 'sidecar'; agent: string }
   /** Node-only infrastructure with no meaning without nodes. */
@@ -117,7 +128,8 @@ export type PrerequisiteTask =
   | { kind: 'upgrade-kubernetes'; minVersion: string }
   | { kind: 'authentication-mode' }
   | { kind: 'cluster-role-policies'; policies: string[] }
-  | { kind: 'enable-auto-mode' }
+  /** `nodePools`: the built-in pools to enable; both when absent (only `system` while self-managed Karpenter still runs). */
+  | { kind: 'enable-auto-mode'; nodePools?: string[] }
   | { kind: 'install-efs-csi-driver' }
   /** An EKS add-on older than Auto Mode's minimum for existing clusters: `current` is the image tag the inventory shows. */
   | { kind: 'upgrade-addon'; addon: string; current: string; minimum: string }
@@ -128,7 +140,12 @@ export type PrerequisiteTask =
   | { kind: 'move-data'; claim: string };
 
 export type DecommissionTask =
-  { kind: 'delete-fargate-profiles' } | { kind: 'scale-coredns-to-zero' } | { kind: 'disable-auto-mode' } | { kind: 'retire-node-pools' };
+  | { kind: 'delete-fargate-profiles' }
+  | { kind: 'scale-coredns-to-zero' }
+  | { kind: 'disable-auto-mode' }
+  | { kind: 'retire-node-pools' }
+  /** Self-managed Karpenter: its NodePools and EC2NodeClasses deleted once nothing runs on them, its controller last. */
+  | { kind: 'retire-karpenter' };
 
 /**
  * What a finding asks of the plan. Rules say what must happen; the planner decides where and when.

@@ -80,7 +80,7 @@ export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], St
     skippedInputs: 0,
     cost: null,
     costUnavailable: null,
-    summary: { bySeverity, workloads: { total: 0, moving: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
+    summary: { bySeverity, workloads: { total: 0, moving: 0, starting: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
     findings,
     stages,
     workloads: [],

@@ -119,10 +119,20 @@ describe.skipIf(!existsSync(CORPUS))('Auto Mode → Fargate on the shared corpus
     const logging = find(findings, 'fargate-log-agents:DaemonSet/amazon-cloudwatch/fluent-bit');
     expect(logging?.action.type === 'node-agent' && logging.action.change.kind === 'aws-logging-configmap' && logging.action.change).toMatchObject({
       // Container logs only, on Fargate's kube.* tags: the dataplane and host outputs read node logs Fargate has no counterpart for.
-      outputs: [{ plugin: 'cloudwatch_logs', params: { match: 'kube.*', log_stream_prefix: 'fargate-' } }],
+      // Container Insights' cluster name and Region are the cluster's, from its description (the fluent-bit-cluster-info
+      // ConfigMap they are read from is not in the corpus; Fargate has no instance metadata).
+      outputs: [
+        {
+          plugin: 'cloudwatch_logs',
+          params: {
+            match: 'kube.*',
+            log_stream_prefix: 'fargate-',
+            log_group_name: '/aws/containerinsights/serious-bluegrass-ladybug/application',
+            region: 'us-east-1',
+          },
+        },
+      ],
       unsupported: expect.arrayContaining([
-        // The region comes from the cluster (Fargate has no instance metadata); the log group's cluster variable is not known here.
-        '${CLUSTER_NAME} in cloudwatch_logs log_group_name',
         'filter aws',
         'output cloudwatch_logs (Match dataplane.*: node logs, which Fargate has no equivalent for)',
         'output cloudwatch_logs (Match host.*: node logs, which Fargate has no equivalent for)',

@@ -4,6 +4,7 @@ import { objectRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
 import { PROPOSED } from '../../analysis/proposed-names.js';
 import { planAlbClasses } from '../../analysis/alb-groups.js';
+import { classParamsScheme, ingressScheme } from '../../analysis/load-balancer-scheme.js';
 import { OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
 import { describeOwners, ingressOwner, inventoryFacts, mayBe, serviceOwner, type Ownership } from '../../analysis/load-balancer-owner.js';
 
@@ -60,7 +61,8 @@ export const autoModeLoadBalancerRule: Rule = {
     const facts = inventoryFacts(ctx);
     const owners = new Map(ctx.inventory.ingresses.map((ing) => [ing, ingressOwner(facts, ing)]));
     const owned = ctx.inventory.ingresses.filter((ing) => mayBe(owners.get(ing) ?? null, 'load-balancer-controller'));
-    const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existing?.metadata.name);
+    const existingClass = existing ? { name: existing.metadata.name, scheme: classParamsScheme(ctx.inventory, ctx.index, existing.metadata.name) } : undefined;
+    const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existingClass, (ing) => ingressScheme(ctx.inventory, ctx.index, ing));
     for (const ing of owned) {
       const owner = owners.get(ing)!;
       const unsupported = unsupportedIngress(ing.metadata.annotations);

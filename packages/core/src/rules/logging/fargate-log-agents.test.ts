@@ -63,6 +63,22 @@ describe('fargate-log-agents', () => {
     expect(f?.sources).toContain('https://docs.aws.amazon.com/eks/latest/userguide/fargate-logging.html');
   });
 
+  it("carries Container Insights' cluster name and Region as the cluster's when their ConfigMap is not in the inventory", () => {
+    const withoutClusterInfo = { ...fluentBit, template: structuredClone(fluentBit.template) };
+    withoutClusterInfo.template.spec.containers[0]!.env = withoutClusterInfo.template.spec.containers[0]!.env!.filter((e) => e.name !== 'AWS_REGION');
+    const [f] = runRule(
+      fargateLogAgentsRule,
+      anAutoModeInventory([withoutClusterInfo], { configMaps: [aConfigMap('fluent-bit-config', { 'output.conf': config }, { namespace: 'logging' })] }),
+      { target: 'fargate' },
+    );
+    expect(f?.action).toMatchObject({
+      change: {
+        outputs: [{ plugin: 'cloudwatch_logs', params: { region: 'eu-west-1', log_group_name: '/eks/demo/app' } }],
+        unsupported: ['filter aws', 'output loki'],
+      },
+    });
+  });
+
   it('says so when the configuration is not in the inventory', () => {
     const f = runRule(fargateLogAgentsRule, anAutoModeInventory([fluentBit]), { target: 'fargate' })[0];
     expect(f?.action).toMatchObject({

@@ -3,7 +3,7 @@ import type { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Workload } from '../../inventory/types.js';
 import type { Rule } from '../engine/types.js';
 import { workloadRef } from '../../analysis/refs.js';
-import { parseFluentBitOutputs, parseFluentBitSections } from '../../analysis/fluent-bit.js';
+import { clusterVariable, parseFluentBitOutputs, parseFluentBitSections } from '../../analysis/fluent-bit.js';
 import { containerTagPrefixes, FARGATE_KUBERNETES_FILTER, fargateMatch, literalStreamPrefix } from '../../analysis/fargate-log-tags.js';
 import { classifyAgent } from '../../analysis/agents.js';
 import { allContainers, windowsEvidence } from '../../analysis/evidence.js';
@@ -15,6 +15,8 @@ import { daemonSets } from '../../analysis/fargate-scope.js';
 interface Derived {
   outputs: LogOutput[];
   filters: LogOutput[];
+  /** The [PARSER] sections the carried parser filters name. */
+  parsers: LogOutput[];
   /** Settings rewritten for Fargate, one sentence each. */
   rewritten: string[];
   unsupported: string[];
@@ -64,7 +66,7 @@ function environment(index: InventoryIndex, w: Workload): Map<string, string> {
   return env;
 }
 
-function derive(index: InventoryIndex, w: Workload, clusterRegion: string | undefined): Derived {
+function derive(index: InventoryIndex, w: Workload, cluster: { name: string; region: string | null } | null): Derived {
   const names = [...new Set((w.template.spec.volumes ?? []).flatMap((v) => (v.configMap?.name ? [v.configMap.name] : [])))];
   const env = environment(index, w);
   const unsupported = new Set<string>();
@@ -74,11 +76,13 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
   const found: string[] = [];
   const missing: string[] = [];
   const texts: string[] = [];
+  const defined = new Map<string, LogOutput>();
   for (const name of names) {
     const cm = index.configMap(w.metadata.namespace, name);
     if (!cm) missing.push(`${w.metadata.namespace}/${name}`);
     else
       for (const text of Object.values(cm.data)) {
+        for (const parser of parseFluentBitSections(text, 'PARSER')) if (!defined.has(parser.plugin)) defined.set(parser.plugin, parser);
         if (!/^\s*\[(OUTPUT|FILTER|INPUT)\]/im.test(text)) continue;
         texts.push(text);
         if (!found.includes(name)) found.push(name);
@@ -90,7 +94,11 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
     value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, variable: string) => {
       // Credentials never get copied into the plan: the operator re-enters them where they belong.
       // A region the agent read from its node's metadata is the cluster's: Fargate has no instance metadata.
-      const resolved = CREDENTIAL.test(key) || CREDENTIAL.test(variable) ? undefined : (env.get(variable) ?? (key === 'region' ? clusterRegion : undefined));
+      // Container Insights' cluster name and Region are the cluster's even when their ConfigMap is not in the inventory.
+      const resolved =
+        CREDENTIAL.test(key) || CREDENTIAL.test(variable)
+          ? undefined
+          : (env.get(variable) ?? clusterVariable(variable, cluster) ?? (key === 'region' ? clusterVariable('AWS_REGION', cluster) : undefined));
       if (resolved === undefined && !/^log_stream_(prefix|name)$/.test(key)) unsupported.add(`\${${variable}} in ${plugin} ${key}`);
       return resolved ?? whole;
     });
@@ -133,6 +141,16 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
       if (o) outputs.set(JSON.stringify([o.plugin, Object.entries(o.params).sort()]), o);
     }
   }
+  // A parser filter needs its parser on Fargate too: parsers.conf takes the ones the carried filters name.
+  const parsers = new Map<string, LogOutput>();
+  for (const f of filters.values()) {
+    const name = f.plugin === 'parser' ? f.params['parser'] : undefined;
+    if (name === undefined || parsers.has(name)) continue;
+    const parser = defined.get(name);
+    if (parser) parsers.set(name, parser);
+    else
+      unsupported.add(`parser ${name}: its [PARSER] section is in none of the agent's ConfigMaps (it may come with the agent's image); add it to parsers.conf`);
+  }
   if (found.length === 0) {
     unsupported.add(
       missing.length > 0
@@ -143,6 +161,7 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
   return {
     outputs: [...outputs.values()],
     filters: [...filters.values()],
+    parsers: [...parsers.values()],
     rewritten: [...rewritten].sort(),
     unsupported: [...unsupported].sort(),
     configMaps: found,
@@ -166,10 +185,11 @@ export const fargateLogAgentsRule: Rule = {
       if (agent.role !== 'log-shipper') return [];
       const name = describeWorkload(w);
       const derived = agent.fluentBit
-        ? derive(ctx.index, w, ctx.inventory.cluster?.region ?? undefined)
+        ? derive(ctx.index, w, ctx.inventory.cluster)
         : {
             outputs: [],
             filters: [],
+            parsers: [],
             rewritten: [],
             unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`],
             configMaps: [],
@@ -183,11 +203,17 @@ export const fargateLogAgentsRule: Rule = {
         {
           severity: 'change' as const,
           resource: workloadRef(w),
-          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}${derived.filters.length > 0 ? ` with its filters (${listOf(derived.filters.map((f) => f.plugin))})` : ''}.${derived.rewritten.length > 0 ? ` Rewritten for Fargate: ${derived.rewritten.join('; ')}.` : ''}${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
+          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}${derived.filters.length > 0 ? ` with its filters (${listOf(derived.filters.map((f) => f.plugin))})${derived.parsers.length > 0 ? ` and the parsers they use (${listOf(derived.parsers.map((p) => p.plugin))})` : ''}` : ''}.${derived.rewritten.length > 0 ? ` Rewritten for Fargate: ${derived.rewritten.join('; ')}.` : ''}${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
           remediation: `Create namespace ${AWS_LOGGING.namespace} (label aws-observability: enabled) and the ${AWS_LOGGING.configMap} ConfigMap (only [FILTER], [OUTPUT] and [PARSER] sections, at most ${AWS_LOGGING.maxChars} characters, no \${ENV} references; outputs: ${AWS_LOGGING.outputs.join(', ')}), and give the pod execution role permission to write there. Node and systemd log inputs have no Fargate equivalent. Changes apply to new pods only; keep the DaemonSet while any EC2 nodes remain.`,
           action: {
             type: 'node-agent' as const,
-            change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, filters: derived.filters, unsupported: derived.unsupported },
+            change: {
+              kind: 'aws-logging-configmap' as const,
+              outputs: derived.outputs,
+              filters: derived.filters,
+              ...(derived.parsers.length > 0 ? { parsers: derived.parsers } : {}),
+              unsupported: derived.unsupported,
+            },
           },
         },
       ];

@@ -4,6 +4,7 @@ import { currentType, isWindowsPinned } from '../../analysis/auto-mode-movers.js
 import { describeWorkload } from '../../analysis/workload.js';
 import { affinityExcludes } from '../../placement/affinity-exclusion.js';
 import { isKarpenterController } from '../../analysis/karpenter.js';
+import { replacedBy } from '../../analysis/replaced-daemonsets.js';
 
 /**
  * A workload whose required node affinity excludes every Auto Mode node would sit Pending once
@@ -18,8 +19,9 @@ export const autoModeNodeAffinityRule: Rule = {
   check(ctx) {
     return ctx.inventory.workloads.flatMap((w) => {
       const current = currentType(ctx, w);
+      // aws-node and kube-proxy carry `compute-type NotIn [auto]` on purpose: Auto Mode replaces them, they never move.
       // Karpenter's controller is kept off nodes a NodePool made on purpose; it is removed, not moved (auto-mode-karpenter).
-      if (current === undefined || current === 'auto-mode' || isWindowsPinned(w) || isKarpenterController(w)) return [];
+      if (current === undefined || current === 'auto-mode' || isWindowsPinned(w) || replacedBy(w) !== null || isKarpenterController(w)) return [];
       const excluded = affinityExcludes(w.template.spec, 'auto-mode');
       if (!excluded) return [];
       return [
