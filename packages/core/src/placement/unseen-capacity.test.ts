@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory, Workload } from '../inventory/types.js';
 import { aCluster, anAutoModeCluster, anInventory, aWorkload } from '../testing/index.js';
 import { aNodePool } from '../testing/kube-objects.js';
+import { gpuContainers as gpu, gpuInference as inference, spotGame as spot } from '../testing/unseen-capacity.js';
 import { COMPUTE_TYPE_ANNOTATION } from './fargate-profiles.js';
 import { computePlacement } from './place.js';
 
-const gpu = [{ name: 'main', image: 'public.ecr.aws/example/infer:1.0', resources: { limits: { 'nvidia.com/gpu': '1' } } }];
-const spot = aWorkload({ namespace: 'game', name: 'spot', spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
-const inference = aWorkload({
-  namespace: 'ml',
-  name: 'infer',
-  containers: gpu,
-  spec: { nodeSelector: { 'karpenter.sh/nodepool': 'gpu' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] },
-});
 const plain = aWorkload({ namespace: 'shop', name: 'web', spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } });
 
 function placement(inventory: Inventory, w: Workload, target: 'fargate' | 'auto-mode') {

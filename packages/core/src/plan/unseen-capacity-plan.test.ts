@@ -5,17 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '@modeshift/plan';
 import { anInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aNodePool } from '../testing/kube-objects.js';
+import { gpuInference as inference, spotGame as spot } from '../testing/unseen-capacity.js';
 import { buildPlan } from './build-plan.js';
 
-const gpu = [{ name: 'main', image: 'public.ecr.aws/example/infer:1.0', resources: { limits: { 'nvidia.com/gpu': '1' } } }];
 const web = aWorkload({ namespace: 'shop', name: 'web' });
-const spot = aWorkload({ namespace: 'game', name: 'spot', spec: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' } } });
-const inference = aWorkload({
-  namespace: 'ml',
-  name: 'infer',
-  containers: gpu,
-  spec: { nodeSelector: { 'karpenter.sh/nodepool': 'gpu' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] },
-});
 
 const outcome = (plan: Plan, key: string) => plan.workloads.find((w) => w.workload === key);
 
