@@ -124,7 +124,11 @@ describe('self-managed Karpenter to Fargate', () => {
     });
     // Only the agent and the controller: nothing moves, so nothing retires the Karpenter NodePools.
     const plan = buildUnsimulatedPlan(contextFor(aKarpenterCluster([devicePlugin]), 'fargate'));
-    expect(step(plan, 'decommission/retire-node-agents')).toMatchObject({ title: 'Keep node agents for the EC2 capacity that remains', commands: [] });
+    expect(step(plan, 'decommission/retire-node-agents')).toMatchObject({
+      title: 'Keep node agents for the EC2 capacity that remains',
+      why: "Self-managed Karpenter's NodePools stay (the plan moves nothing off them), and these agents serve their nodes.",
+      commands: [],
+    });
   });
 
   it('keeps a NodePool, its EC2NodeClass and the controller while a workload that cannot move runs on it', () => {

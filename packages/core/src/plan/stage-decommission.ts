@@ -39,15 +39,18 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const karpenter = karpenterLeft(input, byKind['retire-karpenter']);
   const retire = withAction(input, 'node-agent').filter((x) => x.action.change.kind === 'retire');
   if (retire.length > 0) {
-    const keep = staysOn('auto-mode') || staysOn('managed-nodes') || karpenter.poolsRemain;
+    const workloadsStay = staysOn('auto-mode') || staysOn('managed-nodes');
+    const keep = workloadsStay || karpenter.poolsRemain;
     push(
       makeStep({
         id: 'decommission/retire-node-agents',
         title: keep ? 'Keep node agents for the EC2 capacity that remains' : 'Remove node-only agents',
         kind: 'retire-agents',
-        why: keep
+        why: workloadsStay
           ? 'Some workloads stay on EC2 nodes, and these agents serve those nodes.'
-          : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
+          : keep
+            ? "Self-managed Karpenter's NodePools stay (the plan moves nothing off them), and these agents serve their nodes."
+            : 'Without nodes, node exporters, device plugins and termination handlers have nothing to do.',
         findings: ids(retire),
         dependsOn: previous,
         commands: keep
