@@ -67,7 +67,13 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
         { parent: this },
       );
       for (const policy of model.nodeRole.policies) {
-        attachments.push(new aws.iam.RolePolicyAttachment(`${name}-node-role-${slug(policy)}`, { role: nodeRole.name, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) }, { parent: this }));
+        attachments.push(
+          new aws.iam.RolePolicyAttachment(
+            `${name}-node-role-${slug(policy)}`,
+            { role: nodeRole.name, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) },
+            { parent: this },
+          ),
+        );
       }
     }
     const nodeRoleArn: pulumi.Input<string> | undefined = nodeRole?.arn ?? args.nodeRoleArn;
@@ -115,16 +121,29 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
         // not show IAM, so any of them may have been attached before: `pulumi destroy` leaves them attached rather than
         // take from the cluster role what it had. The plan step's rollback detaches the ones it added.
         attachments.push(
-          new aws.iam.RolePolicyAttachment(`${name}-cluster-role-${slug(policy)}`, { role: roleName, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) }, { parent: this, retainOnDelete: true }),
+          new aws.iam.RolePolicyAttachment(
+            `${name}-cluster-role-${slug(policy)}`,
+            { role: roleName, policyArn: partition.apply((p) => managedPolicyArn(p, policy)) },
+            { parent: this, retainOnDelete: true },
+          ),
         );
       }
     }
     for (const entry of model.accessEntries) {
       if (nodeRoleArn === undefined) throw new pulumi.RunError('An access entry needs the Auto Mode node role: set nodeRoleArn in the stack configuration.');
-      const accessEntry = new aws.eks.AccessEntry(`${name}-access-entry-${slug(entry.policy)}`, { clusterName: args.clusterName, principalArn: nodeRoleArn, type: entry.type }, { parent: this });
+      const accessEntry = new aws.eks.AccessEntry(
+        `${name}-access-entry-${slug(entry.policy)}`,
+        { clusterName: args.clusterName, principalArn: nodeRoleArn, type: entry.type },
+        { parent: this },
+      );
       new aws.eks.AccessPolicyAssociation(
         `${name}-access-policy-${slug(entry.policy)}`,
-        { clusterName: args.clusterName, principalArn: nodeRoleArn, policyArn: partition.apply((p) => accessPolicyArn(p, entry.policy)), accessScope: { type: 'cluster' } },
+        {
+          clusterName: args.clusterName,
+          principalArn: nodeRoleArn,
+          policyArn: partition.apply((p) => accessPolicyArn(p, entry.policy)),
+          accessScope: { type: 'cluster' },
+        },
         { parent: this, dependsOn: [accessEntry] },
       );
     }
@@ -133,7 +152,9 @@ export class AutoModeEnablement extends pulumi.ComponentResource {
     const command = model.enable?.command;
     // The plan's command names the role ARN it expects; the created role's real ARN replaces it.
     this.enableAutoModeCommand =
-      command == null ? pulumi.output(undefined) : pulumi.output(nodeRoleArn).apply((arn) => (arn ? command.replace(/nodeRoleArn=[^,\s]+/, `nodeRoleArn=${arn}`) : command));
+      command == null
+        ? pulumi.output(undefined)
+        : pulumi.output(nodeRoleArn).apply((arn) => (arn ? command.replace(/nodeRoleArn=[^,\s]+/, `nodeRoleArn=${arn}`) : command));
     this.authenticationModeCommand = pulumi.output(model.authenticationMode?.command ?? undefined);
     this.registerOutputs({ nodeRoleArn: this.nodeRoleArn, enableAutoModeCommand: this.enableAutoModeCommand });
   }

@@ -7,6 +7,8 @@ import { code, fence, inline, plural, tableRow, url } from './syntax.js';
 
 /** More bars than this read as noise: the chart shows the most expensive namespaces, the table all. */
 const CHART_NAMESPACES = 20;
+/** The per-wave table is left to the JSON when the waves are more than this (the namespace table says most of it). */
+const WAVE_ROWS = 12;
 
 function chartLabel(text: string): string {
   return `"${text.replace(/["\\]/g, '').replace(/[\r\n]+/g, ' ')}"`;
@@ -57,10 +59,12 @@ export function costSection(ctx: Context): string[] {
     '',
     ...chart(cost),
   ];
-  if (cost.byWave.length > 0) {
+  if (cost.byWave.length > 0 && cost.byWave.length <= WAVE_ROWS) {
     lines.push('Per wave (what each wave moves):', '', tableRow(['Wave', 'Namespaces', 'Today', 'After']), '|---|---|--:|--:|');
     for (const w of cost.byWave) lines.push(tableRow([code(w.step), w.namespaces.map(code).join(', '), money(w.source), money(w.target)]));
     lines.push('');
+  } else if (cost.byWave.length > WAVE_ROWS) {
+    lines.push(`Per wave: the plan JSON's ${code('cost.byWave')} has what each of the ${cost.byWave.length} waves moves.`, '');
   }
   if (cost.packing.length > 0) {
     lines.push(
@@ -87,9 +91,16 @@ export function costSection(ctx: Context): string[] {
     lines.push('');
   }
   if (cost.excluded.length > 0) {
-    lines.push(`<details><summary>Not priced: ${plural(cost.excluded.length, 'workload')}</summary>`, '', tableRow(['Workload', 'Why']), '|---|---|');
-    for (const e of cost.excluded) lines.push(tableRow([code(e.workload), inline(e.reason)]));
-    lines.push('', '</details>', '');
+    // One row per reason: 40 CronJobs left out because their run time is unknown are one row.
+    const byReason = new Map<string, string[]>();
+    for (const e of cost.excluded) {
+      const list = byReason.get(e.reason);
+      if (list) list.push(e.workload);
+      else byReason.set(e.reason, [e.workload]);
+    }
+    lines.push(`Not priced: ${plural(cost.excluded.length, 'workload')}.`, '', tableRow(['Why', 'Workloads']), '|---|---|');
+    for (const [reason, workloads] of byReason) lines.push(tableRow([inline(reason), `${workloads.length}: ${workloads.map(code).join(', ')}`]));
+    lines.push('');
   }
   lines.push(
     'Assumptions:',

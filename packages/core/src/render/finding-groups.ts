@@ -1,0 +1,115 @@
+import { remediationOf, SEVERITIES, type CapabilityId, type Finding, type Plan, type Severity } from '@modeshift/plan';
+import { resourceKey } from '../rules/engine/run.js';
+import { sharedEnds } from './shared-words.js';
+
+/**
+ * The findings of one rule at one severity, as people read them: what and why once, the remediation
+ * once, then the resources with only what differs between them. 20,000 CronJobs that need the same
+ * annotation are one entry, not 20,000 copies of the same two paragraphs.
+ */
+export interface FindingGroup {
+  rule: string;
+  severity: Severity;
+  capability: CapabilityId;
+  title: string;
+  findings: Finding[];
+  /**
+   * The findings by what their messages say, with `<resource>` where each names its own: one variant
+   * when they all say the same, a few when they say one of a few things; `why` is null when they share nothing.
+   */
+  variants: { why: string | null; findings: Finding[] }[];
+  /** The remediation most of the group's findings have (the others are in `ownRemediation`). */
+  remediation: string;
+  /** Per finding: the part of its message the others do not share ('' when `why` says it all). */
+  detail(f: Finding): string;
+  /** The finding's remediation when it is not the group's, else null. */
+  ownRemediation(f: Finding): string | null;
+}
+
+/** The placeholder a shared message has where each finding names its own resource. */
+export const RESOURCE_PLACEHOLDER = '<resource>';
+
+/**
+ * The message with the finding's own resource named generically, so messages of one rule compare equal:
+ * "Ingress/shop/web", "Ingress shop/web" and "shop/web" all become the placeholder.
+ */
+function genericMessage(f: Finding): string {
+  const r = f.resource;
+  if (!r) return f.message;
+  const name = r.namespace === null ? r.name : `${r.namespace}/${r.name}`;
+  let text = f.message;
+  for (const form of [`${r.kind}/${name}`, `${r.kind} ${name}`, name]) text = text.split(form).join(RESOURCE_PLACEHOLDER);
+  return text;
+}
+
+/** At most this many distinct messages are each shown once with their resources; more are summarised. */
+const MESSAGE_VARIANTS = 4;
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  let best = values[0] ?? '';
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]): FindingGroup {
+  const entry = plan.rules[rule];
+  const generic = findings.map(genericMessage);
+  const remediations = findings.map((f) => remediationOf(plan.rules, f));
+  const remediation = mostCommon(remediations);
+  const ownRemediation = new Map(findings.map((f, i) => [f.id, remediations[i] === remediation ? null : remediations[i]!]));
+  const details = new Map<string, string>();
+  const byMessage = new Map<string, Finding[]>();
+  findings.forEach((f, i) => {
+    const list = byMessage.get(generic[i]!);
+    if (list) list.push(f);
+    else byMessage.set(generic[i]!, [f]);
+  });
+  let variants: FindingGroup['variants'];
+  if (byMessage.size <= MESSAGE_VARIANTS) {
+    variants = [...byMessage].map(([why, list]) => ({ why, findings: list }));
+  } else {
+    // Many different messages: say what they share once, and per finding only the words that differ.
+    const words = generic.map((m) => m.split(' '));
+    const { head, tail } = sharedEnds(words);
+    const start = words[0]!.slice(0, head).join(' ');
+    const end = tail > 0 ? words[0]!.slice(-tail).join(' ') : '';
+    variants = [{ why: head + tail === 0 ? null : [start, '…', end].filter((s) => s !== '').join(' '), findings }];
+    findings.forEach((f, i) => details.set(f.id, words[i]!.slice(head, words[i]!.length - tail).join(' ')));
+  }
+  return {
+    rule,
+    severity,
+    capability: findings[0]!.capability,
+    title: entry?.title ?? rule,
+    findings,
+    variants,
+    remediation,
+    detail: (f) => details.get(f.id) ?? '',
+    ownRemediation: (f) => ownRemediation.get(f.id) ?? null,
+  };
+}
+
+/** Groups by rule and severity: worst severity first, then by rule id; findings keep the plan's order. */
+export function groupFindings(plan: Plan, findings: readonly Finding[] = plan.findings): FindingGroup[] {
+  const keyed = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.rule}`;
+    const list = keyed.get(key);
+    if (list) list.push(f);
+    else keyed.set(key, [f]);
+  }
+  const rank = new Map(SEVERITIES.map((s, i) => [s, i]));
+  return [...keyed.values()]
+    .map((list) => group(plan, list[0]!.rule, list[0]!.severity, list))
+    .sort((a, b) => rank.get(a.severity)! - rank.get(b.severity)! || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** "Deployment/shop/web", or "cluster" for a finding about the whole cluster. */
+export function findingResource(f: Finding): string {
+  return resourceKey(f.resource);
+}
