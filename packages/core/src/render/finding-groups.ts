@@ -29,17 +29,40 @@ export interface FindingGroup {
 /** The placeholder a shared message has where each finding names its own resource. */
 export const RESOURCE_PLACEHOLDER = '<resource>';
 
+/** Characters that continue a name: "cart-1" inside "cart-10" or "shop/cart-1" is not the word "cart-1". */
+function continuesName(code: number | undefined): boolean {
+  if (code === undefined) return false;
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95 || code === 46 || code === 47;
+}
+
+/** `text` with every whole-word `word` replaced by `by`. */
+function replaceWord(text: string, word: string, by: string): string {
+  let at = text.indexOf(word);
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    const end = at + word.length;
+    if (!continuesName(text.charCodeAt(at - 1)) && !continuesName(text.charCodeAt(end))) {
+      out += text.slice(from, at) + by;
+      from = end;
+    }
+    at = text.indexOf(word, end);
+  }
+  return out + text.slice(from);
+}
+
 /**
  * The message with the finding's own resource named generically, so messages of one rule compare equal:
- * "Ingress/shop/web", "Ingress shop/web" and "shop/web" all become the placeholder.
+ * "Ingress/shop/web", "Ingress shop/web", "shop/web" and the bare name "web" all become the placeholder.
  */
 function genericMessage(f: Finding): string {
   const r = f.resource;
   if (!r) return f.message;
   const name = r.namespace === null ? r.name : `${r.namespace}/${r.name}`;
   let text = f.message;
-  for (const form of [`${r.kind}/${name}`, `${r.kind} ${name}`, name]) text = text.split(form).join(RESOURCE_PLACEHOLDER);
-  return text;
+  for (const form of [`${r.kind}/${name}`, `${r.kind} ${name}`, name]) if (text.includes(form)) text = text.split(form).join(RESOURCE_PLACEHOLDER);
+  return replaceWord(text, r.name, RESOURCE_PLACEHOLDER);
 }
 
 /** At most this many distinct messages are each shown once with their resources; more are summarised. */
@@ -61,8 +84,11 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
   const generic = findings.map(genericMessage);
   const remediations = findings.map((f) => remediationOf(plan.rules, f));
   const remediation = mostCommon(remediations);
-  const ownRemediation = new Map(findings.map((f, i) => [f.id, remediations[i] === remediation ? null : remediations[i]!]));
-  const details = new Map<string, string>();
+  const ownRemediation = new Map<Finding, string>();
+  findings.forEach((f, i) => {
+    if (remediations[i] !== remediation) ownRemediation.set(f, remediations[i]!);
+  });
+  const details = new Map<Finding, string>();
   const byMessage = new Map<string, Finding[]>();
   findings.forEach((f, i) => {
     const list = byMessage.get(generic[i]!);
@@ -79,7 +105,7 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     const start = words[0]!.slice(0, head).join(' ');
     const end = tail > 0 ? words[0]!.slice(-tail).join(' ') : '';
     variants = [{ why: head + tail === 0 ? null : [start, '…', end].filter((s) => s !== '').join(' '), findings }];
-    findings.forEach((f, i) => details.set(f.id, words[i]!.slice(head, words[i]!.length - tail).join(' ')));
+    findings.forEach((f, i) => details.set(f, words[i]!.slice(head, words[i]!.length - tail).join(' ')));
   }
   return {
     rule,
@@ -89,8 +115,8 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     findings,
     variants,
     remediation,
-    detail: (f) => details.get(f.id) ?? '',
-    ownRemediation: (f) => ownRemediation.get(f.id) ?? null,
+    detail: (f) => details.get(f) ?? '',
+    ownRemediation: (f) => ownRemediation.get(f) ?? null,
   };
 }
 

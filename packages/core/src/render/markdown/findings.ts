@@ -24,13 +24,24 @@ function targetFact(ctx: Context, g: FindingGroup): string | null {
   return `${inline(row.summary)}${condition}`;
 }
 
-/** A resource as a table cell or list item: its name, and what its finding says that the others do not. */
-function resourceItem(ctx: Context, g: FindingGroup, f: Finding, withNamespace: boolean): string {
-  const r = f.resource;
-  const name = !r ? 'cluster' : withNamespace || r.namespace === null ? resourceOf(f) : `${r.kind}/${r.name}`;
-  const detail = g.detail(f);
-  const own = g.ownRemediation(f);
-  return `${code(name)}${detail ? ` (${inline(detail)})` : ''}${own ? ` (remediation: ${inline(own)})` : ''}`;
+/**
+ * The resources of one namespace as a table cell or list item: their names, and what their findings say
+ * that the rule's other findings do not, once for all the resources that say the same (a namespace's 40
+ * workloads that move to the same Fargate profile name it once).
+ */
+function resourceList(g: FindingGroup, list: readonly Finding[]): string {
+  const byDetail = new Map<string, string[]>();
+  for (const f of list) {
+    const r = f.resource;
+    const name = !r ? 'cluster' : r.namespace === null ? resourceOf(f) : `${r.kind}/${r.name}`;
+    const detail = g.detail(f);
+    const own = g.ownRemediation(f);
+    const key = `${detail ? ` (${inline(detail)})` : ''}${own ? ` (remediation: ${inline(own)})` : ''}`;
+    const names = byDetail.get(key);
+    if (names) names.push(code(name));
+    else byDetail.set(key, [code(name)]);
+  }
+  return [...byDetail].map(([detail, names]) => `${names.join(', ')}${detail}`).join('; ');
 }
 
 /** The group's findings by namespace, in first-seen order. */
@@ -141,14 +152,14 @@ function findingGroup(ctx: Context, g: FindingGroup, n: number): string[] {
     // A rule across many namespaces: one paragraph, not a row per namespace.
     const parts = [...namespaces].map(([ns, list]) => {
       const steps = stepsOf(ctx, list);
-      return `${ns ? code(ns) : '(cluster)'}${steps.length > 0 ? ` (${stepList(ctx, steps)})` : ''}: ${list.map((f) => resourceItem(ctx, g, f, false)).join(', ')}`;
+      return `${ns ? code(ns) : '(cluster)'}${steps.length > 0 ? ` (${stepList(ctx, steps)})` : ''}: ${resourceList(g, list)}`;
     });
     lines.pop();
-    return [...lines, `- **Resources (${g.findings.length})** by namespace (step): ${parts.join('; ')}`, ''];
+    return [...lines, `- **Resources (${g.findings.length})** by namespace (step): ${parts.join(' · ')}`, ''];
   }
   lines.push(tableRow(['Namespace', 'Resources', 'Step']), '|---|---|---|');
   for (const [ns, list] of namespaces) {
-    lines.push(tableRow([ns ? code(ns) : '', list.map((f) => resourceItem(ctx, g, f, false)).join(', '), stepList(ctx, stepsOf(ctx, list))]));
+    lines.push(tableRow([ns ? code(ns) : '', resourceList(g, list), stepList(ctx, stepsOf(ctx, list))]));
   }
   return [...lines, ''];
 }

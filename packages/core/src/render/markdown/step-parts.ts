@@ -17,8 +17,16 @@ const SHOWN_MANIFESTS = 3;
 /** Workloads named one by one in a step outside the waves; more are counted by namespace (each wave names its own). */
 const NAMED_WORKLOADS = 10;
 
-/** Where a step's long command list and its files are when the document leaves them out. */
-export const ELSEWHERE = 'not listed here (`plan --format text --verbose` prints them, the wizard walks through them)';
+/** Where a step's long command list is when the document leaves it out: said once per stage (see `unlistedNote`). */
+const ELSEWHERE = 'not listed here';
+
+/** The stage's note on commands it does not list, when some of its steps have too many; else nothing. */
+export function unlistedNote(steps: readonly Step[]): string[] {
+  if (steps.every(listed)) return [];
+  return [
+    `Steps with more than ${SHOWN_COMMANDS} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
+  ];
+}
 
 /** Comment lines in a row this long or longer are merged into one (they are notes, not commands). */
 const COMMENT_RUN = 3;
@@ -71,9 +79,18 @@ export function workloadLine(step: Step, inWaves: boolean): string[] {
   return [`${head} ${[...groups].map(([ns, list]) => `${code(ns)}: ${namesByKind(list, inline, code)}`).join(' · ')}`];
 }
 
+const MERGED = new WeakMap<Step, string[]>();
+
+/** The step's commands with their notes merged, worked out once per step (three parts of an item ask). */
+function mergedCommands(step: Step): string[] {
+  let merged = MERGED.get(step);
+  if (!merged) MERGED.set(step, (merged = mergeComments(step.commands)));
+  return merged;
+}
+
 /** Whether the document lists the step's commands (and so its rollback's), or leaves them to --verbose and the wizard. */
 function listed(step: Step): boolean {
-  return mergeComments(step.commands).length <= SHOWN_COMMANDS;
+  return mergedCommands(step).length <= SHOWN_COMMANDS;
 }
 
 /** "**Run:** 45 commands, not listed here (…)" for the step's first paragraph, when there are too many to show. */
@@ -83,7 +100,7 @@ export function runLine(step: Step): string[] {
 
 /** The step's commands in a fence, when they are few enough to read here (else `runLine` says where they are). */
 export function commandLines(step: Step): string[] {
-  return step.commands.length > 0 && listed(step) ? [...fence('bash', mergeComments(step.commands).join('\n'), IN), ''] : [];
+  return step.commands.length > 0 && listed(step) ? [...fence('bash', mergedCommands(step).join('\n'), IN), ''] : [];
 }
 
 /** The step's files in full while there are few (with a note when values were redacted), else their names. */

@@ -1,6 +1,6 @@
 import type { Stage, Step, StepKind } from '@modeshift/plan';
 import { groupRefs, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
-import { closingLines, commandLines, IN, infrastructureLines, manifestLines, mergeComments, runLine, workloadLine } from './step-parts.js';
+import { closingLines, commandLines, IN, infrastructureLines, manifestLines, mergeComments, runLine, unlistedNote, workloadLine } from './step-parts.js';
 import { code, inline, plural } from './syntax.js';
 
 export { mergeComments } from './step-parts.js';
@@ -143,6 +143,7 @@ export function stageSection(ctx: Context, stage: Stage, index: number): string[
     `${after.length > 0 ? `Starts after ${after.join(' and ')}.` : 'Starts first.'} ${stage.steps.length === 0 ? 'Nothing to do in this stage for this cluster.' : `${plural(stage.steps.length, 'step')}.`}`,
   );
   if (stage.steps.length === 0) return out;
+  out.push(...unlistedNote(stage.steps).flatMap((note) => ['', note]));
   const tight = tightKinds(stage);
   const introduced = new Set<StepKind>();
   if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage, stage.steps, tight, introduced)];
