@@ -29,10 +29,17 @@ export interface FindingGroup {
 /** The placeholder a shared message has where each finding names its own resource. */
 export const RESOURCE_PLACEHOLDER = '<resource>';
 
-/** Characters that continue a name: "cart-1" inside "cart-10" or "shop/cart-1" is not the word "cart-1". */
-function continuesName(code: number | undefined): boolean {
-  if (code === undefined) return false;
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95 || code === 46 || code === 47;
+/** Characters a name is made of: "cart-1" inside "cart-10" or "shop/cart-1x" is not the word "cart-1". */
+function isNameChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95 || code === 47;
+}
+
+/** Whether the text around `at` continues a name; a dot does only inside one ("my.app"), not at a sentence's end. */
+function continues(text: string, at: number, step: 1 | -1): boolean {
+  const code = text.charCodeAt(at);
+  if (Number.isNaN(code)) return false;
+  if (code === 46) return isNameChar(text.charCodeAt(at + step));
+  return isNameChar(code);
 }
 
 /** `text` with every whole-word `word` replaced by `by`. */
@@ -43,7 +50,7 @@ function replaceWord(text: string, word: string, by: string): string {
   let from = 0;
   while (at >= 0) {
     const end = at + word.length;
-    if (!continuesName(text.charCodeAt(at - 1)) && !continuesName(text.charCodeAt(end))) {
+    if (!continues(text, at - 1, -1) && !continues(text, end, 1)) {
       out += text.slice(from, at) + by;
       from = end;
     }
@@ -61,8 +68,8 @@ function genericMessage(f: Finding): string {
   if (!r) return f.message;
   const name = r.namespace === null ? r.name : `${r.namespace}/${r.name}`;
   let text = f.message;
-  for (const form of [`${r.kind}/${name}`, `${r.kind} ${name}`, name]) if (text.includes(form)) text = text.split(form).join(RESOURCE_PLACEHOLDER);
-  return replaceWord(text, r.name, RESOURCE_PLACEHOLDER);
+  for (const form of [`${r.kind}/${name}`, `${r.kind} ${name}`, name, r.name]) text = replaceWord(text, form, RESOURCE_PLACEHOLDER);
+  return text;
 }
 
 /** At most this many distinct messages are each shown once with their resources; more are summarised. */
