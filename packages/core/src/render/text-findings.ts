@@ -2,6 +2,7 @@ import { remediationOf, SEVERITIES, type Finding, type Plan, type Severity } fro
 import { findingResource, groupFindings, type FindingGroup } from './finding-groups.js';
 import { forTerminal as t } from './terminal.js';
 import { wrap } from './wrap.js';
+import { groupBy } from './workload-names.js';
 
 export type Paint = (style: Severity | 'bold' | 'dim', text: string) => string;
 
@@ -36,9 +37,13 @@ function resourceLines(ctx: TextContext, g: FindingGroup, findings: readonly Fin
   const lines: string[] = [];
   const detailed = findings.some((f) => g.detail(f) !== '' || g.ownRemediation(f) !== null);
   if (detailed) {
-    for (const f of findings) {
-      lines.push(...wrap(t(g.detail(f)), width, `      ${t(findingResource(f))}: `, '        '));
-      const own = g.ownRemediation(f);
+    // Resources whose findings add the same detail (and remediation) share one entry: "a, b: detail".
+    const byDetail = groupBy(findings, (f) => `${g.detail(f)}\u0000${g.ownRemediation(f) ?? ''}`);
+    for (const list of byDetail.values()) {
+      const first = list[0]!;
+      const names = list.map((f) => t(findingResource(f))).join(', ');
+      lines.push(...wrap(`${names}: ${t(g.detail(first))}`, width, '      ', '        '));
+      const own = g.ownRemediation(first);
       if (own !== null) lines.push(...wrap(t(own), width, '        → ', '          '));
     }
   } else {
