@@ -20,14 +20,6 @@ const NAMED_WORKLOADS = 10;
 /** Where a step's long command list is when the document leaves it out: said once per stage (see `unlistedNote`). */
 const ELSEWHERE = 'not listed here';
 
-/** The stage's note on commands it does not list, when some of its steps have too many; else nothing. */
-export function unlistedNote(steps: readonly Step[]): string[] {
-  if (steps.every(listed)) return [];
-  return [
-    `Steps with more than ${SHOWN_COMMANDS} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
-  ];
-}
-
 /** Comment lines in a row this long or longer are merged into one (they are notes, not commands). */
 const COMMENT_RUN = 3;
 
@@ -93,7 +85,15 @@ function listed(step: Step): boolean {
   return mergedCommands(step).length <= SHOWN_COMMANDS;
 }
 
-/** "**Run:** 45 commands, not listed here (…)" for the step's first paragraph, when there are too many to show. */
+/** The stage's note on commands it does not list, when some of its steps have too many; else nothing. */
+export function unlistedNote(steps: readonly Step[]): string[] {
+  if (steps.every(listed)) return [];
+  return [
+    `Steps with more than ${SHOWN_COMMANDS} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
+  ];
+}
+
+/** "**Run:** 45 commands, not listed here" for the step's first paragraph, when there are too many to show. */
 export function runLine(step: Step): string[] {
   return listed(step) ? [] : [`${IN}**Run:** ${plural(step.commands.length, 'command')}, ${ELSEWHERE}`];
 }
