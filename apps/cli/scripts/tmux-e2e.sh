@@ -65,7 +65,7 @@ wait_for "Enter continues to the direction"
 key Enter
 wait_for "Move them to"
 key Enter
-wait_for "Readiness: BLOCKED"
+wait_for "Readiness: READY WITH CHANGES"
 key 5
 wait_for "1.1 Allow access entries"
 wait_for "0 closed"

@@ -19,6 +19,13 @@ Exit codes:
   70  internal error (please report it)
 `;
 
+/** `--job-hours`, given once or more: every value is kept. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const JOB_HOURS_HELP =
+  'how long Jobs and CronJobs run a month, for the cost estimate: pod-hours (batch/reindex=2) or runs x length (batch/nightly-report=30x8m), ' +
+  'comma-separated or repeated; the annotation modeshift.io/hours-per-month on a Job or CronJob says the same. Without one, a Job is not priced';
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('modeshift')
     .description('Plan and guide the move of EKS workloads between Fargate and EKS Auto Mode.')
@@ -39,6 +46,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--inventory-date <date>', 'when the inventory was taken (2026-11-20 or 2026-11-20T09:30:00Z); default: its collection.json')
     .option('--prices <file|live>', 'prices for the cost estimate: a price file, or live (AWS Price List API); default: the bundled snapshot')
     .option('--verbose', 'text: every finding on its own and every step in full (commands, verification, rollback)')
+    .option('--job-hours <ns/name=time,...>', JOB_HOURS_HELP, collect, [])
     .action(async (paths: string[], options: PlanOptions) => {
       const { planCommand } = await import('./commands/plan.js');
       setExit(await planCommand(paths, options, io));
@@ -69,6 +77,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--cluster-version <major.minor>', 'Kubernetes version when the inventory has no cluster description')
     .option('--force', 'replace a non-empty --out directory')
     .option('--prices <file|live>', "prices for the cost estimate in the stack's plan.json (as for plan)")
+    .option('--job-hours <ns/name=time,...>', 'how long Jobs and CronJobs run a month, for the cost estimate (as for plan)', collect, [])
     .action(async (paths: string[], options: StackOptions) => {
       const { stackCommand } = await import('./commands/stack.js');
       setExit(await stackCommand(paths, options, io));

@@ -120,12 +120,15 @@ describe.skipIf(!HAS_KUBECTL)('the example plans’ kubectl patches, applied by 
     for (const a of applied) {
       if (a.tolerated) continue;
       expect(a.error, a.command).toBe('');
-      expect(a.after, a.command).not.toEqual(a.before);
+      // A rollback applied to the object as it was restores it: only the plan's own patches must change something.
+      if (!a.rollback) expect(a.after, a.command).not.toEqual(a.before);
     }
   });
 
   it('leave no host port and no added capability in a pod template that moves to Fargate', async () => {
-    const applied = (await appliedPatches('auto-mode-to-fargate', 'fargate')).filter((a) => a.step.startsWith('waves/') && !a.rollback);
+    const applied = (await appliedPatches('auto-mode-to-fargate', 'fargate')).filter(
+      (a) => a.step.startsWith('waves/') && !a.rollback && a.before.kind !== 'Service' && a.before.kind !== 'SecurityGroupPolicy',
+    );
     expect(applied.length).toBeGreaterThan(0);
     for (const { after, command } of applied) {
       const template = podTemplate(after!);

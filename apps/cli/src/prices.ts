@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError, readPriceFile, type Inventory, type PriceFile } from '@modeshift/core/base';
+import { UserError, parseRunTimesOption, readPriceFile, unknownRunTimeTargets, type Inventory, type PriceFile, type RunTimes } from '@modeshift/core/base';
 
 /** Where a JSON parse error points, as file:line (V8 says "at position N"). */
 function lineOf(text: string, message: string): number | null {
@@ -44,4 +44,17 @@ export async function resolvePrices(option: string | undefined, inventory: Inven
   if (!region) throw new UserError('usage', '--prices live needs the cluster’s Region, and the inventory has no `aws eks describe-cluster` output');
   const { fetchLivePrices } = await import('@modeshift/collect/pricing');
   return fetchLivePrices({ region, env, today: new Date().toISOString().slice(0, 10), ...(env['AWS_PROFILE'] ? { profile: env['AWS_PROFILE'] } : {}) });
+}
+
+/**
+ * `--job-hours`: how long Jobs and CronJobs run a month, by namespace/name. A name that is no Job or
+ * CronJob of the inventory is bad usage: a typo would otherwise leave a Job unpriced without a word.
+ */
+export function readJobHours(values: readonly string[], inventory: Inventory): RunTimes {
+  const parsed = parseRunTimesOption(values);
+  if (!parsed.ok) throw new UserError('usage', `--job-hours: ${parsed.error}`);
+  const unknown = unknownRunTimeTargets(inventory, parsed.runTimes);
+  if (unknown.length > 0)
+    throw new UserError('usage', `--job-hours: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} no Job or CronJob of the inventory`);
+  return parsed.runTimes;
 }

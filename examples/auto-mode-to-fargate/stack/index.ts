@@ -4,17 +4,16 @@
 //
 // Built by this program, by plan step:
 //   prerequisites/pod-execution-role: Create the Fargate pod execution role
+//   prerequisites/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
 //   capacity/fargate-profile-modeshift-api: Create Fargate profile modeshift-api
 //   capacity/fargate-profile-modeshift-web: Create Fargate profile modeshift-web
 //   capacity/coredns-on-fargate: Run CoreDNS on Fargate
 //   capacity/aws-load-balancer-controller-on-fargate: Run the AWS Load Balancer Controller on Fargate
-//   node-agents/aws-logging: Configure Fargate's built-in log router (aws-observability/aws-logging)
-//   security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806: SecurityGroupPolicy for namespace api
 //
 // Partly or wholly the plan's commands (see README.md):
+//   prerequisites/aws-logging: its remaining commands
 //   capacity/coredns-on-fargate: its remaining commands
 //   capacity/aws-load-balancer-controller-on-fargate: its remaining commands
-//   node-agents/aws-logging: its remaining commands
 //
 // Left out, because the plan marks a blocker (nothing here is built for them):
 //   Deployment/api/pricing: stays (today: Auto Mode (NodePool general-purpose)). Deployment api/pricing:
@@ -66,8 +65,7 @@ const fargate = new FargateCapacity('fargate', {
 export const podExecutionRoleArn = fargate.podExecutionRoleArn;
 export const fargateProfiles = Object.keys(fargate.profiles);
 
-// Steps node-agents/aws-logging, security-groups/api-sg-04c8e1a7f3b9d2065-sg-09b5e3c7a1d4f2806:
-//     SecurityGroupPolicies, aws-observability/aws-logging and the other objects.
+// Steps prerequisites/aws-logging: SecurityGroupPolicies, aws-observability/aws-logging and the other objects.
 const provider = kubernetesProvider('kubernetes', { clusterName, region, kubeconfig: config.getSecret('kubeconfig') });
 new KubernetesObjects('objects', { objects: fillPlaceholders(model.kubernetes, placeholders), provider }, { dependsOn: [fargate] });
 export const kubernetesApplied = true;

@@ -22,15 +22,7 @@
 //   node-agents/log-agent: its remaining commands
 //   decommission/delete-fargate-profiles: tearing down the old capacity comes after verification, by the commands
 //
-// Left out, because the plan marks a blocker (nothing here is built for them):
-//   DaemonSet/kube-system/aws-node: stays (today: nowhere: no EC2 nodes for the DaemonSet to run on (Fargate runs no
-//       DaemonSets)). DaemonSet kube-system/aws-node requires nodes that Auto Mode never provides (required node
-//       affinity eks.amazonaws.com/compute-type NotIn [fargate, hybrid, auto]); moved, its pods would stay Pending.
-//       (auto-mode-node-affinity)
-//   DaemonSet/kube-system/kube-proxy: stays (today: nowhere: no EC2 nodes for the DaemonSet to run on (Fargate runs
-//       no DaemonSets)). DaemonSet kube-system/kube-proxy requires nodes that Auto Mode never provides (required node
-//       affinity eks.amazonaws.com/compute-type NotIn [fargate, hybrid, auto]); moved, its pods would stay Pending.
-//       (auto-mode-node-affinity)
+// Left out: nothing. The plan marks no blocker.
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
 import { AutoModeEnablement, KubernetesObjects, fillPlaceholders, infraFromPlan, kubernetesProvider, type Plan } from './modeshift/index.js';

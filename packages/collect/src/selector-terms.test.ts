@@ -116,9 +116,9 @@ describe('a NodeClass that selects its security groups and subnets by tag and na
 
   it('plans to Fargate a SecurityGroupPolicy with the selected pod groups, not a review', () => {
     const steps = plan.stages.flatMap((stage) => stage.steps);
-    const policy = steps.find((step) => step.kind === 'security-group-policy');
-    expect(policy?.title).toBe('SecurityGroupPolicy for namespace api');
-    expect(policy?.manifests[0]?.object).toMatchObject({ spec: { securityGroups: { groupIds: ['sg-04c8e1a7f3b9d2065', 'sg-09b5e3c7a1d4f2806'] } } });
+    // The wave that moves namespace api applies the policy, right before its pods move to Fargate.
+    const policy = steps.find((step) => step.id === 'waves/api')?.manifests.find((m) => m.object.kind === 'SecurityGroupPolicy');
+    expect(policy?.object).toMatchObject({ spec: { securityGroups: { groupIds: ['sg-04c8e1a7f3b9d2065', 'sg-09b5e3c7a1d4f2806'] } } });
     expect(plan.findings.filter((f) => f.message.includes('cannot be resolved'))).toEqual([]);
   });
 

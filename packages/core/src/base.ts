@@ -48,5 +48,6 @@ export * from './plan/manifests/index.js';
 export * from './cost/types.js';
 export * from './cost/price-file.js';
 export * from './cost/format.js';
+export { parseRunTimesOption, unknownRunTimeTargets, RUN_TIME_ANNOTATION, type RunTimes, type RunTimeValue } from './cost/run-time.js';
 export { BUNDLED_PRICES } from './cost/bundled-prices.js';
 export * from './export/ownership.js';

@@ -60,6 +60,18 @@ function isEmpty(inventory: Inventory): boolean {
  * with nothing usable in it has an 'error' problem saying so.
  */
 export async function loadInventory(paths: string[]): Promise<LoadResult> {
+  return (await read(paths)).finish(paths.length > 0 ? paths.join(', ') : 'the input (no paths given)');
+}
+
+/**
+ * The documents of an inventory as its files hold them, before modeshift reads them into its model:
+ * `modeshift export` writes the objects it patches as they are. Problems are the loader's to report.
+ */
+export async function loadDocuments(paths: string[]): Promise<RawDocument[]> {
+  return (await read(paths)).documents;
+}
+
+async function read(paths: string[]): Promise<Reading> {
   const found = await findInputFiles(paths);
   const reading = new Reading();
   reading.problems.push(...found.problems);
@@ -77,7 +89,7 @@ export async function loadInventory(paths: string[]): Promise<LoadResult> {
     if (list) reading.addParsed(file, jsonDocuments(file, list.value, list.firstLine));
     else reading.add(file, text);
   }
-  return reading.finish(paths.length > 0 ? paths.join(', ') : 'the input (no paths given)');
+  return reading;
 }
 
 /** The same, for text already in memory (tests, the wizard). `.json` names are read as JSON, others as YAML. */

@@ -31,6 +31,16 @@ export interface PoolPacking {
   capacity: 'on-demand' | 'spot';
 }
 
+/** How long a Job or CronJob runs a month, as the operator gave it (`--job-hours` or the annotation). */
+export interface RunTimeUsed {
+  workload: string;
+  /** Pod-hours a month: all runs and all their pods together. */
+  hoursPerMonth: number;
+  /** Pod runs a month, when given as runs times their length; null when only hours were given. */
+  runs: number | null;
+  from: 'option' | 'annotation';
+}
+
 export interface CostEstimate {
   currency: 'USD';
   hoursPerMonth: number;
@@ -40,6 +50,10 @@ export interface CostEstimate {
   byNamespace: NamespaceCost[];
   byWave: WaveCost[];
   packing: PoolPacking[];
+  /** The Jobs and CronJobs priced, each for the run time given; the others are in `excluded`, saying how to give one. */
+  runTimes: RunTimeUsed[];
+  /** Jobs and CronJobs left out for want of a usable run time (each also in `excluded`, saying how to give one). */
+  withoutRunTime: string[];
   excluded: { workload: string; reason: string }[];
   assumptions: string[];
 }

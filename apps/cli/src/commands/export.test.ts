@@ -33,23 +33,34 @@ async function exportTo(inventory: string, to: string): Promise<string> {
   return out;
 }
 
-/** What `kubectl patch --local` makes of a base object and a strategic-merge patch file: the plan's change applied. */
-function patchedLocally(baseFile: string, patchFile: string | null): unknown {
-  const base = parse(readFileSync(baseFile, 'utf8')) as Record<string, unknown>;
-  if (patchFile === null) return base;
-  const patch = parse(readFileSync(patchFile, 'utf8')) as Record<string, unknown>;
-  const { apiVersion: _a, kind: _k, ...body } = patch;
-  const metadata = { ...(body.metadata as Record<string, unknown>) };
-  delete metadata.name;
-  delete metadata.namespace;
-  const payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
-  const text = execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(payload), '-o', 'json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(text);
+/**
+ * What `kubectl patch --local` makes of a base object and the overlay's patch files, in the overlay's order:
+ * a strategic-merge patch (an object) or a JSON 6902 patch (a list of operations).
+ */
+function patchedLocally(baseFile: string, patchFiles: string[]): unknown {
+  let current = readFileSync(baseFile, 'utf8');
+  const scratch = join(mkdtempSync(join(tmpdir(), 'modeshift-patched-')), 'object.json');
+  let result: unknown = parse(current);
+  for (const file of patchFiles) {
+    const patch = parse(readFileSync(file, 'utf8')) as unknown;
+    let type = 'json';
+    let payload: unknown = patch;
+    if (!Array.isArray(patch)) {
+      const { apiVersion: _a, kind: _k, ...body } = patch as Record<string, unknown>;
+      const metadata = { ...(body.metadata as Record<string, unknown>) };
+      delete metadata.name;
+      delete metadata.namespace;
+      type = 'strategic';
+      payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
+    }
+    writeFileSync(scratch, current);
+    current = execFileSync('kubectl', ['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json'], { encoding: 'utf8' });
+    result = JSON.parse(current);
+  }
+  return result;
 }
 
-/** Renders every wave with kubectl kustomize and checks each object equals its base with its patch applied by kubectl. */
+/** Renders every wave with kubectl kustomize and checks each object equals its base with its patches applied by kubectl. */
 function checkWaves(dir: string): number {
   let checked = 0;
   for (const wave of readdirSync(join(dir, 'waves')).sort()) {
@@ -66,12 +77,17 @@ function checkWaves(dir: string): number {
     expect(rendered).toHaveLength(baseFiles.length);
     for (const file of baseFiles) {
       const base = parse(readFileSync(join(baseDir, file), 'utf8')) as { kind: string; metadata: { name: string; namespace: string } };
-      const patch = kustomization.patches?.find(
+      const patches = (kustomization.patches ?? []).filter(
         (p) => p.target.kind === base.kind && p.target.name === base.metadata.name && p.target.namespace === base.metadata.namespace,
       );
       const actual = rendered.find((o) => o.kind === base.kind && o.metadata.name === base.metadata.name);
       expect(actual, `${wave}: ${base.kind} ${base.metadata.name} rendered`).toBeDefined();
-      expect(actual).toEqual(patchedLocally(join(baseDir, file), patch ? join(folder, patch.path) : null));
+      expect(actual).toEqual(
+        patchedLocally(
+          join(baseDir, file),
+          patches.map((p) => join(folder, p.path)),
+        ),
+      );
       checked++;
     }
   }
@@ -199,18 +215,33 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
     for (const f of edits('plain')) expect(remediation(f)).not.toContain('managed by');
   });
 
-  it("marks the managed workloads in the plan's wave steps and pauses Argo CD and Flux there", async () => {
+  it("marks the managed workloads in the plan's wave steps, and pauses Argo CD and Flux in steps of their own around the wave", async () => {
     const io = captureIo();
     expect(await run(['plan', managedInventory(), '--to', 'auto-mode', '--format', 'json'], io)).toBe(0);
-    const steps = (JSON.parse(io.out()) as { stages: { steps: { id: string; commands: string[]; rollback: { commands: string[] } }[] }[] }).stages.flatMap(
-      (s) => s.steps,
-    );
-    const wave = (ns: string) => steps.find((s) => s.id === `waves/${ns}`)!;
-    expect(wave('helm-apps').commands[0]).toMatch(/^# Deployment helm-apps\/cart is managed by Helm release shop/);
-    expect(wave('argo-apps').commands[0]).toBe('argocd app set payments --sync-policy none');
-    expect(wave('argo-apps').rollback.commands).toContain('argocd app set payments --sync-policy automated');
-    expect(wave('flux-apps').commands[0]).toBe('flux suspend kustomization apps -n flux-system');
-    expect(wave('plain').commands.some((c) => c.includes('managed by'))).toBe(false);
+    type StepJson = { id: string; kind: string; dependsOn: string[]; commands: string[]; rollback: { commands: string[] } };
+    const steps = (JSON.parse(io.out()) as { stages: { steps: StepJson[] }[] }).stages.flatMap((s) => s.steps);
+    const step = (id: string) => steps.find((s) => s.id === id)!;
+    expect(step('waves/helm-apps').commands[0]).toMatch(/^# Deployment helm-apps\/cart is managed by Helm release shop/);
+    expect(step('waves/argo-apps').commands[0]).toMatch(/^# Deployment argo-apps\/api is managed by Argo CD Application payments/);
+    expect(step('waves/argo-apps').dependsOn).toEqual(['waves/pause-sync-argo-apps']);
+    expect(step('waves/pause-sync-argo-apps').commands).toEqual(['argocd app set payments --sync-policy none']);
+    expect(step('waves/pause-sync-argo-apps').rollback.commands).toEqual(['argocd app set payments --sync-policy automated']);
+    expect(step('waves/resume-sync-argo-apps').dependsOn).toEqual(['waves/argo-apps']);
+    expect(step('waves/resume-sync-argo-apps').commands).toContain('argocd app set payments --sync-policy automated');
+    expect(step('waves/pause-sync-flux-apps').commands).toEqual(['flux suspend kustomization apps -n flux-system']);
+    expect(step('waves/resume-sync-flux-apps').commands).toContain('flux resume kustomization apps -n flux-system');
+    expect(steps.some((s) => s.id === 'waves/pause-sync-helm-apps' || s.id === 'waves/pause-sync-plain')).toBe(false);
+    expect(step('waves/plain').commands.some((c) => c.includes('managed by'))).toBe(false);
+  });
+
+  it('lists the pause and resume steps in the README, in plan order around their wave', async () => {
+    const readme = readFileSync(join(await exportTo(managedInventory(), 'auto-mode'), 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    const at = (id: string) => rows.findIndex((r) => r.includes(`\`${id}\``));
+    expect(at('waves/pause-sync-argo-apps')).toBe(at('waves/argo-apps') - 1);
+    expect(at('waves/resume-sync-argo-apps')).toBe(at('waves/argo-apps') + 1);
+    expect(rows[at('waves/pause-sync-argo-apps')]).toContain('none: commands only');
+    expect(readme).toContain('run `waves/pause-sync-argo-apps` first and `waves/resume-sync-argo-apps` once the source has the change');
   });
 
   it.skipIf(!KUBECTL)("renders the managed workloads' waves as their patches applied", async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UserError } from '@modeshift/core/base';
+import { loadDocuments } from '@modeshift/inventory';
 import { outOption, type Io } from '../io.js';
 import { refuseNonEmpty, writeTreeAtomic } from '../write-tree.js';
 import { planWithContext } from './plan.js';
@@ -22,7 +23,8 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   refuseNonEmpty(out, options.force ?? false);
   const { plan, ctx } = await planWithContext(paths, options, io);
   const { buildExport } = await import('@modeshift/core');
-  const files = buildExport(ctx, plan);
+  // base/ holds the objects as the inventory's files have them: read again, the plan's model keeps only what it reads.
+  const files = buildExport(ctx, plan, await loadDocuments(paths));
   writeTreeAtomic(out, new Map(files.map((f) => [f.path, f.content])));
   const waves = files.filter((f) => /^waves\/[^/]+\/kustomization\.yaml$/.test(f.path)).length;
   io.stderr.write(`modeshift: wrote ${files.length} files (${waves} wave overlay${waves === 1 ? '' : 's'}) to ${outPath}; see its README.md\n`);

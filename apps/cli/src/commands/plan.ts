@@ -13,7 +13,7 @@ import {
 } from '@modeshift/core/base';
 import { checkReplaceable, outOption, outputWriter, writeFileAtomic, textWidth, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { resolvePrices } from '../prices.js';
+import { readJobHours, resolvePrices } from '../prices.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
 
 export interface PlanOptions {
@@ -27,6 +27,8 @@ export interface PlanOptions {
   prices?: string;
   /** Text: every finding and every step in full. */
   verbose?: boolean;
+  /** `--job-hours`, each value `<namespace>/<name>=<run time>,…`. */
+  jobHours?: string[];
 }
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -58,9 +60,10 @@ export async function planWithContext(paths: string[], options: PlanOptions, io:
   const { inventory, skipped } = await loadForCommand(paths, io);
   // Hand-made inventories (kubectl get … -o yaml) carry no date of their own; the operator knows it.
   if (inventoryDate !== null) inventory.collectedAt = inventoryDate;
+  const runTimes = readJobHours(options.jobHours ?? [], inventory);
   const prices = await resolvePrices(options.prices, inventory, io.env);
   const ctx = buildContext(inventory, { target, clusterVersion });
-  return { plan: buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), skippedInputs: skipped }), ctx };
+  return { plan: buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), runTimes, skippedInputs: skipped }), ctx };
 }
 
 /** Colour and the terminal's width only when the text goes to the terminal; a file gets the default width. */

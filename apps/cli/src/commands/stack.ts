@@ -11,6 +11,7 @@ export interface StackOptions {
   stack?: string;
   clusterVersion?: string;
   prices?: string;
+  jobHours?: string[];
 }
 
 /** `modeshift stack <path>… --to <mode> --out <dir>`: a Pulumi project for the plan. Returns the exit code. */

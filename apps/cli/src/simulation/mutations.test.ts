@@ -1,4 +1,4 @@
-import { simulate, type Plan } from '@modeshift/core/base';
+import { simulate, type Effect, type Plan } from '@modeshift/core/base';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCases, type PlanCase } from './cases.js';
 import { addEffect, clone, fresh, moveAfter, stepOf } from './mutate.js';
@@ -64,5 +64,59 @@ describe('a broken example plan is caught at the step that breaks it, under the 
       return p;
     });
     expect(found).toEqual(['waves/payments-eu capacity Deployment/payments-eu/payments-api']);
+  });
+
+  it('the blue/green copy of an ALB without its WAFv2 association: it would go live unprotected', () => {
+    const found = broken(toAuto, (p) => {
+      const step = stepOf(p, 'waves/load-balancer-ingress-shop-frontend');
+      step.effects = step.effects.filter((e) => e.type !== 'associate-web-acl');
+      return p;
+    });
+    expect(found).toEqual(['waves/load-balancer-ingress-shop-frontend load-balancers Ingress/shop/frontend']);
+  });
+
+  it('a Service deleted instead of kept as ClusterIP while checkout still calls it', () => {
+    const found = broken(toAuto, (p) => {
+      const step = stepOf(p, 'waves/load-balancer-service-payments-eu-payments-api');
+      step.effects = step.effects.map((e): Effect =>
+        e.type === 'retire-load-balancer' ? { type: 'delete-object', object: e.service, replacedBy: e.replacedBy } : e,
+      );
+      return p;
+    });
+    expect(found).toEqual(['waves/load-balancer-service-payments-eu-payments-api load-balancers Service/payments-eu/payments-api']);
+  });
+
+  it('a SecurityGroupPolicy left on pods that move to Auto Mode below 1.36: they stay Pending', () => {
+    const found = broken(toAuto, (p) => {
+      const step = stepOf(p, 'waves/payments-eu');
+      step.effects = step.effects.filter((e) => !(e.type === 'delete-object' && e.object.kind === 'SecurityGroupPolicy'));
+      return p;
+    });
+    expect(found).toEqual(['waves/payments-eu security-groups Deployment/payments-eu/payments-api']);
+  });
+
+  it('the SecurityGroupPolicy for Fargate applied before the wave: pods still on Auto Mode get pod-eni requests', () => {
+    const found = broken(toFargate, (p) => {
+      const wave = stepOf(p, 'waves/api');
+      const apply = wave.effects.find((e) => e.type === 'create-object' && e.object.kind === 'SecurityGroupPolicy')!;
+      addEffect(p, 'capacity/pin-moving-workloads', apply);
+      stepOf(p, 'capacity/pin-moving-workloads').manifests.push(...wave.manifests.filter((m) => m.object.kind === 'SecurityGroupPolicy'));
+      return p;
+    });
+    expect(found.some((k) => k.startsWith('capacity/pin-moving-workloads security-groups Deployment/api/'))).toBe(true);
+  });
+
+  it('the load balancer controller installed with the chart default IngressClass alb, which Auto Mode owns: helm install fails', () => {
+    const found = broken(toFargate, (p) => {
+      const step = stepOf(p, 'prerequisites/aws-load-balancer-controller');
+      step.effects = step.effects.map((e): Effect => (e.type === 'install-addon' ? { ...e, ingressClass: 'alb' } : e));
+      return p;
+    });
+    expect(found).toContain('prerequisites/aws-load-balancer-controller load-balancers IngressClass/alb');
+  });
+
+  it("Fargate's log router configured after CoreDNS moved there: CoreDNS ships no logs", () => {
+    const found = broken(toFargate, (p) => moveAfter(p, 'prerequisites/aws-logging', 'capacity/coredns-on-fargate'));
+    expect(found).toContain('capacity/coredns-on-fargate logs Deployment/kube-system/coredns');
   });
 });

@@ -1,7 +1,7 @@
 // The overview's picture of what the move costs: a pair of bars per namespace, today's and after the
 // move's, on one scale, the most expensive namespaces first.
-import { costSummary, money, type Plan } from '@modeshift/core/base';
-import { truncate, type Line } from './text.js';
+import { costSummary, money, RUN_TIME_ANNOTATION, someOf, type Plan } from '@modeshift/core/base';
+import { truncate, wrap, type Line } from './text.js';
 
 /** More rows than this crowd out the stages; the Markdown ticket has every namespace. */
 const SHOWN = 8;
@@ -33,6 +33,10 @@ export function costChart(plan: Plan, width: number): Line[] {
     const name = truncate(r.namespace, label).padEnd(label);
     lines.push({ text: `  ${name} ${bar(r.source, '▒')} ${money(r.source).padStart(amount)}` });
     lines.push({ text: `  ${' '.repeat(label)} ${bar(r.target, '█')} ${money(r.target).padStart(amount)}`, tone: r.target > r.source ? 'warn' : 'good' });
+  }
+  if (cost.withoutRunTime.length > 0) {
+    const text = `Not priced for want of a run time: ${someOf(cost.withoutRunTime, 3)} (the annotation ${RUN_TIME_ANNOTATION}, or modeshift plan --job-hours, gives one)`;
+    for (const row of wrap(text, width)) lines.push({ text: row, tone: 'muted' });
   }
   return lines;
 }

@@ -31,7 +31,7 @@ describe('layout', () => {
     await h.press(KEY.enter);
     await check('Readiness');
     await h.press('4');
-    await check('Findings: 53');
+    await check('Findings: 49');
     await h.press(KEY.enter);
     await check('Finding (Esc');
     await h.press('5');

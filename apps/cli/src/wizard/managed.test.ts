@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempTree } from '../testing.js';
 import { startOnPlan, type Harness } from './__fixtures__/harness.js';
 import { managedNotes, managedSuffix } from './managed.js';
 
@@ -26,5 +27,33 @@ describe('managed workloads in the walk-through', () => {
       ),
     ).toBe('');
     expect(steps.filter((s) => s.kind !== 'wave').every((s) => managedSuffix(h!.model, s) === '')).toBe(true);
+  });
+
+  it('marks the steps that pause and resume Argo CD around a wave, with where the change belongs', async () => {
+    const inventory = tempTree({
+      'profile.json': JSON.stringify({
+        fargateProfile: { fargateProfileName: 'apps', clusterName: 'demo', selectors: [{ namespace: 'argo-apps' }], status: 'ACTIVE' },
+      }),
+      'api.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: api, namespace: argo-apps, labels: { argocd.argoproj.io/instance: payments } }',
+        'spec:',
+        '  replicas: 2',
+        '  selector: { matchLabels: { app: api } }',
+        '  template:',
+        '    metadata: { labels: { app: api } }',
+        '    spec:',
+        '      tolerations: [{ key: dedicated, operator: Equal, value: web, effect: NoSchedule }]',
+        '      containers: [{ name: app, image: nginx, resources: { requests: { cpu: 250m, memory: 256Mi } } }]',
+      ].join('\n'),
+    });
+    h = await startOnPlan({ inventory });
+    const steps = h.model.plan!.stages.flatMap((s) => s.steps);
+    for (const id of ['waves/pause-sync-argo-apps', 'waves/argo-apps', 'waves/resume-sync-argo-apps']) {
+      const step = steps.find((s) => s.id === id)!;
+      expect(managedSuffix(h.model, step), id).toBe(' · managed by Argo CD');
+      expect(managedNotes(h.model, step)[0], id).toMatch(/^Deployment\/argo-apps\/api is managed by Argo CD Application payments: change it in the source/);
+    }
   });
 });

@@ -19,12 +19,21 @@ function ownersOf(inventory: Inventory): Map<string, Owner> {
 
 const SHORT: Record<Owner['tool'], string> = { helm: 'Helm', 'argo-cd': 'Argo CD', 'flux-kustomization': 'Flux', 'flux-helm-release': 'Flux' };
 
-/** The managed workloads a wave step moves, each with where its change belongs: the wizard marks these steps. */
+/** The workloads a step changes that a tool manages: those a wave moves, those whose Argo CD or Flux sync a step pauses or resumes. */
+function changedWorkloads(step: Step): string[] {
+  if (step.kind === 'wave') return step.workloads;
+  if (step.kind !== 'pause-sync' && step.kind !== 'resume-sync') return [];
+  const keys = step.effects.flatMap((e) => (e.type === 'suspend-reconciliation' || e.type === 'resume-reconciliation' ? e.workloads : []));
+  return [...new Set(keys)].sort();
+}
+
+/** The managed workloads a step changes, each with where its change belongs: the wizard marks these steps. */
 export function managedWorkloads(m: WizardModel, step: Step): { workload: string; owner: Owner }[] {
   const inventory = m.source.result?.inventory;
-  if (!inventory || step.kind !== 'wave') return [];
+  const workloads = changedWorkloads(step);
+  if (!inventory || workloads.length === 0) return [];
   const map = ownersOf(inventory);
-  return step.workloads.flatMap((workload) => {
+  return workloads.flatMap((workload) => {
     const owner = map.get(workload);
     return owner ? [{ workload, owner }] : [];
   });

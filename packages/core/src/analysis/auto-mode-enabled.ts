@@ -9,3 +9,10 @@ export function autoModeEnabled(ctx: RuleContext): boolean | null {
   const autoNodes = ctx.inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto');
   return autoPools || autoNodes ? true : null;
 }
+
+/** Whether Auto Mode provisions load balancers here: from describe-cluster, else from Auto Mode objects seen. */
+export function autoModeLoadBalancing(ctx: RuleContext): boolean {
+  const cluster = ctx.inventory.cluster;
+  if (cluster) return cluster.autoMode.enabled && cluster.autoMode.elasticLoadBalancing;
+  return ctx.inventory.nodePools.some((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com');
+}

@@ -42,7 +42,15 @@ const cache = new WeakMap<InventoryIndex, Scope>();
 export const exposedOnNode = (index: InventoryIndex, w: Workload): boolean => w.template.spec.hostNetwork === true || hostPorts(index, w).length > 0;
 
 export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
-  const index = ctx.index;
+  const out = podBlockers(ctx.index, w);
+  const pool = currentNodePool(ctx, w);
+  if (pool !== null && exposedOnNode(ctx.index, w) && publicNodeClassOf(ctx, pool) !== null)
+    out.push({ capability: 'public-ip', reason: 'exposed on a public node address' });
+  return out;
+}
+
+/** What keeps the pod template itself off Fargate, wherever it runs today: every blocker but the node's public address. */
+export function podBlockers(index: InventoryIndex, w: Workload): Blocker[] {
   const spec = w.template.spec;
   const out: Blocker[] = [];
   const add = (capability: CapabilityId, reason: string | null | false) => {
@@ -64,8 +72,6 @@ export function blockersOf(ctx: RuleContext, w: Workload): Blocker[] {
   add('efs-volume', claimUses(index, w).some((u) => u.kind === 'other' || u.kind === 'unknown') && 'a volume Fargate cannot mount');
   const req = podRequirement(spec);
   add('pod-size', fargateSize(req) === null && 'larger than Fargate allows');
-  const pool = currentNodePool(ctx, w);
-  add('public-ip', pool !== null && exposedOnNode(index, w) && publicNodeClassOf(ctx, pool) !== null && 'exposed on a public node address');
   add('ephemeral-storage', req.ephemeralBytes > FARGATE_LIMITS.maxEphemeralGib * GIB_BYTES && 'ephemeral storage above the Fargate maximum');
   return out;
 }

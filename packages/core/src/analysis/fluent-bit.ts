@@ -9,8 +9,8 @@ export function parseFluentBitOutputs(config: string): LogOutput[] {
   return parseFluentBitSections(config, 'OUTPUT');
 }
 
-/** The sections of one kind ([INPUT], [FILTER] or [OUTPUT]) as plugin name and lower-cased parameters. */
-export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' | 'OUTPUT'): LogOutput[] {
+/** The sections of one kind ([INPUT], [FILTER], [OUTPUT] or [PARSER]) as plugin (or parser) name and lower-cased parameters. */
+export function parseFluentBitSections(config: string, kind: 'INPUT' | 'FILTER' | 'OUTPUT' | 'PARSER'): LogOutput[] {
   const outputs: LogOutput[] = [];
   let current: LogOutput | null = null;
   for (const raw of config.split(/\r?\n/)) {

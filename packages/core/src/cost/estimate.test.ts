@@ -22,6 +22,16 @@ describe('the Auto Mode side of the cost estimate', () => {
     ).toBe(without);
   });
 
+  it('says why a DaemonSet Auto Mode replaces is not priced', () => {
+    const inventory = aFargateInventory([aWorkload(), aDaemonSet({ namespace: 'kube-system', name: 'aws-node', containers: heavy })], {
+      cluster: aCluster({ region: 'us-east-1', arn: 'arn:aws:eks:us-east-1:111122223333:cluster/demo' }),
+    });
+    expect(buildPlan(contextFor(inventory, 'auto-mode')).cost!.excluded).toContainEqual({
+      workload: 'DaemonSet/kube-system/aws-node',
+      reason: 'Auto Mode provides the Amazon VPC CNI itself, so this DaemonSet takes no room on its nodes, and Fargate runs none',
+    });
+  });
+
   it('counts a DaemonSet of the operator’s own on every node', () => {
     expect(costTo([aDaemonSet({ name: 'log-agent', containers: heavy })])).toBeGreaterThan(costTo([]));
   });

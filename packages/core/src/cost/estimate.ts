@@ -10,13 +10,13 @@ import { collectMoves, type Move } from '../plan/moves.js';
 import type { PlanInput } from '../plan/plan-input.js';
 import { assumptionsFor } from './assumptions.js';
 import { fargatePodPrice } from './fargate-price.js';
-import { pack, type PodDemand } from './pack.js';
+import type { PodDemand } from './pack.js';
+import { HOURS_PER_MONTH, poolCost } from './pool-cost.js';
+import { fargateBilledHours, isRunToCompletion, type RunTime, type RunTimes } from './run-time.js';
 import { podSize, replicasOf, unpricedCompute, type PodSize } from './pod-demand.js';
 import { poolDefinitions, poolNodeTypes, type NodePoolObject } from './pools.js';
 import type { PriceFile } from './price-file.js';
 import type { CostEstimate, PlanCost, PoolPacking } from './types.js';
-
-export const HOURS_PER_MONTH = 730;
 
 type Side = 'source' | 'target';
 const SIDES: readonly Side[] = ['source', 'target'];
@@ -60,9 +60,11 @@ interface Priced {
   compute: Record<Side, Compute>;
   spec: Record<Side, PodSpec>;
   replicas: number;
+  /** A Job or CronJob: the pod-hours it runs a month; null for what always runs. */
+  runTime: RunTime | null;
 }
 
-export function estimateCost(input: PlanInput, stages: readonly Stage[], from: SourceMode, prices: PriceFile | null): PlanCost {
+export function estimateCost(input: PlanInput, stages: readonly Stage[], from: SourceMode, prices: PriceFile | null, runTimes: RunTimes = new Map()): PlanCost {
   if (!prices) return { estimate: null, unavailable: 'no prices were given' };
   const { inventory, placement, index } = input.ctx;
   const region = inventory.cluster?.region ?? null;
@@ -86,6 +88,7 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
     target: { millicpu: 0, memoryBytes: 0, gpus: 0, pods: 0 },
   };
   const priced: Priced[] = [];
+  const withoutRunTime: string[] = [];
   for (const w of inventory.workloads) {
     const place = placement.workloads.get(w.key);
     if (!place) continue;
@@ -94,7 +97,7 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
     const daemonSetTarget = w.kind === 'DaemonSet' && !input.staying.has(w.key) ? place.target : place.current;
     const compute: Record<Side, Compute> = { source: place.current, target: move ? landing(move, place.target) : daemonSetTarget };
     const spec: Record<Side, PodSpec> = { source: w.template.spec, target: specAfter(w.template.spec, move) };
-    const replicas = replicasOf(w, index);
+    const replicas = replicasOf(w, index, runTimes);
     // Auto Mode runs its own CNI, kube-proxy, CSI and device plugins on its nodes: the DaemonSets they replace take no room there.
     if (w.kind === 'DaemonSet' && replacedBy(w) === null) {
       for (const side of SIDES) {
@@ -107,6 +110,7 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
       }
     }
     if (replicas.count === null) {
+      if (isRunToCompletion(w) && w.finished === null) withoutRunTime.push(w.key);
       excluded.set(w.key, replicas.reason);
       continue;
     }
@@ -115,7 +119,7 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
       excluded.set(w.key, unpriced);
       continue;
     }
-    priced.push({ workload: w, compute, spec, replicas: replicas.count });
+    priced.push({ workload: w, compute, spec, replicas: replicas.count, runTime: replicas.from === 'run-time' ? replicas.runTime : null });
   }
 
   const hourly: Record<Side, Map<string, number>> = { source: new Map(), target: new Map() };
@@ -141,7 +145,7 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
         if (c.type === 'fargate') {
           const price = fargatePodPrice(p.spec[side], prices.fargate);
           if (!price) excluded.set(p.workload.key, 'no Fargate size holds one of its pods');
-          else hourly[side].set(p.workload.key, price.hourly * p.replicas);
+          else hourly[side].set(p.workload.key, p.runTime ? (price.hourly * fargateBilledHours(p.runTime)) / HOURS_PER_MONTH : price.hourly * p.replicas);
         } else if (c.type === 'auto-mode') {
           const key = `${side}\u0000${c.nodePool}`;
           let bucket = buckets.get(key);
@@ -162,35 +166,27 @@ export function estimateCost(input: PlanInput, stages: readonly Stage[], from: S
         for (const o of bucket.owners) excluded.set(o.workload.key, why);
         continue;
       }
-      const result = pack(bucket.pods, nodeTypes.types);
-      for (const pod of result.unplaceable)
-        excluded.set(bucket.owners[pod.owner]!.workload.key, `no instance type NodePool ${bucket.pool} allows holds one of its pods`);
-      for (const [owner, h] of result.byOwner) {
+      const partTime = new Map<number, number>();
+      bucket.owners.forEach((o, i) => {
+        if (o.runTime) partTime.set(i, o.runTime.hoursPerMonth);
+      });
+      const cost = poolCost({ side: bucket.side, pool: bucket.pool, pods: bucket.pods, partTime }, nodeTypes);
+      for (const owner of cost.unplaceable)
+        excluded.set(bucket.owners[owner]!.workload.key, `no instance type NodePool ${bucket.pool} allows holds one of its pods`);
+      for (const [owner, h] of cost.hourly) {
         const key = bucket.owners[owner]!.workload.key;
         hourly[bucket.side].set(key, (hourly[bucket.side].get(key) ?? 0) + h);
       }
-      if (nodeTypes.capacity === 'spot' && bucket.side === 'target') {
-        spotWithoutPrices ||= result.nodes.some((n) => !nodeTypes.spotHourly.has(n.type));
-        const spot = result.nodes.reduce(
-          (sum, n) => sum + n.count * (nodeTypes.spotHourly.get(n.type) ?? nodeTypes.types.find((t) => t.type === n.type)!.hourly),
-          0,
-        );
-        spotHourly.set(bucket.pool, spot - result.hourly);
-      }
-      packing.push({
-        side: bucket.side,
-        pool: bucket.pool,
-        nodes: result.nodes,
-        pods: bucket.pods.length - result.unplaceable.length,
-        monthly: cents(result.hourly * HOURS_PER_MONTH),
-        lowerBound: cents(result.lowerBoundHourly * HOURS_PER_MONTH),
-        efficiency: result.lowerBoundHourly > 0 ? Math.round((result.hourly / result.lowerBoundHourly) * 1000) / 1000 : 1,
-        capacity: nodeTypes.capacity,
-      });
+      if (cost.spotDelta !== null) spotHourly.set(bucket.pool, cost.spotDelta);
+      spotWithoutPrices ||= cost.spotWithoutPrices;
+      if (cost.packing) packing.push(cost.packing);
     }
     if (excluded.size === before) break;
   }
-  return { estimate: summarise({ input, stages, from, target, prices, priced, excluded, hourly, spotHourly, packing, spotWithoutPrices }), unavailable: null };
+  return {
+    estimate: summarise({ input, stages, from, target, prices, priced, excluded, withoutRunTime, hourly, spotHourly, packing, spotWithoutPrices }),
+    unavailable: null,
+  };
 }
 
 interface Totals {
@@ -201,6 +197,7 @@ interface Totals {
   prices: PriceFile;
   priced: Priced[];
   excluded: Map<string, string>;
+  withoutRunTime: string[];
   hourly: Record<Side, Map<string, number>>;
   spotHourly: Map<string, number>;
   packing: PoolPacking[];
@@ -239,7 +236,19 @@ function summarise(t: Totals): CostEstimate {
       target: cents(monthly('target', w.workloads)),
     })),
     packing: t.packing,
+    runTimes: t.priced.flatMap((p) =>
+      p.runTime && !t.excluded.has(p.workload.key)
+        ? [{ workload: p.workload.key, hoursPerMonth: Math.round(p.runTime.hoursPerMonth * 10000) / 10000, runs: p.runTime.runs, from: p.runTime.from }]
+        : [],
+    ),
+    withoutRunTime: [...t.withoutRunTime].sort(),
     excluded: [...t.excluded.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([workload, reason]) => ({ workload, reason })),
-    assumptions: assumptionsFor({ prices: t.prices, spotPools: t.spotHourly.size > 0, spotWithoutPrices: t.spotWithoutPrices }),
+    assumptions: assumptionsFor({
+      prices: t.prices,
+      spotPools: t.spotHourly.size > 0,
+      spotWithoutPrices: t.spotWithoutPrices,
+      jobsPriced: t.priced.some((p) => p.runTime && !t.excluded.has(p.workload.key)),
+      jobsWithoutRunTime: t.withoutRunTime.length > 0,
+    }),
   };
 }

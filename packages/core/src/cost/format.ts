@@ -1,7 +1,8 @@
 // Money as people read it in a change ticket: "$1,312.13", and a change with its sign and share.
 import type { Plan, SourceMode } from '@modeshift/plan';
 import { MODE_NAMES } from '../render/mode-names.js';
-import type { CostEstimate } from './types.js';
+import type { CostEstimate, RunTimeUsed } from './types.js';
+import { RUN_TIME_ANNOTATION } from './run-time.js';
 
 export function money(amount: number): string {
   const [whole = '0', frac = '00'] = Math.abs(amount).toFixed(2).split('.');
@@ -30,3 +31,18 @@ export function costHeadline(cost: CostEstimate): string {
 export function costSummary(plan: Pick<Plan, 'cost' | 'costUnavailable'>): string {
   return plan.cost ? costHeadline(plan.cost) : `not estimated: ${plan.costUnavailable ?? 'no prices'}`;
 }
+
+/** "4 pod-hours a month (30 runs), from --job-hours": a run time as the operator gave it. */
+export function describeRunTime(r: RunTimeUsed): string {
+  const hours = `${Number(r.hoursPerMonth.toFixed(2))} pod-hour${r.hoursPerMonth === 1 ? '' : 's'} a month`;
+  const runs = r.runs === null ? '' : ` (${r.runs} run${r.runs === 1 ? '' : 's'})`;
+  return `${hours}${runs}, from ${r.from === 'option' ? '--job-hours' : `the annotation ${RUN_TIME_ANNOTATION}`}`;
+}
+
+/** Names in a sentence, the first `shown` of them, then how many more. */
+export function someOf(names: readonly string[], shown = 10): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
+/** How to give the Jobs and CronJobs that are not priced a run time. */
+export const RUN_TIME_HOW = `give each a run time with --job-hours <namespace>/<name>=<hours a month> (or runs x length, such as 30x8m), or the annotation ${RUN_TIME_ANNOTATION} on the Job or CronJob`;

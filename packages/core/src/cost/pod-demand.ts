@@ -6,6 +6,8 @@ import type { Compute } from '../placement/types.js';
 import { podRequirement } from '../analysis/fargate-size.js';
 import { GPU_RESOURCES } from '../placement/pod-needs.js';
 import { parseQuantity } from '../analysis/quantities.js';
+import { replacedBy } from '../analysis/replaced-daemonsets.js';
+import { runTimeOf, type RunTime, type RunTimes } from './run-time.js';
 
 export interface PodSize {
   millicpu: number;
@@ -22,20 +24,42 @@ export function podSize(spec: PodSpec): PodSize {
   return { millicpu: need.millicpu, memoryBytes: need.memoryBytes, gpus };
 }
 
-export type Replicas = { count: number; from: 'spec' | 'hpa-min' | 'one-pod' } | { count: null; reason: string };
+export type Replicas =
+  | { count: number; from: 'spec' | 'hpa-min' | 'one-pod' }
+  /** A Job or CronJob with a run time: one pod at a time, for the pod-hours the run time gives. */
+  | { count: 1; from: 'run-time'; runTime: RunTime }
+  | { count: null; reason: string };
 
-/** Pods a workload runs: the HPA's minimum where an HPA scales it, else its spec; Jobs are left out. */
-export function replicasOf(workload: Workload, index: InventoryIndex): Replicas {
+/** Why a finished Job is left out: nothing of it runs, and Fargate's billing of its pods ends when they are deleted. */
+const FINISHED =
+  'a Job that has run to its end runs nothing more, so it costs nothing on either side (on Fargate its finished pods are billed until they are deleted: ttlSecondsAfterFinished deletes them)';
+
+/**
+ * Pods a workload runs: the HPA's minimum where an HPA scales it, else its spec; a Job or CronJob
+ * for the run time the operator gave, else left out.
+ */
+export function replicasOf(workload: Workload, index: InventoryIndex, runTimes: RunTimes): Replicas {
   switch (workload.kind) {
     case 'Job':
-    case 'CronJob':
+    case 'CronJob': {
+      if (workload.finished !== null) return { count: null, reason: FINISHED };
+      const runTime = runTimeOf(workload, runTimes);
+      return 'missing' in runTime ? { count: null, reason: runTime.missing } : { count: 1, from: 'run-time', runTime };
+    }
     case 'RayJob':
     case 'SparkApplication':
     case 'ScheduledSparkApplication':
     case 'ScaledJob':
       return { count: null, reason: `a ${workload.kind} costs what its runs take; its run time is not known, so it is not priced` };
-    case 'DaemonSet':
-      return { count: null, reason: 'a DaemonSet runs one pod on every node: on Auto Mode it is priced in each node’s overhead, and Fargate runs none' };
+    case 'DaemonSet': {
+      const replaced = replacedBy(workload);
+      return {
+        count: null,
+        reason: replaced
+          ? `Auto Mode provides ${replaced} itself, so this DaemonSet takes no room on its nodes, and Fargate runs none`
+          : 'a DaemonSet runs one pod on every node: on Auto Mode it is priced in each node’s overhead, and Fargate runs none',
+      };
+    }
     case 'Pod':
       return { count: 1, from: 'one-pod' };
     case 'Deployment':

@@ -1,10 +1,14 @@
 import type { Plan, Step } from '@modeshift/plan';
+import { stringify } from 'yaml';
 import type { Workload } from '../inventory/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
 import { collectMoves, type Move } from '../plan/moves.js';
 import { planInput } from '../plan/plan-input.js';
 import { manifestText } from '../render/markdown/manifests.js';
-import { baseObject, patchObject } from './objects.js';
+import type { RawDocument } from '../inventory/documents.js';
+import type { JsonPatchOp } from './json-patch.js';
+import { baseObject, overlayPatches } from './objects.js';
+import { SourceObjects } from './source-objects.js';
 import { detectOwner, type Owner } from './ownership.js';
 import { exportReadme } from './readme.js';
 
@@ -16,7 +20,8 @@ export interface ExportFile {
 
 /** A folder of the export and the plan step it carries out, in plan order: what the README lists. */
 export interface ExportFolder {
-  folder: string;
+  /** Null for a step with no files (pausing or resuming Argo CD or Flux): the README lists its commands in its place. */
+  folder: string | null;
   step: Step;
   /** For waves: the moves it patches, each with who manages the workload. */
   moves: { move: Move; owner: Owner | null; patched: boolean }[];
@@ -42,6 +47,12 @@ function yaml(object: Record<string, unknown>, comment?: string): string {
   return comment === undefined ? text : `# ${comment.replace(/[\r\n\u2028\u2029]+/g, ' ')}\n${text}`;
 }
 
+/** A JSON 6902 patch as kustomize reads it: a YAML list of operations. */
+function jsonPatchText(ops: readonly JsonPatchOp[], comment: string): string {
+  // As manifestText writes YAML: 1.1, so a value such as `on` or `yes` is quoted and stays a string.
+  return `# ${comment.replace(/[\r\n\u2028\u2029]+/g, ' ')}\n${stringify(ops, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 })}`;
+}
+
 /** File names unique within one folder, whatever the sources call them. */
 function uniqueNames(): (wanted: string) => string {
   const used = new Set<string>();
@@ -57,7 +68,7 @@ const isKubeObject = (object: Record<string, unknown>): boolean => typeof object
 
 const workloadFile = (w: Workload) => `${w.kind.toLowerCase()}-${segment(w.metadata.name)}.yaml`;
 
-function waveFiles(step: Step, folder: string, moves: Move[], files: ExportFile[]): ExportFolder {
+function waveFiles(step: Step, folder: string, moves: Move[], sources: SourceObjects, files: ExportFile[]): ExportFolder {
   const namespace = step.namespaces[0] ?? '';
   const baseDir = `base/${segment(namespace)}`;
   const baseNames = uniqueNames();
@@ -69,18 +80,32 @@ function waveFiles(step: Step, folder: string, moves: Move[], files: ExportFile[
     const w = move.workload;
     // An operator's custom resource is changed in its own object (the wave step says how); modeshift
     // read only its pod template, too little to render it, so it has no overlay here.
-    const base = baseObject(w);
-    if (base === null) continue;
+    if (baseObject(w) === null) continue;
+    const source = sources.objectOf(w);
+    const base = source ?? baseObject(w)!;
     const baseName = baseNames(workloadFile(w));
-    files.push({ path: `${baseDir}/${baseName}`, content: yaml(base, `${w.kind} ${namespace}/${w.metadata.name} as modeshift read it`) });
+    const what = `${w.kind} ${namespace}/${w.metadata.name}`;
+    const said = source
+      ? `${what} as the inventory has it (status and server-set metadata left out, credentials redacted)`
+      : `${what} as modeshift read it (the inventory's own document was not at hand)`;
+    files.push({ path: `${baseDir}/${baseName}`, content: yaml(base, said) });
     resources.push(baseName);
-    const patch = patchObject(w, move.edits);
-    if (patch) {
-      const path = `patches/${patchNames(workloadFile(w))}`;
-      files.push({ path: `${folder}/${path}`, content: yaml(patch, `the change plan step ${step.id} makes to ${w.kind} ${namespace}/${w.metadata.name}`) });
-      patches.push({ path, target: { kind: w.kind, namespace, name: w.metadata.name } });
+    const { strategic, json } = overlayPatches(w, base, move.edits);
+    const target = { kind: w.kind, namespace, name: w.metadata.name };
+    const name = patchNames(workloadFile(w));
+    if (strategic) {
+      files.push({ path: `${folder}/patches/${name}`, content: yaml(strategic, `the change plan step ${step.id} makes to ${what}`) });
+      patches.push({ path: `patches/${name}`, target });
     }
-    listed.push({ move, owner: detectOwner(w.metadata), patched: patch !== null });
+    if (json.length > 0) {
+      const path = `patches/${name.replace(/\.yaml$/, '.json-patch.yaml')}`;
+      files.push({
+        path: `${folder}/${path}`,
+        content: jsonPatchText(json, `list elements plan step ${step.id} changes in ${what} (JSON 6902: each test checks the element first)`),
+      });
+      patches.push({ path, target });
+    }
+    listed.push({ move, owner: detectOwner(w.metadata), patched: strategic !== null || json.length > 0 });
   }
   files.push({
     path: `${baseDir}/kustomization.yaml`,
@@ -116,8 +141,12 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
  * with a README mapping each folder to its step. Pure and deterministic: the same plan gives the same files,
  * sorted by path.
  */
-export function buildExport(ctx: RuleContext, plan: Plan): ExportFile[] {
-  const moves = collectMoves(planInput(ctx, plan.findings));
+export function buildExport(ctx: RuleContext, plan: Plan, documents: readonly RawDocument[] = []): ExportFile[] {
+  return exportFiles(plan, collectMoves(planInput(ctx, plan.findings)), new SourceObjects(documents));
+}
+
+/** The export of a plan whose moves are known (tests give their own, one edit at a time). */
+export function exportFiles(plan: Plan, moves: readonly Move[], sources: SourceObjects): ExportFile[] {
   const byNamespace = new Map<string, Move[]>();
   for (const m of moves) {
     const list = byNamespace.get(m.workload.metadata.namespace);
@@ -135,7 +164,12 @@ export function buildExport(ctx: RuleContext, plan: Plan): ExportFile[] {
       if (step.kind === 'wave') {
         wave++;
         const namespace = step.namespaces[0] ?? '';
-        folders.push(waveFiles(step, `waves/${pad(wave, waveCount)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], files));
+        folders.push(waveFiles(step, `waves/${pad(wave, waveCount)}-${segment(namespace)}`, byNamespace.get(namespace) ?? [], sources, files));
+        continue;
+      }
+      // Pausing Argo CD or Flux is commands only, but its place in the order is what keeps a live patch from being undone.
+      if (step.kind === 'pause-sync' || step.kind === 'resume-sync') {
+        folders.push({ folder: null, step, moves: [], skipped: [] });
         continue;
       }
       if (step.manifests.length === 0) continue;

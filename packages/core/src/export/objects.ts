@@ -1,6 +1,7 @@
 import type { WorkloadEdit } from '@modeshift/plan';
 import { isBuiltInWorkload, type Workload } from '../inventory/types.js';
-import { strategicPatch } from '../plan/patches.js';
+import { strategicPatch, templatePath } from '../plan/patches.js';
+import { jsonPatchOps, needsJsonPatch, type JsonPatchOp } from './json-patch.js';
 
 const nonEmpty = <T extends object>(map: T): boolean => Object.keys(map).length > 0;
 
@@ -58,4 +59,23 @@ export function patchObject(w: Workload, edits: WorkloadEdit[]): Record<string, 
   const { metadata, ...rest } = patch;
   const identity = { name: w.metadata.name, namespace: w.metadata.namespace };
   return { apiVersion: w.apiVersion, kind: w.kind, metadata: { ...identity, ...(metadata as Record<string, unknown> | undefined) }, ...rest };
+}
+
+/**
+ * A move's change as kustomize patches of the object in base/: a strategic-merge patch for what it says
+ * exactly (map keys set or removed, fields dropped, a container's resources), JSON 6902 operations for
+ * list elements (tolerations, host ports), computed against `base` itself.
+ */
+export function overlayPatches(
+  w: Workload,
+  base: Record<string, unknown>,
+  edits: readonly WorkloadEdit[],
+): { strategic: Record<string, unknown> | null; json: JsonPatchOp[] } {
+  const listEdits = edits.filter(needsJsonPatch);
+  const strategic = patchObject(
+    w,
+    edits.filter((e) => !needsJsonPatch(e)),
+  );
+  const json = listEdits.length > 0 ? jsonPatchOps(base, `/${[...templatePath(w), 'spec'].join('/')}`, listEdits) : [];
+  return { strategic, json };
 }

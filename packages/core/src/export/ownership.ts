@@ -1,4 +1,4 @@
-import type { WorkloadEdit } from '@modeshift/plan';
+import type { ReconcilerRef, WorkloadEdit } from '@modeshift/plan';
 import type { ObjectMeta } from '../kube.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
@@ -127,20 +127,41 @@ export function valuesHints(edits: readonly WorkloadEdit[]): string[] {
   return [...hints];
 }
 
-/** How to hold the reconciler off while a wave is patched live, and give it back after; Helm has none. */
-export function pauseCommands(owner: Owner): { pause: string; resume: string } | null {
+/** One string per reconciler, for sets and maps. */
+export const reconcilerKey = (r: ReconcilerRef): string => `${r.tool}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+
+/** The Argo CD Application or Flux object that puts the workload back when it drifts; Helm has none. */
+export function reconcilerOf(owner: Owner): ReconcilerRef | null {
   switch (owner.tool) {
     case 'helm':
       return null;
     case 'argo-cd':
-      return { pause: sh`argocd app set ${owner.application} --sync-policy none`, resume: sh`argocd app set ${owner.application} --sync-policy automated` };
+      return { tool: 'argo-cd', kind: 'Application', namespace: null, name: owner.application };
     case 'flux-kustomization':
-    case 'flux-helm-release': {
-      const kind = owner.tool === 'flux-kustomization' ? 'kustomization' : 'helmrelease';
-      const ns = owner.namespace ?? '<flux-namespace>';
-      return { pause: sh`flux suspend ${kind} ${owner.name} -n ${ns}`, resume: sh`flux resume ${kind} ${owner.name} -n ${ns}` };
-    }
+      return { tool: 'flux', kind: 'Kustomization', namespace: owner.namespace, name: owner.name };
+    case 'flux-helm-release':
+      return { tool: 'flux', kind: 'HelmRelease', namespace: owner.namespace, name: owner.name };
     default:
       return assertNever(owner, 'owner');
   }
+}
+
+/**
+ * How to hold a reconciler off while a wave is patched live, and give it back after. The argocd CLI
+ * names an Application outside Argo CD's namespace `<namespace>/<app>`, where tracking ids write `_`.
+ */
+export function reconcilerCommands(ref: ReconcilerRef): { pause: string; resume: string } {
+  if (ref.tool === 'argo-cd') {
+    const app = ref.name.replace('_', '/');
+    return { pause: sh`argocd app set ${app} --sync-policy none`, resume: sh`argocd app set ${app} --sync-policy automated` };
+  }
+  const kind = ref.kind === 'HelmRelease' ? 'helmrelease' : 'kustomization';
+  const ns = ref.namespace ?? '<flux-namespace>';
+  return { pause: sh`flux suspend ${kind} ${ref.name} -n ${ns}`, resume: sh`flux resume ${kind} ${ref.name} -n ${ns}` };
+}
+
+/** How to hold the reconciler of an owner off, and give it back; null for Helm, which reconciles nothing. */
+export function pauseCommands(owner: Owner): { pause: string; resume: string } | null {
+  const ref = reconcilerOf(owner);
+  return ref === null ? null : reconcilerCommands(ref);
 }

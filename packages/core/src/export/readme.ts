@@ -2,13 +2,20 @@ import type { Plan } from '@modeshift/plan';
 import { code, inline, tableRow } from '../render/markdown/syntax.js';
 import { MODE_NAMES } from '../render/mode-names.js';
 import type { ExportFolder } from './export-model.js';
-import { describeOwner, pauseCommands, valuesHints, whereToChange } from './ownership.js';
+import { describeOwner, valuesHints, whereToChange } from './ownership.js';
 
 function after(folder: ExportFolder): string {
   return folder.step.dependsOn.length === 0 ? 'first' : folder.step.dependsOn.map(code).join(', ');
 }
 
-function waveSection(folder: ExportFolder): string[] {
+/** The pause and resume steps around a wave, when Argo CD or Flux applies some of its workloads. */
+function syncSteps(folder: ExportFolder, folders: readonly ExportFolder[]): { pause: ExportFolder; resume: ExportFolder } | null {
+  const pause = folders.find((f) => f.step.kind === 'pause-sync' && folder.step.dependsOn.includes(f.step.id));
+  const resume = folders.find((f) => f.step.kind === 'resume-sync' && f.step.dependsOn.includes(folder.step.id));
+  return pause && resume ? { pause, resume } : null;
+}
+
+function waveSection(folder: ExportFolder, folders: readonly ExportFolder[]): string[] {
   const lines: string[] = [];
   for (const { move, owner, patched } of folder.moves) {
     const w = move.workload;
@@ -18,17 +25,23 @@ function waveSection(folder: ExportFolder): string[] {
     lines.push(`  Managed by ${inline(describeOwner(owner))}: ${inline(whereToChange(owner))}.`);
     for (const hint of valuesHints(move.edits)) lines.push(`  - ${inline(hint)} (the chart may name it differently, or not offer it)`);
   }
-  const pauses = [...new Map(folder.moves.flatMap(({ owner }) => (owner ? [pauseCommands(owner)] : [])).flatMap((p) => (p ? [[p.pause, p]] : []))).values()];
-  if (pauses.length > 0) {
+  const sync = syncSteps(folder, folders);
+  if (sync) {
     lines.push(
       '',
-      'If you patch the cluster during this wave instead of changing the source, hold the reconciler off first and give it back once the source has the change:',
-      '',
+      `Argo CD or Flux applies some of these workloads. Committed to their source, this overlay's change reaches the cluster through them, and plan steps ${code(sync.pause.step.id)} and ${code(sync.resume.step.id)} are not needed (mark them not applicable). ` +
+        `If you run the wave's patch commands in the cluster instead, run ${code(sync.pause.step.id)} first and ${code(sync.resume.step.id)} once the source has the change: a sync before that undoes the patches.`,
     );
-    for (const p of pauses) lines.push(`- before: ${code(p.pause)}; after: ${code(p.resume)}`);
   }
   return lines;
 }
+
+/** A step with no files: why it is there and the commands it runs. */
+function commandSection(folder: ExportFolder): string[] {
+  return ['', inline(folder.step.why), '', 'Commands (no files to apply):', '', ...folder.step.commands.map((c) => `- ${code(c)}`)];
+}
+
+const folderCell = (f: ExportFolder) => (f.folder === null ? 'none: commands only' : code(f.folder));
 
 /** The export's README: every folder with its plan step and when to apply it, then how to use each kind. */
 export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): string {
@@ -42,22 +55,29 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     '',
     tableRow(['#', 'Folder', 'Plan step', 'Apply after']),
     tableRow(['---', '---', '---', '---']),
-    ...folders.map((f, i) => tableRow([String(i + 1), code(f.folder), code(f.step.id), after(f)])),
+    ...folders.map((f, i) => tableRow([String(i + 1), folderCell(f), code(f.step.id), after(f)])),
     '',
     '## How to use these files',
     '',
     "- `stages/…`: objects the plan creates. Review them with `kubectl kustomize <folder>`, then commit them where your cluster's manifests live, or apply them with `kubectl apply -k <folder>`.",
-    '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name). ' +
-      '`base/<namespace>` holds those workloads as modeshift read them (the fields it reads; values it redacted stay redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
-      'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. base/ is not the whole object: do not apply a wave with `kubectl apply -k`.',
+    '- `waves/…`: one kustomize overlay per wave, with a strategic-merge patch per workload (targeting it by kind, namespace and name), and a JSON 6902 patch (`*.json-patch.yaml`) where the change is to one element of a list: ' +
+      'a toleration added or removed, a host port taken out. Each of its `test` operations checks that the element is the one the plan means, so on a manifest that has changed since the inventory the overlay fails to build instead of changing the wrong element. ' +
+      '`base/<namespace>` holds those workloads as the inventory has them (status, server-set metadata and kubectl’s last-applied copy left out, literal credentials redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
+      'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. An object the inventory had no document for is written as modeshift read it, which is not the whole object: its file says so; do not apply such a wave with `kubectl apply -k`.',
     '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
     '- Secrets are never written here.',
   ];
   for (const folder of folders) {
-    lines.push('', `## ${inline(folder.folder)}`, '', `Plan step ${code(folder.step.id)}: ${inline(folder.step.title)}. Apply after: ${after(folder)}.`);
+    lines.push(
+      '',
+      `## ${inline(folder.folder ?? folder.step.id)}`,
+      '',
+      `Plan step ${code(folder.step.id)}: ${inline(folder.step.title)}. Apply after: ${after(folder)}.`,
+    );
+    if (folder.folder === null) lines.push(...commandSection(folder));
     if (folder.step.verify.command !== '') lines.push('', `Check: ${code(folder.step.verify.command)}, expect ${inline(folder.step.verify.expect)}.`);
     if (folder.skipped.length > 0) lines.push('', `Not here (not Kubernetes objects, see the plan step): ${folder.skipped.map(code).join(', ')}.`);
-    if (folder.moves.length > 0) lines.push('', ...waveSection(folder));
+    if (folder.moves.length > 0) lines.push('', ...waveSection(folder, folders));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -92,10 +92,21 @@ export function scheduleWorkload(profiles: FargateProfile[], capacity: NodeCapac
   return ec2Compute(capacity, workload.template.spec);
 }
 
-function currentCompute(inventory: Inventory, capacity: Capacity, workload: Workload): Compute {
+/** Why Fargate cannot run a workload's pods (a profile selecting them leaves them Pending), or null. */
+export type FargateRefusal = (workload: Workload) => string | null;
+
+function currentCompute(inventory: Inventory, capacity: Capacity, workload: Workload, refusal: FargateRefusal): Compute {
   const live = fromNode(capacity, workload);
   if (live) return live;
   const scheduled = scheduleWorkload(inventory.fargateProfiles, capacity, workload);
+  // A profile takes the pods, but Fargate refuses or cannot fit them: they run nowhere, not on Fargate.
+  const refused = scheduled?.type === 'fargate' ? refusal(workload) : null;
+  if (scheduled?.type === 'fargate' && refused)
+    return {
+      type: 'pending',
+      reason: `Fargate profile ${scheduled.profile} selects it, but Fargate cannot run it: ${refused}`,
+      fargateProfile: scheduled.profile,
+    };
   if (scheduled) return scheduled;
   const reason =
     workload.kind === 'DaemonSet'
@@ -151,8 +162,11 @@ function computeTable(): (c: Compute) => Compute {
   };
 }
 
-/** Where every workload runs today and where it would run on the target mode. */
-export function computePlacement(inventory: Inventory, target: Mode): Placement {
+/**
+ * Where every workload runs today and where it would run on the target mode. `refusal` says which pods
+ * Fargate would not run; without it, every pod a profile selects is taken to run there.
+ */
+export function computePlacement(inventory: Inventory, target: Mode, refusal: FargateRefusal = () => null): Placement {
   const capacity = capacityOf(inventory);
   const workloads = new Map<string, WorkloadPlacement>();
   const byKey = new Map<string, Workload>();
@@ -161,7 +175,7 @@ export function computePlacement(inventory: Inventory, target: Mode): Placement 
     byKey.set(w.key, w);
     workloads.set(w.key, {
       workload: w.key,
-      current: shared(currentCompute(inventory, capacity, w)),
+      current: shared(currentCompute(inventory, capacity, w, refusal)),
       target: shared(targetCompute(inventory, capacity, w, target)),
     });
   }

@@ -5,7 +5,8 @@ export type Compute =
   | { type: 'fargate'; profile: string }
   | { type: 'auto-mode'; nodePool: string }
   | { type: 'managed-nodes'; nodegroup: string | null }
-  | { type: 'pending'; reason: string };
+  /** `fargateProfile`: a Fargate profile selects the pods, but Fargate cannot run them (they stay Pending there). */
+  | { type: 'pending'; reason: string; fargateProfile?: string };
 
 /** The plan's `from`: the plan contract's. */
 export type { SourceMode };

@@ -9,8 +9,9 @@ import { controllerOnFargateStep } from './controller-on-fargate.js';
 import { holdBack, incompleteEntries } from './incomplete.js';
 import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { decommissionSteps } from './stage-decommission.js';
+import { dataMoveStep } from './data-moves.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
-import { nodeAgentSteps } from './stage-node-agents.js';
+import { awsLoggingStep, nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
 import { staysStep, waveSteps } from './stage-waves.js';
@@ -18,10 +19,13 @@ import { verificationSteps } from './stage-verification.js';
 import { BUNDLED_PRICES } from '../cost/bundled-prices.js';
 import { estimateCost } from '../cost/estimate.js';
 import type { PriceFile } from '../cost/price-file.js';
+import type { RunTimes } from '../cost/run-time.js';
 
 export interface PlanOptions {
   /** Prices for the cost section: the bundled snapshot unless given; null leaves cost out. */
   prices?: PriceFile | null;
+  /** How long Jobs and CronJobs run a month, by `namespace/name` (`--job-hours`); their annotation is read besides. */
+  runTimes?: RunTimes;
   /** Files and documents the reader skipped, counted into the plan so a script sees the input was not all read. */
   skippedInputs?: number;
 }
@@ -58,12 +62,20 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
   const wafv2 = wafv2MigrationStep(input);
-  steps.set('prerequisites', [...prerequisiteSteps(input), ...(lbController ? [lbController] : []), ...(wafv2 ? [wafv2] : [])]);
+  const awsLogging = awsLoggingStep(input);
+  steps.set('prerequisites', [
+    ...prerequisiteSteps(input),
+    ...(awsLogging ? [awsLogging] : []),
+    ...(lbController ? [lbController] : []),
+    ...(wafv2 ? [wafv2] : []),
+  ]);
   const prereqExits = exits(steps.get('prerequisites')!);
   const capacity = capacitySteps(input).map((s) => ({ ...s, dependsOn: [...new Set([...prereqExits, ...s.dependsOn])] }));
   // What the plan installs needs capacity on the target before the source capacity goes.
   const controllerOnTarget = lbController ? controllerOnFargateStep(input, lbController, exits(capacity).length ? exits(capacity) : prereqExits) : null;
   if (controllerOnTarget) capacity.push(controllerOnTarget);
+  const dataMove = dataMoveStep(input, capacity);
+  if (dataMove) capacity.push({ ...dataMove, dependsOn: [...new Set([...prereqExits, ...dataMove.dependsOn])] });
   steps.set('capacity', capacity);
   const capacityExits = exits(capacity).length ? exits(capacity) : prereqExits;
   steps.set('node-agents', nodeAgentSteps(input, capacityExits));
@@ -71,7 +83,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   const beforeWaves = [...exits(steps.get('node-agents')!), ...exits(steps.get('security-groups')!)];
   const waveStart = beforeWaves.length ? beforeWaves : capacityExits;
   const waves = waveSteps(input, waveStart);
-  const waveByNs = new Map(waves.map((w) => [w.namespaces[0] ?? '', w.id]));
+  const waveByNs = new Map(waves.filter((w) => w.kind === 'wave').map((w) => [w.namespaces[0] ?? '', w.id]));
   const stays = staysStep(input, waveStart);
   steps.set('waves', [...waves, ...loadBalancerSteps(input, (ns) => waveByNs.get(ns), waveStart), ...(stays ? [stays] : [])]);
   const waveExits = exits(steps.get('waves')!);
@@ -85,7 +97,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   const stages: Stage[] = STAGES.map((s) => ({ ...s, steps: steps.get(s.id) ?? [] }));
   const outcomes = workloadOutcomes(input);
   const cluster = ctx.inventory.cluster;
-  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices);
+  const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices, options.runTimes);
   return {
     schemaVersion: 2,
     from: ctx.placement.from,

@@ -8,6 +8,7 @@ import { sh } from '../util/shell.js';
 /** The labels the eks-charts aws-load-balancer-controller chart puts on its pods (release name as installed by the plan). */
 const CONTROLLER_LABELS = { 'app.kubernetes.io/name': 'aws-load-balancer-controller', 'app.kubernetes.io/instance': 'aws-load-balancer-controller' };
 const PROFILE = 'aws-load-balancer-controller';
+const CONTROLLER_WORKLOAD = 'Deployment/kube-system/aws-load-balancer-controller';
 
 /**
  * The AWS Load Balancer Controller the plan installs first runs on Auto Mode nodes; disabling Auto Mode
@@ -38,6 +39,10 @@ export function controllerOnFargateStep(input: PlanInput, controller: Step, afte
           ]),
       'kubectl rollout restart deployment aws-load-balancer-controller -n kube-system',
       'kubectl rollout status deployment aws-load-balancer-controller -n kube-system --timeout=10m',
+    ],
+    effects: [
+      ...(selected ? [] : [{ type: 'create-fargate-profile' as const, name: PROFILE, selectors: [{ namespace: 'kube-system', labels }] }]),
+      { type: 'restart-workload', workload: CONTROLLER_WORKLOAD },
     ],
     infrastructure: selected
       ? []

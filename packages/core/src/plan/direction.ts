@@ -1,4 +1,6 @@
 import { computePlacement } from '../placement/place.js';
+import { whyFargateCannotRun } from '../analysis/fargate-rejection.js';
+import { InventoryIndex } from '../inventory/index-lookups.js';
 import type { SourceMode } from '../placement/types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { Mode } from '@modeshift/plan';
@@ -16,7 +18,8 @@ export interface DetectedDirection {
 /** The direction a plan of this inventory most likely wants: what the wizard offers and `wizard` without a terminal plans. */
 export function detectDirection(inventory: Inventory): DetectedDirection {
   // Where workloads run today does not depend on the target; the target only shapes where they would go.
-  const placement = computePlacement(inventory, 'auto-mode');
+  const index = new InventoryIndex(inventory);
+  const placement = computePlacement(inventory, 'auto-mode', (w) => whyFargateCannotRun(index, w));
   const byCompute: Record<string, number> = {};
   for (const p of placement.workloads.values()) byCompute[p.current.type] = (byCompute[p.current.type] ?? 0) + 1;
   return { from: placement.from, byCompute, suggested: placement.from === 'auto-mode' ? 'fargate' : 'auto-mode' };

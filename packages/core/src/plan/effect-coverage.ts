@@ -25,6 +25,8 @@ const READ_ONLY = [
   /^aws [a-z0-9-]+ (describe|list|get|wait)-/,
   /^aws [a-z0-9-]+ wait\b/,
   /^helm (repo|list|status|get|template)\b/,
+  /^argocd app (get|list|diff|history)\b/,
+  /^flux (get|tree|trace|check|diff)\b/,
 ];
 
 /** A flag's value: `--name value` or `--name=value`. */
@@ -73,7 +75,8 @@ function kubectlAction(words: string[]): CommandAction | null {
         action: `patch ${kind} ${name}`,
         coveredBy: (e) =>
           ((e.type === 'patch-pod-template' || e.type === 'restart-workload') && workloadMatches(e.workload, kind, name, ns)) ||
-          (e.type === 'annotate-object' && objectMatches(e.object, kind, name, ns)),
+          ((e.type === 'annotate-object' || e.type === 'patch-object') && objectMatches(e.object, kind, name, ns)) ||
+          (e.type === 'retire-load-balancer' && objectMatches(e.service, kind, name, ns)),
       };
     }
     case 'annotate':
@@ -132,6 +135,13 @@ function awsAction(words: string[]): CommandAction {
   if (is('eks', 'delete-fargate-profile')) return { action, coveredBy: (e) => e.type === 'delete-fargate-profile' && e.name === profile };
   if (is('eks', 'create-addon')) return { action, coveredBy: (e) => e.type === 'install-addon' && e.addon === addon };
   if (is('eks', 'delete-addon')) return { action, coveredBy: (e) => e.type === 'remove-addon' && e.addon === addon };
+  if (is('eks', 'update-addon')) return { action, coveredBy: (e) => e.type === 'upgrade-addon' && e.addon === addon };
+  if (is('waf-regional', 'create-web-acl-migration-stack')) {
+    const acl = flag(words, '--web-acl-id');
+    return { action, coveredBy: (e) => e.type === 'migrate-web-acl' && e.classicWebAcl === acl };
+  }
+  // The load balancer's ARN is only known once it exists; the step's effect names whose load balancer it is.
+  if (is('wafv2', 'associate-web-acl')) return { action, coveredBy: (e) => e.type === 'associate-web-acl' };
   if (is('eks', 'update-cluster-version')) return { action, coveredBy: (e) => e.type === 'upgrade-kubernetes' };
   if (is('eks', 'create-pod-identity-association')) {
     const sa = flag(words, '--service-account');
@@ -164,6 +174,35 @@ function helmAction(words: string[]): CommandAction {
   return { action: `helm ${sub}`, coveredBy: () => false };
 }
 
+/** `argocd app set <app> --sync-policy none|automated`: pausing or resuming an Application's automated sync. */
+function argocdAction(words: string[]): CommandAction {
+  const [, noun = '', verb = '', app = ''] = words;
+  const policy = flag(words, '--sync-policy');
+  if (noun !== 'app' || verb !== 'set' || policy === undefined) return { action: `argocd ${noun} ${verb}`, coveredBy: () => false };
+  const type = policy === 'none' ? 'suspend-reconciliation' : 'resume-reconciliation';
+  return {
+    action: `argocd app set ${app} --sync-policy ${policy}`,
+    coveredBy: (e) => e.type === type && e.reconciler.tool === 'argo-cd' && e.reconciler.name.replace('_', '/') === app,
+  };
+}
+
+/** `flux suspend|resume kustomization|helmrelease <name> -n <namespace>`. */
+function fluxAction(words: string[]): CommandAction {
+  const [, verb = '', kind = '', name = ''] = words;
+  const ns = flag(words, '-n') ?? flag(words, '--namespace');
+  const type = verb === 'suspend' ? 'suspend-reconciliation' : verb === 'resume' ? 'resume-reconciliation' : null;
+  if (type === null) return { action: `flux ${verb}`, coveredBy: () => false };
+  return {
+    action: `flux ${verb} ${kind} ${name}`,
+    coveredBy: (e) =>
+      e.type === type &&
+      e.reconciler.tool === 'flux' &&
+      lower(e.reconciler.kind) === kind &&
+      e.reconciler.name === name &&
+      (e.reconciler.namespace === null || e.reconciler.namespace === ns),
+  };
+}
+
 /** What one shell line does; null when it changes nothing. `a || b` and `a && b` are read as their first part. */
 export function commandAction(command: string): CommandAction | null {
   const line = command.trim();
@@ -178,6 +217,10 @@ export function commandAction(command: string): CommandAction | null {
       return awsAction(words);
     case 'helm':
       return helmAction(words);
+    case 'argocd':
+      return argocdAction(words);
+    case 'flux':
+      return fluxAction(words);
     case 'eksctl':
       return {
         action: `eksctl ${words.slice(1, 3).join(' ')}`,

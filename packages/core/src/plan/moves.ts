@@ -17,8 +17,10 @@ function movesToTarget(input: PlanInput, w: Workload): boolean {
   // Finished Jobs run no more; re-creating one would run it again.
   if (!placement || w.kind === 'DaemonSet' || w.finished !== null) return false;
   if (w.metadata.namespace === 'kube-system' && w.metadata.name === 'coredns') return false;
-  const current = placement.current.type;
-  return input.ctx.target === 'auto-mode' ? current === 'fargate' : current === 'auto-mode' || current === 'managed-nodes';
+  const current = placement.current;
+  // Pods a Fargate profile holds Pending (Fargate cannot run them) start on Auto Mode with the same wave patch.
+  if (input.ctx.target === 'auto-mode') return current.type === 'fargate' || (current.type === 'pending' && current.fargateProfile !== undefined);
+  return current.type === 'auto-mode' || current.type === 'managed-nodes';
 }
 
 function tolerationsFor(req: Extract<CapacityRequest, { kind: 'node-pool' }>): WorkloadEdit[] {

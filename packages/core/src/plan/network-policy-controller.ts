@@ -1,4 +1,5 @@
-import type { Step } from '@modeshift/plan';
+import { kubeRef, type Step } from '@modeshift/plan';
+import { applyEffects } from './effect-builders.js';
 import { NETWORK_POLICY_CONTROLLER as NPC } from '../rules/network-policy/facts.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
@@ -17,7 +18,12 @@ export function networkPolicyControllerStep(input: PlanInput, reviewFindings: st
   if (input.ctx.target !== 'auto-mode' || reviewFindings.length === 0) return null;
   const current = input.ctx.index.configMap(NPC.namespace, NPC.configMap);
   if (current?.data[NPC.key] === 'true') return null;
-  const patch = JSON.stringify({ data: { [NPC.key]: 'true' } });
+  const patch = { data: { [NPC.key]: 'true' } };
+  const ref = kubeRef('ConfigMap', NPC.namespace, NPC.configMap);
+  const manifest = {
+    file: `configmap-${NPC.configMap}.yaml`,
+    object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: NPC.configMap, namespace: NPC.namespace }, data: { [NPC.key]: 'true' } },
+  };
   return makeStep({
     id: ENABLE_NETWORK_POLICY_CONTROLLER_STEP,
     title: 'Switch on the network policy controller',
@@ -27,9 +33,11 @@ export function networkPolicyControllerStep(input: PlanInput, reviewFindings: st
     dependsOn: before.map((s) => s.id),
     commands: [
       current
-        ? sh`kubectl patch configmap ${NPC.configMap} -n ${NPC.namespace} --type merge -p ${patch}`
-        : sh`kubectl create configmap ${NPC.configMap} -n ${NPC.namespace} --from-literal=${NPC.key}=true`,
+        ? sh`kubectl patch configmap ${NPC.configMap} -n ${NPC.namespace} --type merge -p ${JSON.stringify(patch)}`
+        : sh`kubectl apply -f ${manifest.file}`,
     ],
+    manifests: current ? [] : [manifest],
+    effects: current ? [{ type: 'patch-object', object: ref, patch }] : applyEffects(manifest),
     verify: { command: sh`kubectl get configmap ${NPC.configMap} -n ${NPC.namespace} -o jsonpath='{.data.${NPC.key}}'`, expect: 'true' },
     rollback: {
       description: 'Switch the controller off again; the policies stay but are no longer enforced.',

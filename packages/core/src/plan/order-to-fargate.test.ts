@@ -1,26 +1,11 @@
 // The order of a plan to Fargate: no pod may reach Fargate before everything it needs there exists,
 // and nothing the plan installs may lose its capacity when Auto Mode is disabled.
 import { describe, expect, it } from 'vitest';
-import type { Plan, Step } from '@modeshift/plan';
+import type { Plan } from '@modeshift/plan';
 import { anAutoModeCluster, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aService, anIngress, anIngressClass } from '../testing/kube-objects.js';
+import { allSteps, stepsBefore } from '../testing/plan-steps.js';
 import { buildPlan } from './build-plan.js';
-
-const allSteps = (plan: Plan): Step[] => plan.stages.flatMap((s) => s.steps);
-
-/** Every step the given one waits for, directly or through others. */
-function before(plan: Plan, id: string): Set<string> {
-  const byId = new Map(allSteps(plan).map((s) => [s.id, s]));
-  const seen = new Set<string>();
-  const queue = [...(byId.get(id)?.dependsOn ?? [])];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...(byId.get(next)?.dependsOn ?? []));
-  }
-  return seen;
-}
 
 function shopToFargate(): Plan {
   const web = aWorkload({
@@ -65,7 +50,7 @@ describe('a plan to Fargate', () => {
     const pin = allSteps(plan).find((s) => s.id === 'capacity/pin-moving-workloads');
     expect([...(pin?.workloads ?? [])].sort()).toEqual(['Deployment/shop/api', 'Deployment/shop/web']);
     expect(pin?.commands.join('\n')).toContain('"eks.amazonaws.com/compute-type":"ec2"');
-    expect(before(plan, profile.id)).toContain('capacity/pin-moving-workloads');
+    expect(stepsBefore(plan, profile.id)).toContain('capacity/pin-moving-workloads');
   });
 
   it('fixes and unpins each workload in one patch in its wave', () => {
@@ -82,8 +67,8 @@ describe('a plan to Fargate', () => {
     const disable = allSteps(plan).find((s) => s.id === 'decommission/disable-auto-mode');
     expect(install && onFargate && disable).toBeTruthy();
     expect(onFargate!.commands.join('\n')).toContain('--selectors namespace=kube-system,labels={app.kubernetes.io/name=aws-load-balancer-controller}');
-    expect([...before(plan, onFargate!.id)]).toEqual(expect.arrayContaining([install!.id, 'capacity/coredns-on-fargate']));
-    expect([...before(plan, disable!.id)]).toContain(onFargate!.id);
+    expect([...stepsBefore(plan, onFargate!.id)]).toEqual(expect.arrayContaining([install!.id, 'capacity/coredns-on-fargate']));
+    expect([...stepsBefore(plan, disable!.id)]).toContain(onFargate!.id);
     expect(onFargate!.infrastructure).toEqual([
       expect.objectContaining({
         kind: 'fargate-profile',

@@ -5,8 +5,8 @@ import type { Toleration } from '../kube.js';
 import { assertNever } from '../util/never.js';
 import { sh, shellComment } from '../util/shell.js';
 
-/** Where the pod template lives in each kind, for building patches. */
-function templatePath(workload: Workload): string[] {
+/** Where the pod template lives in each kind, for building patches (empty for a bare Pod and for operators' kinds). */
+export function templatePath(workload: Workload): string[] {
   const kind = workload.kind;
   // An operator's template sits at a place of its own (operator.templatePath), said in words: see patchCommands.
   if (!isWorkloadKind(kind)) return [];
@@ -30,7 +30,8 @@ function nest(path: string[], value: Record<string, unknown>): Record<string, un
   return path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value);
 }
 
-function sameToleration(a: Toleration, b: Toleration): boolean {
+/** The same toleration, an operator left out read as Equal (its default). */
+export function sameToleration(a: Toleration, b: Toleration): boolean {
   return a.key === b.key && a.value === b.value && a.effect === b.effect && (a.operator ?? 'Equal') === (b.operator ?? 'Equal');
 }
 

@@ -198,6 +198,7 @@ function pinMovingStep(input: PlanInput): Step | null {
     why: 'A new Fargate profile takes every pod it selects at its next restart, before the wave has fixed its pod spec and before its security groups and log router exist; the pod annotation eks.amazonaws.com/compute-type: ec2 keeps the pods on EC2 until the wave removes it. Setting it restarts the pods once, on the nodes they run on.',
     findings: moves.flatMap((m) => m.findings),
     commands: moves.flatMap((m) => patchCommands(m.workload, pin)),
+    effects: moves.flatMap((m) => editEffect(m.workload, pin) ?? []),
     verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on EC2 nodes (i-…)' },
     rollback: {
       description: 'Remove the annotation again (only while no new profile selects them).',

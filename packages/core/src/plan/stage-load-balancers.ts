@@ -7,6 +7,9 @@ import type { IngressSpec, StringMap } from '../kube.js';
 import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { ALB_ANNOTATIONS, ingressGroupOf } from '../analysis/alb-groups.js';
+import { INGRESS_SCHEME_ANNOTATION, ingressScheme, SERVICE_SCHEME_ANNOTATION, servedInTree, serviceScheme } from '../analysis/load-balancer-scheme.js';
+import { autoModeLoadBalancing } from '../analysis/auto-mode-enabled.js';
 import type { ServiceSpec } from '../kube.js';
 
 type ServicePort = NonNullable<ServiceSpec['ports']>[number];
@@ -65,6 +68,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
           serviceAccount: 'aws-load-balancer-controller',
         },
         identity: { via: 'irsa', serviceAccount: 'kube-system/aws-load-balancer-controller', role: '<aws-load-balancer-controller-role>' },
+        ingressClass,
       },
     ],
     verify: {
@@ -116,6 +120,7 @@ export function wafv2MigrationStep(input: PlanInput): Step | null {
         `deploy the CloudFormation template it writes (aws cloudformation create-stack --template-url <s3-object-url>), then note the new WAFv2 web ACL ARN; rules it could not migrate are listed in the template`,
       ),
     ]),
+    effects: acls.map((acl) => ({ type: 'migrate-web-acl', classicWebAcl: acl })),
     verify: { command: 'aws wafv2 list-web-acls --scope REGIONAL', expect: `a WAFv2 web ACL for each of ${acls.join(', ')}` },
     rollback: {
       description: 'Delete the CloudFormation stack; the WAF Classic web ACL is untouched.',
@@ -162,16 +167,21 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
     let manifest: Record<string, unknown> | null = null;
     const notCarried: string[] = [];
+    let orderDropped = false;
     if (change.kind === 'ingress-blue-green') {
       const ingress = index.ingress(ns, ref.name);
       if (ingress) {
         const carried = input.ctx.target === 'fargate' ? autoModeClassAnnotations(input, ingress) : { annotations: {}, notCarried: [] };
         notCarried.push(...carried.notCarried);
+        // group.order orders the rules of an IngressGroup's Ingresses on their shared ALB: without a group it means nothing.
+        if (ingress.metadata.annotations[ALB_ANNOTATIONS.groupOrder] !== undefined && ingressGroupOf(input.ctx.inventory, index, ingress) === null)
+          orderDropped = true;
         manifest = blueGreenIngress(ingress, {
           ingressClassName: change.ingressClass,
           suffix,
-          dropAnnotations: change.unsupportedAnnotations,
-          annotations: carried.annotations,
+          dropAnnotations: [...change.unsupportedAnnotations, ...(orderDropped ? [ALB_ANNOTATIONS.groupOrder] : [])],
+          // The scheme the old ALB has, stated: the new controller's default is not necessarily the old one's.
+          annotations: { ...carried.annotations, [INGRESS_SCHEME_ANNOTATION]: ingressScheme(input.ctx.inventory, index, ingress) },
         });
       }
     } else {
@@ -181,6 +191,8 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb',
           suffix,
           dropAnnotations: change.unsupportedAnnotations,
+          // An in-tree load balancer is internet-facing unless told; both controllers default to internal.
+          annotations: { [SERVICE_SCHEME_ANNOTATION]: serviceScheme(service, servedInTree(service, autoModeLoadBalancing(input.ctx))) },
         });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
@@ -200,7 +212,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
         title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}`,
         kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
         findings: [finding.id],
         dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [
@@ -221,7 +233,10 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         manifests: manifest ? [{ file, object: manifest }] : [],
         effects: [
           ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
-          { type: 'delete-object', object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
+          ...(waf ? [{ type: 'associate-web-acl' as const, object: kubeRef(kindOf, ns, newName), webAcl: `the WAFv2 copy of ${waf}` }] : []),
+          kind === 'ingress'
+            ? { type: 'delete-object' as const, object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null }
+            : { type: 'retire-load-balancer' as const, service: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
         ],
         verify: {
           command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`,

@@ -1,4 +1,4 @@
-import type { NodeAgentChange, Step } from '@modeshift/plan';
+import type { LogOutput, NodeAgentChange, Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
 import { assertNever } from '../util/never.js';
@@ -8,6 +8,11 @@ import { makeStep } from './step.js';
 import { sh, shellComment } from '../util/shell.js';
 
 type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
+
+/** Sections of every change, each once, in the order first seen (filters run in order). */
+function uniqueSections(lists: readonly (readonly LogOutput[] | undefined)[]): LogOutput[] {
+  return [...new Map(lists.flatMap((l) => l ?? []).map((f) => [JSON.stringify([f.plugin, Object.entries(f.params)]), f])).values()];
+}
 
 function uniqueOutputs(changes: (Change<'log-agent-daemonset'> | Change<'aws-logging-configmap'>)[]) {
   const seen = new Map<string, Change<'log-agent-daemonset'>['outputs'][number]>();
@@ -22,14 +27,22 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
     const findings = ids(items);
     switch (kind) {
       case 'log-agent-daemonset': {
-        const outputs = uniqueOutputs(ofKind(items, kind).map((i) => i.what));
-        const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region });
+        const changes = ofKind(items, kind).map((i) => i.what);
+        const outputs = uniqueOutputs(changes);
+        const filters = uniqueSections(changes.map((c) => c.filters));
+        const parsers = uniqueSections(changes.map((c) => c.parsers));
+        const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region, filters, parsers });
         steps.push(
           makeStep({
             id: 'node-agents/log-agent',
             title: 'Run a Fluent Bit DaemonSet with the outputs of aws-logging',
             kind: 'log-agent',
-            why: "Fargate's built-in log router does not exist on Auto Mode nodes; without an agent, application logs stop when pods move.",
+            why:
+              "Fargate's built-in log router does not exist on Auto Mode nodes; without an agent, application logs stop when pods move." +
+              (filters.length > 0
+                ? ` aws-logging's filters (${filters.map((f) => f.plugin).join(', ')}) run in the agent in the same order, its kubernetes filter with Fargate's settings.`
+                : '') +
+              (parsers.length > 0 ? ` Its parsers (${parsers.map((p) => p.plugin).join(', ')}) are in the agent's parsers.conf.` : ''),
             findings,
             dependsOn: after,
             commands: [
@@ -62,38 +75,9 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         );
         break;
       }
-      case 'aws-logging-configmap': {
-        const configMaps = ofKind(items, kind).map((i) => i.what);
-        const outputs = uniqueOutputs(configMaps);
-        const filters = [...new Map(configMaps.flatMap((c) => c.filters ?? []).map((f) => [JSON.stringify([f.plugin, Object.entries(f.params)]), f])).values()];
-        const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs, filters)])].sort();
-        const logging = awsLoggingManifests(outputs, filters);
-        steps.push(
-          makeStep({
-            id: 'node-agents/aws-logging',
-            title: "Configure Fargate's built-in log router (aws-observability/aws-logging)",
-            kind: 'aws-logging',
-            why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
-            findings,
-            dependsOn: after,
-            commands: [
-              logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand',
-              '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)',
-            ],
-            manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
-            effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
-            verify: {
-              command: 'kubectl get configmap aws-logging -n aws-observability -o yaml',
-              expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events',
-            },
-            rollback: {
-              description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.',
-              commands: ['kubectl delete configmap aws-logging -n aws-observability'],
-            },
-          }),
-        );
+      case 'aws-logging-configmap':
+        // Fargate's log router is configured in the prerequisites (awsLoggingStep), before any pod lands on Fargate.
         break;
-      }
       case 'sidecar':
         steps.push(
           makeStep({
@@ -123,4 +107,46 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
     }
   }
   return steps;
+}
+
+/**
+ * Fargate's built-in log router (aws-observability/aws-logging), configured before any pod lands on
+ * Fargate: CoreDNS and the load balancer controller move there in the capacity stage, and a pod that
+ * starts before the ConfigMap exists ships no logs until it restarts.
+ */
+export function awsLoggingStep(input: PlanInput): Step | null {
+  const items = withAction(input, 'node-agent').flatMap(({ finding, action }) =>
+    action.change.kind === 'aws-logging-configmap' ? [{ finding, what: action.change }] : [],
+  );
+  if (items.length === 0) return null;
+  const findings = ids(items);
+
+  const configMaps = items.map((i) => i.what);
+  const outputs = uniqueOutputs(configMaps);
+  const filters = uniqueSections(configMaps.map((c) => c.filters));
+  const parsers = uniqueSections(configMaps.map((c) => c.parsers));
+  const problems = [...new Set([...configMaps.flatMap((c) => c.unsupported), ...awsLoggingProblems(outputs, filters, parsers)])].sort();
+  const logging = awsLoggingManifests(outputs, filters, parsers);
+  return makeStep({
+    id: 'prerequisites/aws-logging',
+    title: "Configure Fargate's built-in log router (aws-observability/aws-logging)",
+    kind: 'aws-logging',
+    why: `Fargate runs no log agent DaemonSet; its built-in Fluent Bit ships the same outputs.${problems.length ? ` Not carried over: ${problems.join('; ')}.` : ''}`,
+    findings,
+    dependsOn: [],
+    commands: [
+      logging.length ? 'kubectl apply -f aws-logging.yaml' : '# no output fits aws-logging: write its [OUTPUT] sections by hand',
+      '# grant the pod execution role write access to the log destinations (e.g. CloudWatch Logs PutLogEvents)',
+    ],
+    manifests: logging.length ? [{ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }] : [],
+    effects: logging.length ? applyEffects({ file: 'aws-logging.yaml', object: { apiVersion: 'v1', kind: 'List', items: logging } }) : [],
+    verify: {
+      command: 'kubectl get configmap aws-logging -n aws-observability -o yaml',
+      expect: 'the [OUTPUT] sections listed here; new Fargate pods carry the annotation "Logging: LoggingEnabled" in their events',
+    },
+    rollback: {
+      description: 'Delete the ConfigMap; the DaemonSet agents keep shipping logs from EC2 nodes.',
+      commands: ['kubectl delete configmap aws-logging -n aws-observability'],
+    },
+  });
 }

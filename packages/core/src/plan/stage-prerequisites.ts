@@ -223,6 +223,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
                 .join('; '),
               expect: addons.map((a) => `${a.addon} ${a.minimum} or later`).join(', '),
             },
+            effects: addons.map((a): Effect => ({ type: 'upgrade-addon', addon: a.addon, toAtLeast: a.minimum })),
             rollback: { description: 'EKS add-ons cannot be downgraded in place; test the new versions on a staging cluster first.', commands: [] },
           }),
         );
@@ -288,25 +289,8 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           }),
         );
         break;
-      case 'move-data': {
-        const claims = [...new Set(ofKind(items, kind).map((i) => i.what.claim))].sort();
-        steps.push(
-          makeStep({
-            id: 'prerequisites/move-data',
-            title: 'Plan the move of data on volumes the target cannot mount',
-            kind: 'move-data',
-            why: 'AWS does not migrate these volumes between storage drivers; the data must be copied to new volumes.',
-            findings,
-            commands: claims.map((claim) =>
-              shellComment(`${claim}: snapshot, then restore into a claim of the target's StorageClass (or copy the data to EFS)`),
-            ),
-            effects: claims.map((claim): Effect => ({ type: 'move-data', claim })),
-            verify: { command: 'kubectl get pvc -A', expect: 'a new claim bound for each listed claim' },
-            rollback: { description: 'Keep the original volumes until the workload runs on the new ones; nothing is deleted by this step.', commands: [] },
-          }),
-        );
-        break;
-      }
+      case 'move-data':
+        break; // a capacity step: the data goes into the StorageClass the capacity stage creates (data-moves.ts)
       case 'enable-auto-mode':
         break; // a capacity step: Auto Mode itself is the target capacity
       default:

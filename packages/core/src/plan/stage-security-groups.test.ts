@@ -69,18 +69,28 @@ describe('security-groups stage: SecurityGroupPolicies when moving to Fargate', 
   const classes = ['red', 'blue'].map((c) => aNodeClass(c, { podSecurityGroupSelectorTerms: [{ id: `sg-${c}` }] }));
   const on = (name: string, pool: string) => aWorkload({ namespace: 'pay', name, spec: { nodeSelector: { pool } } });
   const plan = buildPlan(contextFor(anAutoModeInventory([on('api', 'red'), on('worker', 'blue')], { nodePools: pools, nodeClasses: classes }), 'fargate'));
-  const policies = plan.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'security-group-policy');
+  const steps = plan.stages.flatMap((s) => s.steps);
+  const wave = steps.find((s) => s.id === 'waves/pay');
+  const policies = (wave?.manifests ?? []).filter((m) => m.object.kind === 'SecurityGroupPolicy');
 
   it('gives pods from two NodeClasses of one namespace two policies, each selecting its own pods, under names of their own', () => {
-    const objects = policies.map(
-      (s) => s.manifests[0]?.object as { metadata: { name: string }; spec: { podSelector: unknown; securityGroups: { groupIds: string[] } } },
-    );
+    const objects = policies.map((m) => m.object as { metadata: { name: string }; spec: { podSelector: unknown; securityGroups: { groupIds: string[] } } });
     expect(objects.map((o) => [o.spec.podSelector, o.spec.securityGroups.groupIds])).toEqual([
       [{ matchLabels: { app: 'worker' } }, ['sg-blue', 'sg-cluster']],
       [{ matchLabels: { app: 'api' } }, ['sg-cluster', 'sg-red']],
     ]);
     expect(new Set(objects.map((o) => o.metadata.name)).size).toBe(2);
-    expect(new Set(policies.map((s) => s.manifests[0]?.file)).size).toBe(2);
+    expect(new Set(policies.map((m) => m.file)).size).toBe(2);
+  });
+
+  it('applies them in the wave that moves the pods, before the rollouts, not in a step of their own before it', () => {
+    // Until the wave the pods run on Auto Mode, where a policy selecting them below 1.36 leaves restarted pods Pending.
+    expect(steps.some((s) => s.kind === 'security-group-policy')).toBe(false);
+    const applied = wave!.commands.findIndex((c) => c.startsWith('kubectl apply -f sgp-'));
+    const patched = wave!.commands.findIndex((c) => c.startsWith('kubectl patch'));
+    expect(applied).toBeGreaterThanOrEqual(0);
+    expect(applied).toBeLessThan(patched);
+    expect(wave!.rollback.commands.at(-1)).toMatch(/^kubectl delete securitygrouppolicy modeshift-pay/);
   });
 });
 
@@ -110,9 +120,14 @@ describe('security-groups stage: the network policy controller', () => {
   });
 
   it('creates the ConfigMap when the inventory has none, and adds no step when the controller is on', () => {
-    expect(planWith(null).find((s) => s.id === 'security-groups/enable-network-policy-controller')?.commands[0]).toContain(
-      'kubectl create configmap amazon-vpc-cni',
-    );
+    const create = planWith(null).find((s) => s.id === 'security-groups/enable-network-policy-controller');
+    expect(create?.commands).toEqual(['kubectl apply -f configmap-amazon-vpc-cni.yaml']);
+    expect(create?.manifests[0]?.object).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'amazon-vpc-cni', namespace: 'kube-system' },
+      data: { 'enable-network-policy-controller': 'true' },
+    });
     expect(planWith('true').some((s) => s.id === 'security-groups/enable-network-policy-controller')).toBe(false);
   });
 });

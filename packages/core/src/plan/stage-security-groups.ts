@@ -1,12 +1,12 @@
 import { type SecurityGroupChange, slug, type Step } from '@modeshift/plan';
-import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest, securityGroupPolicyManifest } from './manifests/index.js';
+import { allowLoadBalancerManifest, allowLoadBalancerName, nodeClassManifest, nodePoolManifest } from './manifests/index.js';
 import { fargateSubnets, roleOf } from './stage-capacity.js';
 import { applyEffects } from './effect-builders.js';
 import { groupBy, ids, withAction, type PlanInput } from './plan-input.js';
-import { shortHash } from '../util/hash.js';
 import { assertNever } from '../util/never.js';
 import { makeStep } from './step.js';
 import { networkPolicyControllerStep } from './network-policy-controller.js';
+import { fargatePolicyAttachments } from './fargate-security-group-policies.js';
 import { sh } from '../util/shell.js';
 
 type Change<K extends SecurityGroupChange['kind']> = Extract<SecurityGroupChange, { kind: K }>;
@@ -30,12 +30,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         return assertNever(ch, 'security group change');
     }
   });
-  const sgpPerNamespace = new Map<string, number>();
-  for (const key of byTarget.keys()) {
-    const ns = key.startsWith('sgp/') ? key.split('/')[1]! : null;
-    if (ns !== null) sgpPerNamespace.set(ns, (sgpPerNamespace.get(ns) ?? 0) + 1);
-  }
-  for (const [key, group] of byTarget) {
+  for (const group of byTarget.values()) {
     const change = group[0]!.action.change;
     const findings = ids(group);
     switch (change.kind) {
@@ -98,38 +93,31 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
           }),
         );
         break;
-      case 'security-group-policy': {
-        // Two policies in one namespace (pods from two NodeClasses) need names of their own, or the second apply replaces the first.
-        const alone = (sgpPerNamespace.get(change.namespace) ?? 0) <= 1;
-        const name = alone ? `modeshift-${slug(change.namespace)}` : `modeshift-${slug(change.namespace)}-${shortHash([key])}`;
-        const groupIds = [...new Set([...change.groupIds, clusterSg])].sort();
-        const file = `sgp-${slug(`${change.namespace}/${[...change.groupIds].sort().join(',')}`)}${alone ? '' : `-${shortHash([key])}`}.yaml`;
-        steps.push(
-          makeStep({
-            id: `security-groups/${slug(change.namespace)}-${slug(change.groupIds.join('-'))}`,
-            title: `SecurityGroupPolicy for namespace ${change.namespace}`,
-            kind: 'security-group-policy',
-            why: 'Fargate has no NodeClass; a SecurityGroupPolicy gives the moving pods the security groups their Auto Mode nodes had (plus the cluster security group for control-plane traffic).',
-            findings,
-            dependsOn: after,
-            commands: [sh`kubectl apply -f ${file}`],
-            manifests: [{ file, object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }) }],
-            effects: applyEffects({
-              file,
-              object: securityGroupPolicyManifest({ name, namespace: change.namespace, groupIds, podSelector: change.podSelector }),
+      case 'security-group-policy':
+        // Applied in the wave that moves the namespace's pods (fargate-security-group-policies.ts); a step here only when no wave does.
+        for (const a of fargatePolicyAttachments(input).filter((p) => !p.inWave && findings.some((f) => p.findings.includes(f))))
+          steps.push(
+            makeStep({
+              id: `security-groups/${slug(change.namespace)}-${slug(change.groupIds.join('-'))}`,
+              title: `SecurityGroupPolicy for namespace ${change.namespace}`,
+              kind: 'security-group-policy',
+              why: 'Fargate has no NodeClass; a SecurityGroupPolicy gives the pods the security groups their Auto Mode nodes had (plus the cluster security group for control-plane traffic).',
+              findings: a.findings,
+              dependsOn: after,
+              commands: [sh`kubectl apply -f ${a.manifest.file}`],
+              manifests: [a.manifest],
+              effects: applyEffects(a.manifest),
+              verify: {
+                command: sh`kubectl get securitygrouppolicy ${a.name} -n ${change.namespace}`,
+                expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation',
+              },
+              rollback: {
+                description: 'Delete the policy; only pods created afterwards are affected.',
+                commands: [sh`kubectl delete securitygrouppolicy ${a.name} -n ${change.namespace}`],
+              },
             }),
-            verify: {
-              command: sh`kubectl get securitygrouppolicy ${name} -n ${change.namespace}`,
-              expect: 'the policy exists; pods started after it carry the vpc.amazonaws.com/pod-eni annotation',
-            },
-            rollback: {
-              description: 'Delete the policy; only pods created afterwards are affected.',
-              commands: [sh`kubectl delete securitygrouppolicy ${name} -n ${change.namespace}`],
-            },
-          }),
-        );
+          );
         break;
-      }
       case 'allow-load-balancer':
         // The group is keyed by this kind, so every change in it is one; the check narrows without a cast.
         steps.push(

@@ -8,7 +8,10 @@ import { kubectlResource, patchCommands, rollbackCommands } from './patches.js';
 import type { PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { releasePolicies } from './wave-security-group-policies.js';
+import { attachPolicies } from './fargate-security-group-policies.js';
 import { sh, shellComment } from '../util/shell.js';
+import { describeOwner, detectOwner, valuesHints, whereToChange } from '../export/ownership.js';
+import { reconcilerSteps } from './wave-reconcilers.js';
 
 /**
  * Higher is riskier: state, public traffic and single replicas make a namespace a later wave.
@@ -27,12 +30,23 @@ function assess(index: InventoryIndex, w: Workload): { risk: number; unprotected
 
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
+/** For a workload Helm, Argo CD or Flux manages: where its change belongs, and the values keys to look for. */
+function ownerNotes(move: Move): string[] {
+  const owner = detectOwner(move.workload.metadata);
+  if (!owner || move.edits.length === 0) return [];
+  const w = move.workload;
+  const hints = valuesHints(move.edits);
+  const values = hints.length ? ` In its values, ${hints.join('; ')} (names differ between charts; a chart may not offer one).` : '';
+  return [shellComment(`${w.kind} ${w.metadata.namespace}/${w.metadata.name} is managed by ${describeOwner(owner)}: ${whereToChange(owner)}.${values}`)];
+}
+
 function moveCommands(move: Move, target: Mode): string[] {
   const w = move.workload;
   const ns = w.metadata.namespace;
-  const out = [...patchCommands(w, move.edits)];
-  if (out.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
-  if (out.length === 0)
+  const patches = patchCommands(w, move.edits);
+  const out = [...ownerNotes(move), ...patches];
+  if (patches.length === 0 && ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout restart ${kubectlResource(w)} -n ${ns}`);
+  if (patches.length === 0 && !ROLLOUT_KINDS.has(w.kind))
     out.push(shellComment(`${w.kind} ${ns}/${w.metadata.name}: new pods land on ${target === 'fargate' ? 'Fargate' : 'Auto Mode'} when it next runs`));
   for (const opt of move.optional) out.push(...patchCommands(w, opt.edits).map((c) => shellComment(`optional, ${opt.label}: ${c.replace(/^# /, '')}`)));
   if (ROLLOUT_KINDS.has(w.kind)) out.push(sh`kubectl rollout status ${kubectlResource(w)} -n ${ns} --timeout=10m`);
@@ -100,6 +114,9 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
   let previous: string[] = after;
   ranked.forEach(({ ns, list, unprotected }, i) => {
     const id = `waves/${slug(ns)}`;
+    // Argo CD and Flux would put a patched workload back: their sync is paused in a step before the wave, resumed in one after.
+    const sync = reconcilerSteps({ id, number: i + 1, namespace: ns }, list, input.ctx.target, previous);
+    if (sync) steps.push(sync.pause);
     // One pass, appending in place: a large estate has thousands of waves.
     const findings: string[] = [];
     const commands: string[] = [];
@@ -112,8 +129,18 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       ns,
       list.map((m) => m.workload),
     );
-    if (release) commands.push(...release.commands);
-    if (release) rollback.push(...release.rollback);
+    if (release) {
+      commands.push(...release.commands);
+      rollback.push(...release.rollback);
+      effects.push(...release.effects);
+    }
+    // Fargate: the namespace's SecurityGroupPolicies go on right before its pods move there.
+    const attach = attachPolicies(input, ns);
+    if (attach) {
+      findings.push(...attach.findings);
+      commands.push(...attach.commands);
+      effects.push(...attach.effects);
+    }
     for (const m of list) {
       for (const e of moveEffects(m)) effects.push(e);
       for (const f of m.findings) findings.push(f);
@@ -121,26 +148,41 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
       for (const c of rollbackCommands(m.workload, m.edits)) rollback.push(c);
       workloads.push(m.workload.key);
     }
+    if (attach) rollback.push(...attach.rollback);
     const verify = verifyFor(input, ns, list);
+    // Pods a Fargate profile holds Pending never ran: the wave starts them, it does not move them.
+    const starting = list.filter((m) => input.ctx.placement.workloads.get(m.workload.key)?.current.type === 'pending').map((m) => m.workload.metadata.name);
+    const movingCount = list.length - starting.length;
+    const count = (n: number) => `${n} workload${n === 1 ? '' : 's'}`;
     steps.push(
       makeStep({
         id,
-        title: `Wave ${i + 1}: move namespace ${ns} (${list.length} workload${list.length === 1 ? '' : 's'})`,
+        title:
+          starting.length === 0
+            ? `Wave ${i + 1}: move namespace ${ns} (${count(list.length)})`
+            : `Wave ${i + 1}: namespace ${ns}: ${movingCount > 0 ? `move ${count(movingCount)}, ` : ''}start ${count(starting.length)} that ${starting.length === 1 ? 'does' : 'do'} not run today`,
         kind: 'wave',
         why:
           (input.ctx.target === 'auto-mode'
             ? 'The pod-template annotation eks.amazonaws.com/compute-type: ec2 keeps new pods off Fargate, so Auto Mode schedules them; the rollout replaces pods gradually.'
             : 'Restarted pods are scheduled by the Fargate profile that selects them; the rollout replaces pods gradually.') +
-          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : ''),
+          (starting.length
+            ? ` ${starting.join(', ')} never ran: a Fargate profile selects ${starting.length === 1 ? 'its pods' : 'their pods'}, but Fargate cannot run them, so they are Pending; this wave starts them on the target.`
+            : '') +
+          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
+          (sync
+            ? ` Argo CD or Flux applies some of these workloads: ${sync.pause.id} pauses their sync first, and ${sync.resume.id} gives it back once their source has the change.`
+            : ''),
         findings,
-        dependsOn: previous,
+        dependsOn: sync ? [sync.pause.id] : previous,
         commands,
-        ...(release ? { manifests: release.manifests } : {}),
-        verify: release ? { ...verify, expect: `${verify.expect}; ${release.verify}` } : verify,
+        manifests: [...(release?.manifests ?? []), ...(attach?.manifests ?? [])],
+        verify: { ...verify, expect: [verify.expect, ...(release ? [release.verify] : []), ...(attach ? [attach.verify] : [])].join('; ') },
         rollback: {
-          description: release
-            ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'
-            : 'Undo the rollouts; pods return to where they ran before.',
+          description:
+            (release
+              ? 'Restore the SecurityGroupPolicies saved before the move, then undo the rollouts; pods return to where they ran before.'
+              : 'Undo the rollouts; pods return to where they ran before.') + (starting.length ? ` ${starting.join(', ')} go back to Pending on Fargate.` : ''),
           commands: rollback,
         },
         effects,
@@ -148,6 +190,7 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
         namespaces: [ns],
       }),
     );
+    if (sync) steps.push(sync.resume);
     previous = [id];
   });
   return steps;

@@ -2,7 +2,7 @@
 // resource controller's webhook may still add vpc.amazonaws.com/pod-eni requests to matching pods on
 // EC2, which Auto Mode nodes do not offer, so the pods stay Pending (aws-facts §0.5, §2). The wave that
 // moves the pods removes the policy first, or narrows it to the pods that stay on Fargate.
-import { slug } from '@modeshift/plan';
+import { kubeRef, slug, type Effect } from '@modeshift/plan';
 import type { Namespaced, Workload } from '../inventory/types.js';
 import type { LabelSelector, SecurityGroupPolicySpec } from '../kube.js';
 import type { PlanInput } from './plan-input.js';
@@ -16,6 +16,8 @@ export interface PolicyRelease {
   rollback: string[];
   /** What the wave's verification checks besides the placement. */
   verify: string;
+  /** What the commands change, for the wave step's effects. */
+  effects: Effect[];
   /** The policies as the inventory has them, for the rollback to re-create. */
   manifests: { file: string; object: Record<string, unknown> }[];
 }
@@ -64,6 +66,7 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
   const rollback: string[] = [];
   const verify: string[] = [];
   const manifests: PolicyRelease['manifests'] = [];
+  const effects: Effect[] = [];
   for (const [p, { moving: movers, staying }] of byPolicy) {
     if (movers.length === 0) continue;
     const name = p.metadata.name;
@@ -78,10 +81,13 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
     const narrowed = staying.length > 0 && !p.spec.serviceAccountSelector && p.spec.podSelector ? excluding(movers, staying) : null;
     if (staying.length === 0) {
       commands.push(sh`kubectl delete securitygrouppolicy ${name} -n ${ns}`);
+      effects.push({ type: 'delete-object', object: kubeRef('SecurityGroupPolicy', ns, name), replacedBy: null });
       verify.push(`SecurityGroupPolicy ${name} deleted`);
     } else if (narrowed) {
       const selector = { ...p.spec.podSelector, matchExpressions: [...(p.spec.podSelector?.matchExpressions ?? []), ...narrowed] };
-      commands.push(sh`kubectl patch securitygrouppolicy ${name} -n ${ns} --type merge -p ${JSON.stringify({ spec: { podSelector: selector } })}`);
+      const patch = { spec: { podSelector: selector } };
+      commands.push(sh`kubectl patch securitygrouppolicy ${name} -n ${ns} --type merge -p ${JSON.stringify(patch)}`);
+      effects.push({ type: 'patch-object', object: kubeRef('SecurityGroupPolicy', ns, name), patch });
       verify.push(`SecurityGroupPolicy ${name} no longer selects ${movers.map((w) => w.metadata.name).join(', ')}`);
     } else {
       commands.push(
@@ -93,5 +99,5 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
     }
   }
   if (commands.length === 0) return null;
-  return { commands, rollback, manifests, verify: `${verify.join('; ')}; no moved pod requests vpc.amazonaws.com/pod-eni` };
+  return { commands, rollback, manifests, effects, verify: `${verify.join('; ')}; no moved pod requests vpc.amazonaws.com/pod-eni` };
 }

@@ -2,7 +2,7 @@ import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
 import { MODE_NAMES } from './mode-names.js';
-import { costSummary, money } from '../cost/format.js';
+import { costSummary, describeRunTime, money, RUN_TIME_HOW, someOf } from '../cost/format.js';
 import { hasSimulation, verdictLine } from '../simulate/verdict.js';
 import { everyFindingLines, groupedFindingLines, type TextContext } from './text-findings.js';
 import { stageLines } from './text-steps.js';
@@ -121,6 +121,9 @@ function costLines(ctx: TextContext, verbose: boolean): void {
   } else {
     push(paint('dim', `  ${cost.byNamespace.length} namespaces: --verbose, the JSON or the Markdown plan has the table`));
   }
+  for (const r of cost.runTimes) push(...wrap(`${t(r.workload)} priced for ${t(describeRunTime(r))}`, width, '  ', '    '));
+  if (cost.withoutRunTime.length > 0)
+    push(...wrap(`not priced for want of a run time: ${t(someOf(cost.withoutRunTime))}; ${RUN_TIME_HOW}`, width, '  ', '    '));
   if (cost.excluded.length > 0)
     push(paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`));
   for (const a of cost.assumptions) push(...wrap(a, width, '  · ', '    ').map((l) => paint('dim', l)));
@@ -144,7 +147,9 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   if (hasSimulation(plan)) lines.push(`simulation: ${paint(plan.simulation.verdict === 'holds' ? 'gain' : 'blocker', verdictLine(plan.simulation))}`);
   lines.push(`findings: ${SEVERITIES.map((s) => paint(s, `${plan.summary.bySeverity[s]} ${s}`)).join(', ')}`);
   const w = plan.summary.workloads;
-  lines.push(`workloads: ${w.total} total, ${w.moving} move, ${w.staying} stay, ${w.unchanged} unchanged`);
+  lines.push(
+    `workloads: ${w.total} total, ${w.moving} move, ${w.starting > 0 ? `${w.starting} start (they do not run today), ` : ''}${w.staying} stay, ${w.unchanged} unchanged`,
+  );
   movesAndStays(ctx);
   lines.push(...wrap(costSummary(plan), width, 'compute cost: ', '  '));
   costLines(ctx, verbose);

@@ -4,6 +4,8 @@ import type { Effect } from '@modeshift/plan';
 import type { Impact } from './apply.js';
 import type { ClusterModel } from './model.js';
 
+const LBC_CONTROLLER = 'ingress.k8s.aws/alb';
+
 /** The Deployment an installed controller runs as: a workload of its own, scheduled like any other. */
 function addonWorkload(namespace: string, name: string, labels: StringMap, serviceAccount: string): Workload {
   return {
@@ -23,14 +25,15 @@ function addonWorkload(namespace: string, name: string, labels: StringMap, servi
 /** Installs an add-on in the model: the load balancer controller becomes a workload that needs capacity like any other. */
 export function installAddon(model: ClusterModel, effect: Extract<Effect, { type: 'install-addon' }>, impact: Impact): void {
   if (effect.addon !== 'aws-load-balancer-controller' || effect.runs.on !== 'deployment') return;
-  const taken = model.ingressClasses.get('alb');
-  if (taken && taken.controller !== 'ingress.k8s.aws/alb') {
+  // The chart creates its IngressClass (`alb` unless the install names another); Helm refuses one that exists.
+  const className = effect.ingressClass ?? 'alb';
+  const taken = model.ingressClasses.get(className);
+  if (taken && taken.controller !== LBC_CONTROLLER) {
     impact.direct.push({
       invariant: 'load-balancers',
-      resource: 'IngressClass/alb',
-      breaks:
-        'installing the AWS Load Balancer Controller with its chart defaults fails: the chart creates IngressClass alb, which already exists for another controller',
-      because: `IngressClass alb belongs to ${taken.controller}; install the controller with an IngressClass of its own`,
+      resource: `IngressClass/${className}`,
+      breaks: `installing the AWS Load Balancer Controller fails: the chart creates IngressClass ${className}, which already exists for another controller`,
+      because: `IngressClass ${className} belongs to ${taken.controller}; install the controller with an IngressClass of its own`,
     });
     return;
   }
@@ -51,5 +54,5 @@ export function installAddon(model: ClusterModel, effect: Extract<Effect, { type
   model.lbc.add(key);
   impact.workloads.add(key);
   impact.loadBalancers = true;
-  if (!model.ingressClasses.has('alb')) model.ingressClasses.set('alb', { controller: 'ingress.k8s.aws/alb', params: null });
+  if (!model.ingressClasses.has(className)) model.ingressClasses.set(className, { controller: LBC_CONTROLLER, params: null });
 }

@@ -9,6 +9,7 @@ import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
 import { COREDNS, daemonSetFromManifest, inner, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
 import { installAddon } from './addons.js';
+import { mergePatch } from './merge-patch.js';
 import type { Invariant } from './types.js';
 
 /** What an effect changed that the checks must look at again, and what it broke by itself. */
@@ -224,6 +225,66 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
   }
 }
 
+/** A merge patch on an object the model follows; kinds it does not follow change nothing it checks. */
+function patchObject(model: ClusterModel, ref: ObjectRef, patch: Record<string, unknown>, impact: Impact): void {
+  const ns = ref.namespace ?? '';
+  switch (ref.kind) {
+    case 'ConfigMap': {
+      const key = nsName(ns, ref.name);
+      const data = mergePatch(model.configMaps.get(key) ?? {}, patch.data ?? {}) as StringMap;
+      model.configMaps.set(key, data);
+      impact.logs = true;
+      return;
+    }
+    case 'SecurityGroupPolicy': {
+      const old = model.securityGroupPolicies.get(ns)?.find((p) => p.name === ref.name);
+      if (!old) return;
+      const spec = { securityGroups: { groupIds: old.groups }, podSelector: old.podSelector, serviceAccountSelector: old.serviceAccountSelector };
+      model.addSecurityGroupPolicy(ns, ref.name, mergePatch(spec, patch.spec ?? {}) as Record<string, unknown>);
+      return touchNamespace(model, impact, ns);
+    }
+    case 'Service': {
+      const svc = model.services.get(ns)?.get(ref.name);
+      if (!svc) return;
+      inner(model.services, ns).set(ref.name, { ...svc, spec: mergePatch(svc.spec, patch.spec ?? {}) as ServiceSpec });
+      impact.objects.add(objectKey(ref));
+      return touchNamespace(model, impact, ns);
+    }
+    case 'Ingress':
+    case 'IngressClass':
+    case 'IngressClassParams':
+    case 'NetworkPolicy':
+    case 'NodePool':
+    case 'NodeClass':
+    case 'StorageClass':
+    case 'ServiceAccount':
+    case 'Namespace':
+    case 'ClusterRole':
+    case 'ClusterRoleBinding':
+    case 'DaemonSet':
+      return;
+  }
+}
+
+/** The Service stays (name, ClusterIP, DNS); only its load balancer goes, to the copy when there is one. */
+function retireLoadBalancer(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef | null, impact: Impact): void {
+  const ns = ref.namespace ?? '';
+  const original = model.services.get(ns)?.get(ref.name);
+  if (!original) return;
+  const copy = replacedBy ? model.services.get(replacedBy.namespace ?? '')?.get(replacedBy.name) : undefined;
+  const lost = copy ? serviceCopyLoses(original, copy) : null;
+  if (lost && replacedBy)
+    impact.direct.push({
+      invariant: 'load-balancers',
+      resource: objectKey(ref),
+      breaks: `traffic moves to ${replacedBy.name}, which loses ${lost}`,
+      because: 'a blue/green copy must keep what its load balancer had',
+    });
+  inner(model.services, ns).set(ref.name, { ...original, spec: { ...original.spec, type: 'ClusterIP' } });
+  impact.objects.add(objectKey(ref));
+  touchNamespace(model, impact, ns);
+}
+
 function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkload) => void, impact: Impact): void {
   const sim = model.workloads.get(key);
   if (!sim) return;
@@ -235,8 +296,10 @@ function editWorkload(model: ClusterModel, key: string, change: (sim: SimWorkloa
 export function applyEffect(model: ClusterModel, step: Step, effect: Effect, impact: Impact): void {
   switch (effect.type) {
     case 'patch-pod-template':
+      impact.direct.push(...model.reconciliation.undoes(effect.workload));
       return editWorkload(model, effect.workload, (s) => (s.workload = applyEdits(s.workload, effect.edits)), impact);
     case 'recreate-workload':
+      impact.direct.push(...model.reconciliation.undoes(effect.workload));
       if (effect.workload.startsWith('Job/'))
         impact.direct.push({
           invariant: 'end-state',
@@ -268,6 +331,14 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
       for (const sim of model.byServiceAccount.get(key) ?? []) impact.workloads.add(sim.key);
       return;
     }
+    case 'patch-object':
+      return patchObject(model, effect.object, effect.patch, impact);
+    case 'retire-load-balancer':
+      return retireLoadBalancer(model, effect.service, effect.replacedBy, impact);
+    case 'associate-web-acl':
+      model.webAcls.add(objectKey(effect.object));
+      impact.objects.add(objectKey(effect.object));
+      return;
     case 'create-fargate-profile': {
       const profile: FargateProfile = {
         name: effect.name,
@@ -332,7 +403,13 @@ export function applyEffect(model: ClusterModel, step: Step, effect: Effect, imp
     case 'update-role-trust':
     case 'set-authentication-mode':
     case 'upgrade-kubernetes':
+    case 'upgrade-addon':
+    case 'migrate-web-acl':
     case 'move-data':
       return;
+    case 'suspend-reconciliation':
+      return model.reconciliation.suspend(effect.reconciler);
+    case 'resume-reconciliation':
+      return model.reconciliation.resume(effect.reconciler);
   }
 }

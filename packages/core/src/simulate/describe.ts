@@ -1,4 +1,4 @@
-import { describeObject, type Effect } from '@modeshift/plan';
+import { describeObject, describeReconciler, type Effect } from '@modeshift/plan';
 
 /** One line saying what an effect changes, for the simulation report. */
 export function describeEffect(effect: Effect): string {
@@ -19,6 +19,14 @@ export function describeEffect(effect: Effect): string {
       return `deletes ${describeObject(effect.object)}${effect.replacedBy ? `, replaced by ${describeObject(effect.replacedBy)}` : ''}`;
     case 'annotate-object':
       return `annotates ${describeObject(effect.object)} (${Object.keys(effect.annotations).join(', ')})`;
+    case 'patch-object':
+      return `patches ${describeObject(effect.object)} (${Object.keys(effect.patch).join(', ')})`;
+    case 'retire-load-balancer':
+      return `turns ${describeObject(effect.service)} into a ClusterIP Service (its load balancer goes${effect.replacedBy ? `, ${describeObject(effect.replacedBy)} serves the traffic` : ''}; name, ClusterIP and DNS stay)`;
+    case 'migrate-web-acl':
+      return `re-creates WAF Classic web ACL ${effect.classicWebAcl} in WAFv2`;
+    case 'associate-web-acl':
+      return `associates WAFv2 web ACL ${effect.webAcl} with the load balancer of ${describeObject(effect.object)}`;
     case 'create-fargate-profile':
       return `creates Fargate profile ${effect.name} (${effect.selectors
         .map(
@@ -41,6 +49,8 @@ export function describeEffect(effect: Effect): string {
       return `installs ${effect.addon}${effect.runs.on === 'eks-managed' ? ' (managed by EKS)' : ` (${effect.runs.on} ${effect.runs.namespace}/${effect.runs.name})`}`;
     case 'remove-addon':
       return `removes ${effect.addon}`;
+    case 'upgrade-addon':
+      return `upgrades ${effect.addon} to ${effect.toAtLeast} or later`;
     case 'attach-role-policies':
       return `attaches ${effect.policies.join(', ')} to role ${effect.role}`;
     case 'detach-role-policies':
@@ -59,5 +69,9 @@ export function describeEffect(effect: Effect): string {
       return `upgrades Kubernetes to ${effect.toAtLeast} or later`;
     case 'move-data':
       return `moves the data of claim ${effect.claim}`;
+    case 'suspend-reconciliation':
+      return `pauses the sync of ${describeReconciler(effect.reconciler)} (${effect.workloads.join(', ')})`;
+    case 'resume-reconciliation':
+      return `resumes the sync of ${describeReconciler(effect.reconciler)} (${effect.workloads.join(', ')})`;
   }
 }

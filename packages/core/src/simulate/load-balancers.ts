@@ -1,6 +1,7 @@
 import type { Namespaced } from '../inventory/types.js';
 import type { IngressSpec, ServiceSpec, StringMap } from '../kube.js';
 import { inner, type ClusterModel } from './model.js';
+import { serviceScheme } from '../analysis/load-balancer-scheme.js';
 
 /** Who creates and runs an object's load balancer. */
 export type Server =
@@ -84,19 +85,17 @@ function albSettings(model: ClusterModel, ing: Namespaced<IngressSpec>): AlbSett
     scheme: (params.scheme as string | undefined) ?? a['alb.ingress.kubernetes.io/scheme'] ?? 'internal',
     certificates: [...new Set(certs)].sort(),
     group,
-    waf: (auto
-      ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
-      : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
-    ).some((k) => a[k] !== undefined),
+    waf:
+      model.webAcls.has(`Ingress/${ing.metadata.namespace}/${ing.metadata.name}`) ||
+      (auto
+        ? ['alb.ingress.kubernetes.io/wafv2-acl-arn']
+        : ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id', 'alb.ingress.kubernetes.io/wafv2-acl-arn']
+      ).some((k) => a[k] !== undefined),
   };
 }
 
 function nlbScheme(svc: Namespaced<ServiceSpec>, server: Server | null): string {
-  const a = svc.metadata.annotations;
-  const scheme = a['service.beta.kubernetes.io/aws-load-balancer-scheme'];
-  if (scheme) return scheme;
-  if (a['service.beta.kubernetes.io/aws-load-balancer-internal'] === 'true') return 'internal';
-  return server?.by === 'in-tree' ? 'internet-facing' : 'internal';
+  return serviceScheme(svc, server?.by === 'in-tree');
 }
 
 /** Ingresses sharing one ALB through an IngressBinding group, by group name. */

@@ -7,6 +7,7 @@ import { parseFluentBitOutputs } from '../analysis/fluent-bit.js';
 import type { KubernetesVersion } from '../version.js';
 import { Callers } from './callers.js';
 import { CapacityState } from './capacity.js';
+import { Reconciliation } from './reconciliation.js';
 import type { Invariant } from './types.js';
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -73,6 +74,8 @@ export class ClusterModel {
   readonly ingressClasses = new Map<string, { controller: string; params: string | null }>();
   readonly ingressClassParams = new Map<string, Record<string, unknown>>();
   readonly configMaps: ByName<StringMap> = new Map();
+  /** Load balancers (`Kind/namespace/name` of their Ingress or Service) a step associated a WAFv2 web ACL with. */
+  readonly webAcls = new Set<string>();
   readonly daemonSets = new Map<string, DaemonSetModel>();
   /** Workload keys of the AWS Load Balancer Controller's Deployment(s), read or installed. */
   readonly lbc = new Set<string>();
@@ -82,10 +85,13 @@ export class ClusterModel {
    */
   lbcAssumed = false;
   readonly version: KubernetesVersion | null;
+  /** Which Argo CD or Flux object applies each workload, and which of them the plan has paused. */
+  readonly reconciliation: Reconciliation;
 
   constructor(readonly ctx: RuleContext) {
     const inv = ctx.inventory;
     this.capacity = new CapacityState(inv);
+    this.reconciliation = new Reconciliation(inv.workloads);
     this.version = ctx.clusterVersion;
     for (const sa of inv.serviceAccounts)
       this.serviceAccounts.set(nsName(sa.metadata.namespace, sa.metadata.name), { labels: sa.metadata.labels, annotations: sa.metadata.annotations });

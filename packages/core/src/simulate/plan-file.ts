@@ -3,31 +3,40 @@ import type { EffectType } from '@modeshift/plan';
 import type { Plan } from '@modeshift/plan';
 import type { RuleContext } from '../rules/engine/types.js';
 
-const EFFECT_TYPES: ReadonlySet<string> = new Set<EffectType>([
-  'patch-pod-template',
-  'recreate-workload',
-  'restart-workload',
-  'scale-workload',
-  'delete-workload',
-  'create-object',
-  'delete-object',
-  'annotate-object',
-  'create-fargate-profile',
-  'delete-fargate-profile',
-  'enable-auto-mode',
-  'disable-auto-mode',
-  'install-addon',
-  'remove-addon',
-  'attach-role-policies',
-  'detach-role-policies',
-  'create-role',
-  'update-role-trust',
-  'create-pod-identity-association',
-  'create-oidc-provider',
-  'set-authentication-mode',
-  'upgrade-kubernetes',
-  'move-data',
-]);
+// A record, not a list, so that a new effect type fails to compile until it is accepted here.
+const KNOWN_EFFECTS: Record<EffectType, true> = {
+  'patch-pod-template': true,
+  'recreate-workload': true,
+  'restart-workload': true,
+  'scale-workload': true,
+  'delete-workload': true,
+  'create-object': true,
+  'delete-object': true,
+  'annotate-object': true,
+  'patch-object': true,
+  'retire-load-balancer': true,
+  'migrate-web-acl': true,
+  'associate-web-acl': true,
+  'create-fargate-profile': true,
+  'delete-fargate-profile': true,
+  'enable-auto-mode': true,
+  'disable-auto-mode': true,
+  'install-addon': true,
+  'remove-addon': true,
+  'upgrade-addon': true,
+  'attach-role-policies': true,
+  'detach-role-policies': true,
+  'create-role': true,
+  'update-role-trust': true,
+  'create-pod-identity-association': true,
+  'create-oidc-provider': true,
+  'set-authentication-mode': true,
+  'upgrade-kubernetes': true,
+  'move-data': true,
+  'suspend-reconciliation': true,
+  'resume-reconciliation': true,
+};
+const EFFECT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_EFFECTS));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -149,7 +149,7 @@ class Replayer {
     const target = plan.to === 'auto-mode' ? 'auto-mode' : 'fargate';
     const out: Omit<Violation, 'step'>[] = [];
     for (const outcome of plan.workloads) {
-      if (outcome.outcome !== 'moves') continue;
+      if (outcome.outcome !== 'moves' && outcome.outcome !== 'starts') continue;
       const sim = this.model.workloads.get(outcome.workload);
       // A workload with nowhere to run is the capacity invariant's to report.
       if (!sim || sim.deleted || sim.replicas === 0 || sim.now.type === target || sim.now.type === 'pending') continue;
@@ -162,6 +162,13 @@ class Replayer {
         because: 'no step changes what keeps it where it runs',
       });
     }
+    for (const paused of this.model.reconciliation.stillPaused())
+      out.push({
+        invariant: 'end-state',
+        resource: paused.resource,
+        breaks: `${paused.name} is still paused after the last step: the cluster no longer follows its source`,
+        because: 'a sync paused for a wave must be resumed once the source has the change',
+      });
     return out;
   }
 }

@@ -8,9 +8,6 @@ import { replayOrder, simulate } from './replay.js';
 const steps = (plan: Plan) => plan.stages.flatMap((s) => s.steps);
 const keys = (plan: Plan, ctx: Parameters<typeof simulate>[0]) => simulate(ctx, plan).violations.map((v) => `${v.step} ${v.invariant} ${v.resource}`);
 
-const KNOWN = ['decommission/disable-auto-mode load-balancers Service/api/orders-fargate'];
-const fresh = (found: string[]) => found.filter((k) => !KNOWN.includes(k));
-
 function without(plan: Plan, id: string): Plan {
   const copy = structuredClone(plan);
   const removed = steps(copy).find((s) => s.id === id)!;
@@ -75,21 +72,26 @@ describe('replay order', () => {
 });
 
 describe('a plan to Fargate for a cluster with an Auto Mode NLB and Pod Identity', () => {
-  it('as planned, breaks only where Auto Mode is disabled under the controller the plan installed on it', () => {
-    // A known planner defect: no Fargate profile selects the controller's pods, so they run on Auto
-    // Mode nodes, and disabling Auto Mode takes them (and every load balancer they manage) away.
+  it('as planned, breaks nothing: the controller the plan installs runs on Fargate before Auto Mode goes', () => {
     const { ctx, plan } = autoModeShop();
-    expect(keys(plan, ctx)).toEqual(KNOWN);
+    expect(keys(plan, ctx)).toEqual([]);
+  });
+
+  it('without the step that moves the controller to Fargate, disabling Auto Mode strands the load balancers it manages', () => {
+    const { ctx, plan } = autoModeShop();
+    expect(keys(without(plan, 'capacity/aws-load-balancer-controller-on-fargate'), ctx)).toEqual([
+      'decommission/disable-auto-mode load-balancers Service/api/orders-fargate',
+    ]);
   });
 
   it('without the load balancer controller step, nothing serves the blue/green copy', () => {
     const { ctx, plan } = autoModeShop();
-    expect(fresh(keys(without(plan, 'prerequisites/aws-load-balancer-controller'), ctx))).toEqual([
+    expect(keys(without(plan, 'prerequisites/aws-load-balancer-controller'), ctx)).toEqual([
       'waves/load-balancer-service-api-orders load-balancers Service/api/orders-fargate',
     ]);
   });
 
-  it('with the IRSA step after its wave, the pods land on Fargate without credentials when the profile appears', () => {
+  it('with the IRSA step after its wave, the pods land on Fargate without credentials when their wave moves them', () => {
     const { ctx, plan } = autoModeShop();
     const copy = structuredClone(plan);
     const irsa = steps(copy).find((s) => s.id === 'prerequisites/irsa')!;
@@ -97,7 +99,7 @@ describe('a plan to Fargate for a cluster with an Auto Mode NLB and Pod Identity
     irsa.dependsOn = ['waves/api'];
     copy.stages[0]!.steps = copy.stages[0]!.steps.filter((s) => s !== irsa);
     copy.stages.find((s) => s.id === 'waves')!.steps.push(irsa);
-    expect(fresh(keys(copy, ctx))).toEqual(['capacity/fargate-profile-modeshift-api identity Deployment/api/orders']);
+    expect(keys(copy, ctx)).toEqual(['waves/api identity Deployment/api/orders']);
   });
 
   it('disabling Auto Mode before the controller has Fargate capacity leaves the load balancers unmanaged', () => {
@@ -106,6 +108,6 @@ describe('a plan to Fargate for a cluster with an Auto Mode NLB and Pod Identity
     steps(copy)
       .find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!
       .effects.push({ type: 'disable-auto-mode' });
-    expect(fresh(keys(copy, ctx))).toContain('prerequisites/aws-load-balancer-controller load-balancers Service/api/orders');
+    expect(keys(copy, ctx)).toContain('prerequisites/aws-load-balancer-controller load-balancers Service/api/orders');
   });
 });

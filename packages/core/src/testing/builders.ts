@@ -17,6 +17,7 @@ export interface WorkloadOptions {
   name?: string;
   replicas?: number | null;
   labels?: StringMap;
+  annotations?: StringMap;
   podLabels?: StringMap;
   podAnnotations?: StringMap;
   containers?: Container[];
@@ -35,7 +36,7 @@ export function aWorkload(options: WorkloadOptions = {}): Workload {
     key: `${kind}/${namespace}/${name}`,
     kind,
     apiVersion: kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
-    metadata: { name, namespace, labels: options.labels ?? {}, annotations: {} },
+    metadata: { name, namespace, labels: options.labels ?? {}, annotations: options.annotations ?? {} },
     replicas,
     template: {
       metadata: { labels: podLabels, annotations: options.podAnnotations ?? {} },

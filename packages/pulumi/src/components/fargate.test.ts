@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { podExecutionRoleTrust } from '../model/iam.js';
 import { infraFromPlan } from '../model/infra-from-plan.js';
-import { actionsAndResources, schemaErrors } from '../testing/checks.js';
+import { actionsAndResources } from '../testing/checks.js';
 import { examplePlan } from '../testing/examples.js';
 import { ACCOUNT_ID, clearRegistered, installMocks, jsonInput, REGION, settle, type PolicyDocument, type Registered } from '../testing/mocks.js';
 import { FargateCapacity } from './fargate-capacity.js';
@@ -62,15 +62,10 @@ describe('Fargate components under mocks (auto-mode-to-fargate)', () => {
     for (const ns of staying) if (!moving.has(ns)) expect(selected).not.toContain(ns);
   });
 
-  it('applies the SecurityGroupPolicy and aws-observability/aws-logging', async () => {
+  it('applies aws-observability/aws-logging, and no SecurityGroupPolicy: the waves apply those as their pods move', async () => {
     build();
     const res = await settle();
-    const sgps = of(res, 'kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy');
-    expect(sgps.length).toBeGreaterThan(0);
-    for (const s of sgps) {
-      expect(s.inputs.spec?.securityGroups?.groupIds.length).toBeGreaterThan(0);
-      expect(schemaErrors(s.inputs)).toEqual([]);
-    }
+    expect(of(res, 'kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy')).toEqual([]);
     expect(of(res, 'kubernetes:core/v1:Namespace').map((r) => r.inputs.metadata)).toContainEqual(
       expect.objectContaining({ name: 'aws-observability', labels: expect.objectContaining({ 'aws-observability': 'enabled' }) as unknown }),
     );

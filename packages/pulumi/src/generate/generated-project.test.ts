@@ -109,7 +109,7 @@ describe('the generated programs under mocks', () => {
     await expect(import(pathToFileURL(join(dir, 'index.ts')).href)).rejects.toThrow(/Set modeshift:vpcId/);
   });
 
-  it('auto-mode-to-fargate: role, profiles, SecurityGroupPolicy and aws-logging, nothing for what stays', async () => {
+  it('auto-mode-to-fargate: role, profiles and aws-logging, nothing for what stays, SecurityGroupPolicies left to the waves', async () => {
     const plan = examplePlan('auto-mode-to-fargate');
     const model = infraFromPlan(plan);
     const dir = writeProject('auto-mode-to-fargate');
@@ -117,7 +117,7 @@ describe('the generated programs under mocks', () => {
     expect(res.find((r) => r.type === 'aws:iam/role:Role')!.inputs.name).toBe(model.fargate!.podExecutionRole!.name);
     const profiles = res.filter((r) => r.type === 'aws:eks/fargateProfile:FargateProfile');
     expect(profiles.map((p) => p.inputs.fargateProfileName).sort()).toEqual(model.fargate!.profiles.map((p) => p.name).sort());
-    expect(res.filter((r) => r.type === 'kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy').length).toBeGreaterThan(0);
+    expect(res.filter((r) => r.type === 'kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy')).toEqual([]);
     expect(res.some((r) => r.type === 'kubernetes:core/v1:ConfigMap' && r.inputs.metadata?.name === 'aws-logging')).toBe(true);
     const stayingOnly = new Set(plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload.split('/')[1]));
     for (const w of plan.workloads) if (w.outcome !== 'stays') stayingOnly.delete(w.workload.split('/')[1]);

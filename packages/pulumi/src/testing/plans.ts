@@ -28,7 +28,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
     inventoryDate: null,
     summary: {
       bySeverity: { blocker: blockers, change: 0, advisory: 0, gain: 0 },
-      workloads: { total: workloads.length, moving: count('moves'), staying: count('stays'), unchanged: count('unchanged') },
+      workloads: { total: workloads.length, moving: count('moves'), starting: count('starts'), staying: count('stays'), unchanged: count('unchanged') },
       readiness: blockers > 0 ? 'blocked' : 'ready',
     },
     rules: {},

@@ -41,6 +41,7 @@ function workloadSections(plan: Plan, width: number): Line[] {
   for (const [outcome, title, t] of [
     ['stays', 'Stay', 'bad'],
     ['moves', 'Move', 'good'],
+    ['starts', 'Start (not running today)', 'good'],
     ['unchanged', 'Unchanged', 'muted'],
   ] as const) {
     const list = plan.workloads.filter((w) => w.outcome === outcome);
@@ -48,7 +49,14 @@ function workloadSections(plan: Plan, width: number): Line[] {
     out.push({ text: '' }, { text: `${title} (${list.length})`, bold: true, tone: t });
     for (const w of list) {
       // A workload the inventory places nowhere ("nowhere: no Fargate profile selects it") does not "stay on" it.
-      const where = outcome === 'moves' ? `${w.from} → ${w.to}` : w.from.startsWith('nowhere') ? `runs ${w.from}` : `stays on ${w.from}`;
+      const where =
+        outcome === 'moves'
+          ? `${w.from} → ${w.to}`
+          : outcome === 'starts'
+            ? `starts on ${w.to}; runs ${w.from}`
+            : w.from.startsWith('nowhere')
+              ? `runs ${w.from}`
+              : `stays on ${w.from}`;
       const why = w.findings.length ? ` (${w.findings.length === 1 ? '1 finding' : `${w.findings.length} findings`})` : '';
       for (const text of wrap(`${w.workload}: ${where}${why}`, width, '  ')) out.push({ text });
     }
@@ -84,7 +92,7 @@ export function overviewLines(m: WizardModel, width: number): Line[] {
       tone: sev.blocker > 0 ? 'bad' : undefined,
     },
     {
-      text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged`,
+      text: `Workloads: ${summary.workloads.total} · ${summary.workloads.moving} move · ${summary.workloads.starting > 0 ? `${summary.workloads.starting} start · ` : ''}${summary.workloads.staying} stay · ${summary.workloads.unchanged} unchanged`,
     },
     costHeadLine(plan),
     {

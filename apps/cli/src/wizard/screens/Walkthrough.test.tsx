@@ -32,7 +32,7 @@ describe('Walk-through screen', () => {
     await h.see('❯ ○ 1.3');
     await h.press('n');
     await h.see('– 1.3');
-    await h.see('❯ ○ 2.1');
+    await h.see('❯ ○ 1.4');
     expect(saved(h.inventory).steps['prerequisites/efs-csi-driver']).toEqual({ status: 'not-applicable' });
     await h.press('k', 'u');
     await h.see('❯ ○ 1.3');
@@ -42,10 +42,10 @@ describe('Walk-through screen', () => {
 
   it('does not show a step as done while a step it depends on is open', async () => {
     h = await toWalkthrough();
-    await h.press('j', 'j', 'j', 'd');
+    await h.press('j', 'j', 'j', 'j', 'd');
     await h.see('◐ 2.1 Enable EKS Auto Mode with the built-in node pools (waiting)');
     await h.see('Marked done; shown as waiting');
-    await h.press('g', 'd', 'd', 'n');
+    await h.press('g', 'd', 'd', 'n', 'n');
     await h.see('✔ 2.1 Enable EKS Auto Mode');
   });
 
@@ -53,13 +53,13 @@ describe('Walk-through screen', () => {
     h = await toWalkthrough();
     await h.press('jjd');
     await h.see('✔ 1.3');
-    await h.see('❯ ○ 2.1');
+    await h.see('❯ ○ 1.4');
     expect(h.model.walk.cursor).toBe(3);
   });
 
   it('opens a step with why, commands, manifests, verification and rollback, and scrolls it', async () => {
     h = await toWalkthrough();
-    await h.press(...'jjjjj', KEY.enter);
+    await h.press(...'jjjjjj', KEY.enter);
     await h.see('2.3 Create the spot NodePool (spot)');
     expect(h.frame()).toContain('Why');
     expect(h.frame()).toContain('Commands (c copies them)');

@@ -62,7 +62,9 @@ export const STEP_KINDS = [
   'security-group-node-class',
   'security-group-policy',
   'network-policy',
+  'pause-sync',
   'wave',
+  'resume-sync',
   'stays',
   'load-balancer',
   'review',
@@ -111,8 +113,11 @@ export interface Stage {
 
 export interface WorkloadOutcome {
   workload: string;
-  /** "moves" to the target, or "stays" where it is (with the blocking finding ids). */
-  outcome: 'moves' | 'stays' | 'unchanged';
+  /**
+   * "moves" to the target; "starts" there when it does not run today (a Fargate profile selects pods Fargate
+   * cannot run, so they are Pending); "stays" where it is (with the blocking finding ids); "unchanged".
+   */
+  outcome: 'moves' | 'starts' | 'stays' | 'unchanged';
   from: string;
   to: string;
   findings: string[];
@@ -120,7 +125,8 @@ export interface WorkloadOutcome {
 
 export interface PlanSummary {
   bySeverity: Record<Severity, number>;
-  workloads: { total: number; moving: number; staying: number; unchanged: number };
+  /** `starting`: workloads that do not run today and start on the target (outcome "starts"), never counted as moving. */
+  workloads: { total: number; moving: number; starting: number; staying: number; unchanged: number };
   /**
    * ready: no blocker and no change; ready-with-changes: changes only; blocked: some workload cannot move;
    * incomplete: part of the cluster could not be collected (Plan.incomplete), so no verdict holds. It wins

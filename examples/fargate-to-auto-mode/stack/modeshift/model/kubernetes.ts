@@ -4,7 +4,7 @@ import { kubernetesLogicalName, type Plan, type StageId } from '../plan/index.js
 import type { KubernetesObjectModel, LeftOut } from './types.js';
 
 /** Stages whose manifests are target infrastructure; wave objects (blue/green copies) follow DNS moves by hand. */
-export const KUBERNETES_STAGES: readonly StageId[] = ['capacity', 'node-agents', 'security-groups'];
+export const KUBERNETES_STAGES: readonly StageId[] = ['prerequisites', 'capacity', 'node-agents', 'security-groups'];
 
 function flatten(object: Record<string, unknown>): Record<string, unknown>[] {
   if (object['kind'] === 'List' && Array.isArray(object['items'])) return (object['items'] as Record<string, unknown>[]).flatMap(flatten);

@@ -76,10 +76,16 @@ export interface LogOutput {
 }
 
 export type NodeAgentChange =
-  /** To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs. */
-  | { kind: 'log-agent-daemonset'; outputs: LogOutput[] }
-  /** To Fargate: the agent's outputs move into aws-observability/aws-logging. */
-  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; /** [FILTER] sections carried into filters.conf. */ filters?: LogOutput[] }
+  /**
+   * To Auto Mode: Fargate's built-in log router is gone; a DaemonSet ships the same outputs, through the
+   * [FILTER] sections of aws-logging's filters.conf and with the [PARSER] sections of its parsers.conf.
+   */
+  | { kind: 'log-agent-daemonset'; outputs: LogOutput[]; filters?: LogOutput[]; parsers?: LogOutput[] }
+  /**
+   * To Fargate: the agent's outputs move into aws-observability/aws-logging, its [FILTER] sections into
+   * filters.conf and the [PARSER] sections those filters name into parsers.conf (`plugin` is the parser's name).
+   */
+  | { kind: 'aws-logging-configmap'; outputs: LogOutput[]; unsupported: string[]; filters?: LogOutput[]; parsers?: LogOutput[] }
   /** To Fargate: metrics/APM/security agent re-deployed as a sidecar in each workload. */
   | { kind: 'sidecar'; agent: string }
   /** Node-only infrastructure with no meaning without nodes. */

@@ -1,6 +1,6 @@
 import type { LogOutput } from '@modeshift/plan';
 import { managedLabels } from './meta.js';
-import { renderFluentBitOutput, renderFluentBitOutputs, renderFluentBitSection } from './fluent-bit.js';
+import { renderFluentBitOutputs, renderFluentBitParser, renderFluentBitSection } from './fluent-bit.js';
 
 /** Fargate's built-in log router rules (aws-facts §2, Logging row). */
 export const FARGATE_LOGGING = {
@@ -20,11 +20,11 @@ const FARGATE_NAME_FOR: Readonly<Record<string, string>> = { kinesis_streams: 'k
  * the ConfigMap stays within 5300 characters; `awsLoggingProblems` names every output left out and why, so
  * the planner reports them next to the step. One invalid section can get the whole configuration refused
  * (and logging disabled for new pods), so shipping the valid subset keeps the other outputs flowing.
- * `filters` (already rewritten for Fargate's kube.* tags) go into filters.conf, so records are filtered as before.
- * parsers.conf is not emitted. With no usable output: [].
+ * `filters` (already rewritten for Fargate's kube.* tags) go into filters.conf, so records are filtered as before,
+ * and the `parsers` they name into parsers.conf. With no usable output: [].
  */
-export function awsLoggingManifests(outputs: LogOutput[], filters: readonly LogOutput[] = []): Record<string, unknown>[] {
-  const { kept } = selectFargateOutputs(outputs, filters);
+export function awsLoggingManifests(outputs: LogOutput[], filters: readonly LogOutput[] = [], parsers: readonly LogOutput[] = []): Record<string, unknown>[] {
+  const { kept } = selectFargateOutputs(outputs, filters, parsers);
   if (kept.length === 0) return [];
   return [
     {
@@ -37,19 +37,30 @@ export function awsLoggingManifests(outputs: LogOutput[], filters: readonly LogO
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: FARGATE_LOGGING.configMap, namespace: FARGATE_LOGGING.namespace, labels: managedLabels() },
-      data: { ...(filters.length > 0 ? { 'filters.conf': renderFilters(filters) } : {}), 'output.conf': renderFluentBitOutputs(kept) },
+      data: configData(kept, filters, parsers),
     },
   ];
 }
 
 /** Why outputs cannot go into aws-logging, one sentence each; empty when all of them fit. */
-export function awsLoggingProblems(outputs: LogOutput[], filters: readonly LogOutput[] = []): string[] {
-  return selectFargateOutputs(outputs, filters).problems;
+export function awsLoggingProblems(outputs: LogOutput[], filters: readonly LogOutput[] = [], parsers: readonly LogOutput[] = []): string[] {
+  return selectFargateOutputs(outputs, filters, parsers).problems;
 }
 
-const renderFilters = (filters: readonly LogOutput[]) => filters.map((f) => renderFluentBitSection('FILTER', f)).join('\n');
+/** The ConfigMap's data: filters.conf and parsers.conf only when they hold sections, output.conf always. */
+function configData(outputs: readonly LogOutput[], filters: readonly LogOutput[], parsers: readonly LogOutput[]): Record<string, string> {
+  return {
+    ...(filters.length > 0 ? { 'filters.conf': filters.map((f) => renderFluentBitSection('FILTER', f)).join('\n') } : {}),
+    'output.conf': renderFluentBitOutputs(outputs),
+    ...(parsers.length > 0 ? { 'parsers.conf': parsers.map(renderFluentBitParser).join('\n') } : {}),
+  };
+}
 
-function selectFargateOutputs(outputs: readonly LogOutput[], filters: readonly LogOutput[]): { kept: LogOutput[]; problems: string[] } {
+function selectFargateOutputs(
+  outputs: readonly LogOutput[],
+  filters: readonly LogOutput[],
+  parsers: readonly LogOutput[],
+): { kept: LogOutput[]; problems: string[] } {
   const kept: LogOutput[] = [];
   const problems: string[] = [];
   outputs.forEach((output, index) => {
@@ -59,7 +70,7 @@ function selectFargateOutputs(outputs: readonly LogOutput[], filters: readonly L
       problems.push(`${label}: ${reasons.join('; ')}.`);
       return;
     }
-    const size = configMapChars([...kept, output], filters);
+    const size = configMapChars([...kept, output], filters, parsers);
     if (size > FARGATE_LOGGING.maxChars) {
       problems.push(
         `${label}: left out because it would make the ${FARGATE_LOGGING.configMap} ConfigMap ${size} characters, over Fargate's ${FARGATE_LOGGING.maxChars}-character limit.`,
@@ -89,7 +100,6 @@ function outputReasons(output: LogOutput): string[] {
 }
 
 // The limit is on the ConfigMap; what counts is its data, so keys are counted as well as values.
-function configMapChars(outputs: readonly LogOutput[], filters: readonly LogOutput[]): number {
-  const data = { ...(filters.length > 0 ? { 'filters.conf': renderFilters(filters) } : {}), 'output.conf': outputs.map(renderFluentBitOutput).join('\n') };
-  return Object.entries(data).reduce((n, [key, value]) => n + key.length + value.length, 0);
+function configMapChars(outputs: readonly LogOutput[], filters: readonly LogOutput[], parsers: readonly LogOutput[]): number {
+  return Object.entries(configData(outputs, filters, parsers)).reduce((n, [key, value]) => n + key.length + value.length, 0);
 }

@@ -25,6 +25,13 @@ export function renderFluentBitSection(section: 'FILTER' | 'OUTPUT', output: Log
   return renderSection(section, entries);
 }
 
+/** One `[PARSER]` section: its name first, then its settings in the order given (a parser has no Match). */
+export function renderFluentBitParser(parser: LogOutput): string {
+  const entries: [string, string][] = [['Name', parser.plugin]];
+  for (const [key, value] of Object.entries(parser.params)) if (key.toLowerCase() !== 'name') entries.push([key, value]);
+  return renderSection('PARSER', entries);
+}
+
 /** Several outputs, separated by blank lines, ending in a newline (as a YAML block scalar would). */
 export function renderFluentBitOutputs(outputs: readonly LogOutput[]): string {
   return outputs.map(renderFluentBitOutput).join('\n');

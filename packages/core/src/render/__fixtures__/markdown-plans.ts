@@ -82,7 +82,7 @@ export function aPlan(findings: RuleFinding[], steps: Partial<Record<Stage['id']
     skippedInputs: 0,
     cost: null,
     costUnavailable: null,
-    summary: { bySeverity, workloads: { total: 0, moving: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
+    summary: { bySeverity, workloads: { total: 0, moving: 0, starting: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
     ...catalogueFindings(findings),
     stages,
     workloads: [],

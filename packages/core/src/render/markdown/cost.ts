@@ -1,6 +1,7 @@
 // The change ticket's cost section: totals, a table and a bar chart per namespace, the waves, how
 // the Auto Mode pools were packed, what was left out and every assumption.
-import { change, costHeadline, modeName, money } from '../../cost/format.js';
+import { change, costHeadline, describeRunTime, modeName, money, someOf } from '../../cost/format.js';
+import { RUN_TIME_ANNOTATION } from '../../cost/run-time.js';
 import type { CostEstimate } from '../../cost/types.js';
 import type { Context } from './context.js';
 import { code, fence, inline, plural, tableRow, url } from './syntax.js';
@@ -89,6 +90,19 @@ export function costSection(ctx: Context): string[] {
       );
     }
     lines.push('');
+  }
+  if (cost.runTimes.length > 0) {
+    lines.push('Jobs and CronJobs priced for the run time given:', '', tableRow(['Workload', 'Run time']), '|---|---|');
+    for (const r of cost.runTimes) lines.push(tableRow([code(r.workload), inline(describeRunTime(r))]));
+    lines.push('');
+  }
+  if (cost.withoutRunTime.length > 0) {
+    lines.push(
+      `Not priced for want of a run time: ${someOf(cost.withoutRunTime.map(code))}. To price them, give each a run time with ` +
+        `${code('--job-hours <namespace>/<name>=<hours a month>')} (or runs × length, such as ${code('30x8m')}), or the annotation ` +
+        `${code(RUN_TIME_ANNOTATION)} on the Job or CronJob.`,
+      '',
+    );
   }
   if (cost.excluded.length > 0) {
     // One row per reason: 40 CronJobs left out because their run time is unknown are one row.

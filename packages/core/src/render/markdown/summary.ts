@@ -59,6 +59,7 @@ export function summarySection(ctx: Context): string[] {
     tableRow(['Workloads', 'Count']),
     '|---|--:|',
     tableRow(['Move', String(w.moving)]),
+    ...(w.starting > 0 ? [tableRow(['Start (they do not run today)', String(w.starting)])] : []),
     tableRow(['Stay where they run', w.staying > 0 ? `${w.staying} (see ${anchors.link('stays', 'Workloads that stay')})` : '0']),
     tableRow(['Unchanged', String(w.unchanged)]),
     tableRow(['Total', String(w.total)]),

@@ -9,6 +9,12 @@ import { PROPOSED } from '../../analysis/proposed-names.js';
 import { STORAGE_DRIVERS } from '../../analysis/storage-drivers.js';
 import { volumeUses } from '../../analysis/volumes.js';
 
+/** Whether the claim is one of a StatefulSet's volumeClaimTemplates (`<template>-<set>-<ordinal>`, or `-*` when unlisted). */
+function fromTemplate(w: Workload, claim: string): boolean {
+  const name = claim.split('/')[1] ?? '';
+  return w.kind === 'StatefulSet' && w.volumeClaimTemplates.some((t) => name.startsWith(`${t.name}-${w.metadata.name}-`));
+}
+
 const isOldEbs = (driver: string | null) => driver !== null && (STORAGE_DRIVERS.ebs as readonly string[]).includes(driver);
 
 /**
@@ -40,7 +46,11 @@ export const autoModeEbsVolumeRule: Rule = {
         resource: template ? workloadRef(w) : { kind: 'PersistentVolumeClaim', namespace, name },
         discriminator: template ? `claims-${name.slice(0, -2)}` : undefined,
         message: `PersistentVolumeClaim ${claim} (used by ${describeWorkload(w)}) is provisioned by ${driver}; Auto Mode's ${AUTO_MODE_FACTS.ebsProvisioner} cannot mount it, and AWS does not support migrating it in place.`,
-        remediation: `Re-create the claim on StorageClass ${storageClass} (provisioner ${AUTO_MODE_FACTS.ebsProvisioner}) and copy the data: re-create the PVC/PV with ${STORAGE_DRIVERS.ebsMigrationTool}, or back up and restore. Plan downtime or a replica handover for the workload.`,
+        remediation:
+          `Re-create the claim on StorageClass ${storageClass} (provisioner ${AUTO_MODE_FACTS.ebsProvisioner}) and copy the data: re-create the PVC/PV with ${STORAGE_DRIVERS.ebsMigrationTool}, or back up and restore. Plan downtime or a replica handover for the workload.` +
+          (fromTemplate(w, claim)
+            ? ` Its StatefulSet's volumeClaimTemplates cannot be patched (the API rejects changes to them): delete the StatefulSet with --cascade=orphan, which keeps the claims, and create it again with storageClassName ${storageClass} in the claim template, after the data has moved.`
+            : ''),
         sources: [SOURCES.autoPrepare],
         action: { type: 'prerequisite', task: { kind: 'move-data', claim } },
       });

@@ -4,6 +4,7 @@ import { SEVERITIES } from '@modeshift/plan';
 import { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Inventory, ResourceRef } from '../../inventory/types.js';
 import { computePlacement } from '../../placement/place.js';
+import { whyFargateCannotRun } from '../../analysis/fargate-rejection.js';
 import type { KubernetesVersion } from '../../version.js';
 import { parseVersion } from '../../version.js';
 import { flat } from '../../util/text.js';
@@ -26,10 +27,11 @@ export function buildContext(inventory: Inventory, options: ContextOptions): Rul
   const fromInventory = inventory.cluster?.version ? parseVersion(inventory.cluster.version) : null;
   const fromFlag = options.clusterVersion ? parseVersion(options.clusterVersion) : null;
   const clusterVersion: KubernetesVersion | null = fromInventory ?? fromFlag;
+  const index = new InventoryIndex(inventory);
   return {
     inventory,
-    index: new InventoryIndex(inventory),
-    placement: computePlacement(inventory, options.target),
+    index,
+    placement: computePlacement(inventory, options.target, (w) => whyFargateCannotRun(index, w)),
     target: options.target,
     clusterVersion,
     matrix: CAPABILITY_MATRIX,

@@ -5,6 +5,7 @@ import { objectRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
 import { PROPOSED } from '../../analysis/proposed-names.js';
 import { planAlbClasses } from '../../analysis/alb-groups.js';
+import { classParamsScheme, ingressScheme } from '../../analysis/load-balancer-scheme.js';
 import { LOAD_BALANCER_CONTROLLER as LBC, OIDC_AUTH_ANNOTATION, UNSUPPORTED_INGRESS_ANNOTATIONS, UNSUPPORTED_SERVICE_ANNOTATIONS } from './facts.js';
 
 // What to use instead, where aws-facts §4.7 / §1 say.
@@ -59,7 +60,8 @@ export const autoModeLoadBalancerRule: Rule = {
     const out: FindingDraft[] = [];
     const existing = ctx.inventory.ingressClasses.find((c) => c.spec.controller === AUTO_MODE_FACTS.albController);
     const owned = ctx.inventory.ingresses.filter((ing) => ownedByLbc(ctx, ing));
-    const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existing?.metadata.name);
+    const existingClass = existing ? { name: existing.metadata.name, scheme: classParamsScheme(ctx.inventory, ctx.index, existing.metadata.name) } : undefined;
+    const albClasses = planAlbClasses(owned, PROPOSED.ingressClass, existingClass, (ing) => ingressScheme(ctx.inventory, ctx.index, ing));
     for (const ing of owned) {
       const unsupported = unsupportedIngress(ing.metadata.annotations);
       const key = `${ing.metadata.namespace}/${ing.metadata.name}`;

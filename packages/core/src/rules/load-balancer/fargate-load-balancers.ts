@@ -1,15 +1,9 @@
 import { AUTO_MODE_FACTS } from '../../capabilities/limits.js';
 import { SOURCES } from '../../capabilities/sources.js';
-import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
+import type { FindingDraft, Rule } from '../engine/types.js';
 import { objectRef } from '../../analysis/refs.js';
+import { autoModeLoadBalancing } from '../../analysis/auto-mode-enabled.js';
 import { INGRESS_CLASS_PARAMS_RENAMES, LOAD_BALANCER_CONTROLLER as LBC } from './facts.js';
-
-/** Whether Auto Mode provisions load balancers here: from describe-cluster, else from Auto Mode objects seen. */
-function autoModeLoadBalancing(ctx: RuleContext): boolean {
-  const cluster = ctx.inventory.cluster;
-  if (cluster) return cluster.autoMode.enabled && cluster.autoMode.elasticLoadBalancing;
-  return ctx.inventory.nodePools.some((p) => p.spec.template?.spec?.nodeClassRef?.group === 'eks.amazonaws.com');
-}
 
 /**
  * Load balancers Auto Mode created cannot be handed over, and disabling Auto Mode deletes them

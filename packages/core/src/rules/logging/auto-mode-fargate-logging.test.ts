@@ -40,7 +40,8 @@ describe('auto-mode-fargate-logging', () => {
       capability: 'logging',
     });
     expect(finding?.message).toContain('log agent DaemonSet with the same outputs must run before workloads move');
-    expect(finding?.remediation).toContain('filters.conf and parsers.conf');
+    expect(finding?.remediation).toContain("The plan carries filters.conf into the agent's configuration: its [FILTER] section (parser).");
+    expect(finding?.remediation).toContain("parsers.conf (crio) becomes the agent's parsers file.");
     const group = '/fargate-serverless/fargate-fluentbit-logs2024091817475518540000000a';
     expect(finding?.action).toEqual({
       type: 'node-agent',
@@ -56,6 +57,8 @@ describe('auto-mode-fargate-logging', () => {
             params: { match: '*', region: 'us-west-2', log_group_name: group, log_stream_prefix: 'fluent-bit-logs-', auto_create_group: 'true' },
           },
         ],
+        filters: [{ plugin: 'parser', params: { match: '*', key_name: 'log', parser: 'crio' } }],
+        parsers: [{ plugin: 'crio', params: { format: 'Regex' } }],
       },
     });
   });

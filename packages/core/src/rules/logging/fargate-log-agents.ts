@@ -15,6 +15,8 @@ import { daemonSets } from '../../analysis/fargate-scope.js';
 interface Derived {
   outputs: LogOutput[];
   filters: LogOutput[];
+  /** The [PARSER] sections the carried parser filters name. */
+  parsers: LogOutput[];
   /** Settings rewritten for Fargate, one sentence each. */
   rewritten: string[];
   unsupported: string[];
@@ -74,11 +76,13 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
   const found: string[] = [];
   const missing: string[] = [];
   const texts: string[] = [];
+  const defined = new Map<string, LogOutput>();
   for (const name of names) {
     const cm = index.configMap(w.metadata.namespace, name);
     if (!cm) missing.push(`${w.metadata.namespace}/${name}`);
     else
       for (const text of Object.values(cm.data)) {
+        for (const parser of parseFluentBitSections(text, 'PARSER')) if (!defined.has(parser.plugin)) defined.set(parser.plugin, parser);
         if (!/^\s*\[(OUTPUT|FILTER|INPUT)\]/im.test(text)) continue;
         texts.push(text);
         if (!found.includes(name)) found.push(name);
@@ -133,6 +137,16 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
       if (o) outputs.set(JSON.stringify([o.plugin, Object.entries(o.params).sort()]), o);
     }
   }
+  // A parser filter needs its parser on Fargate too: parsers.conf takes the ones the carried filters name.
+  const parsers = new Map<string, LogOutput>();
+  for (const f of filters.values()) {
+    const name = f.plugin === 'parser' ? f.params['parser'] : undefined;
+    if (name === undefined || parsers.has(name)) continue;
+    const parser = defined.get(name);
+    if (parser) parsers.set(name, parser);
+    else
+      unsupported.add(`parser ${name}: its [PARSER] section is in none of the agent's ConfigMaps (it may come with the agent's image); add it to parsers.conf`);
+  }
   if (found.length === 0) {
     unsupported.add(
       missing.length > 0
@@ -143,6 +157,7 @@ function derive(index: InventoryIndex, w: Workload, clusterRegion: string | unde
   return {
     outputs: [...outputs.values()],
     filters: [...filters.values()],
+    parsers: [...parsers.values()],
     rewritten: [...rewritten].sort(),
     unsupported: [...unsupported].sort(),
     configMaps: found,
@@ -170,6 +185,7 @@ export const fargateLogAgentsRule: Rule = {
         : {
             outputs: [],
             filters: [],
+            parsers: [],
             rewritten: [],
             unsupported: [`${agent.agent} configuration (not Fluent Bit): rewrite its destinations as Fluent Bit [OUTPUT] sections`],
             configMaps: [],
@@ -183,11 +199,17 @@ export const fargateLogAgentsRule: Rule = {
         {
           severity: 'change' as const,
           resource: workloadRef(w),
-          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}${derived.filters.length > 0 ? ` with its filters (${listOf(derived.filters.map((f) => f.plugin))})` : ''}.${derived.rewritten.length > 0 ? ` Rewritten for Fargate: ${derived.rewritten.join('; ')}.` : ''}${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
+          message: `${name} runs ${agent.agent}, a log shipper; Fargate runs no DaemonSets but has a built-in Fluent Bit log router, so ${carried} into ConfigMap ${AWS_LOGGING.namespace}/${AWS_LOGGING.configMap}${derived.filters.length > 0 ? ` with its filters (${listOf(derived.filters.map((f) => f.plugin))})${derived.parsers.length > 0 ? ` and the parsers they use (${listOf(derived.parsers.map((p) => p.plugin))})` : ''}` : ''}.${derived.rewritten.length > 0 ? ` Rewritten for Fargate: ${derived.rewritten.join('; ')}.` : ''}${derived.unsupported.length > 0 ? ` Not carried over: ${derived.unsupported.join('; ')}.` : ''}`,
           remediation: `Create namespace ${AWS_LOGGING.namespace} (label aws-observability: enabled) and the ${AWS_LOGGING.configMap} ConfigMap (only [FILTER], [OUTPUT] and [PARSER] sections, at most ${AWS_LOGGING.maxChars} characters, no \${ENV} references; outputs: ${AWS_LOGGING.outputs.join(', ')}), and give the pod execution role permission to write there. Node and systemd log inputs have no Fargate equivalent. Changes apply to new pods only; keep the DaemonSet while any EC2 nodes remain.`,
           action: {
             type: 'node-agent' as const,
-            change: { kind: 'aws-logging-configmap' as const, outputs: derived.outputs, filters: derived.filters, unsupported: derived.unsupported },
+            change: {
+              kind: 'aws-logging-configmap' as const,
+              outputs: derived.outputs,
+              filters: derived.filters,
+              ...(derived.parsers.length > 0 ? { parsers: derived.parsers } : {}),
+              unsupported: derived.unsupported,
+            },
           },
         },
       ];

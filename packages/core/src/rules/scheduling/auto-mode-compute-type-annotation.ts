@@ -1,7 +1,7 @@
 import { COMPUTE_TYPE_ANNOTATION } from '../../placement/fargate-profiles.js';
 import { workloadRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
-import { currentType, movers } from '../../analysis/auto-mode-movers.js';
+import { movers } from '../../analysis/auto-mode-movers.js';
 import { describeWorkload } from '../../analysis/workload.js';
 
 const PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
@@ -18,13 +18,18 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const w of movers(ctx)) {
-      if (currentType(ctx, w) !== 'fargate') continue;
+      const current = ctx.placement.workloads.get(w.key)?.current;
+      // Pods a profile selects but Fargate cannot run are Pending there today: they start on Auto Mode, they do not move.
+      const refused = current?.type === 'pending' && current.fargateProfile !== undefined ? current : null;
+      if (current?.type !== 'fargate' && !refused) continue;
       const pinned = w.template.metadata.labels[PROFILE_LABEL];
       const bare = w.kind === 'Pod';
       out.push({
         severity: 'change',
         resource: workloadRef(w),
-        message: `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`,
+        message: refused
+          ? `${describeWorkload(w)} does not run today (${refused.reason}); its pods stay Pending. It starts on Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`
+          : `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`,
         remediation: [
           `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes.`,
           bare ? 'A bare Pod cannot be rescheduled: delete it and create it again with the annotation.' : '',

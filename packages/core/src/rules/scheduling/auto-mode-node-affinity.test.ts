@@ -54,4 +54,20 @@ describe('auto-mode-node-affinity', () => {
     });
     expect(runRule(autoModeNodeAffinityRule, aFargateInventory([either]), { target: 'auto-mode' })).toEqual([]);
   });
+
+  it('raises nothing for aws-node and kube-proxy, whose affinity keeps them off Auto Mode nodes because Auto Mode replaces them', () => {
+    const offAuto = {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['fargate', 'hybrid', 'auto'] }] }],
+          },
+        },
+      },
+    };
+    const agents = ['aws-node', 'kube-proxy'].map((name) => aWorkload({ kind: 'DaemonSet', namespace: 'kube-system', name, spec: offAuto }));
+    const own = aWorkload({ kind: 'DaemonSet', namespace: 'monitoring', name: 'node-exporter', spec: offAuto });
+    const found = runRule(autoModeNodeAffinityRule, aFargateInventory([...agents, own]), { target: 'auto-mode' });
+    expect(found.map((f) => f.resource?.name)).toEqual(['node-exporter']);
+  });
 });

@@ -3,6 +3,7 @@ import type { Rule } from '../engine/types.js';
 import { currentType, isWindowsPinned } from '../../analysis/auto-mode-movers.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { affinityExcludes } from '../../placement/affinity-exclusion.js';
+import { replacedBy } from '../../analysis/replaced-daemonsets.js';
 
 /**
  * A workload whose required node affinity excludes every Auto Mode node would sit Pending once
@@ -17,7 +18,8 @@ export const autoModeNodeAffinityRule: Rule = {
   check(ctx) {
     return ctx.inventory.workloads.flatMap((w) => {
       const current = currentType(ctx, w);
-      if (current === undefined || current === 'auto-mode' || isWindowsPinned(w)) return [];
+      // aws-node and kube-proxy carry `compute-type NotIn [auto]` on purpose: Auto Mode replaces them, they never move.
+      if (current === undefined || current === 'auto-mode' || isWindowsPinned(w) || replacedBy(w) !== null) return [];
       const excluded = affinityExcludes(w.template.spec, 'auto-mode');
       if (!excluded) return [];
       return [
