@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aFinding, aPlan } from './__fixtures__/markdown-plans.js';
 import { groupFindings, RESOURCE_PLACEHOLDER } from './finding-groups.js';
 import { renderMarkdown } from './markdown/index.js';
+import { makeStep } from '../plan/step.js';
 import { namesByKind, splitKey } from './workload-names.js';
 
 const onWorkload = (name: string, message: string, namespace = 'shop') =>
@@ -33,6 +34,13 @@ describe('findings grouped by rule', () => {
     ]);
     expect(group?.findings.map((f) => group.detail(f))).toEqual(findings.map((_, i) => `${i + 1}`));
   });
+
+  it('leaves the comma that follows every differing part in the shared words, not in each detail', () => {
+    const findings = Array.from({ length: 6 }, (_, i) => onWorkload(`job-${i}`, `After step waves/ns-${i}, job-${i}: the Job runs again.`));
+    const [group] = groupFindings(aPlan(findings, {}));
+    expect(group?.variants[0]?.why).toBe(`After step …, ${P}: the Job runs again.`);
+    expect(group?.findings.map((f) => group.detail(f))).toEqual(findings.map((_, i) => `waves/ns-${i}`));
+  });
 });
 
 describe('"All findings" in the Markdown', () => {
@@ -42,6 +50,22 @@ describe('"All findings" in the Markdown', () => {
     const text = renderMarkdown(aPlan(findings, {}));
     expect(text).toContain('| `shop` | `Deployment/app-0`, `Deployment/app-5` (1); `Deployment/app-1`, `Deployment/app-6` (2);');
     expect(text.match(/\(1\)/g)).toHaveLength(1);
+  });
+
+  it('names the step once when it answers the findings of every namespace', () => {
+    const findings = Array.from({ length: 8 }, (_, i) => onWorkload('app', `app needs ${i} vCPU.`, `ns-${i}`));
+    const pin = makeStep({ id: 'capacity/pin', title: 'Pin', kind: 'review', why: 'Pins.', findings: findings.map((f) => f.id), commands: [] });
+    const text = renderMarkdown(aPlan(findings, { capacity: [pin] }));
+    expect(text).toContain('- **Resources (8)**, answered in step [2.1](#2-target-capacity), by namespace: `ns-0`: `Deployment/app` (0) · `ns-1`:');
+  });
+
+  it("lists only the names of a rule's resources beyond a thousand, and says where each one's detail is", () => {
+    const findings = Array.from({ length: 1001 }, (_, i) => onWorkload(`app-${i}`, `app-${i} needs ${i} vCPU.`, `ns-${i % 10}`));
+    const text = renderMarkdown(aPlan(findings, {}));
+    const resources = text.split('\n').find((l) => l.startsWith('- **Resources (1001)**')) ?? '';
+    expect(resources).toContain('`ns-0`: `Deployment/app-0`, `Deployment/app-10`, ');
+    expect(resources.slice(resources.indexOf('by namespace:'))).not.toMatch(/\(\d+\)/);
+    expect(text).toContain("- What each resource's finding says of its own: `modeshift plan … --format text --verbose`, the wizard or the plan JSON.");
   });
 });
 

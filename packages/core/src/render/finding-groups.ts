@@ -86,6 +86,16 @@ function mostCommon(values: readonly string[]): string {
   return best;
 }
 
+/**
+ * The comma, semicolon or colon every detail ends with, if they all end with the same one: "After step a,"
+ * and "After step b," differ in "a" and "b", and the comma belongs to the words they share.
+ */
+function sharedMark(details: readonly string[]): string {
+  const mark = details[0]?.at(-1) ?? '';
+  if (!',;:'.includes(mark) || mark === '') return '';
+  return details.every((d) => d.length > 1 && d.endsWith(mark)) ? mark : '';
+}
+
 function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]): FindingGroup {
   const entry = plan.rules[rule];
   const generic = findings.map(genericMessage);
@@ -111,8 +121,10 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     const { head, tail } = sharedEnds(words);
     const start = words[0]!.slice(0, head).join(' ');
     const end = tail > 0 ? words[0]!.slice(-tail).join(' ') : '';
-    variants = [{ why: head + tail === 0 ? null : [start, '…', end].filter((s) => s !== '').join(' '), findings }];
-    findings.forEach((f, i) => details.set(f, words[i]!.slice(head, words[i]!.length - tail).join(' ')));
+    const own = words.map((w) => w.slice(head, w.length - tail).join(' '));
+    const mark = sharedMark(own);
+    variants = [{ why: head + tail === 0 ? null : [start, `…${mark}`, end].filter((s) => s !== '').join(' '), findings }];
+    findings.forEach((f, i) => details.set(f, mark ? own[i]!.slice(0, -1) : own[i]!));
   }
   return {
     rule,

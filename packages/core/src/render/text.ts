@@ -19,7 +19,7 @@ export interface TextOptions {
 /** The width when the output is not a terminal (a file, a pipe, a CI log). */
 export const DEFAULT_TEXT_WIDTH = 100;
 
-/** A per-namespace cost table longer than this is left to --verbose, the JSON and the Markdown. */
+/** A per-namespace cost table (or list of run times) longer than this is left to --verbose, the JSON and the Markdown. */
 const COST_ROWS = 12;
 
 const CODES: Record<Severity | 'bold' | 'dim', [number, number]> = {
@@ -121,7 +121,11 @@ function costLines(ctx: TextContext, verbose: boolean): void {
   } else {
     push(paint('dim', `  ${cost.byNamespace.length} namespaces: --verbose, the JSON or the Markdown plan has the table`));
   }
-  for (const r of cost.runTimes) push(...wrap(`${t(r.workload)} priced for ${t(describeRunTime(r))}`, width, '  ', '    '));
+  if (verbose || cost.runTimes.length <= COST_ROWS) {
+    for (const r of cost.runTimes) push(...wrap(`${t(r.workload)} priced for ${t(describeRunTime(r))}`, width, '  ', '    '));
+  } else {
+    push(paint('dim', `  ${cost.runTimes.length} Jobs and CronJobs priced for the run time given: --verbose, the JSON or the Markdown plan names each`));
+  }
   if (cost.withoutRunTime.length > 0)
     push(...wrap(`not priced for want of a run time: ${t(someOf(cost.withoutRunTime))}; ${RUN_TIME_HOW}`, width, '  ', '    '));
   if (cost.excluded.length > 0)

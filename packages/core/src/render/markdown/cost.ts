@@ -104,18 +104,7 @@ export function costSection(ctx: Context): string[] {
       '',
     );
   }
-  if (cost.excluded.length > 0) {
-    // One row per reason: 40 CronJobs left out because their run time is unknown are one row.
-    const byReason = new Map<string, string[]>();
-    for (const e of cost.excluded) {
-      const list = byReason.get(e.reason);
-      if (list) list.push(e.workload);
-      else byReason.set(e.reason, [e.workload]);
-    }
-    lines.push(`Not priced: ${plural(cost.excluded.length, 'workload')}.`, '', tableRow(['Why', 'Workloads']), '|---|---|');
-    for (const [reason, workloads] of byReason) lines.push(tableRow([inline(reason), `${workloads.length}: ${workloads.map(code).join(', ')}`]));
-    lines.push('');
-  }
+  lines.push(...excludedTable(cost));
   lines.push(
     'Assumptions:',
     '',
@@ -126,6 +115,30 @@ export function costSection(ctx: Context): string[] {
     ...cost.prices.sources.map((s) => `- ${linkify(s)}`),
   );
   return lines;
+}
+
+/** Workloads named in a row of the "Not priced" table; the plan JSON's `cost.excluded` names every one. */
+const EXCLUDED_NAMES = 20;
+
+/**
+ * What was left out, one row per reason: 40 CronJobs left out because their run time is unknown are one
+ * row (their reasons differ only in the name each gives `--job-hours`, and the paragraph above says how).
+ */
+function excludedTable(cost: CostEstimate): string[] {
+  if (cost.excluded.length === 0) return [];
+  // One alone keeps its own reason, which says the --job-hours to give it.
+  const withoutRunTime = new Set(cost.withoutRunTime.length > 1 ? cost.withoutRunTime : []);
+  const byReason = new Map<string, string[]>();
+  for (const e of cost.excluded) {
+    const reason = withoutRunTime.has(e.workload) ? 'its run time is not known (how to give one: see above)' : e.reason;
+    const list = byReason.get(reason);
+    if (list) list.push(e.workload);
+    else byReason.set(reason, [e.workload]);
+  }
+  const lines = [`Not priced: ${plural(cost.excluded.length, 'workload')}.`, '', tableRow(['Why', 'Workloads']), '|---|---|'];
+  for (const [reason, workloads] of byReason) lines.push(tableRow([inline(reason), `${workloads.length}: ${someOf(workloads.map(code), EXCLUDED_NAMES)}`]));
+  if ([...byReason.values()].some((w) => w.length > EXCLUDED_NAMES)) lines.push('', `The plan JSON's ${code('cost.excluded')} names every one.`);
+  return [...lines, ''];
 }
 
 /** Sources are prose with URLs in them: the URLs become links, the rest stays text. */

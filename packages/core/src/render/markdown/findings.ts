@@ -29,19 +29,20 @@ function targetFact(ctx: Context, g: FindingGroup): string | null {
  * that the rule's other findings do not, once for all the resources that say the same (a namespace's 40
  * workloads that move to the same Fargate profile name it once).
  */
-function resourceList(g: FindingGroup, list: readonly Finding[]): string {
-  const byDetail = new Map<string, string[]>();
+function resourceList(g: FindingGroup, list: readonly Finding[], detailed: boolean): string {
+  const byDetail = new Map<string, Set<string>>();
   for (const f of list) {
     const r = f.resource;
     const name = !r ? 'cluster' : r.namespace === null ? resourceOf(f) : `${r.kind}/${r.name}`;
-    const detail = g.detail(f);
-    const own = g.ownRemediation(f);
+    const detail = detailed ? g.detail(f) : '';
+    const own = detailed ? g.ownRemediation(f) : null;
     const key = `${detail ? ` (${inline(detail)})` : ''}${own ? ` (remediation: ${inline(own)})` : ''}`;
     const names = byDetail.get(key);
-    if (names) names.push(code(name));
-    else byDetail.set(key, [code(name)]);
+    if (names) names.add(code(name));
+    else byDetail.set(key, new Set([code(name)]));
   }
-  return [...byDetail].map(([detail, names]) => `${names.join(', ')}${detail}`).join('; ');
+  // A resource with two findings of the rule (one per step that breaks it) is named once per detail.
+  return [...byDetail].map(([detail, names]) => `${[...names].join(', ')}${detail}`).join('; ');
 }
 
 /** The group's findings by namespace, in first-seen order. */
@@ -65,6 +66,11 @@ function whyLines(g: FindingGroup): string[] {
 
 /** A rule's resources are a table of one row per namespace up to this many namespaces, else one paragraph. */
 const TABLE_NAMESPACES = 6;
+/**
+ * A rule with more resources than this lists their names only: what each finding says of its own is left
+ * to --verbose, the wizard and the plan JSON (at 20,000 workloads the details alone were megabytes).
+ */
+const DETAILED_RESOURCES = 1000;
 /** Steps named where a rule's findings are answered; more are counted. */
 const NAMED_STEPS = 6;
 
@@ -147,21 +153,37 @@ function findingGroup(ctx: Context, g: FindingGroup, n: number): string[] {
     `- **Remediation:** ${inline(g.remediation)}`,
     '',
   ];
+  const detailed = g.findings.length <= DETAILED_RESOURCES;
   const namespaces = byNamespace(g.findings);
   if (namespaces.size > TABLE_NAMESPACES) {
-    // A rule across many namespaces: one paragraph, not a row per namespace.
-    const parts = [...namespaces].map(([ns, list]) => {
-      const steps = stepsOf(ctx, list);
-      return `${ns ? code(ns) : '(cluster)'}${steps.length > 0 ? ` (${stepList(ctx, steps)})` : ''}: ${resourceList(g, list)}`;
-    });
     lines.pop();
-    return [...lines, `- **Resources (${g.findings.length})** by namespace (step): ${parts.join(' · ')}`, ''];
+    return [...lines, ...resourceParagraph(ctx, g, namespaces, detailed), ''];
   }
   lines.push(tableRow(['Namespace', 'Resources', 'Step']), '|---|---|---|');
   for (const [ns, list] of namespaces) {
-    lines.push(tableRow([ns ? code(ns) : '', resourceList(g, list), stepList(ctx, stepsOf(ctx, list))]));
+    lines.push(tableRow([ns ? code(ns) : '', resourceList(g, list, detailed), stepList(ctx, stepsOf(ctx, list))]));
   }
+  if (!detailed) lines.push('', OWN_DETAIL);
   return [...lines, ''];
+}
+
+const OWN_DETAIL = `What each resource's finding says of its own: ${code('modeshift plan … --format text --verbose')}, the wizard or the plan JSON.`;
+
+/**
+ * A rule across many namespaces: one paragraph, not a row per namespace. The steps that answer the
+ * findings are named once when every namespace's are the same (one pinning step for 15,000 workloads).
+ */
+function resourceParagraph(ctx: Context, g: FindingGroup, namespaces: Map<string, Finding[]>, detailed: boolean): string[] {
+  const stepsByNs = [...namespaces.values()].map((list) => stepList(ctx, stepsOf(ctx, list)));
+  const shared = stepsByNs.every((s) => s === stepsByNs[0]) ? stepsByNs[0]! : null;
+  const parts = [...namespaces].map(([ns, list], i) => {
+    const steps = shared === null && stepsByNs[i] ? ` (${stepsByNs[i]})` : '';
+    return `${ns ? code(ns) : '(cluster)'}${steps}: ${resourceList(g, list, detailed)}`;
+  });
+  const head = `- **Resources (${g.findings.length})**`;
+  const answered = shared ? `, answered in ${stepsOf(ctx, g.findings).length === 1 ? 'step' : 'steps'} ${shared},` : '';
+  const intro = shared === null ? `${head} by namespace (step):` : `${head}${answered} by namespace:`;
+  return [`${intro} ${parts.join(' · ')}`, ...(detailed ? [] : [`- ${OWN_DETAIL}`])];
 }
 
 export function findingsSection(ctx: Context): string[] {
