@@ -112,6 +112,15 @@ describe('renderMarkdown: structure', () => {
     for (const m of manifests.filter((m) => lines(m) > 25)) expect(doc.source).toContain(`Save as \`${m.file}\``);
   });
 
+  it('names twenty files of a step that has thousands and counts the rest', () => {
+    const manifests = Array.from({ length: 25 }, (_, i) => ({ file: `irsa-${String(i).padStart(2, '0')}.json`, object: {} }));
+    const step = makeStep({ id: 'prerequisites/irsa', title: 'IRSA roles', kind: 'irsa', why: 'Roles.', manifests });
+    const text = renderMarkdown(aPlan([], { prerequisites: [step] }));
+    expect(text).toContain('`modeshift export` writes the Kubernetes ones): `irsa-00.json`, ');
+    expect(text).toContain('`irsa-19.json` and 5 more');
+    expect(text).not.toContain('irsa-20.json');
+  });
+
   it('says when the inventory was taken only if the plan knows', () => {
     const plan = toAutoModePlan();
     expect(outline(renderMarkdown(plan)).headings[0]?.text).toMatch(/inventory date not recorded$/);

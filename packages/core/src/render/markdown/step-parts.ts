@@ -5,6 +5,7 @@ import type { Infrastructure, Step } from '@modeshift/plan';
 import { sharedText } from '../shared-words.js';
 import { manifestBlock, REDACTED } from './manifests.js';
 import { code, fence, inline, plural } from './syntax.js';
+import { someOf } from '../../cost/format.js';
 import { byNamespace, countsByNamespace, namesByKind } from '../workload-names.js';
 
 // Content of a task item is indented to the item's text column so it stays part of the item.
@@ -14,6 +15,8 @@ export const IN = '  ';
 export const SHOWN_COMMANDS = 6;
 /** A step's files are shown in full while it has at most this many; more are named only. */
 const SHOWN_MANIFESTS = 3;
+/** Files named in a step; the rest are counted (the wizard shows each, the export writes them). */
+const NAMED_MANIFESTS = 20;
 /** Workloads named one by one in a step outside the waves; more are counted by namespace (each wave names its own). */
 const NAMED_WORKLOADS = 10;
 
@@ -107,7 +110,10 @@ export function commandLines(step: Step): string[] {
 export function manifestLines(step: Step): string[] {
   if (step.manifests.length === 0) return [];
   if (step.manifests.length > SHOWN_MANIFESTS) {
-    const names = step.manifests.map((m) => code(m.file)).join(', ');
+    const names = someOf(
+      step.manifests.map((m) => code(m.file)),
+      NAMED_MANIFESTS,
+    );
     return [
       `${IN}**Files** (${plural(step.manifests.length, 'manifest')}, shown by the wizard; \`modeshift export\` writes the Kubernetes ones): ${names}`,
       '',
