@@ -1,6 +1,7 @@
 import { remediationOf, SEVERITIES, type CapabilityId, type Finding, type Plan, type Severity } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { sharedEnds } from './shared-words.js';
+import { groupInOrder } from '../util/group-by.js';
 
 /**
  * The findings of one rule at one severity, as people read them: what and why once, the remediation
@@ -106,12 +107,8 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     if (remediations[i] !== remediation) ownRemediation.set(f, remediations[i]!);
   });
   const details = new Map<Finding, string>();
-  const byMessage = new Map<string, Finding[]>();
-  findings.forEach((f, i) => {
-    const list = byMessage.get(generic[i]!);
-    if (list) list.push(f);
-    else byMessage.set(generic[i]!, [f]);
-  });
+  const genericOf = new Map(findings.map((f, i) => [f, generic[i]!]));
+  const byMessage = groupInOrder(findings, (f) => genericOf.get(f)!);
   let variants: FindingGroup['variants'];
   if (byMessage.size <= MESSAGE_VARIANTS) {
     variants = [...byMessage].map(([why, list]) => ({ why, findings: list }));
@@ -141,13 +138,7 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
 
 /** Groups by rule and severity: worst severity first, then by rule id; findings keep the plan's order. */
 export function groupFindings(plan: Plan, findings: readonly Finding[] = plan.findings): FindingGroup[] {
-  const keyed = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.severity}\u0000${f.rule}`;
-    const list = keyed.get(key);
-    if (list) list.push(f);
-    else keyed.set(key, [f]);
-  }
+  const keyed = groupInOrder(findings, (f) => `${f.severity}\u0000${f.rule}`);
   const rank = new Map(SEVERITIES.map((s, i) => [s, i]));
   return [...keyed.values()]
     .map((list) => group(plan, list[0]!.rule, list[0]!.severity, list))

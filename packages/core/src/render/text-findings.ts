@@ -2,7 +2,7 @@ import { remediationOf, SEVERITIES, type Finding, type Plan, type Severity } fro
 import { findingResource, groupFindings, type FindingGroup } from './finding-groups.js';
 import { forTerminal as t } from './terminal.js';
 import { wrap } from './wrap.js';
-import { groupBy } from './workload-names.js';
+import { groupInOrder } from '../util/group-by.js';
 
 export type Paint = (style: Severity | 'bold' | 'dim', text: string) => string;
 
@@ -20,16 +20,11 @@ const PACKED_LINES = 4;
 
 /** "batch-0002: CronJob/cart-0, CronJob/indexer-6": resources packed by namespace. */
 function packedResources(findings: readonly Finding[]): { namespace: string; names: string[] }[] {
-  const byNamespace = new Map<string, string[]>();
-  for (const f of findings) {
-    const r = f.resource;
-    const ns = r ? (r.namespace ?? '(cluster-scoped)') : '(cluster)';
-    const name = r ? `${r.kind}/${r.name}` : 'cluster';
-    const list = byNamespace.get(ns);
-    if (list) list.push(name);
-    else byNamespace.set(ns, [name]);
-  }
-  return [...byNamespace].map(([namespace, names]) => ({ namespace, names }));
+  const byNamespace = groupInOrder(findings, (f) => (f.resource ? (f.resource.namespace ?? '(cluster-scoped)') : '(cluster)'));
+  return [...byNamespace].map(([namespace, list]) => ({
+    namespace,
+    names: list.map((f) => (f.resource ? `${f.resource.kind}/${f.resource.name}` : 'cluster')),
+  }));
 }
 
 function resourceLines(ctx: TextContext, g: FindingGroup, findings: readonly Finding[]): string[] {
@@ -38,7 +33,7 @@ function resourceLines(ctx: TextContext, g: FindingGroup, findings: readonly Fin
   const detailed = findings.some((f) => g.detail(f) !== '' || g.ownRemediation(f) !== null);
   if (detailed) {
     // Resources whose findings add the same detail (and remediation) share one entry: "a, b: detail".
-    const byDetail = groupBy(findings, (f) => `${g.detail(f)}\u0000${g.ownRemediation(f) ?? ''}`);
+    const byDetail = groupInOrder(findings, (f) => `${g.detail(f)}\u0000${g.ownRemediation(f) ?? ''}`);
     for (const list of byDetail.values()) {
       const first = list[0]!;
       const names = list.map((f) => t(findingResource(f))).join(', ');

@@ -1,5 +1,6 @@
 // Workload keys ("Deployment/shop/cart") as outputs list them: by namespace, then by kind, each name
 // once, so a wave of 15 workloads reads as one line instead of fifteen.
+import { groupInOrder } from '../util/group-by.js';
 
 export interface KeyParts {
   kind: string;
@@ -14,21 +15,9 @@ export function splitKey(key: string): KeyParts {
   return name.length === 0 ? { kind, namespace: '', name: namespace } : { kind, namespace, name: name.join('/') };
 }
 
-/** Items by a key, in the order each key first appears. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
 /** Keys by namespace, in the order each namespace first appears. */
 export function byNamespace(keys: readonly string[]): Map<string, KeyParts[]> {
-  return groupBy(keys.map(splitKey), (k) => k.namespace);
+  return groupInOrder(keys.map(splitKey), (k) => k.namespace);
 }
 
 /**
@@ -36,7 +25,7 @@ export function byNamespace(keys: readonly string[]): Map<string, KeyParts[]> {
  * the pieces (code spans in Markdown, escapes on a terminal).
  */
 export function namesByKind(parts: readonly KeyParts[], kind: (text: string) => string, name: (text: string) => string): string {
-  return [...groupBy(parts, (p) => p.kind)].map(([k, list]) => `${kind(k)} ${list.map((p) => name(p.name)).join(', ')}`).join('; ');
+  return [...groupInOrder(parts, (p) => p.kind)].map(([k, list]) => `${kind(k)} ${list.map((p) => name(p.name)).join(', ')}`).join('; ');
 }
 
 /** "shop 5, web 7": how many keys each namespace has. */

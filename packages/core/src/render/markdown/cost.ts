@@ -4,6 +4,7 @@ import { change, costHeadline, describeRunTime, modeName, money, someOf } from '
 import { RUN_TIME_ANNOTATION } from '../../cost/run-time.js';
 import type { CostEstimate } from '../../cost/types.js';
 import type { Context } from './context.js';
+import { groupInOrder } from '../../util/group-by.js';
 import { code, fence, inline, plural, tableRow, url } from './syntax.js';
 
 /** More bars than this read as noise: the chart shows the most expensive namespaces, the table all. */
@@ -128,15 +129,18 @@ function excludedTable(cost: CostEstimate): string[] {
   if (cost.excluded.length === 0) return [];
   // One alone keeps its own reason, which says the --job-hours to give it.
   const withoutRunTime = new Set(cost.withoutRunTime.length > 1 ? cost.withoutRunTime : []);
-  const byReason = new Map<string, string[]>();
-  for (const e of cost.excluded) {
-    const reason = withoutRunTime.has(e.workload) ? 'its run time is not known (how to give one: see above)' : e.reason;
-    const list = byReason.get(reason);
-    if (list) list.push(e.workload);
-    else byReason.set(reason, [e.workload]);
-  }
+  const byReason = groupInOrder(cost.excluded, (e) => (withoutRunTime.has(e.workload) ? 'its run time is not known (how to give one: see above)' : e.reason));
   const lines = [`Not priced: ${plural(cost.excluded.length, 'workload')}.`, '', tableRow(['Why', 'Workloads']), '|---|---|'];
-  for (const [reason, workloads] of byReason) lines.push(tableRow([inline(reason), `${workloads.length}: ${someOf(workloads.map(code), EXCLUDED_NAMES)}`]));
+  for (const [reason, list] of byReason)
+    lines.push(
+      tableRow([
+        inline(reason),
+        `${list.length}: ${someOf(
+          list.map((e) => code(e.workload)),
+          EXCLUDED_NAMES,
+        )}`,
+      ]),
+    );
   if ([...byReason.values()].some((w) => w.length > EXCLUDED_NAMES)) lines.push('', `The plan JSON's ${code('cost.excluded')} names every one.`);
   return [...lines, ''];
 }

@@ -2,6 +2,7 @@ import { CAPABILITY_MATRIX } from '../../capabilities/matrix.js';
 import { sourcesOf, type Action, type Finding } from '@modeshift/plan';
 import { findingRef, groupKey, resourceOf, stepRef, type Context } from './context.js';
 import type { FindingGroup } from '../finding-groups.js';
+import { groupInOrder } from '../../util/group-by.js';
 import { code, inline, plural, tableRow, url } from './syntax.js';
 
 const STAY_ON: Record<Extract<Action, { type: 'stay' }>['on'], string> = {
@@ -47,14 +48,7 @@ function resourceList(g: FindingGroup, list: readonly Finding[], detailed: boole
 
 /** The group's findings by namespace, in first-seen order. */
 function byNamespace(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const ns = f.resource?.namespace ?? '';
-    const list = map.get(ns);
-    if (list) list.push(f);
-    else map.set(ns, [f]);
-  }
-  return map;
+  return groupInOrder(findings, (f) => f.resource?.namespace ?? '');
 }
 
 /** "**Why:** …", once per thing the group's messages say. */

@@ -2,6 +2,7 @@ import type { Stage, Step, StepKind } from '@modeshift/plan';
 import { groupRefs, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
 import { closingLines, commandLines, IN, infrastructureLines, manifestLines, mergeComments, runLine, unlistedNote, workloadLine } from './step-parts.js';
 import { code, inline, plural } from './syntax.js';
+import { groupInOrder } from '../../util/group-by.js';
 
 export { mergeComments } from './step-parts.js';
 
@@ -44,12 +45,7 @@ const SIMILAR_STEPS = 4;
 
 /** Kinds listed tightly in this stage: many steps of one kind that move no workload (never waves, which name what they move). */
 function tightKinds(stage: Stage): Set<StepKind> {
-  const byKind = new Map<StepKind, Step[]>();
-  for (const step of stage.steps) {
-    const list = byKind.get(step.kind);
-    if (list) list.push(step);
-    else byKind.set(step.kind, [step]);
-  }
+  const byKind = groupInOrder(stage.steps, (s) => s.kind);
   const kinds = new Set<StepKind>();
   for (const [kind, steps] of byKind) {
     if (steps.length >= SIMILAR_STEPS && kind !== 'wave' && kind !== 'stays' && steps.every((s) => s.workloads.length === 0)) kinds.add(kind);
@@ -117,14 +113,7 @@ function items(ctx: Context, stage: Stage, steps: readonly Step[], tight: Readon
 
 /** Steps grouped by the heading they sit under, in the order each group first appears. */
 function groups(stage: Stage): Map<string, Step[]> {
-  const map = new Map<string, Step[]>();
-  for (const step of stage.steps) {
-    const key = sectionKey(stage.id, step);
-    const list = map.get(key);
-    if (list) list.push(step);
-    else map.set(key, [step]);
-  }
-  return map;
+  return groupInOrder(stage.steps, (step) => sectionKey(stage.id, step));
 }
 
 function namespaceHeading(ctx: Context, key: string): string {
