@@ -45,6 +45,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists').choices(['blocker', 'change', 'advisory']))
     .option('--inventory-date <date>', 'when the inventory was taken (2026-11-20 or 2026-11-20T09:30:00Z); default: its collection.json')
     .option('--prices <file|live>', 'prices for the cost estimate: a price file, or live (AWS Price List API); default: the bundled snapshot')
+    .option('--verbose', 'text: every finding on its own and every step in full (commands, verification, rollback)')
     .option('--job-hours <ns/name=time,...>', JOB_HOURS_HELP, collect, [])
     .action(async (paths: string[], options: PlanOptions) => {
       const { planCommand } = await import('./commands/plan.js');

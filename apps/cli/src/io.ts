@@ -7,7 +7,7 @@ import { UserError } from '@modeshift/core/base';
 export interface Io {
   /** Only its TTY-ness is read: the wizard starts only when a person can type into it. */
   stdin?: { isTTY?: boolean };
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -81,6 +81,12 @@ function isFileOrDevice(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The text plan's width: the terminal's columns when stdout is one, else the renderer's default. */
+export function textWidth(io: Io): number | undefined {
+  const columns = io.stdout.columns;
+  return io.stdout.isTTY && typeof columns === 'number' && columns > 0 ? columns : undefined;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -66,7 +66,7 @@ describe('plan --out', () => {
     chmodSync(join(dir, 'plan.json'), 0o600);
     const result = await runIn(dir, plan(join(dir, 'plan.json')));
     expect(result).toMatchObject({ code: 0, left: ['plan.json'] });
-    expect((JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as Plan).schemaVersion).toBe(1);
+    expect((JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as Plan).schemaVersion).toBe(2);
     expect(statSync(join(dir, 'plan.json')).mode & 0o7777).toBe(0o600);
   });
 

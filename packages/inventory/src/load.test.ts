@@ -161,7 +161,7 @@ describe("modeshift's own outputs in an inventory folder", () => {
     await write('cluster.json', cluster);
     await write('ns.yaml', namespace('shop'));
     const plan = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       from: 'fargate',
       to: 'auto-mode',
       cluster: { name: 'old', region: 'us-east-1', version: '1.30' },

@@ -163,15 +163,48 @@ export type Action =
   /** Read it and decide; the verification stage lists it. */
   | { type: 'review' };
 
+/**
+ * What the plan's rule catalogue says once for every finding of a rule (plan.json `rules`, by rule id):
+ * the texts that would otherwise repeat in each of thousands of findings.
+ */
+export interface RuleEntry {
+  capability: CapabilityId;
+  /** Set when every finding of the rule has this severity; absent when they differ (a pool's gain and change). */
+  severity?: Severity;
+  /** A short headline for the rule. */
+  title: string;
+  /** The remediation most of the rule's findings share; a finding with another one carries its own. */
+  remediation: string;
+  /** The sources most of the rule's findings share; a finding with others carries its own. */
+  sources: string[];
+}
+
+/** The catalogue a plan holds: rule id → entry. */
+export type RuleCatalogue = Record<string, RuleEntry>;
+
 export interface Finding {
   /** `<rule id>:<resource key>`: stable across runs for the same input. */
   id: string;
+  /** The rule's id: its entry in the plan's `rules` holds the title, remediation and sources. */
   rule: string;
   capability: CapabilityId;
   severity: Severity;
   resource: ResourceRef | null;
   message: string;
-  remediation: string;
-  sources: string[];
+  /** Only when it differs from the rule's remediation (read it with `remediationOf`). */
+  remediation?: string;
+  /** Only when they differ from the rule's sources (read them with `sourcesOf`). */
+  sources?: string[];
+  /** The finding's own parameters: what it asks of the plan. */
   action: Action;
+}
+
+/** The finding's remediation: its own, else its rule's. */
+export function remediationOf(rules: RuleCatalogue, finding: Finding): string {
+  return finding.remediation ?? rules[finding.rule]?.remediation ?? '';
+}
+
+/** The finding's sources: its own, else its rule's. */
+export function sourcesOf(rules: RuleCatalogue, finding: Finding): string[] {
+  return finding.sources ?? rules[finding.rule]?.sources ?? [];
 }

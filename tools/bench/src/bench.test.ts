@@ -1,6 +1,6 @@
 // A smoke test that keeps `npm run bench` runnable: a small estate, one run of each measurement.
 // No timing is asserted; timing is what the bench itself is for.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,44 @@ describe('bench', () => {
     expect(result.inputs).toEqual({});
     expect(Object.keys(result.phases)).toEqual(['wizard']);
     expect(result.phases.wizard!.ms).toBe(result.phases.wizard!.extra.firstFrameMs);
+  }, 120_000);
+
+  it("plans the compact List, indented and on one line, to JSON, text and Markdown, and checks issue 18's targets on it", async () => {
+    assertBuilt();
+    const result = await benchCase('to-auto-mode', 50, {
+      sizes: [50],
+      runs: 1,
+      formats: ['compact', 'compact-line'],
+      directions: ['to-auto-mode'],
+      phases: ['inputs', 'render-json'],
+      inputDir: mkdtempSync(join(tmpdir(), 'modeshift-bench-')),
+    });
+    const indented = result.files.compact!;
+    const line = result.files['compact-line']!;
+    expect(line.bytes).toBeLessThan(indented.bytes);
+    expect(readFileSync(line.path, 'utf8').trimEnd()).not.toContain('\n');
+    const items = (JSON.parse(readFileSync(indented.path, 'utf8')) as { items: Record<string, unknown>[] }).items;
+    expect(items.filter((i) => typeof i.kind === 'string' && 'status' in i)).toEqual([]);
+    for (const format of ['compact', 'compact-line'] as const) {
+      const input = result.inputs[format]!;
+      for (const m of [input.baseline, input.load, input.e2e, input.text!, input.md!]) expect(m.wallMs).toBeGreaterThan(0);
+      expect(input.load.extra.workloads).toBe(50);
+    }
+    const names = checkTargets([result]).map((t) => t.name);
+    for (const shape of ['compact List', 'one-line compact List']) {
+      for (const what of [
+        'plan --format json vs parse-only',
+        'plan --format text vs --format json',
+        'plan --format md vs --format json',
+        'peak RSS',
+        'plan JSON size',
+      ]) {
+        expect(
+          names.some((n) => n.includes(`${shape}:`) && n.includes(what)),
+          `${shape} ${what}`,
+        ).toBe(true);
+      }
+    }
   }, 120_000);
 
   it('takes medians', () => {

@@ -8,7 +8,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPORT_MARKER, type ChildReport, type Phase } from './report.js';
 
-export type InputFormat = 'json' | 'yaml';
+/**
+ * The inputs the bench writes: `json` and `yaml` are the verbose estate (objects with status), `compact`
+ * the same List without status and managedFields as many exports hold it (indented, as kubectl prints
+ * it), `compact-line` that List on one line.
+ */
+export type InputFormat = 'json' | 'yaml' | 'compact' | 'compact-line';
+
+/** How a file of this format is parsed by the plain-parse baseline. */
+export const parsedAs = (format: InputFormat): 'json' | 'yaml' => (format === 'yaml' ? 'yaml' : 'json');
 export type Target = 'auto-mode' | 'fargate';
 
 /** tools/bench: src and dist are both one level below it, so tests and the built bench agree. */
@@ -62,7 +70,7 @@ function argsOf(job: Job): string[] {
   const hook = ['--import', pathToFileURL(SCRIPTS.reportOnExit).href];
   switch (job.kind) {
     case 'baseline':
-      return [SCRIPTS.baseline, job.format, job.file];
+      return [SCRIPTS.baseline, parsedAs(job.format), job.file];
     case 'phase':
       return ['--expose-gc', SCRIPTS.child, job.phase, job.file, job.target];
     case 'e2e':

@@ -1,20 +1,22 @@
-// `npm run bench [-- --sizes 1000,5000,20000 --runs 5 --formats json,yaml --directions to-auto-mode,to-fargate
+// `npm run bench [-- --sizes 2000,5000,20000 --runs 5 --formats json,yaml,compact,compact-line --directions to-auto-mode,to-fargate
 //   --phases inputs,plan,render-text,render-json,render-md,wizard --out bench-results/results.json]`
 // --phases picks what is measured per estate (default: all): `inputs` is parse-only, load and
-// `plan --format json` per format; `wizard` is the terminal wizard's first frame and keypresses (wizard.ts).
+// `plan --format json` per format (and, for the compact inputs, `--format text` and `--format md` too);
+// `wizard` is the terminal wizard's first frame and keypresses (wizard.ts).
 // e.g. `npm run bench -- --sizes 20000 --runs 3 --formats json --phases wizard --out bench-results/wizard/results.json`
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from '@modeshift/synthetic-estate';
+import { compactDocuments, DIRECTIONS, generateInventory, toJsonList, toYamlStream, type Direction } from '@modeshift/synthetic-estate';
 import { recordImports, uiOrPulumi } from './imports.js';
 import { assertBuilt, measure, measureInterleaved, REPO_ROOT, SCRIPTS, type InputFormat, type Job } from './measure.js';
 import { checkTargets, formatResults, type BenchResults, type CaseResult, type StartupResult } from './summary.js';
 
 const SEED = 0x5eed;
-const FORMATS: readonly InputFormat[] = ['json', 'yaml'];
+const FORMATS: readonly InputFormat[] = ['json', 'yaml', 'compact', 'compact-line'];
+const EXTENSION: Record<InputFormat, string> = { json: 'json', yaml: 'yaml', compact: 'compact.json', 'compact-line': 'compact-line.json' };
 const CASE_PHASES = ['plan', 'render-text', 'render-json', 'render-md', 'wizard'] as const;
 export const BENCH_PHASES = ['inputs', ...CASE_PHASES] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
@@ -49,14 +51,28 @@ function sizes(value: string): number[] {
 
 const targetOf = (d: Direction) => (d === 'to-auto-mode' ? 'auto-mode' : 'fargate');
 
+function inputText(format: InputFormat, documents: Record<string, unknown>[], compact: Record<string, unknown>[]): string {
+  switch (format) {
+    case 'json':
+      return toJsonList(documents);
+    case 'yaml':
+      return toYamlStream(documents);
+    case 'compact':
+      return toJsonList(compact);
+    case 'compact-line':
+      return toJsonList(compact, { singleLine: true });
+  }
+}
+
 /** Generates and writes one estate; only paths and counts are kept, so the parent stays small while children run. */
 function writeInputs(direction: Direction, workloads: number, options: BenchOptions): CaseResult {
   const generated = generateInventory({ workloads, direction, seed: SEED });
   mkdirSync(options.inputDir, { recursive: true });
   const files: CaseResult['files'] = {};
+  const compact = options.formats.some((f) => f.startsWith('compact')) ? compactDocuments(generated.documents) : [];
   for (const format of options.formats) {
-    const text = format === 'json' ? toJsonList(generated.documents) : toYamlStream(generated.documents);
-    const path = join(options.inputDir, `${direction}-${workloads}.${format}`);
+    const text = inputText(format, generated.documents, compact);
+    const path = join(options.inputDir, `${direction}-${workloads}.${EXTENSION[format]}`);
     writeFileSync(path, text);
     files[format] = { path, bytes: Buffer.byteLength(text) };
   }
@@ -86,20 +102,22 @@ export async function benchCase(direction: Direction, workloads: number, options
   const wanted = (phase: BenchPhase) => !options.phases || options.phases.includes(phase);
   for (const format of wanted('inputs') ? options.formats : []) {
     const file = files[format]!.path;
-    log(`  ${direction} ${workloads} ${format}: parse only, load, plan --format json`);
-    // Taking turns: the target is a ratio of these, which drift on a shared machine would skew.
-    const [baseline, load, e2e] = await measureInterleaved(
+    // The compact inputs are also planned to text and Markdown: those must be no slower than JSON.
+    const outputs = format.startsWith('compact') ? (['json', 'text', 'md'] as const) : (['json'] as const);
+    log(`  ${direction} ${workloads} ${format}: parse only, load, plan --format ${outputs.join('/')}`);
+    // Taking turns: the targets are ratios of these, which drift on a shared machine would skew.
+    const [baseline, load, e2e, text, md] = await measureInterleaved(
       [
         { kind: 'baseline', format, file },
         { kind: 'phase', phase: 'load', file, target },
-        { kind: 'e2e', file, target, output: 'json' },
+        ...outputs.map((output): Job => ({ kind: 'e2e', file, target, output })),
       ],
       options.runs,
     );
-    result.inputs[format] = { baseline: baseline!, load: load!, e2e: e2e! };
+    result.inputs[format] = { baseline: baseline!, load: load!, e2e: e2e!, ...(text && md ? { text, md } : {}) };
   }
   // Plan and renderers see the same inventory whatever it was read from; JSON is the cheaper way there.
-  const file = (files.json ?? files.yaml)!.path;
+  const file = (files.json ?? files.compact ?? files['compact-line'] ?? files.yaml)!.path;
   for (const phase of CASE_PHASES.filter(wanted)) {
     result.phases[phase] = await step(phase, { kind: 'phase', phase, file, target });
   }
@@ -153,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: '1000,5000,20000' },
+      sizes: { type: 'string', default: '2000,5000,20000' },
       runs: { type: 'string', default: '5' },
       formats: { type: 'string', default: FORMATS.join(',') },
       directions: { type: 'string', default: DIRECTIONS.join(',') },

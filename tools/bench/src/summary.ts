@@ -11,8 +11,11 @@ export interface CaseResult {
   namespaces: number;
   documents: number;
   files: Partial<Record<InputFormat, { path: string; bytes: number }>>;
-  /** Per input format: the parse-only baseline, load (parse + normalise), and `modeshift plan --format json`. */
-  inputs: Partial<Record<InputFormat, { baseline: Measurement; load: Measurement; e2e: Measurement }>>;
+  /**
+   * Per input format: the parse-only baseline, load (parse + normalise), and `modeshift plan --format json`;
+   * for the compact inputs also `--format text` and `--format md`.
+   */
+  inputs: Partial<Record<InputFormat, { baseline: Measurement; load: Measurement; e2e: Measurement; text?: Measurement; md?: Measurement }>>;
   /** Format-independent phases (the inventory is the same after loading), measured from the JSON file. */
   phases: Partial<Record<Exclude<Phase, 'load'>, Measurement>>;
 }
@@ -113,6 +116,7 @@ export function checkTargets(cases: CaseResult[], startup?: StartupResult): Targ
         });
       }
     }
+    checks.push(...compactChecks(large));
     checks.push(...wizardChecks(large));
     const json = large.inputs.json;
     const file = large.files.json;
@@ -125,6 +129,69 @@ export function checkTargets(cases: CaseResult[], startup?: StartupResult): Targ
         limit: 1,
         met: json.e2e.maxRssMb <= limitMb,
         detail: `${fixed(json.e2e.maxRssMb, 0)} MB, limit ${fixed(limitMb, 0)} MB`,
+      });
+    }
+  }
+  return checks;
+}
+
+/** How the compact inputs are named in the targets. */
+const COMPACT_NAMES = { compact: 'compact List', 'compact-line': 'one-line compact List' } as const;
+
+/**
+ * Issue 18's targets on the compact inputs (no status, as many exports are): `plan --format json` within
+ * 3× the parse-only process, text and Markdown no slower than JSON, peak RSS within 4× the file + 150 MB,
+ * and the plan JSON at most 1.5× the List's size.
+ */
+function compactChecks(c: CaseResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const n = c.workloads.toLocaleString('en-US');
+  const planBytes = c.phases['render-json']?.extra.bytes;
+  for (const format of ['compact', 'compact-line'] as const) {
+    const input = c.inputs[format];
+    const file = c.files[format];
+    if (!input || !file) continue;
+    const name = `${n} workloads, ${COMPACT_NAMES[format]}`;
+    const ratio = input.e2e.wallMs / input.baseline.wallMs;
+    checks.push({
+      name: `${name}: plan --format json vs parse-only process (goal 2)`,
+      direction: c.direction,
+      value: ratio,
+      limit: 3,
+      met: ratio <= 3,
+      detail: `${fixed(input.e2e.wallMs / 1000)} s vs ${fixed(input.baseline.wallMs / 1000)} s`,
+    });
+    for (const [output, m] of [
+      ['text', input.text],
+      ['Markdown', input.md],
+    ] as const) {
+      if (!m) continue;
+      checks.push({
+        name: `${name}: plan --format ${output === 'text' ? 'text' : 'md'} vs --format json`,
+        direction: c.direction,
+        value: m.wallMs / input.e2e.wallMs,
+        limit: 1,
+        met: m.wallMs <= input.e2e.wallMs,
+        detail: `${fixed(m.wallMs / 1000)} s vs ${fixed(input.e2e.wallMs / 1000)} s`,
+      });
+    }
+    const limitMb = (4 * file.bytes) / MB + 150;
+    checks.push({
+      name: `${name}: peak RSS of plan vs 4 × file + 150 MB`,
+      direction: c.direction,
+      value: input.e2e.maxRssMb / limitMb,
+      limit: 1,
+      met: input.e2e.maxRssMb <= limitMb,
+      detail: `${fixed(input.e2e.maxRssMb, 0)} MB, limit ${fixed(limitMb, 0)} MB`,
+    });
+    if (planBytes !== undefined) {
+      checks.push({
+        name: `${name}: plan JSON size vs the List's`,
+        direction: c.direction,
+        value: planBytes / file.bytes,
+        limit: 1.5,
+        met: planBytes <= 1.5 * file.bytes,
+        detail: `${fixed(planBytes / MB, 1)} MB vs ${fixed(file.bytes / MB, 1)} MB`,
       });
     }
   }
@@ -192,6 +259,8 @@ export function formatResults(results: BenchResults): string {
         sec(input.load, 'ms'),
         sec(input.e2e),
         fixed(input.e2e.wallMs / input.baseline.wallMs),
+        sec(input.text),
+        sec(input.md),
         fixed(input.e2e.maxRssMb, 0),
       ]);
     }
@@ -210,7 +279,10 @@ export function formatResults(results: BenchResults): string {
   }
   // --phases can leave a table empty: it is left out rather than printed as a bare header.
   if (inputRows.length)
-    out.push(table(['direction', 'input', 'workloads', 'file MB', 'parse s', 'load s', 'plan e2e s', 'e2e/parse', 'RSS MB'], inputRows), '');
+    out.push(
+      table(['direction', 'input', 'workloads', 'file MB', 'parse s', 'load s', 'plan e2e s', 'e2e/parse', 'text e2e s', 'md e2e s', 'RSS MB'], inputRows),
+      '',
+    );
   if (phaseRows.length) out.push(table(['direction', 'workloads', 'plan s', 'text s', 'json s', 'md s', 'findings', 'steps'], phaseRows), '');
   const wizardRows = results.cases.flatMap((c) => {
     const w = c.phases.wizard?.extra;

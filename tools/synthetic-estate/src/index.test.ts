@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInventory, loadInventoryFromStrings } from '@modeshift/inventory';
-import { generateInventory, toJsonList, toYamlStream } from './index.js';
+import { compactDocuments, generateInventory, toJsonList, toYamlStream } from './index.js';
 
 const WORKLOADS = 200;
 
@@ -33,6 +33,20 @@ describe('generateInventory', () => {
     expect(json.inventory.serviceAccounts.some((sa) => sa.metadata.annotations['eks.amazonaws.com/role-arn'])).toBe(true);
     if (direction === 'to-auto-mode') expect(json.inventory.fargateProfiles.some((p) => p.selectors.some((s) => s.namespace.includes('*')))).toBe(true);
     else expect(json.inventory.nodePools.length).toBeGreaterThan(0);
+  });
+
+  it.each(['to-auto-mode', 'to-fargate'] as const)('%s: the compact List, on one line or indented, reads as the same inventory', (direction) => {
+    const generated = generateInventory({ workloads: WORKLOADS, direction });
+    const compact = compactDocuments(generated.documents);
+    expect(compact.filter((d) => typeof d.kind === 'string' && 'status' in d)).toEqual([]);
+    expect(generated.documents.some((d) => 'status' in d)).toBe(true);
+    const read = (text: string) => loadInventoryFromStrings([{ file: 'estate.json', text }]);
+    const line = toJsonList(compact, { singleLine: true });
+    expect(line.trimEnd()).not.toContain('\n');
+    const keys = (text: string) => read(text).inventory.workloads.map((w) => w.key);
+    expect(keys(line)).toEqual(keys(toJsonList(generated.documents)));
+    expect(read(line).inventory).toEqual(read(toJsonList(compact)).inventory);
+    expect(line.length).toBeLessThan(toJsonList(compact).length);
   });
 
   it.each(['to-auto-mode', 'to-fargate'] as const)('%s: a List file read in groups gives what parsing its whole text gives', async (direction) => {

@@ -210,9 +210,29 @@ function rank(kind: string): number {
   return i < 0 ? KIND_ORDER.length : i;
 }
 
-/** What `kubectl get … -A -o json` prints: one List, four-space indent. */
-export function toJsonList(documents: readonly unknown[]): string {
-  return `${JSON.stringify({ apiVersion: 'v1', items: documents, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
+/**
+ * What `kubectl get … -A -o json` prints: one List, four-space indent; with `singleLine`, the same List on
+ * one line, as `kubectl get … -o json | jq -c` and many exports write it.
+ */
+export function toJsonList(documents: readonly unknown[], options: { singleLine?: boolean } = {}): string {
+  const list = { apiVersion: 'v1', items: documents, kind: 'List', metadata: { resourceVersion: '' } };
+  return `${options.singleLine === true ? JSON.stringify(list) : JSON.stringify(list, null, 4)}\n`;
+}
+
+/**
+ * The estate as many exports hold it: Kubernetes objects without `status` and `metadata.managedFields`,
+ * which no rule reads (AWS CLI outputs, which have no `kind`, are kept as they are). Shallow copies: the
+ * generated documents are not changed.
+ */
+export function compactDocuments(documents: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return documents.map((doc) => {
+    if (typeof doc.kind !== 'string') return doc;
+    const { status: _status, ...rest } = doc;
+    const metadata = rest.metadata;
+    if (metadata === null || typeof metadata !== 'object' || !('managedFields' in metadata)) return rest;
+    const { managedFields: _managedFields, ...meta } = metadata as Record<string, unknown>;
+    return { ...rest, metadata: meta };
+  });
 }
 
 /** One YAML document per object, as Helm renders them; sequences unindented, as kubectl prints YAML. */

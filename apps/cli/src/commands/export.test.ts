@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { remediationOf, type Finding, type Plan } from '@modeshift/core/base';
 import { run } from '../cli.js';
 import { captureIo, EXAMPLES, tempTree } from '../testing.js';
 
@@ -204,14 +205,14 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
   it('says in the findings on a managed workload where its change belongs', async () => {
     const io = captureIo();
     expect(await run(['plan', managedInventory(), '--to', 'auto-mode', '--format', 'json'], io)).toBe(0);
-    const findings = (JSON.parse(io.out()) as { findings: { resource: { namespace: string } | null; remediation: string; action: { type: string } }[] })
-      .findings;
-    const edits = (ns: string) => findings.filter((f) => f.resource?.namespace === ns && f.action.type === 'workload');
+    const plan = JSON.parse(io.out()) as Plan;
+    const edits = (ns: string) => plan.findings.filter((f) => f.resource?.namespace === ns && f.action.type === 'workload');
+    const remediation = (f: Finding) => remediationOf(plan.rules, f);
     expect(edits('helm-apps').length).toBeGreaterThan(0);
     for (const f of edits('helm-apps'))
-      expect(f.remediation).toContain('Deployment helm-apps/cart is managed by Helm release shop (chart cart-1.2.0): change it in the values');
-    for (const f of edits('argo-apps')) expect(f.remediation).toContain('is managed by Argo CD Application payments');
-    for (const f of edits('plain')) expect(f.remediation).not.toContain('managed by');
+      expect(remediation(f)).toContain('Deployment helm-apps/cart is managed by Helm release shop (chart cart-1.2.0): change it in the values');
+    for (const f of edits('argo-apps')) expect(remediation(f)).toContain('is managed by Argo CD Application payments');
+    for (const f of edits('plain')) expect(remediation(f)).not.toContain('managed by');
   });
 
   it("marks the managed workloads in the plan's wave steps, and pauses Argo CD and Flux in steps of their own around the wave", async () => {

@@ -52,7 +52,7 @@ describe('modeshift plan', () => {
     const io = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--cluster-version', '1.31'], io)).toBe(0);
     const plan = JSON.parse(io.out()) as Plan;
-    expect(plan).toMatchObject({ schemaVersion: 1, from: 'fargate', to: 'auto-mode' });
+    expect(plan).toMatchObject({ schemaVersion: 2, from: 'fargate', to: 'auto-mode' });
     expect(plan.findings.map((f: { id: string }) => f.id)).toContain('auto-mode-compute-type-annotation:Deployment/shop/web');
     const again = captureIo();
     await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--cluster-version', '1.31'], again);
@@ -71,7 +71,7 @@ describe('modeshift plan', () => {
     const io = captureIo();
     expect(await run(['plan', dir, '--to', 'auto-mode', '--format', 'json', '--out', out], io)).toBe(0);
     expect(io.out()).toBe('');
-    expect((JSON.parse(readFileSync(out, 'utf8')) as Plan).schemaVersion).toBe(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Plan).schemaVersion).toBe(2);
   });
 
   it('rejects broken YAML with file, line and reason, exit 2, nothing on stdout', async () => {

@@ -9,8 +9,9 @@ import {
   renderTextTo,
   UserError,
   type Plan,
+  type TextOptions,
 } from '@modeshift/core/base';
-import { checkReplaceable, outOption, outputWriter, writeFileAtomic, useColor, type Io } from '../io.js';
+import { checkReplaceable, outOption, outputWriter, writeFileAtomic, textWidth, useColor, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { readJobHours, resolvePrices } from '../prices.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode, parseSeverity, failsOn } from '../options.js';
@@ -24,6 +25,8 @@ export interface PlanOptions {
   inventoryDate?: string;
   /** A price file, or `live`; default: the bundled snapshot. */
   prices?: string;
+  /** Text: every finding and every step in full. */
+  verbose?: boolean;
   /** `--job-hours`, each value `<namespace>/<name>=<run time>,…`. */
   jobHours?: string[];
 }
@@ -31,10 +34,10 @@ export interface PlanOptions {
 const FORMATS = ['text', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function renderPlan(plan: Plan, format: Format, color: boolean): Promise<string> {
+export async function renderPlan(plan: Plan, format: Format, text: TextOptions): Promise<string> {
   switch (format) {
     case 'text':
-      return renderText(plan, { color });
+      return renderText(plan, text);
     case 'json':
       return renderJson(plan);
     case 'md': {
@@ -63,6 +66,12 @@ export async function planWithContext(paths: string[], options: PlanOptions, io:
   return { plan: buildPlan(ctx, undefined, { ...(prices === undefined ? {} : { prices }), runTimes, skippedInputs: skipped }), ctx };
 }
 
+/** Colour and the terminal's width only when the text goes to the terminal; a file gets the default width. */
+function textOptions(io: Io, options: PlanOptions, toStdout: boolean): TextOptions {
+  const width = toStdout ? textWidth(io) : undefined;
+  return { color: toStdout && useColor(io), verbose: options.verbose === true, ...(width !== undefined ? { width } : {}) };
+}
+
 /** `modeshift plan <path>… --to <mode>`: returns the exit code. */
 export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
   const format = (options.format ?? 'text') as Format;
@@ -77,11 +86,11 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
     const out = outputWriter(io);
     const write = (chunk: string) => out.write(chunk);
     if (format === 'json') renderJsonTo(plan, write);
-    else renderTextTo(plan, { color: useColor(io) }, write);
+    else renderTextTo(plan, textOptions(io, options, true), write);
     out.end();
     return failsOn(plan, failOn) ? 1 : 0;
   }
-  const text = await renderPlan(plan, format, outPath === undefined && useColor(io));
+  const text = await renderPlan(plan, format, textOptions(io, options, outPath === undefined));
   if (outPath !== undefined) {
     writeFileAtomic(outPath, text);
     io.stderr.write(`modeshift: wrote ${outPath}\n`);

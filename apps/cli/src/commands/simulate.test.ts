@@ -6,6 +6,12 @@ import { captureIo, EXAMPLES, tempTree } from '../testing.js';
 
 const F2A = join(EXAMPLES, 'fargate-to-auto-mode');
 
+/** The example's plan as schema version 1 wrote it: no rule catalogue. */
+function olderPlan(): string {
+  const { rules: _rules, ...plan } = JSON.parse(readFileSync(join(F2A, 'plan.json'), 'utf8')) as Record<string, unknown>;
+  return join(tempTree({ 'plan.json': JSON.stringify({ ...plan, schemaVersion: 1 }) }), 'plan.json');
+}
+
 describe('modeshift simulate', () => {
   it.each([
     ['fargate-to-auto-mode', 'auto-mode'],
@@ -48,6 +54,7 @@ describe('modeshift simulate', () => {
     ['a plan of another cluster', join(EXAMPLES, 'auto-mode-to-fargate', 'plan.json'), /a plan for cluster retail-platform, but the inventory is of shop-prod/],
     ['a file that is not JSON', join(F2A, 'plan.txt'), /plan\.txt: not a plan/],
     ['a file that does not exist', join(F2A, 'missing.json'), /missing\.json: cannot read the plan: ENOENT/],
+    ['a plan written before the rule catalogue (schema version 1)', olderPlan(), /plan\.json: not a modeshift plan \(schemaVersion 2 expected\)/],
   ])('exits 2 with one message for %s', async (_, file, message) => {
     const io = captureIo();
     const code = await run(['simulate', join(F2A, 'inventory'), '--to', 'auto-mode', '--plan', file], io);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { buildContext, buildPlan, detectDirection, manifestText, renderJson, renderMarkdown, renderText, type Mode } from '@modeshift/core';
 import { loadInventory, requireWorkloads } from '@modeshift/inventory';
 import { BUNDLED_EXAMPLE, bundledExamples } from '../examples.js';
-import { useColor, writeFileAtomic, type Io } from '../io.js';
+import { textWidth, useColor, writeFileAtomic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseMode } from '../options.js';
 import { terminalClipboard } from '../wizard/clipboard.js';
@@ -39,7 +39,8 @@ async function printPlan(paths: string[], target: Mode | undefined, clusterVersi
   const plan = buildPlan(buildContext(inventory, { target: target ?? detectDirection(inventory).suggested, clusterVersion }), undefined, {
     skippedInputs: skipped,
   });
-  io.stdout.write(renderText(plan, { color: useColor(io) }));
+  const width = textWidth(io);
+  io.stdout.write(renderText(plan, { color: useColor(io), ...(width !== undefined ? { width } : {}) }));
   return 0;
 }
 

@@ -9,17 +9,18 @@ const { inventory } = loadInventoryFromStrings([{ file: 'estate.json', text: toJ
 const plan = buildPlan(buildContext(inventory, { target: 'auto-mode' }));
 
 describe('finding rows', () => {
-  it('lists every finding once under its group, worst severity first, capabilities in order', () => {
+  it('lists every finding once under its rule, worst severity first, rules in order', () => {
     const rows = findingRows(plan, '');
     const all: FindingRow[] = Array.from({ length: rows.count }, (_, i) => rows.row(i));
     const groups = all.filter((r) => r.kind === 'group');
     expect(all.length - groups.length).toBe(plan.findings.length);
-    const order = groups.map((g) => `${SEVERITIES.indexOf(g.severity)} ${g.capability}`);
+    const order = groups.map((g) => `${SEVERITIES.indexOf(g.severity)} ${g.kind === 'group' ? g.rule : ''}`);
     expect(order).toEqual([...order].sort());
     let group: FindingRow | undefined;
     for (const row of all) {
       if (row.kind === 'group') group = row;
-      else if (group?.kind === 'group') expect([row.finding.severity, row.finding.capability]).toEqual([group.severity, group.capability]);
+      else if (group?.kind === 'group')
+        expect([row.finding.severity, row.finding.rule, row.finding.capability]).toEqual([group.severity, group.rule, group.capability]);
     }
     expect(groups.reduce((n, g) => n + (g.kind === 'group' ? g.count : 0), 0)).toBe(plan.findings.length);
   });

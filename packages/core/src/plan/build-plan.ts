@@ -1,5 +1,6 @@
-import type { Finding, Plan, Stage, StageId, Step } from '@modeshift/plan';
-import type { RuleContext } from '../rules/engine/types.js';
+import type { Plan, Stage, StageId, Step } from '@modeshift/plan';
+import type { RuleContext, RuleFinding } from '../rules/engine/types.js';
+import { catalogueFindings } from './rule-catalogue.js';
 import { runRules } from '../rules/engine/run.js';
 import { workloadOutcomes, summarise } from './outcomes.js';
 import { planInput } from './plan-input.js';
@@ -52,12 +53,12 @@ function exits(steps: Step[]): string[] {
  * simulation's verdict, and each invariant it breaks is a blocker finding. Pure: the same findings
  * always give the same plan.
  */
-export function buildPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): SimulatedPlan {
+export function buildPlan(ctx: RuleContext, findings: RuleFinding[] = runRules(ctx), options: PlanOptions = {}): SimulatedPlan {
   return withSimulation(ctx, buildUnsimulatedPlan(ctx, findings, options));
 }
 
 /** The staged plan alone, before its simulation. */
-export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = runRules(ctx), options: PlanOptions = {}): Plan {
+export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] = runRules(ctx), options: PlanOptions = {}): Plan {
   const input = planInput(ctx, findings);
   const steps = new Map<StageId, Step[]>();
   const lbController = loadBalancerControllerStep(input);
@@ -100,7 +101,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
   const cluster = ctx.inventory.cluster;
   const cost = estimateCost(input, stages, ctx.placement.from, options.prices === undefined ? BUNDLED_PRICES : options.prices, options.runTimes);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     from: ctx.placement.from,
     to: ctx.target,
     cluster: {
@@ -113,7 +114,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: Finding[] = run
     heldBack,
     skippedInputs: options.skippedInputs ?? 0,
     summary: summarise(findings, outcomes, incomplete.length > 0),
-    findings,
+    ...catalogueFindings(findings),
     stages,
     workloads: outcomes,
     cost: cost.estimate,

@@ -1,7 +1,7 @@
 // Data on volumes Auto Mode cannot mount moves into claims of Auto Mode's StorageClass: only once that
 // StorageClass exists, and for a StatefulSet by re-creating it, never by patching its volumeClaimTemplates.
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '@modeshift/plan';
+import { remediationOf, type Plan } from '@modeshift/plan';
 import { aKarpenterInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aClaim, aStorageClass } from '../testing/kube-objects.js';
 import type { Workload } from '../inventory/types.js';
@@ -65,6 +65,6 @@ describe('moving data off volumes Auto Mode cannot mount', () => {
       .filter((c) => /^kubectl patch statefulset/.test(c));
     expect(patches.filter((c) => c.includes('volumeClaimTemplates'))).toEqual([]);
     const finding = plan.findings.find((f) => f.id === 'auto-mode-ebs-volume:PersistentVolumeClaim/data/data-postgres-0');
-    expect(finding?.remediation).toContain('delete the StatefulSet with --cascade=orphan');
+    expect(finding && remediationOf(plan.rules, finding)).toContain('delete the StatefulSet with --cascade=orphan');
   });
 });

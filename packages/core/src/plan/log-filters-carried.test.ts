@@ -2,7 +2,7 @@
 // DaemonSet the plan creates on Auto Mode, and into aws-observability/aws-logging on Fargate, there only in
 // the sections and filters Fargate's router accepts ([FILTER], [OUTPUT], [PARSER]; aws-facts §2 Logging row).
 import { describe, expect, it } from 'vitest';
-import type { Plan, Step } from '@modeshift/plan';
+import { remediationOf, type Plan, type Step } from '@modeshift/plan';
 import { aDaemonSet, aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aConfigMap } from '../testing/kube-objects.js';
 import { parseFluentBitSections } from '../analysis/fluent-bit.js';
@@ -71,8 +71,9 @@ describe("aws-logging's filters.conf and parsers.conf, on the way to Auto Mode",
 
   it('do not leave the porting to the operator', () => {
     const finding = plan.findings.find((f) => f.rule === 'auto-mode-fargate-logging');
-    expect(finding?.remediation).not.toMatch(/Port filters\.conf/);
-    expect(finding?.remediation).toContain(
+    const remediation = finding && remediationOf(plan.rules, finding);
+    expect(remediation).not.toMatch(/Port filters\.conf/);
+    expect(remediation).toContain(
       "The plan carries filters.conf into the agent's configuration: its 3 [FILTER] sections, in order (parser, kubernetes and grep)",
     );
     expect(agentStep?.why).toContain("aws-logging's filters (parser, kubernetes, grep) run in the agent in the same order");

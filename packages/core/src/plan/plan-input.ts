@@ -1,5 +1,6 @@
 import type { Action, Finding } from '@modeshift/plan';
 import type { RuleContext } from '../rules/engine/types.js';
+import { groupInOrder } from '../util/group-by.js';
 
 type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
 
@@ -52,14 +53,7 @@ export function withAction<T extends Action['type']>(input: PlanInput, type: T):
 
 /** Items grouped by key, in key order. A key of a union type (a task's kind, say) stays that type. */
 export function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...groupInOrder(items, key).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

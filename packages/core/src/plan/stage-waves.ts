@@ -71,8 +71,9 @@ function verifyFor(input: PlanInput, ns: string, list: Move[]): Step['verify'] {
   const node = target === 'auto-mode' ? 'a node named i-… (Auto Mode)' : 'a node named fargate-ip-…';
   const moved = new Set(list.map((m) => m.workload.key));
   const source = target === 'auto-mode' ? 'Fargate' : 'EC2 nodes';
-  const left = input.ctx.inventory.workloads.filter((w) => {
-    if (w.metadata.namespace !== ns || moved.has(w.key) || w.finished !== null) return false;
+  // The namespace's workloads from the index: filtering the whole inventory for each of 2,000 waves took seconds.
+  const left = input.ctx.index.workloadsIn(ns).filter((w) => {
+    if (moved.has(w.key) || w.finished !== null) return false;
     const current = input.ctx.placement.workloads.get(w.key)?.current.type;
     return current !== undefined && current !== 'pending' && current !== target;
   });

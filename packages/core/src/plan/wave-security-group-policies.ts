@@ -22,9 +22,19 @@ export interface PolicyRelease {
   manifests: { file: string; object: Record<string, unknown> }[];
 }
 
-/** Whether Auto Mode applies SecurityGroupPolicy itself (1.36 or later): then the policies stay. */
+const HONOURED = new WeakMap<PlanInput, boolean>();
+
+/**
+ * Whether Auto Mode applies SecurityGroupPolicy itself (1.36 or later): then the policies stay. Worked
+ * out once per plan: every wave asks, and a large plan has thousands of waves and tens of thousands of findings.
+ */
 function honoured(input: PlanInput): boolean {
-  return input.findings.some((f) => f.action.type === 'security-groups' && f.action.change.kind === 'verify-security-group-policy');
+  let known = HONOURED.get(input);
+  if (known === undefined) {
+    known = input.findings.some((f) => f.action.type === 'security-groups' && f.action.change.kind === 'verify-security-group-policy');
+    HONOURED.set(input, known);
+  }
+  return known;
 }
 
 /** A label the moving pods have and none of the staying ones selected by the policy has, to exclude them by. */
@@ -45,8 +55,7 @@ export function releasePolicies(input: PlanInput, ns: string, moving: Workload[]
   const index = input.ctx.index;
   const movingKeys = new Set(moving.map((w) => w.key));
   const byPolicy = new Map<Sgp, { moving: Workload[]; staying: Workload[] }>();
-  for (const w of input.ctx.inventory.workloads) {
-    if (w.metadata.namespace !== ns) continue;
+  for (const w of index.workloadsIn(ns)) {
     for (const p of index.securityGroupPoliciesFor(w)) {
       let entry = byPolicy.get(p);
       if (!entry) byPolicy.set(p, (entry = { moving: [], staying: [] }));

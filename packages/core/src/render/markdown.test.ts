@@ -3,10 +3,17 @@ import { makeStep } from '../plan/step.js';
 import type { Plan } from '@modeshift/plan';
 import { aFinding, aLargePlan, aPlan, toAutoModePlan, toFargatePlan } from './__fixtures__/markdown-plans.js';
 import { outline, type Outline } from './__fixtures__/markdown-outline.js';
-import { renderMarkdown } from './markdown/index.js';
+import { manifestText, renderMarkdown } from './markdown/index.js';
 
 function steps(plan: Plan) {
   return plan.stages.flatMap((s) => s.steps);
+}
+
+/** The document's text from the heading `title` to the next heading of its level. */
+function renderedSection(doc: Outline, title: string): string {
+  const at = doc.source.indexOf(`## ${title}\n`);
+  const end = doc.source.indexOf('\n## ', at + 1);
+  return doc.source.slice(at, end === -1 ? undefined : end);
 }
 
 /** The structural promises of the document, checked through the parser. */
@@ -21,17 +28,20 @@ function expectStructure(plan: Plan, doc: Outline): void {
   expect(doc.tasks).toHaveLength(steps(plan).length);
   for (const step of steps(plan)) expect(doc.tasks.filter((t) => t.text.includes(step.id)).map((t) => t.text)).toHaveLength(1);
 
-  const mermaid = doc.fences.filter((f) => f.info === 'mermaid');
+  // The stage chart (the cost section may draw one more, after it).
+  const mermaid = doc.fences.filter((f) => f.info === 'mermaid' && f.content.startsWith('flowchart'));
   expect(mermaid).toHaveLength(1);
   expect(mermaid[0]?.content).toMatch(/^flowchart /);
   for (let i = 1; i <= plan.stages.length; i++) expect(mermaid[0]?.content).toContain(`s${i}["${i}. `);
   const edges = plan.stages.reduce((n, s) => n + s.dependsOn.length, 0);
   expect(mermaid[0]?.content.match(/ --> /g) ?? []).toHaveLength(edges);
 
-  const findings = doc.tables.find((t) => t.heading === 'All findings');
-  expect(findings?.rows).toHaveLength(plan.findings.length);
-  plan.findings.forEach((f, i) => expect(findings?.rows[i]?.slice(0, 2)).toEqual([`F${i + 1}`, f.severity]));
-  for (const row of findings?.rows ?? []) expect(row).toHaveLength(6);
+  // "All findings": one entry per rule (and severity), each finding's resource named in its rule's entry.
+  const entries = doc.headings.filter((h) => h.level === 3 && /^R\d+\. /.test(h.text));
+  expect(entries).toHaveLength(new Set(plan.findings.map((f) => `${f.severity} ${f.rule}`)).size);
+  for (const table of doc.tables.filter((t) => /^R\d+\. /.test(t.heading))) for (const row of table.rows) expect(row).toHaveLength(3);
+  const all = renderedSection(doc, 'All findings');
+  for (const f of plan.findings) if (f.resource) expect(all, f.id).toContain(`${f.resource.kind}/${f.resource.name}`);
 
   const slugs = new Set(doc.headings.map((h) => h.slug));
   expect(doc.anchorLinks.length).toBeGreaterThan(0);
@@ -67,14 +77,21 @@ describe('renderMarkdown: structure', () => {
     const doc = outline(text);
     expectStructure(plan, doc);
     const h3 = doc.headings.filter((h) => h.level === 3).map((h) => h.text);
-    blockers.forEach((f) =>
-      expect(h3).toContain(`F${plan.findings.indexOf(f) + 1}. ${f.resource?.kind}/${f.resource?.namespace}/${f.resource?.name} (${f.capability})`),
-    );
+    // One entry per blocking rule; a rule with one resource names it in the heading.
+    for (const f of blockers)
+      expect(
+        h3.some((h) => /^B\d+\. /.test(h) && h.endsWith(`(${f.capability})`)),
+        f.id,
+      ).toBe(true);
+    for (const f of blockers) expect(renderedSection(doc, 'Blockers') + renderedSection(doc, 'All findings')).toContain(f.resource!.name);
     expect(text).toContain(`**Capability:** [\`${blockers[0]?.capability}\`](https://docs.aws.amazon.com/`);
     expect(text).toContain('- **Options:**');
+    // What stays: a row per rule that keeps workloads, naming each of them and linking the rule's entry.
     const stays = doc.tables.find((t) => t.heading === 'Workloads that stay');
-    expect(stays?.rows.map((r) => r[0])).toEqual(plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload));
-    expect(stays?.rows[0]?.[2]).toContain(blockers.find((b) => stays?.rows[0]?.[0]?.endsWith(b.resource?.name ?? '?'))?.message);
+    const staying = plan.workloads.filter((w) => w.outcome === 'stays').map((w) => w.workload);
+    const named = stays?.rows.map((r) => r[2] ?? '').join(' ') ?? '';
+    for (const w of staying) expect(named).toContain(w);
+    expect(stays?.rows[0]?.[0]).toMatch(/^R\d+ /);
   });
 
   it('renders commands in bash fences and short manifests in yaml or json fences', () => {
@@ -84,11 +101,24 @@ describe('renderMarkdown: structure', () => {
       .filter((f) => f.info === 'bash')
       .map((f) => f.content)
       .join('\n');
+    // A small plan's steps are short enough to list every command.
     for (const cmd of steps(plan).flatMap((s) => s.commands)) expect(bash).toContain(cmd);
     const manifests = steps(plan).flatMap((s) => s.manifests);
     expect(manifests.length).toBeGreaterThan(0);
+    // Short manifests are shown; one longer than a screen is named, with where to get it.
+    const lines = (m: (typeof manifests)[number]) => manifestText(m).text.trimEnd().split('\n').length;
     const typed = doc.fences.filter((f) => f.info === 'yaml' || f.info === 'json');
-    expect(typed).toHaveLength(manifests.length);
+    expect(typed).toHaveLength(manifests.filter((m) => lines(m) <= 25).length);
+    for (const m of manifests.filter((m) => lines(m) > 25)) expect(doc.source).toContain(`Save as \`${m.file}\``);
+  });
+
+  it('names twenty files of a step that has thousands and counts the rest', () => {
+    const manifests = Array.from({ length: 25 }, (_, i) => ({ file: `irsa-${String(i).padStart(2, '0')}.json`, object: {} }));
+    const step = makeStep({ id: 'prerequisites/irsa', title: 'IRSA roles', kind: 'irsa', why: 'Roles.', manifests });
+    const text = renderMarkdown(aPlan([], { prerequisites: [step] }));
+    expect(text).toContain('`modeshift export` writes the Kubernetes ones): `irsa-00.json`, ');
+    expect(text).toContain('`irsa-19.json` and 5 more');
+    expect(text).not.toContain('irsa-20.json');
   });
 
   it('says when the inventory was taken only if the plan knows', () => {
@@ -104,14 +134,16 @@ describe('renderMarkdown: escaping', () => {
     resource: { kind: 'Deployment', namespace: 'shop', name: 'we|b' },
   });
 
-  it('keeps a table row per finding whatever the message holds', () => {
-    const doc = outline(renderMarkdown(aPlan([awkward, aFinding('r:x')], {})));
-    const rows = doc.tables.find((t) => t.heading === 'All findings')?.rows ?? [];
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveLength(6);
-    expect(rows[0]?.[3]).toBe('Deployment/shop/we|b');
-    expect(rows[0]?.[4]).toContain('pipes | inside');
-    expect(rows[0]?.[4]).toContain('a <cluster-name> placeholder');
+  it('keeps each finding in the table of its rule whatever the message holds', () => {
+    const text = renderMarkdown(aPlan([awkward, aFinding('r:x')], {}));
+    const doc = outline(text);
+    const tables = doc.tables.filter((t) => /^R\d+\. /.test(t.heading));
+    expect(tables).toHaveLength(1);
+    const awkwardRow = tables.flatMap((t) => t.rows).find((r) => r[1]?.includes('we|b'));
+    expect(awkwardRow).toHaveLength(3);
+    expect(awkwardRow?.[1]).toContain('Deployment/we|b');
+    expect(text).toContain('pipes | inside');
+    expect(text).toContain('a &lt;cluster-name> placeholder');
     expect(doc.htmlInline.filter((h) => h.includes('cluster-name'))).toEqual([]);
   });
 
@@ -135,7 +167,7 @@ describe('renderMarkdown: escaping', () => {
     expect(doc.tasks).toHaveLength(1);
   });
 
-  it('folds long manifests into <details> and keeps short ones inline', () => {
+  it('names a manifest longer than a screen instead of showing it, and shows short ones inline', () => {
     const long = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -149,12 +181,14 @@ describe('renderMarkdown: escaping', () => {
     ];
     const step = makeStep({ id: 'capacity/x', title: 'X', kind: 'node-pool', why: 'W', manifests, commands: ['kubectl apply -f long.yaml -f short.yaml'] });
     const text = renderMarkdown(aPlan([], { capacity: [step] }));
-    expect(text).toContain('  <details>\n  <summary>Save as long.yaml (45 lines)</summary>\n\n  ```yaml\n');
+    expect(text).toContain('  Save as `long.yaml` (45 lines: the wizard shows it, `modeshift export` writes it)\n');
     expect(text).toContain('  Save as `short.yaml`:\n\n  ```yaml\n  apiVersion: v1\n');
-    expect(outline(text).fences.filter((f) => f.info === 'yaml')).toHaveLength(2);
+    expect(outline(text).fences.filter((f) => f.info === 'yaml')).toHaveLength(1);
     // Without a command that names them, the caption says how to apply each file.
     const bare = renderMarkdown(aPlan([], { capacity: [{ ...step, commands: [] }] }));
-    expect(bare).toContain('  <summary>Save as long.yaml (45 lines)</summary>\n\n  Apply it with `kubectl apply -f long.yaml`.\n\n  ```yaml\n');
+    expect(bare).toContain(
+      '  Save as `long.yaml` and apply it with `kubectl apply -f long.yaml` (45 lines: the wizard shows it, `modeshift export` writes it)\n',
+    );
     expect(bare).toContain('  Save as `short.yaml` and apply it with `kubectl apply -f short.yaml`:\n');
   });
 
@@ -216,7 +250,7 @@ describe('renderMarkdown: determinism and progress', () => {
     expect(doc.tasks.filter((t) => !t.checked)).toHaveLength(steps(plan).length - 3);
     expect(text).toContain(`- [x] **1.1 ${a!.title}**`);
     expect(text).toContain('**Done.** applied by &lt;ops> | ticket CHG-1');
-    expect(text).toMatch(/- \[x\] ~~\*\*\d\.\d .+\*\*~~ · `.+`\n\n {2}\*\*Skipped\.\*\* policies already attached/);
+    expect(text).toMatch(/- \[x\] ~~\*\*\d\.\d .+\*\*~~ · `.+`\\\n {2}\*\*Skipped\.\*\* policies already attached/);
     expect(text).toContain('**Not applicable.**');
     const summary = doc.tables.find((t) => t.heading === 'Summary')?.rows.find((r) => r[0] === 'Progress');
     expect(summary?.[1]).toBe(`1 of ${steps(plan).length} steps done, 1 skipped, 1 not applicable`);
@@ -226,7 +260,10 @@ describe('renderMarkdown: determinism and progress', () => {
     const plan = aLargePlan(1000, 5);
     const text = renderMarkdown(plan);
     expect(text.match(/^- \[ \] /gm)).toHaveLength(1000);
-    expect(text.match(/^\| F\d+ \|/gm)).toHaveLength(5000);
+    // 5,000 findings of one rule: one entry, its resources by namespace in one paragraph.
+    expect(text.match(/^### R\d+\. /gm)).toHaveLength(1);
+    const resources = text.split('\n').find((l) => l.startsWith('- **Resources (5000)**')) ?? '';
+    expect(resources.match(/`team-\d{4}` \(/g)).toHaveLength(1000);
     expect(text.match(/^### Namespace `team-\d{4}`$/gm)).toHaveLength(1000);
   });
 });

@@ -1,14 +1,26 @@
-import { type Finding, type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
-import { resourceKey } from '../rules/engine/run.js';
+import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
 import { describeNotCollected } from '../plan/incomplete.js';
 import { forTerminal as t } from './terminal.js';
 import { MODE_NAMES } from './mode-names.js';
 import { costSummary, describeRunTime, money, RUN_TIME_HOW, someOf } from '../cost/format.js';
 import { hasSimulation, verdictLine } from '../simulate/verdict.js';
+import { everyFindingLines, groupedFindingLines, type TextContext } from './text-findings.js';
+import { stageLines } from './text-steps.js';
+import { wrap, wrapList } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Every finding on its own and every step in full, as before findings were grouped. */
+  verbose?: boolean;
+  /** Lines are wrapped to this many columns (the terminal's, else 100); commands are never broken. */
+  width?: number;
 }
+
+/** The width when the output is not a terminal (a file, a pipe, a CI log). */
+export const DEFAULT_TEXT_WIDTH = 100;
+
+/** A per-namespace cost table (or list of run times) longer than this is left to --verbose, the JSON and the Markdown. */
+const COST_ROWS = 12;
 
 const CODES: Record<Severity | 'bold' | 'dim', [number, number]> = {
   blocker: [31, 39],
@@ -63,11 +75,62 @@ class Lines {
   }
 }
 
-/** What an operator reads first: summary, blockers, then the staged plan. */
+/** What an operator reads first: the summary, the findings one entry per rule, then the stages. */
 export function renderText(plan: Plan, options: TextOptions = { color: false }): string {
   const parts: string[] = [];
   renderTextTo(plan, options, (text) => parts.push(text));
   return parts.join('');
+}
+
+/** Waves in order, then what stays and which rules keep it there. */
+function movesAndStays(ctx: TextContext): void {
+  const { plan, paint, width, push } = ctx;
+  const waves = plan.stages.find((s) => s.id === 'waves')?.steps.filter((s) => s.kind === 'wave') ?? [];
+  if (waves.length > 0)
+    push(
+      ...wrapList(
+        waves.map((w) => t(w.namespaces.join('+') || w.id)),
+        width,
+        `waves: ${waves.length}, in order: `,
+        '  ',
+      ),
+    );
+  const staying = plan.workloads.filter((w) => w.outcome === 'stays');
+  if (staying.length === 0) return;
+  const byId = new Map(plan.findings.map((f) => [f.id, f]));
+  const byRule = new Map<string, number>();
+  for (const w of staying) {
+    for (const rule of new Set(w.findings.map((id) => byId.get(id)?.rule ?? id))) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  push(`stays: ${staying.length} workload${staying.length === 1 ? '' : 's'} cannot run on ${MODE_NAMES[plan.to]} as they are and stay where they run:`);
+  for (const [rule, count] of [...byRule].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))) {
+    push(...wrap(`${count} · ${t(plan.rules[rule]?.title ?? rule)} ${paint('dim', `(${t(rule)})`)}`, width, '  '));
+  }
+}
+
+/** The cost section: the per-namespace table when it is short (or with `verbose`), the assumptions. */
+function costLines(ctx: TextContext, verbose: boolean): void {
+  const { plan, paint, width, push } = ctx;
+  const cost = plan.cost;
+  if (!cost) return;
+  push('', paint('bold', `Cost (monthly, ${cost.currency}, ${cost.prices.region} prices of ${cost.prices.asOf})`));
+  if (verbose || cost.byNamespace.length <= COST_ROWS) {
+    const nsWidth = Math.max(9, ...cost.byNamespace.map((n) => n.namespace.length));
+    push(`  ${'namespace'.padEnd(nsWidth)}  ${'today'.padStart(12)}  ${'after'.padStart(12)}`);
+    for (const n of cost.byNamespace) push(`  ${n.namespace.padEnd(nsWidth)}  ${money(n.source).padStart(12)}  ${money(n.target).padStart(12)}`);
+  } else {
+    push(paint('dim', `  ${cost.byNamespace.length} namespaces: --verbose, the JSON or the Markdown plan has the table`));
+  }
+  if (verbose || cost.runTimes.length <= COST_ROWS) {
+    for (const r of cost.runTimes) push(...wrap(`${t(r.workload)} priced for ${t(describeRunTime(r))}`, width, '  ', '    '));
+  } else {
+    push(paint('dim', `  ${cost.runTimes.length} Jobs and CronJobs priced for the run time given: --verbose, the JSON or the Markdown plan names each`));
+  }
+  if (cost.withoutRunTime.length > 0)
+    push(...wrap(`not priced for want of a run time: ${t(someOf(cost.withoutRunTime))}; ${RUN_TIME_HOW}`, width, '  ', '    '));
+  if (cost.excluded.length > 0)
+    push(paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`));
+  for (const a of cost.assumptions) push(...wrap(a, width, '  · ', '    ').map((l) => paint('dim', l)));
 }
 
 /**
@@ -77,6 +140,9 @@ export function renderText(plan: Plan, options: TextOptions = { color: false }):
 export function renderTextTo(plan: Plan, options: TextOptions, write: (text: string) => void): void {
   const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
   const lines = new Lines(write);
+  const width = Math.max(40, options.width ?? DEFAULT_TEXT_WIDTH);
+  const verbose = options.verbose ?? false;
+  const ctx: TextContext = { plan, paint, width, push: (...l) => lines.push(...l) };
   const c = plan.cluster;
   lines.push(paint('bold', `modeshift plan: ${t(c.name ?? 'unnamed cluster')}${c.region ? ` (${t(c.region)})` : ''}, Kubernetes ${t(c.version ?? 'unknown')}`));
   lines.push(`from ${MODE_NAMES[plan.from]} to ${MODE_NAMES[plan.to]}`);
@@ -88,64 +154,17 @@ export function renderTextTo(plan: Plan, options: TextOptions, write: (text: str
   lines.push(
     `workloads: ${w.total} total, ${w.moving} move, ${w.starting > 0 ? `${w.starting} start (they do not run today), ` : ''}${w.staying} stay, ${w.unchanged} unchanged`,
   );
-  lines.push(`compute cost: ${costSummary(plan)}`);
-  if (plan.cost) {
-    const cost = plan.cost;
-    lines.push('', paint('bold', `Cost (monthly, ${cost.currency}, ${cost.prices.region} prices of ${cost.prices.asOf})`));
-    const width = Math.max(9, ...cost.byNamespace.map((n) => n.namespace.length));
-    lines.push(`  ${'namespace'.padEnd(width)}  ${'today'.padStart(12)}  ${'after'.padStart(12)}`);
-    for (const n of cost.byNamespace) lines.push(`  ${n.namespace.padEnd(width)}  ${money(n.source).padStart(12)}  ${money(n.target).padStart(12)}`);
-    for (const r of cost.runTimes) lines.push(`  ${t(r.workload)} priced for ${t(describeRunTime(r))}`);
-    if (cost.withoutRunTime.length > 0) lines.push(`  not priced for want of a run time: ${t(someOf(cost.withoutRunTime))}; ${RUN_TIME_HOW}`);
-    if (cost.excluded.length > 0)
-      lines.push(
-        paint('dim', `  not priced: ${cost.excluded.length} workload${cost.excluded.length === 1 ? '' : 's'} (see the JSON or Markdown plan for why)`),
-      );
-    for (const a of cost.assumptions) lines.push(paint('dim', `  · ${a}`));
-  }
+  movesAndStays(ctx);
+  lines.push(...wrap(costSummary(plan), width, 'compute cost: ', '  '));
+  costLines(ctx, verbose);
 
   if (plan.incomplete.length > 0) {
     lines.push('', paint('bold', `Not collected (${plan.incomplete.length})`));
-    for (const entry of plan.incomplete) lines.push(`  ${describeNotCollected(entry)}`);
+    for (const entry of plan.incomplete) lines.push(...wrap(t(describeNotCollected(entry)), width, '  ', '    '));
   }
 
-  const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, []]));
-  for (const f of plan.findings) bySeverity.get(f.severity)!.push(f);
-  for (const severity of ['blocker', 'change'] as const) {
-    const list = bySeverity.get(severity)!;
-    if (list.length === 0) continue;
-    lines.push('', paint('bold', `${severity === 'blocker' ? 'Blockers' : 'Changes'} (${list.length})`));
-    for (const f of list) {
-      lines.push(`  ${paint(severity, severity.toUpperCase())} ${f.resource ? t(resourceKey(f.resource)) : 'cluster'} [${f.capability}]`);
-      lines.push(`    ${t(f.message)}`);
-      lines.push(`    → ${t(f.remediation)}`);
-    }
-  }
-  const rest = [...bySeverity.get('advisory')!, ...bySeverity.get('gain')!];
-  if (rest.length > 0) {
-    lines.push('', paint('bold', `Advisories and gains (${rest.length})`));
-    for (const f of rest) lines.push(`  ${paint(f.severity, f.severity)} ${f.resource ? t(resourceKey(f.resource)) : 'cluster'}: ${t(f.message)}`);
-  }
-
-  lines.push('', paint('bold', 'Plan'));
-  plan.stages.forEach((stage, i) => {
-    const held = plan.heldBack.filter((h) => h.id.startsWith(`${stage.id}/`));
-    lines.push('', paint('bold', `${i + 1}. ${t(stage.title)}`) + (stage.steps.length === 0 && held.length === 0 ? paint('dim', ' (nothing to do)') : ''));
-    for (const step of held) {
-      lines.push(`  - held back: ${t(step.title)} ${paint('dim', `[${step.id}]`)}`);
-      lines.push(`    why: ${t(step.reason)}`);
-    }
-    for (const step of stage.steps) {
-      lines.push(`  - ${t(step.title)} ${paint('dim', `[${t(step.id)}]`)}`);
-      lines.push(`    why: ${t(step.why)}`);
-      if (step.dependsOn.length) lines.push(paint('dim', `    after: ${t(step.dependsOn.join(', '))}`));
-      for (const cmd of step.commands) lines.push(`    $ ${t(cmd)}`);
-      for (const m of step.manifests) lines.push(`    manifest: ${t(m.file)}`);
-      if (step.verify.command) lines.push(`    verify: ${t(step.verify.command)}  → ${t(step.verify.expect)}`);
-      else if (step.verify.expect) lines.push(`    verify: ${t(step.verify.expect)}`);
-      if (step.rollback.commands.length)
-        lines.push(`    rollback: ${t(step.rollback.description)} ${t(step.rollback.commands.map((r) => `$ ${r}`).join('; '))}`);
-    }
-  });
+  if (verbose) everyFindingLines(ctx);
+  else groupedFindingLines(ctx);
+  stageLines(ctx, verbose);
   lines.flush();
 }

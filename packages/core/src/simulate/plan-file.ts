@@ -54,7 +54,7 @@ export function readPlanJson(text: string, file: string, ctx: RuleContext): Plan
     throw new UserError('input', `${file}: not a plan: ${e instanceof Error ? e.message : String(e)}`);
   }
   const bad = (problem: string) => new UserError('input', `${file}: ${problem}`);
-  if (!isObject(value) || value.schemaVersion !== 1) throw bad('not a modeshift plan (schemaVersion 1 expected)');
+  if (!isObject(value) || value.schemaVersion !== 2) throw bad('not a modeshift plan (schemaVersion 2 expected)');
   if (!Array.isArray(value.stages) || !Array.isArray(value.workloads) || !isObject(value.cluster))
     throw bad('not a modeshift plan (stages, workloads and cluster expected)');
   const ids = new Set<string>();

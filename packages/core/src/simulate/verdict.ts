@@ -1,8 +1,8 @@
 import type { CapabilityId } from '@modeshift/plan';
-import type { Finding } from '@modeshift/plan';
 import type { ResourceRef } from '../inventory/types.js';
 import type { Plan } from '@modeshift/plan';
-import type { RuleContext } from '../rules/engine/types.js';
+import type { RuleContext, RuleFinding } from '../rules/engine/types.js';
+import { catalogueFindings, mergeCatalogues } from '../plan/rule-catalogue.js';
 import { simulate } from './replay.js';
 import type { Invariant, Violation } from './types.js';
 
@@ -46,7 +46,7 @@ function refOf(resource: string): ResourceRef | null {
 }
 
 /** A broken invariant as a blocker finding: the plan must not be run as it is. */
-export function violationFinding(ctx: RuleContext, v: Violation): Finding {
+export function violationFinding(ctx: RuleContext, v: Violation): RuleFinding {
   const capability = CAPABILITY[v.invariant];
   return {
     id: `simulation-${v.invariant}:${v.resource}@${v.step}`,
@@ -68,9 +68,16 @@ export function violationFinding(ctx: RuleContext, v: Violation): Finding {
 export function withSimulation(ctx: RuleContext, plan: Plan): SimulatedPlan {
   const { verdict, violations } = simulate(ctx, plan);
   if (violations.length === 0) return { ...plan, simulation: { verdict, violations } };
-  const findings = [...violations.map((v) => violationFinding(ctx, v)), ...plan.findings];
+  const added = catalogueFindings(violations.map((v) => violationFinding(ctx, v)));
+  const findings = [...added.findings, ...plan.findings];
   const bySeverity = { ...plan.summary.bySeverity, blocker: plan.summary.bySeverity.blocker + violations.length };
   // An incomplete inventory stays "incomplete": no verdict, not even "blocked", holds for what was not read.
   const readiness = plan.summary.readiness === 'incomplete' ? 'incomplete' : 'blocked';
-  return { ...plan, findings, summary: { ...plan.summary, bySeverity, readiness }, simulation: { verdict, violations } };
+  return {
+    ...plan,
+    rules: mergeCatalogues(plan.rules, added.rules),
+    findings,
+    summary: { ...plan.summary, bySeverity, readiness },
+    simulation: { verdict, violations },
+  };
 }

@@ -17,6 +17,7 @@ const PLAN_FIELDS = [
   'heldBack',
   'incomplete',
   'inventoryDate',
+  'rules',
   'schemaVersion',
   'simulation',
   'skippedInputs',
@@ -30,9 +31,9 @@ describe.each(EXAMPLES)('the plan.json of %s', (name) => {
   const plan: Plan = examplePlan(name);
   const steps = plan.stages.flatMap((s) => s.steps);
 
-  it('has the fields of a Plan and no others, at schema version 1', () => {
+  it('has the fields of a Plan and no others, at schema version 2', () => {
     expect(Object.keys(plan).sort()).toEqual(PLAN_FIELDS);
-    expect(plan.schemaVersion).toBe(1);
+    expect(plan.schemaVersion).toBe(2);
     expect(MODES).toContain(plan.to);
   });
 
@@ -59,6 +60,17 @@ describe.each(EXAMPLES)('the plan.json of %s', (name) => {
     for (const f of plan.findings) {
       expect(SEVERITIES, f.id).toContain(f.severity);
       expect(CAPABILITY_IDS, f.id).toContain(f.capability);
+    }
+  });
+
+  it("catalogues every finding's rule once, with its title, remediation and sources, and no rule without findings", () => {
+    const used = new Set(plan.findings.map((f) => f.rule));
+    expect(Object.keys(plan.rules).sort()).toEqual([...used].sort());
+    for (const [id, entry] of Object.entries(plan.rules)) {
+      expect(entry.title, id).not.toBe('');
+      expect(entry.remediation, id).not.toBe('');
+      expect(CAPABILITY_IDS, id).toContain(entry.capability);
+      expect(Array.isArray(entry.sources), id).toBe(true);
     }
   });
 });

@@ -21,7 +21,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
   const blockers = findings.filter((f) => f.severity === 'blocker').length;
   const count = (outcome: Plan['workloads'][number]['outcome']) => workloads.filter((w) => w.outcome === outcome).length;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     from: parts.from ?? (to === 'auto-mode' ? 'fargate' : 'auto-mode'),
     to,
     cluster: parts.cluster ?? { name: 'c1', region: 'eu-west-1', version: '1.31' },
@@ -31,6 +31,7 @@ export function aPlan(to: Plan['to'], steps: Step[], parts: Partial<Pick<Plan, '
       workloads: { total: workloads.length, moving: count('moves'), starting: count('starts'), staying: count('stays'), unchanged: count('unchanged') },
       readiness: blockers > 0 ? 'blocked' : 'ready',
     },
+    rules: {},
     findings,
     stages: [{ id: 'capacity', title: 'Target capacity', dependsOn: [], steps }],
     workloads,

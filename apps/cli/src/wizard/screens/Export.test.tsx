@@ -27,7 +27,7 @@ describe('Export screen', () => {
     await h.press('\u0015', join(dirname(h.inventory), 'out', 'plan.json'), KEY.enter);
     await h.see('Wrote');
     const json = JSON.parse(readFileSync(join(dirname(h.inventory), 'out', 'plan.json'), 'utf8')) as unknown;
-    expect(json).toMatchObject({ schemaVersion: 1, from: 'fargate', to: 'auto-mode' });
+    expect(json).toMatchObject({ schemaVersion: 2, from: 'fargate', to: 'auto-mode' });
   });
 
   it('exports the Pulumi stack through the generator when there is one, and says so when there is none', async () => {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Finding, Plan, Severity } from '@modeshift/core';
+import { remediationOf, sourcesOf, type Finding, type Plan, type RuleCatalogue, type Severity } from '@modeshift/core';
 import { List } from '../components/List.js';
 import { Row } from '../components/Row.js';
 import { ScrollBox } from '../components/ScrollBox.js';
@@ -39,15 +39,16 @@ function stepFor(plan: Plan, id: string): string | undefined {
   return undefined;
 }
 
-export function findingLines(f: Finding, answeredBy: string | undefined, width: number): Line[] {
+export function findingLines(rules: RuleCatalogue, f: Finding, answeredBy: string | undefined, width: number): Line[] {
+  const sources = sourcesOf(rules, f);
   const tone = SEVERITY_TONE[f.severity];
   const para = (text: string, t?: Tone) => wrap(text, width, '  ').map((line) => ({ text: line, ...(t ? { tone: t } : {}) }));
   return [
     { text: `${f.severity.toUpperCase()} · ${f.capability} · ${resourceLabel(f)}`, tone, bold: true },
     ...para(f.message),
     { text: 'Remediation', bold: true },
-    ...para(f.remediation),
-    ...(f.sources.length ? [{ text: 'Sources (AWS documentation)', bold: true }, ...f.sources.flatMap((s) => para(s, 'info'))] : []),
+    ...para(remediationOf(rules, f)),
+    ...(sources.length ? [{ text: 'Sources (AWS documentation)', bold: true }, ...sources.flatMap((s) => para(s, 'info'))] : []),
     { text: 'Answered by', bold: true },
     ...para(answeredBy ?? 'no step: read it and decide (verification stage)', 'accent'),
     ...para(`id ${f.id}`, 'muted'),
@@ -71,7 +72,7 @@ export function findingsKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean 
     const delta = movement(ev, height);
     const current = items[f.cursor];
     if (delta !== null && current)
-      f.scroll = scrollBy(f.scroll, delta, scrollMax(findingLines(current, answeredBy(current.id), layout.detailWidth).length, height));
+      f.scroll = scrollBy(f.scroll, delta, scrollMax(findingLines(m.plan!.rules, current, answeredBy(current.id), layout.detailWidth).length, height));
     else if (isBack(ev)) f.detail = false;
     else return false;
     return true;
@@ -95,10 +96,13 @@ export function findingsKeys(m: WizardModel, ev: KeyEvent, size: Size): boolean 
 function ListRow({ rows, index, selected }: { rows: FindingRows; index: number; selected: boolean }) {
   const row = rows.row(index);
   if (row.kind === 'group') {
-    return <Row line={{ text: `${row.severity.toUpperCase()} · ${row.capability} (${row.count})`, tone: SEVERITY_TONE[row.severity], bold: true }} />;
+    return (
+      <Row line={{ text: `${row.severity.toUpperCase()} · ${row.title} · ${row.capability} (${row.count})`, tone: SEVERITY_TONE[row.severity], bold: true }} />
+    );
   }
   const f = row.finding;
-  return <Row line={{ text: `${selected ? '❯' : ' '} ${resourceLabel(f)}: ${f.message}`, tone: selected ? 'accent' : undefined }} inverse={false} />;
+  // Under its rule's header a finding needs only its resource; the message is in the detail pane.
+  return <Row line={{ text: `${selected ? '❯' : ' '} ${resourceLabel(f)}`, tone: selected ? 'accent' : undefined }} inverse={false} />;
 }
 
 export function Findings({ m, size }: { m: WizardModel; size: Size }) {
@@ -112,7 +116,9 @@ export function Findings({ m, size }: { m: WizardModel; size: Size }) {
     text: `Findings: ${items.length}${f.query ? ` of ${m.plan!.findings.length}` : ''} · ${filter}`,
     tone: f.editing ? 'accent' : 'muted',
   };
-  const detail = current ? findingLines(current, answeredBy(current.id), layout.detailWidth) : [{ text: 'No finding matches.', tone: 'muted' as const }];
+  const detail = current
+    ? findingLines(m.plan!.rules, current, answeredBy(current.id), layout.detailWidth)
+    : [{ text: 'No finding matches.', tone: 'muted' as const }];
   if (f.detail && !layout.wide) {
     return (
       <Box flexDirection="column" width={size.columns}>

@@ -1,7 +1,7 @@
 // Part of @modeshift/plan: `modeshift stack` copies this file unchanged into generated projects, so it
 // imports nothing outside this package.
 import type { Mode, SourceMode } from './capabilities.js';
-import type { CapacityRequest, Finding, Severity } from './findings.js';
+import type { CapacityRequest, Finding, RuleCatalogue, Severity } from './findings.js';
 import type { CostEstimate } from './cost.js';
 import type { Effect } from './effects.js';
 
@@ -144,7 +144,8 @@ export interface HeldBackStep {
 }
 
 export interface Plan {
-  schemaVersion: 1;
+  /** 2: findings refer to the rule catalogue (`rules`) for their title, remediation and sources. */
+  schemaVersion: 2;
   from: SourceMode;
   to: Mode;
   cluster: { name: string | null; region: string | null; version: string | null };
@@ -160,6 +161,8 @@ export interface Plan {
   cost: CostEstimate | null;
   costUnavailable: string | null;
   summary: PlanSummary;
+  /** Every rule with a finding in this plan, by id: what its findings share, stated once. */
+  rules: RuleCatalogue;
   findings: Finding[];
   stages: Stage[];
   workloads: WorkloadOutcome[];

@@ -14,6 +14,8 @@ export interface Outline {
   /** Body rows of each table, keyed by the heading the table sits under. */
   tables: { heading: string; rows: string[][] }[];
   htmlInline: string[];
+  /** The document as written. */
+  source: string;
 }
 
 const md = new MarkdownIt({ html: true });
@@ -24,7 +26,7 @@ function plain(token: Token | undefined): string {
 
 export function outline(document: string): Outline {
   const tokens = md.parse(document, {});
-  const out: Outline = { headings: [], anchorLinks: [], fences: [], tasks: [], tables: [], htmlInline: [] };
+  const out: Outline = { headings: [], anchorLinks: [], fences: [], tasks: [], tables: [], htmlInline: [], source: document };
   const seen = new Map<string, number>();
   let heading = '';
   let row: string[] | null = null;

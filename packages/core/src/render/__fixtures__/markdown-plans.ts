@@ -1,7 +1,9 @@
 // Plans for the Markdown tests: real ones from the planner, and a hand-made one for what the planner
 // does not produce today (awkward text, large manifests, thousands of steps).
-import type { Finding, Plan, Stage, Step } from '@modeshift/plan';
+import type { Plan, Stage, Step } from '@modeshift/plan';
 import { buildPlan } from '../../plan/build-plan.js';
+import { catalogueFindings } from '../../plan/rule-catalogue.js';
+import type { RuleFinding } from '../../rules/engine/types.js';
 import { makeStep } from '../../plan/step.js';
 import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../../testing/builders.js';
 import { aPodDisruptionBudget, aService } from '../../testing/kube-objects.js';
@@ -39,7 +41,7 @@ export function toFargatePlan(): Plan {
   return buildPlan(contextFor(inventory, 'fargate'));
 }
 
-export function aFinding(id: string, overrides: Partial<Finding> = {}): Finding {
+export function aFinding(id: string, overrides: Partial<RuleFinding> = {}): RuleFinding {
   return {
     id,
     rule: id.split(':')[0] ?? id,
@@ -65,12 +67,12 @@ const STAGE_TITLES: [Stage['id'], string][] = [
 ];
 
 /** A plan with the given findings and steps per stage; empty stages for the rest. */
-export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], Step[]>>, overrides: Partial<Plan> = {}): Plan {
+export function aPlan(findings: RuleFinding[], steps: Partial<Record<Stage['id'], Step[]>>, overrides: Partial<Plan> = {}): Plan {
   const stages: Stage[] = STAGE_TITLES.map(([id, title], i) => ({ id, title, dependsOn: i === 0 ? [] : [STAGE_TITLES[i - 1]![0]], steps: steps[id] ?? [] }));
   const bySeverity = { blocker: 0, change: 0, advisory: 0, gain: 0 };
   for (const f of findings) bySeverity[f.severity] += 1;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     from: 'fargate',
     to: 'auto-mode',
     cluster: { name: 'demo', region: 'eu-west-1', version: '1.31' },
@@ -81,7 +83,7 @@ export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], St
     cost: null,
     costUnavailable: null,
     summary: { bySeverity, workloads: { total: 0, moving: 0, starting: 0, staying: 0, unchanged: 0 }, readiness: 'ready-with-changes' },
-    findings,
+    ...catalogueFindings(findings),
     stages,
     workloads: [],
     ...overrides,
@@ -90,7 +92,7 @@ export function aPlan(findings: Finding[], steps: Partial<Record<Stage['id'], St
 
 /** `namespaces` wave steps of `perNamespace` findings each: the shape of a very large cluster. */
 export function aLargePlan(namespaces: number, perNamespace: number): Plan {
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   const waves: Step[] = [];
   for (let n = 0; n < namespaces; n++) {
     const ns = `team-${String(n).padStart(4, '0')}`;

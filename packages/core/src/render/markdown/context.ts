@@ -3,6 +3,7 @@ import { MODE_NAMES } from '../mode-names.js';
 import type { SourceMode } from '../../placement/types.js';
 import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
+import { groupFindings, type FindingGroup } from '../finding-groups.js';
 
 export type StepStatus = 'done' | 'skipped' | 'not-applicable';
 
@@ -23,6 +24,9 @@ export interface Context {
   plan: Plan;
   anchors: Anchors;
   progress: ReadonlyMap<string, StepProgress>;
+  /** Findings one entry per rule and severity, worst first: "R1", "R2", … in that order. */
+  groups: readonly FindingGroup[];
+  /** Finding id → the number of its group (1-based). */
   findingNumber: ReadonlyMap<string, number>;
   findingById: ReadonlyMap<string, Finding>;
   /** Step id → "stage.step", e.g. "2.3". */
@@ -40,11 +44,14 @@ export function sectionKey(stageId: string, step: Step): string {
 }
 
 export function buildContext(plan: Plan, options: MarkdownOptions): Context {
+  const groups = groupFindings(plan);
   const findingNumber = new Map<string, number>();
   const findingById = new Map<string, Finding>();
-  plan.findings.forEach((f, i) => {
-    findingNumber.set(f.id, i + 1);
-    findingById.set(f.id, f);
+  groups.forEach((g, i) => {
+    for (const f of g.findings) {
+      findingNumber.set(f.id, i + 1);
+      findingById.set(f.id, f);
+    }
   });
   const stepNumber = new Map<string, string>();
   const stepSection = new Map<string, string>();
@@ -58,18 +65,25 @@ export function buildContext(plan: Plan, options: MarkdownOptions): Context {
   });
   // Own properties only: a progress record parsed from JSON must not match "constructor" or "__proto__".
   const progress = new Map(Object.entries(options.progress ?? {}).filter(([id]) => stepNumber.has(id)));
-  return { plan, anchors: new Anchors(), progress, findingNumber, findingById, stepNumber, stepSection, findingStep };
+  return { plan, anchors: new Anchors(), progress, groups, findingNumber, findingById, stepNumber, stepSection, findingStep };
 }
 
-export function findingKey(id: string): string {
-  return `finding:${id}`;
+/** The anchor key of a rule's entry in "All findings" (one per rule and severity). */
+export function groupKey(g: Pick<FindingGroup, 'rule' | 'severity'>): string {
+  return `rule:${g.severity}:${g.rule}`;
 }
 
-/** "F3", linked to the blocker's own section when it is one; other findings live in the table only. */
+/** "R3": the finding's rule entry, linked. */
 export function findingRef(ctx: Context, id: string): string {
   const n = ctx.findingNumber.get(id);
-  if (n === undefined) return code(id);
-  return ctx.findingById.get(id)?.severity === 'blocker' ? ctx.anchors.link(findingKey(id), `F${n}`) : `F${n}`;
+  const g = n === undefined ? undefined : ctx.groups[n - 1];
+  return g === undefined ? code(id) : ctx.anchors.link(groupKey(g), `R${n}`);
+}
+
+/** Each finding's rule entry once, in entry order: a step answering 40 findings of one rule names it once. */
+export function groupRefs(ctx: Context, ids: readonly string[]): string[] {
+  const numbers = [...new Set(ids.map((id) => ctx.findingNumber.get(id) ?? 0))].filter((n) => n > 0).sort((a, b) => a - b);
+  return numbers.map((n) => ctx.anchors.link(groupKey(ctx.groups[n - 1]!), `R${n}`));
 }
 
 /** "2.3", linked to the section that holds the step. */

@@ -4,10 +4,13 @@ import { change, costHeadline, describeRunTime, modeName, money, someOf } from '
 import { RUN_TIME_ANNOTATION } from '../../cost/run-time.js';
 import type { CostEstimate } from '../../cost/types.js';
 import type { Context } from './context.js';
+import { groupInOrder } from '../../util/group-by.js';
 import { code, fence, inline, plural, tableRow, url } from './syntax.js';
 
 /** More bars than this read as noise: the chart shows the most expensive namespaces, the table all. */
 const CHART_NAMESPACES = 20;
+/** The per-wave table is left to the JSON when the waves are more than this (the namespace table says most of it). */
+const WAVE_ROWS = 12;
 
 function chartLabel(text: string): string {
   return `"${text.replace(/["\\]/g, '').replace(/[\r\n]+/g, ' ')}"`;
@@ -58,10 +61,12 @@ export function costSection(ctx: Context): string[] {
     '',
     ...chart(cost),
   ];
-  if (cost.byWave.length > 0) {
+  if (cost.byWave.length > 0 && cost.byWave.length <= WAVE_ROWS) {
     lines.push('Per wave (what each wave moves):', '', tableRow(['Wave', 'Namespaces', 'Today', 'After']), '|---|---|--:|--:|');
     for (const w of cost.byWave) lines.push(tableRow([code(w.step), w.namespaces.map(code).join(', '), money(w.source), money(w.target)]));
     lines.push('');
+  } else if (cost.byWave.length > WAVE_ROWS) {
+    lines.push(`Per wave: the plan JSON's ${code('cost.byWave')} has what each of the ${cost.byWave.length} waves moves.`, '');
   }
   if (cost.packing.length > 0) {
     lines.push(
@@ -100,11 +105,7 @@ export function costSection(ctx: Context): string[] {
       '',
     );
   }
-  if (cost.excluded.length > 0) {
-    lines.push(`<details><summary>Not priced: ${plural(cost.excluded.length, 'workload')}</summary>`, '', tableRow(['Workload', 'Why']), '|---|---|');
-    for (const e of cost.excluded) lines.push(tableRow([code(e.workload), inline(e.reason)]));
-    lines.push('', '</details>', '');
-  }
+  lines.push(...excludedTable(cost));
   lines.push(
     'Assumptions:',
     '',
@@ -115,6 +116,33 @@ export function costSection(ctx: Context): string[] {
     ...cost.prices.sources.map((s) => `- ${linkify(s)}`),
   );
   return lines;
+}
+
+/** Workloads named in a row of the "Not priced" table; the plan JSON's `cost.excluded` names every one. */
+const EXCLUDED_NAMES = 20;
+
+/**
+ * What was left out, one row per reason: 40 CronJobs left out because their run time is unknown are one
+ * row (their reasons differ only in the name each gives `--job-hours`, and the paragraph above says how).
+ */
+function excludedTable(cost: CostEstimate): string[] {
+  if (cost.excluded.length === 0) return [];
+  // One alone keeps its own reason, which says the --job-hours to give it.
+  const withoutRunTime = new Set(cost.withoutRunTime.length > 1 ? cost.withoutRunTime : []);
+  const byReason = groupInOrder(cost.excluded, (e) => (withoutRunTime.has(e.workload) ? 'its run time is not known (how to give one: see above)' : e.reason));
+  const lines = [`Not priced: ${plural(cost.excluded.length, 'workload')}.`, '', tableRow(['Why', 'Workloads']), '|---|---|'];
+  for (const [reason, list] of byReason)
+    lines.push(
+      tableRow([
+        inline(reason),
+        `${list.length}: ${someOf(
+          list.map((e) => code(e.workload)),
+          EXCLUDED_NAMES,
+        )}`,
+      ]),
+    );
+  if ([...byReason.values()].some((w) => w.length > EXCLUDED_NAMES)) lines.push('', `The plan JSON's ${code('cost.excluded')} names every one.`);
+  return [...lines, ''];
 }
 
 /** Sources are prose with URLs in them: the URLs become links, the rest stays text. */

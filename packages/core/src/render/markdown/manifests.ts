@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
 import type { Manifest } from '@modeshift/plan';
 import { REDACTED } from '../../inventory/redact.js';
-import { code, fence, html } from './syntax.js';
+import { code, fence } from './syntax.js';
 
-/** Manifests longer than this fold into <details> so the checklist stays readable. */
+/** Manifests longer than this are named, not shown, so the checklist stays readable. */
 const INLINE_LINES = 25;
 
 export { REDACTED };
@@ -34,24 +34,15 @@ function language(file: string): string {
 
 /**
  * One manifest as Markdown lines, inside a list item (`indent`). `used` says whether the step's commands
- * name the file; when they do not, the caption says how to apply it, so no manifest is left without a command.
+ * name the file; when they do not, the caption says how to apply it, so no manifest is left without a
+ * command. One longer than a screen is named, not shown: the wizard shows it and `modeshift export`
+ * writes the Kubernetes ones as files, which is how a long manifest is used anyway.
  */
 export function manifestBlock(manifest: Manifest, indent: string, used: boolean): { lines: string[]; redacted: number } {
   const { text, redacted } = manifestText(manifest);
-  const body = fence(language(manifest.file), text, indent);
   const count = text.replace(/\n$/, '').split('\n').length;
   const apply = used || language(manifest.file) !== 'yaml' ? '' : ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`;
-  if (count <= INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}${apply}:`, '', ...body], redacted };
-  return {
-    lines: [
-      `${indent}<details>`,
-      `${indent}<summary>Save as ${html(manifest.file)} (${count} lines)</summary>`,
-      '',
-      ...(apply ? [`${indent}Apply it with ${code(`kubectl apply -f ${manifest.file}`)}.`, ''] : []),
-      ...body,
-      '',
-      `${indent}</details>`,
-    ],
-    redacted,
-  };
+  if (count > INLINE_LINES)
+    return { lines: [`${indent}Save as ${code(manifest.file)}${apply} (${count} lines: the wizard shows it, \`modeshift export\` writes it)`], redacted: 0 };
+  return { lines: [`${indent}Save as ${code(manifest.file)}${apply}:`, '', ...fence(language(manifest.file), text, indent)], redacted };
 }

@@ -1,67 +1,12 @@
-import type { Infrastructure, Stage, Step } from '@modeshift/plan';
-import { findingRef, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
-import { manifestBlock, REDACTED } from './manifests.js';
-import { code, fence, inline, plural } from './syntax.js';
+import type { Stage, Step, StepKind } from '@modeshift/plan';
+import { groupRefs, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
+import { closingLines, commandLines, IN, infrastructureLines, manifestLines, mergeComments, runLine, unlistedNote, workloadLine } from './step-parts.js';
+import { code, inline, plural } from './syntax.js';
+import { groupInOrder } from '../../util/group-by.js';
 
-// Content of a task item is indented to the item's text column so it stays part of the item.
-const IN = '  ';
-/** Longer lists than this fold into <details>. */
-const INLINE_ITEMS = 10;
+export { mergeComments } from './step-parts.js';
 
 const STATUS: Record<StepProgress['status'], string> = { done: 'Done', skipped: 'Skipped', 'not-applicable': 'Not applicable' };
-
-function brief(value: unknown): string {
-  if (typeof value === 'string') return inline(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(brief).join(', ');
-  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return inline((value as { name: string }).name);
-  return '…';
-}
-
-/** Generic on purpose: new infrastructure kinds render without a change here. */
-function describeInfrastructure(item: Infrastructure): string {
-  const parts = Object.entries(item)
-    .filter(([key]) => key !== 'kind')
-    .map(([key, value]) => `${key}: ${brief(value)}`);
-  return `${code(item.kind)}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
-}
-
-/**
- * What a step does to each kind of AWS infrastructure, and so what the Pulumi export does with it: it
- * builds what a step creates; the cluster it does not manage is changed by the step's commands, and
- * teardown (after verification) is left to them, so the export creates nothing for it. A Record, so
- * a new kind fails to compile until it is decided here.
- */
-const INFRASTRUCTURE_EFFECT: Record<Infrastructure['kind'], 'creates' | 'changes' | 'removes'> = {
-  'cluster-role-policies': 'creates',
-  'auto-mode-node-role': 'creates',
-  'access-entry': 'creates',
-  'pod-execution-role': 'creates',
-  'fargate-profile': 'creates',
-  'irsa-role': 'creates',
-  'enable-auto-mode': 'changes',
-  'authentication-mode': 'changes',
-  'delete-fargate-profile': 'removes',
-  'disable-auto-mode': 'removes',
-};
-
-const INFRASTRUCTURE_HEADING: Record<'creates' | 'changes' | 'removes', string> = {
-  creates: 'AWS infrastructure (what the Pulumi export creates for this step)',
-  changes: 'AWS infrastructure this step changes (by its commands: the Pulumi export does not manage the cluster)',
-  removes: 'AWS infrastructure this step removes (by its commands: the Pulumi export creates nothing for it)',
-};
-
-function infrastructureSections(items: Infrastructure[]): string[] {
-  return (['creates', 'changes', 'removes'] as const).flatMap((effect) => {
-    const these = items.filter((i) => INFRASTRUCTURE_EFFECT[i.kind] === effect);
-    return these.length === 0 ? [] : [...folded(INFRASTRUCTURE_HEADING[effect], these.map(describeInfrastructure)), ''];
-  });
-}
-
-function folded(summary: string, items: string[]): string[] {
-  if (items.length <= INLINE_ITEMS) return [`${IN}**${summary}:** ${items.join(', ')}`];
-  return [`${IN}<details>`, `${IN}<summary>${summary}</summary>`, '', ...items.map((i) => `${IN}- ${i}`), '', `${IN}</details>`];
-}
 
 function taskLine(ctx: Context, step: Step): string {
   const progress = ctx.progress.get(step.id);
@@ -71,65 +16,104 @@ function taskLine(ctx: Context, step: Step): string {
   return `- [x] ${progress.status === 'done' ? title : `~~${title}~~`} · ${id}`;
 }
 
-export function stepItem(ctx: Context, step: Step): string[] {
-  const out = [taskLine(ctx, step), ''];
+/** "R2, R7 (24 findings)": the rule entries a step answers, each once. */
+function answers(ctx: Context, step: Step): string | null {
+  const refs = groupRefs(ctx, step.findings);
+  return refs.length > 0 ? `${refs.join(', ')} (${plural(step.findings.length, 'finding')})` : null;
+}
+
+/**
+ * A task item: what it is, why, what it answers and waits for and what it moves, in one paragraph;
+ * then its commands and files; then verification and rollback.
+ */
+export function stepItem(ctx: Context, step: Step, inWaves = false): string[] {
   const progress = ctx.progress.get(step.id);
-  if (progress) out.push(`${IN}**${STATUS[progress.status]}.**${progress.note ? ` ${inline(progress.note)}` : ''}`, '');
-  out.push(`${IN}**Why:** ${inline(step.why)}`, '');
-  const refs: string[] = [];
-  if (step.findings.length > 0) {
-    const worstFirst = [...step.findings].sort((a, b) => (ctx.findingNumber.get(a) ?? Infinity) - (ctx.findingNumber.get(b) ?? Infinity));
-    refs.push(`${IN}**Answers:** ${worstFirst.map((id) => findingRef(ctx, id)).join(', ')} (${ctx.anchors.link('findings', 'all findings')})`);
+  const head = [taskLine(ctx, step)];
+  if (progress) head.push(`${IN}**${STATUS[progress.status]}.**${progress.note ? ` ${inline(progress.note)}` : ''}`);
+  head.push(`${IN}**Why:** ${inline(step.why)}`);
+  const answered = answers(ctx, step);
+  const after = step.dependsOn.length > 0 ? `**After:** ${step.dependsOn.map((id) => stepRef(ctx, id)).join(', ')}` : null;
+  const refs = [answered ? `**Answers:** ${answered}` : null, after].filter((r): r is string => r !== null);
+  if (refs.length > 0) head.push(`${IN}${refs.join(' · ')}`);
+  head.push(...workloadLine(step, inWaves), ...runLine(step));
+  // A trailing backslash is a hard line break: short lines, one paragraph.
+  return [head.join('\\\n'), '', ...commandLines(step), ...manifestLines(step), ...infrastructureLines(step.infrastructure), ...closingLines(step)];
+}
+
+/** Steps of one kind in a stage from which they are listed tightly: 30 Fargate profiles, three lines each. */
+const SIMILAR_STEPS = 4;
+
+/** Kinds listed tightly in this stage: many steps of one kind that move no workload (never waves, which name what they move). */
+function tightKinds(stage: Stage): Set<StepKind> {
+  const byKind = groupInOrder(stage.steps, (s) => s.kind);
+  const kinds = new Set<StepKind>();
+  for (const [kind, steps] of byKind) {
+    if (steps.length >= SIMILAR_STEPS && kind !== 'wave' && kind !== 'stays' && steps.every((s) => s.workloads.length === 0)) kinds.add(kind);
   }
-  if (step.dependsOn.length > 0) refs.push(`${IN}**After:** ${step.dependsOn.map((id) => stepRef(ctx, id)).join(', ')}`);
-  // A trailing backslash is a hard line break: two short lines, one paragraph.
-  if (refs.length > 0) out.push(refs.join('\\\n'), '');
-  if (step.workloads.length > 0) out.push(...folded(`Workloads (${step.workloads.length})`, step.workloads.map(code)), '');
-  if (step.commands.length > 0) out.push(`${IN}**Run:**`, '', ...fence('bash', step.commands.join('\n'), IN), '');
-  let redacted = 0;
-  if (step.manifests.length > 0) {
-    out.push(`${IN}**Files** (${plural(step.manifests.length, 'manifest')}):`, '');
-    const commands = step.commands.join('\n');
-    for (const manifest of step.manifests) {
-      const block = manifestBlock(manifest, IN, commands.includes(manifest.file));
-      redacted += block.redacted;
-      out.push(...block.lines, '');
+  return kinds;
+}
+
+/** A task item in three lines: its commands and files, verification and rollback inline. */
+function tightItem(ctx: Context, step: Step): string[] {
+  const files = step.manifests.length > 0 ? ` · files (\`modeshift export\` writes them): ${step.manifests.map((m) => code(m.file)).join(', ')}` : '';
+  const run = mergeComments(step.commands).map(code).join(' · ');
+  const verify = step.verify.command
+    ? `${code(step.verify.command)}${step.verify.expect ? ` must show: ${inline(step.verify.expect)}` : ''}`
+    : inline(step.verify.expect || 'see the stage');
+  const rollback = mergeComments(step.rollback.commands).map(code).join(' · ');
+  const answered = answers(ctx, step);
+  return [
+    `${taskLine(ctx, step)}${answered ? ` · answers ${answered}` : ''}\\`,
+    `${IN}**Run:** ${run || 'nothing'}${files}\\`,
+    `${IN}**Verify:** ${verify} · **Rollback:** ${rollback || inline(step.rollback.description)}`,
+  ];
+}
+
+/** What the tightly listed steps of one kind share, said once before the first of them. */
+function tightIntro(ctx: Context, steps: readonly Step[]): string[] {
+  const first = steps[0]!;
+  const whys = new Set(steps.map((s) => s.why));
+  const ids = new Set(steps.map((s) => s.id));
+  const after = [...new Set(steps.flatMap((s) => s.dependsOn))].filter((id) => !ids.has(id));
+  const intro = [
+    `${plural(steps.length, 'step')} of kind ${code(first.kind)}, listed in three lines each${whys.size === 1 ? `: ${inline(first.why)}` : '.'}`,
+    ...(after.length > 0 && after.length <= SIMILAR_STEPS ? [`They start after ${after.map((id) => stepRef(ctx, id)).join(', ')}.`] : []),
+    ...(new Set(steps.map((s) => s.rollback.description)).size === 1 ? [`Rollback: ${inline(first.rollback.description)}`] : []),
+  ];
+  return [intro.join(' '), ''];
+}
+
+function items(ctx: Context, stage: Stage, steps: readonly Step[], tight: ReadonlySet<StepKind>, introduced: Set<StepKind>): string[] {
+  const out: string[] = [];
+  // The kind of the tight item just written: the next one of that kind joins it without a blank line.
+  let lastTight: StepKind | null = null;
+  for (const step of steps) {
+    if (!tight.has(step.kind) || ctx.progress.has(step.id)) {
+      out.push(...stepItem(ctx, step, stage.id === 'waves'));
+      lastTight = null;
+      continue;
     }
+    if (!introduced.has(step.kind)) {
+      introduced.add(step.kind);
+      out.push(
+        ...tightIntro(
+          ctx,
+          stage.steps.filter((s) => s.kind === step.kind),
+        ),
+      );
+    } else if (lastTight === step.kind) {
+      out.pop();
+    }
+    out.push(...tightItem(ctx, step), '');
+    lastTight = step.kind;
   }
-  if (redacted > 0) {
-    out.push(
-      `${IN}> **Credentials removed:** ${plural(redacted, 'value')} that looked like a credential ${redacted === 1 ? 'is' : 'are'} shown as ${code(REDACTED)}. Fill ${redacted === 1 ? 'it' : 'them'} in from your secret store before applying; never paste ${redacted === 1 ? 'it' : 'them'} into this document.`,
-      '',
-    );
-  }
-  out.push(...infrastructureSections(step.infrastructure));
-  if (step.verify.command) {
-    out.push(`${IN}**Verify:**`, '', ...fence('bash', step.verify.command, IN), '');
-    if (step.verify.expect) out.push(`${IN}It must show: ${inline(step.verify.expect)}`, '');
-  } else if (step.verify.expect) {
-    out.push(`${IN}**Verify:** ${inline(step.verify.expect)}`, '');
-  }
-  out.push(`${IN}**Rollback:** ${inline(step.rollback.description)}`, '');
-  if (step.rollback.commands.length > 0) out.push(...fence('bash', step.rollback.commands.join('\n'), IN), '');
+  while (out[out.length - 1] === '') out.pop();
   return out;
 }
 
 /** Steps grouped by the heading they sit under, in the order each group first appears. */
 function groups(stage: Stage): Map<string, Step[]> {
-  const map = new Map<string, Step[]>();
-  for (const step of stage.steps) {
-    const key = sectionKey(stage.id, step);
-    const list = map.get(key);
-    if (list) list.push(step);
-    else map.set(key, [step]);
-  }
-  return map;
-}
-
-function items(ctx: Context, steps: Step[]): string[] {
-  const out = steps.flatMap((s) => stepItem(ctx, s));
-  while (out[out.length - 1] === '') out.pop();
-  return out;
+  return groupInOrder(stage.steps, (step) => sectionKey(stage.id, step));
 }
 
 function namespaceHeading(ctx: Context, key: string): string {
@@ -148,12 +132,15 @@ export function stageSection(ctx: Context, stage: Stage, index: number): string[
     `${after.length > 0 ? `Starts after ${after.join(' and ')}.` : 'Starts first.'} ${stage.steps.length === 0 ? 'Nothing to do in this stage for this cluster.' : `${plural(stage.steps.length, 'step')}.`}`,
   );
   if (stage.steps.length === 0) return out;
+  out.push(...unlistedNote(stage.steps).flatMap((note) => ['', note]));
+  const tight = tightKinds(stage);
+  const introduced = new Set<StepKind>();
+  if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage, stage.steps, tight, introduced)];
   const grouped = groups(stage);
-  if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage.steps)];
   if (grouped.size > 1) {
     const index = [...grouped.keys()].map((key) => anchors.link(key, key === 'ns:' ? 'across namespaces' : code(key.slice(3))));
     out.push('', `Namespaces, in wave order: ${index.join(' · ')}`);
   }
-  for (const [key, steps] of grouped) out.push('', namespaceHeading(ctx, key), '', ...items(ctx, steps));
+  for (const [key, steps] of grouped) out.push('', namespaceHeading(ctx, key), '', ...items(ctx, stage, steps, tight, introduced));
   return out;
 }

@@ -1,5 +1,5 @@
 import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
-import { COMPUTE, findingRef, resourceOf, type Context } from './context.js';
+import { COMPUTE, groupKey, resourceOf, type Context } from './context.js';
 import { hasSimulation, verdictLine } from '../../simulate/verdict.js';
 import { code, fence, inline, plural, tableRow } from './syntax.js';
 
@@ -85,6 +85,10 @@ function progressLine(ctx: Context): string {
   return `${counts.done} of ${plural(total, 'step')} done, ${counts.skipped} skipped, ${counts['not-applicable']} not applicable`;
 }
 
+/**
+ * What stays and why, one row per rule that keeps workloads where they run (a workload two rules keep
+ * is in both rows): 400 workloads that stay for one reason are one row, not 400 copies of it.
+ */
 function staysTable(ctx: Context): string[] {
   const stays = ctx.plan.workloads.filter((o) => o.outcome === 'stays');
   if (stays.length === 0) return [];
@@ -94,13 +98,27 @@ function staysTable(ctx: Context): string[] {
     '',
     'These cannot run on the target as they are; the plan keeps the capacity they run on.',
     '',
-    tableRow(['Workload', 'Runs on', 'Why']),
+    tableRow(['Why', 'Runs on', 'Workloads']),
     '|---|---|---|',
   ];
+  const byGroup = new Map<number, { workloads: string[]; runsOn: Set<string> }>();
+  const unexplained: string[] = [];
   for (const o of stays) {
-    const why = o.findings.map((id) => `${findingRef(ctx, id)}: ${inline(ctx.findingById.get(id)?.message ?? id)}`).join('<br>');
-    lines.push(tableRow([code(o.workload), inline(o.from), why || 'no finding recorded']));
+    const numbers = new Set(o.findings.map((id) => ctx.findingNumber.get(id)).filter((n): n is number => n !== undefined));
+    if (numbers.size === 0) unexplained.push(o.workload);
+    for (const n of numbers) {
+      let row = byGroup.get(n);
+      if (!row) byGroup.set(n, (row = { workloads: [], runsOn: new Set() }));
+      row.workloads.push(o.workload);
+      row.runsOn.add(o.from);
+    }
   }
+  for (const [n, row] of [...byGroup].sort(([a], [b]) => a - b)) {
+    const g = ctx.groups[n - 1]!;
+    const why = `${ctx.anchors.link(groupKey(g), `R${n}`)} ${inline(g.title)}`;
+    lines.push(tableRow([why, [...row.runsOn].map(inline).join(', '), `${row.workloads.length}: ${row.workloads.map(code).join(', ')}`]));
+  }
+  if (unexplained.length > 0) lines.push(tableRow(['no finding recorded', '', `${unexplained.length}: ${unexplained.map(code).join(', ')}`]));
   return lines;
 }
 

@@ -1,7 +1,7 @@
-import type { Finding } from '@modeshift/plan';
 import { describeOwner, detectOwner, whereToChange, type Owner } from '../../export/ownership.js';
 import type { Inventory } from '../../inventory/types.js';
 import { flat } from '../../util/text.js';
+import type { RuleFinding } from './types.js';
 
 /** Workloads that Helm, Argo CD or Flux manage, by workload key; empty for an estate applied by hand. */
 function workloadOwners(inventory: Inventory): Map<string, Owner> {
@@ -18,7 +18,7 @@ function workloadOwners(inventory: Inventory): Map<string, Owner> {
  * the Git source, not the cluster, where the next release or sync would undo it. Only findings whose
  * action edits the workload get the note; an estate with no managed workload costs one pass over them.
  */
-export function noteOwners(findings: Finding[], inventory: Inventory): void {
+export function noteOwners(findings: RuleFinding[], inventory: Inventory): void {
   const owners = workloadOwners(inventory);
   if (owners.size === 0) return;
   for (const f of findings) {

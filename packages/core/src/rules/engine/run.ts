@@ -1,6 +1,6 @@
 import { CAPABILITY_MATRIX } from '../../capabilities/matrix.js';
 import type { Mode } from '@modeshift/plan';
-import { SEVERITIES, type Finding } from '@modeshift/plan';
+import { SEVERITIES } from '@modeshift/plan';
 import { InventoryIndex } from '../../inventory/index-lookups.js';
 import type { Inventory, ResourceRef } from '../../inventory/types.js';
 import { computePlacement } from '../../placement/place.js';
@@ -10,7 +10,7 @@ import { parseVersion } from '../../version.js';
 import { flat } from '../../util/text.js';
 import { noteOwners } from './owner-notes.js';
 import { RULES } from './registry.js';
-import type { FindingDraft, Rule, RuleContext } from './types.js';
+import type { FindingDraft, Rule, RuleContext, RuleFinding } from './types.js';
 
 export function resourceKey(ref: ResourceRef | null): string {
   if (!ref) return 'cluster';
@@ -67,8 +67,8 @@ function isSetKey(key: string): boolean {
  * one object shape, not one per rule, and the JSON writer need not re-sort them. A field a rule adds
  * beyond the draft type is carried over, as spreading the draft did.
  */
-function finding(draft: FindingDraft, id: string, rule: Rule, sources: string[], texts: Texts): Finding {
-  const out: Finding = {
+function finding(draft: FindingDraft, id: string, rule: Rule, sources: string[], texts: Texts): RuleFinding {
+  const out: RuleFinding = {
     action: draft.action,
     capability: rule.capability,
     id,
@@ -115,8 +115,8 @@ class Texts {
  * Runs every rule that applies to the target; findings come back worst first, then by id. Findings
  * of one rule share their `sources` list: read it, never change it.
  */
-export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
-  const findings: Finding[] = [];
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const texts = new Texts();
   // An id starts with its rule's id and a colon, so with distinct, colon-free rule ids only a rule
   // can repeat its own ids: each rule's ids are checked on their own, in a set soon dropped rather

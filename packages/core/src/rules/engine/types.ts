@@ -17,8 +17,14 @@ export interface RuleContext {
   matrix: CapabilityMatrix;
 }
 
+/**
+ * A finding as the rules engine gives it: with its remediation and sources in full. A plan states
+ * what a rule's findings share once, in its rule catalogue (see plan/rule-catalogue.ts).
+ */
+export type RuleFinding = Finding & { remediation: string; sources: string[] };
+
 /** A finding as a rule states it; `id`, `rule`, `capability` and `sources` are filled in from the rule and the matrix. */
-export type FindingDraft = Omit<Finding, 'id' | 'rule' | 'capability' | 'sources'> & {
+export type FindingDraft = Omit<RuleFinding, 'id' | 'rule' | 'capability' | 'sources'> & {
   /** Extra sources beyond the matrix row's. */
   sources?: string[];
   /** Distinguishes two findings of one rule on one resource (e.g. per container). */
@@ -28,6 +34,8 @@ export type FindingDraft = Omit<Finding, 'id' | 'rule' | 'capability' | 'sources
 export interface Rule {
   /** kebab-case, unique; part of every finding id. */
   id: string;
+  /** A short headline for the plan's rule catalogue; without one, the id in words (see ruleTitle). */
+  title?: string;
   capability: CapabilityId;
   /** The target modes the rule applies to. */
   targets: readonly Mode[];
