@@ -4,8 +4,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Plan } from '@modeshift/core';
 
-/** Arrays longer than this are hashed item by item; a container holding none (see holdsLong) in one piece. */
+/** Arrays (and objects) longer than this are hashed item by item; a container holding none (see holdsLong) in one piece. */
 const SPLIT = 16;
+/**
+ * Containers this near the plan's root are always hashed part by part, however short: a stage is a few
+ * steps, but together they can be a large share of a plan whose findings the rule catalogue made small.
+ */
+const ALWAYS_SPLIT_DEPTH = 4;
 /** How deep a long array is looked for: the plan's longest lists sit two levels down (stages, steps, workloads). */
 const LOOKAHEAD = 3;
 /** Text handed to the hash at a time: fewer, larger updates are faster than one per piece. */
@@ -25,6 +30,8 @@ function holdsLong(v: unknown, levels = LOOKAHEAD): boolean {
   if (Array.isArray(v)) {
     if (v.length > SPLIT) return true;
   } else if (!isPlain(v)) return false;
+  // The rule catalogue is an object keyed by rule id: long in keys, not in any array.
+  else if (Object.keys(v).length > SPLIT) return true;
   if (levels === 0) return false;
   for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === 'object' && x !== null && holdsLong(x, levels - 1)) return true;
   return false;
@@ -34,8 +41,9 @@ function holdsLong(v: unknown, levels = LOOKAHEAD): boolean {
  * `JSON.stringify(value)` in pieces, in order: large collections item by item, so that no piece is large
  * and the caller can stop between any two.
  */
-export function* jsonPieces(value: unknown): Generator<string> {
-  if (!holdsLong(value)) {
+export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
+  const container = Array.isArray(value) || isPlain(value);
+  if (!(container && depth < ALWAYS_SPLIT_DEPTH) && !holdsLong(value)) {
     // What JSON.stringify writes for an array item it cannot represent.
     yield JSON.stringify(value) ?? 'null';
     return;
@@ -44,7 +52,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
     yield '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ',';
-      yield* jsonPieces(value[i]);
+      yield* jsonPieces(value[i], depth + 1);
     }
     yield ']';
     return;
@@ -55,7 +63,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     yield `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    yield* jsonPieces(v);
+    yield* jsonPieces(v, depth + 1);
   }
   yield '}';
 }
