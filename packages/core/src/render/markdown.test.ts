@@ -112,6 +112,30 @@ describe('renderMarkdown: structure', () => {
     for (const m of manifests.filter((m) => lines(m) > 25)) expect(doc.source).toContain(`Save as \`${m.file}\``);
   });
 
+  it('lists every command of a small plan, however many one step has: the approver reads what runs', () => {
+    const commands = Array.from({ length: 12 }, (_, i) => `kubectl patch deployment/app-${i} -n shop -p '{}'`);
+    const rollback = { description: 'Undo.', commands: commands.map((c) => c.replace('patch', 'rollout undo')) };
+    const step = makeStep({ id: 'waves/shop', title: 'Wave 1', kind: 'wave', why: 'Move.', commands, rollback });
+    const text = renderMarkdown(aPlan([], { waves: [step] }));
+    for (const c of [...commands, ...rollback.commands]) expect(text).toContain(c);
+    expect(text).not.toContain('not listed here');
+  });
+
+  it('leaves a long step’s commands to --verbose and the wizard once the plan has hundreds of command lines', () => {
+    const wave = (n: number) =>
+      makeStep({
+        id: `waves/ns-${n}`,
+        title: `Wave ${n}`,
+        kind: 'wave',
+        why: 'Move.',
+        commands: Array.from({ length: 12 }, (_, i) => `kubectl patch deployment/app-${i} -n ns-${n} -p '{}'`),
+      });
+    const text = renderMarkdown(aPlan([], { waves: Array.from({ length: 40 }, (_, n) => wave(n)) }));
+    expect(text).toContain('**Run:** 12 commands, not listed here');
+    expect(text).toContain('Steps with more than 6 commands do not list them here');
+    expect(text).not.toContain('kubectl patch deployment/app-0 -n ns-0');
+  });
+
   it('names twenty files of a step that has thousands and counts the rest', () => {
     const manifests = Array.from({ length: 25 }, (_, i) => ({ file: `irsa-${String(i).padStart(2, '0')}.json`, object: {} }));
     const step = makeStep({ id: 'prerequisites/irsa', title: 'IRSA roles', kind: 'irsa', why: 'Roles.', manifests });

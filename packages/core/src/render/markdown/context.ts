@@ -4,6 +4,7 @@ import type { SourceMode } from '../../placement/types.js';
 import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
 import { groupFindings, type FindingGroup } from '../finding-groups.js';
+import { commandLimit } from './step-parts.js';
 
 export type StepStatus = 'done' | 'skipped' | 'not-applicable';
 
@@ -35,6 +36,8 @@ export interface Context {
   stepSection: ReadonlyMap<string, string>;
   /** Finding id → the first step that answers it. */
   findingStep: ReadonlyMap<string, string>;
+  /** Commands a step may have and still be listed here (see `commandLimit`). */
+  commandLimit: number;
 }
 
 /** Waves are grouped by namespace so a plan with hundreds of namespaces stays navigable. */
@@ -65,7 +68,7 @@ export function buildContext(plan: Plan, options: MarkdownOptions): Context {
   });
   // Own properties only: a progress record parsed from JSON must not match "constructor" or "__proto__".
   const progress = new Map(Object.entries(options.progress ?? {}).filter(([id]) => stepNumber.has(id)));
-  return { plan, anchors: new Anchors(), progress, groups, findingNumber, findingById, stepNumber, stepSection, findingStep };
+  return { plan, anchors: new Anchors(), progress, groups, findingNumber, findingById, stepNumber, stepSection, findingStep, commandLimit: commandLimit(plan) };
 }
 
 /** The anchor key of a rule's entry in "All findings" (one per rule and severity). */

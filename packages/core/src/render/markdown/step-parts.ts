@@ -1,7 +1,7 @@
 // Pieces of a task item that grow with the cluster (workload lists, commands, manifests), written so
 // that a step of a 300-workload plan stays a few lines: every workload named once, commands and files
 // in full while they are few, and a pointer to where the rest is when they are not.
-import type { Infrastructure, Step } from '@modeshift/plan';
+import type { Infrastructure, Plan, Step } from '@modeshift/plan';
 import { sharedText } from '../shared-words.js';
 import { manifestBlock, REDACTED } from './manifests.js';
 import { code, fence, inline, plural } from './syntax.js';
@@ -11,8 +11,16 @@ import { byNamespace, countsByNamespace, namesByKind } from '../workload-names.j
 // Content of a task item is indented to the item's text column so it stays part of the item.
 export const IN = '  ';
 
-/** A step's commands are listed while they are at most this many lines (notes merged); more are left to the wizard and --verbose. */
+/**
+ * In a large plan, a step's commands are listed while they are at most this many lines (notes merged);
+ * more are left to the wizard and --verbose.
+ */
 export const SHOWN_COMMANDS = 6;
+/**
+ * A plan whose commands and rollbacks come to at most this many lines lists every one of them: the
+ * Markdown is the change ticket, and for a cluster of a few dozen workloads the approver reads what runs.
+ */
+const FULL_LISTING_LINES = 400;
 /** A step's files are shown in full while it has at most this many; more are named only. */
 const SHOWN_MANIFESTS = 3;
 /** Files named in a step; the rest are counted (the wizard shows each, the export writes them). */
@@ -83,27 +91,38 @@ function mergedCommands(step: Step): string[] {
   return merged;
 }
 
+/** How many command lines a step may have and still be listed: all of them in a small plan, else SHOWN_COMMANDS. */
+export function commandLimit(plan: Plan): number {
+  let lines = 0;
+  for (const stage of plan.stages)
+    for (const step of stage.steps) {
+      lines += mergedCommands(step).length + step.rollback.commands.length;
+      if (lines > FULL_LISTING_LINES) return SHOWN_COMMANDS;
+    }
+  return Number.POSITIVE_INFINITY;
+}
+
 /** Whether the document lists the step's commands (and so its rollback's), or leaves them to --verbose and the wizard. */
-function listed(step: Step): boolean {
-  return mergedCommands(step).length <= SHOWN_COMMANDS;
+function listed(step: Step, limit: number): boolean {
+  return mergedCommands(step).length <= limit;
 }
 
 /** The stage's note on commands it does not list, when some of its steps have too many; else nothing. */
-export function unlistedNote(steps: readonly Step[]): string[] {
-  if (steps.every(listed)) return [];
+export function unlistedNote(steps: readonly Step[], limit: number): string[] {
+  if (steps.every((s) => listed(s, limit))) return [];
   return [
-    `Steps with more than ${SHOWN_COMMANDS} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
+    `Steps with more than ${limit} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
   ];
 }
 
 /** "**Run:** 45 commands, not listed here" for the step's first paragraph, when there are too many to show. */
-export function runLine(step: Step): string[] {
-  return listed(step) ? [] : [`${IN}**Run:** ${plural(step.commands.length, 'command')}, ${ELSEWHERE}`];
+export function runLine(step: Step, limit: number): string[] {
+  return listed(step, limit) ? [] : [`${IN}**Run:** ${plural(step.commands.length, 'command')}, ${ELSEWHERE}`];
 }
 
 /** The step's commands in a fence, when they are few enough to read here (else `runLine` says where they are). */
-export function commandLines(step: Step): string[] {
-  return step.commands.length > 0 && listed(step) ? [...fence('bash', mergedCommands(step).join('\n'), IN), ''] : [];
+export function commandLines(step: Step, limit: number): string[] {
+  return step.commands.length > 0 && listed(step, limit) ? [...fence('bash', mergedCommands(step).join('\n'), IN), ''] : [];
 }
 
 /** The step's files in full while there are few (with a note when values were redacted), else their names. */
@@ -140,12 +159,12 @@ export function manifestLines(step: Step): string[] {
  * Verification and rollback on one line; the rollback's commands follow when there are a few and the
  * step's own were listed (a step whose commands are elsewhere has its rollback there too).
  */
-export function closingLines(step: Step): string[] {
+export function closingLines(step: Step, limit: number): string[] {
   const parts: string[] = [];
   if (step.verify.command) parts.push(`**Verify:** ${code(step.verify.command)}${step.verify.expect ? ` must show: ${inline(step.verify.expect)}` : ''}`);
   else if (step.verify.expect) parts.push(`**Verify:** ${inline(step.verify.expect)}`);
   const rollback = mergeComments(step.rollback.commands);
-  const shown = rollback.length <= SHOWN_COMMANDS && listed(step);
+  const shown = rollback.length <= limit && listed(step, limit);
   const commands =
     rollback.length === 0
       ? ''

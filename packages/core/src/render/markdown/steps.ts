@@ -35,9 +35,16 @@ export function stepItem(ctx: Context, step: Step, inWaves = false): string[] {
   const after = step.dependsOn.length > 0 ? `**After:** ${step.dependsOn.map((id) => stepRef(ctx, id)).join(', ')}` : null;
   const refs = [answered ? `**Answers:** ${answered}` : null, after].filter((r): r is string => r !== null);
   if (refs.length > 0) head.push(`${IN}${refs.join(' · ')}`);
-  head.push(...workloadLine(step, inWaves), ...runLine(step));
+  head.push(...workloadLine(step, inWaves), ...runLine(step, ctx.commandLimit));
   // A trailing backslash is a hard line break: short lines, one paragraph.
-  return [head.join('\\\n'), '', ...commandLines(step), ...manifestLines(step), ...infrastructureLines(step.infrastructure), ...closingLines(step)];
+  return [
+    head.join('\\\n'),
+    '',
+    ...commandLines(step, ctx.commandLimit),
+    ...manifestLines(step),
+    ...infrastructureLines(step.infrastructure),
+    ...closingLines(step, ctx.commandLimit),
+  ];
 }
 
 /** Steps of one kind in a stage from which they are listed tightly: 30 Fargate profiles, three lines each. */
@@ -132,7 +139,7 @@ export function stageSection(ctx: Context, stage: Stage, index: number): string[
     `${after.length > 0 ? `Starts after ${after.join(' and ')}.` : 'Starts first.'} ${stage.steps.length === 0 ? 'Nothing to do in this stage for this cluster.' : `${plural(stage.steps.length, 'step')}.`}`,
   );
   if (stage.steps.length === 0) return out;
-  out.push(...unlistedNote(stage.steps).flatMap((note) => ['', note]));
+  out.push(...unlistedNote(stage.steps, ctx.commandLimit).flatMap((note) => ['', note]));
   const tight = tightKinds(stage);
   const introduced = new Set<StepKind>();
   if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage, stage.steps, tight, introduced)];
