@@ -78,7 +78,8 @@ describe.each(DIRECTIONS)('the plan of a generated 300-workload estate, %s', (di
     const { json, text } = await outputs;
     expect(text.split('\n').length).toBeLessThanOrEqual(800);
     const moving = json.workloads.filter((w) => w.outcome === 'moves');
-    expect(moving.length).toBeGreaterThan(200);
+    // Most of the 300 move; the estate's Jobs carry no status, so they finish where they run instead.
+    expect(moving.length).toBeGreaterThan(150);
     // A step's block runs from its title (which holds its id) to the next step or stage.
     const blocks = new Map<string, string>();
     for (const block of text.split(/\n(?= {2}- |\d+\. )/)) {

@@ -6,6 +6,7 @@ import type { RuleContext } from '../rules/engine/types.js';
 import { replacedBy } from './replaced-daemonsets.js';
 import { isCoreDns } from './workload.js';
 import { isKarpenterController } from './karpenter.js';
+import { runsOnce } from './finished-runs.js';
 
 export const isWindowsPinned = (w: Workload) => pinnedValues(w.template.spec, 'kubernetes.io/os').includes('windows');
 
@@ -27,7 +28,7 @@ export function movers(ctx: RuleContext): Workload[] {
     list = ctx.inventory.workloads.filter((w) => {
       const placement = ctx.placement.workloads.get(w.key);
       const current = placement?.current;
-      if (current === undefined || current.type === 'auto-mode' || w.finished !== null) return false;
+      if (current === undefined || current.type === 'auto-mode' || runsOnce(w)) return false;
       if (current.type === 'managed-nodes' && w.kind !== 'DaemonSet') {
         // A node group's workloads stay on it; a Karpenter pool's move unless no Auto Mode pool takes them (auto-mode-karpenter).
         if (current.nodePool === undefined || placement?.target.type !== 'auto-mode') return false;

@@ -13,6 +13,7 @@ import { usedCapabilities } from './capability-uses.js';
 import { claimUses } from './volumes.js';
 import { isCoreDns } from './workload.js';
 import { isKarpenterController } from './karpenter.js';
+import { runsOnce } from './finished-runs.js';
 import { daemonSetFate, daemonSetStays } from './daemonset-fate.js';
 import { fargateSize, podRequirement } from './fargate-size.js';
 import { GIB_BYTES } from './quantities.js';
@@ -86,8 +87,8 @@ function build(ctx: RuleContext): Scope {
   const moving: Workload[] = [];
   for (const w of ctx.inventory.workloads) {
     const current = ctx.placement.workloads.get(w.key)?.current.type;
-    // A finished Job runs no more: the finished-jobs rule says so, and nothing moves it.
-    if (current === undefined || current === 'fargate' || w.finished !== null) continue;
+    // A Job runs once: the finished-jobs rule says so, and nothing moves it (re-creating it runs it again).
+    if (current === undefined || current === 'fargate' || runsOnce(w)) continue;
     if (w.kind === 'DaemonSet') {
       daemonSets.push(w);
       continue;

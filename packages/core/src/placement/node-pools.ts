@@ -21,7 +21,8 @@ export const UNKNOWN_KARPENTER_POOL = 'unknown-karpenter';
 /** EC2 capacity of no known kind (node groups not collected, say), modelled as a pool that takes what names no pool. */
 export const UNKNOWN_EC2_POOL = 'unknown-ec2';
 const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
-const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
+/** The label EKS puts on every node of a managed node group: its name. */
+export const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
 
 // The built-in pools cannot be edited; their shape is documented in aws-facts §4.4.
 const BUILTIN_COMMON: NodeSelectorRequirement[] = [

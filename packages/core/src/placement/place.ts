@@ -3,7 +3,16 @@ import type { FargateProfile, Inventory, Nodegroup, Workload } from '../inventor
 import type { PodSpec } from '../kube.js';
 import { affinityExcludes } from './affinity-exclusion.js';
 import { COMPUTE_TYPE_ANNOTATION, matchFargateProfile } from './fargate-profiles.js';
-import { BUILTIN_POOLS, choosePool, poolFromNodePool, UNKNOWN_EC2_POOL, UNKNOWN_KARPENTER_POOL, UNKNOWN_POOL, type PoolModel } from './node-pools.js';
+import {
+  BUILTIN_POOLS,
+  choosePool,
+  NODEGROUP_LABEL,
+  poolFromNodePool,
+  UNKNOWN_EC2_POOL,
+  UNKNOWN_KARPENTER_POOL,
+  UNKNOWN_POOL,
+  type PoolModel,
+} from './node-pools.js';
 import { isKarpenterNodePool, karpenterMove, replacementModel, replacementPool } from './karpenter-pools.js';
 import { pinnedValues, tolerates } from './pod-needs.js';
 import type { Compute, Placement, SourceMode, WorkloadPlacement } from './types.js';
@@ -97,7 +106,10 @@ function nodegroupFits(ng: Nodegroup, spec: PodSpec): boolean {
   if (!ng.taints.every((t) => tolerates(spec.tolerations, t))) return false;
   return Object.entries(spec.nodeSelector ?? {}).every(
     ([k, v]) =>
-      ng.labels[k] === v || k.startsWith('topology.kubernetes.io/') || (k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS')),
+      ng.labels[k] === v ||
+      (k === NODEGROUP_LABEL && v === ng.name) ||
+      k.startsWith('topology.kubernetes.io/') ||
+      (k === 'kubernetes.io/os' && v === 'linux' && !ng.amiType?.startsWith('WINDOWS')),
   );
 }
 

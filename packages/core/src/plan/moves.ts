@@ -3,6 +3,7 @@ import type { Workload } from '../inventory/types.js';
 import { resourceKey } from '../rules/engine/run.js';
 import { isKarpenterController } from '../analysis/karpenter.js';
 import type { PlanInput } from './plan-input.js';
+import { runsOnce } from '../analysis/finished-runs.js';
 
 export interface Move {
   workload: Workload;
@@ -15,8 +16,8 @@ export interface Move {
 /** Whether a workload changes compute in this plan (before stays are taken out). */
 function movesToTarget(input: PlanInput, w: Workload): boolean {
   const placement = input.ctx.placement.workloads.get(w.key);
-  // Finished Jobs run no more; re-creating one would run it again.
-  if (!placement || w.kind === 'DaemonSet' || w.finished !== null) return false;
+  // Jobs and finished runs stay where they ran: re-creating a Job would run it again (finished-runs.ts).
+  if (!placement || w.kind === 'DaemonSet' || runsOnce(w)) return false;
   if (w.metadata.namespace === 'kube-system' && w.metadata.name === 'coredns') return false;
   // Karpenter's controller is removed last, never moved, in both directions; what its NodePools run moves.
   if (isKarpenterController(w)) return false;

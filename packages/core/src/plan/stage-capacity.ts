@@ -14,6 +14,7 @@ import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
 import { corednsReplicas } from './stage-decommission.js';
 import { MIGRATION_TAINT } from '../placement/karpenter-pools.js';
+import { NODEGROUP_LABEL } from '../placement/node-pools.js';
 
 type Request<K extends CapacityRequest['kind']> = Extract<CapacityRequest, { kind: K }>;
 
@@ -215,12 +216,46 @@ function pinMovingStep(input: PlanInput): Step | null {
   });
 }
 
+/**
+ * Workloads that stay on a managed node group and must not land on Auto Mode's nodes (their pod
+ * security groups would be lost) are pinned to their node group before Auto Mode is enabled.
+ */
+function pinToNodeGroupsStep(input: PlanInput): Step | null {
+  if (input.ctx.target !== 'auto-mode') return null;
+  const items = withAction(input, 'workload').filter((x) => x.action.edits.some((e) => e.op === 'set-node-selector' && e.key === NODEGROUP_LABEL));
+  const pinned = items.flatMap(({ finding, action }) => {
+    const w = input.ctx.index.workload(resourceKey(finding.resource));
+    return w ? [{ w, edits: action.edits }] : [];
+  });
+  if (pinned.length === 0) return null;
+  return makeStep({
+    id: 'capacity/pin-to-node-groups',
+    title: `Pin ${pinned.length} workload${pinned.length === 1 ? '' : 's'} with pod security groups to ${pinned.length === 1 ? 'its' : 'their'} node group before Auto Mode is enabled`,
+    kind: 'wave',
+    why: "Once Auto Mode's general-purpose pool exists, a restarted pod may be scheduled on an Auto Mode node, which does not apply SecurityGroupPolicy: these pods would lose their security groups. The node selector keeps them on the node group they run on; setting it restarts them once, there.",
+    findings: ids(items),
+    commands: pinned.flatMap(({ w, edits }) => patchCommands(w, edits)),
+    effects: pinned.flatMap(({ w, edits }) => editEffect(w, edits) ?? []),
+    verify: { command: 'kubectl get pods -A -o wide', expect: 'the pinned workloads still Running on their node group' },
+    rollback: {
+      description: 'Remove the node selector again (only while Auto Mode is not enabled).',
+      commands: pinned.flatMap(({ w, edits }) => rollbackCommands(w, edits)),
+    },
+    workloads: pinned.map(({ w }) => w.key),
+  });
+}
+
 export function capacitySteps(input: PlanInput): Step[] {
   const steps: Step[] = [];
   const enable = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'enable-auto-mode');
   const first = enable[0]?.action.task;
+  const pinToNodeGroups = pinToNodeGroupsStep(input);
+  if (pinToNodeGroups) steps.push(pinToNodeGroups);
   if (enable.length > 0)
-    steps.push(enableAutoModeStep(input, ids(enable), (first?.kind === 'enable-auto-mode' ? first.nodePools : undefined) ?? ['general-purpose', 'system']));
+    steps.push({
+      ...enableAutoModeStep(input, ids(enable), (first?.kind === 'enable-auto-mode' ? first.nodePools : undefined) ?? ['general-purpose', 'system']),
+      dependsOn: pinToNodeGroups ? [pinToNodeGroups.id] : [],
+    });
   for (const pin of [pinStayingStep(input), pinMovingStep(input)]) if (pin) steps.push(pin);
   const base = steps.map((s) => s.id);
   const requests = withAction(input, 'capacity');

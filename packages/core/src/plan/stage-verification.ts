@@ -4,6 +4,7 @@ import { isCoreDns } from '../analysis/workload.js';
 import { isKarpenterController } from '../analysis/karpenter.js';
 import type { Workload } from '../inventory/types.js';
 import type { Step } from '@modeshift/plan';
+import { waitForJobsStep } from './wait-for-jobs.js';
 
 const RUNNING_ON_FARGATE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep 'fargate-'";
 const RUNNING_ELSEWHERE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep -v 'fargate-'";
@@ -96,6 +97,8 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
       }),
     );
   }
+  const jobs = waitForJobsStep(input, after);
+  if (jobs) steps.push(jobs);
   const decisions = input.findings.filter((f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy');
   if (decisions.length > 0) {
     steps.push(

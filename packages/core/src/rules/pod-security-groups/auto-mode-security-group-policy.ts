@@ -4,7 +4,9 @@ import type { SecurityGroupPolicySpec } from '../../kube.js';
 import { shortHash } from '../../util/hash.js';
 import { atLeast, formatVersion } from '../../version.js';
 import { objectRef, workloadRef } from '../../analysis/refs.js';
-import type { FindingDraft, Rule } from '../engine/types.js';
+import type { FindingDraft, Rule, RuleContext } from '../engine/types.js';
+import { runsOnce } from '../../analysis/finished-runs.js';
+import { NODEGROUP_LABEL } from '../../placement/node-pools.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
 import { describeWorkload } from '../../analysis/workload.js';
 import { PROPOSED } from '../../analysis/proposed-names.js';
@@ -127,6 +129,37 @@ function workloadFindings(w: Workload, policies: Sgp[], onVersion: string): Find
   return out;
 }
 
+/**
+ * Workloads the plan leaves on a managed node group, whose pods Auto Mode's nodes could take: the
+ * scheduler places a restarted pod on any node it fits once Auto Mode's general-purpose pool exists.
+ */
+function nodeGroupStayers(ctx: RuleContext): { workload: Workload; nodegroup: string }[] {
+  return ctx.inventory.workloads.flatMap((w) => {
+    const placement = ctx.placement.workloads.get(w.key);
+    const current = placement?.current;
+    if (current?.type !== 'managed-nodes' || current.nodePool !== undefined || current.nodegroup === null) return [];
+    if (w.kind === 'DaemonSet' || runsOnce(w) || placement?.target.type !== 'auto-mode') return [];
+    return [{ workload: w, nodegroup: current.nodegroup }];
+  });
+}
+
+/**
+ * On a node group the VPC CNI gives the pods their SecurityGroupPolicy groups; on an Auto Mode node
+ * below 1.36 they would run without them. Pinned to their node group before Auto Mode is enabled,
+ * they keep them (the patch restarts them on the same node group).
+ */
+function nodeGroupPinDraft(w: Workload, nodegroup: string, policies: Sgp[], onVersion: string): FindingDraft {
+  const groups = [...new Set(policies.flatMap(groupsOf))].sort();
+  return {
+    severity: 'change',
+    resource: workloadRef(w),
+    discriminator: 'security-groups-node-group',
+    message: `${describeWorkload(w)} stays on node group ${nodegroup} with ${groups.join(', ')} from SecurityGroupPolicy ${policies.map(sgpName).join(', ')}; once Auto Mode is enabled a restarted pod may land on an Auto Mode node, which ${onVersion} runs it without these groups.`,
+    remediation: `Before enabling Auto Mode, add nodeSelector ${NODEGROUP_LABEL}: ${nodegroup} to the pod template, so its pods stay on the node group that gives them their security groups.`,
+    action: { type: 'workload', edits: [{ op: 'set-node-selector', key: NODEGROUP_LABEL, value: nodegroup }] },
+  };
+}
+
 /** SecurityGroupPolicy moves 1:1 only on 1.36 or later; below that it degrades to NodeClass-level pod groups (aws-facts §0.5, §1). */
 export const autoModeSecurityGroupPolicyRule: Rule = {
   id: 'auto-mode-security-group-policy',
@@ -146,6 +179,10 @@ export const autoModeSecurityGroupPolicyRule: Rule = {
     for (const w of movers(ctx)) {
       const matched = ctx.index.securityGroupPoliciesFor(w);
       if (matched.length > 0) out.push(...workloadFindings(w, matched, onVersion));
+    }
+    for (const { workload, nodegroup } of nodeGroupStayers(ctx)) {
+      const matched = ctx.index.securityGroupPoliciesFor(workload);
+      if (matched.length > 0) out.push(nodeGroupPinDraft(workload, nodegroup, matched, onVersion));
     }
     return out;
   },

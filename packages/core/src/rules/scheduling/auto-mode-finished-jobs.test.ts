@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../plan/build-plan.js';
+import { simulate } from '../../simulate/replay.js';
 import { aFargateInventory, aWorkload, contextFor, runRule } from '../../testing/builders.js';
 import { autoModeFinishedJobsRule as rule } from './auto-mode-finished-jobs.js';
 
@@ -13,9 +14,25 @@ describe('auto-mode-finished-jobs', () => {
     expect(finding?.message).toContain('neither moves nor re-creates it');
   });
 
-  it('reports nothing for a Job that is still running', () => {
-    const running = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex' });
-    expect(runRule(rule, aFargateInventory([running]), { target: 'auto-mode' })).toEqual([]);
+  it('asks the operator to confirm a Job whose completion the inventory does not show, rather than re-creating it', () => {
+    const unknown = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex' });
+    const [finding] = runRule(rule, aFargateInventory([unknown]), { target: 'auto-mode' });
+    expect(finding).toMatchObject({ severity: 'change', action: { type: 'review' } });
+    expect(finding?.message).toContain('does not show whether it has completed');
+    expect(finding?.message).toContain('neither moves nor re-creates it');
+  });
+
+  it('leaves a Job of unknown status where it runs and waits for it before the decommission stage', () => {
+    const unknown = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex' });
+    const plan = buildPlan(contextFor(aFargateInventory([unknown, aWorkload({ name: 'web' })]), 'auto-mode'));
+    const steps = plan.stages.flatMap((s) => s.steps);
+    expect(steps.flatMap((s) => s.effects).filter((e) => 'workload' in e && e.workload === unknown.key)).toEqual([]);
+    expect(plan.workloads.find((o) => o.workload === unknown.key)?.outcome).toBe('unchanged');
+    const wait = steps.find((s) => s.id === 'verification/jobs-finished');
+    expect(wait?.commands).toEqual(['kubectl wait --for=condition=complete --timeout=24h -n shop job/reindex']);
+    const decommission = plan.stages.find((s) => s.id === 'decommission');
+    expect(decommission?.steps.length).toBeGreaterThan(0);
+    expect(simulate(contextFor(aFargateInventory([unknown, aWorkload({ name: 'web' })]), 'auto-mode'), plan).violations).toEqual([]);
   });
 
   it('never re-creates or patches a finished Job in the plan', () => {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from './build-plan.js';
+import { simulate } from '../simulate/replay.js';
+import { aCluster, aFargateProfile, anInventory, aWorkload, contextFor, runRule } from '../testing/builders.js';
+import { aNodegroup } from '../testing/aws-objects.js';
+import { aSecurityGroupPolicy } from '../testing/kube-objects.js';
+import { autoModeSecurityGroupPolicyRule } from '../rules/pod-security-groups/auto-mode-security-group-policy.js';
+
+// Fargate runs shop and CoreDNS; the ledger namespace runs on the node group `system` and stays there.
+const web = aWorkload({ name: 'web', namespace: 'shop' });
+const coredns = aWorkload({ name: 'coredns', namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } });
+const ledger = aWorkload({ name: 'ledger', namespace: 'ledger', podLabels: { app: 'ledger' } });
+const ledgerGroups = aSecurityGroupPolicy('ledger', ['sg-0a9d3f5b7c1e2468a'], { pods: { matchLabels: { app: 'ledger' } } }, { namespace: 'ledger' });
+
+const inventory = anInventory({
+  cluster: aCluster({ version: '1.31' }),
+  fargateProfiles: [
+    aFargateProfile('apps', [{ namespace: 'shop' }]),
+    aFargateProfile('kube-system', [{ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }]),
+  ],
+  nodegroups: [aNodegroup('system')],
+  workloads: [web, coredns, ledger],
+  securityGroupPolicies: [ledgerGroups],
+});
+const ctx = () => contextFor(inventory, 'auto-mode');
+const stepsOf = (plan: ReturnType<typeof buildPlan>) => plan.stages.flatMap((s) => s.steps);
+
+describe('workloads that stay outside Auto Mode', () => {
+  it('pins a node group workload with pod security groups to its node group', () => {
+    const pin = runRule(autoModeSecurityGroupPolicyRule, inventory, { target: 'auto-mode' }).find((f) => f.resource?.name === 'ledger');
+    expect(pin).toMatchObject({
+      severity: 'change',
+      action: { type: 'workload', edits: [{ op: 'set-node-selector', key: 'eks.amazonaws.com/nodegroup', value: 'system' }] },
+    });
+    expect(pin?.message).toContain('stays on node group system');
+  });
+
+  it('are pinned before Auto Mode is enabled, so no restart lands them on a node without their security groups', () => {
+    const plan = buildPlan(ctx());
+    const ids = stepsOf(plan).map((s) => s.id);
+    expect(ids.indexOf('capacity/pin-to-node-groups')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('capacity/pin-to-node-groups')).toBeLessThan(ids.indexOf('capacity/enable-auto-mode'));
+    expect(stepsOf(plan).find((s) => s.id === 'capacity/enable-auto-mode')?.dependsOn).toContain('capacity/pin-to-node-groups');
+    expect(simulate(ctx(), plan).violations.filter((v) => v.invariant === 'security-groups')).toEqual([]);
+  });
+
+  it('keep CoreDNS: the plan does not scale it to 0 and says why', () => {
+    const plan = buildPlan(ctx());
+    const step = stepsOf(plan).find((s) => s.id === 'decommission/scale-coredns');
+    expect(step?.title).toBe('Keep CoreDNS for the workloads outside Auto Mode');
+    expect(step?.commands).toEqual([]);
+    expect(step?.effects).toEqual([]);
+    expect(step?.why).toContain('Deployment/ledger/ledger');
+    expect(simulate(ctx(), plan).violations).toEqual([]);
+  });
+});
