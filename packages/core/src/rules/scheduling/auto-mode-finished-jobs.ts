@@ -1,7 +1,11 @@
 import { finishedRunDraft, finishedRuns } from '../../analysis/finished-runs.js';
 import type { Rule } from '../engine/types.js';
 
-/** A finished Job on Fargate is not moved to Auto Mode: it is said to have finished and left alone. */
+/**
+ * A Job on Fargate is never moved to Auto Mode: re-creating it would run it again. A finished one is said to
+ * have finished and left alone; one whose completion the inventory does not show is a change to
+ * review, and the plan waits for it to finish before removing the capacity it runs on.
+ */
 export const autoModeFinishedJobsRule: Rule = {
   id: 'auto-mode-finished-jobs',
   capability: 'scheduling',
