@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseJsonFile } from './json-file.js';
 import { UserError, parseRunTimesOption, readPriceFile, unknownRunTimeTargets, type Inventory, type PriceFile, type RunTimes } from '@modeshift/core/base';
-
-/** Where a JSON parse error points, as file:line (V8 says "at position N"). */
-function lineOf(text: string, message: string): number | null {
-  const at = /position (\d+)/.exec(message);
-  if (!at) return null;
-  return text.slice(0, Number(at[1])).split('\n').length;
-}
 
 /** `--prices <file>`: a price file, checked; every problem names the field. */
 export function readPricesOption(file: string): PriceFile {
@@ -16,14 +10,7 @@ export function readPricesOption(file: string): PriceFile {
   } catch (error) {
     throw new UserError('input', `${file}: cannot read the price file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const line = lineOf(text, error instanceof Error ? error.message : '');
-    throw new UserError('input', `${file}${line ? `:${line}` : ''}: the price file is not valid JSON`);
-  }
-  const result = readPriceFile(value);
+  const result = readPriceFile(parseJsonFile(text, file, 'the price file'));
   if (!result.ok) {
     const [first] = result.problems;
     const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';

@@ -12,6 +12,11 @@ function olderPlan(): string {
   return join(tempTree({ 'plan.json': JSON.stringify({ ...plan, schemaVersion: 1 }) }), 'plan.json');
 }
 
+/** An edited plan with a missing comma after a value that must never be echoed. */
+function brokenPlan(): string {
+  return join(tempTree({ 'plan.json': '{\n  "schemaVersion": 2,\n  "token": "AKIAIOSFODNN7EXAMPLE" "x": 1\n}\n' }), 'plan.json');
+}
+
 describe('modeshift simulate', () => {
   it.each([
     ['fargate-to-auto-mode', 'auto-mode'],
@@ -52,7 +57,8 @@ describe('modeshift simulate', () => {
 
   it.each([
     ['a plan of another cluster', join(EXAMPLES, 'auto-mode-to-fargate', 'plan.json'), /a plan for cluster retail-platform, but the inventory is of shop-prod/],
-    ['a file that is not JSON', join(F2A, 'plan.txt'), /plan\.txt: not a plan/],
+    ['a file that is not JSON', join(F2A, 'plan.txt'), /plan\.txt:1: the plan is not valid JSON \(column 1: /],
+    ['a plan broken on line 3, without quoting it', brokenPlan(), /^modeshift: .*plan\.json:3: the plan is not valid JSON \(column \d+: [^"]*\)\n$/],
     ['a file that does not exist', join(F2A, 'missing.json'), /missing\.json: cannot read the plan: ENOENT/],
     ['a plan written before the rule catalogue (schema version 1)', olderPlan(), /plan\.json: not a modeshift plan \(schemaVersion 2 expected\)/],
   ])('exits 2 with one message for %s', async (_, file, message) => {

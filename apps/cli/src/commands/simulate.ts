@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   buildContext,
   buildUnsimulatedPlan,
-  readPlanJson,
+  readPlanValue,
   renderSimulationJson,
   renderSimulationMarkdown,
   renderSimulationText,
@@ -13,6 +13,7 @@ import {
   type Simulation,
 } from '@modeshift/core/base';
 import { writeFileAtomic, type Io } from '../io.js';
+import { parseJsonFile } from '../json-file.js';
 import { loadForCommand } from '../load.js';
 import { parseClusterVersion, parseInventoryDateOption, parseMode } from '../options.js';
 
@@ -35,7 +36,7 @@ function readPlan(file: string, ctx: RuleContext): Plan {
   } catch (e) {
     throw new UserError('input', `${file}: cannot read the plan: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  return readPlanJson(text, file, ctx);
+  return readPlanValue(parseJsonFile(text, file, 'the plan'), file, ctx);
 }
 
 /** An edited plan may hold effects the simulator cannot apply (a field missing): bad input, not a crash. */

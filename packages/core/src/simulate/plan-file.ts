@@ -42,17 +42,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /**
- * A plan JSON (as `plan --format json` writes it, possibly edited) checked to be a plan this
+ * A parsed plan JSON (as `plan --format json` writes it, possibly edited) checked to be a plan this
  * simulator can replay, and one for this inventory and direction. Any problem is one message naming
  * the file.
  */
-export function readPlanJson(text: string, file: string, ctx: RuleContext): Plan {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UserError('input', `${file}: not a plan: ${e instanceof Error ? e.message : String(e)}`);
-  }
+export function readPlanValue(value: unknown, file: string, ctx: RuleContext): Plan {
   const bad = (problem: string) => new UserError('input', `${file}: ${problem}`);
   if (!isObject(value) || value.schemaVersion !== 2) throw bad('not a modeshift plan (schemaVersion 2 expected)');
   if (!Array.isArray(value.stages) || !Array.isArray(value.workloads) || !isObject(value.cluster))
