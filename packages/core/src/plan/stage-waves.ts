@@ -168,7 +168,11 @@ export function waveSteps(input: PlanInput, after: string[]): Step[] {
           (starting.length
             ? ` ${starting.join(', ')} never ran: a Fargate profile selects ${starting.length === 1 ? 'its pods' : 'their pods'}, but Fargate cannot run them, so they are Pending; this wave starts them on the target.`
             : '') +
-          (unprotected.length ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.` : '') +
+          (unprotected.length === 1
+            ? ` No PodDisruptionBudget protects ${unprotected[0]}: watch its rollout.`
+            : unprotected.length > 1
+              ? ` No PodDisruptionBudget protects ${unprotected.join(', ')}: roll them out one at a time and watch.`
+              : '') +
           (sync
             ? ` Argo CD or Flux applies some of these workloads: ${sync.pause.id} pauses their sync first, and ${sync.resume.id} gives it back once their source has the change.`
             : ''),
