@@ -12,7 +12,7 @@ import { buildContext, buildPlan, exportFiles, SourceObjects, strategicPatch } f
 import { loadDocuments, loadInventory } from '@modeshift/inventory';
 import { tempTree } from './testing.js';
 
-const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 
 const POD_SPEC = `
       nodeSelector: { karpenter.sh/nodepool: old, disk: ssd }
@@ -122,7 +122,10 @@ function write(files: { path: string; content: string }[]): string {
 /** The plan's own live change: `kubectl patch` with its strategic-merge patch, on the object in base/. */
 function livePatch(baseFile: string, patch: Record<string, unknown>): KubeObject {
   return JSON.parse(
-    execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(patch), '-o', 'json'], { encoding: 'utf8' }),
+    execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(patch), '-o', 'json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    }),
   ) as KubeObject;
 }
 
@@ -145,7 +148,7 @@ describe.skipIf(!HAS_KUBECTL)('every workload edit, as the export writes it and 
     const { inventory, plan, sources } = await setting();
     const moves = inventory.workloads.map((workload) => ({ workload, edits: EDITS[op], optional: [], findings: [] }));
     const root = write(exportFiles(plan, moves, sources));
-    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8' })).map(
+    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8', timeout: 60_000 })).map(
       (d) => d.toJS() as KubeObject,
     );
     for (const w of inventory.workloads) {
@@ -178,7 +181,7 @@ describe.skipIf(!HAS_KUBECTL)('every workload edit, as the export writes it and 
     const root = write(exportFiles(plan, [{ workload: web, edits: EDITS['remove-tolerations'], optional: [], findings: [] }], sources));
     const baseFile = join(root, 'base/shop/deployment-web.yaml');
     writeFileSync(baseFile, readFileSync(baseFile, 'utf8').replace('key: spot', 'key: spot-changed'));
-    const result = spawnSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8' });
+    const result = spawnSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('test failed');
   });

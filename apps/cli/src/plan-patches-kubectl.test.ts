@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { Plan } from '@modeshift/plan';
+import { runBash } from '@modeshift/core/testing';
 import { run } from './cli.js';
 import { captureIo, EXAMPLES } from './testing.js';
 
-const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 
 type KubeObject = { kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 
@@ -32,7 +33,7 @@ function inventoryObjects(dir: string): KubeObject[] {
 function kubectlCalls(command: string): string[][] {
   if (!command.startsWith('kubectl patch ')) return [];
   const stub = ['aws', 'helm', 'eksctl'].map((p) => `${p}() { :; }`).join('\n') + `\nkubectl() { printf '%s\\0' "$@"; printf '\\1\\0'; }`;
-  const out = spawnSync('bash', ['-c', `${stub}\n${command}`], { encoding: 'utf8' }).stdout;
+  const out = runBash(`${stub}\n${command}`).stdout;
   const calls: string[][] = [[]];
   for (const word of out.split('\0').slice(0, -1)) {
     if (word === '\u0001') calls.push([]);
@@ -83,7 +84,7 @@ function applyAll(plan: Plan, objects: KubeObject[]): Applied[] {
         if (!result) {
           const file = join(scratch, `object-${files++}.json`);
           writeFileSync(file, JSON.stringify(before));
-          const out = spawnSync('kubectl', ['patch', '--local', '-f', file, '-p', patch, ...type, '-o', 'json'], { encoding: 'utf8' });
+          const out = spawnSync('kubectl', ['patch', '--local', '-f', file, '-p', patch, ...type, '-o', 'json'], { encoding: 'utf8', timeout: 60_000 });
           results.set(key, (result = { after: out.status === 0 ? (JSON.parse(out.stdout) as KubeObject) : null, error: out.stderr }));
         }
         applied.push({ step: step.id, command, before: before!, ...result, tolerated: command.endsWith('|| true'), rollback });

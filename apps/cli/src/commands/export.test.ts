@@ -8,7 +8,7 @@ import { remediationOf, type Finding, type Plan } from '@modeshift/core/base';
 import { run } from '../cli.js';
 import { captureIo, EXAMPLES, tempTree } from '../testing.js';
 
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 const NO_KUBECTL = 'kubectl is not installed: these tests render the overlays with `kubectl kustomize` (see README "modeshift export")';
 
 function listFiles(root: string): string[] {
@@ -54,7 +54,10 @@ function patchedLocally(baseFile: string, patchFiles: string[]): unknown {
       payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
     }
     writeFileSync(scratch, current);
-    current = execFileSync('kubectl', ['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json'], { encoding: 'utf8' });
+    current = execFileSync('kubectl', ['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     result = JSON.parse(current);
   }
   return result;
@@ -69,7 +72,7 @@ function checkWaves(dir: string): number {
       resources: string[];
       patches?: { path: string; target: { kind: string; namespace: string; name: string } }[];
     };
-    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8' })).map(
+    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8', timeout: 60_000 })).map(
       (d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } },
     );
     const baseDir = join(folder, kustomization.resources[0]!);
@@ -92,7 +95,8 @@ function checkWaves(dir: string): number {
     }
   }
   for (const stage of existsSync(join(dir, 'stages')) ? readdirSync(join(dir, 'stages')) : []) {
-    for (const step of readdirSync(join(dir, 'stages', stage))) execFileSync('kubectl', ['kustomize', join(dir, 'stages', stage, step)], { encoding: 'utf8' });
+    for (const step of readdirSync(join(dir, 'stages', stage)))
+      execFileSync('kubectl', ['kustomize', join(dir, 'stages', stage, step)], { encoding: 'utf8', timeout: 60_000 });
   }
   return checked;
 }

@@ -1,10 +1,10 @@
 // The cluster role step attaches, and rolls back, only what the plan adds: AmazonEKSClusterPolicy was
 // there before (every cluster role needs it), and so may be any Auto Mode policy.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBash } from '../testing/bash.js';
 import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { buildPlan } from './build-plan.js';
 
@@ -28,7 +28,7 @@ describe('the cluster role step', () => {
     const dir = mkdtempSync(join(tmpdir(), 'modeshift-role-'));
     writeFileSync(join(dir, 'cluster-role-policies-before.txt'), 'AmazonEKSClusterPolicy\tAmazonEKSComputePolicy\n');
     const stub = `aws() { printf '%s\\n' "$*"; }`;
-    const run = spawnSync('bash', ['-c', `${stub}\n${step.rollback.commands.join('\n')}`], { cwd: dir, encoding: 'utf8' });
+    const run = runBash(`${stub}\n${step.rollback.commands.join('\n')}`, { cwd: dir });
     expect(run.status).toBe(0);
     const detached = run.stdout
       .trim()

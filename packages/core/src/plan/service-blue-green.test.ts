@@ -56,7 +56,7 @@ describe('Service blue/green', () => {
       spec: { ...nlb.spec, externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true },
     };
     const out = JSON.parse(
-      execFileSync('kubectl', ['patch', '--local', '-f', '-', '-p', body, '-o', 'json'], { input: JSON.stringify(service), encoding: 'utf8' }),
+      execFileSync('kubectl', ['patch', '--local', '-f', '-', '-p', body, '-o', 'json'], { input: JSON.stringify(service), encoding: 'utf8', timeout: 60_000 }),
     ) as { spec: Record<string, unknown> & { ports: Record<string, unknown>[] } };
     expect(out.spec.type).toBe('ClusterIP');
     for (const field of ['loadBalancerClass', 'externalTrafficPolicy', 'allocateLoadBalancerNodePorts']) expect(out.spec).not.toHaveProperty(field);

@@ -2,13 +2,13 @@
 // inventory's names hold, bash must read each command as the program and arguments the plan means, and
 // run nothing else. The inventory is built in memory, past the reader's name checks, as a hostile or
 // broken file would be if those checks missed something.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@modeshift/plan';
 import { aCluster, aFargateInventory, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { runBash } from '../testing/bash.js';
 import { aClusterObject } from '../testing/kube-objects.js';
 import { buildPlan } from './build-plan.js';
 
@@ -69,11 +69,7 @@ function underBash(command: string): { argv: string[][]; injected: boolean } {
   const canary = join(scratch, `injected-${runs++}`);
   // Placeholders are the operator's to fill in; filled, the line must still mean what it says.
   const filled = command.replace(/<[a-z][a-z0-9-]*>/g, 'filled');
-  const run = spawnSync('bash', ['-c', `${STUBS}\n${filled}`], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, CANARY: canary, LC_ALL: 'C' },
-    cwd: tmpdir(),
-  });
+  const run = runBash(`${STUBS}\n${filled}`, { env: { PATH: process.env.PATH, CANARY: canary, LC_ALL: 'C' }, cwd: tmpdir() });
   const calls: string[][] = [[]];
   for (const word of run.stdout.split('\0').slice(0, -1)) {
     if (word === '\u0001') calls.push([]);

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runBash } from '../testing/bash.js';
 import { sh, shellComment, shellQuote } from './shell.js';
 
 /** What bash makes of a command line: its words, as the program would get them in argv. */
 function bashWords(line: string): string[] {
   // The C locale: escapes must not depend on the operator's.
-  const out = execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  const out = runBash(`printf '%s\\0' ${line}`).stdout;
   return out.split('\0').slice(0, -1);
 }
 
@@ -69,6 +69,6 @@ describe('shellComment', () => {
   it('keeps a comment on one line whatever its text holds', () => {
     const line = shellComment('Job shop/once\ntouch /tmp/x\u2028');
     expect(line).toBe('# Job shop/once\\ntouch /tmp/x\\xe2\\x80\\xa8');
-    expect(execFileSync('bash', ['-c', `${line}\necho done`], { encoding: 'utf8' })).toBe('done\n');
+    expect(runBash(`${line}\necho done`).stdout).toBe('done\n');
   });
 });
