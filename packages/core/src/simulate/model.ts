@@ -270,8 +270,14 @@ export function ranBefore(sim: SimWorkload): boolean {
   return sim.workload.kind !== 'Job' && sim.replicas !== 0 && sim.initial.type !== 'pending';
 }
 
+/** Asked for on every check of a workload: worked out once per workload object (an edit replaces the object). */
+const serviceAccountKeys = new WeakMap<Workload, string>();
+
 export function serviceAccountKey(w: Workload): string {
-  return nsName(w.metadata.namespace, w.template.spec.serviceAccountName ?? w.template.spec.serviceAccount ?? 'default');
+  let key = serviceAccountKeys.get(w);
+  if (key === undefined)
+    serviceAccountKeys.set(w, (key = nsName(w.metadata.namespace, w.template.spec.serviceAccountName ?? w.template.spec.serviceAccount ?? 'default')));
+  return key;
 }
 
 export function inner<T>(map: Map<string, ByName<T>>, namespace: string): ByName<T> {

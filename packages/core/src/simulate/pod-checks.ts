@@ -4,6 +4,7 @@ import type { ServiceSpec } from '../kube.js';
 import { wildcardMatch } from '../placement/fargate-profiles.js';
 import { describeCompute } from '../placement/place.js';
 import type { Compute } from '../placement/types.js';
+import type { NodeClassGroups } from './capacity.js';
 import { admitsFromOutside, isolatesIngress, type TargetPort } from '../analysis/network-policy-reach.js';
 import { clusterVariable } from '../analysis/fluent-bit.js';
 import { atLeast } from '../version.js';
@@ -14,11 +15,27 @@ import type { Invariant } from './types.js';
 /** Below this version Auto Mode ignores SecurityGroupPolicy (aws-facts, pod-security-groups row). */
 const SGP_ON_AUTO_MODE = '1.36';
 
+/** A NodeClass's groups, distinct and sorted, once per NodeClass (the object is replaced when the class changes). */
+const sortedClassGroups = new WeakMap<NodeClassGroups, string[]>();
+
+function classGroups(model: ClusterModel, nodePool: string): string[] {
+  const nodeClass = model.capacity.nodeClasses.get(model.capacity.nodeClassOf(nodePool));
+  if (!nodeClass) return [];
+  let sorted = sortedClassGroups.get(nodeClass);
+  if (!sorted) sortedClassGroups.set(nodeClass, (sorted = [...new Set(nodeClass.groups)].sort()));
+  return sorted;
+}
+
+const NO_GROUPS = { groups: [] as string[], strayPolicy: null };
+
 /** Security groups the workload's pods get where they land. */
-export function groupsAt(model: ClusterModel, sim: SimWorkload, at: Compute): { groups: string[]; strayPolicy: string | null } {
+export function groupsAt(model: ClusterModel, sim: SimWorkload, at: Compute): { groups: readonly string[]; strayPolicy: string | null } {
   const w = sim.workload;
+  const inNamespace = model.securityGroupPolicies.get(w.metadata.namespace) ?? [];
+  // Most namespaces have no SecurityGroupPolicy: the pods get what their compute gives them.
+  if (inNamespace.length === 0) return at.type === 'auto-mode' ? { groups: classGroups(model, at.nodePool), strayPolicy: null } : NO_GROUPS;
   const saLabels = model.serviceAccounts.get(serviceAccountKey(w))?.labels ?? {};
-  const policies = (model.securityGroupPolicies.get(w.metadata.namespace) ?? []).filter(
+  const policies = inNamespace.filter(
     (p) =>
       (p.podSelector !== undefined && matchesSelector(p.podSelector, w.template.metadata.labels)) ||
       (p.serviceAccountSelector !== undefined && matchesSelector(p.serviceAccountSelector, saLabels)),
@@ -27,9 +44,8 @@ export function groupsAt(model: ClusterModel, sim: SimWorkload, at: Compute): { 
   const fromPolicies = policies.flatMap((p) => p.groups).filter((g) => g !== model.capacity.clusterSg);
   if (at.type !== 'auto-mode') return { groups: [...new Set(fromPolicies)].sort(), strayPolicy: null };
   const honoured = model.version !== null && atLeast(model.version, SGP_ON_AUTO_MODE);
-  const fromClass = model.capacity.nodeClasses.get(model.capacity.nodeClassOf(at.nodePool))?.groups ?? [];
   return {
-    groups: [...new Set([...fromClass, ...(honoured ? fromPolicies : [])])].sort(),
+    groups: [...new Set([...classGroups(model, at.nodePool), ...(honoured ? fromPolicies : [])])].sort(),
     strayPolicy: !honoured && policies.length > 0 ? policies[0]!.name : null,
   };
 }
@@ -80,35 +96,61 @@ function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | n
   return wildcardMatch(match, `${own}.${path.slice(1).replace(/\//g, '.')}`);
 }
 
-function logsAt(model: ClusterModel, sim: SimWorkload, at: Compute, outputs: LogCache): string[] {
-  if (at.type === 'fargate')
+function logsAt(model: ClusterModel, sim: SimWorkload, fargate: boolean, outputs: LogCache): string[] {
+  if (fargate)
     return outputs
       .fargate()
       .filter((o) => matchesContainerLogs(o, sim, 'kube'))
-      .map((o) => destination(o, model));
-  if (at.type === 'auto-mode' || at.type === 'managed-nodes')
-    return outputs
-      .nodes()
-      .filter((n) => matchesContainerLogs(n.output, sim, null, n.containerInputs))
-      .map((n) => destination(n.output, model));
-  return [];
+      .map((o) => outputs.destination(o));
+  return outputs
+    .nodes()
+    .filter((n) => matchesContainerLogs(n.output, sim, null, n.containerInputs))
+    .map((n) => outputs.destination(n.output));
 }
 
-/** Log outputs are read once per state of the log configuration, not once per workload. */
+/**
+ * Log outputs are read once per state of the log configuration, not once per workload; and what a
+ * workload's logs reach in that state is worked out once per workload and kind of compute (the
+ * simulator checks a workload several times between two changes of the log configuration).
+ */
 export interface LogCache {
   fargate(): LogOutput[];
   nodes(): NodeLogOutput[];
+  destination(o: LogOutput): string;
+  /** Where the workload's container logs go when its pods run there: distinct, sorted. */
+  shippedFrom(sim: SimWorkload, at: Compute): readonly string[];
 }
 
 export function logCache(model: ClusterModel): LogCache {
   let fargate: LogOutput[] | null = null;
   let nodes: NodeLogOutput[] | null = null;
-  return { fargate: () => (fargate ??= model.fargateLogOutputs()), nodes: () => (nodes ??= model.nodeLogOutputs()) };
+  const destinations = new Map<LogOutput, string>();
+  // By workload key, one map per kind of compute: no key is built per call.
+  const shipped = { fargate: new Map<string, readonly string[]>(), nodes: new Map<string, readonly string[]>() };
+  const cache: LogCache = {
+    fargate: () => (fargate ??= model.fargateLogOutputs()),
+    nodes: () => (nodes ??= model.nodeLogOutputs()),
+    destination(o) {
+      let d = destinations.get(o);
+      if (d === undefined) destinations.set(o, (d = destination(o, model)));
+      return d;
+    },
+    shippedFrom(sim, at) {
+      // Fargate's log router, or the node agents (on Auto Mode and node groups alike); nothing elsewhere.
+      const onFargate = at.type === 'fargate';
+      if (!onFargate && at.type !== 'auto-mode' && at.type !== 'managed-nodes') return [];
+      const known = onFargate ? shipped.fargate : shipped.nodes;
+      let found = known.get(sim.key);
+      if (found === undefined) known.set(sim.key, (found = [...new Set(logsAt(model, sim, onFargate, cache))].sort()));
+      return found;
+    },
+  };
+  return cache;
 }
 
 export function baselineOf(model: ClusterModel, sim: SimWorkload, logs: LogCache): Baseline {
   const at = sim.now;
-  return { groups: groupsAt(model, sim, at).groups, credentials: hasCredentials(model, sim, at), logs: [...new Set(logsAt(model, sim, at, logs))].sort() };
+  return { groups: [...groupsAt(model, sim, at).groups], credentials: hasCredentials(model, sim, at), logs: [...logs.shippedFrom(sim, at)] };
 }
 
 const listAnnotation = (text: string | undefined) =>
@@ -217,8 +259,8 @@ export function podProblems(model: ClusterModel, sim: SimWorkload, logs: LogCach
     );
   }
   if (sim.baseline.logs.length > 0) {
-    const shipped = new Set(logsAt(model, sim, at, logs));
-    const lost = sim.baseline.logs.filter((d) => !shipped.has(d));
+    const shipped = logs.shippedFrom(sim, at);
+    const lost = sim.baseline.logs.filter((d) => !shipped.includes(d));
     if (lost.length > 0)
       problems.set(
         'logs',

@@ -58,11 +58,16 @@ function sortedIndex(list: number[], value: number): number {
 /** Problems that hold now, by `invariant|resource`: reported when they appear, not on every later step. */
 type Problems = Map<string, { invariant: Invariant; resource: string; breaks: string }>;
 
+/** The order a workload's own problems are reported in. */
+const POD_INVARIANTS = ['capacity', 'security-groups', 'identity', 'logs', 'network-policy'] as const;
+
 class Replayer {
   readonly model: ClusterModel;
   private logs: LogCache;
-  /** Pod-level problems per workload, and the cluster-wide ones (dns, load balancers). */
+  /** The cluster-wide problems that hold now (dns, load balancers). */
   private readonly current: Problems = new Map();
+  /** Each workload's own problems that hold now, by invariant; workloads without any are absent. */
+  private readonly podCurrent = new Map<string, Map<Invariant, string>>();
   private offAutoMode = 0;
 
   constructor(ctx: RuleContext) {
@@ -100,8 +105,17 @@ class Replayer {
     if (!everything) for (const sim of sims) this.relabel(sim);
     for (const sim of sims) {
       const problems = podProblems(this.model, sim, this.logs);
-      for (const inv of ['capacity', 'security-groups', 'identity', 'logs', 'network-policy'] as const)
-        this.set(sim.key, inv, sim.key, problems.get(inv) ?? null, found);
+      const before = this.podCurrent.get(sim.key);
+      if (problems.size === 0) {
+        if (before) this.podCurrent.delete(sim.key);
+        continue;
+      }
+      if (!everything)
+        for (const inv of POD_INVARIANTS) {
+          const breaks = problems.get(inv);
+          if (breaks !== undefined && before?.has(inv) !== true) out.push({ invariant: inv, resource: sim.key, breaks, because: '' });
+        }
+      this.podCurrent.set(sim.key, problems);
     }
     const coredns = this.model.workloads.get(COREDNS);
     this.set(
