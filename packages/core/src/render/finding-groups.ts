@@ -1,6 +1,6 @@
 import { remediationOf, SEVERITIES, type CapabilityId, type Finding, type Plan, type Severity } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
-import { sharedEnds } from './shared-words.js';
+import { sharedWords } from './shared-words.js';
 import { groupInOrder } from '../util/group-by.js';
 
 /**
@@ -114,11 +114,7 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     variants = [...byMessage].map(([why, list]) => ({ why, findings: list }));
   } else {
     // Many different messages: say what they share once, and per finding only the words that differ.
-    const words = generic.map((m) => m.split(' '));
-    const { head, tail } = sharedEnds(words);
-    const start = words[0]!.slice(0, head).join(' ');
-    const end = tail > 0 ? words[0]!.slice(-tail).join(' ') : '';
-    const own = words.map((w) => w.slice(head, w.length - tail).join(' '));
+    const { head, tail, start, end, parts: own } = sharedWords(generic);
     const mark = sharedMark(own);
     variants = [{ why: head + tail === 0 ? null : [start, `…${mark}`, end].filter((s) => s !== '').join(' '), findings }];
     findings.forEach((f, i) => details.set(f, mark ? own[i]!.slice(0, -1) : own[i]!));
