@@ -19,6 +19,8 @@ export async function loadForCommand(paths: string[], io: Io): Promise<{ invento
     const more = errors.length - 1;
     throw new UserError('input', `${where(first)}: ${first.message}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} in the input)` : ''}`);
   }
-  for (const p of result.problems) io.stderr.write(`modeshift: skipped ${forTerminal(`${where(p)}: ${p.message}`)}\n`);
-  return { inventory: result.inventory, skipped: result.problems.length };
+  // Skipped input is left out of the plan; a warning's input is in it, read as kubectl reads it.
+  for (const p of result.problems)
+    io.stderr.write(`modeshift: ${p.severity === 'warning' ? 'warning:' : 'skipped'} ${forTerminal(`${where(p)}: ${p.message}`)}\n`);
+  return { inventory: result.inventory, skipped: result.problems.filter((p) => p.severity === 'skipped').length };
 }

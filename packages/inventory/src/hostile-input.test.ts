@@ -74,7 +74,7 @@ describe('YAML anchors and aliases are bounded', () => {
 
   it('still reports a repeated key, at the repeat', () => {
     const { documents, problems } = parseText('dup.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n');
-    expect(problems).toMatchObject([{ line: 5, severity: 'skipped' }]);
+    expect(problems).toMatchObject([{ line: 5, severity: 'warning' }]);
     expect(documents[0]?.value).toMatchObject({ metadata: { name: 'b' } });
   });
 });

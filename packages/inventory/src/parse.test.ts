@@ -59,7 +59,7 @@ metadata:
     const result = loadInventoryFromStrings([{ file: 'cm.yaml', text }]);
     expect(result.inventory.configMaps[0]?.data).toEqual({ CREATE: 'true' });
     expect(result.problems).toEqual([
-      { file: 'cm.yaml', line: 7, severity: 'skipped', message: 'the same key appears twice in one mapping; the later value is used' },
+      { file: 'cm.yaml', line: 7, severity: 'warning', message: 'the same key appears twice in one mapping; the later value is used' },
     ]);
   });
 

@@ -149,7 +149,7 @@ function parseYaml(file: string, text: string): ParsedFile {
     }
     // kubectl reads a repeated key as its last value; so do we, but say so.
     for (const offset of tree.duplicateKeys) {
-      report('skipped', lineOf(offset), 'the same key appears twice in one mapping; the later value is used');
+      report('warning', lineOf(offset), 'the same key appears twice in one mapping; the later value is used');
     }
 
     let value: unknown;

@@ -1,4 +1,5 @@
-// What `plan` says about input it did not read (issue 16 item 2): skipped files are counted in the plan,
+// What `plan` says about input it did not read (issue 16 item 2): skipped files are counted in the plan
+// (a repeated key is read, with a warning, and is not counted),
 // and an inventory with no workloads is an input error naming what was read and skipped, not "ready".
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,5 +42,17 @@ describe('plan, on input it did not read', () => {
     expect((JSON.parse(io.out()) as { skippedInputs: number }).skippedInputs).toBe(1);
     expect(io.err()).toContain('modeshift: skipped ');
     expect(io.err()).toContain('values.yaml:1');
+  });
+
+  it('reads a key given twice as kubectl does, warns with file and line, and counts nothing as skipped', async () => {
+    const repeated = deployment.replace('  name: web\n  namespace: shop\n', '  name: web\n  namespace: shop\n  name: web\n');
+    const inventory = folder('repeated-key', { 'web.yaml': repeated });
+    const io = captureIo();
+    const code = await run(['plan', inventory, '--to', 'auto-mode', '--format', 'json'], io);
+    expect(code).toBe(0);
+    const plan = JSON.parse(io.out()) as { skippedInputs: number; workloads: { workload: string }[] };
+    expect(plan.skippedInputs).toBe(0);
+    expect(plan.workloads.map((w) => w.workload)).toContain('Deployment/shop/web');
+    expect(io.err()).toBe(`modeshift: warning: ${join(inventory, 'web.yaml')}:6: the same key appears twice in one mapping; the later value is used\n`);
   });
 });

@@ -16,6 +16,8 @@ export interface RawDocument {
  * Something wrong with the input, reported instead of thrown so that one bad file does not hide the rest.
  * 'error': the input is invalid (syntax error, malformed object) and the CLI should fail.
  * 'skipped': the input is not something modeshift reads, or was superseded; the rest is complete without it.
+ * 'warning': the input was read, but not quite as written (a key given twice: its later value is used, as
+ * kubectl does); nothing was left out, and the operator should check the value is the one meant.
  * Messages never quote values from the input: a Secret's data must not leak through an error message.
  */
 export interface LoadProblem {
@@ -23,7 +25,7 @@ export interface LoadProblem {
   /** 1-based; null when the problem concerns a whole file or path. */
   line: number | null;
   message: string;
-  severity: 'error' | 'skipped';
+  severity: 'error' | 'skipped' | 'warning';
 }
 
 /**

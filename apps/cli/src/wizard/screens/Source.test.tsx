@@ -36,15 +36,19 @@ describe('Source screen', () => {
     await h.see('Cluster shop-prod');
   });
 
-  it('lists skipped files with the reason, and refuses to continue past load errors', async () => {
+  it('lists skipped files with the reason, warnings apart, and refuses to continue past load errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'modeshift-source-'));
     mkdirSync(join(dir, 'inv'));
     writeFileSync(join(dir, 'inv', 'broken.yaml'), 'kind: Deployment\nmetadata: {name: [unclosed\n');
+    writeFileSync(join(dir, 'inv', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  X: "1"\n  X: "2"\n');
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     h = await startWizard({ init: { paths: [join(dir, 'inv'), join(dir, 'notes.txt')] }, cwd: dir });
     await h.see('Errors');
     expect(h.frame()).toContain('Skipped (1)');
     expect(h.frame()).toContain('notes.txt: not a .yaml, .yml or .json file');
+    // A repeated key is read (its later value), so it is not among the skipped.
+    expect(h.frame()).toContain('Read with a warning (1)');
+    expect(h.frame()).toContain('inv/cm.yaml:7: the same key appears twice');
     expect(h.frame()).toContain('broken.yaml');
     await h.press(KEY.enter);
     expect(h.model.screen).toBe('source');

@@ -78,10 +78,15 @@ export function summaryLines(m: WizardModel, width: number): Line[] {
     const counts = inventoryCounts(result.inventory);
     out.push(...wrap(`Workloads: ${counts.workloads}`, width, '  ').map((text) => ({ text })));
     if (counts.others) out.push(...wrap(`Also: ${counts.others}`, width, '  ').map((text) => ({ text, tone: 'muted' as const })));
-    const skipped = result.problems.filter((p) => p.severity === 'skipped');
-    if (skipped.length > 0) {
-      out.push({ text: `Skipped (${skipped.length}):`, tone: 'warn', bold: true });
-      for (const p of skipped)
+    // Skipped input is not in the plan; a warning's input is, read as kubectl reads it.
+    for (const [severity, heading] of [
+      ['skipped', 'Skipped'],
+      ['warning', 'Read with a warning'],
+    ] as const) {
+      const listed = result.problems.filter((p) => p.severity === severity);
+      if (listed.length === 0) continue;
+      out.push({ text: `${heading} (${listed.length}):`, tone: 'warn', bold: true });
+      for (const p of listed)
         out.push(
           ...wrap(`${relative(m.deps.cwd, p.file) || p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`, width, '  ').map((text) => ({
             text,
