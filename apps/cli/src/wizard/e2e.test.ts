@@ -14,7 +14,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
   it('walks to a step, marks it done, quits, starts again and resumes', () => {
     // turbo builds before it tests; run `npm run build` first when calling vitest directly.
     expect(existsSync(built), `${built} is missing: run npm run build first`).toBe(true);
-    // Isolated from the machine's rc files (see runBashFile); tmux and the wizard get the test's own environment.
+    // The script's bash reads none of the machine's rc files (see runBashFile); tmux and the wizard get the test's own environment.
     const result = runBashFile(script, [], { env: { ...process.env }, timeoutMs: 120_000 });
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(result.stdout).toContain('tmux-e2e: ok');

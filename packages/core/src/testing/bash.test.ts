@@ -25,7 +25,7 @@ describe('runBash', () => {
   });
 
   it('stops a script that outlives its timeout and says so', () => {
-    expect(() => runBash('sleep 30', { timeoutMs: 300 })).toThrow(/did not finish .* within 300 ms/);
+    expect(() => runBash('sleep 30', { timeoutMs: 300 })).toThrow(/did not finish within 300 ms/);
   });
 
   it('gives the exit status and both streams', () => {

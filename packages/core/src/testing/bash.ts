@@ -22,7 +22,7 @@ export interface BashOptions {
   env?: Record<string, string | undefined>;
   /** Text for the script's stdin; without it, stdin is /dev/null. */
   input?: string;
-  /** Milliseconds before the shell is killed and the call throws (default 20 s). */
+  /** Milliseconds before the shell is stopped and the call throws (default 20 s). */
   timeoutMs?: number;
 }
 
@@ -49,10 +49,15 @@ function runBashArgs(args: string[], options: BashOptions): BashRun {
     input: options.input,
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     timeout,
-    killSignal: 'SIGKILL',
+    // SIGTERM, not SIGKILL: a script's EXIT trap (the tmux e2e script's clean-up) still runs.
+    killSignal: 'SIGTERM',
     maxBuffer: 64 * 2 ** 20,
   });
-  if (run.error) throw new Error(`bash did not finish (${run.error.message}) within ${timeout} ms: ${run.stderr ?? ''}`);
+  if (run.error) {
+    const code = (run.error as NodeJS.ErrnoException).code;
+    if (code === 'ETIMEDOUT') throw new Error(`bash did not finish within ${timeout} ms: ${run.stderr ?? ''}`);
+    throw new Error(`bash could not be run (${run.error.message})`);
+  }
   if (run.status === null) throw new Error(`bash was killed by ${run.signal ?? 'a signal'}: ${run.stderr}`);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
