@@ -99,7 +99,11 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
   }
   const jobs = waitForJobsStep(input, after);
   if (jobs) steps.push(jobs);
-  const decisions = input.findings.filter((f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy');
+  // Jobs left to finish are answered by their wait step, not listed again as decisions.
+  const waited = new Set(jobs?.findings ?? []);
+  const decisions = input.findings.filter(
+    (f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy' && !waited.has(f.id),
+  );
   if (decisions.length > 0) {
     steps.push(
       makeStep({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { remediationOf } from '@modeshift/plan';
 import { buildPlan } from './build-plan.js';
 import { simulate } from '../simulate/replay.js';
 import { aCluster, aFargateProfile, anInventory, aWorkload, contextFor, runRule } from '../testing/builders.js';
@@ -51,6 +52,9 @@ describe('workloads that stay outside Auto Mode', () => {
     expect(step?.commands).toEqual([]);
     expect(step?.effects).toEqual([]);
     expect(step?.why).toContain('Deployment/ledger/ledger');
+    // The finding the step answers does not tell the operator to scale it to 0 regardless.
+    const finding = plan.findings.find((f) => step?.findings.includes(f.id));
+    expect(finding && remediationOf(plan.rules, finding)).toContain('CoreDNS keeps its replicas');
     expect(simulate(ctx(), plan).violations).toEqual([]);
   });
 });

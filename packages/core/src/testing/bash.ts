@@ -26,8 +26,8 @@ export interface BashOptions {
   timeoutMs?: number;
 }
 
-/** The arguments that keep bash from reading any start-up file; `bash ...BASH_ISOLATED script` for a script file. */
-export const BASH_ISOLATED = ['--norc', '--noprofile'] as const;
+/** The arguments that keep bash from reading any start-up file. */
+const BASH_ISOLATED = ['--norc', '--noprofile'] as const;
 
 /** bash -c script, isolated as above. */
 export function runBash(script: string, options: BashOptions = {}): BashRun {

@@ -1,3 +1,4 @@
+import { runsOnce } from '../../analysis/finished-runs.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
 import { SOURCES } from '../../capabilities/sources.js';
 import { objectRef, workloadRef } from '../../analysis/refs.js';
@@ -85,7 +86,8 @@ export const autoModeKarpenterRule: Rule = {
       });
     for (const w of ctx.inventory.workloads) {
       const pool = karpenterPoolOf(ctx, w);
-      if (pool === null || w.kind === 'DaemonSet' || w.finished !== null) continue;
+      // A Job stays where it runs (auto-mode-finished-jobs says so; re-creating it would run it again).
+      if (pool === null || w.kind === 'DaemonSet' || runsOnce(w)) continue;
       const target = ctx.placement.workloads.get(w.key)?.target;
       const replacement = names.get(pool);
       if (target?.type !== 'auto-mode') {

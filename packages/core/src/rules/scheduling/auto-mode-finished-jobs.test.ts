@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../plan/build-plan.js';
 import { simulate } from '../../simulate/replay.js';
 import { aFargateInventory, aWorkload, contextFor, runRule } from '../../testing/builders.js';
+import { aKarpenterCluster } from '../../testing/karpenter.js';
 import { autoModeFinishedJobsRule as rule } from './auto-mode-finished-jobs.js';
 
 const reindex = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex', finished: 'succeeded' });
@@ -33,6 +34,21 @@ describe('auto-mode-finished-jobs', () => {
     const decommission = plan.stages.find((s) => s.id === 'decommission');
     expect(decommission?.steps.length).toBeGreaterThan(0);
     expect(simulate(contextFor(aFargateInventory([unknown, aWorkload({ name: 'web' })]), 'auto-mode'), plan).violations).toEqual([]);
+  });
+
+  it('answers the Job’s finding with the wait step, not again among the changes to decide on', () => {
+    const unknown = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex' });
+    const plan = buildPlan(contextFor(aFargateInventory([unknown, aWorkload({ name: 'web' })]), 'auto-mode'));
+    const id = plan.findings.find((f) => f.rule === 'auto-mode-finished-jobs')?.id;
+    const steps = plan.stages.flatMap((s) => s.steps);
+    expect(steps.filter((s) => id !== undefined && s.findings.includes(id)).map((s) => s.id)).toEqual(['verification/jobs-finished']);
+  });
+
+  it('says nothing else of a Job on a Karpenter pool: it is not moved to the Auto Mode pool that replaces it', () => {
+    const onPool = aWorkload({ kind: 'Job', namespace: 'shop', name: 'reindex', spec: { nodeSelector: { 'karpenter.sh/nodepool': 'spot' } } });
+    const plan = buildPlan(contextFor(aKarpenterCluster([onPool]), 'auto-mode'));
+    expect(plan.findings.filter((f) => f.resource?.name === 'reindex').map((f) => f.rule)).toEqual(['auto-mode-finished-jobs']);
+    expect(plan.workloads.find((o) => o.workload === onPool.key)?.outcome).not.toBe('moves');
   });
 
   it('never re-creates or patches a finished Job in the plan', () => {
