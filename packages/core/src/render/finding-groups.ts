@@ -133,8 +133,8 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
 }
 
 /** Groups by rule and severity: worst severity first, then by rule id; findings keep the plan's order. */
-export function groupFindings(plan: Plan, findings: readonly Finding[] = plan.findings): FindingGroup[] {
-  const keyed = groupInOrder(findings, (f) => `${f.severity}\u0000${f.rule}`);
+export function groupFindings(plan: Plan): FindingGroup[] {
+  const keyed = groupInOrder(plan.findings, (f) => `${f.severity}\u0000${f.rule}`);
   const rank = new Map(SEVERITIES.map((s, i) => [s, i]));
   return [...keyed.values()]
     .map((list) => group(plan, list[0]!.rule, list[0]!.severity, list))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
+import { aFargateInventory, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { renderText } from './text.js';
 
@@ -36,5 +36,12 @@ describe('the text plan', () => {
         .filter((l) => l.length > width);
       for (const line of long) expect(line, line).toMatch(/^\s+(\$ |verify: |rollback: )|^\S+$|https?:\/\/\S{30,}/);
     }
+  });
+
+  it('counts the workloads of a step outside the waves by namespace, in the singular for one', () => {
+    const shop = Array.from({ length: 12 }, (_, i) => aWorkload({ name: `app-${i}`, namespace: 'shop' }));
+    const text = renderText(buildPlan(contextFor(anAutoModeInventory(shop), 'fargate')), { color: false });
+    expect(text).toContain('workloads (12): in 1 namespace: ');
+    expect(text).not.toContain('1 namespaces');
   });
 });

@@ -20,7 +20,12 @@ function workloadLines(ctx: TextContext, step: Step, inWaves: boolean): string[]
   const groups = byNamespace(step.workloads);
   const head = `    workloads (${step.workloads.length}): `;
   if (!inWaves && step.workloads.length > NAMED_WORKLOADS)
-    return wrap(`in ${groups.size} namespaces: ${countsByNamespace(groups, t)} (the waves name each one)`, ctx.width, head, '      ');
+    return wrap(
+      `in ${groups.size} namespace${groups.size === 1 ? '' : 's'}: ${countsByNamespace(groups, t)} (the waves name each one)`,
+      ctx.width,
+      head,
+      '      ',
+    );
   const only = step.namespaces.length === 1 && groups.size === 1 ? groups.get(step.namespaces[0]!) : undefined;
   const text = only ? namesByKind(only, t, t) : [...groups].map(([ns, list]) => `${t(ns)}: ${namesByKind(list, t, t)}`).join('; ');
   return wrap(text, ctx.width, head, '      ');

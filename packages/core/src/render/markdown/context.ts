@@ -1,7 +1,6 @@
-import type { Finding, Plan, Step } from '@modeshift/plan';
+import type { Plan, Step } from '@modeshift/plan';
 import { MODE_NAMES } from '../mode-names.js';
 import type { SourceMode } from '../../placement/types.js';
-import { resourceKey } from '../../rules/engine/run.js';
 import { Anchors, code } from './syntax.js';
 import { groupFindings, type FindingGroup } from '../finding-groups.js';
 import { commandLimit } from './step-parts.js';
@@ -29,7 +28,6 @@ export interface Context {
   groups: readonly FindingGroup[];
   /** Finding id → the number of its group (1-based). */
   findingNumber: ReadonlyMap<string, number>;
-  findingById: ReadonlyMap<string, Finding>;
   /** Step id → "stage.step", e.g. "2.3". */
   stepNumber: ReadonlyMap<string, string>;
   /** Step id → the anchor key of the heading it sits under (its namespace section in the waves, else its stage). */
@@ -49,11 +47,9 @@ export function sectionKey(stageId: string, step: Step): string {
 export function buildContext(plan: Plan, options: MarkdownOptions): Context {
   const groups = groupFindings(plan);
   const findingNumber = new Map<string, number>();
-  const findingById = new Map<string, Finding>();
   groups.forEach((g, i) => {
     for (const f of g.findings) {
       findingNumber.set(f.id, i + 1);
-      findingById.set(f.id, f);
     }
   });
   const stepNumber = new Map<string, string>();
@@ -68,7 +64,7 @@ export function buildContext(plan: Plan, options: MarkdownOptions): Context {
   });
   // Own properties only: a progress record parsed from JSON must not match "constructor" or "__proto__".
   const progress = new Map(Object.entries(options.progress ?? {}).filter(([id]) => stepNumber.has(id)));
-  return { plan, anchors: new Anchors(), progress, groups, findingNumber, findingById, stepNumber, stepSection, findingStep, commandLimit: commandLimit(plan) };
+  return { plan, anchors: new Anchors(), progress, groups, findingNumber, stepNumber, stepSection, findingStep, commandLimit: commandLimit(plan) };
 }
 
 /** The anchor key of a rule's entry in "All findings" (one per rule and severity). */
@@ -94,8 +90,4 @@ export function stepRef(ctx: Context, id: string): string {
   const n = ctx.stepNumber.get(id);
   const section = ctx.stepSection.get(id);
   return n === undefined || section === undefined ? code(id) : ctx.anchors.link(section, n);
-}
-
-export function resourceOf(finding: Finding): string {
-  return resourceKey(finding.resource);
 }

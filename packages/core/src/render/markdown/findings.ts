@@ -1,7 +1,7 @@
 import { CAPABILITY_MATRIX } from '../../capabilities/matrix.js';
 import { sourcesOf, type Action, type Finding } from '@modeshift/plan';
-import { findingRef, groupKey, resourceOf, stepRef, type Context } from './context.js';
-import type { FindingGroup } from '../finding-groups.js';
+import { findingRef, groupKey, stepRef, type Context } from './context.js';
+import { findingResource, type FindingGroup } from '../finding-groups.js';
 import { groupInOrder } from '../../util/group-by.js';
 import { code, inline, plural, tableRow, url } from './syntax.js';
 
@@ -34,7 +34,7 @@ function resourceList(g: FindingGroup, list: readonly Finding[], detailed: boole
   const byDetail = new Map<string, Set<string>>();
   for (const f of list) {
     const r = f.resource;
-    const name = !r ? 'cluster' : r.namespace === null ? resourceOf(f) : `${r.kind}/${r.name}`;
+    const name = !r ? 'cluster' : r.namespace === null ? findingResource(f) : `${r.kind}/${r.name}`;
     const detail = detailed ? g.detail(f) : '';
     const own = detailed ? g.ownRemediation(f) : null;
     const key = `${detail ? ` (${inline(detail)})` : ''}${own ? ` (remediation: ${inline(own)})` : ''}`;
@@ -91,7 +91,7 @@ function sourceLine(ctx: Context, g: FindingGroup): string[] {
 
 function blocker(ctx: Context, g: FindingGroup): string[] {
   const n = ctx.findingNumber.get(g.findings[0]!.id) ?? 0;
-  const one = g.findings.length === 1 ? resourceOf(g.findings[0]!) : null;
+  const one = g.findings.length === 1 ? findingResource(g.findings[0]!) : null;
   const what = one ?? `${g.title}, ${plural(g.findings.length, 'resource')}`;
   const heading = ctx.anchors.heading(
     3,

@@ -15,7 +15,7 @@ export const IN = '  ';
  * In a large plan, a step's commands are listed while they are at most this many lines (notes merged);
  * more are left to the wizard and --verbose.
  */
-export const SHOWN_COMMANDS = 6;
+const SHOWN_COMMANDS = 6;
 /**
  * A plan whose commands and rollbacks come to at most this many lines lists every one of them: the
  * Markdown is the change ticket, and for a cluster of a few dozen workloads the approver reads what runs.
@@ -85,7 +85,7 @@ export function workloadLine(step: Step, inWaves: boolean): string[] {
 const MERGED = new WeakMap<Step, string[]>();
 
 /** The step's commands with their notes merged, worked out once per step (three parts of an item ask). */
-function mergedCommands(step: Step): string[] {
+export function mergedCommands(step: Step): string[] {
   let merged = MERGED.get(step);
   if (!merged) MERGED.set(step, (merged = mergeComments(step.commands)));
   return merged;

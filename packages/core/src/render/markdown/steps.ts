@@ -1,10 +1,19 @@
 import type { Stage, Step, StepKind } from '@modeshift/plan';
 import { groupRefs, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
-import { closingLines, commandLines, IN, infrastructureLines, manifestLines, mergeComments, runLine, unlistedNote, workloadLine } from './step-parts.js';
+import {
+  closingLines,
+  commandLines,
+  IN,
+  infrastructureLines,
+  manifestLines,
+  mergeComments,
+  mergedCommands,
+  runLine,
+  unlistedNote,
+  workloadLine,
+} from './step-parts.js';
 import { code, inline, plural } from './syntax.js';
 import { groupInOrder } from '../../util/group-by.js';
-
-export { mergeComments } from './step-parts.js';
 
 const STATUS: Record<StepProgress['status'], string> = { done: 'Done', skipped: 'Skipped', 'not-applicable': 'Not applicable' };
 
@@ -63,7 +72,7 @@ function tightKinds(stage: Stage): Set<StepKind> {
 /** A task item in three lines: its commands and files, verification and rollback inline. */
 function tightItem(ctx: Context, step: Step): string[] {
   const files = step.manifests.length > 0 ? ` · files (\`modeshift export\` writes them): ${step.manifests.map((m) => code(m.file)).join(', ')}` : '';
-  const run = mergeComments(step.commands).map(code).join(' · ');
+  const run = mergedCommands(step).map(code).join(' · ');
   const verify = step.verify.command
     ? `${code(step.verify.command)}${step.verify.expect ? ` must show: ${inline(step.verify.expect)}` : ''}`
     : inline(step.verify.expect || 'see the stage');

@@ -1,5 +1,6 @@
 import { type Plan, SEVERITIES, type Severity } from '@modeshift/plan';
-import { COMPUTE, groupKey, resourceOf, type Context } from './context.js';
+import { COMPUTE, groupKey, type Context } from './context.js';
+import { findingResource } from '../finding-groups.js';
 import { hasSimulation, verdictLine } from '../../simulate/verdict.js';
 import { code, fence, inline, plural, tableRow } from './syntax.js';
 
@@ -73,7 +74,7 @@ function resourcesBySeverity(plan: Plan): Map<Severity, number> {
   for (const f of plan.findings) {
     let set = seen.get(f.severity);
     if (!set) seen.set(f.severity, (set = new Set()));
-    set.add(resourceOf(f));
+    set.add(findingResource(f));
   }
   return new Map([...seen].map(([s, set]) => [s, set.size]));
 }
