@@ -134,13 +134,16 @@ export function checkReplaceable(path: string): Stats | null {
   return existing;
 }
 
+/** What a file is written from: its text, or a producer that hands the text over in pieces (a large plan is never one string). */
+export type FileContent = string | ((write: (chunk: string) => void) => void);
+
 /**
  * Writes a file so that readers see the old content or the new, never half of it: temporary file in the
  * same directory, fsync, rename. Only a regular file is ever replaced: the rename would put a new file in
  * place of a symbolic link, a named pipe or a device node (as root, `/dev/null` itself), so those are
  * refused, as is a directory. A replaced file keeps its permission bits (a 0600 file stays 0600).
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, content: FileContent): void {
   const existing = checkReplaceable(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -154,7 +157,9 @@ export function writeFileAtomic(path: string, text: string): void {
     try {
       // The mode given to open is narrowed by the umask; an existing file's bits are restored exactly.
       if (existing) fchmodSync(fd, existing.mode & 0o7777);
-      writeFileSync(fd, text);
+      // writeFileSync on a descriptor writes at its position and retries short writes.
+      if (typeof content === 'string') writeFileSync(fd, content);
+      else content((chunk) => writeFileSync(fd, chunk));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -163,6 +168,8 @@ export function writeFileAtomic(path: string, text: string): void {
     syncDirectory(dirname(path));
   } catch (error) {
     rmSync(temp, { force: true });
+    // A producer's own failure is not the file system's: it is passed on as it is, with no file left behind.
+    if (typeof content !== 'string' && !(error instanceof Error && 'syscall' in error)) throw error;
     throw new UserError('input', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@modeshift/core';
 import { run } from './cli.js';
+import { writeFileAtomic } from './io.js';
 import { captureIo, EXAMPLES, tempTree } from './testing.js';
 
 const INVENTORY = join(EXAMPLES, 'fargate-to-auto-mode', 'inventory');
@@ -68,6 +69,29 @@ describe('plan --out', () => {
     expect(result).toMatchObject({ code: 0, left: ['plan.json'] });
     expect((JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as Plan).schemaVersion).toBe(2);
     expect(statSync(join(dir, 'plan.json')).mode & 0o7777).toBe(0o600);
+  });
+
+  it('writes the same bytes into the file as on stdout, for JSON and text alike', async () => {
+    for (const format of ['json', 'text']) {
+      const dir = tempTree({});
+      const argv = ['plan', INVENTORY, '--to', 'auto-mode', '--format', format];
+      const printed = await runIn(dir, argv);
+      const written = await runIn(dir, [...argv, '--out', join(dir, `plan.${format}`)]);
+      expect(written, format).toMatchObject({ code: printed.code, out: '', left: [`plan.${format}`] });
+      expect(readFileSync(join(dir, `plan.${format}`), 'utf8'), format).toBe(printed.out);
+    }
+  });
+
+  it('leaves the old file and no temporary one when the text being written in pieces fails half-way', () => {
+    const dir = tempTree({ 'plan.json': 'old' });
+    const failing = (write: (chunk: string) => void) => {
+      write('{"half": ');
+      throw new Error('renderer failed');
+    };
+    // The producer's own error, not a file-system complaint about the path.
+    expect(() => writeFileAtomic(join(dir, 'plan.json'), failing)).toThrow('renderer failed');
+    expect(readdirSync(dir)).toEqual(['plan.json']);
+    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe('old');
   });
 
   it("rejects --out '' instead of printing to stdout", async () => {

@@ -80,6 +80,12 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   const outPath = outOption(options.out, 'file');
   if (outPath !== undefined) checkReplaceable(outPath);
   const plan = await planFromPaths(paths, options, io);
+  if (outPath !== undefined && format !== 'md') {
+    // Into the file as it is produced, as on stdout: a large plan never becomes one string.
+    writeFileAtomic(outPath, (write) => (format === 'json' ? renderJsonTo(plan, write) : renderTextTo(plan, textOptions(io, options, false), write)));
+    io.stderr.write(`modeshift: wrote ${outPath}\n`);
+    return failsOn(plan, failOn) ? 1 : 0;
+  }
   if (outPath === undefined && format !== 'md') {
     // A plan of tens of thousands of workloads is tens of megabytes of text: written as it is
     // produced, it is never one string plus one buffer in memory at the same time.

@@ -8,6 +8,7 @@
 import { remembered } from '../util/memo.js';
 import type { InventoryIndex } from '../inventory/index-lookups.js';
 import type { Inventory, Workload } from '../inventory/types.js';
+import type { KubeObject } from '../kube.js';
 
 export type Mesh = 'Istio' | 'Linkerd' | 'App Mesh';
 
@@ -58,10 +59,22 @@ function meshObjectsByNamespace(inventory: Inventory): Map<string, MeshMembershi
   });
 }
 
+/** Namespace → what its own labels and annotations say, found once per inventory (asked for every workload). */
+const namespaceMeshBy = new WeakMap<Inventory, Map<string, MeshMembership | null>>();
+
 function fromNamespace(index: InventoryIndex, namespace: string): MeshMembership | null {
-  const ns = index.inventory.namespaces.find((n) => n.metadata.name === namespace);
-  const labels = ns?.metadata.labels ?? {};
-  const annotations = ns?.metadata.annotations ?? {};
+  const byNamespace = remembered(namespaceMeshBy, index.inventory, () => {
+    const out = new Map<string, MeshMembership | null>();
+    // The first Namespace object of a name wins, as a search from the start of the list would find it.
+    for (const ns of index.inventory.namespaces) if (!out.has(ns.metadata.name)) out.set(ns.metadata.name, meshOfNamespace(ns));
+    return out;
+  });
+  return byNamespace.get(namespace) ?? null;
+}
+
+function meshOfNamespace(ns: KubeObject): MeshMembership | null {
+  const labels = ns.metadata.labels;
+  const annotations = ns.metadata.annotations;
   if (labels['istio-injection'] === 'enabled') return { mesh: 'Istio', evidence: `namespace label istio-injection=enabled` };
   if (labels['istio.io/rev'] !== undefined && labels['istio-injection'] !== 'disabled')
     return { mesh: 'Istio', evidence: `namespace label istio.io/rev=${labels['istio.io/rev']}` };

@@ -125,7 +125,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       return;
     case 'ConfigMap':
       model.configMaps.set(nsName(ns, ref.name), (object.data ?? {}) as StringMap);
-      impact.logs = true;
+      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.set(`DaemonSet/${ns}/${ref.name}`, daemonSetFromManifest(ns, ref.name, object));
@@ -205,7 +205,7 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       return touchNamespace(model, impact, ns);
     case 'ConfigMap':
       model.configMaps.delete(nsName(ns, ref.name));
-      impact.logs = true;
+      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.delete(`DaemonSet/${ns}/${ref.name}`);
@@ -250,7 +250,7 @@ function patchObject(model: ClusterModel, ref: ObjectRef, patch: Record<string, 
       const key = nsName(ns, ref.name);
       const data = mergePatch(model.configMaps.get(key) ?? {}, patch.data ?? {}) as StringMap;
       model.configMaps.set(key, data);
-      impact.logs = true;
+      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
       return;
     }
     case 'SecurityGroupPolicy': {

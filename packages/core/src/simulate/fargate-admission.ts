@@ -1,4 +1,5 @@
 import { FARGATE_LIMITS } from '../capabilities/limits.js';
+import { remembered } from '../util/memo.js';
 import type { Workload } from '../inventory/types.js';
 import type { Container, PodSpec } from '../kube.js';
 import { needsGpu, needsNeuron, pinnedValues, schedulingTerms } from '../placement/pod-needs.js';
@@ -11,6 +12,14 @@ import { isEc2OnlyLabel } from '../analysis/ec2-labels.js';
  * whose fixes come later is caught.
  */
 export function fargateRejects(workload: Workload): string | null {
+  // A string or null: `remembered` keeps every answer but undefined. Workloads are replaced, never
+  // changed in place, when the simulator edits them, so an answer lives exactly as long as its question.
+  return remembered(rejections, workload, () => whyRejected(workload));
+}
+
+const rejections = new WeakMap<Workload, string | null>();
+
+function whyRejected(workload: Workload): string | null {
   const spec = workload.template.spec;
   if (workload.kind === 'DaemonSet') return 'Fargate runs no DaemonSets';
   if (spec.hostNetwork || spec.hostPID || spec.hostIPC) return 'it uses the host network or host namespaces, which Fargate does not allow';

@@ -68,6 +68,9 @@ export interface DaemonSetModel {
 export type ByName<T> = Map<string, T>;
 
 const nsName = (namespace: string | null, name: string) => `${namespace ?? ''}/${name}`;
+
+/** Fargate's built-in log router reads this ConfigMap (`namespace/name`). */
+const FARGATE_LOGGING = 'aws-observability/aws-logging';
 export { nsName };
 
 /**
@@ -193,9 +196,20 @@ export class ClusterModel {
     );
   }
 
+  /**
+   * Whether a ConfigMap is log configuration: Fargate's router's, or one a log-shipping DaemonSet
+   * mounts. Only those change where logs go; other ConfigMaps (the VPC CNI's, an app's) change
+   * nothing the simulator checks, and re-checking every pod's logs for each of them cost the most.
+   */
+  isLogConfig(namespace: string | null, name: string): boolean {
+    if (nsName(namespace, name) === FARGATE_LOGGING) return true;
+    for (const ds of this.daemonSets.values()) if (ds.namespace === (namespace ?? '') && ds.configMaps.includes(name)) return true;
+    return false;
+  }
+
   /** Log outputs of Fargate's built-in router (aws-observability/aws-logging), or none. */
   fargateLogOutputs(): LogOutput[] {
-    const data = this.configMaps.get('aws-observability/aws-logging');
+    const data = this.configMaps.get(FARGATE_LOGGING);
     if (!data) return [];
     return Object.entries(data)
       .filter(([key]) => key.endsWith('.conf') || key === 'output.conf')
