@@ -23,9 +23,15 @@ export function writeTreeAtomic(dir: string, files: ReadonlyMap<string, string>)
   const old = `${dir}.${suffix}.old`;
   try {
     mkdirSync(dirname(dir), { recursive: true });
+    // Each folder is made once: a large export has tens of thousands of files in a few thousand folders.
+    const made = new Set<string>();
     for (const [path, text] of files) {
       const full = join(temp, path);
-      mkdirSync(dirname(full), { recursive: true });
+      const folder = dirname(full);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeFileSync(full, text);
     }
     if (existsSync(dir)) renameSync(dir, old);

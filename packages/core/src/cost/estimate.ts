@@ -215,7 +215,9 @@ function summarise(t: Totals): CostEstimate {
   for (const p of t.priced) {
     if (t.excluded.has(p.workload.key)) continue;
     const ns = p.workload.metadata.namespace;
-    byNs.set(ns, [...(byNs.get(ns) ?? []), p.workload.key]);
+    const keys = byNs.get(ns);
+    if (keys) keys.push(p.workload.key);
+    else byNs.set(ns, [p.workload.key]);
   }
   const targetMonthly = monthly('target', included);
   const spotDelta = [...t.spotHourly.values()].reduce((a, b) => a + b, 0) * HOURS_PER_MONTH;

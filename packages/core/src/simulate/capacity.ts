@@ -52,6 +52,14 @@ export class CapacityState {
   private readonly nodegroups: Nodegroup[];
   private node: NodeCapacity | null = null;
   readonly clusterSg: string | null;
+  /**
+   * Bumped by every change to profiles, pools, NodeClasses or Auto Mode: a pod template landed at
+   * the same version lands the same way. The replay lands most workloads again after steps that
+   * changed nothing of this (an annotated service account, a namespace's policies), so the answer is
+   * kept per pod template with the version it was found at.
+   */
+  private version = 0;
+  private readonly landed = new WeakMap<Workload, { version: number; compute: Compute }>();
 
   /** `unseen`: capacity placement assumed for workloads the inventory's own capacity does not run (unseen-capacity.ts). */
   constructor(inventory: Inventory, unseen: UnseenCapacity = NO_UNSEEN_CAPACITY) {
@@ -80,6 +88,7 @@ export class CapacityState {
 
   addProfile(profile: FargateProfile): void {
     this.removeProfile(profile.name);
+    this.version++;
     this.profiles.set(profile.name, profile);
     for (const ns of literalNamespaces(profile)) {
       const list = this.byNamespace.get(ns);
@@ -92,6 +101,7 @@ export class CapacityState {
   removeProfile(name: string): FargateProfile | undefined {
     const old = this.profiles.get(name);
     if (!old) return undefined;
+    this.version++;
     this.profiles.delete(name);
     for (const ns of literalNamespaces(old))
       this.byNamespace.set(
@@ -111,17 +121,17 @@ export class CapacityState {
     const ref = pool.spec.template?.spec?.nodeClassRef;
     const needsClass = ref?.group === 'eks.amazonaws.com' && ref.name !== undefined && ref.name !== 'default' ? ref.name : null;
     this.pools.set(pool.metadata.name, { model: poolFromNodePool(pool), needsClass, nodeClass: classOf(pool) });
-    this.node = null;
+    this.changed();
   }
 
   /** Self-managed Karpenter's pools, which nothing provisions once its controller is gone. */
   removeKarpenterPools(): void {
     for (const [name, pool] of this.pools) if (!pool.model.autoMode) this.pools.delete(name);
-    this.node = null;
+    this.changed();
   }
 
   removePool(name: string): boolean {
-    this.node = null;
+    this.changed();
     return this.pools.delete(name);
   }
 
@@ -136,17 +146,22 @@ export class CapacityState {
 
   setNodeClass(name: string, groups: NodeClassGroups): void {
     this.nodeClasses.set(name, groups);
-    this.node = null;
+    this.changed();
   }
 
   removeNodeClass(name: string): void {
     this.nodeClasses.delete(name);
-    this.node = null;
+    this.changed();
   }
 
   setAutoMode(enabled: boolean, builtins: string[], loadBalancing: boolean): void {
     this.autoMode = { enabled, builtins: enabled ? builtins : [], loadBalancing: enabled && loadBalancing };
+    this.changed();
+  }
+
+  private changed(): void {
     this.node = null;
+    this.version++;
   }
 
   private nodeCapacity(): NodeCapacity {
@@ -164,6 +179,14 @@ export class CapacityState {
 
   /** Where a restarted pod of the workload lands now; `pending` says why it would not run. */
   land(workload: Workload): Compute {
+    const known = this.landed.get(workload);
+    if (known?.version === this.version) return known.compute;
+    const compute = this.landAnew(workload);
+    this.landed.set(workload, { version: this.version, compute });
+    return compute;
+  }
+
+  private landAnew(workload: Workload): Compute {
     const ns = workload.metadata.namespace;
     const literal = this.byNamespace.get(ns) ?? [];
     const candidates = this.wildcard.length === 0 ? literal : [...literal, ...this.wildcard];
