@@ -36,6 +36,12 @@ describe('inline text', () => {
     expect(rendered).toBe('a \\` lone tick and ``double`` code');
   });
 
+  it('a code span of text without backticks or line breaks is the text in single backticks, carriage returns kept', () => {
+    expect(code('Deployment/web')).toBe('`Deployment/web`');
+    expect(code('a\rb')).toBe('`a\rb`');
+    expect(code('')).toBe('``');
+  });
+
   it('code spans survive backticks at the edges and inside', () => {
     expect(code('plain')).toBe('`plain`');
     expect(code('a`b')).toBe('``a`b``');

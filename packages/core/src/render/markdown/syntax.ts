@@ -62,6 +62,8 @@ function longestRun(text: string, char: string): number {
 
 /** An inline code span that survives backticks inside the text (CommonMark: a longer delimiter). */
 export function code(text: string): string {
+  // Most spans are names with neither backticks nor line breaks: a Markdown plan at 20,000 workloads has 100,000 of them.
+  if (!text.includes('`') && !text.includes('\n')) return `\`${text}\``;
   const flat = text.replace(/\r?\n/g, ' ');
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
