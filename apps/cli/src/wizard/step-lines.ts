@@ -14,10 +14,32 @@ export const STATUS_LABEL: Record<Effective, string> = {
   'not-applicable': 'not applicable',
 };
 
+/**
+ * Entries of one list the detail pane shows before it counts the rest. A step can hold tens of
+ * thousands of commands, workloads or findings (one IRSA role per service account of a large estate):
+ * laid out in full they were 100,000 wrapped lines, rebuilt on every key, and nobody reads them in a
+ * pane; `c` copies every command, and the text plan with --verbose prints them all.
+ */
+export const LISTED_ENTRIES = 200;
+
+/** The first LISTED_ENTRIES items as lines, then one muted line saying how many more there are and where they are. */
+function capped<T>(items: readonly T[], lines: (item: T) => Line[], more: (rest: number) => string): Line[] {
+  if (items.length <= LISTED_ENTRIES) return items.flatMap(lines);
+  return [...items.slice(0, LISTED_ENTRIES).flatMap(lines), { text: `  … ${more(items.length - LISTED_ENTRIES)}`, tone: 'muted' }];
+}
+
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} more ${what}${n === 1 ? '' : 's'}`;
+
 const para = (text: string, width: number, tone?: Tone): Line[] => wrap(text, width, '  ').map((t) => ({ text: t, ...(tone ? { tone } : {}) }));
 const code = (text: string, width: number): Line[] => wrapCode(text, width, '  ').map((t) => ({ text: t, tone: 'code' as const }));
-const commandLines = (commands: string[], width: number): Line[] =>
-  commands.flatMap((c) => wrapCommand(c, width, '  ').map((text) => ({ text, tone: 'code' as const })));
+const commandLine = (command: string, width: number): Line[] => wrapCommand(command, width, '  ').map((text) => ({ text, tone: 'code' as const }));
+const commandLines = (commands: readonly string[], width: number, copies = false): Line[] =>
+  capped(
+    commands,
+    (c) => commandLine(c, width),
+    (rest) =>
+      `${count(rest, 'command')}: ${copies ? `c copies all ${commands.length.toLocaleString('en-US')}, and ` : ''}\`modeshift plan … --format text --verbose\` prints them`,
+  );
 
 /** Everything about one step, top to bottom, as the detail pane shows it. */
 export function stepLines(
@@ -37,13 +59,22 @@ export function stepLines(
   ];
   if (step.dependsOn.length > 0) {
     const open = new Set(view?.openDependencies ?? []);
+    // The open ones first: they are what holds the step back (a verification step waits for every wave).
+    const deps = [...step.dependsOn.filter((d) => open.has(d)), ...step.dependsOn.filter((d) => !open.has(d))];
+    const openCount = deps.filter((d) => open.has(d)).length;
     out.push({ text: 'Depends on', bold: true });
-    for (const dep of step.dependsOn) out.push(...para(`${open.has(dep) ? '○ open:' : '✔'} ${titles(dep)}`, width, open.has(dep) ? 'warn' : 'muted'));
+    out.push(
+      ...capped(
+        deps,
+        (dep) => para(`${open.has(dep) ? '○ open:' : '✔'} ${titles(dep)}`, width, open.has(dep) ? 'warn' : 'muted'),
+        (rest) => `${count(rest, 'step')}, ${openCount > LISTED_ENTRIES ? `${(openCount - LISTED_ENTRIES).toLocaleString('en-US')} of them open` : 'all done'}`,
+      ),
+    );
   }
   if (view?.note) out.push({ text: 'Note', bold: true }, ...para(view.note, width, 'accent'));
   out.push({ text: 'Why', bold: true }, ...para(step.why, width));
   if (managed.length > 0) out.push({ text: 'Managed: change these in their source', bold: true }, ...managed.flatMap((text) => para(text, width, 'warn')));
-  if (step.commands.length > 0) out.push({ text: 'Commands (c copies them)', bold: true }, ...commandLines(step.commands, width));
+  if (step.commands.length > 0) out.push({ text: 'Commands (c copies them)', bold: true }, ...commandLines(step.commands, width, true));
   for (const manifest of step.manifests) {
     out.push({ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width));
   }
@@ -52,9 +83,23 @@ export function stepLines(
   if (step.verify.expect) out.push(...para(`Expect: ${step.verify.expect}`, width));
   out.push({ text: 'Rollback', bold: true }, ...para(step.rollback.description || 'Nothing to undo.', width), ...commandLines(step.rollback.commands, width));
   if (step.workloads.length > 0)
-    out.push({ text: `Workloads (${step.workloads.length})`, bold: true }, ...step.workloads.flatMap((w) => para(w, width, 'muted')));
+    out.push(
+      { text: `Workloads (${step.workloads.length})`, bold: true },
+      ...capped(
+        step.workloads,
+        (w) => para(w, width, 'muted'),
+        (rest) => count(rest, 'workload'),
+      ),
+    );
   if (step.findings.length > 0)
-    out.push({ text: `Findings it answers (${step.findings.length})`, bold: true }, ...step.findings.flatMap((f) => para(f, width, 'muted')));
+    out.push(
+      { text: `Findings it answers (${step.findings.length})`, bold: true },
+      ...capped(
+        step.findings,
+        (f) => para(f, width, 'muted'),
+        (rest) => `${count(rest, 'finding')}: the Findings screen lists them all`,
+      ),
+    );
   return out;
 }
 

@@ -30,7 +30,16 @@ export function currentEntry(m: WizardModel): StepEntry | undefined {
   return m.plan ? stepEntries(m.plan)[m.walk.cursor] : undefined;
 }
 
-const title = (m: WizardModel, id: string) => stepEntries(m.plan!).find((e) => e.step.id === id)?.step.title ?? id;
+const byIdCache = new WeakMap<Plan, Map<string, StepEntry>>();
+
+/** Steps by id, once per plan: a verification step depends on every wave, thousands of them. */
+export function entriesById(plan: Plan): Map<string, StepEntry> {
+  let hit = byIdCache.get(plan);
+  if (!hit) byIdCache.set(plan, (hit = new Map(stepEntries(plan).map((e) => [e.step.id, e]))));
+  return hit;
+}
+
+const title = (m: WizardModel, id: string) => entriesById(m.plan!).get(id)?.step.title ?? id;
 
 /** d, s, n and u: the status the operator gives the step under the cursor. A note stays with the step. */
 export function mark(m: WizardModel, status: StepStatus): void {

@@ -12,7 +12,7 @@ import { isClosed } from '../progress.js';
 import { recordOf } from '../state-file.js';
 import { resultLines, STATUS_GLYPH, STATUS_TONE, stepLines } from '../step-lines.js';
 import type { Line } from '../text.js';
-import { askVerify, copyCommands, currentEntry, mark, runConfirmedVerify, setNote, stepEntries } from '../walk-actions.js';
+import { askVerify, copyCommands, currentEntry, entriesById, mark, runConfirmedVerify, setNote, stepEntries } from '../walk-actions.js';
 
 type WalkRow = { kind: 'stage'; stage: Stage; number: number } | { kind: 'step'; entry: number };
 const rowsCache = new WeakMap<Plan, { rows: WalkRow[]; rowOf: number[] }>();
@@ -42,9 +42,9 @@ function detailLines(m: WizardModel, width: number): Line[] {
   const entry = currentEntry(m);
   if (!entry) return [{ text: 'The plan has no steps.', tone: 'muted' }];
   if (m.walk.mode === 'result' && m.walk.result) return resultLines(m.walk.result, entry.step.verify.expect, width);
-  const entries = stepEntries(m.plan!);
+  const byId = entriesById(m.plan!);
   const titles = (id: string) => {
-    const e = entries.find((x) => x.step.id === id);
+    const e = byId.get(id);
     return e ? `${e.number} ${e.step.title}` : id;
   };
   return stepLines(entry, m.views.get(entry.step.id), titles, m.deps.manifestText, width, managedNotes(m, entry.step));

@@ -111,7 +111,7 @@ function listed(step: Step, limit: number): boolean {
 export function unlistedNote(steps: readonly Step[], limit: number): string[] {
   if (steps.every((s) => listed(s, limit))) return [];
   return [
-    `Steps with more than ${limit} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard walks through them.`,
+    `Steps with more than ${limit} commands do not list them here: \`modeshift plan … --format text --verbose\` prints every command and rollback, and the wizard copies them (\`c\` on the step).`,
   ];
 }
 

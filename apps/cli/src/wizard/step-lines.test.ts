@@ -1,0 +1,75 @@
+// The walk-through's detail pane for the steps of a large estate: one IRSA role per service account is
+// 23,000 commands, one pinning step names 15,000 workloads, and a verification step waits for every wave.
+import { describe, expect, it } from 'vitest';
+import type { Step } from '@modeshift/core';
+import { LISTED_ENTRIES, stepLines } from './step-lines.js';
+import type { StepEntry } from './walk-actions.js';
+
+const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+
+function entry(parts: Partial<Step>): StepEntry {
+  const step: Step = {
+    commands: [],
+    dependsOn: [],
+    effects: [],
+    findings: [],
+    id: 'prerequisites/pod-identity-to-irsa',
+    infrastructure: [],
+    kind: 'irsa',
+    manifests: [],
+    namespaces: [],
+    rollback: { commands: [], description: 'Delete the roles.' },
+    title: 'Give service accounts IRSA roles',
+    verify: { command: '', expect: '' },
+    why: 'Fargate has no Pod Identity.',
+    workloads: [],
+    ...parts,
+  };
+  return { step, stage: { id: 'prerequisites', title: 'Prerequisites', dependsOn: [], steps: [step] }, number: '1.1' };
+}
+
+const lines = (e: StepEntry, open: string[] = []) =>
+  stepLines(
+    e,
+    { status: 'open', openDependencies: open } as never,
+    (id) => `title of ${id}`,
+    () => '',
+    100,
+  ).map((l) => l.text);
+
+describe('the detail pane of a step with long lists', () => {
+  it('shows the first entries of each list and counts the rest, saying where they all are', () => {
+    const big = entry({
+      commands: range(23_494, (i) => `aws iam create-role --role-name sa-${i}`),
+      rollback: { commands: range(300, (i) => `aws iam delete-role --role-name sa-${i}`), description: 'Delete the roles.' },
+      workloads: range(11_747, (i) => `Deployment/ns-${i}/app`),
+      findings: range(1_000, (i) => `fargate-pod-identity:Deployment/ns-${i}/app`),
+    });
+    const text = lines(big);
+    // Fewer than a few thousand lines: built on every key, 100,000 took a third of a second.
+    expect(text.length).toBeLessThan(5 * LISTED_ENTRIES);
+    expect(text).toContain('  $ aws iam create-role --role-name sa-0');
+    expect(text).toContain(`  $ aws iam create-role --role-name sa-${LISTED_ENTRIES - 1}`);
+    expect(text).not.toContain(`  $ aws iam create-role --role-name sa-${LISTED_ENTRIES}`);
+    expect(text).toContain('  … 23,294 more commands: c copies all 23,494, and `modeshift plan … --format text --verbose` prints them');
+    expect(text).toContain('  … 100 more commands: `modeshift plan … --format text --verbose` prints them');
+    expect(text).toContain('Workloads (11747)');
+    expect(text).toContain('  … 11,547 more workloads');
+    expect(text).toContain('  … 800 more findings: the Findings screen lists them all');
+  });
+
+  it('lists the open dependencies first, so what holds the step back is never among those counted', () => {
+    const waves = range(1_500, (i) => `waves/ns-${i}`);
+    const open = ['waves/ns-1499', 'waves/ns-700'];
+    const text = lines(entry({ id: 'verification/workloads-healthy', dependsOn: waves }), open);
+    const first = text.indexOf('Depends on') + 1;
+    expect(text.slice(first, first + 3)).toEqual(['  ○ open: title of waves/ns-700', '  ○ open: title of waves/ns-1499', '  ✔ title of waves/ns-0']);
+    expect(text).toContain('  … 1,300 more steps, all done');
+  });
+
+  it('shows every entry of lists no longer than the limit', () => {
+    const text = lines(entry({ commands: range(LISTED_ENTRIES, (i) => `kubectl annotate sa s-${i}`), workloads: ['Deployment/a/b'] }));
+    expect(text.filter((t) => t.startsWith('  $ kubectl annotate'))).toHaveLength(LISTED_ENTRIES);
+    expect(text.some((t) => t.includes(' more '))).toBe(false);
+  });
+});
