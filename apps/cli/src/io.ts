@@ -151,6 +151,7 @@ export function writeFileAtomic(path: string, content: FileContent): void {
     throw new UserError('input', `${path}: cannot create its directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  let own: { error: unknown } | null = null;
   try {
     // 'wx': the temporary name is ours alone; never follow or reuse something already there.
     const fd = openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
@@ -159,19 +160,49 @@ export function writeFileAtomic(path: string, content: FileContent): void {
       if (existing) fchmodSync(fd, existing.mode & 0o7777);
       // writeFileSync on a descriptor writes at its position and retries short writes.
       if (typeof content === 'string') writeFileSync(fd, content);
-      else content((chunk) => writeFileSync(fd, chunk));
-      fsyncSync(fd);
+      else own = produceInto(fd, content);
+      if (own === null) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
-    syncDirectory(dirname(path));
+    if (own === null) {
+      renameSync(temp, path);
+      syncDirectory(dirname(path));
+    }
   } catch (error) {
     rmSync(temp, { force: true });
-    // A producer's own failure is not the file system's: it is passed on as it is, with no file left behind.
-    if (typeof content !== 'string' && !(error instanceof Error && 'syscall' in error)) throw error;
     throw new UserError('input', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  // The producer's own failure (rendering, a file of its own it could not read) is passed on as it is, with no file left behind.
+  if (own !== null) {
+    rmSync(temp, { force: true });
+    throw own.error;
+  }
+}
+
+/**
+ * Runs a producer that writes into `fd`. A failed write is thrown (a write failure, whatever the producer
+ * made of it: one that caught it must not get a short file renamed into place); anything else the
+ * producer throws is returned, as its own failure; null when it finished.
+ */
+function produceInto(fd: number, produce: (write: (chunk: string) => void) => void): { error: unknown } | null {
+  const failed: { write: { error: unknown } | null } = { write: null };
+  let own: { error: unknown } | null = null;
+  try {
+    produce((chunk) => {
+      if (failed.write) throw failed.write.error;
+      try {
+        writeFileSync(fd, chunk);
+      } catch (error) {
+        failed.write = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    own = { error };
+  }
+  if (failed.write) throw failed.write.error;
+  return own;
 }
 
 /** The rename itself is durable only once the directory is synced; some platforms cannot, and lose nothing by trying. */

@@ -94,6 +94,17 @@ describe('plan --out', () => {
     expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe('old');
   });
 
+  it("passes on a producer's own file-system failure as it is, not as a failure to write the output", () => {
+    const dir = tempTree({ 'plan.json': 'old' });
+    const reading = (write: (chunk: string) => void) => {
+      write('{');
+      write(readFileSync(join(dir, 'missing.json'), 'utf8'));
+    };
+    expect(() => writeFileAtomic(join(dir, 'plan.json'), reading)).toThrow(/ENOENT: no such file or directory, open '.*missing\.json'/);
+    expect(readdirSync(dir)).toEqual(['plan.json']);
+    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe('old');
+  });
+
   it("rejects --out '' instead of printing to stdout", async () => {
     const dir = tempTree({});
     const result = await runIn(dir, plan(''));

@@ -2,7 +2,7 @@
 // 23,000 commands, one pinning step names 15,000 workloads, and a verification step waits for every wave.
 import { describe, expect, it } from 'vitest';
 import type { Step } from '@modeshift/core';
-import { LISTED_ENTRIES, stepLines } from './step-lines.js';
+import { LISTED_ENTRIES, LISTED_MANIFESTS, stepLines } from './step-lines.js';
 import type { StepEntry } from './walk-actions.js';
 
 const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -37,6 +37,9 @@ const lines = (e: StepEntry, open: string[] = []) =>
     100,
   ).map((l) => l.text);
 
+/** The pane's text as one paragraph: a wrapped "… N more" line reads whole. */
+const flowed = (text: string[]) => text.map((t) => t.trim()).join(' ');
+
 describe('the detail pane of a step with long lists', () => {
   it('shows the first entries of each list and counts the rest, saying where they all are', () => {
     const big = entry({
@@ -51,11 +54,27 @@ describe('the detail pane of a step with long lists', () => {
     expect(text).toContain('  $ aws iam create-role --role-name sa-0');
     expect(text).toContain(`  $ aws iam create-role --role-name sa-${LISTED_ENTRIES - 1}`);
     expect(text).not.toContain(`  $ aws iam create-role --role-name sa-${LISTED_ENTRIES}`);
-    expect(text).toContain('  … 23,294 more commands: c copies all 23,494, and `modeshift plan … --format text --verbose` prints them');
-    expect(text).toContain('  … 100 more commands: `modeshift plan … --format text --verbose` prints them');
+    expect(flowed(text)).toContain('… 23,294 more commands: c copies all 23,494, and `modeshift plan … --format text --verbose` prints them');
+    expect(flowed(text)).toContain('… 100 more commands: `modeshift plan … --format text --verbose` prints them');
     expect(text).toContain('Workloads (11747)');
-    expect(text).toContain('  … 11,547 more workloads');
-    expect(text).toContain('  … 800 more findings: the Findings screen lists them all');
+    expect(flowed(text)).toContain('… 11,547 more workloads: the plan JSON lists them all');
+    // Every line fits the pane: the line that says where the rest are is wrapped like any other.
+    expect(text.every((t) => t.length <= 100)).toBe(true);
+    expect(flowed(text)).toContain('… 800 more findings: the Findings screen lists them all');
+  });
+
+  it('shows the first manifests in full and counts the rest (one IAM trust policy per service account)', () => {
+    const manifests = Array.from({ length: 5_873 }, (_, i) => ({ file: `trust-sa-${i}.json`, object: { Version: '2012-10-17' } }));
+    const text = stepLines(
+      entry({ manifests }),
+      undefined,
+      (id) => id,
+      (m) => `{"file": "${m.file}"}`,
+      100,
+    ).map((l) => l.text);
+    expect(text.filter((t) => t.startsWith('Manifest '))).toHaveLength(LISTED_MANIFESTS);
+    expect(text).toContain(`Manifest trust-sa-${LISTED_MANIFESTS - 1}.json`);
+    expect(flowed(text)).toContain("… 5,853 more files: the plan JSON (`modeshift plan … --format json`) holds every one, under the step's manifests");
   });
 
   it('lists the open dependencies first, so what holds the step back is never among those counted', () => {
@@ -64,7 +83,7 @@ describe('the detail pane of a step with long lists', () => {
     const text = lines(entry({ id: 'verification/workloads-healthy', dependsOn: waves }), open);
     const first = text.indexOf('Depends on') + 1;
     expect(text.slice(first, first + 3)).toEqual(['  ○ open: title of waves/ns-700', '  ○ open: title of waves/ns-1499', '  ✔ title of waves/ns-0']);
-    expect(text).toContain('  … 1,300 more steps, all done');
+    expect(flowed(text)).toContain('… 1,300 more steps, none open');
   });
 
   it('shows every entry of lists no longer than the limit', () => {

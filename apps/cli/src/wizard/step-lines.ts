@@ -22,10 +22,13 @@ export const STATUS_LABEL: Record<Effective, string> = {
  */
 export const LISTED_ENTRIES = 200;
 
-/** The first LISTED_ENTRIES items as lines, then one muted line saying how many more there are and where they are. */
-function capped<T>(items: readonly T[], lines: (item: T) => Line[], more: (rest: number) => string): Line[] {
-  if (items.length <= LISTED_ENTRIES) return items.flatMap(lines);
-  return [...items.slice(0, LISTED_ENTRIES).flatMap(lines), { text: `  … ${more(items.length - LISTED_ENTRIES)}`, tone: 'muted' }];
+/** Manifests shown in full: each is a screen of its own (a step can hold one IAM trust policy per service account). */
+export const LISTED_MANIFESTS = 20;
+
+/** The first `limit` items as lines, then one muted line saying how many more there are and where they are. */
+function capped<T>(items: readonly T[], lines: (item: T) => Line[], more: (rest: number) => string, width: number, limit = LISTED_ENTRIES): Line[] {
+  if (items.length <= limit) return items.flatMap(lines);
+  return [...items.slice(0, limit).flatMap(lines), ...para(`… ${more(items.length - limit)}`, width, 'muted')];
 }
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} more ${what}${n === 1 ? '' : 's'}`;
@@ -39,6 +42,7 @@ const commandLines = (commands: readonly string[], width: number, copies = false
     (c) => commandLine(c, width),
     (rest) =>
       `${count(rest, 'command')}: ${copies ? `c copies all ${commands.length.toLocaleString('en-US')}, and ` : ''}\`modeshift plan … --format text --verbose\` prints them`,
+    width,
   );
 
 /** Everything about one step, top to bottom, as the detail pane shows it. */
@@ -67,7 +71,10 @@ export function stepLines(
       ...capped(
         deps,
         (dep) => para(`${open.has(dep) ? '○ open:' : '✔'} ${titles(dep)}`, width, open.has(dep) ? 'warn' : 'muted'),
-        (rest) => `${count(rest, 'step')}, ${openCount > LISTED_ENTRIES ? `${(openCount - LISTED_ENTRIES).toLocaleString('en-US')} of them open` : 'all done'}`,
+        // Skipped and not-applicable steps are closed too: "none open", not "all done".
+        (rest) =>
+          `${count(rest, 'step')}, ${openCount > LISTED_ENTRIES ? `${(openCount - LISTED_ENTRIES).toLocaleString('en-US')} of them open` : 'none open'}`,
+        width,
       ),
     );
   }
@@ -75,9 +82,15 @@ export function stepLines(
   out.push({ text: 'Why', bold: true }, ...para(step.why, width));
   if (managed.length > 0) out.push({ text: 'Managed: change these in their source', bold: true }, ...managed.flatMap((text) => para(text, width, 'warn')));
   if (step.commands.length > 0) out.push({ text: 'Commands (c copies them)', bold: true }, ...commandLines(step.commands, width, true));
-  for (const manifest of step.manifests) {
-    out.push({ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width));
-  }
+  out.push(
+    ...capped(
+      step.manifests,
+      (manifest) => [{ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width)],
+      (rest) => `${count(rest, 'file')}: the plan JSON (\`modeshift plan … --format json\`) holds every one, under the step's manifests`,
+      width,
+      LISTED_MANIFESTS,
+    ),
+  );
   out.push({ text: step.verify.command ? 'Verify (v runs it, after you confirm)' : 'Verify', bold: true });
   if (step.verify.command) out.push(...commandLines([step.verify.command], width));
   if (step.verify.expect) out.push(...para(`Expect: ${step.verify.expect}`, width));
@@ -88,7 +101,8 @@ export function stepLines(
       ...capped(
         step.workloads,
         (w) => para(w, width, 'muted'),
-        (rest) => count(rest, 'workload'),
+        (rest) => `${count(rest, 'workload')}: the plan JSON lists them all`,
+        width,
       ),
     );
   if (step.findings.length > 0)
@@ -98,6 +112,7 @@ export function stepLines(
         step.findings,
         (f) => para(f, width, 'muted'),
         (rest) => `${count(rest, 'finding')}: the Findings screen lists them all`,
+        width,
       ),
     );
   return out;

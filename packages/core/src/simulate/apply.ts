@@ -7,6 +7,7 @@ import type { Step } from '@modeshift/plan';
 import { nodeClassGroups } from './capacity.js';
 import { applyEdits } from './edits.js';
 import { ingressCopyLoses, serviceCopyLoses, serviceUsers } from './load-balancers.js';
+import { isLogConfig } from './log-config.js';
 import { COREDNS, daemonSetFromManifest, inner, isDefaultClass, isRunning, nsName, ranBefore, type ClusterModel, type SimWorkload } from './model.js';
 import { installAddon } from './addons.js';
 import { isKarpenterController } from '../analysis/karpenter.js';
@@ -125,7 +126,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       return;
     case 'ConfigMap':
       model.configMaps.set(nsName(ns, ref.name), (object.data ?? {}) as StringMap);
-      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
+      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.set(`DaemonSet/${ns}/${ref.name}`, daemonSetFromManifest(ns, ref.name, object));
@@ -205,7 +206,7 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       return touchNamespace(model, impact, ns);
     case 'ConfigMap':
       model.configMaps.delete(nsName(ns, ref.name));
-      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
+      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
       return;
     case 'DaemonSet':
       model.daemonSets.delete(`DaemonSet/${ns}/${ref.name}`);
@@ -250,7 +251,7 @@ function patchObject(model: ClusterModel, ref: ObjectRef, patch: Record<string, 
       const key = nsName(ns, ref.name);
       const data = mergePatch(model.configMaps.get(key) ?? {}, patch.data ?? {}) as StringMap;
       model.configMaps.set(key, data);
-      if (model.isLogConfig(ns, ref.name)) impact.logs = true;
+      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
       return;
     }
     case 'SecurityGroupPolicy': {

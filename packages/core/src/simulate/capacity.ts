@@ -47,8 +47,9 @@ export class CapacityState {
   private readonly byNamespace = new Map<string, FargateProfile[]>();
   private wildcard: FargateProfile[] = [];
   private readonly pools = new Map<string, Pool>();
-  readonly nodeClasses = new Map<string, NodeClassGroups>();
-  autoMode: { enabled: boolean; builtins: string[]; loadBalancing: boolean };
+  // Private, with read-only views below: a change from outside would skip the version bump.
+  private readonly classes = new Map<string, NodeClassGroups>();
+  private mode: Readonly<{ enabled: boolean; builtins: readonly string[]; loadBalancing: boolean }>;
   private readonly nodegroups: Nodegroup[];
   private node: NodeCapacity | null = null;
   readonly clusterSg: string | null;
@@ -61,6 +62,16 @@ export class CapacityState {
   private version = 0;
   private readonly landed = new WeakMap<Workload, { version: number; compute: Compute }>();
 
+  /** NodeClasses by name, with the security groups their nodes get. */
+  get nodeClasses(): ReadonlyMap<string, NodeClassGroups> {
+    return this.classes;
+  }
+
+  /** Whether Auto Mode is on, its built-in pools and whether it runs load balancers. */
+  get autoMode(): Readonly<{ enabled: boolean; builtins: readonly string[]; loadBalancing: boolean }> {
+    return this.mode;
+  }
+
   /** `unseen`: capacity placement assumed for workloads the inventory's own capacity does not run (unseen-capacity.ts). */
   constructor(inventory: Inventory, unseen: UnseenCapacity = NO_UNSEEN_CAPACITY) {
     const cluster = inventory.cluster;
@@ -68,7 +79,7 @@ export class CapacityState {
     const shown =
       cluster?.autoMode.enabled ?? (pools.some((p) => p.model.autoMode) || inventory.nodes.some((n) => n.labels[COMPUTE_TYPE_ANNOTATION] === 'auto'));
     const enabled = shown || unseen.autoMode;
-    this.autoMode = {
+    this.mode = {
       enabled,
       builtins: enabled ? ((shown ? cluster?.autoMode.nodePools : undefined) ?? Object.keys(BUILTIN_POOLS)) : [],
       loadBalancing: enabled && (cluster?.autoMode.elasticLoadBalancing ?? true),
@@ -77,7 +88,7 @@ export class CapacityState {
     for (const model of unseen.pools) this.pools.set(model.name, { model, needsClass: null, nodeClass: null });
     this.clusterSg = cluster?.clusterSecurityGroupId ?? null;
     for (const nc of inventory.nodeClasses)
-      if (nc.kind === 'NodeClass') this.nodeClasses.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
+      if (nc.kind === 'NodeClass') this.classes.set(nc.metadata.name, nodeClassGroups(nc.metadata.name, nc.spec, this.clusterSg));
     this.nodegroups = [...inventory.nodegroups, ...unseen.nodegroups];
     for (const p of [...inventory.fargateProfiles, ...unseen.profiles]) this.addProfile(p);
   }
@@ -136,7 +147,7 @@ export class CapacityState {
   }
 
   pool(name: string): PoolModel | undefined {
-    return this.pools.get(name)?.model ?? (this.autoMode.builtins.includes(name) ? BUILTIN_POOLS[name] : undefined);
+    return this.pools.get(name)?.model ?? (this.mode.builtins.includes(name) ? BUILTIN_POOLS[name] : undefined);
   }
 
   /** The NodeClass a pool launches with: built-in pools and unnamed ones use `default`. */
@@ -145,17 +156,17 @@ export class CapacityState {
   }
 
   setNodeClass(name: string, groups: NodeClassGroups): void {
-    this.nodeClasses.set(name, groups);
+    this.classes.set(name, groups);
     this.changed();
   }
 
   removeNodeClass(name: string): void {
-    this.nodeClasses.delete(name);
+    this.classes.delete(name);
     this.changed();
   }
 
   setAutoMode(enabled: boolean, builtins: string[], loadBalancing: boolean): void {
-    this.autoMode = { enabled, builtins: enabled ? builtins : [], loadBalancing: enabled && loadBalancing };
+    this.mode = { enabled, builtins: enabled ? builtins : [], loadBalancing: enabled && loadBalancing };
     this.changed();
   }
 
@@ -166,10 +177,10 @@ export class CapacityState {
 
   private nodeCapacity(): NodeCapacity {
     if (this.node) return this.node;
-    const usable = [...this.pools.values()].filter((p) => p.needsClass === null || this.nodeClasses.has(p.needsClass)).map((p) => p.model);
-    const builtins = this.autoMode.builtins.flatMap((n) => BUILTIN_POOLS[n] ?? []);
+    const usable = [...this.pools.values()].filter((p) => p.needsClass === null || this.classes.has(p.needsClass)).map((p) => p.model);
+    const builtins = this.mode.builtins.flatMap((n) => BUILTIN_POOLS[n] ?? []);
     this.node = {
-      autoModeEnabled: this.autoMode.enabled,
+      autoModeEnabled: this.mode.enabled,
       autoPools: [...usable.filter((p) => p.autoMode), ...builtins],
       karpenterPools: usable.filter((p) => !p.autoMode),
       nodegroups: this.nodegroups,

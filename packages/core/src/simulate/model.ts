@@ -1,10 +1,7 @@
-import type { LogOutput } from '@modeshift/plan';
 import type { Namespaced, Workload } from '../inventory/types.js';
 import type { IngressSpec, LabelSelector, ServiceSpec, StringMap } from '../kube.js';
 import type { Compute } from '../placement/types.js';
 import type { RuleContext } from '../rules/engine/types.js';
-import { parseFluentBitOutputs, parseFluentBitSections } from '../analysis/fluent-bit.js';
-import { tailsContainerLogs } from '../analysis/fargate-log-tags.js';
 import type { KubernetesVersion } from '../version.js';
 import { Callers } from './callers.js';
 import { CapacityState } from './capacity.js';
@@ -12,12 +9,6 @@ import { isRecord } from '../inventory/shape.js';
 import { inventoryFacts, isLoadBalancerController, type LoadBalancerOwner, type LoadBalancingFacts } from '../analysis/load-balancer-owner.js';
 import { Reconciliation } from './reconciliation.js';
 import type { Invariant } from './types.js';
-
-/** A node agent's log output, with its inputs that tail container log files (none seen: every container's logs may reach it). */
-export interface NodeLogOutput {
-  output: LogOutput;
-  containerInputs: LogOutput[];
-}
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export const COREDNS = 'Deployment/kube-system/coredns';
@@ -68,9 +59,6 @@ export interface DaemonSetModel {
 export type ByName<T> = Map<string, T>;
 
 const nsName = (namespace: string | null, name: string) => `${namespace ?? ''}/${name}`;
-
-/** Fargate's built-in log router reads this ConfigMap (`namespace/name`). */
-const FARGATE_LOGGING = 'aws-observability/aws-logging';
 export { nsName };
 
 /**
@@ -194,40 +182,6 @@ export class ClusterModel {
       namespace,
       (this.securityGroupPolicies.get(namespace) ?? []).filter((p) => p.name !== name),
     );
-  }
-
-  /**
-   * Whether a ConfigMap is log configuration: Fargate's router's, or one a log-shipping DaemonSet
-   * mounts. Only those change where logs go; other ConfigMaps (the VPC CNI's, an app's) change
-   * nothing the simulator checks, and re-checking every pod's logs for each of them cost the most.
-   */
-  isLogConfig(namespace: string | null, name: string): boolean {
-    if (nsName(namespace, name) === FARGATE_LOGGING) return true;
-    for (const ds of this.daemonSets.values()) if (ds.namespace === (namespace ?? '') && ds.configMaps.includes(name)) return true;
-    return false;
-  }
-
-  /** Log outputs of Fargate's built-in router (aws-observability/aws-logging), or none. */
-  fargateLogOutputs(): LogOutput[] {
-    const data = this.configMaps.get(FARGATE_LOGGING);
-    if (!data) return [];
-    return Object.entries(data)
-      .filter(([key]) => key.endsWith('.conf') || key === 'output.conf')
-      .flatMap(([, text]) => parseFluentBitOutputs(text));
-  }
-
-  /**
-   * Outputs of every DaemonSet that ships logs from the nodes it runs on (its mounted Fluent Bit configuration),
-   * each with the agent's inputs that tail container log files: they decide which pods' logs reach it.
-   */
-  nodeLogOutputs(): NodeLogOutput[] {
-    const out: NodeLogOutput[] = [];
-    for (const ds of this.daemonSets.values()) {
-      const texts = ds.configMaps.flatMap((name) => Object.values(this.configMaps.get(nsName(ds.namespace, name)) ?? {}));
-      const containerInputs = texts.flatMap((text) => parseFluentBitSections(text, 'INPUT')).filter(tailsContainerLogs);
-      for (const text of texts) for (const output of parseFluentBitOutputs(text)) out.push({ output, containerInputs });
-    }
-    return out;
   }
 
   private callerIndex: Callers | null = null;

@@ -8,7 +8,8 @@ import type { NodeClassGroups } from './capacity.js';
 import { admitsFromOutside, isolatesIngress, type TargetPort } from '../analysis/network-policy-reach.js';
 import { clusterVariable } from '../analysis/fluent-bit.js';
 import { atLeast } from '../version.js';
-import { COREDNS, IRSA_ANNOTATION, ranBefore, serviceAccountKey, type Baseline, type ClusterModel, type NodeLogOutput, type SimWorkload } from './model.js';
+import { COREDNS, IRSA_ANNOTATION, ranBefore, serviceAccountKey, type Baseline, type ClusterModel, type SimWorkload } from './model.js';
+import { fargateLogOutputs, nodeLogOutputs, type NodeLogOutput } from './log-config.js';
 import { tagsOfLogFile } from '../analysis/fargate-log-tags.js';
 import type { Invariant } from './types.js';
 
@@ -128,8 +129,8 @@ export function logCache(model: ClusterModel): LogCache {
   // By workload key, one map per kind of compute: no key is built per call.
   const shipped = { fargate: new Map<string, readonly string[]>(), nodes: new Map<string, readonly string[]>() };
   const cache: LogCache = {
-    fargate: () => (fargate ??= model.fargateLogOutputs()),
-    nodes: () => (nodes ??= model.nodeLogOutputs()),
+    fargate: () => (fargate ??= fargateLogOutputs(model)),
+    nodes: () => (nodes ??= nodeLogOutputs(model)),
     destination(o) {
       let d = destinations.get(o);
       if (d === undefined) destinations.set(o, (d = destination(o, model)));

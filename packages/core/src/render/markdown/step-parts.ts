@@ -134,7 +134,7 @@ export function manifestLines(step: Step): string[] {
       NAMED_MANIFESTS,
     );
     return [
-      `${IN}**Files** (${plural(step.manifests.length, 'manifest')}, shown by the wizard; \`modeshift export\` writes the Kubernetes ones): ${names}`,
+      `${IN}**Files** (${plural(step.manifests.length, 'manifest')}, the wizard shows them, a long list in part, and the plan JSON holds every one; \`modeshift export\` writes the Kubernetes ones): ${names}`,
       '',
     ];
   }
