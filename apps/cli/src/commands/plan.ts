@@ -3,9 +3,7 @@ import {
   buildContext,
   buildPlan,
   forTerminalLines,
-  renderJson,
   renderJsonTo,
-  renderText,
   renderTextTo,
   UserError,
   type Plan,
@@ -33,20 +31,6 @@ export interface PlanOptions {
 
 const FORMATS = ['text', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
-
-export async function renderPlan(plan: Plan, format: Format, text: TextOptions): Promise<string> {
-  switch (format) {
-    case 'text':
-      return renderText(plan, text);
-    case 'json':
-      return renderJson(plan);
-    case 'md': {
-      // Loaded for Markdown alone: the renderer brings the YAML library with it.
-      const { renderMarkdown } = await import('@modeshift/core');
-      return renderMarkdown(plan);
-    }
-  }
-}
 
 export async function planFromPaths(paths: string[], options: PlanOptions, io: Io): Promise<Plan> {
   return (await planWithContext(paths, options, io)).plan;
@@ -80,23 +64,24 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   const outPath = outOption(options.out, 'file');
   if (outPath !== undefined) checkReplaceable(outPath);
   const plan = await planFromPaths(paths, options, io);
-  if (outPath !== undefined && format !== 'md') {
-    // Into the file as it is produced, as on stdout: a large plan never becomes one string.
-    writeFileAtomic(outPath, (write) => (format === 'json' ? renderJsonTo(plan, write) : renderTextTo(plan, textOptions(io, options, false), write)));
-    io.stderr.write(`modeshift: wrote ${outPath}\n`);
-    return failsOn(plan, failOn) ? 1 : 0;
-  }
-  if (outPath === undefined && format !== 'md') {
+  if (format !== 'md') {
     // A plan of tens of thousands of workloads is tens of megabytes of text: written as it is
-    // produced, it is never one string plus one buffer in memory at the same time.
-    const out = outputWriter(io);
-    const write = (chunk: string) => out.write(chunk);
-    if (format === 'json') renderJsonTo(plan, write);
-    else renderTextTo(plan, textOptions(io, options, true), write);
-    out.end();
+    // produced, to the file or to stdout, it is never one string plus one buffer in memory at once.
+    const text = textOptions(io, options, outPath === undefined);
+    const produce = (write: (chunk: string) => void) => (format === 'json' ? renderJsonTo(plan, write) : renderTextTo(plan, text, write));
+    if (outPath !== undefined) {
+      writeFileAtomic(outPath, produce);
+      io.stderr.write(`modeshift: wrote ${outPath}\n`);
+    } else {
+      const out = outputWriter(io);
+      produce((chunk) => out.write(chunk));
+      out.end();
+    }
     return failsOn(plan, failOn) ? 1 : 0;
   }
-  const text = await renderPlan(plan, format, textOptions(io, options, outPath === undefined));
+  // Loaded for Markdown alone: the renderer brings the YAML library with it.
+  const { renderMarkdown } = await import('@modeshift/core');
+  const text = renderMarkdown(plan);
   if (outPath !== undefined) {
     writeFileAtomic(outPath, text);
     io.stderr.write(`modeshift: wrote ${outPath}\n`);

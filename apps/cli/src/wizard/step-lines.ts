@@ -1,6 +1,6 @@
 import type { Manifest } from '@modeshift/core';
 import type { Effective, StepView } from './progress.js';
-import { wrap, wrapCode, wrapCommand, type Line, type Tone } from './text.js';
+import { plural, wrap, wrapCode, wrapCommand, type Line, type Tone } from './text.js';
 import type { VerifyResult } from './verify-runner.js';
 import type { StepEntry } from './walk-actions.js';
 
@@ -31,7 +31,8 @@ function capped<T>(items: readonly T[], lines: (item: T) => Line[], more: (rest:
   return [...items.slice(0, limit).flatMap(lines), ...para(`… ${more(items.length - limit)}`, width, 'muted')];
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en-US')} more ${what}${n === 1 ? '' : 's'}`;
+/** "23 more commands", "1 more file". */
+const countMore = (n: number, what: string) => plural(n, `more ${what}`);
 
 const para = (text: string, width: number, tone?: Tone): Line[] => wrap(text, width, '  ').map((t) => ({ text: t, ...(tone ? { tone } : {}) }));
 const code = (text: string, width: number): Line[] => wrapCode(text, width, '  ').map((t) => ({ text: t, tone: 'code' as const }));
@@ -40,8 +41,7 @@ const commandLines = (commands: readonly string[], width: number, copies = false
   capped(
     commands,
     (c) => commandLine(c, width),
-    (rest) =>
-      `${count(rest, 'command')}: ${copies ? `c copies all ${commands.length.toLocaleString('en-US')}, and ` : ''}\`modeshift plan … --format text --verbose\` prints them`,
+    (rest) => `${countMore(rest, 'command')}: ${copies ? `c copies all ${commands.length}, and ` : ''}\`modeshift plan … --format text --verbose\` prints them`,
     width,
   );
 
@@ -64,16 +64,15 @@ export function stepLines(
   if (step.dependsOn.length > 0) {
     const open = new Set(view?.openDependencies ?? []);
     // The open ones first: they are what holds the step back (a verification step waits for every wave).
-    const deps = [...step.dependsOn.filter((d) => open.has(d)), ...step.dependsOn.filter((d) => !open.has(d))];
-    const openCount = deps.filter((d) => open.has(d)).length;
+    const openDeps = step.dependsOn.filter((d) => open.has(d));
+    const deps = [...openDeps, ...step.dependsOn.filter((d) => !open.has(d))];
     out.push({ text: 'Depends on', bold: true });
     out.push(
       ...capped(
         deps,
         (dep) => para(`${open.has(dep) ? '○ open:' : '✔'} ${titles(dep)}`, width, open.has(dep) ? 'warn' : 'muted'),
         // Skipped and not-applicable steps are closed too: "none open", not "all done".
-        (rest) =>
-          `${count(rest, 'step')}, ${openCount > LISTED_ENTRIES ? `${(openCount - LISTED_ENTRIES).toLocaleString('en-US')} of them open` : 'none open'}`,
+        (rest) => `${countMore(rest, 'step')}, ${openDeps.length > LISTED_ENTRIES ? `${openDeps.length - LISTED_ENTRIES} of them open` : 'none open'}`,
         width,
       ),
     );
@@ -86,7 +85,7 @@ export function stepLines(
     ...capped(
       step.manifests,
       (manifest) => [{ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width)],
-      (rest) => `${count(rest, 'file')}: the plan JSON (\`modeshift plan … --format json\`) holds every one, under the step's manifests`,
+      (rest) => `${countMore(rest, 'file')}: the plan JSON (\`modeshift plan … --format json\`) holds every one, under the step's manifests`,
       width,
       LISTED_MANIFESTS,
     ),
@@ -101,7 +100,7 @@ export function stepLines(
       ...capped(
         step.workloads,
         (w) => para(w, width, 'muted'),
-        (rest) => `${count(rest, 'workload')}: the plan JSON lists them all`,
+        (rest) => `${countMore(rest, 'workload')}: the plan JSON lists them all`,
         width,
       ),
     );
@@ -111,7 +110,7 @@ export function stepLines(
       ...capped(
         step.findings,
         (f) => para(f, width, 'muted'),
-        (rest) => `${count(rest, 'finding')}: the Findings screen lists them all`,
+        (rest) => `${countMore(rest, 'finding')}: the Findings screen lists them all`,
         width,
       ),
     );

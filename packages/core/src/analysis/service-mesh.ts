@@ -8,7 +8,6 @@
 import { remembered } from '../util/memo.js';
 import type { InventoryIndex } from '../inventory/index-lookups.js';
 import type { Inventory, Workload } from '../inventory/types.js';
-import type { KubeObject } from '../kube.js';
 
 export type Mesh = 'Istio' | 'Linkerd' | 'App Mesh';
 
@@ -59,20 +58,9 @@ function meshObjectsByNamespace(inventory: Inventory): Map<string, MeshMembershi
   });
 }
 
-/** Namespace → what its own labels and annotations say, found once per inventory (asked for every workload). */
-const namespaceMeshBy = new WeakMap<Inventory, Map<string, MeshMembership | null>>();
-
 function fromNamespace(index: InventoryIndex, namespace: string): MeshMembership | null {
-  const byNamespace = remembered(namespaceMeshBy, index.inventory, () => {
-    const out = new Map<string, MeshMembership | null>();
-    // The first Namespace object of a name wins, as a search from the start of the list would find it.
-    for (const ns of index.inventory.namespaces) if (!out.has(ns.metadata.name)) out.set(ns.metadata.name, meshOfNamespace(ns));
-    return out;
-  });
-  return byNamespace.get(namespace) ?? null;
-}
-
-function meshOfNamespace(ns: KubeObject): MeshMembership | null {
+  const ns = index.namespace(namespace);
+  if (!ns) return null;
   const labels = ns.metadata.labels;
   const annotations = ns.metadata.annotations;
   if (labels['istio-injection'] === 'enabled') return { mesh: 'Istio', evidence: `namespace label istio-injection=enabled` };

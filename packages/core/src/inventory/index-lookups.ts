@@ -52,6 +52,7 @@ const LOOKUPS = {
   workloadsByNs: (i: Inventory) => byNamespace(i.workloads),
   servicesByName: (i: Inventory) => byKeyFirst(i.services, nsName),
   ingressesByName: (i: Inventory) => byKeyFirst(i.ingresses, nsName),
+  namespacesByName: (i: Inventory) => byKeyFirst(i.namespaces, (n) => n.metadata.name),
 };
 
 type Lookups = { [K in keyof typeof LOOKUPS]: ReturnType<(typeof LOOKUPS)[K]> };
@@ -76,6 +77,11 @@ export class InventoryIndex {
 
   ingress(namespace: string, name: string): Of<'ingresses'> | undefined {
     return this.lookup('ingressesByName').get(`${namespace}/${name}`);
+  }
+
+  /** The Namespace object of this name (the first, if the inventory holds it twice). */
+  namespace(name: string): Inventory['namespaces'][number] | undefined {
+    return this.lookup('namespacesByName').get(name);
   }
 
   workload(key: string): Workload | undefined {

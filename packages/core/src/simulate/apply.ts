@@ -84,6 +84,11 @@ function asNamespaced<S>(object: Record<string, unknown>, namespace: string): Na
   };
 }
 
+/** A ConfigMap changed: where logs go is checked again only if it can be log configuration. */
+function configMapChanged(model: ClusterModel, impact: Impact, namespace: string, name: string): void {
+  if (isLogConfig(model, namespace, name)) impact.logs = true;
+}
+
 function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: string, impact: Impact): void {
   const object = findObject(step, ref, file);
   if (!object) return;
@@ -126,8 +131,7 @@ function createObject(model: ClusterModel, step: Step, ref: ObjectRef, file: str
       return;
     case 'ConfigMap':
       model.configMaps.set(nsName(ns, ref.name), (object.data ?? {}) as StringMap);
-      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
-      return;
+      return configMapChanged(model, impact, ns, ref.name);
     case 'DaemonSet':
       model.daemonSets.set(`DaemonSet/${ns}/${ref.name}`, daemonSetFromManifest(ns, ref.name, object));
       impact.logs = true;
@@ -206,8 +210,7 @@ function deleteObject(model: ClusterModel, ref: ObjectRef, replacedBy: ObjectRef
       return touchNamespace(model, impact, ns);
     case 'ConfigMap':
       model.configMaps.delete(nsName(ns, ref.name));
-      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
-      return;
+      return configMapChanged(model, impact, ns, ref.name);
     case 'DaemonSet':
       model.daemonSets.delete(`DaemonSet/${ns}/${ref.name}`);
       impact.logs = true;
@@ -251,8 +254,7 @@ function patchObject(model: ClusterModel, ref: ObjectRef, patch: Record<string, 
       const key = nsName(ns, ref.name);
       const data = mergePatch(model.configMaps.get(key) ?? {}, patch.data ?? {}) as StringMap;
       model.configMaps.set(key, data);
-      if (isLogConfig(model, ns, ref.name)) impact.logs = true;
-      return;
+      return configMapChanged(model, impact, ns, ref.name);
     }
     case 'SecurityGroupPolicy': {
       const old = model.securityGroupPolicies.get(ns)?.find((p) => p.name === ref.name);

@@ -9,6 +9,8 @@ import { aConfigMap } from '../testing/kube-objects.js';
 import { buildUnsimulatedPlan } from '../plan/build-plan.js';
 import { makeStep } from '../plan/step.js';
 import { simulate } from './replay.js';
+import { applyEffect, emptyImpact } from './apply.js';
+import { ClusterModel } from './model.js';
 
 const agentConfig = (log_group_name: string) => `
 [INPUT]
@@ -82,6 +84,20 @@ describe('ConfigMap changes and where logs go', () => {
       [{ file: 'cm.yaml', object: manifest }],
     );
     expect(logViolations(ctx, plan)).toEqual(['prerequisites/test-change Deployment/shop/web']);
+  });
+
+  it('re-checks logs for the agent’s ConfigMap and Fargate’s aws-logging, and for no other ConfigMap', () => {
+    const ctx = cluster();
+    const step = makeStep({ id: 'prerequisites/test-change', title: 'Test change', kind: 'review', why: 'test' });
+    const logsAfter = (namespace: string, name: string) => {
+      const impact = emptyImpact();
+      applyEffect(new ClusterModel(ctx), step, { type: 'patch-object', object: configMapRef(namespace, name), patch: { data: { x: 'y' } } }, impact);
+      return impact.logs;
+    };
+    expect(logsAfter('logging', 'fluent-bit-config')).toBe(true);
+    expect(logsAfter('aws-observability', 'aws-logging')).toBe(true);
+    expect(logsAfter('kube-system', 'amazon-vpc-cni')).toBe(false);
+    expect(logsAfter('shop', 'fluent-bit-config')).toBe(false);
   });
 
   it('finds nothing lost when another ConfigMap changes, even one of the same name in another namespace', () => {

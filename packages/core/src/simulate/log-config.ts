@@ -30,7 +30,7 @@ export function fargateLogOutputs(model: ClusterModel): LogOutput[] {
   const data = model.configMaps.get(FARGATE_LOGGING);
   if (!data) return [];
   return Object.entries(data)
-    .filter(([key]) => key.endsWith('.conf') || key === 'output.conf')
+    .filter(([key]) => key.endsWith('.conf'))
     .flatMap(([, text]) => parseFluentBitOutputs(text));
 }
 

@@ -97,7 +97,7 @@ function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | n
   return wildcardMatch(match, `${own}.${path.slice(1).replace(/\//g, '.')}`);
 }
 
-function logsAt(model: ClusterModel, sim: SimWorkload, fargate: boolean, outputs: LogCache): string[] {
+function logsAt(sim: SimWorkload, fargate: boolean, outputs: LogCache): string[] {
   if (fargate)
     return outputs
       .fargate()
@@ -142,7 +142,7 @@ export function logCache(model: ClusterModel): LogCache {
       if (!onFargate && at.type !== 'auto-mode' && at.type !== 'managed-nodes') return [];
       const known = onFargate ? shipped.fargate : shipped.nodes;
       let found = known.get(sim.key);
-      if (found === undefined) known.set(sim.key, (found = [...new Set(logsAt(model, sim, onFargate, cache))].sort()));
+      if (found === undefined) known.set(sim.key, (found = [...new Set(logsAt(sim, onFargate, cache))].sort()));
       return found;
     },
   };
