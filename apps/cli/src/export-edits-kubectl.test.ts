@@ -1,7 +1,6 @@
 // Every kind of pod-template edit the plan makes, written as the export's overlay, rendered by the real
 // `kubectl kustomize`, must give the object the plan's own `kubectl patch` gives: the same change,
 // whether the overlay says it as a strategic-merge patch or, for list elements, as JSON 6902 operations.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,8 +10,7 @@ import type { WorkloadEdit } from '@modeshift/plan';
 import { buildContext, buildPlan, exportFiles, SourceObjects, strategicPatch } from '@modeshift/core';
 import { loadDocuments, loadInventory } from '@modeshift/inventory';
 import { tempTree } from './testing.js';
-
-const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
+import { HAS_KUBECTL, kubectl, tryKubectl } from './testing-kubectl.js';
 
 const POD_SPEC = `
       nodeSelector: { karpenter.sh/nodepool: old, disk: ssd }
@@ -121,12 +119,7 @@ function write(files: { path: string; content: string }[]): string {
 
 /** The plan's own live change: `kubectl patch` with its strategic-merge patch, on the object in base/. */
 function livePatch(baseFile: string, patch: Record<string, unknown>): KubeObject {
-  return JSON.parse(
-    execFileSync('kubectl', ['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(patch), '-o', 'json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    }),
-  ) as KubeObject;
+  return JSON.parse(kubectl(['patch', '--local', '-f', baseFile, '--type', 'strategic', '-p', JSON.stringify(patch), '-o', 'json'])) as KubeObject;
 }
 
 /**
@@ -148,9 +141,7 @@ describe.skipIf(!HAS_KUBECTL)('every workload edit, as the export writes it and 
     const { inventory, plan, sources } = await setting();
     const moves = inventory.workloads.map((workload) => ({ workload, edits: EDITS[op], optional: [], findings: [] }));
     const root = write(exportFiles(plan, moves, sources));
-    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8', timeout: 60_000 })).map(
-      (d) => d.toJS() as KubeObject,
-    );
+    const rendered = parseAllDocuments(kubectl(['kustomize', join(root, 'waves/01-shop')])).map((d) => d.toJS() as KubeObject);
     for (const w of inventory.workloads) {
       const baseFile = join(root, `base/shop/${w.kind.toLowerCase()}-${w.metadata.name}.yaml`);
       const base = parse(readFileSync(baseFile, 'utf8')) as KubeObject;
@@ -181,7 +172,7 @@ describe.skipIf(!HAS_KUBECTL)('every workload edit, as the export writes it and 
     const root = write(exportFiles(plan, [{ workload: web, edits: EDITS['remove-tolerations'], optional: [], findings: [] }], sources));
     const baseFile = join(root, 'base/shop/deployment-web.yaml');
     writeFileSync(baseFile, readFileSync(baseFile, 'utf8').replace('key: spot', 'key: spot-changed'));
-    const result = spawnSync('kubectl', ['kustomize', join(root, 'waves/01-shop')], { encoding: 'utf8', timeout: 60_000 });
+    const result = tryKubectl(['kustomize', join(root, 'waves/01-shop')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('test failed');
   });

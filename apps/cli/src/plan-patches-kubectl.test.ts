@@ -2,7 +2,6 @@
 // object the inventory holds, the way the API server would merge it: a patch must parse, must change
 // something, and on the way to Fargate must leave nothing Fargate admission rejects (hostPort, added
 // capabilities) in the pod template it writes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,7 @@ import type { Plan } from '@modeshift/plan';
 import { runBash } from '@modeshift/core/testing';
 import { run } from './cli.js';
 import { captureIo, EXAMPLES } from './testing.js';
-
-const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
+import { HAS_KUBECTL, tryKubectl } from './testing-kubectl.js';
 
 type KubeObject = { kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 
@@ -84,7 +82,7 @@ function applyAll(plan: Plan, objects: KubeObject[]): Applied[] {
         if (!result) {
           const file = join(scratch, `object-${files++}.json`);
           writeFileSync(file, JSON.stringify(before));
-          const out = spawnSync('kubectl', ['patch', '--local', '-f', file, '-p', patch, ...type, '-o', 'json'], { encoding: 'utf8', timeout: 60_000 });
+          const out = tryKubectl(['patch', '--local', '-f', file, '-p', patch, ...type, '-o', 'json']);
           results.set(key, (result = { after: out.status === 0 ? (JSON.parse(out.stdout) as KubeObject) : null, error: out.stderr }));
         }
         applied.push({ step: step.id, command, before: before!, ...result, tolerated: command.endsWith('|| true'), rollback });

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -7,8 +6,8 @@ import { parse, parseAllDocuments } from 'yaml';
 import { remediationOf, type Finding, type Plan } from '@modeshift/core/base';
 import { run } from '../cli.js';
 import { captureIo, EXAMPLES, tempTree } from '../testing.js';
+import { HAS_KUBECTL, kubectl } from '../testing-kubectl.js';
 
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 const NO_KUBECTL = 'kubectl is not installed: these tests render the overlays with `kubectl kustomize` (see README "modeshift export")';
 
 function listFiles(root: string): string[] {
@@ -54,10 +53,7 @@ function patchedLocally(baseFile: string, patchFiles: string[]): unknown {
       payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : (({ metadata: _m, ...rest }) => rest)(body);
     }
     writeFileSync(scratch, current);
-    current = execFileSync('kubectl', ['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    current = kubectl(['patch', '--local', '-f', scratch, '--type', type, '-p', JSON.stringify(payload), '-o', 'json']);
     result = JSON.parse(current);
   }
   return result;
@@ -72,9 +68,7 @@ function checkWaves(dir: string): number {
       resources: string[];
       patches?: { path: string; target: { kind: string; namespace: string; name: string } }[];
     };
-    const rendered = parseAllDocuments(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8', timeout: 60_000 })).map(
-      (d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } },
-    );
+    const rendered = parseAllDocuments(kubectl(['kustomize', folder])).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } });
     const baseDir = join(folder, kustomization.resources[0]!);
     const baseFiles = (parse(readFileSync(join(baseDir, 'kustomization.yaml'), 'utf8')) as { resources: string[] }).resources;
     expect(rendered).toHaveLength(baseFiles.length);
@@ -95,8 +89,7 @@ function checkWaves(dir: string): number {
     }
   }
   for (const stage of existsSync(join(dir, 'stages')) ? readdirSync(join(dir, 'stages')) : []) {
-    for (const step of readdirSync(join(dir, 'stages', stage)))
-      execFileSync('kubectl', ['kustomize', join(dir, 'stages', stage, step)], { encoding: 'utf8', timeout: 60_000 });
+    for (const step of readdirSync(join(dir, 'stages', stage))) kubectl(['kustomize', join(dir, 'stages', stage, step)]);
   }
   return checked;
 }
@@ -122,7 +115,7 @@ describe.each(CASES)('modeshift export of examples/$name', ({ name, to }) => {
     for (const file of listFiles(out)) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(golden, file), 'utf8'));
   });
 
-  it.skipIf(!KUBECTL)("renders every wave as the plan's patches applied to the inventory objects", async () => {
+  it.skipIf(!HAS_KUBECTL)("renders every wave as the plan's patches applied to the inventory objects", async () => {
     const out = await exportTo(join(EXAMPLES, name, 'inventory'), to);
     expect(checkWaves(out)).toBeGreaterThan(0);
   });
@@ -136,7 +129,7 @@ describe.each(CASES)('modeshift export of examples/$name', ({ name, to }) => {
   });
 });
 
-it.runIf(!KUBECTL)('says why the rendering tests were skipped', () => {
+it.runIf(!HAS_KUBECTL)('says why the rendering tests were skipped', () => {
   console.warn(NO_KUBECTL);
 });
 
@@ -248,7 +241,7 @@ describe('modeshift export of Helm-, Argo CD- and Flux-managed workloads', () =>
     expect(readme).toContain('run `waves/pause-sync-argo-apps` first and `waves/resume-sync-argo-apps` once the source has the change');
   });
 
-  it.skipIf(!KUBECTL)("renders the managed workloads' waves as their patches applied", async () => {
+  it.skipIf(!HAS_KUBECTL)("renders the managed workloads' waves as their patches applied", async () => {
     expect(checkWaves(await exportTo(managedInventory(), 'auto-mode'))).toBe(4);
   });
 });

@@ -17,6 +17,7 @@ import { podSize, replicasOf, unpricedCompute, type PodSize } from './pod-demand
 import { poolDefinitions, poolNodeTypes, type NodePoolObject } from './pools.js';
 import type { PriceFile } from './price-file.js';
 import type { CostEstimate, PlanCost, PoolPacking } from './types.js';
+import { groupInOrder } from '../util/group-by.js';
 
 type Side = 'source' | 'target';
 const SIDES: readonly Side[] = ['source', 'target'];
@@ -210,15 +211,9 @@ function summarise(t: Totals): CostEstimate {
     for (const k of keys) if (!t.excluded.has(k)) sum += t.hourly[side].get(k) ?? 0;
     return sum * HOURS_PER_MONTH;
   };
-  const included = t.priced.map((p) => p.workload.key).filter((k) => !t.excluded.has(k));
-  const byNs = new Map<string, string[]>();
-  for (const p of t.priced) {
-    if (t.excluded.has(p.workload.key)) continue;
-    const ns = p.workload.metadata.namespace;
-    const keys = byNs.get(ns);
-    if (keys) keys.push(p.workload.key);
-    else byNs.set(ns, [p.workload.key]);
-  }
+  const counted = t.priced.filter((p) => !t.excluded.has(p.workload.key));
+  const included = counted.map((p) => p.workload.key);
+  const byNs = groupInOrder(counted, (p) => p.workload.metadata.namespace);
   const targetMonthly = monthly('target', included);
   const spotDelta = [...t.spotHourly.values()].reduce((a, b) => a + b, 0) * HOURS_PER_MONTH;
   const waves = t.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'wave');
@@ -230,7 +225,10 @@ function summarise(t: Totals): CostEstimate {
     target: { mode: t.target, monthly: cents(targetMonthly), ...(t.spotHourly.size > 0 ? { monthlySpot: cents(targetMonthly + spotDelta) } : {}) },
     byNamespace: [...byNs.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([namespace, keys]) => ({ namespace, source: cents(monthly('source', keys)), target: cents(monthly('target', keys)) })),
+      .map(([namespace, list]) => {
+        const keys = list.map((p) => p.workload.key);
+        return { namespace, source: cents(monthly('source', keys)), target: cents(monthly('target', keys)) };
+      }),
     byWave: waves.map((w) => ({
       step: w.id,
       namespaces: w.namespaces,

@@ -88,7 +88,8 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   const stays = staysStep(input, waveStart);
   steps.set('waves', [...waves, ...loadBalancerSteps(input, (ns) => waveByNs.get(ns), waveStart), ...(stays ? [stays] : [])]);
   const waveExits = exits(steps.get('waves')!);
-  steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart));
+  const reviewedEarlier = new Set([...steps.values()].flatMap((list) => list.filter((s) => s.kind === 'review').flatMap((s) => s.findings)));
+  steps.set('verification', verificationSteps(input, waveExits.length ? waveExits : waveStart, reviewedEarlier));
   const decommission = decommissionSteps(input, exits(steps.get('verification')!));
   // Objects keeping pods modeshift does not read leave the plan as blind as a kind not collected.
   // So does capacity the workloads run on that the inventory does not show: placement assumed it.

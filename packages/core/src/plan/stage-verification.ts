@@ -35,7 +35,11 @@ function whatTerminatesNodes(input: PlanInput): string {
   return `Deleting the Karpenter NodePools terminates their nodes${disables ? ', and disabling Auto Mode its instances' : ''}`;
 }
 
-export function verificationSteps(input: PlanInput, after: string[]): Step[] {
+/**
+ * `reviewedEarlier`: findings that a review step of an earlier stage already asks a person to check
+ * (NetworkPolicies, SecurityGroupPolicies); the closing list of decisions does not repeat them.
+ */
+export function verificationSteps(input: PlanInput, after: string[], reviewedEarlier: ReadonlySet<string>): Step[] {
   const toAuto = input.ctx.target === 'auto-mode';
   const steps: Step[] = [
     makeStep({
@@ -99,11 +103,9 @@ export function verificationSteps(input: PlanInput, after: string[]): Step[] {
   }
   const jobs = waitForJobsStep(input, after);
   if (jobs) steps.push(jobs);
-  // Jobs left to finish are answered by their wait step, not listed again as decisions.
+  // Jobs left to finish are answered by their wait step, like earlier reviews by theirs: not listed again as decisions.
   const waited = new Set(jobs?.findings ?? []);
-  const decisions = input.findings.filter(
-    (f) => f.severity === 'change' && f.action.type === 'review' && f.capability !== 'network-policy' && !waited.has(f.id),
-  );
+  const decisions = input.findings.filter((f) => f.severity === 'change' && f.action.type === 'review' && !reviewedEarlier.has(f.id) && !waited.has(f.id));
   if (decisions.length > 0) {
     steps.push(
       makeStep({

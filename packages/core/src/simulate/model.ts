@@ -8,6 +8,7 @@ import { CapacityState } from './capacity.js';
 import { isRecord } from '../inventory/shape.js';
 import { inventoryFacts, isLoadBalancerController, type LoadBalancerOwner, type LoadBalancingFacts } from '../analysis/load-balancer-owner.js';
 import { Reconciliation } from './reconciliation.js';
+import { remembered } from '../util/memo.js';
 import type { Invariant } from './types.js';
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -242,10 +243,9 @@ export function ranBefore(sim: SimWorkload): boolean {
 const serviceAccountKeys = new WeakMap<Workload, string>();
 
 export function serviceAccountKey(w: Workload): string {
-  let key = serviceAccountKeys.get(w);
-  if (key === undefined)
-    serviceAccountKeys.set(w, (key = nsName(w.metadata.namespace, w.template.spec.serviceAccountName ?? w.template.spec.serviceAccount ?? 'default')));
-  return key;
+  return remembered(serviceAccountKeys, w, () =>
+    nsName(w.metadata.namespace, w.template.spec.serviceAccountName ?? w.template.spec.serviceAccount ?? 'default'),
+  );
 }
 
 export function inner<T>(map: Map<string, ByName<T>>, namespace: string): ByName<T> {

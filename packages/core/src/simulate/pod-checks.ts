@@ -97,27 +97,12 @@ function matchesContainerLogs(o: LogOutput, sim: SimWorkload, prefix: 'kube' | n
   return wildcardMatch(match, `${own}.${path.slice(1).replace(/\//g, '.')}`);
 }
 
-function logsAt(sim: SimWorkload, fargate: boolean, outputs: LogCache): string[] {
-  if (fargate)
-    return outputs
-      .fargate()
-      .filter((o) => matchesContainerLogs(o, sim, 'kube'))
-      .map((o) => outputs.destination(o));
-  return outputs
-    .nodes()
-    .filter((n) => matchesContainerLogs(n.output, sim, null, n.containerInputs))
-    .map((n) => outputs.destination(n.output));
-}
-
 /**
  * Log outputs are read once per state of the log configuration, not once per workload; and what a
  * workload's logs reach in that state is worked out once per workload and kind of compute (the
  * simulator checks a workload several times between two changes of the log configuration).
  */
 export interface LogCache {
-  fargate(): LogOutput[];
-  nodes(): NodeLogOutput[];
-  destination(o: LogOutput): string;
   /** Where the workload's container logs go when its pods run there: distinct, sorted. */
   shippedFrom(sim: SimWorkload, at: Compute): readonly string[];
 }
@@ -126,27 +111,28 @@ export function logCache(model: ClusterModel): LogCache {
   let fargate: LogOutput[] | null = null;
   let nodes: NodeLogOutput[] | null = null;
   const destinations = new Map<LogOutput, string>();
+  const destinationOf = (o: LogOutput): string => {
+    let d = destinations.get(o);
+    if (d === undefined) destinations.set(o, (d = destination(o, model)));
+    return d;
+  };
+  const logsAt = (sim: SimWorkload, onFargate: boolean): string[] =>
+    onFargate
+      ? (fargate ??= fargateLogOutputs(model)).filter((o) => matchesContainerLogs(o, sim, 'kube')).map(destinationOf)
+      : (nodes ??= nodeLogOutputs(model)).filter((n) => matchesContainerLogs(n.output, sim, null, n.containerInputs)).map((n) => destinationOf(n.output));
   // By workload key, one map per kind of compute: no key is built per call.
   const shipped = { fargate: new Map<string, readonly string[]>(), nodes: new Map<string, readonly string[]>() };
-  const cache: LogCache = {
-    fargate: () => (fargate ??= fargateLogOutputs(model)),
-    nodes: () => (nodes ??= nodeLogOutputs(model)),
-    destination(o) {
-      let d = destinations.get(o);
-      if (d === undefined) destinations.set(o, (d = destination(o, model)));
-      return d;
-    },
+  return {
     shippedFrom(sim, at) {
       // Fargate's log router, or the node agents (on Auto Mode and node groups alike); nothing elsewhere.
       const onFargate = at.type === 'fargate';
       if (!onFargate && at.type !== 'auto-mode' && at.type !== 'managed-nodes') return [];
       const known = onFargate ? shipped.fargate : shipped.nodes;
       let found = known.get(sim.key);
-      if (found === undefined) known.set(sim.key, (found = [...new Set(logsAt(sim, onFargate, cache))].sort()));
+      if (found === undefined) known.set(sim.key, (found = [...new Set(logsAt(sim, onFargate))].sort()));
       return found;
     },
   };
-  return cache;
 }
 
 export function baselineOf(model: ClusterModel, sim: SimWorkload, logs: LogCache): Baseline {

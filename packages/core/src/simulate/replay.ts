@@ -146,8 +146,7 @@ class Replayer {
   private checkLoadBalancers(all: boolean, impact: Impact, found: Problems): void {
     const visit = (kind: 'Service' | 'Ingress', ns: string, name: string) => {
       const key = `${kind}/${ns}/${name}`;
-      const obj = kind === 'Service' ? this.model.services.get(ns)?.get(name) : this.model.ingresses.get(ns)?.get(name);
-      const server = !obj ? null : kind === 'Service' ? serviceServer(this.model, obj as never) : ingressServer(this.model, obj as never);
+      const server = kind === 'Service' ? this.serviceServer(ns, name) : this.ingressServer(ns, name);
       const why = server ? unserved(this.model, server) : null;
       this.set(key, 'load-balancers', key, why ? `no controller serves its load balancer: ${why}` : null, found);
     };
@@ -159,6 +158,17 @@ class Replayer {
       const [kind, ns = '', name = ''] = key.split('/');
       if (kind === 'Service' || kind === 'Ingress') visit(kind, ns, name);
     }
+  }
+
+  /** Who serves the Service's load balancer now, or null when it has none (or is gone). */
+  private serviceServer(ns: string, name: string): Ownership | null {
+    const svc = this.model.services.get(ns)?.get(name);
+    return svc ? serviceServer(this.model, svc) : null;
+  }
+
+  private ingressServer(ns: string, name: string): Ownership | null {
+    const ing = this.model.ingresses.get(ns)?.get(name);
+    return ing ? ingressServer(this.model, ing) : null;
   }
 
   endState(plan: Plan): Omit<Violation, 'step'>[] {
