@@ -8,8 +8,9 @@ const KNOWN = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 const ACRONYMS = new Set(['ebs', 'efs', 'gpu', 'iam', 'ec2', 'dns', 'ip', 'imds', 'csi', 'irsa', 'os', 'lb']);
 
 /**
- * "auto-mode-ebs-volume" → "EBS volume": the id in words, without the target it is named for. The
- * simulation's findings ("simulation-capacity") read as the invariant they break.
+ * The title of a rule no rule of this version states (every registered rule has its own): the
+ * simulation's findings ("simulation-capacity") read as the invariant they break; any other id, as
+ * "auto-mode-ebs-volume" → "EBS volume", in words without the target it is named for.
  */
 export function ruleTitle(ruleId: string): string {
   const invariant = /^simulation-(.+)$/.exec(ruleId)?.[1];

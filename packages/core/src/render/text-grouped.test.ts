@@ -10,7 +10,7 @@ const plan = buildPlan(
 describe('the text plan', () => {
   it('states a rule that hits many workloads once, with its resources packed by namespace', () => {
     const text = renderText(plan, { color: false });
-    expect(text.match(/Compute type annotation \[scheduling\] auto-mode-compute-type-annotation · 40 resources/g)).toHaveLength(1);
+    expect(text.match(/Workloads moving to Auto Mode \[scheduling\] auto-mode-compute-type-annotation · 40 resources/g)).toHaveLength(1);
     expect(text.match(/moves to Auto Mode when its pod template carries/g)).toHaveLength(1);
     expect(text).toContain('team-0: Deployment/app-0, Deployment/app-12,');
   });

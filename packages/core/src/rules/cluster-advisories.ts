@@ -13,6 +13,7 @@ const ROWS: readonly ClusterAdvisory[] = [
   // GuardDuty Runtime Monitoring covers EC2 and Auto Mode nodes, not Fargate pods on EKS.
   {
     id: 'auto-mode-guardduty-runtime',
+    title: 'GuardDuty Runtime Monitoring',
     capability: 'guardduty-runtime',
     target: 'auto-mode',
     severity: 'gain',
@@ -22,6 +23,7 @@ const ROWS: readonly ClusterAdvisory[] = [
   },
   {
     id: 'fargate-guardduty-runtime',
+    title: 'GuardDuty Runtime Monitoring',
     capability: 'guardduty-runtime',
     target: 'fargate',
     severity: 'advisory',
@@ -36,6 +38,7 @@ const ROWS: readonly ClusterAdvisory[] = [
   // neither side for EKS (aws-facts §10), so the gain is worded as likely.
   {
     id: 'auto-mode-image-cache',
+    title: 'Image layer caching',
     capability: 'image-cache',
     target: 'auto-mode',
     severity: 'gain',
@@ -48,6 +51,7 @@ const ROWS: readonly ClusterAdvisory[] = [
   },
   {
     id: 'fargate-image-cache',
+    title: 'Image layer caching',
     capability: 'image-cache',
     target: 'fargate',
     severity: 'advisory',
@@ -60,6 +64,7 @@ const ROWS: readonly ClusterAdvisory[] = [
   // Reserved Instances and capacity reservations do not apply to Fargate; only Compute Savings Plans do.
   {
     id: 'fargate-pricing-commitments',
+    title: 'Savings Plans and Reserved Instances',
     capability: 'pricing-commitments',
     target: 'fargate',
     severity: 'advisory',

@@ -13,6 +13,7 @@ import { poolFindings } from '../../analysis/pool-findings.js';
  */
 export const autoModeArm64PoolRule: Rule = {
   id: 'auto-mode-arm64-pool',
+  title: 'Arm64 NodePool',
   capability: 'arm64',
   targets: ['auto-mode'],
   check(ctx) {

@@ -7,6 +7,7 @@ import { blockedBy } from '../../analysis/fargate-scope.js';
 /** Fargate on EKS runs x86 pods only; a pod pinned to Graviton keeps its EC2 capacity. */
 export const fargateArm64Rule: Rule = {
   id: 'fargate-arm64',
+  title: 'Arm64',
   capability: 'arm64',
   targets: ['fargate'],
   check(ctx, row) {

@@ -8,6 +8,7 @@ import { movers } from '../../analysis/auto-mode-movers.js';
 /** Fargate and Auto Mode run side by side, so Auto Mode is switched on first and workloads follow (aws-facts §0.2, §7.1). */
 export const autoModeEnableRule: Rule = {
   id: 'auto-mode-enable',
+  title: 'Enabling Auto Mode',
   capability: 'autoscaling',
   targets: ['auto-mode'],
   check(ctx) {

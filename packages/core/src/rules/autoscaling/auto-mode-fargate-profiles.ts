@@ -8,6 +8,7 @@ import { shellQuote } from '../../util/shell.js';
  */
 export const autoModeFargateProfilesRule: Rule = {
   id: 'auto-mode-fargate-profiles',
+  title: 'Fargate profiles',
   capability: 'autoscaling',
   targets: ['auto-mode'],
   check(ctx) {

@@ -19,6 +19,7 @@ const TAINT = `${MIGRATION_TAINT.key}:${MIGRATION_TAINT.effect}`;
  */
 export const autoModeKarpenterRule: Rule = {
   id: 'auto-mode-karpenter',
+  title: 'Self-managed Karpenter',
   capability: 'autoscaling',
   targets: ['auto-mode'],
   check(ctx) {

@@ -9,6 +9,7 @@ import { windowsEvidence } from '../../analysis/evidence.js';
  */
 export const fargateDisableAutoModeRule: Rule = {
   id: 'fargate-disable-auto-mode',
+  title: 'Disabling Auto Mode',
   capability: 'autoscaling',
   targets: ['fargate'],
   check(ctx) {

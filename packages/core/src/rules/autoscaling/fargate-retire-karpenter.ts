@@ -12,6 +12,7 @@ import { anyMoving } from '../../analysis/fargate-scope.js';
  */
 export const fargateRetireKarpenterRule: Rule = {
   id: 'fargate-retire-karpenter',
+  title: 'Self-managed Karpenter',
   capability: 'autoscaling',
   targets: ['fargate'],
   check(ctx) {

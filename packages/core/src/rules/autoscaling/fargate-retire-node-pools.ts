@@ -12,6 +12,7 @@ const BUILT_IN: readonly string[] = AUTO_MODE_FACTS.builtinNodePools;
  */
 export const fargateRetireNodePoolsRule: Rule = {
   id: 'fargate-retire-node-pools',
+  title: 'Auto Mode NodePools',
   capability: 'autoscaling',
   targets: ['fargate'],
   check(ctx) {

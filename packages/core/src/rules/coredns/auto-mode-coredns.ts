@@ -13,6 +13,7 @@ const COREDNS_LABELS = { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': '
  */
 export const autoModeCorednsRule: Rule = {
   id: 'auto-mode-coredns',
+  title: 'CoreDNS',
   capability: 'coredns',
   targets: ['auto-mode'],
   check(ctx) {

@@ -9,6 +9,7 @@ import { anyMoving } from '../../analysis/fargate-scope.js';
  */
 export const fargateCorednsRule: Rule = {
   id: 'fargate-coredns',
+  title: 'CoreDNS',
   capability: 'coredns',
   targets: ['fargate'],
   check(ctx) {

@@ -11,6 +11,7 @@ import { describeWorkload } from '../../analysis/workload.js';
  */
 export const autoModeDaemonsetsRule: Rule = {
   id: 'auto-mode-daemonsets',
+  title: 'DaemonSets',
   capability: 'daemonset',
   targets: ['auto-mode'],
   check(ctx) {

@@ -14,6 +14,7 @@ import { capacityName, daemonSets, stayOn } from '../../analysis/fargate-scope.j
  */
 export const fargateDaemonsetsRule: Rule = {
   id: 'fargate-daemonsets',
+  title: 'DaemonSets',
   capability: 'daemonset',
   targets: ['fargate'],
   check(ctx, row) {

@@ -24,6 +24,7 @@ const isOldEbs = (driver: string | null) => driver !== null && (STORAGE_DRIVERS.
  */
 export const autoModeEbsVolumeRule: Rule = {
   id: 'auto-mode-ebs-volume',
+  title: 'EBS volumes',
   capability: 'ebs-volume',
   targets: ['auto-mode'],
   check(ctx) {

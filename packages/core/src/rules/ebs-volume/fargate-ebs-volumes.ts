@@ -11,6 +11,7 @@ import { capacityName, candidates, stayOn } from '../../analysis/fargate-scope.j
  */
 export const fargateEbsVolumesRule: Rule = {
   id: 'fargate-ebs-volumes',
+  title: 'EBS volumes',
   capability: 'ebs-volume',
   targets: ['fargate'],
   check(ctx, row) {

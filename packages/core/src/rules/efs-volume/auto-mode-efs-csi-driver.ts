@@ -12,6 +12,7 @@ import { volumeUses } from '../../analysis/volumes.js';
  */
 export const autoModeEfsCsiDriverRule: Rule = {
   id: 'auto-mode-efs-csi-driver',
+  title: 'EFS CSI driver',
   capability: 'efs-volume',
   targets: ['auto-mode'],
   check(ctx) {

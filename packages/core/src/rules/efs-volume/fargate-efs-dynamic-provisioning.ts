@@ -36,6 +36,7 @@ function staticVolumes(index: InventoryIndex, inventory: Inventory): StaticVolum
  */
 export const fargateEfsDynamicProvisioningRule: Rule = {
   id: 'fargate-efs-dynamic-provisioning',
+  title: 'EFS dynamic provisioning',
   capability: 'efs-volume',
   targets: ['fargate'],
   check(ctx, row) {

@@ -25,6 +25,7 @@ const isUnmountable = (u: ClaimUse) => u.kind === 'other' || u.kind === 'unknown
  */
 export const fargateUnmountableVolumesRule: Rule = {
   id: 'fargate-unmountable-volumes',
+  title: 'Volumes Fargate cannot mount',
   capability: 'efs-volume',
   targets: ['fargate'],
   check(ctx) {

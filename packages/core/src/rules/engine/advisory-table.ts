@@ -9,6 +9,8 @@ import type { Rule, RuleContext } from './types.js';
 export interface ClusterAdvisory {
   /** The rule id, as any rule's: part of the finding id. */
   id: string;
+  /** As any rule's: the headline of its entry. */
+  title: string;
   capability: CapabilityId;
   target: Mode;
   severity: Severity;
@@ -25,6 +27,7 @@ export interface ClusterAdvisory {
 export function clusterAdvisoryRules(rows: readonly ClusterAdvisory[]): Rule[] {
   return rows.map((row) => ({
     id: row.id,
+    title: row.title,
     capability: row.capability,
     targets: [row.target],
     check(ctx, matrixRow) {

@@ -29,6 +29,19 @@ describe('RULES', () => {
     }
   });
 
+  it('titles every rule once per direction, spelling names as AWS and Kubernetes do', () => {
+    for (const target of ['auto-mode', 'fargate'] as const) {
+      const titles = RULES.filter((r) => r.targets.includes(target)).map((r) => r.title);
+      expect(new Set(titles).size, target).toBe(titles.length);
+    }
+    const misspelt = /\b(Daemonsets?|Coredns|Guardduty|Auto mode|auto mode|karpenter|Nodepools?|Networkpolic|Pod identity)\b/;
+    for (const rule of RULES) {
+      expect(rule.title.length, rule.id).toBeGreaterThan(2);
+      expect(rule.title.length, rule.id).toBeLessThanOrEqual(48);
+      expect(rule.title, rule.id).not.toMatch(misspelt);
+    }
+  });
+
   it('keeps one folder per capability of the matrix, each named by its capability id', () => {
     for (const { capability } of ruleFiles()) expect(CAPABILITY_IDS).toContain(capability);
   });

@@ -34,8 +34,11 @@ export type FindingDraft = Omit<RuleFinding, 'id' | 'rule' | 'capability' | 'sou
 export interface Rule {
   /** kebab-case, unique; part of every finding id. */
   id: string;
-  /** A short headline for the plan's rule catalogue; without one, the id in words (see ruleTitle). */
-  title?: string;
+  /**
+   * The headline of the rule's entry wherever findings are grouped (text, Markdown, wizard, the plan's
+   * rule catalogue): a few words an operator recognises, names spelled as AWS and Kubernetes do.
+   */
+  title: string;
   capability: CapabilityId;
   /** The target modes the rule applies to. */
   targets: readonly Mode[];

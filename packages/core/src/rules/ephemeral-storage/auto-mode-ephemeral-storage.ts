@@ -13,6 +13,7 @@ import { describeWorkload } from '../../analysis/workload.js';
  */
 export const autoModeEphemeralStorageRule: Rule = {
   id: 'auto-mode-ephemeral-storage',
+  title: 'Ephemeral storage',
   capability: 'ephemeral-storage',
   targets: ['auto-mode'],
   check(ctx) {

@@ -12,6 +12,7 @@ import { blockedBy, capacityName, stayOn } from '../../analysis/fargate-scope.js
  */
 export const fargateEphemeralStorageRule: Rule = {
   id: 'fargate-ephemeral-storage',
+  title: 'Ephemeral storage',
   capability: 'ephemeral-storage',
   targets: ['fargate'],
   check(ctx, row) {

@@ -16,6 +16,7 @@ const GPU = 'nvidia.com/gpu';
  */
 export const autoModeGpuPoolRule: Rule = {
   id: 'auto-mode-gpu-pool',
+  title: 'GPU NodePool',
   capability: 'gpu',
   targets: ['auto-mode'],
   check(ctx) {

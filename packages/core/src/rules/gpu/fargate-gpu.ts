@@ -7,6 +7,7 @@ import { blockedBy } from '../../analysis/fargate-scope.js';
 /** GPUs are not available on Fargate; GPU pods keep their EC2 capacity. DaemonSets: see fargate-daemonsets. */
 export const fargateGpuRule: Rule = {
   id: 'fargate-gpu',
+  title: 'GPU',
   capability: 'gpu',
   targets: ['fargate'],
   check(ctx, row) {

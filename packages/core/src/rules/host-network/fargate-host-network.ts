@@ -13,6 +13,7 @@ import { stayDraft } from '../../analysis/stay-drafts.js';
  */
 export const fargateHostNetworkRule: Rule = {
   id: 'fargate-host-network',
+  title: 'Host network and host ports',
   capability: 'host-network',
   targets: ['fargate'],
   check(ctx, row) {

@@ -7,6 +7,7 @@ import { describeWorkload } from '../../analysis/workload.js';
 /** hostPath mounts work on Auto Mode "subject to SELinux and the read-only root filesystem" (aws-facts §2). */
 export const autoModeHostPathRule: Rule = {
   id: 'auto-mode-host-path',
+  title: 'hostPath volumes',
   capability: 'host-path',
   targets: ['auto-mode'],
   check(ctx) {

@@ -8,6 +8,7 @@ import { blockedBy, capacityName, stayOn } from '../../analysis/fargate-scope.js
 /** Fargate rejects hostPath volumes; there is no node filesystem to share. DaemonSets: see fargate-daemonsets. */
 export const fargateHostPathRule: Rule = {
   id: 'fargate-host-path',
+  title: 'hostPath volumes',
   capability: 'host-path',
   targets: ['fargate'],
   check(ctx, row) {

@@ -4,6 +4,7 @@ import { autoModeEnabled } from '../../analysis/auto-mode-enabled.js';
 /** Auto Mode registers its nodes through access entries, so the cluster must accept them (aws-facts §7.3, §8.1). */
 export const autoModeAuthenticationModeRule: Rule = {
   id: 'auto-mode-authentication-mode',
+  title: 'Cluster authentication mode',
   capability: 'iam',
   targets: ['auto-mode'],
   check(ctx) {

@@ -5,6 +5,7 @@ import { autoModeEnabled } from '../../analysis/auto-mode-enabled.js';
 /** Enabling Auto Mode fails unless the cluster role already carries its managed policies (aws-facts §7.3). */
 export const autoModeClusterRolePoliciesRule: Rule = {
   id: 'auto-mode-cluster-role-policies',
+  title: 'Cluster IAM role policies',
   capability: 'iam',
   targets: ['auto-mode'],
   check(ctx) {

@@ -5,6 +5,7 @@ import { anyMoving } from '../../analysis/fargate-scope.js';
 /** Every Fargate profile needs a pod execution role; the plan creates one when no profile has one yet. */
 export const fargatePodExecutionRoleRule: Rule = {
   id: 'fargate-pod-execution-role',
+  title: 'Pod execution role',
   capability: 'iam',
   targets: ['fargate'],
   check(ctx) {

@@ -11,6 +11,7 @@ import { AUTO_MODE_ADDON_MINIMUMS } from './facts.js';
  */
 export const autoModeAddonVersionsRule: Rule = {
   id: 'auto-mode-addon-versions',
+  title: 'Add-on versions',
   capability: 'kubernetes-version',
   targets: ['auto-mode'],
   check(ctx) {

@@ -4,6 +4,7 @@ import type { Rule } from '../engine/types.js';
 /** Auto Mode cannot be enabled below its minimum Kubernetes version; the matrix row holds the number. */
 export const autoModeKubernetesVersionRule: Rule = {
   id: 'auto-mode-kubernetes-version',
+  title: 'Kubernetes version',
   capability: 'kubernetes-version',
   targets: ['auto-mode'],
   check(ctx, row) {

@@ -53,6 +53,7 @@ const DNS_SHIFT = 'then shift DNS (for example Route 53 weighted records) to the
 /** Load balancers of the AWS Load Balancer Controller cannot be handed over to Auto Mode (aws-facts §0.10, §4.7, §7.2). */
 export const autoModeLoadBalancerRule: Rule = {
   id: 'auto-mode-load-balancer',
+  title: 'Load balancers',
   capability: 'load-balancer',
   targets: ['auto-mode'],
   check(ctx) {

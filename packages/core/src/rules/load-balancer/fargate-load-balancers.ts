@@ -19,6 +19,7 @@ function checkSentence(owner: Ownership): string {
  */
 export const fargateLoadBalancersRule: Rule = {
   id: 'fargate-load-balancers',
+  title: 'Load balancers',
   capability: 'load-balancer',
   targets: ['fargate'],
   check(ctx) {

@@ -30,6 +30,7 @@ function redact(outputs: LogOutput[]): { outputs: LogOutput[]; redacted: number 
 /** Fargate's built-in Fluent Bit stops with the last Fargate pod; Auto Mode has no application log router (aws-facts §2). */
 export const autoModeFargateLoggingRule: Rule = {
   id: 'auto-mode-fargate-logging',
+  title: "Fargate's log router",
   capability: 'logging',
   targets: ['auto-mode'],
   check(ctx) {

@@ -176,6 +176,7 @@ function derive(index: InventoryIndex, w: Workload, cluster: { name: string; reg
  */
 export const fargateLogAgentsRule: Rule = {
   id: 'fargate-log-agents',
+  title: 'Log agents',
   capability: 'logging',
   targets: ['fargate'],
   check(ctx) {

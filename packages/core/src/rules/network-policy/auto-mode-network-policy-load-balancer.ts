@@ -134,6 +134,7 @@ const cidrsOf = (subnets: readonly Subnet[]) => [...new Set(subnets.map((s) => s
  */
 export const autoModeNetworkPolicyLoadBalancerRule: Rule = {
   id: 'auto-mode-network-policy-load-balancer',
+  title: 'NetworkPolicies and load balancer traffic',
   capability: 'network-policy',
   targets: ['auto-mode'],
   check(ctx) {

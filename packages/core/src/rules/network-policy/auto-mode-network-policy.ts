@@ -12,6 +12,7 @@ import { NETWORK_POLICY_CONTROLLER as NPC } from './facts.js';
  */
 export const autoModeNetworkPolicyRule: Rule = {
   id: 'auto-mode-network-policy',
+  title: 'NetworkPolicies enforced',
   capability: 'network-policy',
   targets: ['auto-mode'],
   check(ctx) {

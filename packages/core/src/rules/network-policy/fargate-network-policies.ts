@@ -5,6 +5,7 @@ import { movingWorkloads } from '../../analysis/fargate-scope.js';
 /** VPC CNI network policies are not enforced for Fargate pods: one advisory per policy whose namespace moves. */
 export const fargateNetworkPoliciesRule: Rule = {
   id: 'fargate-network-policies',
+  title: 'NetworkPolicies not enforced',
   capability: 'network-policy',
   targets: ['fargate'],
   check(ctx, row) {

@@ -10,6 +10,7 @@ import { perPod, poolFindings } from '../../analysis/pool-findings.js';
 /** Inferentia and Trainium workloads get an Auto Mode Neuron NodePool (aws-facts §2 Neuron row). */
 export const autoModeNeuronPoolRule: Rule = {
   id: 'auto-mode-neuron-pool',
+  title: 'Neuron NodePool',
   capability: 'neuron',
   targets: ['auto-mode'],
   check(ctx) {

@@ -7,6 +7,7 @@ import { blockedBy } from '../../analysis/fargate-scope.js';
 /** Inferentia and Trainium are not available on Fargate; those pods keep their EC2 capacity. */
 export const fargateNeuronRule: Rule = {
   id: 'fargate-neuron',
+  title: 'Neuron (Inferentia, Trainium)',
   capability: 'neuron',
   targets: ['fargate'],
   check(ctx, row) {

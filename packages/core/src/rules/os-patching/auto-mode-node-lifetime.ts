@@ -12,6 +12,7 @@ import { NODE_LIFETIME } from './facts.js';
  */
 export const autoModeNodeLifetimeRule: Rule = {
   id: 'auto-mode-node-lifetime',
+  title: 'Node replacement and disruption budgets',
   capability: 'os-patching',
   targets: ['auto-mode'],
   check(ctx) {

@@ -9,6 +9,7 @@ const ROLE_ARN = 'eks.amazonaws.com/role-arn';
 /** Fargate only supports IRSA; Auto Mode has EKS Pod Identity built in and keeps IRSA working (aws-facts §0.9). */
 export const autoModePodIdentityRule: Rule = {
   id: 'auto-mode-pod-identity',
+  title: 'EKS Pod Identity',
   capability: 'pod-identity',
   targets: ['auto-mode'],
   check(ctx) {

@@ -32,6 +32,7 @@ function podIdentityEvidence(w: Workload): boolean {
  */
 export const fargatePodIdentityRule: Rule = {
   id: 'fargate-pod-identity',
+  title: 'EKS Pod Identity',
   capability: 'pod-identity',
   targets: ['fargate'],
   check(ctx, row) {

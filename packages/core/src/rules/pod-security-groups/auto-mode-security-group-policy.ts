@@ -163,6 +163,7 @@ function nodeGroupPinDraft(w: Workload, nodegroup: string, policies: Sgp[], onVe
 /** SecurityGroupPolicy moves 1:1 only on 1.36 or later; below that it degrades to NodeClass-level pod groups (aws-facts §0.5, §1). */
 export const autoModeSecurityGroupPolicyRule: Rule = {
   id: 'auto-mode-security-group-policy',
+  title: 'SecurityGroupPolicies',
   capability: 'pod-security-groups',
   targets: ['auto-mode'],
   check(ctx, row) {

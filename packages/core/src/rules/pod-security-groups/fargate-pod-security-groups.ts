@@ -28,6 +28,7 @@ function describeSelector(selector: LabelSelector): string {
  */
 export const fargatePodSecurityGroupsRule: Rule = {
   id: 'fargate-pod-security-groups',
+  title: 'Pod security groups',
   capability: 'pod-security-groups',
   targets: ['fargate'],
   check(ctx) {

@@ -12,6 +12,7 @@ import { currentNodePool, movingWorkloads } from '../../analysis/fargate-scope.j
  */
 export const fargateSecurityGroupPolicyEnforcedRule: Rule = {
   id: 'fargate-security-group-policy-enforced',
+  title: 'SecurityGroupPolicies enforced',
   capability: 'pod-security-groups',
   targets: ['fargate'],
   check(ctx, row) {

@@ -22,6 +22,7 @@ function requestsBoth(c: Container): boolean {
 
 export const autoModePodRequestsRule: Rule = {
   id: 'auto-mode-pod-requests',
+  title: 'Pod requests',
   capability: 'pod-size',
   targets: ['auto-mode'],
   check(ctx) {

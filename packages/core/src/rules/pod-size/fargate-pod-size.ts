@@ -8,6 +8,7 @@ import { blockedBy, capacityName, stayOn } from '../../analysis/fargate-scope.js
 /** A pod that no Fargate combination holds (16 vCPU / 120 GB, aws-facts §5) cannot move as it is. */
 export const fargatePodSizeRule: Rule = {
   id: 'fargate-pod-size',
+  title: 'Pod size',
   capability: 'pod-size',
   targets: ['fargate'],
   check(ctx) {

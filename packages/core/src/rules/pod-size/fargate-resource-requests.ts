@@ -56,6 +56,7 @@ function withEdits(spec: PodSpec, edits: Extract<WorkloadEdit, { op: 'set-resour
  */
 export const fargateResourceRequestsRule: Rule = {
   id: 'fargate-resource-requests',
+  title: 'Resource requests',
   capability: 'pod-size',
   targets: ['fargate'],
   check(ctx) {

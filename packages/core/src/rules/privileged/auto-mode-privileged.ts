@@ -15,6 +15,7 @@ function elevated(containers: readonly Container[] | undefined): boolean {
 /** Privileged pods work on Auto Mode but "still face the restrictions provided by SELinux and a read-only root filesystem" (aws-facts §2). */
 export const autoModePrivilegedRule: Rule = {
   id: 'auto-mode-privileged',
+  title: 'Privileged containers',
   capability: 'privileged',
   targets: ['auto-mode'],
   check(ctx) {

@@ -23,6 +23,7 @@ function addsCapabilities(containers: readonly Container[] | undefined): boolean
  */
 export const fargatePrivilegedRule: Rule = {
   id: 'fargate-privileged',
+  title: 'Privileged containers and added capabilities',
   capability: 'privileged',
   targets: ['fargate'],
   check(ctx, row) {

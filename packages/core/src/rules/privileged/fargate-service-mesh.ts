@@ -12,6 +12,7 @@ import { capacityName, candidates, stayOn } from '../../analysis/fargate-scope.j
  */
 export const fargateServiceMeshRule: Rule = {
   id: 'fargate-service-mesh',
+  title: 'Service mesh proxies',
   capability: 'privileged',
   targets: ['fargate'],
   check(ctx, row) {

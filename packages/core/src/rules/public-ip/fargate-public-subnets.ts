@@ -12,6 +12,7 @@ import { candidates, capacityName, currentNodePool, exposedOnNode, isMoving, sta
  */
 export const fargatePublicSubnetsRule: Rule = {
   id: 'fargate-public-subnets',
+  title: 'Public subnets',
   capability: 'public-ip',
   targets: ['fargate'],
   check(ctx, row) {

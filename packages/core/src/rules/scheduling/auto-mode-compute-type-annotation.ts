@@ -13,6 +13,7 @@ const PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
  */
 export const autoModeComputeTypeAnnotationRule: Rule = {
   id: 'auto-mode-compute-type-annotation',
+  title: 'Workloads moving to Auto Mode',
   capability: 'scheduling',
   targets: ['auto-mode'],
   check(ctx) {

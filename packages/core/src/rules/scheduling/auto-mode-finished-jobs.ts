@@ -8,6 +8,7 @@ import type { Rule } from '../engine/types.js';
  */
 export const autoModeFinishedJobsRule: Rule = {
   id: 'auto-mode-finished-jobs',
+  title: 'One-off Jobs',
   capability: 'scheduling',
   targets: ['auto-mode'],
   check: (ctx) => finishedRuns(ctx).map((w) => finishedRunDraft(w, ctx)),

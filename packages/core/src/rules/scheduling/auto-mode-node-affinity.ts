@@ -14,6 +14,7 @@ import { replacedBy } from '../../analysis/replaced-daemonsets.js';
  */
 export const autoModeNodeAffinityRule: Rule = {
   id: 'auto-mode-node-affinity',
+  title: 'Node affinity',
   capability: 'scheduling',
   targets: ['auto-mode'],
   check(ctx) {

@@ -8,6 +8,7 @@ import type { Rule } from '../engine/types.js';
  */
 export const fargateFinishedJobsRule: Rule = {
   id: 'fargate-finished-jobs',
+  title: 'One-off Jobs',
   capability: 'scheduling',
   targets: ['fargate'],
   check: (ctx) => finishedRuns(ctx).map((w) => finishedRunDraft(w, ctx)),

@@ -13,6 +13,7 @@ import { candidates, capacityName, stayOn, stays, unprofiledNamespaces } from '.
  */
 export const fargateKeepOnEc2Rule: Rule = {
   id: 'fargate-keep-on-ec2',
+  title: 'Workloads kept on EC2',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

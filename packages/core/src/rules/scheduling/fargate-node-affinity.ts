@@ -11,6 +11,7 @@ import { affinityExcludes } from '../../placement/affinity-exclusion.js';
  */
 export const fargateNodeAffinityRule: Rule = {
   id: 'fargate-node-affinity',
+  title: 'Node affinity',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

@@ -7,6 +7,7 @@ import { movingWorkloads } from '../../analysis/fargate-scope.js';
 /** Pod (anti-)affinity "does not apply" on Fargate: nothing breaks, but the placement intent is lost. */
 export const fargatePodAffinityRule: Rule = {
   id: 'fargate-pod-affinity',
+  title: 'Pod affinity',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

@@ -13,6 +13,7 @@ import { candidates, stays, unprofiledNamespaces } from '../../analysis/fargate-
  */
 export const fargateProfilesRule: Rule = {
   id: 'fargate-profiles',
+  title: 'Fargate profiles',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

@@ -39,6 +39,7 @@ function poolLabels(ctx: RuleContext, w: Workload): Record<string, string> {
  */
 export const fargateSchedulingRule: Rule = {
   id: 'fargate-scheduling',
+  title: 'Workloads moving to Fargate',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

@@ -6,6 +6,7 @@ import { movingWorkloads } from '../../analysis/fargate-scope.js';
 /** Fargate does not support topologySpreadConstraints (aws-facts §2 Scheduling row). */
 export const fargateTopologySpreadRule: Rule = {
   id: 'fargate-topology-spread',
+  title: 'Topology spread constraints',
   capability: 'scheduling',
   targets: ['fargate'],
   check(ctx) {

@@ -19,6 +19,7 @@ const [SPOT_TAINT] = SPOT_POOL.taints;
  */
 export const autoModeSpotCandidateRule: Rule = {
   id: 'auto-mode-spot-candidate',
+  title: 'Spot candidates',
   capability: 'spot',
   targets: ['auto-mode'],
   check(ctx) {

@@ -11,6 +11,7 @@ const isSpotToleration = (key: string | undefined) => key !== undefined && (key 
 /** "Amazon EKS doesn't support Fargate Spot": Spot-pinned pods move on-demand, without their Spot hints. */
 export const fargateSpotRule: Rule = {
   id: 'fargate-spot',
+  title: 'Spot',
   capability: 'spot',
   targets: ['fargate'],
   check(ctx, row) {

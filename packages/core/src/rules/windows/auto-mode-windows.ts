@@ -9,6 +9,7 @@ import { describeWorkload } from '../../analysis/workload.js';
  */
 export const autoModeWindowsRule: Rule = {
   id: 'auto-mode-windows',
+  title: 'Windows',
   capability: 'windows',
   targets: ['auto-mode'],
   check(ctx) {

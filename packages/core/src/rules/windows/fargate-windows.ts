@@ -10,6 +10,7 @@ import { blockedBy, daemonSets } from '../../analysis/fargate-scope.js';
  */
 export const fargateWindowsRule: Rule = {
   id: 'fargate-windows',
+  title: 'Windows',
   capability: 'windows',
   targets: ['fargate'],
   check(ctx, row) {
