@@ -12,7 +12,7 @@ import { makeStep } from './step.js';
 import { waitForClusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
-import { corednsReplicas } from './stage-decommission.js';
+import { corednsReplicas } from './coredns-steps.js';
 import { MIGRATION_TAINT } from '../placement/karpenter-pools.js';
 import { NODEGROUP_LABEL } from '../placement/node-pools.js';
 

@@ -5,32 +5,10 @@ import { makeStep } from './step.js';
 import { waitForClusterUpdate } from './wait-for-update.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
-import { isCoreDns } from '../analysis/workload.js';
 import { karpenterLeft, karpenterSteps } from './retire-karpenter.js';
-import { collectMoves } from './moves.js';
-import { runsOnce } from '../analysis/finished-runs.js';
+import { corednsSteps } from './coredns-steps.js';
 
 type StayAction = Extract<Action, { type: 'stay' }>;
-
-/** CoreDNS's replica count in the inventory; null when the inventory has no CoreDNS. */
-export const corednsReplicas = (input: PlanInput): number | null => input.ctx.inventory.workloads.find(isCoreDns)?.replicas ?? null;
-
-/**
- * Workloads that keep running outside Auto Mode after the plan (they stay, or the plan leaves them on a
- * node group): their pods resolve names through CoreDNS. Jobs run once and need none afterwards.
- */
-function outsideAutoMode(input: PlanInput): string[] {
-  const moving = new Set(collectMoves(input).map((m) => m.workload.key));
-  return input.ctx.inventory.workloads
-    .filter((w) => {
-      if (moving.has(w.key) || isCoreDns(w) || runsOnce(w) || w.replicas === 0) return false;
-      const current = input.ctx.placement.workloads.get(w.key)?.current.type;
-      return current === 'fargate' || current === 'managed-nodes';
-    })
-    .map((w) => w.key);
-}
-
-const listSome = (keys: string[]): string => (keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', '));
 
 export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
   const c = input.cluster;
@@ -86,7 +64,10 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
 
   const profiles = byKind['delete-fargate-profiles'];
   // A Karpenter controller kept for NodePools that stay keeps the Fargate profile it may run on, too.
-  if (profiles.length > 0 && !staysOn('fargate') && !karpenter.controllerOn.has('fargate')) {
+  const profilesGo = profiles.length > 0 && !staysOn('fargate') && !karpenter.controllerOn.has('fargate');
+  const coredns = corednsSteps(input, byKind['scale-coredns-to-zero'], profilesGo);
+  if (coredns.beforeProfiles) push({ ...coredns.beforeProfiles, dependsOn: previous });
+  if (profilesGo) {
     const names = profiles
       .map((p) => p.finding.resource?.name ?? '')
       .filter(Boolean)
@@ -170,32 +151,6 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
     );
   }
 
-  const coredns = byKind['scale-coredns-to-zero'];
-  if (coredns.length > 0) {
-    const outside = outsideAutoMode(input);
-    const keep = outside.length > 0;
-    push(
-      makeStep({
-        id: 'decommission/scale-coredns',
-        title: keep ? 'Keep CoreDNS for the workloads outside Auto Mode' : 'Scale CoreDNS to 0 (last step)',
-        kind: 'scale-coredns',
-        why: keep
-          ? `EKS Auto Mode's DNS serves only its own nodes; ${outside.length} workload${outside.length === 1 ? '' : 's'} keep running outside Auto Mode (${listSome(outside)}) and resolve names through CoreDNS, so it keeps its replicas.`
-          : 'EKS Auto Mode handles DNS for its nodes; CoreDNS on Fargate is scaled down only after every Fargate pod has moved, never before.',
-        findings: ids(coredns),
-        dependsOn: previous,
-        commands: keep ? [] : ['kubectl scale deployment coredns -n kube-system --replicas=0'],
-        effects: keep ? [] : [{ type: 'scale-workload', workload: 'Deployment/kube-system/coredns', replicas: 0 }],
-        verify: {
-          command: 'kubectl run dns-check --rm -it --restart=Never --image=public.ecr.aws/docker/library/busybox:1.36 -- nslookup kubernetes.default',
-          expect: 'the name resolves',
-        },
-        rollback: {
-          description: 'Scale CoreDNS back to the replicas the inventory shows.',
-          commands: [sh`kubectl scale deployment coredns -n kube-system --replicas=${String(corednsReplicas(input) || 2)}`],
-        },
-      }),
-    );
-  }
+  if (coredns.last) push({ ...coredns.last, dependsOn: previous });
   return steps;
 }

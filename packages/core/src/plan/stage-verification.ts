@@ -19,7 +19,7 @@ const onFargate = (input: PlanInput, is: (w: Workload) => boolean): boolean =>
 /** What still runs on Fargate when this check runs: CoreDNS serves Fargate pods until the last step, Karpenter's controller goes in decommission. */
 function leftOnFargate(input: PlanInput): string {
   const left = [
-    ...(onFargate(input, isCoreDns) ? ['the CoreDNS pods (coredns-…), which leave Fargate in the last step'] : []),
+    ...(onFargate(input, isCoreDns) ? ['the CoreDNS pods (coredns-…), which leave Fargate in the decommission stage'] : []),
     ...(onFargate(input, isKarpenterController) ? ['the Karpenter controller, which the decommission stage uninstalls'] : []),
   ];
   return left.length > 0 ? `only ${left.join(', and ')}` : 'no output: no running pod is left on Fargate';

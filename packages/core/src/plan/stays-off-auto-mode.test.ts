@@ -45,13 +45,21 @@ describe('workloads that stay outside Auto Mode', () => {
     expect(simulate(ctx(), plan).violations.filter((v) => v.invariant === 'security-groups')).toEqual([]);
   });
 
-  it('keep CoreDNS: the plan does not scale it to 0 and says why', () => {
+  it('keep CoreDNS: moved off Fargate by a rolling update before its profile is deleted, never scaled to 0', () => {
     const plan = buildPlan(ctx());
-    const step = stepsOf(plan).find((s) => s.id === 'decommission/scale-coredns');
-    expect(step?.title).toBe('Keep CoreDNS for the workloads outside Auto Mode');
-    expect(step?.commands).toEqual([]);
-    expect(step?.effects).toEqual([]);
+    const steps = stepsOf(plan);
+    const ids = steps.map((s) => s.id);
+    const step = steps.find((s) => s.id === 'decommission/move-coredns');
+    expect(ids).not.toContain('decommission/scale-coredns');
+    expect(step?.commands).toEqual([
+      'kubectl patch deployment/coredns -n kube-system -p \'{"spec":{"template":{"metadata":{"annotations":{"eks.amazonaws.com/compute-type":"ec2"}}}}}\'',
+      'kubectl rollout status deployment coredns -n kube-system --timeout=10m',
+    ]);
     expect(step?.why).toContain('Deployment/ledger/ledger');
+    // Deleting the kube-system profile stops every pod on it at once: CoreDNS has left it by then.
+    expect(ids.indexOf('decommission/move-coredns')).toBeLessThan(ids.indexOf('decommission/delete-fargate-profiles'));
+    expect(steps.find((s) => s.id === 'decommission/delete-fargate-profiles')?.dependsOn).toEqual(['decommission/move-coredns']);
+    expect(plan.stages.flatMap((s) => s.steps).flatMap((s) => s.commands)).not.toContain('kubectl scale deployment coredns -n kube-system --replicas=0');
     // The finding the step answers does not tell the operator to scale it to 0 regardless.
     const finding = plan.findings.find((f) => step?.findings.includes(f.id));
     expect(finding && remediationOf(plan.rules, finding)).toContain('CoreDNS keeps its replicas');

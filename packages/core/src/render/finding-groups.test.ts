@@ -35,6 +35,19 @@ describe('findings grouped by rule', () => {
     expect(group?.findings.map((f) => group.detail(f))).toEqual(findings.map((_, i) => `${i + 1}`));
   });
 
+  it("names the finding's resource again in its own words, which are printed beside it", () => {
+    const findings = Array.from({ length: 6 }, (_, i) =>
+      aFinding(`r:Namespace/ns-${i}`, {
+        rule: 'r',
+        resource: { kind: 'Namespace', namespace: null, name: `ns-${i}` },
+        message: `${i + 2} workloads in namespace ns-${i} (app-${i}) move, but no profile selects it.`,
+      }),
+    );
+    const [group] = groupFindings(aPlan(findings, {}));
+    expect(group?.variants[0]?.why).toBe('… move, but no profile selects it.');
+    expect(group?.findings.map((f) => group.detail(f))).toEqual(findings.map((_, i) => `${i + 2} workloads in namespace ns-${i} (app-${i})`));
+  });
+
   it('leaves the comma that follows every differing part in the shared words, not in each detail', () => {
     const findings = Array.from({ length: 6 }, (_, i) => onWorkload(`job-${i}`, `After step waves/ns-${i}, job-${i}: the Job runs again.`));
     const [group] = groupFindings(aPlan(findings, {}));

@@ -73,6 +73,14 @@ function genericMessage(f: Finding): string {
   return text;
 }
 
+/**
+ * A finding's own words with its resource named again: the detail is printed beside the resource, and
+ * "9 workloads in namespace <resource> move" reads as a template, not as what this namespace holds.
+ */
+function ownName(detail: string, f: Finding): string {
+  return f.resource && detail.includes(RESOURCE_PLACEHOLDER) ? detail.split(RESOURCE_PLACEHOLDER).join(f.resource.name) : detail;
+}
+
 /** At most this many distinct messages are each shown once with their resources; more are summarised. */
 const MESSAGE_VARIANTS = 4;
 
@@ -117,7 +125,7 @@ function group(plan: Plan, rule: string, severity: Severity, findings: Finding[]
     const { head, tail, start, end, parts: own } = sharedWords(generic);
     const mark = sharedMark(own);
     variants = [{ why: head + tail === 0 ? null : [start, `…${mark}`, end].filter((s) => s !== '').join(' '), findings }];
-    findings.forEach((f, i) => details.set(f, mark ? own[i]!.slice(0, -1) : own[i]!));
+    findings.forEach((f, i) => details.set(f, ownName(mark ? own[i]!.slice(0, -1) : own[i]!, f)));
   }
   return {
     rule,

@@ -19,7 +19,7 @@ export const autoModeCorednsRule: Rule = {
   check(ctx) {
     const coredns = ctx.inventory.workloads.find(isCoreDns);
     const remediation =
-      "Scale it to 0 as the very last step (`kubectl scale deployment coredns -n kube-system --replicas=0`), never before every Fargate pod has moved and the Fargate profiles are deleted; do not add the compute-type annotation to it. Auto Mode's DNS serves only its own nodes: while any workload keeps running on Fargate or a node group, CoreDNS keeps its replicas (the plan's CoreDNS step then says which workloads).";
+      "Scale it to 0 as the very last step (`kubectl scale deployment coredns -n kube-system --replicas=0`), never before every Fargate pod has moved and the Fargate profiles are deleted. Auto Mode's DNS serves only its own nodes: while any workload keeps running on Fargate or a node group, CoreDNS keeps its replicas (the plan's CoreDNS step then says which workloads), and before its Fargate profile is deleted, which would stop all its pods at once, it moves off Fargate by a rolling update (the pod annotation eks.amazonaws.com/compute-type: ec2).";
     if (coredns) {
       if (currentType(ctx, coredns) !== 'fargate') return [];
       return [

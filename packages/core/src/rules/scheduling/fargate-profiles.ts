@@ -36,7 +36,7 @@ export const fargateProfilesRule: Rule = {
         remediation:
           `The plan creates Fargate profile ${name} with one selector (namespace ${ns}; a profile takes at most ${FARGATE_LIMITS.maxSelectorsPerProfile}), in private subnets only, with the pod execution role.` +
           (kept.length > 0
-            ? ` ${listOf(kept)} stay${kept.length === 1 ? 's' : ''} on EC2 and first get the pod annotation eks.amazonaws.com/compute-type: ec2 so that the profile does not take ${kept.length === 1 ? 'it' : 'them'}.`
+            ? ` ${listOf(kept)} stay${kept.length === 1 ? 's' : ''} on EC2 and first get${kept.length === 1 ? 's' : ''} the pod annotation eks.amazonaws.com/compute-type: ec2 so that the profile does not take ${kept.length === 1 ? 'it' : 'them'}.`
             : ''),
         sources: [SOURCES.createFargateProfileApi],
         action: { request: { kind: 'fargate-profile' as const, name, selectors: [{ labels: {}, namespace: ns }] }, type: 'capacity' as const },
