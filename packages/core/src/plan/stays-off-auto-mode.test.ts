@@ -45,6 +45,16 @@ describe('workloads that stay outside Auto Mode', () => {
     expect(simulate(ctx(), plan).violations.filter((v) => v.invariant === 'security-groups')).toEqual([]);
   });
 
+  it('moves Fargate workloads to Auto Mode with a node selector, so the scheduler does not put them on the node group', () => {
+    const plan = buildPlan(ctx());
+    const wave = stepsOf(plan).find((s) => s.kind === 'wave' && s.workloads.includes(web.key));
+    expect(wave?.commands).toContain(
+      'kubectl patch deployment/web -n shop -p \'{"spec":{"template":{"metadata":{"annotations":{"eks.amazonaws.com/compute-type":"ec2"}},"spec":{"nodeSelector":{"eks.amazonaws.com/compute-type":"auto"}}}}}\'',
+    );
+    expect(plan.findings.find((f) => f.id === `auto-mode-compute-type-annotation:${web.key}`)?.message).toContain('node group system could take its pods');
+    expect(simulate(ctx(), plan).violations).toEqual([]);
+  });
+
   it('keep CoreDNS: moved off Fargate by a rolling update before its profile is deleted, never scaled to 0', () => {
     const plan = buildPlan(ctx());
     const steps = stepsOf(plan);

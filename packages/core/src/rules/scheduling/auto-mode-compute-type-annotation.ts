@@ -3,6 +3,7 @@ import { workloadRef } from '../../analysis/refs.js';
 import type { FindingDraft, Rule } from '../engine/types.js';
 import { movers } from '../../analysis/auto-mode-movers.js';
 import { describeWorkload } from '../../analysis/workload.js';
+import { isKarpenterNodePool } from '../../placement/karpenter-pools.js';
 
 const PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
 
@@ -18,6 +19,10 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
   targets: ['auto-mode'],
   check(ctx) {
     const out: FindingDraft[] = [];
+    // The annotation only makes Fargate let the pod go; the default scheduler then picks any EC2 node
+    // that fits, a managed node group's as readily as Auto Mode's (aws-facts §4.3: pin with a node selector).
+    const nodegroups = ctx.inventory.nodePools.some(isKarpenterNodePool) ? [] : ctx.inventory.nodegroups.map((n) => n.name).sort();
+    const toAuto = nodegroups.length > 0;
     for (const w of movers(ctx)) {
       const current = ctx.placement.workloads.get(w.key)?.current;
       // Pods a profile selects but Fargate cannot run are Pending there today: they start on Auto Mode, they do not move.
@@ -30,16 +35,22 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
         resource: workloadRef(w),
         message: refused
           ? `${describeWorkload(w)} does not run today (${refused.reason}); its pods stay Pending. It starts on Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`
-          : `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`,
+          : `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`${toAuto ? ` and the node selector \`${COMPUTE_TYPE_ANNOTATION}: auto\` (without it, node group ${nodegroups.join(', ')} could take its pods)` : ''}.`,
         remediation: [
-          `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes.`,
+          `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2${toAuto ? ` and the node selector ${COMPUTE_TYPE_ANNOTATION}: auto` : ''} in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes${toAuto ? ' of Auto Mode' : ''}.`,
           bare ? 'A bare Pod cannot be rescheduled: delete it and create it again with the annotation.' : '',
           pinned ? `Also drop the pod label ${PROFILE_LABEL}: ${pinned}, which only pins the pod to a Fargate profile.` : '',
         ]
           .filter(Boolean)
           .join(' '),
         // Keys in sorted order, as the plan JSON writes them: every Fargate workload gets this finding.
-        action: { edits: [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation', value: 'ec2' }], type: 'workload' },
+        action: {
+          edits: [
+            { key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation', value: 'ec2' },
+            ...(toAuto ? [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-node-selector' as const, value: 'auto' }] : []),
+          ],
+          type: 'workload',
+        },
       });
     }
     return out;
