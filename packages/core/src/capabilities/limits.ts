@@ -13,7 +13,9 @@ export const FARGATE_LIMITS = {
   defaultEphemeralGib: 20,
   maxEphemeralGib: 175,
   maxSelectorsPerProfile: 5,
-  sources: [SOURCES.fargatePodConfiguration, SOURCES.createFargateProfileApi],
+  /** "Fargate profiles per cluster": 10 by default, adjustable (EKS service quotas). */
+  defaultProfilesPerCluster: 10,
+  sources: [SOURCES.fargatePodConfiguration, SOURCES.createFargateProfileApi, SOURCES.eksServiceQuotas],
 } as const;
 
 /** vCPU → allowed memory sizes in GB. */

@@ -42,6 +42,7 @@ export const SOURCES = {
   albIngress: `${UG}/alb-ingress.html`,
   nlb: `${UG}/network-load-balancing.html`,
   createFargateProfileApi: 'https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateFargateProfile.html',
+  eksServiceQuotas: 'https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html',
   autoModeDataPlane: 'https://docs.aws.amazon.com/whitepapers/latest/security-overview-amazon-eks-auto-mode/eks-auto-mode-data-plane.html',
   autoModeWorkloads: 'https://docs.aws.amazon.com/whitepapers/latest/security-overview-amazon-eks-auto-mode/workloads.html',
   guardDutyEks: 'https://docs.aws.amazon.com/guardduty/latest/ug/how-runtime-monitoring-works-eks.html',

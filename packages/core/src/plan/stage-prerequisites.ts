@@ -3,6 +3,7 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { fargateProfileQuotaStep } from './fargate-profile-quota-step.js';
 import { waitForClusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
@@ -288,6 +289,9 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             onlyWithAssociation: true,
           }),
         );
+        break;
+      case 'fargate-profile-quota':
+        steps.push(fargateProfileQuotaStep(Math.max(...ofKind(items, kind).map((i) => i.what.profiles)), findings));
         break;
       case 'move-data':
         break; // a capacity step: the data goes into the StorageClass the capacity stage creates (data-moves.ts)

@@ -137,7 +137,9 @@ export type PrerequisiteTask =
   | { kind: 'irsa-role'; serviceAccount: string }
   /** Service accounts that may use EKS Pod Identity (associations are not in Kubernetes): check each, move those that do to IRSA. */
   | { kind: 'pod-identity-to-irsa'; serviceAccounts: string[] }
-  | { kind: 'move-data'; claim: string };
+  | { kind: 'move-data'; claim: string }
+  /** More Fargate profiles than the default quota allows: `profiles` is how many the cluster will have. */
+  | { kind: 'fargate-profile-quota'; profiles: number };
 
 export type DecommissionTask =
   | { kind: 'delete-fargate-profiles' }

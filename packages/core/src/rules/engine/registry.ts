@@ -58,6 +58,7 @@ import { fargateKeepOnEc2Rule } from '../scheduling/fargate-keep-on-ec2.js';
 import { fargateNodeAffinityRule } from '../scheduling/fargate-node-affinity.js';
 import { fargatePodAffinityRule } from '../scheduling/fargate-pod-affinity.js';
 import { fargateProfilesRule } from '../scheduling/fargate-profiles.js';
+import { fargateProfileQuotaRule } from '../scheduling/fargate-profile-quota.js';
 import { autoModeUnreadPodTemplatesRule } from '../scheduling/auto-mode-unread-pod-templates.js';
 import { fargateUnreadPodTemplatesRule } from '../scheduling/fargate-unread-pod-templates.js';
 import { fargateSchedulingRule } from '../scheduling/fargate-scheduling.js';
@@ -126,6 +127,7 @@ export const RULES: readonly Rule[] = [
   fargateDaemonsetsRule,
   // Capacity, identity and scheduling for what moves.
   fargateProfilesRule,
+  fargateProfileQuotaRule,
   fargatePodExecutionRoleRule,
   fargateKeepOnEc2Rule,
   fargateSchedulingRule,
