@@ -216,7 +216,8 @@ function summarise(t: Totals): CostEstimate {
   const byNs = groupInOrder(counted, (p) => p.workload.metadata.namespace);
   const targetMonthly = monthly('target', included);
   const spotDelta = [...t.spotHourly.values()].reduce((a, b) => a + b, 0) * HOURS_PER_MONTH;
-  const waves = t.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'wave');
+  // The waves stage's own: pinning steps are of kind wave too, but move nothing (they keep pods where they run until their wave).
+  const waves = t.stages.filter((s) => s.id === 'waves').flatMap((s) => s.steps.filter((step) => step.kind === 'wave'));
   return {
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,

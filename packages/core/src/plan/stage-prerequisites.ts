@@ -283,7 +283,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           irsaStep(input, {
             id: 'prerequisites/pod-identity-to-irsa',
             title: 'Move service accounts that use EKS Pod Identity to IRSA',
-            why: 'EKS Pod Identity does not work on Fargate (aws-facts §0.9); a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
+            why: 'EKS Pod Identity does not work on Fargate; a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
             findings,
             accounts: [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort(),
             onlyWithAssociation: true,
