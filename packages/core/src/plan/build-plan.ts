@@ -11,6 +11,7 @@ import { unreadPodEntries } from '../analysis/unread-pods.js';
 import { unseenCapacityEntries } from '../analysis/unseen-capacity-entries.js';
 import { decommissionSteps } from './stage-decommission.js';
 import { dataMoveStep } from './data-moves.js';
+import { withProfileQuota } from './fargate-profile-quota-step.js';
 import { loadBalancerControllerStep, loadBalancerSteps, wafv2MigrationStep } from './stage-load-balancers.js';
 import { awsLoggingStep, nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
@@ -77,7 +78,7 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   if (controllerOnTarget) capacity.push(controllerOnTarget);
   const dataMove = dataMoveStep(input, capacity);
   if (dataMove) capacity.push({ ...dataMove, dependsOn: [...new Set([...prereqExits, ...dataMove.dependsOn])] });
-  steps.set('capacity', capacity);
+  steps.set('capacity', withProfileQuota(input, steps.get('prerequisites')!, capacity));
   const capacityExits = exits(capacity).length ? exits(capacity) : prereqExits;
   steps.set('node-agents', nodeAgentSteps(input, capacityExits));
   steps.set('security-groups', securityGroupSteps(input, capacityExits));

@@ -11,7 +11,7 @@ import { ids, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { isCoreDns } from '../analysis/workload.js';
 import { runsOnce } from '../analysis/finished-runs.js';
-import { sh } from '../util/shell.js';
+import { sh, shellComment } from '../util/shell.js';
 
 /** CoreDNS's replica count in the inventory; null when the inventory has no CoreDNS. */
 export const corednsReplicas = (input: PlanInput): number | null => input.ctx.inventory.workloads.find(isCoreDns)?.replicas ?? null;
@@ -72,11 +72,35 @@ export function corednsSteps(input: PlanInput, findings: readonly { finding: Fin
       }),
     };
   }
-  const whom = `${outside.length} workload${outside.length === 1 ? '' : 's'} keep running outside Auto Mode (${listSome(outside)}) and resolve names through CoreDNS`;
+  const whom = `${outside.length} workload${outside.length === 1 ? ' keeps' : 's keep'} running outside Auto Mode (${listSome(outside)}) and resolve names through CoreDNS`;
   const coredns = input.ctx.inventory.workloads.find(isCoreDns);
   const moveOff = [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }];
+  if (profilesGo && !coredns) {
+    // The inventory shows the kube-system profile but no CoreDNS Deployment: the same move, said in words.
+    return {
+      beforeProfiles: makeStep({
+        id: 'decommission/move-coredns',
+        title: 'Move CoreDNS off Fargate, one pod at a time, before its profile goes',
+        kind: 'scale-coredns',
+        why: `EKS Auto Mode's DNS serves only its own nodes; ${whom}. Deleting its Fargate profile would stop every CoreDNS pod at once.`,
+        findings: ids(findings),
+        commands: [
+          shellComment(
+            `the inventory has no coredns Deployment: if CoreDNS runs on Fargate, give its pod template the annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 (kubectl patch deployment/coredns -n kube-system) and wait for kubectl rollout status deployment coredns -n kube-system before the profiles go`,
+          ),
+          'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
+        ],
+        verify: {
+          command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
+          expect: 'every CoreDNS pod Running on an EC2 node (i-…), none on fargate-…',
+        },
+        rollback,
+      }),
+      last: null,
+    };
+  }
   if (!profilesGo || !coredns) {
-    // Its profile stays (or the inventory has no CoreDNS Deployment to patch): nothing stops its pods.
+    // Its profile stays: nothing stops its pods.
     return {
       beforeProfiles: null,
       last: makeStep({

@@ -1,4 +1,5 @@
 import type { Step } from '@modeshift/plan';
+import { ids, withAction, type PlanInput } from './plan-input.js';
 import { FARGATE_LIMITS } from '../capabilities/limits.js';
 import { makeStep } from './step.js';
 import { shellComment } from '../util/shell.js';
@@ -30,4 +31,20 @@ export function fargateProfileQuotaStep(profiles: number, findings: string[]): S
     verify: { command: SHOW_QUOTA, expect: `a value of ${profiles} or more` },
     rollback: { description: 'Nothing to roll back: a higher quota changes nothing until profiles are created.', commands: [] },
   });
+}
+
+/**
+ * The quota step, when the cluster will have more profiles than the default quota: counted from the
+ * profiles the capacity stage creates (one per namespace, and those for CoreDNS and the load balancer
+ * controller) plus those the cluster has; going to Fargate none is deleted before the last is created.
+ * It joins the prerequisites (`prerequisites` is changed), and every capacity step waits for it.
+ */
+export function withProfileQuota(input: PlanInput, prerequisites: Step[], capacity: Step[]): Step[] {
+  const created = capacity.reduce((n, s) => n + s.infrastructure.filter((i) => i.kind === 'fargate-profile').length, 0);
+  const total = input.ctx.inventory.fargateProfiles.length + created;
+  if (created === 0 || total <= FARGATE_LIMITS.defaultProfilesPerCluster) return capacity;
+  const findings = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'fargate-profile-quota');
+  const step = fargateProfileQuotaStep(total, ids(findings));
+  prerequisites.push(step);
+  return capacity.map((s) => ({ ...s, dependsOn: [...new Set([...s.dependsOn, step.id])] }));
 }

@@ -3,7 +3,6 @@ import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustP
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { fargateProfileQuotaStep } from './fargate-profile-quota-step.js';
 import { waitForClusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
@@ -291,8 +290,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
         );
         break;
       case 'fargate-profile-quota':
-        steps.push(fargateProfileQuotaStep(Math.max(...ofKind(items, kind).map((i) => i.what.profiles)), findings));
-        break;
+        break; // counted once the capacity stage is known (fargate-profile-quota-step.ts)
       case 'move-data':
         break; // a capacity step: the data goes into the StorageClass the capacity stage creates (data-moves.ts)
       case 'enable-auto-mode':

@@ -30,14 +30,16 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
       if (current?.type !== 'fargate' && !refused) continue;
       const pinned = w.template.metadata.labels[PROFILE_LABEL];
       const bare = w.kind === 'Pod';
+      // Not for pods that wait today, nor for pods already held to a node group: the selector would leave them nowhere to run.
+      const pin = toAuto && !refused && w.template.spec.nodeSelector?.['eks.amazonaws.com/nodegroup'] === undefined;
       out.push({
         severity: 'change',
         resource: workloadRef(w),
         message: refused
           ? `${describeWorkload(w)} does not run today (${refused.reason}); its pods stay Pending. It starts on Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`.`
-          : `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`${toAuto ? ` and the node selector \`${COMPUTE_TYPE_ANNOTATION}: auto\` (without it, node group ${nodegroups.join(', ')} could take its pods)` : ''}.`,
+          : `${describeWorkload(w)} runs on Fargate; it moves to Auto Mode when its pod template carries the annotation \`${COMPUTE_TYPE_ANNOTATION}: ec2\`${pin ? ` and the node selector \`${COMPUTE_TYPE_ANNOTATION}: auto\` (without it, node group ${nodegroups.join(', ')} could take its pods)` : ''}.`,
         remediation: [
-          `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2${toAuto ? ` and the node selector ${COMPUTE_TYPE_ANNOTATION}: auto` : ''} in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes${toAuto ? ' of Auto Mode' : ''}.`,
+          `Set the pod-template annotation ${COMPUTE_TYPE_ANNOTATION}: ec2${pin ? ` and the node selector ${COMPUTE_TYPE_ANNOTATION}: auto` : ''} in its wave and roll it out (move workloads in waves, checking each before the next); verify its pods run on i-... nodes${pin ? ' of Auto Mode' : ''}.`,
           bare ? 'A bare Pod cannot be rescheduled: delete it and create it again with the annotation.' : '',
           pinned ? `Also drop the pod label ${PROFILE_LABEL}: ${pinned}, which only pins the pod to a Fargate profile.` : '',
         ]
@@ -47,7 +49,7 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
         action: {
           edits: [
             { key: COMPUTE_TYPE_ANNOTATION, op: 'set-pod-annotation', value: 'ec2' },
-            ...(toAuto ? [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-node-selector' as const, value: 'auto' }] : []),
+            ...(pin ? [{ key: COMPUTE_TYPE_ANNOTATION, op: 'set-node-selector' as const, value: 'auto' }] : []),
           ],
           type: 'workload',
         },
