@@ -73,33 +73,7 @@ export function corednsSteps(input: PlanInput, findings: readonly { finding: Fin
     };
   }
   const whom = `${outside.length} workload${outside.length === 1 ? ' keeps' : 's keep'} running outside Auto Mode (${listSome(outside)}) and resolve names through CoreDNS`;
-  const coredns = input.ctx.inventory.workloads.find(isCoreDns);
-  const moveOff = [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }];
-  if (profilesGo && !coredns) {
-    // The inventory shows the kube-system profile but no CoreDNS Deployment: the same move, said in words.
-    return {
-      beforeProfiles: makeStep({
-        id: 'decommission/move-coredns',
-        title: 'Move CoreDNS off Fargate, one pod at a time, before its profile goes',
-        kind: 'scale-coredns',
-        why: `EKS Auto Mode's DNS serves only its own nodes; ${whom}. Deleting its Fargate profile would stop every CoreDNS pod at once.`,
-        findings: ids(findings),
-        commands: [
-          shellComment(
-            `the inventory has no coredns Deployment: if CoreDNS runs on Fargate, give its pod template the annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 (kubectl patch deployment/coredns -n kube-system) and wait for kubectl rollout status deployment coredns -n kube-system before the profiles go`,
-          ),
-          'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
-        ],
-        verify: {
-          command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
-          expect: 'every CoreDNS pod Running on an EC2 node (i-…), none on fargate-…',
-        },
-        rollback,
-      }),
-      last: null,
-    };
-  }
-  if (!profilesGo || !coredns) {
+  if (!profilesGo) {
     // Its profile stays: nothing stops its pods.
     return {
       beforeProfiles: null,
@@ -114,6 +88,26 @@ export function corednsSteps(input: PlanInput, findings: readonly { finding: Fin
       }),
     };
   }
+  const coredns = input.ctx.inventory.workloads.find(isCoreDns);
+  const moveOff = [{ op: 'set-pod-annotation' as const, key: COMPUTE_TYPE_ANNOTATION, value: 'ec2' }];
+  const onEc2 = 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide';
+  // Without a coredns Deployment in the inventory (only the kube-system profile shows it) the same move is said in words.
+  const move = coredns
+    ? {
+        commands: [...patchCommands(coredns, moveOff), 'kubectl rollout status deployment coredns -n kube-system --timeout=10m'],
+        effects: [editEffect(coredns, moveOff)].flatMap((e) => e ?? []),
+        workloads: [coredns.key],
+        rollback: { description: 'Undo the rolling update while the Fargate profile still exists.', commands: rollbackCommands(coredns, moveOff) },
+      }
+    : {
+        commands: [
+          shellComment(
+            `the inventory has no coredns Deployment: if CoreDNS runs on Fargate, give its pod template the annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 (kubectl patch deployment/coredns -n kube-system) and wait for kubectl rollout status deployment coredns -n kube-system before the profiles go`,
+          ),
+          onEc2,
+        ],
+        rollback,
+      };
   return {
     beforeProfiles: makeStep({
       id: 'decommission/move-coredns',
@@ -121,14 +115,8 @@ export function corednsSteps(input: PlanInput, findings: readonly { finding: Fin
       kind: 'scale-coredns',
       why: `EKS Auto Mode's DNS serves only its own nodes; ${whom}, so it keeps its replicas. Deleting its Fargate profile would stop every CoreDNS pod at once; the pod annotation ${COMPUTE_TYPE_ANNOTATION}: ec2 moves them by a rolling update instead, onto EC2 capacity (Auto Mode or a node group), while the others keep answering.`,
       findings: ids(findings),
-      commands: [...patchCommands(coredns, moveOff), 'kubectl rollout status deployment coredns -n kube-system --timeout=10m'],
-      effects: [editEffect(coredns, moveOff)].flatMap((e) => e ?? []),
-      workloads: [coredns.key],
-      verify: {
-        command: 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
-        expect: 'every CoreDNS pod Running on an EC2 node (i-…), none on fargate-…; then the name check resolves',
-      },
-      rollback: { description: 'Undo the rolling update while the Fargate profile still exists.', commands: rollbackCommands(coredns, moveOff) },
+      verify: { command: onEc2, expect: 'every CoreDNS pod Running on an EC2 node (i-…), none on fargate-…; then the name check resolves' },
+      ...move,
     }),
     last: null,
   };

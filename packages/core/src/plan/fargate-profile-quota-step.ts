@@ -37,14 +37,13 @@ export function fargateProfileQuotaStep(profiles: number, findings: string[]): S
  * The quota step, when the cluster will have more profiles than the default quota: counted from the
  * profiles the capacity stage creates (one per namespace, and those for CoreDNS and the load balancer
  * controller) plus those the cluster has; going to Fargate none is deleted before the last is created.
- * It joins the prerequisites (`prerequisites` is changed), and every capacity step waits for it.
+ * A prerequisite: the capacity steps returned wait for it.
  */
-export function withProfileQuota(input: PlanInput, prerequisites: Step[], capacity: Step[]): Step[] {
+export function profileQuotaStep(input: PlanInput, capacity: readonly Step[]): { quota: Step | null; capacity: Step[] } {
   const created = capacity.reduce((n, s) => n + s.infrastructure.filter((i) => i.kind === 'fargate-profile').length, 0);
   const total = input.ctx.inventory.fargateProfiles.length + created;
-  if (created === 0 || total <= FARGATE_LIMITS.defaultProfilesPerCluster) return capacity;
+  if (created === 0 || total <= FARGATE_LIMITS.defaultProfilesPerCluster) return { quota: null, capacity: [...capacity] };
   const findings = withAction(input, 'prerequisite').filter((x) => x.action.task.kind === 'fargate-profile-quota');
-  const step = fargateProfileQuotaStep(total, ids(findings));
-  prerequisites.push(step);
-  return capacity.map((s) => ({ ...s, dependsOn: [...new Set([...s.dependsOn, step.id])] }));
+  const quota = fargateProfileQuotaStep(total, ids(findings));
+  return { quota, capacity: capacity.map((s) => ({ ...s, dependsOn: [...new Set([...s.dependsOn, quota.id])] })) };
 }

@@ -37,7 +37,7 @@ function whatTerminatesNodes(input: PlanInput): string {
 
 /**
  * `reviewedEarlier`: findings that a review step of an earlier stage already asks a person to check
- * (NetworkPolicies, SecurityGroupPolicies); the closing list of decisions does not repeat them.
+ * (the NetworkPolicies' review, for one); the closing list of decisions does not repeat them.
  */
 export function verificationSteps(input: PlanInput, after: string[], reviewedEarlier: ReadonlySet<string>): Step[] {
   const toAuto = input.ctx.target === 'auto-mode';

@@ -138,8 +138,8 @@ export type PrerequisiteTask =
   /** Service accounts that may use EKS Pod Identity (associations are not in Kubernetes): check each, move those that do to IRSA. */
   | { kind: 'pod-identity-to-irsa'; serviceAccounts: string[] }
   | { kind: 'move-data'; claim: string }
-  /** More Fargate profiles than the default quota allows: `profiles` is how many the cluster will have. */
-  | { kind: 'fargate-profile-quota'; profiles: number };
+  /** More Fargate profiles than the default quota allows (the plan's quota step counts them all). */
+  | { kind: 'fargate-profile-quota' };
 
 export type DecommissionTask =
   | { kind: 'delete-fargate-profiles' }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aFargateInventory, aManagedNodesInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aFargateInventory, aFargateProfile, aManagedNodesInventory, anInventory, aWorkload, runRule } from '../../testing/builders.js';
+import { aNodegroup } from '../../testing/aws-objects.js';
 import { autoModeComputeTypeAnnotationRule as rule } from './auto-mode-compute-type-annotation.js';
 
 describe('auto-mode-compute-type-annotation', () => {
@@ -33,5 +34,26 @@ describe('auto-mode-compute-type-annotation', () => {
     expect(runRule(rule, aManagedNodesInventory([aWorkload()]), { target: 'auto-mode' })).toEqual([]);
     const moved = aWorkload({ podAnnotations: { 'eks.amazonaws.com/compute-type': 'ec2' } });
     expect(runRule(rule, aFargateInventory([moved]), { target: 'auto-mode' })).toEqual([]);
+  });
+});
+
+describe('auto-mode-compute-type-annotation beside a managed node group', () => {
+  const held = aWorkload({ name: 'held', spec: { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'system' } } });
+  const web = aWorkload({ name: 'web' });
+  const inventory = anInventory({
+    fargateProfiles: [aFargateProfile('apps', [{ namespace: 'shop' }])],
+    nodegroups: [aNodegroup('system')],
+    workloads: [held, web],
+  });
+  const edits = (name: string) => runRule(rule, inventory, { target: 'auto-mode' }).find((f) => f.resource?.name === name)?.action;
+
+  it('pins a mover to Auto Mode nodes, which the node group would otherwise share', () => {
+    expect(edits('web')).toMatchObject({
+      edits: [{ op: 'set-pod-annotation' }, { op: 'set-node-selector', key: 'eks.amazonaws.com/compute-type', value: 'auto' }],
+    });
+  });
+
+  it('does not pin one its own selector holds to the node group: it would have nowhere to run', () => {
+    expect(edits('held')).toEqual({ type: 'workload', edits: [{ key: 'eks.amazonaws.com/compute-type', op: 'set-pod-annotation', value: 'ec2' }] });
   });
 });

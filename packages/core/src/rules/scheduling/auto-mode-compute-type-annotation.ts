@@ -30,8 +30,8 @@ export const autoModeComputeTypeAnnotationRule: Rule = {
       if (current?.type !== 'fargate' && !refused) continue;
       const pinned = w.template.metadata.labels[PROFILE_LABEL];
       const bare = w.kind === 'Pod';
-      // Not for pods that wait today, nor for pods already held to a node group: the selector would leave them nowhere to run.
-      const pin = toAuto && !refused && w.template.spec.nodeSelector?.['eks.amazonaws.com/nodegroup'] === undefined;
+      // Only where the pods would land on Auto Mode anyway: one held to a node group by its own selector would have nowhere to run.
+      const pin = toAuto && ctx.placement.workloads.get(w.key)?.target.type === 'auto-mode';
       out.push({
         severity: 'change',
         resource: workloadRef(w),

@@ -7,8 +7,16 @@ import { fargateProfileQuotaRule as rule } from './fargate-profile-quota.js';
 const inNamespaces = (n: number) => Array.from({ length: n }, (_, i) => aWorkload({ name: 'web', namespace: `team-${i}` }));
 
 describe('fargate-profile-quota', () => {
-  it('says nothing while the cluster stays within the default quota of 10 profiles', () => {
+  it('says nothing while the namespaces alone stay within the default quota of 10 profiles', () => {
     expect(runRule(rule, anAutoModeInventory(inNamespaces(10)), { target: 'fargate' })).toEqual([]);
+  });
+
+  it('still has the plan ask for the quota when the profiles it adds for CoreDNS take the cluster past 10', () => {
+    const plan = buildPlan(contextFor(anAutoModeInventory(inNamespaces(10)), 'fargate'));
+    const steps = plan.stages.flatMap((s) => s.steps);
+    const created = steps.flatMap((s) => s.infrastructure).filter((i) => i.kind === 'fargate-profile').length;
+    expect(created).toBeGreaterThan(10);
+    expect(steps.find((s) => s.id === 'prerequisites/fargate-profile-quota')?.title).toBe(`Make sure the cluster may have ${created} Fargate profiles`);
   });
 
   it('asks for a quota of every profile the cluster will have, the ones it has included', () => {
@@ -24,9 +32,9 @@ describe('fargate-profile-quota', () => {
     expect(finding).toMatchObject({
       severity: 'change',
       resource: null,
-      action: { type: 'prerequisite', task: { kind: 'fargate-profile-quota', profiles: 11 } },
+      action: { type: 'prerequisite', task: { kind: 'fargate-profile-quota' } },
     });
-    expect(finding?.message).toContain('The plan creates 9 Fargate profiles (one per namespace) beside the 2 the cluster has: 11 in all');
+    expect(finding?.message).toContain('The plan creates 9 Fargate profiles for namespaces beside the 2 the cluster has, so at least 11');
   });
 
   it('is a prerequisite: every profile the plan creates waits for it, and the plan still holds', () => {
