@@ -69,6 +69,13 @@ describe("aws-logging's filters.conf and parsers.conf, on the way to Auto Mode",
     expect(agentConfig['fluent-bit.conf']).toMatch(/\[SERVICE\][^[]*Parsers_File +\/fluent-bit\/etc\/parsers\.conf/);
   });
 
+  it('start the agent only once its Pod Identity association exists: pods created before it get no credentials', () => {
+    const commands = agentStep?.commands ?? [];
+    const association = commands.findIndex((c) => c.startsWith('aws eks create-pod-identity-association'));
+    expect(association).toBeGreaterThanOrEqual(0);
+    expect(association).toBeLessThan(commands.indexOf('kubectl apply -f log-agent.yaml'));
+  });
+
   it('do not leave the porting to the operator', () => {
     const finding = plan.findings.find((f) => f.rule === 'auto-mode-fargate-logging');
     const remediation = finding && remediationOf(plan.rules, finding);

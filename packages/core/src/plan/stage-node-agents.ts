@@ -45,9 +45,11 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
               (parsers.length > 0 ? ` Its parsers (${parsers.map((p) => p.plugin).join(', ')}) are in the agent's parsers.conf.` : ''),
             findings,
             dependsOn: after,
+            // The association first: EKS Pod Identity gives credentials to pods created after it, so agents started before it would run without them.
             commands: [
-              agent.length ? 'kubectl apply -f log-agent.yaml' : '# no output could be carried over: deploy a log agent with the destinations you need',
+              '# <log-shipping-role>: an IAM role trusted by pods.eks.amazonaws.com (sts:AssumeRole, sts:TagSession) that may write to the destinations in log-agent.yaml',
               sh`aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+              agent.length ? 'kubectl apply -f log-agent.yaml' : '# no output could be carried over: deploy a log agent with the destinations you need',
               'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
             ],
             manifests: agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : [],
