@@ -214,6 +214,12 @@ describe('renderMarkdown: escaping', () => {
       '  Save as `long.yaml` and apply it with `kubectl apply -f long.yaml` (45 lines: the wizard shows it, `modeshift export` writes it)\n',
     );
     expect(bare).toContain('  Save as `short.yaml` and apply it with `kubectl apply -f short.yaml`:\n');
+    // A copy only the rollback applies is saved first and never applied by the step: applying it would undo the step.
+    const saved = renderMarkdown(
+      aPlan([], { capacity: [{ ...step, commands: [], rollback: { description: 'Restore it.', commands: ['kubectl apply -f short.yaml'] } }] }),
+    );
+    expect(saved).toContain('  Save as `short.yaml` before the step, as it is now (only the rollback applies it):\n');
+    expect(saved).not.toContain('apply it with `kubectl apply -f short.yaml`');
   });
 
   it('quotes YAML 1.1 booleans and writes no aliases for shared objects', () => {

@@ -32,17 +32,26 @@ function language(file: string): string {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
 }
 
+/** Where a step's commands name a manifest: in the step itself, only in its rollback (a copy saved beforehand), or nowhere. */
+export type ManifestUse = 'step' | 'rollback' | 'none';
+
 /**
- * One manifest as Markdown lines, inside a list item (`indent`). `used` says whether the step's commands
- * name the file; when they do not, the caption says how to apply it, so no manifest is left without a
- * command. One longer than a screen is named, not shown: the wizard shows it and `modeshift export`
- * writes the Kubernetes ones as files, which is how a long manifest is used anyway.
+ * One manifest as Markdown lines, inside a list item (`indent`). When no command of the step names the
+ * file, the caption says how to apply it, so no manifest is left without a command; one that only the
+ * rollback names is the object as it was, saved first and applied only to roll back. One longer than a
+ * screen is named, not shown: the wizard shows it and `modeshift export` writes the Kubernetes ones as
+ * files, which is how a long manifest is used anyway.
  */
-export function manifestBlock(manifest: Manifest, indent: string, used: boolean): { lines: string[]; redacted: number } {
+export function manifestBlock(manifest: Manifest, indent: string, use: ManifestUse): { lines: string[]; redacted: number } {
   const { text, redacted } = manifestText(manifest);
   const count = text.replace(/\n$/, '').split('\n').length;
-  const apply = used || language(manifest.file) !== 'yaml' ? '' : ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`;
+  const how =
+    use === 'rollback'
+      ? ' before the step, as it is now (only the rollback applies it)'
+      : use === 'none' && language(manifest.file) === 'yaml'
+        ? ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`
+        : '';
   if (count > INLINE_LINES)
-    return { lines: [`${indent}Save as ${code(manifest.file)}${apply} (${count} lines: the wizard shows it, \`modeshift export\` writes it)`], redacted: 0 };
-  return { lines: [`${indent}Save as ${code(manifest.file)}${apply}:`, '', ...fence(language(manifest.file), text, indent)], redacted };
+    return { lines: [`${indent}Save as ${code(manifest.file)}${how} (${count} lines: the wizard shows it, \`modeshift export\` writes it)`], redacted: 0 };
+  return { lines: [`${indent}Save as ${code(manifest.file)}${how}:`, '', ...fence(language(manifest.file), text, indent)], redacted };
 }
