@@ -2,6 +2,8 @@
 // Builds packages/core/src/cost/bundled-prices.ts from the dated price snapshot (the reference folder
 // that holds ec2-on-demand.json, instance-shapes.json, fargate.json and auto-mode-fee.json):
 //   node tools/prices/bundle.mjs <snapshot-folder>
+// then, as it is kept out of the formatter's check for its long lines:
+//   npx prettier --ignore-path /dev/null --print-width 200 --write packages/core/src/cost/bundled-prices.ts
 // Only figures are carried over, each with the sources the snapshot names. One Region (us-east-1):
 // the snapshot has EC2 prices for no other, and a Region is never priced with another's numbers.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +34,7 @@ for (const type of Object.keys(shapes.instances).sort()) {
     arch: s.arch,
     onDemandHour: price,
     ...(alloc ? { allocatableCpu: alloc.cpu, allocatableMemoryGiB: Math.round((alloc.memoryMiB / 1024) * 1000) / 1000 } : {}),
-    ...(s.gpu ? { gpus: s.gpu.count } : {}),
+    ...(s.gpu ? { gpus: s.gpu.count, gpuManufacturer: s.gpu.manufacturer } : {}),
   };
 }
 const fg = fargate.regions[region];

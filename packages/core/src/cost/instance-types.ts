@@ -1,6 +1,7 @@
 // Which instance types an Auto Mode NodePool may launch, from its requirements, the way Karpenter
 // reads them: labels Auto Mode derives from the instance (eks.amazonaws.com/instance-*, with the
 // karpenter.k8s.aws/* spellings of self-managed Karpenter read the same way), arch and capacity type.
+import { gpuManufacturer } from './gpu-makers.js';
 import type { NodeSelectorRequirement } from '../kube.js';
 import type { InstanceTypePrice, PriceFile } from './price-file.js';
 
@@ -46,6 +47,8 @@ function attribute(option: InstanceOption, key: string): string | number | null 
       return option.price.memoryGiB * 1024;
     case 'gpu-count':
       return option.price.gpus ?? 0;
+    case 'gpu-manufacturer':
+      return option.price.gpus ? gpuManufacturer(option.type, option.price) : null;
     default:
       return null;
   }

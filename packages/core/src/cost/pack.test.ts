@@ -88,13 +88,45 @@ describe('packing pods onto Auto Mode nodes', () => {
     ).toHaveLength(2);
   });
 
-  it('puts GPU pods only on instances with enough GPUs', () => {
-    const gpuPool = poolNodeTypes(
+  const gCategory = () =>
+    poolNodeTypes(
       { name: 'gpu', requirements: [{ key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['g'] }], builtin: false, autoMode: true },
       BUNDLED_PRICES,
       none,
     ).types;
+
+  it('puts GPU pods only on instances with enough GPUs', () => {
+    const gpuPool = gCategory();
     const result = pack([{ millicpu: 1000, memoryBytes: 4 * GIB, gpus: 2, owner: 0 }], gpuPool);
     expect(result.placed[0]!.type.gpus).toBeGreaterThanOrEqual(2);
+  });
+
+  it('puts pods asking for nvidia.com/gpu on NVIDIA GPUs, never on g4ad (AMD)', () => {
+    const gpuPool = gCategory();
+    const one = pack([{ millicpu: 1000, memoryBytes: 4 * GIB, gpus: 1, owner: 0 }], gpuPool).placed[0]!.type.type;
+    expect(one).not.toMatch(/^g4ad\./);
+    expect(BUNDLED_PRICES.instances[one]?.gpuManufacturer).toBe('nvidia');
+    // A pool held to AMD GPUs has nowhere to put such a pod.
+    const amdPool = poolNodeTypes(
+      { name: 'amd', requirements: [{ key: 'eks.amazonaws.com/instance-gpu-manufacturer', operator: 'In', values: ['amd'] }], builtin: false, autoMode: true },
+      BUNDLED_PRICES,
+      none,
+    ).types;
+    expect(amdPool.length).toBeGreaterThan(0);
+    expect(amdPool.every((t) => t.gpus === 0)).toBe(true);
+  });
+
+  it('takes the GPU maker from the bundled snapshot when a price file does not name it', () => {
+    const withoutMakers = {
+      ...BUNDLED_PRICES,
+      instances: Object.fromEntries(Object.entries(BUNDLED_PRICES.instances).map(([t, { gpuManufacturer: _maker, ...rest }]) => [t, rest])),
+    };
+    const types = poolNodeTypes(
+      { name: 'gpu', requirements: [{ key: 'eks.amazonaws.com/instance-family', operator: 'In', values: ['g4ad', 'g4dn'] }], builtin: false, autoMode: true },
+      withoutMakers,
+      none,
+    ).types;
+    expect(types.filter((t) => t.type.startsWith('g4ad.')).every((t) => t.gpus === 0)).toBe(true);
+    expect(types.filter((t) => t.type.startsWith('g4dn.')).every((t) => t.gpus > 0)).toBe(true);
   });
 });

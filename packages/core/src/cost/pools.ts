@@ -1,6 +1,7 @@
 // The NodePools pods are packed into, by name: the built-in ones, those the inventory holds, and
 // those the plan creates. Each becomes the node types its nodes can be, with what a pod can use of
 // each once the kubelet's reserve and every DaemonSet pod are taken out.
+import { nvidiaGpus } from './gpu-makers.js';
 import type { KubeObject, NodePoolSpec, NodeSelectorRequirement } from '../kube.js';
 import type { Inventory } from '../inventory/types.js';
 import { BUILTIN_POOLS, poolFromNodePool } from '../placement/node-pools.js';
@@ -62,7 +63,7 @@ export function poolNodeTypes(pool: PoolDefinition, prices: PriceFile, overhead:
       type: option.type,
       millicpu,
       memoryBytes,
-      gpus: (p.gpus ?? 0) - overhead.gpus,
+      gpus: nvidiaGpus(option.type, p) - overhead.gpus,
       pods,
       hourly: p.onDemandHour + fee,
       vcpu: p.vcpu,

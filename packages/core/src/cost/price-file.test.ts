@@ -27,6 +27,11 @@ describe('reading a price file', () => {
       (f: Record<string, unknown>) => ((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!['arch'] = 'x86'),
       'instances["m7i.large"].arch',
     ],
+    [
+      'a GPU maker that is not text',
+      (f: Record<string, unknown>) => ((f['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!['gpuManufacturer'] = 1),
+      'instances["m7i.large"].gpuManufacturer',
+    ],
     ['an instance type that is not one', (f: Record<string, unknown>) => ((f['instances'] as Record<string, unknown>)['big box'] = {}), 'instances["big box"]'],
   ])('names the field when %s is wrong', (_what, spoil, field) => {
     const file = valid();

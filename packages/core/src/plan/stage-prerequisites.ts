@@ -1,5 +1,6 @@
 import { kubeRef, slug, type Effect, type Step } from '@modeshift/plan';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
+import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
@@ -86,10 +87,11 @@ function irsaStep(
     },
   });
 }
-import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 
 /** Where the cluster role step records the policies the role had before it. */
 const BEFORE = 'cluster-role-policies-before.txt';
+/** The cluster role's trust policy as it was before the step replaced it. */
+const TRUST_BEFORE = 'cluster-role-trust-before.json';
 
 export function prerequisiteSteps(input: PlanInput): Step[] {
   const tasks = withAction(input, 'prerequisite').map(({ finding, action }) => ({ finding, what: action.task }));
@@ -150,11 +152,13 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             id: 'prerequisites/cluster-role-policies',
             title: 'Give the cluster role the Auto Mode policies',
             kind: 'cluster-role-policies',
-            why: 'Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession.',
+            why: `Auto Mode launches instances, volumes and load balancers with the cluster IAM role, which must also be trusted for sts:TagSession. The trust policy is replaced whole, so the step saves the one it replaces in ${TRUST_BEFORE} and the rollback puts it back.`,
             findings,
             commands: [
               // The inventory does not show IAM: what the role has now is recorded, so a rollback detaches only what this step added.
               sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName' --output text > ${BEFORE}`,
+              // The update replaces the whole trust policy: the one it replaces is kept for the rollback.
+              sh`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument --output json > ${TRUST_BEFORE}`,
               ...policies.map((p) => sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
               sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],
@@ -169,9 +173,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
               expect: [...policies, AUTO_MODE_FACTS.baseClusterRolePolicy].sort().join(', '),
             },
             rollback: {
-              description: `Detach the policies this step added, not those listed in ${BEFORE} (only before Auto Mode is enabled); ${AUTO_MODE_FACTS.baseClusterRolePolicy}, which every cluster role needs, is never detached.`,
+              description: `Detach the policies this step added, not those listed in ${BEFORE}, and put back the trust policy saved in ${TRUST_BEFORE} (only before Auto Mode is enabled); ${AUTO_MODE_FACTS.baseClusterRolePolicy}, which every cluster role needs, is never detached.`,
               commands: [
                 `for p in ${policies.join(' ')}; do grep -qw "$p" ${BEFORE} || ${sh`aws iam detach-role-policy --role-name ${role}`} --policy-arn "arn:aws:iam::aws:policy/$p"; done`,
+                sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://${TRUST_BEFORE}`,
               ],
             },
           }),
