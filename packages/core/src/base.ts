@@ -50,4 +50,5 @@ export * from './cost/price-file.js';
 export * from './cost/format.js';
 export { parseRunTimesOption, unknownRunTimeTargets, RUN_TIME_ANNOTATION, type RunTimes, type RunTimeValue } from './cost/run-time.js';
 export { BUNDLED_PRICES } from './cost/bundled-prices.js';
+export { manifestUses, type ManifestUse } from './plan/manifest-use.js';
 export * from './export/ownership.js';

@@ -151,6 +151,8 @@ export interface ServiceSpec {
   selector?: StringMap;
   loadBalancerClass?: string;
   loadBalancerSourceRanges?: string[];
+  externalTrafficPolicy?: string;
+  allocateLoadBalancerNodePorts?: boolean;
   ports?: { port: number; targetPort?: number | string; protocol?: string; name?: string; nodePort?: number }[];
 }
 

@@ -92,3 +92,23 @@ describe('the detail pane of a step with long lists', () => {
     expect(text.some((t) => t.includes(' more '))).toBe(false);
   });
 });
+
+describe('the detail pane of a step with a rollback copy', () => {
+  it('says that a manifest only the rollback applies is saved before the step, and not applied by it', () => {
+    const text = lines(
+      entry({
+        commands: ['kubectl apply -f ingress-shop-web-auto.yaml', 'kubectl delete ingress web -n shop'],
+        manifests: [
+          { file: 'ingress-shop-web-auto.yaml', object: {} },
+          { file: 'ingress-shop-web-before.yaml', object: {} },
+        ],
+        rollback: {
+          commands: ['kubectl get ingress web -n shop -o name >/dev/null 2>&1 || kubectl apply -f ingress-shop-web-before.yaml'],
+          description: 'Re-create it.',
+        },
+      }),
+    );
+    expect(text).toContain('Manifest ingress-shop-web-auto.yaml');
+    expect(text).toContain('Manifest ingress-shop-web-before.yaml (save it before the step; only the rollback applies it)');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Manifest } from '@modeshift/core';
+import { manifestUses, type Manifest } from '@modeshift/core';
 import type { Effective, StepView } from './progress.js';
 import { plural, wrap, wrapCode, wrapCommand, type Line, type Tone } from './text.js';
 import type { VerifyResult } from './verify-runner.js';
@@ -81,10 +81,15 @@ export function stepLines(
   out.push({ text: 'Why', bold: true }, ...para(step.why, width));
   if (managed.length > 0) out.push({ text: 'Managed: change these in their source', bold: true }, ...managed.flatMap((text) => para(text, width, 'warn')));
   if (step.commands.length > 0) out.push({ text: 'Commands (c copies them)', bold: true }, ...commandLines(step.commands, width, true));
+  const use = manifestUses(step);
   out.push(
     ...capped(
       step.manifests,
-      (manifest) => [{ text: `Manifest ${manifest.file}`, bold: true }, ...code(manifestText(manifest), width)],
+      (manifest) => [
+        // A copy of the object as it is now, for the rollback: saved before the step, never applied by it.
+        { text: `Manifest ${manifest.file}${use(manifest.file) === 'rollback' ? ' (save it before the step; only the rollback applies it)' : ''}`, bold: true },
+        ...code(manifestText(manifest), width),
+      ],
       (rest) => `${countMore(rest, 'file')}: the plan JSON (\`modeshift plan … --format json\`) holds every one, under the step's manifests`,
       width,
       LISTED_MANIFESTS,

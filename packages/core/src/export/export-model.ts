@@ -5,6 +5,7 @@ import type { RuleContext } from '../rules/engine/types.js';
 import { collectMoves, type Move } from '../plan/moves.js';
 import { planInput } from '../plan/plan-input.js';
 import { manifestText } from '../render/markdown/manifests.js';
+import { manifestUses } from '../plan/manifest-use.js';
 import type { RawDocument } from '../inventory/documents.js';
 import type { JsonPatchOp } from './json-patch.js';
 import { baseObject, overlayPatches } from './objects.js';
@@ -27,6 +28,8 @@ export interface ExportFolder {
   moves: { move: Move; owner: Owner | null; patched: boolean }[];
   /** Manifests of the step that are not Kubernetes objects (IAM documents): in the plan, not here. */
   skipped: string[];
+  /** Objects as they are before the step, which only its rollback applies: applied with the folder, they would undo it. */
+  rollbackOnly: string[];
 }
 
 const KUSTOMIZATION_HEAD = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
@@ -113,14 +116,20 @@ function waveFiles(step: Step, folder: string, moves: Move[], sources: SourceObj
   });
   const kustomization = { ...KUSTOMIZATION_HEAD, resources: [`../../${baseDir}`], ...(patches.length > 0 ? { patches } : {}) };
   files.push({ path: `${folder}/kustomization.yaml`, content: yaml(kustomization, `plan step ${step.id}: ${step.title}`) });
-  return { folder, step, moves: listed, skipped: [] };
+  return { folder, step, moves: listed, skipped: [], rollbackOnly: [] };
 }
 
 function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportFolder | null {
   const names = uniqueNames();
   const resources: string[] = [];
   const skipped: string[] = [];
+  const rollbackOnly: string[] = [];
+  const use = manifestUses(step);
   for (const manifest of step.manifests) {
+    if (use(manifest.file) === 'rollback') {
+      rollbackOnly.push(manifest.file);
+      continue;
+    }
     // Secrets never leave the plan as files; modeshift creates none, and none is copied from an inventory.
     if (!isKubeObject(manifest.object) || manifest.object.kind === 'Secret') {
       skipped.push(manifest.file);
@@ -132,7 +141,7 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
   }
   if (resources.length === 0) return null;
   files.push({ path: `${folder}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `plan step ${step.id}: ${step.title}`) });
-  return { folder, step, moves: [], skipped };
+  return { folder, step, moves: [], skipped, rollbackOnly };
 }
 
 /**
@@ -169,7 +178,7 @@ export function exportFiles(plan: Plan, moves: readonly Move[], sources: SourceO
       }
       // Pausing Argo CD or Flux is commands only, but its place in the order is what keeps a live patch from being undone.
       if (step.kind === 'pause-sync' || step.kind === 'resume-sync') {
-        folders.push({ folder: null, step, moves: [], skipped: [] });
+        folders.push({ folder: null, step, moves: [], skipped: [], rollbackOnly: [] });
         continue;
       }
       if (step.manifests.length === 0) continue;

@@ -77,6 +77,11 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     if (folder.folder === null) lines.push(...commandSection(folder));
     if (folder.step.verify.command !== '') lines.push('', `Check: ${code(folder.step.verify.command)}, expect ${inline(folder.step.verify.expect)}.`);
     if (folder.skipped.length > 0) lines.push('', `Not here (not Kubernetes objects, see the plan step): ${folder.skipped.map(code).join(', ')}.`);
+    if (folder.rollbackOnly.length > 0)
+      lines.push(
+        '',
+        `Not here (the objects as they are before the step, which only its rollback applies; see the plan step): ${folder.rollbackOnly.map(code).join(', ')}.`,
+      );
     if (folder.moves.length > 0) lines.push('', ...waveSection(folder, folders));
   }
   return `${lines.join('\n')}\n`;

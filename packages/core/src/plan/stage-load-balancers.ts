@@ -2,7 +2,7 @@ import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
 import { kubeRef } from '@modeshift/plan';
 import { LOAD_BALANCER_CONTROLLER as LBC } from '../rules/load-balancer/facts.js';
-import { annotationsFromAutoModeParams, blueGreenIngress, blueGreenName, blueGreenService } from './manifests/index.js';
+import { annotationsFromAutoModeParams, blueGreenIngress, blueGreenName, blueGreenService, savedIngress } from './manifests/index.js';
 import type { IngressSpec, StringMap } from '../kube.js';
 import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
@@ -153,6 +153,21 @@ export function retireServiceLoadBalancer(name: string, namespace: string, ports
   return sh`kubectl patch service ${name} -n ${namespace} -p ${patch}`;
 }
 
+/** The fields the retirement clears that the Service's owner set; node ports are allocated afresh. */
+const RESTORED_FIELDS = ['allocateLoadBalancerNodePorts', 'externalTrafficPolicy', 'loadBalancerClass', 'loadBalancerSourceRanges'] as const;
+
+/**
+ * The rollback's way back once the retirement ran: the same Service a LoadBalancer again, with what the
+ * retirement cleared. Its controller then creates a load balancer (with a new hostname). Run only when the
+ * Service is no longer a LoadBalancer, so a rollback before the retirement changes nothing.
+ */
+export function restoreServiceLoadBalancer(name: string, namespace: string, spec: ServiceSpec | undefined): string {
+  const restored: Record<string, unknown> = { type: 'LoadBalancer' };
+  for (const field of RESTORED_FIELDS) if (spec?.[field] !== undefined) restored[field] = spec[field];
+  const check = sh`kubectl get service ${name} -n ${namespace} -o jsonpath='{.spec.type}'`;
+  return `${check} | grep -qx LoadBalancer || ${sh`kubectl patch service ${name} -n ${namespace} -p ${JSON.stringify({ spec: restored })}`}`;
+}
+
 /** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
 export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
   const steps: Step[] = [];
@@ -196,6 +211,10 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         });
     }
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
+    // The old Ingress as it is, for a rollback after the step deleted it (a Service is kept, so nothing to save).
+    const saved = `${kind}-${slug(ns)}-${slug(ref.name)}-before.yaml`;
+    const oldIngress = kind === 'ingress' ? index.ingress(ns, ref.name) : undefined;
+    const savedCopy = oldIngress ? savedIngress(oldIngress) : null;
     const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
     const wave = waveOf(ns);
     const waf = kind === 'ingress' ? wafClassicAcl(input, ns, ref.name) : undefined;
@@ -230,7 +249,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
             ? sh`kubectl delete ingress ${ref.name} -n ${ns}`
             : retireServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec.ports ?? []),
         ],
-        manifests: manifest ? [{ file, object: manifest }] : [],
+        manifests: [...(manifest ? [{ file, object: manifest }] : []), ...(savedCopy ? [{ file: saved, object: savedCopy }] : [])],
         effects: [
           ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
           ...(waf ? [{ type: 'associate-web-acl' as const, object: kubeRef(kindOf, ns, newName), webAcl: `the WAFv2 copy of ${waf}` }] : []),
@@ -245,9 +264,16 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         rollback: {
           description:
             kind === 'ingress'
-              ? 'Point DNS back at the old load balancer (it is deleted only in the last command), then delete the new one.'
-              : 'Point DNS back at the old load balancer (it is removed only in the last command, which keeps the Service, its ClusterIP and DNS name), then delete the new one.',
-          commands: [sh`kubectl delete ${kind} ${newName} -n ${ns}`],
+              ? `Point DNS back at the old load balancer, then delete the new one. The old Ingress is deleted only in the step's last command; after that, the rollback re-creates it from ${saved} (its load balancer then has a new hostname: point DNS at that one).`
+              : "Point DNS back at the old load balancer, then delete the new one. The old load balancer is removed only in the step's last command (the Service, its ClusterIP and DNS name stay); after that, the rollback makes the Service a LoadBalancer again as it was (its load balancer then has a new hostname: point DNS at that one).",
+          commands: [
+            kind === 'ingress'
+              ? `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`
+              : restoreServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec),
+            sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
+            shellComment(`point DNS back at that hostname (once one is assigned) and wait for the TTL before deleting the new load balancer`),
+            sh`kubectl delete ${kind} ${newName} -n ${ns}`,
+          ],
         },
         namespaces: [ns],
       }),

@@ -216,9 +216,13 @@ describe('renderMarkdown: escaping', () => {
     expect(bare).toContain('  Save as `short.yaml` and apply it with `kubectl apply -f short.yaml`:\n');
     // A copy only the rollback applies is saved first and never applied by the step: applying it would undo the step.
     const saved = renderMarkdown(
-      aPlan([], { capacity: [{ ...step, commands: [], rollback: { description: 'Restore it.', commands: ['kubectl apply -f short.yaml'] } }] }),
+      aPlan([], { capacity: [{ ...step, commands: [], rollback: { description: 'Restore it.', commands: ['kubectl apply -f short.yaml -f long.yaml'] } }] }),
     );
     expect(saved).toContain('  Save as `short.yaml` before the step, as it is now (only the rollback applies it):\n');
+    // The export leaves such a copy out of the step's folder, so the caption does not send the reader there.
+    expect(saved).toContain(
+      '  Save as `long.yaml` before the step, as it is now (only the rollback applies it) (45 lines: the wizard shows it, the plan JSON holds it)\n',
+    );
     expect(saved).not.toContain('apply it with `kubectl apply -f short.yaml`');
   });
 

@@ -98,6 +98,28 @@ function keptAnnotations(annotations: StringMap | undefined, drop: readonly stri
   return out;
 }
 
+/**
+ * The Ingress as the inventory has it, for a rollback that comes after the step deleted it: applying it
+ * makes its controller create a load balancer again (with a new hostname). Server fields and kubectl's
+ * last-applied copy stay behind (a saved resourceVersion would make re-creating it fail); the rest, the
+ * class annotation included, is the object as it was.
+ */
+export function savedIngress(ingress: { metadata: ObjectMeta; spec: IngressSpec }): Record<string, unknown> {
+  const { name, namespace, labels, annotations } = ingress.metadata;
+  const { 'kubectl.kubernetes.io/last-applied-configuration': _applied, ...kept } = annotations;
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(Object.keys(labels).length > 0 ? { labels: sortedMap(labels) } : {}),
+      ...(Object.keys(kept).length > 0 ? { annotations: sortedMap(kept) } : {}),
+    },
+    spec: sortedKeys(clone(ingress.spec) as Record<string, unknown>),
+  };
+}
+
 // Owner references and server fields stay behind: the copy belongs to whoever applies the plan.
 function copyMeta(meta: ObjectMeta, name: string, annotations: StringMap): Record<string, unknown> {
   return {

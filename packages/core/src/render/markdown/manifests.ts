@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Manifest } from '@modeshift/plan';
 import { REDACTED } from '../../inventory/redact.js';
 import { code, fence } from './syntax.js';
+import type { ManifestUse } from '../../plan/manifest-use.js';
 
 /** Manifests longer than this are named, not shown, so the checklist stays readable. */
 const INLINE_LINES = 25;
@@ -32,9 +33,6 @@ function language(file: string): string {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
 }
 
-/** Where a step's commands name a manifest: in the step itself, only in its rollback (a copy saved beforehand), or nowhere. */
-export type ManifestUse = 'step' | 'rollback' | 'none';
-
 /**
  * One manifest as Markdown lines, inside a list item (`indent`). When no command of the step names the
  * file, the caption says how to apply it, so no manifest is left without a command; one that only the
@@ -51,7 +49,8 @@ export function manifestBlock(manifest: Manifest, indent: string, use: ManifestU
       : use === 'none' && language(manifest.file) === 'yaml'
         ? ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`
         : '';
-  if (count > INLINE_LINES)
-    return { lines: [`${indent}Save as ${code(manifest.file)}${how} (${count} lines: the wizard shows it, \`modeshift export\` writes it)`], redacted: 0 };
+  // `modeshift export` leaves a rollback copy out of the step's folder (applying the folder would undo the step).
+  const where = use === 'rollback' ? 'the plan JSON holds it' : '`modeshift export` writes it';
+  if (count > INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}${how} (${count} lines: the wizard shows it, ${where})`], redacted: 0 };
   return { lines: [`${indent}Save as ${code(manifest.file)}${how}:`, '', ...fence(language(manifest.file), text, indent)], redacted };
 }

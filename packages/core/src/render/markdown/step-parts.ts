@@ -3,7 +3,8 @@
 // in full while they are few, and a pointer to where the rest is when they are not.
 import type { Infrastructure, Plan, Step } from '@modeshift/plan';
 import { sharedText } from '../shared-words.js';
-import { manifestBlock, REDACTED, type ManifestUse } from './manifests.js';
+import { manifestBlock, REDACTED } from './manifests.js';
+import { manifestUses } from '../../plan/manifest-use.js';
 import { code, fence, inline, plural } from './syntax.js';
 import { someOf } from '../../cost/format.js';
 import { byNamespace, countsByNamespace, namesByKind } from '../workload-names.js';
@@ -139,9 +140,7 @@ export function manifestLines(step: Step): string[] {
     ];
   }
   const out = [`${IN}**Files** (${plural(step.manifests.length, 'manifest')}):`, ''];
-  const commands = step.commands.join('\n');
-  const rollback = step.rollback.commands.join('\n');
-  const use = (file: string): ManifestUse => (commands.includes(file) ? 'step' : rollback.includes(file) ? 'rollback' : 'none');
+  const use = manifestUses(step);
   let redacted = 0;
   for (const manifest of step.manifests) {
     const block = manifestBlock(manifest, IN, use(manifest.file));
