@@ -131,3 +131,20 @@ describe('security-groups stage: the network policy controller', () => {
     expect(planWith('true').some((s) => s.id === 'security-groups/enable-network-policy-controller')).toBe(false);
   });
 });
+
+describe('security-groups stage: NetworkPolicies Fargate will not enforce', () => {
+  it('asks for the decision before the waves move the pods they isolate, not in the closing review', () => {
+    const plan = buildPlan(contextFor(anAutoModeInventory([aWorkload({ name: 'api' })], { networkPolicies: [denyAll] }), 'fargate'));
+    const steps = plan.stages.flatMap((s) => s.steps);
+    const review = steps.find((s) => s.id === 'security-groups/review-network-policies');
+    expect(review?.findings).toEqual(['fargate-network-policies:NetworkPolicy/shop/default-deny-ingress']);
+    expect(review?.why).toContain('the isolation these give is gone the moment their pods land on Fargate');
+    const wave = steps.find((s) => s.kind === 'wave' && s.namespaces.includes('shop'));
+    expect(wave).toBeDefined();
+    const order = steps.map((s) => s.id);
+    expect(order.indexOf(review!.id)).toBeLessThan(order.indexOf(wave!.id));
+    // Waves wait for the security-groups stage, which holds the review.
+    expect(plan.stages.find((s) => s.id === 'waves')?.dependsOn).toContain('security-groups');
+    expect(steps.filter((s) => s.findings.includes(review!.findings[0]!)).map((s) => s.id)).toEqual([review!.id]);
+  });
+});

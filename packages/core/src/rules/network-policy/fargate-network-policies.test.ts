@@ -4,13 +4,13 @@ import { aNetworkPolicy } from '../../testing/kube-objects.js';
 import { fargateNetworkPoliciesRule } from './fargate-network-policies.js';
 
 describe('fargate-network-policies', () => {
-  it('is advisory for each policy in a namespace whose workloads move', () => {
+  it('is a change to decide for each policy in a namespace whose workloads move', () => {
     const [f] = runRule(fargateNetworkPoliciesRule, anAutoModeInventory([aWorkload()], { networkPolicies: [aNetworkPolicy('deny-all')] }), {
       target: 'fargate',
     });
     expect(f).toMatchObject({
       id: 'fargate-network-policies:NetworkPolicy/shop/deny-all',
-      severity: 'advisory',
+      severity: 'change',
       capability: 'network-policy',
       action: { type: 'review' },
     });

@@ -12,7 +12,8 @@ export const fargateNetworkPoliciesRule: Rule = {
     const namespaces = [...new Set(movingWorkloads(ctx).map((w) => w.metadata.namespace))].sort();
     return namespaces.flatMap((ns) =>
       ctx.index.networkPoliciesIn(ns).map((np) => ({
-        severity: 'advisory' as const,
+        // A decision before the wave, not a note after it: the isolation is gone the moment the pods land on Fargate.
+        severity: 'change' as const,
         resource: objectRef(np),
         message: `NetworkPolicy ${ns}/${np.metadata.name} will not be enforced for the pods that move to Fargate. ${row.summary}`,
         remediation:
