@@ -1,5 +1,6 @@
 import type { Effect } from '@modeshift/plan';
 import type { Plan, Step } from '@modeshift/plan';
+import { IRSA_FROM_POD_IDENTITY, readIrsaFromPodIdentityCall } from './irsa-from-pod-identity.js';
 
 /**
  * Whether every command of a step that changes something is covered by one of the step's effects.
@@ -210,6 +211,10 @@ export function commandAction(command: string): CommandAction | null {
   const first = line.split(/\s+(?:\|\||&&|\|)\s+/)[0] ?? '';
   if (READ_ONLY.some((re) => re.test(first))) return null;
   const words = first.split(/\s+/);
+  // The IRSA step's shell function: its definition changes nothing; each call creates one role (and annotates).
+  if (first.startsWith(`${IRSA_FROM_POD_IDENTITY}()`)) return null;
+  const irsa = readIrsaFromPodIdentityCall(words);
+  if (irsa) return { action: `${IRSA_FROM_POD_IDENTITY} ${irsa.namespace}/${irsa.name}`, coveredBy: (e) => e.type === 'create-role' && e.role === irsa.role };
   switch (words[0]) {
     case 'kubectl':
       return kubectlAction(words);

@@ -4,6 +4,7 @@ import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
+import { irsaFromPodIdentityCall, irsaFromPodIdentityDefinition } from './irsa-from-pod-identity.js';
 import { waitForClusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
@@ -22,10 +23,11 @@ function oidcProviderCommands(input: PlanInput): string[] {
 }
 
 /**
- * IRSA roles for service accounts (`namespace/name`), trusted through the cluster's OIDC provider, and the
- * annotation that hands them to pods. `onlyWithAssociation`: whether a service account uses Pod Identity is
- * not in Kubernetes, so each is checked first and the role is created only where an association exists (and
- * is not declared as stack infrastructure).
+ * IRSA roles for service accounts (`namespace/name`), trusted through the cluster's OIDC provider, with the
+ * permissions of the role their Pod Identity association names, and the annotation that hands them to pods.
+ * Associations are in the EKS API, not in Kubernetes: the step's shell function (irsa-from-pod-identity.ts)
+ * reads each account's when it runs and changes nothing for an account without one. `onlyWithAssociation`:
+ * whether the accounts were only suspected (not declared as stack infrastructure) or seen using Pod Identity.
  */
 function irsaStep(
   input: PlanInput,
@@ -45,16 +47,10 @@ function irsaStep(
     findings: options.findings,
     commands: [
       ...oidcProviderCommands(input),
-      ...accounts.flatMap(({ sa, namespace, name, role, file }) => [
-        ...(options.onlyWithAssociation
-          ? [
-              sh`aws eks list-pod-identity-associations --cluster-name ${c} --namespace ${namespace} --service-account ${name} --query 'associations[].associationId' --output text`,
-              shellComment(`only if ${sa} has an association: a role with the associated role's permissions, trusted through OIDC`),
-            ]
-          : []),
-        sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${file}`,
-        sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn=arn:aws:iam::${input.accountId}:role/${role}`,
-      ]),
+      irsaFromPodIdentityDefinition(c),
+      ...accounts.map(({ namespace, name, role, file }) =>
+        irsaFromPodIdentityCall({ namespace, name, role, file, roleArn: `arn:aws:iam::${input.accountId}:role/${role}` }),
+      ),
     ],
     manifests: accounts.map(({ namespace, name, file }) => ({
       file,
@@ -82,11 +78,16 @@ function irsaStep(
         : `a role ARN next to ${options.accounts.join(', ')}`,
     },
     rollback: {
-      description: 'Remove the annotations; Pod Identity keeps working on EC2 capacity.',
+      description:
+        'Remove the annotations; pods restarted afterwards use their Pod Identity association again (on EC2 capacity: Fargate has no Pod Identity). The IRSA roles stay, unused.',
       commands: accounts.map(({ namespace, name }) => sh`kubectl annotate serviceaccount ${name} -n ${namespace} eks.amazonaws.com/role-arn-`),
     },
   });
 }
+
+/** Pod Identity tags its sessions; IRSA does not, so a policy condition on those tags stops matching. */
+const SESSION_TAGS =
+  'A policy that reads the session tags Pod Identity sets (aws:PrincipalTag/kubernetes-namespace, kubernetes-service-account, eks-cluster-name…) must be rewritten for IRSA, which sets none.';
 
 /** Where the cluster role step records the policies the role had before it. */
 const BEFORE = 'cluster-role-policies-before.txt';
@@ -275,7 +276,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           irsaStep(input, {
             id: 'prerequisites/irsa',
             title: 'Give workloads IAM roles for service accounts (IRSA)',
-            why: 'EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move.',
+            why: `EKS Pod Identity does not work on Fargate; workloads that use it need IRSA before they move. Each role gets the policies of the role the account's association names before the account is annotated (SDKs prefer IRSA once annotated, on EC2 too). ${SESSION_TAGS}`,
             findings,
             accounts: [...new Set(ofKind(items, kind).map((i) => i.what.serviceAccount))].sort(),
             onlyWithAssociation: false,
@@ -287,7 +288,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
           irsaStep(input, {
             id: 'prerequisites/pod-identity-to-irsa',
             title: 'Move service accounts that use EKS Pod Identity to IRSA',
-            why: 'EKS Pod Identity does not work on Fargate; a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials.',
+            why: `EKS Pod Identity does not work on Fargate; a service account that uses it must have an IRSA role before the wave that moves its pods, or they start without AWS credentials. Each account's association is read when the step runs: an account without one is left as it is, and one with an association gets an IRSA role with the associated role's policies before it is annotated (SDKs prefer IRSA once annotated, on EC2 too). ${SESSION_TAGS}`,
             findings,
             accounts: [...new Set(ofKind(items, kind).flatMap((i) => i.what.serviceAccounts))].sort(),
             onlyWithAssociation: true,

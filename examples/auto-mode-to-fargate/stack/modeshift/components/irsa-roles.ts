@@ -12,7 +12,8 @@ export interface IrsaRolesArgs {
 /**
  * IAM roles for service accounts, for workloads that used EKS Pod Identity (which Fargate does not run).
  * Each role trusts exactly one service account of this cluster's OIDC issuer. No permission policy is
- * attached: the workload's permissions are whatever its Pod Identity role had, which only its owner knows.
+ * attached here: the workload's permissions are whatever its Pod Identity role has, which the stack cannot
+ * read; the plan step's commands copy that role's policies to this one before annotating the service account.
  * The cluster's IAM OIDC provider must exist (the plan step's commands create it once).
  */
 export class IrsaRoles extends pulumi.ComponentResource {
