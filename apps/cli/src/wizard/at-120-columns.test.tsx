@@ -73,27 +73,29 @@ describe('the wizard at 120×40', () => {
     expect(frame).toContain('--access-config');
     expect(frame).toContain('authenticationMode=API_AND_CONFIG_MAP');
     expect(frame).not.toMatch(/--access-conf\s*\n/);
-    expect(rowWith(frame, '$ aws eks update-cluster-config').trimEnd()).toMatch(/ \\$/);
+    expect(rowWith(frame, '$ update_id=$(aws eks update-cluster-config').trimEnd()).toMatch(/ \\$/);
   });
 
   it('c copies through the terminal clipboard, keeps the file, and says both in a status line that fits', async () => {
     const copyToClipboard = vi.fn(() => true);
     h = await startOnPlan({ size: SIZE, deps: { copyToClipboard } });
     await h.press('5', 'c');
-    await h.see('Copied 3 commands to the clipboard (OSC 52); also in');
+    await h.see('Copied 2 commands to the clipboard (OSC 52); also in');
     expect(copyToClipboard).toHaveBeenCalledWith(
-      expect.stringContaining('aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP\n'),
+      expect.stringContaining(
+        'update_id=$(aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP --query update.id --output text)\n',
+      ),
     );
-    const status = rowWith(h.frame(), 'Copied 3 commands');
+    const status = rowWith(h.frame(), 'Copied 2 commands');
     expect(status.trimEnd()).toMatch(/modeshift-commands\.sh$/);
   });
 
   it('drops the old status line when the operator moves on', async () => {
     h = await startOnPlan({ size: SIZE });
     await h.press('5', 'c');
-    await h.see('3 commands saved to');
+    await h.see('2 commands saved to');
     await h.press(KEY.tab);
     await h.see('[6 Export]');
-    expect(h.frame()).not.toContain('3 commands saved to');
+    expect(h.frame()).not.toContain('2 commands saved to');
   });
 });

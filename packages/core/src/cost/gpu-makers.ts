@@ -7,7 +7,7 @@ import type { InstanceTypePrice } from './price-file.js';
 /** The price file's answer, else the bundled snapshot's for the same type; null when neither says. */
 export function gpuManufacturer(type: string, price: InstanceTypePrice): string | null {
   const bundled = Object.hasOwn(BUNDLED_PRICES.instances, type) ? BUNDLED_PRICES.instances[type] : undefined;
-  return price.gpuManufacturer ?? bundled?.gpuManufacturer ?? null;
+  return (price.gpuManufacturer ?? bundled?.gpuManufacturer)?.toLowerCase() ?? null;
 }
 
 /** GPUs a pod asking for nvidia.com/gpu can use: an unnamed maker is taken as NVIDIA, as nearly every GPU type is. */

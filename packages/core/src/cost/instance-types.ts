@@ -48,7 +48,8 @@ function attribute(option: InstanceOption, key: string): string | number | null 
     case 'gpu-count':
       return option.price.gpus ?? 0;
     case 'gpu-manufacturer':
-      return option.price.gpus ? gpuManufacturer(option.type, option.price) : null;
+      // A type without GPUs has no such label, so a requirement `In [nvidia]` excludes it ('' matches no value).
+      return option.price.gpus ? gpuManufacturer(option.type, option.price) : '';
     default:
       return null;
   }

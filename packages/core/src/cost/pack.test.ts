@@ -114,6 +114,8 @@ describe('packing pods onto Auto Mode nodes', () => {
     ).types;
     expect(amdPool.length).toBeGreaterThan(0);
     expect(amdPool.every((t) => t.gpus === 0)).toBe(true);
+    // Only GPU types carry the label: a pool held to a maker launches no CPU-only type.
+    expect(amdPool.every((t) => t.type.startsWith('g4ad.'))).toBe(true);
   });
 
   it('takes the GPU maker from the bundled snapshot when a price file does not name it', () => {

@@ -41,6 +41,13 @@ describe('reading a price file', () => {
     if (!result.ok) expect(result.problems.map((p) => p.field)).toContain(field);
   });
 
+  it('reads a GPU maker as EC2 spells it (NVIDIA) the way the snapshot does (nvidia)', () => {
+    const file = valid();
+    (file['instances'] as Record<string, Record<string, unknown>>)['m7i.large']!['gpuManufacturer'] = 'NVIDIA';
+    const result = readPriceFile(file);
+    expect(result.ok && result.prices.instances['m7i.large']?.gpuManufacturer).toBe('nvidia');
+  });
+
   it('rejects something that is not an object', () => {
     expect(readPriceFile([1, 2])).toEqual({ ok: false, problems: [{ field: '(file)', message: 'must be a JSON object' }] });
   });

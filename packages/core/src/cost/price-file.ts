@@ -85,7 +85,8 @@ function checkInstance(name: string, value: unknown, problems: PriceFileProblem[
   }
   if (value['gpuManufacturer'] !== undefined) {
     const maker = checkString(value['gpuManufacturer'], `${at}.gpuManufacturer`, problems);
-    if (maker) out.gpuManufacturer = maker;
+    // EC2 spells makers NVIDIA and AMD, the snapshot nvidia and amd: compared in lower case.
+    if (maker) out.gpuManufacturer = maker.toLowerCase();
   }
   return out;
 }

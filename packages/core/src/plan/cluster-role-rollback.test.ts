@@ -1,6 +1,6 @@
 // The cluster role step attaches, and rolls back, only what the plan adds: AmazonEKSClusterPolicy was
 // there before (every cluster role needs it), and so may be any Auto Mode policy.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,9 @@ describe('the cluster role step', () => {
   });
 
   it('records the policies first and rolls back only those it added', () => {
-    expect(step.commands[0]).toMatch(/^aws iam list-attached-role-policies .* > cluster-role-policies-before\.txt$/);
+    expect(step.commands[0]).toMatch(
+      /^\[ -s cluster-role-policies-before\.txt \] \|\| aws iam list-attached-role-policies .* > cluster-role-policies-before\.txt$/,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'modeshift-role-'));
     writeFileSync(join(dir, 'cluster-role-policies-before.txt'), 'AmazonEKSClusterPolicy\tAmazonEKSComputePolicy\n');
     const stub = `aws() { printf '%s\\n' "$*"; }`;
@@ -38,7 +40,7 @@ describe('the cluster role step', () => {
   });
 
   it('saves the trust policy before replacing it, and the rollback puts that one back', () => {
-    const save = step.commands.findIndex((c) => c.startsWith('aws iam get-role '));
+    const save = step.commands.findIndex((c) => c.includes('aws iam get-role '));
     const replace = step.commands.findIndex((c) => c.startsWith('aws iam update-assume-role-policy '));
     expect(save).toBeGreaterThanOrEqual(0);
     expect(save).toBeLessThan(replace);
@@ -48,5 +50,16 @@ describe('the cluster role step', () => {
     expect(step.rollback.commands).toContainEqual(
       expect.stringMatching(new RegExp(`^aws iam update-assume-role-policy .*file://${saved!.replace('.', '\\.')}$`)),
     );
+  });
+
+  it('keeps what the first run recorded: run again, it does not record what it had itself set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modeshift-role-'));
+    const records = step.commands.filter((c) => c.includes(' > '));
+    expect(records).toHaveLength(2);
+    const first = runBash(`aws() { echo first; }\n${records.join('\n')}`, { cwd: dir });
+    const second = runBash(`aws() { echo second; }\n${records.join('\n')}`, { cwd: dir });
+    expect([first.status, second.status]).toEqual([0, 0]);
+    expect(readFileSync(join(dir, 'cluster-role-policies-before.txt'), 'utf8')).toBe('first\n');
+    expect(readFileSync(join(dir, 'cluster-role-trust-before.json'), 'utf8')).toBe('first\n');
   });
 });

@@ -25,6 +25,8 @@ const READ_ONLY = [
   /^kubectl (get|describe|logs|top|wait|auth can-i|explain|rollout status|rollout history|run dns-check)\b/,
   /^aws [a-z0-9-]+ (describe|list|get|wait)-/,
   /^aws [a-z0-9-]+ wait\b/,
+  // Polling a read-only call until its answer changes (clusterUpdate's wait).
+  /^while \w+=\$\(aws [a-z0-9-]+ (describe|list|get)-/,
   /^helm (repo|list|status|get|template)\b/,
   /^argocd app (get|list|diff|history)\b/,
   /^flux (get|tree|trace|check|diff)\b/,
@@ -208,6 +210,12 @@ function fluxAction(words: string[]): CommandAction {
 export function commandAction(command: string): CommandAction | null {
   const line = command.trim();
   if (line === '' || line.startsWith('#')) return null;
+  // `id=$(aws eks update-cluster-config …)`: what the command in the substitution does.
+  const assigned = /^[A-Za-z_]\w*=\$\((.*)\)$/.exec(line);
+  if (assigned) return commandAction(assigned[1] ?? '');
+  // A guard (`[ -s file ] || …`) changes nothing: what it guards is the command.
+  const guarded = /^\[ [^\]]* \]\s+(?:\|\||&&)\s+(.*)$/.exec(line);
+  if (guarded) return commandAction(guarded[1] ?? '');
   const first = line.split(/\s+(?:\|\||&&|\|)\s+/)[0] ?? '';
   if (READ_ONLY.some((re) => re.test(first))) return null;
   const words = first.split(/\s+/);

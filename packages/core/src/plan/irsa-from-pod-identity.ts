@@ -6,8 +6,10 @@ import { sh } from '../util/shell.js';
  * API, not in the inventory, so the function reads both when it runs:
  *
  * - no association: nothing is created or annotated (most accounts checked are `default`s that use none);
- * - an association: the IRSA role is created with the trust policy file (unless it exists), given the
- *   associated role's managed and inline policies, and only then named on the service account.
+ * - an association: the IRSA role is created with the trust policy file (or, when a role of that name
+ *   already trusts this account, its trust is set to that file), given the associated role's permissions
+ *   boundary and its managed and inline policies, and only then named on the service account;
+ * - a cross-account association (a target role): stopped with a word, since its access is the target's.
  *
  * The annotation must come last. SDKs try web identity (IRSA) before the container credentials Pod
  * Identity gives, so a pod restarted after the annotation uses the IRSA role even on EC2 capacity: a role
@@ -15,19 +17,29 @@ import { sh } from '../util/shell.js';
  */
 export const IRSA_FROM_POD_IDENTITY = 'irsa_from_pod_identity';
 
-/** The function's definition, on one line (a step's commands are lines). */
+/**
+ * The function's definition, on one line (a step's commands are lines), in POSIX shell: its variables are
+ * prefixed rather than `local`, which not every shell has. Every AWS call's failure stops it before the
+ * annotation, so an account is never handed a role that did not get its permissions.
+ */
 export function irsaFromPodIdentityDefinition(cluster: string): string {
   const body = [
-    'local ns="$1" sa="$2" role="$3" trust="$4" arn="$5" id src p n',
-    `id=$(${sh`aws eks list-pod-identity-associations --cluster-name ${cluster}`} --namespace "$ns" --service-account "$sa" --query 'associations[0].associationId' --output text) || return 1`,
-    'if [ -z "$id" ] || [ "$id" = None ]; then echo "$ns/$sa: no Pod Identity association, nothing to do"; return 0; fi',
-    `src=$(${sh`aws eks describe-pod-identity-association --cluster-name ${cluster}`} --association-id "$id" --query association.roleArn --output text) || return 1`,
-    'src="${src##*/}"',
-    // The generated Pulumi stack may have created the role already (without permissions: it cannot read them).
-    'aws iam get-role --role-name "$role" >/dev/null 2>&1 || aws iam create-role --role-name "$role" --assume-role-policy-document file://"$trust" >/dev/null || return 1',
-    `for p in $(aws iam list-attached-role-policies --role-name "$src" --query 'AttachedPolicies[].PolicyArn' --output text); do aws iam attach-role-policy --role-name "$role" --policy-arn "$p" || return 1; done`,
-    `for n in $(aws iam list-role-policies --role-name "$src" --query 'PolicyNames[]' --output text); do aws iam put-role-policy --role-name "$role" --policy-name "$n" --policy-document "$(aws iam get-role-policy --role-name "$src" --policy-name "$n" --query PolicyDocument --output json)" || return 1; done`,
-    'kubectl annotate serviceaccount "$sa" -n "$ns" "eks.amazonaws.com/role-arn=$arn"',
+    '_ms_ns="$1"; _ms_sa="$2"; _ms_role="$3"; _ms_trust="$4"; _ms_arn="$5"',
+    `_ms_id=$(${sh`aws eks list-pod-identity-associations --cluster-name ${cluster}`} --namespace "$_ms_ns" --service-account "$_ms_sa" --query 'associations[0].associationId' --output text) || return 1`,
+    'if [ -z "$_ms_id" ] || [ "$_ms_id" = None ]; then echo "$_ms_ns/$_ms_sa: no Pod Identity association, nothing to do"; return 0; fi',
+    `_ms_assoc=$(${sh`aws eks describe-pod-identity-association --cluster-name ${cluster}`} --association-id "$_ms_id" --query '[association.roleArn, association.targetRoleArn]' --output text) || return 1`,
+    // A cross-account association hands pods its target role's access, which no policy of the role here gives.
+    'set -- $_ms_assoc; _ms_src="${1##*/}"',
+    'if [ -n "$2" ] && [ "$2" != None ]; then echo "$_ms_ns/$_ms_sa: its association assumes $2 in another account; give the IRSA role that access by hand"; return 1; fi',
+    // A role of that name is reused only when it is this account's (a leftover of an earlier run, or the stack's).
+    'if aws iam get-role --role-name "$_ms_role" >/dev/null 2>&1; then aws iam get-role --role-name "$_ms_role" --query Role.AssumeRolePolicyDocument --output json | grep -qF "system:serviceaccount:$_ms_ns:$_ms_sa" || { echo "$_ms_role exists and trusts no $_ms_ns/$_ms_sa: not touched"; return 1; }; aws iam update-assume-role-policy --role-name "$_ms_role" --policy-document file://"$_ms_trust" || return 1; else aws iam create-role --role-name "$_ms_role" --assume-role-policy-document file://"$_ms_trust" >/dev/null && aws iam wait role-exists --role-name "$_ms_role" || return 1; fi',
+    `_ms_boundary=$(aws iam get-role --role-name "$_ms_src" --query Role.PermissionsBoundary.PermissionsBoundaryArn --output text) || return 1`,
+    'if [ "$_ms_boundary" != None ]; then aws iam put-role-permissions-boundary --role-name "$_ms_role" --permissions-boundary "$_ms_boundary" || return 1; fi',
+    `_ms_list=$(aws iam list-attached-role-policies --role-name "$_ms_src" --query 'AttachedPolicies[].PolicyArn' --output text) || return 1`,
+    'for _ms_p in $_ms_list; do aws iam attach-role-policy --role-name "$_ms_role" --policy-arn "$_ms_p" || return 1; done',
+    `_ms_list=$(aws iam list-role-policies --role-name "$_ms_src" --query 'PolicyNames[]' --output text) || return 1`,
+    'for _ms_p in $_ms_list; do _ms_doc=$(aws iam get-role-policy --role-name "$_ms_src" --policy-name "$_ms_p" --query PolicyDocument --output json) && aws iam put-role-policy --role-name "$_ms_role" --policy-name "$_ms_p" --policy-document "$_ms_doc" || return 1; done',
+    'kubectl annotate --overwrite serviceaccount "$_ms_sa" -n "$_ms_ns" "eks.amazonaws.com/role-arn=$_ms_arn"',
   ];
   return `${IRSA_FROM_POD_IDENTITY}() { ${body.join('; ')}; }`;
 }

@@ -57,12 +57,13 @@ const patchBody = (command: string) => /-p '(\{.*\})'$/.exec(command)![1]!;
  * Runs the rollback with kubectl stubbed: whether the old object is still there (an Ingress by `-o name`, a
  * Service by its type) is as `before` says; every call that changes something is printed.
  */
-function rollBack(step: Step, before: 'still there' | 'gone'): string[] {
+function rollBack(step: Step, before: 'still there' | 'gone' | 'terminating'): string[] {
   const there = before === 'still there';
   const stub = [
     'kubectl() {',
     '  case "$*" in',
     `    *"-o name") return ${there ? 0 : 1} ;;`,
+    `    *deletionTimestamp*) ${before === 'terminating' ? 'echo 2026-12-08T00:00:00Z' : ':'} ;;`,
     `    *"{.spec.type}"*) echo ${there ? 'LoadBalancer' : 'ClusterIP'} ;;`,
     '    get*) echo new-hostname.elb.amazonaws.com ;;',
     `    *) printf '%s\\n' "$*" ;;`,
@@ -89,6 +90,8 @@ describe('rolling back a load balancer blue/green step', () => {
     expect(step.commands.join('\n')).not.toContain('ingress-shop-web-before.yaml');
     expect(rollBack(step, 'gone')).toEqual(['apply -f ingress-shop-web-before.yaml', 'new-hostname.elb.amazonaws.com', 'delete ingress web-auto -n shop']);
     expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com', 'delete ingress web-auto -n shop']);
+    // Still being deleted (its controller's finalizer): waited out, then re-created.
+    expect(rollBack(step, 'terminating').slice(0, 2)).toEqual(['wait --for=delete ingress/web -n shop --timeout=10m', 'apply -f ingress-shop-web-before.yaml']);
   });
 
   it('Service: makes the retired Service a LoadBalancer again with the fields the retirement cleared', () => {

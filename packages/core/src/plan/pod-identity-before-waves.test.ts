@@ -28,15 +28,33 @@ describe('Pod Identity on the way to Fargate', () => {
     expect(step.manifests.map((m) => m.file)).toEqual(['irsa-api-default.json']);
   });
 
-  /** The step's IRSA commands run by bash against a stubbed AWS CLI and kubectl; returns the calls that change something, in order. */
-  function run(association: string, roleExists: boolean): { changes: string[]; stdout: string } {
+  interface Account {
+    /** What list-pod-identity-associations prints. */
+    association: string;
+    /** The association's target role in another account, if any. */
+    target?: string;
+    /** Whether a role of the IRSA role's name exists, and whom it trusts. */
+    existing?: 'none' | 'this account' | 'another account';
+    boundary?: string;
+    /** An IAM call that fails (AccessDenied). */
+    failing?: string;
+  }
+
+  /** The step's IRSA commands run by bash against a stubbed AWS CLI and kubectl: the calls that change something, in order. */
+  function run(account: Account): { changes: string[]; stdout: string; status: number } {
+    const existing = account.existing ?? 'none';
     const stubs = [
       'aws() {',
       '  echo "aws $*" >> calls.log',
+      `  [ "$1 $2" = "iam ${account.failing ?? 'none'}" ] && return 254`,
       '  case "$1 $2" in',
-      `    "eks list-pod-identity-associations") echo ${association} ;;`,
-      '    "eks describe-pod-identity-association") echo arn:aws:iam::111122223333:role/teams/orders-pod-identity ;;',
-      `    "iam get-role") return ${roleExists ? 0 : 254} ;;`,
+      `    "eks list-pod-identity-associations") echo ${account.association} ;;`,
+      `    "eks describe-pod-identity-association") printf 'arn:aws:iam::111122223333:role/teams/orders-pod-identity\t%s\n' ${account.target ?? 'None'} ;;`,
+      '    "iam get-role") case "$*" in',
+      `        *PermissionsBoundary*) echo ${account.boundary ?? 'None'} ;;`,
+      `        *AssumeRolePolicyDocument*) echo '{"Condition":{"StringEquals":{"oidc.eks/id/X:sub":"system:serviceaccount:${existing === 'this account' ? 'api:default' : 'other:app'}"}}}' ;;`,
+      `        *demo-api-default*) return ${existing === 'none' ? 254 : 0} ;;`,
+      '      esac ;;',
       '    "iam list-attached-role-policies") echo "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess arn:aws:iam::111122223333:policy/orders" ;;',
       '    "iam list-role-policies") echo orders-inline ;;',
       `    "iam get-role-policy") echo '{"Version":"2012-10-17"}' ;;`,
@@ -47,31 +65,54 @@ describe('Pod Identity on the way to Fargate', () => {
     const irsa = step.commands.filter((c) => c.startsWith('irsa_from_pod_identity'));
     const dir = mkdtempSync(join(tmpdir(), 'modeshift-irsa-'));
     const result = runBash([...stubs, ...irsa].join('\n'), { cwd: dir });
-    expect(result.status).toBe(0);
-    const calls = result.status === 0 && existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : [];
-    return { changes: calls.filter((c) => !/^aws \S+ (list|describe|get)-/.test(c)), stdout: result.stdout };
+    const calls = existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : [];
+    return { changes: calls.filter((c) => !/^aws \S+ ((list|describe|get)-|wait )/.test(c)), stdout: result.stdout, status: result.status };
   }
 
+  const ANNOTATE = 'kubectl annotate --overwrite serviceaccount default -n api eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/demo-api-default';
+  const POLICIES = [
+    'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::111122223333:policy/orders',
+    'aws iam put-role-policy --role-name demo-api-default --policy-name orders-inline --policy-document {"Version":"2012-10-17"}',
+  ];
+
   it('changes nothing for a service account without a Pod Identity association', () => {
-    const { changes, stdout } = run('None', false);
-    expect(changes).toEqual([]);
+    const { changes, stdout, status } = run({ association: 'None' });
+    expect({ changes, status }).toEqual({ changes: [], status: 0 });
     expect(stdout).toContain('api/default: no Pod Identity association, nothing to do');
   });
 
   it("gives the IRSA role the associated role's policies before the service account is annotated", () => {
-    const { changes } = run('a-0123456789abcdef', false);
-    expect(changes).toEqual([
-      'aws iam create-role --role-name demo-api-default --assume-role-policy-document file://irsa-api-default.json',
-      'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
-      'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::111122223333:policy/orders',
-      'aws iam put-role-policy --role-name demo-api-default --policy-name orders-inline --policy-document {"Version":"2012-10-17"}',
-      'kubectl annotate serviceaccount default -n api eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/demo-api-default',
-    ]);
+    expect(run({ association: 'a-0123' })).toMatchObject({
+      status: 0,
+      changes: ['aws iam create-role --role-name demo-api-default --assume-role-policy-document file://irsa-api-default.json', ...POLICIES, ANNOTATE],
+    });
   });
 
-  it('gives a role the stack already created its permissions without creating it again', () => {
-    const { changes } = run('a-0123456789abcdef', true);
-    expect(changes.some((c) => c.startsWith('aws iam create-role'))).toBe(false);
-    expect(changes.at(-1)).toMatch(/^kubectl annotate serviceaccount default -n api /);
+  it("carries the associated role's permissions boundary", () => {
+    const { changes } = run({ association: 'a-0123', boundary: 'arn:aws:iam::111122223333:policy/boundary' });
+    expect(changes[1]).toBe(
+      'aws iam put-role-permissions-boundary --role-name demo-api-default --permissions-boundary arn:aws:iam::111122223333:policy/boundary',
+    );
+    expect(changes.at(-1)).toBe(ANNOTATE);
+  });
+
+  it("reuses a role of that name only when it trusts this service account, and then sets its trust to the step's", () => {
+    expect(run({ association: 'a-0123', existing: 'this account' })).toMatchObject({
+      status: 0,
+      changes: ['aws iam update-assume-role-policy --role-name demo-api-default --policy-document file://irsa-api-default.json', ...POLICIES, ANNOTATE],
+    });
+    const other = run({ association: 'a-0123', existing: 'another account' });
+    expect(other).toMatchObject({ status: 1, changes: [] });
+    expect(other.stdout).toContain('demo-api-default exists and trusts no api/default: not touched');
+  });
+
+  it('stops, and annotates nothing, when an IAM call fails or the association assumes a role in another account', () => {
+    const denied = run({ association: 'a-0123', failing: 'list-attached-role-policies' });
+    expect(denied.status).toBe(1);
+    expect(denied.changes).not.toContain(ANNOTATE);
+    const crossAccount = run({ association: 'a-0123', target: 'arn:aws:iam::444455556666:role/orders' });
+    expect(crossAccount).toMatchObject({ status: 1, changes: [] });
+    expect(crossAccount.stdout).toContain('its association assumes arn:aws:iam::444455556666:role/orders in another account');
   });
 });

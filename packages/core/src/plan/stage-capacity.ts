@@ -9,7 +9,7 @@ import { applyEffects, editEffect } from './effect-builders.js';
 import type { Effect } from '@modeshift/plan';
 import { groupBy, ids, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { waitForClusterUpdate } from './wait-for-update.js';
+import { clusterUpdate } from './wait-for-update.js';
 import { assertNever } from '../util/never.js';
 import { sh } from '../util/shell.js';
 import { corednsReplicas } from './coredns-steps.js';
@@ -59,8 +59,10 @@ function enableAutoModeStep(input: PlanInput, findings: string[], pools: string[
     commands: [
       sh`aws iam create-role --role-name ${nodeRole} --assume-role-policy-document file://auto-mode-node-role-trust.json`,
       ...AUTO_MODE_FACTS.nodeRolePolicies.map((p) => sh`aws iam attach-role-policy --role-name ${nodeRole} --policy-arn arn:aws:iam::aws:policy/${p}`),
-      sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=${pools.join(',')} --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
-      ...waitForClusterUpdate(c),
+      ...clusterUpdate(
+        c,
+        sh`aws eks update-cluster-config --name ${c} --compute-config enabled=true,nodeRoleArn=${nodeRoleArn},nodePools=${pools.join(',')} --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":true}}' --storage-config '{"blockStorage":{"enabled":true}}'`,
+      ),
     ],
     manifests: [{ file: 'auto-mode-node-role-trust.json', object: autoModeNodeRoleTrustPolicy() }],
     infrastructure: [

@@ -2,7 +2,7 @@ import { resourceKey } from '../rules/engine/run.js';
 import { kubeRef, type Effect } from '@modeshift/plan';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { waitForClusterUpdate } from './wait-for-update.js';
+import { clusterUpdate } from './wait-for-update.js';
 import type { Action, DecommissionTask, Step } from '@modeshift/plan';
 import { sh } from '../util/shell.js';
 import { karpenterLeft, karpenterSteps } from './retire-karpenter.js';
@@ -139,10 +139,10 @@ export function decommissionSteps(input: PlanInput, after: string[]): Step[] {
         dependsOn: previous,
         commands: keep
           ? []
-          : [
+          : clusterUpdate(
+              c,
               sh`aws eks update-cluster-config --name ${c} --compute-config enabled=false --kubernetes-network-config '{"elasticLoadBalancing":{"enabled":false}}' --storage-config '{"blockStorage":{"enabled":false}}'`,
-              ...waitForClusterUpdate(c),
-            ],
+            ),
         infrastructure: keep ? [] : [{ kind: 'disable-auto-mode' }],
         effects: keep ? [] : [{ type: 'disable-auto-mode' }],
         verify: { command: sh`aws eks describe-cluster --name ${c} --query cluster.computeConfig.enabled`, expect: keep ? 'true' : 'false' },

@@ -267,11 +267,24 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
               ? `Point DNS back at the old load balancer, then delete the new one. The old Ingress is deleted only in the step's last command; after that, the rollback re-creates it from ${saved} (its load balancer then has a new hostname: point DNS at that one).`
               : "Point DNS back at the old load balancer, then delete the new one. The old load balancer is removed only in the step's last command (the Service, its ClusterIP and DNS name stay); after that, the rollback makes the Service a LoadBalancer again as it was (its load balancer then has a new hostname: point DNS at that one).",
           commands: [
-            kind === 'ingress'
-              ? `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`
-              : restoreServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec),
-            sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
-            shellComment(`point DNS back at that hostname (once one is assigned) and wait for the TTL before deleting the new load balancer`),
+            ...(kind === 'ingress'
+              ? [
+                  // An Ingress still being deleted (its controller's finalizer) answers `get`; it is waited out, then re-created.
+                  `[ -z "$(${sh`kubectl get ingress ${ref.name} -n ${ns} -o jsonpath='{.metadata.deletionTimestamp}'`} 2>/dev/null)" ] || ${sh`kubectl wait --for=delete ingress/${ref.name} -n ${ns} --timeout=10m`}`,
+                  `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`,
+                ]
+              : [restoreServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec)]),
+            `until h=$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`}) && [ -n "$h" ]; do sleep 10; done; echo "$h"`,
+            ...(waf
+              ? [
+                  shellComment(
+                    `a re-created ALB has no WAFv2 web ACL: associate the one that replaces ${waf} with it (as the step did for the copy) before DNS moves back`,
+                  ),
+                ]
+              : []),
+            shellComment(
+              `point DNS back at that hostname and wait for the TTL; only then delete the new load balancer, which serves the traffic until DNS has moved`,
+            ),
             sh`kubectl delete ${kind} ${newName} -n ${ns}`,
           ],
         },

@@ -5,7 +5,7 @@ import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
 import { irsaFromPodIdentityCall, irsaFromPodIdentityDefinition } from './irsa-from-pod-identity.js';
-import { waitForClusterUpdate } from './wait-for-update.js';
+import { clusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
 /**
@@ -130,7 +130,7 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             kind: 'authentication-mode',
             why: 'Auto Mode grants its nodes access through access entries, which the CONFIG_MAP authentication mode does not support.',
             findings,
-            commands: [sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`, ...waitForClusterUpdate(c)],
+            commands: clusterUpdate(c, sh`aws eks update-cluster-config --name ${c} --access-config authenticationMode=API_AND_CONFIG_MAP`),
             infrastructure: [{ kind: 'authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             effects: [{ type: 'set-authentication-mode', mode: 'API_AND_CONFIG_MAP' }],
             verify: {
@@ -157,9 +157,10 @@ export function prerequisiteSteps(input: PlanInput): Step[] {
             findings,
             commands: [
               // The inventory does not show IAM: what the role has now is recorded, so a rollback detaches only what this step added.
-              sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName' --output text > ${BEFORE}`,
+              // Kept from the first run only: run again, the step would record what it had itself set.
+              `[ -s ${BEFORE} ] || ${sh`aws iam list-attached-role-policies --role-name ${role} --query 'AttachedPolicies[].PolicyName' --output text`} > ${BEFORE}`,
               // The update replaces the whole trust policy: the one it replaces is kept for the rollback.
-              sh`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument --output json > ${TRUST_BEFORE}`,
+              `[ -s ${TRUST_BEFORE} ] || ${sh`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument --output json`} > ${TRUST_BEFORE}`,
               ...policies.map((p) => sh`aws iam attach-role-policy --role-name ${role} --policy-arn arn:aws:iam::aws:policy/${p}`),
               sh`aws iam update-assume-role-policy --role-name ${role} --policy-document file://cluster-role-trust.json`,
             ],

@@ -143,7 +143,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
         why:
           input.ctx.target === 'auto-mode'
             ? 'Fargate never enforced these NetworkPolicies; Auto Mode will, and a policy nobody tested can cut traffic the moment a pod moves.'
-            : 'Fargate does not enforce NetworkPolicies (VPC CNI network policies cannot be applied to Fargate pods): the isolation these give is gone the moment their pods land on Fargate. Before the waves, enforce it another way (a SecurityGroupPolicy per workload, which Fargate supports) or keep the workloads that depend on it on EC2 capacity.',
+            : 'Fargate does not enforce NetworkPolicies (VPC CNI network policies cannot be applied to Fargate pods): the isolation these give is gone the moment their pods land on Fargate. Before the waves, enforce it another way (a SecurityGroupPolicy per workload, which Fargate supports); where that cannot be done, do not run the plan as it stands: it moves these pods and later removes the EC2 capacity they could have stayed on.',
         findings: netpols.map((f) => f.id),
         dependsOn: after,
         commands: ['kubectl get networkpolicies -A', 'kubectl describe networkpolicies -A'],
@@ -152,7 +152,7 @@ export function securityGroupSteps(input: PlanInput, after: string[]): Step[] {
           expect:
             input.ctx.target === 'auto-mode'
               ? 'every listed policy reviewed and either kept, fixed or removed'
-              : 'for every listed policy, the isolation it gives enforced another way, or the workloads it protects kept on EC2 capacity',
+              : 'for every listed policy, the isolation it gives enforced another way (SecurityGroupPolicies in place)',
         },
       }),
     );

@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBash } from '../testing/bash.js';
+import { clusterUpdate } from './wait-for-update.js';
 import type { Plan, Step } from '@modeshift/plan';
 import { aContainer, aFargateInventory, aFargateProfile, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { aNodePool } from '../testing/kube-objects.js';
@@ -77,13 +82,34 @@ describe('verify commands that can pass', () => {
 });
 
 describe('waiting on cluster updates', () => {
+  /** The wait, run by bash against a stubbed AWS CLI whose describe-update answers `statuses` in turn. */
+  function waitFor(statuses: string[]): { status: number; stdout: string; calls: number } {
+    const [start, wait] = clusterUpdate('demo', 'aws eks update-cluster-config --name demo --access-config authenticationMode=API_AND_CONFIG_MAP');
+    const dir = mkdtempSync(join(tmpdir(), 'modeshift-update-'));
+    writeFileSync(join(dir, 'statuses'), statuses.join('\n') + '\n');
+    const stubs = [
+      'sleep() { :; }',
+      'aws() { case "$2" in update-cluster-config) echo abc-123 ;; *) echo call >> calls; [ "$6" = abc-123 ] || return 9; sed -n "$(wc -l < calls)p" statuses ;; esac; }',
+    ];
+    const run = runBash([...stubs, start!, wait!].join('\n'), { cwd: dir });
+    return { status: run.status, stdout: run.stdout, calls: readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').length };
+  }
+
+  it('polls the update by the id the update returned until it is no longer InProgress, and fails unless it succeeded', () => {
+    expect(waitFor(['InProgress', 'InProgress', 'Successful'])).toEqual({ status: 0, stdout: 'update abc-123: Successful\n', calls: 3 });
+    expect(waitFor(['InProgress', 'Failed'])).toMatchObject({ status: 1, stdout: 'update abc-123: Failed\n', calls: 2 });
+  });
+
   it('waits on the update update-cluster-config started, not on cluster-active, which may return before it starts', () => {
     const plan = buildPlan(contextFor(aFargateInventory([aWorkload()]), 'auto-mode'));
     for (const id of ['prerequisites/authentication-mode', 'capacity/enable-auto-mode']) {
       const commands = step(plan, id)?.commands ?? [];
       if (!commands.some((c) => c.includes('update-cluster-config'))) continue;
       expect(commands.join('\n')).not.toContain('wait cluster-active');
-      expect(commands).toContain('aws eks describe-update --name demo --update-id <update-id> --query update.status --output text');
+      const update = commands.findIndex((c) => /^update_id=\$\(aws eks update-cluster-config .* --query update\.id --output text\)$/.test(c));
+      expect(update).toBeGreaterThanOrEqual(0);
+      expect(commands[update + 1]).toContain('aws eks describe-update --name demo --update-id "$update_id" --query update.status --output text');
+      expect(commands.join('\n')).not.toContain('<update-id>');
     }
     expect(step(plan, 'capacity/enable-auto-mode')?.commands.join('\n')).toContain('describe-update');
   });

@@ -1,15 +1,19 @@
-import { sh, shellComment } from '../util/shell.js';
+import { sh } from '../util/shell.js';
+
+/** The shell variable the update's id is kept in, between the update and the wait. */
+const UPDATE_ID = 'update_id';
 
 /**
- * How to wait for an `aws eks update-cluster-config`: the call returns an update id, and the update is
- * done when describe-update reports Successful. `aws eks wait cluster-active` is no such wait: the
- * cluster may still read ACTIVE before the update has started. The AWS CLI has no waiter for updates.
+ * An `aws eks update-cluster-config` and the wait for it. The call returns an update id, and the update is
+ * done when describe-update reports Successful. `aws eks wait cluster-active` is no such wait: the cluster
+ * may still read ACTIVE before the update has started, and the AWS CLI has no waiter for updates. The id is
+ * kept in a variable and polled while the update is InProgress; the loop's last line fails unless it ended
+ * Successful (Failed or Cancelled: `aws eks describe-update` with the id shows the errors).
  */
-export function waitForClusterUpdate(cluster: string): string[] {
+export function clusterUpdate(cluster: string, updateCommand: string): string[] {
+  const status = sh`aws eks describe-update --name ${cluster}`;
   return [
-    shellComment(
-      'repeat the next command until it prints Successful (Failed: read its errors with describe-update); the update id is in the output of the command before',
-    ),
-    sh`aws eks describe-update --name ${cluster} --update-id <update-id> --query update.status --output text`,
+    `${UPDATE_ID}=$(${updateCommand} --query update.id --output text)`,
+    `while s=$(${status} --update-id "$${UPDATE_ID}" --query update.status --output text) && [ "$s" = InProgress ]; do sleep 15; done; echo "update $${UPDATE_ID}: $s"; [ "$s" = Successful ]`,
   ];
 }

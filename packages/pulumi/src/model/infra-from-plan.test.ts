@@ -68,7 +68,7 @@ describe('infraFromPlan: fargate-to-auto-mode', () => {
     expect(by['capacity/enable-auto-mode']).toBe('stack-and-commands');
     expect(by['prerequisites/authentication-mode']).toBe('commands');
     expect(by['decommission/delete-fargate-profiles']).toBe('commands');
-    expect(model.steps.find((s) => s.stepId === 'capacity/enable-auto-mode')!.commands[0]).toMatch(/^aws eks update-cluster-config/);
+    expect(model.steps.find((s) => s.stepId === 'capacity/enable-auto-mode')!.commands[0]).toMatch(/^update_id=\$\(aws eks update-cluster-config/);
     expect(model.leftOut).toEqual([]);
   });
 

@@ -68,8 +68,11 @@ function autoModeModel(steps: readonly Step[]): AutoModeModel | null {
   const auth = infraOf(steps, 'authentication-mode')[0];
   const access = infraOf(steps, 'access-entry');
   if (!policies.length && !nodeRole && !enable && !auth && !access.length) return null;
+  // The plan keeps the update's id for its wait (`update_id=$(aws eks update-cluster-config … --query update.id --output text)`);
+  // the stack's output is the update itself.
+  const plain = (c: string) => /^\w+=\$\((aws eks update-cluster-config .*) --query update\.id --output text\)$/.exec(c)?.[1] ?? c;
   const updateCommand = (step: Step, flag: string): string | null =>
-    step.commands.find((c) => c.startsWith('aws eks update-cluster-config') && c.includes(flag)) ?? null;
+    step.commands.map(plain).find((c) => c.startsWith('aws eks update-cluster-config') && c.includes(flag)) ?? null;
   return {
     clusterRole: policies.length
       ? {

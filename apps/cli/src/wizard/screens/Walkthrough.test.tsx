@@ -87,7 +87,7 @@ describe('Walk-through screen', () => {
   it('copies the commands to modeshift-commands.sh next to the state file when there is no terminal clipboard', async () => {
     h = await toWalkthrough();
     await h.press('c');
-    await h.see('No terminal clipboard: 3 commands saved to');
+    await h.see('No terminal clipboard: 2 commands saved to');
     const script = readFileSync(join(h.inventory, 'modeshift-commands.sh'), 'utf8');
     expect(script).toContain('# 1.1 prerequisites/authentication-mode');
     expect(script).toContain('aws eks update-cluster-config --name shop-prod --access-config authenticationMode=API_AND_CONFIG_MAP');

@@ -2,7 +2,7 @@ import type { Rule } from '../engine/types.js';
 import { objectRef } from '../../analysis/refs.js';
 import { movingWorkloads } from '../../analysis/fargate-scope.js';
 
-/** VPC CNI network policies are not enforced for Fargate pods: one advisory per policy whose namespace moves. */
+/** VPC CNI network policies are not enforced for Fargate pods: one change to decide per policy whose namespace moves. */
 export const fargateNetworkPoliciesRule: Rule = {
   id: 'fargate-network-policies',
   title: 'NetworkPolicies not enforced',
