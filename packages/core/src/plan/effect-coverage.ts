@@ -25,8 +25,8 @@ const READ_ONLY = [
   /^kubectl (get|describe|logs|top|wait|auth can-i|explain|rollout status|rollout history|run dns-check)\b/,
   /^aws [a-z0-9-]+ (describe|list|get|wait)-/,
   /^aws [a-z0-9-]+ wait\b/,
-  // Polling a read-only call until its answer changes (clusterUpdate's wait).
-  /^while \w+=\$\(aws [a-z0-9-]+ (describe|list|get)-/,
+  // Polling a read-only call until its answer changes (clusterUpdate's wait, the wait for Jobs), for each of a list or once.
+  /^(for \w+ in [^;]*; do )?(while|until) \w+=\$\((kubectl get|aws [a-z0-9-]+ (describe|list|get)-)/,
   /^helm (repo|list|status|get|template)\b/,
   /^argocd app (get|list|diff|history)\b/,
   /^flux (get|tree|trace|check|diff)\b/,

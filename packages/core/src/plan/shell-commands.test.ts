@@ -59,7 +59,8 @@ function allCommands(plan: Plan): string[] {
   return plan.stages.flatMap((stage) => stage.steps.flatMap((s) => [...s.commands, s.verify.command, ...s.rollback.commands])).filter((c) => c !== '');
 }
 
-const STUBS = ['kubectl', 'aws', 'helm', 'eksctl'].map((p) => `${p}() { printf '%s\\0' ${p} "$@"; printf '\\1\\0'; }`).join('\n');
+// A polling loop (waits for an update, a hostname, Jobs) polls once: the stubs never give the answer it waits for.
+const STUBS = [...['kubectl', 'aws', 'helm', 'eksctl'].map((p) => `${p}() { printf '%s\\0' ${p} "$@"; printf '\\1\\0'; }`), 'sleep() { exit 0; }'].join('\n');
 
 const scratch = mkdtempSync(join(tmpdir(), 'modeshift-shell-'));
 let runs = 0;

@@ -17,16 +17,28 @@ export function unfinishedJobFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * The decommission stage removes the capacity those Jobs run on, so the plan waits for them first.
- * `kubectl wait` only reads: a Job that failed, or never ends, stops the plan here for a person to decide.
+ * Polls each Job until it has a Complete or a Failed condition, and says which. `kubectl wait` waits for
+ * one condition only: waiting for Complete held a Job that had failed (and so runs nothing more) until
+ * its 24-hour timeout. It only reads; a Job that never ends keeps the step open for a person to decide.
  */
+function untilFinished(namespace: string, jobs: string[]): string {
+  const conditions = sh`kubectl get job "$j" -n ${namespace} -o jsonpath='{.status.conditions[?(@.status=="True")].type}'`;
+  return `for j in ${sh`${jobs}`}; do until s=$(${conditions}) && case "$s" in *Complete*|*Failed*) true ;; *) false ;; esac; do sleep 30; done; echo ${sh`${namespace}`}"/$j: $s"; done`;
+}
+
+/** The decommission stage removes the capacity those Jobs run on, so the plan waits for them first. */
 export function waitForJobsStep(input: PlanInput, after: string[]): Step | null {
   const jobs = unfinishedJobFindings(input.findings).flatMap((finding) =>
     finding.resource?.namespace ? [{ finding, namespace: finding.resource.namespace, name: finding.resource.name }] : [],
   );
   if (jobs.length === 0) return null;
   const byNamespace = groupBy(jobs, (j) => j.namespace);
-  const commands = [...byNamespace].map(([ns, list]) => sh`kubectl wait --for=condition=complete --timeout=24h -n ${ns} ${list.map((j) => `job/${j.name}`)}`);
+  const commands = [...byNamespace].map(([ns, list]) =>
+    untilFinished(
+      ns,
+      list.map((j) => j.name),
+    ),
+  );
   return makeStep({
     id: 'verification/jobs-finished',
     title: `Wait for ${jobs.length} Job${jobs.length === 1 ? '' : 's'} the plan leaves where ${jobs.length === 1 ? 'it runs' : 'they run'} to finish`,
@@ -34,7 +46,10 @@ export function waitForJobsStep(input: PlanInput, after: string[]): Step | null 
     why: 'The inventory does not show whether these Jobs have completed, so the plan does not re-create them (that would run them again); the capacity they run on goes in the decommission stage, so they must have finished first.',
     dependsOn: after,
     commands,
-    verify: { command: 'kubectl get jobs -A', expect: 'each of these Jobs shows all its completions' },
+    verify: {
+      command: 'kubectl get jobs -A',
+      expect: 'each of these Jobs finished: all its completions, or failed (then decide whether it must run again before the capacity it ran on goes)',
+    },
     findings: ids(jobs),
     workloads: jobs.map((j) => `Job/${j.namespace}/${j.name}`),
   });
