@@ -163,6 +163,10 @@ function awsAction(words: string[]): CommandAction {
     return { action, coveredBy: (e) => e.type === 'attach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
   if (is('iam', 'detach-role-policy'))
     return { action, coveredBy: (e) => e.type === 'detach-role-policies' && e.role === role && policy !== undefined && e.policies.includes(policy) };
+  if (is('iam', 'put-role-policy')) {
+    const name = flag(words, '--policy-name');
+    return { action, coveredBy: (e) => e.type === 'attach-role-policies' && e.role === role && name !== undefined && e.policies.includes(name) };
+  }
   if (is('iam', 'create-role')) return { action, coveredBy: (e) => e.type === 'create-role' && e.role === role };
   if (is('iam', 'update-assume-role-policy')) return { action, coveredBy: (e) => e.type === 'update-role-trust' && e.role === role };
   if (is('iam', 'create-open-id-connect-provider')) return { action, coveredBy: (e) => e.type === 'create-oidc-provider' };

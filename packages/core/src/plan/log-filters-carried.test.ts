@@ -76,6 +76,31 @@ describe("aws-logging's filters.conf and parsers.conf, on the way to Auto Mode",
     expect(association).toBeLessThan(commands.indexOf('kubectl apply -f log-agent.yaml'));
   });
 
+  it('create the role the agent writes with, allowed what its outputs write with, before the association names it', () => {
+    const commands = agentStep?.commands ?? [];
+    expect(commands.join('\n')).not.toMatch(/<[a-z-]+>/);
+    const create = commands.findIndex((c) =>
+      c.includes('aws iam create-role --role-name demo-log-shipping --assume-role-policy-document file://log-shipping-role-trust.json'),
+    );
+    const allow = commands.indexOf(
+      'aws iam put-role-policy --role-name demo-log-shipping --policy-name modeshift-log-shipping --policy-document file://log-shipping-policy.json',
+    );
+    const association = commands.findIndex((c) => c.startsWith('aws eks create-pod-identity-association'));
+    expect([create, allow].every((i) => i >= 0 && i < association)).toBe(true);
+    expect(commands[association]).toContain('--role-arn arn:aws:iam::111122223333:role/demo-log-shipping');
+    const policy = agentStep?.manifests.find((m) => m.file === 'log-shipping-policy.json')?.object as { Statement: { Action: string[] }[] };
+    expect(policy.Statement[0]?.Action).toEqual([
+      'logs:CreateLogGroup',
+      'logs:CreateLogStream',
+      'logs:DescribeLogStreams',
+      'logs:PutLogEvents',
+      'logs:PutRetentionPolicy',
+    ]);
+    expect(agentStep?.manifests.find((m) => m.file === 'log-shipping-role-trust.json')?.object).toMatchObject({
+      Statement: [{ Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
+    });
+  });
+
   it('do not leave the porting to the operator', () => {
     const finding = plan.findings.find((f) => f.rule === 'auto-mode-fargate-logging');
     const remediation = finding && remediationOf(plan.rules, finding);

@@ -37,7 +37,11 @@ const MAX_ROLE_NAME = 64;
  * second cluster, or reuse a role another cluster's nodes depend on.
  */
 export function newAutoModeNodeRoleName(cluster: string): string {
-  const suffix = '-eks-auto-node';
+  return clusterRoleName(cluster, '-eks-auto-node');
+}
+
+/** A role the plan creates, named after the cluster (cut to IAM's 64 characters), so another cluster's of the same purpose is never reused. */
+export function clusterRoleName(cluster: string, suffix: string): string {
   return `${slug(cluster)
     .slice(0, MAX_ROLE_NAME - suffix.length)
     .replace(/-+$/, '')}${suffix}`;

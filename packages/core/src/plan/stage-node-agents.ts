@@ -1,6 +1,7 @@
 import type { LogOutput, NodeAgentChange, Step } from '@modeshift/plan';
 import { resourceKey } from '../rules/engine/run.js';
-import { awsLoggingManifests, awsLoggingProblems, logAgentManifests } from './manifests/index.js';
+import { awsLoggingManifests, awsLoggingProblems, logAgentManifests, logShippingPolicy, logShippingTrustPolicy } from './manifests/index.js';
+import { clusterRoleName } from './stage-capacity.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, withAction, type PlanInput } from './plan-input.js';
 import { applyEffects } from './effect-builders.js';
@@ -8,6 +9,10 @@ import { makeStep } from './step.js';
 import { sh, shellComment } from '../util/shell.js';
 
 type Change<K extends NodeAgentChange['kind']> = Extract<NodeAgentChange, { kind: K }>;
+
+const TRUST_FILE = 'log-shipping-role-trust.json';
+const POLICY_FILE = 'log-shipping-policy.json';
+const POLICY_NAME = 'modeshift-log-shipping';
 
 /** Sections of every change, each once, in the order first seen (filters run in order). */
 function uniqueSections(lists: readonly (readonly LogOutput[] | undefined)[]): LogOutput[] {
@@ -32,6 +37,10 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         const filters = uniqueSections(changes.map((c) => c.filters));
         const parsers = uniqueSections(changes.map((c) => c.parsers));
         const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region, filters, parsers });
+        // The agent writes with a role of its own, where Fargate's router used the pod execution role.
+        const role = clusterRoleName(input.cluster, '-log-shipping');
+        const roleArn = `arn:aws:iam::${input.accountId}:role/${role}`;
+        const shipping = logShippingPolicy(outputs);
         steps.push(
           makeStep({
             id: 'node-agents/log-agent',
@@ -45,34 +54,51 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
               (parsers.length > 0 ? ` Its parsers (${parsers.map((p) => p.plugin).join(', ')}) are in the agent's parsers.conf.` : ''),
             findings,
             dependsOn: after,
-            // The association first: EKS Pod Identity gives credentials to pods created after it, so agents started before it would run without them.
+            // The role and its association first: EKS Pod Identity gives credentials to pods created after it, so agents started before it would run without them.
             commands: [
-              '# <log-shipping-role>: an IAM role trusted by pods.eks.amazonaws.com (sts:AssumeRole, sts:TagSession) that may write to the destinations in log-agent.yaml',
-              sh`aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+              `${sh`aws iam get-role --role-name ${role}`} >/dev/null 2>&1 || ${sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${TRUST_FILE}`}`,
+              sh`aws iam put-role-policy --role-name ${role} --policy-name ${POLICY_NAME} --policy-document file://${POLICY_FILE}`,
+              ...(shipping.unknown.length > 0
+                ? [
+                    shellComment(
+                      `add to ${role} what the ${shipping.unknown.join(', ')} output${shipping.unknown.length === 1 ? '' : 's'} write${shipping.unknown.length === 1 ? 's' : ''} with`,
+                    ),
+                  ]
+                : []),
+              sh`aws eks create-pod-identity-association --cluster-name ${input.cluster} --namespace modeshift-logging --service-account fluent-bit --role-arn ${roleArn}`,
               agent.length ? 'kubectl apply -f log-agent.yaml' : '# no output could be carried over: deploy a log agent with the destinations you need',
               'kubectl rollout status daemonset/fluent-bit -n modeshift-logging',
             ],
-            manifests: agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : [],
+            manifests: [
+              ...(agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : []),
+              { file: TRUST_FILE, object: logShippingTrustPolicy() },
+              { file: POLICY_FILE, object: shipping.policy },
+            ],
             effects: [
+              { type: 'create-role', role, trustPolicy: TRUST_FILE },
+              { type: 'attach-role-policies', role, policies: [POLICY_NAME] },
               ...(agent.length ? applyEffects({ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }) : []),
               {
                 type: 'install-addon',
                 addon: 'fluent-bit',
                 runs: { on: 'daemonset', namespace: 'modeshift-logging', name: 'fluent-bit', serviceAccount: 'fluent-bit' },
-                identity: { via: 'pod-identity', serviceAccount: 'modeshift-logging/fluent-bit', role: '<log-shipping-role>' },
+                identity: { via: 'pod-identity', serviceAccount: 'modeshift-logging/fluent-bit', role },
               },
               {
                 type: 'create-pod-identity-association',
                 namespace: 'modeshift-logging',
                 serviceAccount: 'fluent-bit',
-                role: `arn:aws:iam::${input.accountId}:role/<log-shipping-role>`,
+                role: roleArn,
               },
             ],
             verify: {
               command: 'kubectl get daemonset fluent-bit -n modeshift-logging',
               expect: 'DESIRED equals READY on every Auto Mode node, and new log streams appear at the same destinations',
             },
-            rollback: { description: 'Delete the agent; Fargate pods keep logging through aws-logging.', commands: ['kubectl delete -f log-agent.yaml'] },
+            rollback: {
+              description: 'Delete the agent; Fargate pods keep logging through aws-logging. The role and its association stay, unused.',
+              commands: ['kubectl delete -f log-agent.yaml'],
+            },
           }),
         );
         break;

@@ -11,3 +11,4 @@ export * from './iam.js';
 export { renderFluentBitOutput, renderFluentBitOutputs } from './fluent-bit.js';
 export { blueGreenName } from './meta.js';
 export * from './network-policy.js';
+export * from './log-shipping-role.js';
