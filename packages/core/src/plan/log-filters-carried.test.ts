@@ -80,14 +80,14 @@ describe("aws-logging's filters.conf and parsers.conf, on the way to Auto Mode",
     const commands = agentStep?.commands ?? [];
     expect(commands.join('\n')).not.toMatch(/<[a-z-]+>/);
     const create = commands.findIndex((c) =>
-      c.includes('aws iam create-role --role-name demo-log-shipping --assume-role-policy-document file://log-shipping-role-trust.json'),
+      c.includes('aws iam create-role --role-name demo-eu-west-1-log-shipping --assume-role-policy-document file://log-shipping-role-trust.json'),
     );
     const allow = commands.indexOf(
-      'aws iam put-role-policy --role-name demo-log-shipping --policy-name modeshift-log-shipping --policy-document file://log-shipping-policy.json',
+      'aws iam put-role-policy --role-name demo-eu-west-1-log-shipping --policy-name modeshift-log-shipping --policy-document file://log-shipping-policy.json',
     );
     const association = commands.findIndex((c) => c.startsWith('aws eks create-pod-identity-association'));
     expect([create, allow].every((i) => i >= 0 && i < association)).toBe(true);
-    expect(commands[association]).toContain('--role-arn arn:aws:iam::111122223333:role/demo-log-shipping');
+    expect(commands[association]).toContain('--role-arn arn:aws:iam::111122223333:role/demo-eu-west-1-log-shipping');
     const policy = agentStep?.manifests.find((m) => m.file === 'log-shipping-policy.json')?.object as { Statement: { Action: string[] }[] };
     expect(policy.Statement[0]?.Action).toEqual([
       'logs:CreateLogGroup',
@@ -96,6 +96,7 @@ describe("aws-logging's filters.conf and parsers.conf, on the way to Auto Mode",
       'logs:PutLogEvents',
       'logs:PutRetentionPolicy',
     ]);
+    expect(commands).toContain('aws iam wait role-exists --role-name demo-eu-west-1-log-shipping');
     expect(agentStep?.manifests.find((m) => m.file === 'log-shipping-role-trust.json')?.object).toMatchObject({
       Statement: [{ Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
     });

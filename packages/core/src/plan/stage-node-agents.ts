@@ -38,7 +38,8 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
         const parsers = uniqueSections(changes.map((c) => c.parsers));
         const agent = logAgentManifests(outputs, { clusterName: input.cluster, region: input.region, filters, parsers });
         // The agent writes with a role of its own, where Fargate's router used the pod execution role.
-        const role = clusterRoleName(input.cluster, '-log-shipping');
+        // Named after the cluster and its Region: IAM is account-wide, and a cluster of the same name elsewhere has its own outputs.
+        const role = clusterRoleName(input.region.startsWith('<') ? input.cluster : `${input.cluster}-${input.region}`, '-log-shipping');
         const roleArn = `arn:aws:iam::${input.accountId}:role/${role}`;
         const shipping = logShippingPolicy(outputs);
         steps.push(
@@ -51,13 +52,17 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
               (filters.length > 0
                 ? ` aws-logging's filters (${filters.map((f) => f.plugin).join(', ')}) run in the agent in the same order, its kubernetes filter with Fargate's settings.`
                 : '') +
-              (parsers.length > 0 ? ` Its parsers (${parsers.map((p) => p.plugin).join(', ')}) are in the agent's parsers.conf.` : ''),
+              (parsers.length > 0 ? ` Its parsers (${parsers.map((p) => p.plugin).join(', ')}) are in the agent's parsers.conf.` : '') +
+              ` The agent writes with role ${role}, where Fargate's router used the pod execution role: a destination that names that role (an output's role_arn trusting it, an OpenSearch domain's access policy, a KMS key policy) must name this one too.`,
             findings,
             dependsOn: after,
             // The role and its association first: EKS Pod Identity gives credentials to pods created after it, so agents started before it would run without them.
             commands: [
               `${sh`aws iam get-role --role-name ${role}`} >/dev/null 2>&1 || ${sh`aws iam create-role --role-name ${role} --assume-role-policy-document file://${TRUST_FILE}`}`,
-              sh`aws iam put-role-policy --role-name ${role} --policy-name ${POLICY_NAME} --policy-document file://${POLICY_FILE}`,
+              sh`aws iam wait role-exists --role-name ${role}`,
+              ...(shipping.policy
+                ? [sh`aws iam put-role-policy --role-name ${role} --policy-name ${POLICY_NAME} --policy-document file://${POLICY_FILE}`]
+                : []),
               ...(shipping.unknown.length > 0
                 ? [
                     shellComment(
@@ -72,11 +77,11 @@ export function nodeAgentSteps(input: PlanInput, after: string[]): Step[] {
             manifests: [
               ...(agent.length ? [{ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }] : []),
               { file: TRUST_FILE, object: logShippingTrustPolicy() },
-              { file: POLICY_FILE, object: shipping.policy },
+              ...(shipping.policy ? [{ file: POLICY_FILE, object: shipping.policy }] : []),
             ],
             effects: [
               { type: 'create-role', role, trustPolicy: TRUST_FILE },
-              { type: 'attach-role-policies', role, policies: [POLICY_NAME] },
+              ...(shipping.policy ? [{ type: 'attach-role-policies' as const, role, policies: [POLICY_NAME] }] : []),
               ...(agent.length ? applyEffects({ file: 'log-agent.yaml', object: { apiVersion: 'v1', kind: 'List', items: agent } }) : []),
               {
                 type: 'install-addon',

@@ -108,7 +108,9 @@ describe('waiting on cluster updates', () => {
       expect(commands.join('\n')).not.toContain('wait cluster-active');
       const update = commands.findIndex((c) => /^update_id=\$\(aws eks update-cluster-config .* --query update\.id --output text\)$/.test(c));
       expect(update).toBeGreaterThanOrEqual(0);
-      expect(commands[update + 1]).toContain('aws eks describe-update --name demo --update-id "$update_id" --query update.status --output text');
+      expect(commands[update + 1]).toContain(
+        'aws eks describe-update --name demo --update-id "${update_id:?the update did not start}" --query update.status --output text',
+      );
       expect(commands.join('\n')).not.toContain('<update-id>');
     }
     expect(step(plan, 'capacity/enable-auto-mode')?.commands.join('\n')).toContain('describe-update');

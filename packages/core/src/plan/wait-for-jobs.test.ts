@@ -7,7 +7,7 @@ import { runBash } from '../testing/bash.js';
 import { aFargateInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { buildPlan } from './build-plan.js';
 
-const jobs = ['reindex', 'backfill'].map((name) => aWorkload({ kind: 'Job', namespace: 'shop', name }));
+const jobs = ['backfill', 'reindex'].map((name) => aWorkload({ kind: 'Job', namespace: 'shop', name }));
 const plan = buildPlan(contextFor(aFargateInventory([...jobs, aWorkload({ name: 'web' })]), 'auto-mode'));
 const wait = plan.stages.flatMap((s) => s.steps).find((s) => s.id === 'verification/jobs-finished')!;
 
@@ -20,9 +20,19 @@ function run(conditions: Record<string, string[]>): { status: number; stdout: st
 }
 
 describe('waiting for the Jobs left where they run', () => {
-  it('ends when each Job has completed or failed, and says which', () => {
-    const result = run({ reindex: ['', '', 'Complete'], backfill: ['', 'FailureTarget Failed'] });
+  it('ends when each Job has completed, failed, been suspended or deleted, and says which', () => {
+    const result = run({ reindex: ['reindex  ', 'reindex  ', 'reindex  SuccessCriteriaMet Complete'], backfill: ['backfill  FailureTarget Failed'] });
     expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n').sort()).toEqual(['shop/backfill: FailureTarget Failed', 'shop/reindex: Complete']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'shop/backfill: FAILED, decide whether it must run again before its capacity goes',
+      'shop/reindex: still running',
+      'shop/reindex: still running',
+      'shop/reindex: complete',
+    ]);
+    expect(
+      run({ reindex: [''], backfill: ['backfill true '] })
+        .stdout.trim()
+        .split('\n'),
+    ).toEqual(['shop/backfill: suspended, runs nothing until resumed', 'shop/reindex: gone (deleted, finished)']);
   });
 });

@@ -17,13 +17,20 @@ export function unfinishedJobFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Polls each Job until it has a Complete or a Failed condition, and says which. `kubectl wait` waits for
- * one condition only: waiting for Complete held a Job that had failed (and so runs nothing more) until
- * its 24-hour timeout. It only reads; a Job that never ends keeps the step open for a person to decide.
+ * Polls each Job until it has a Complete or a Failed condition, is suspended, or is gone (a Job deleted by
+ * its ttlSecondsAfterFinished has finished), and says which. `kubectl wait` waits for one condition only:
+ * waiting for Complete held a Job that had failed (and so runs nothing more) until its 24-hour timeout. It
+ * only reads; a Job that never ends keeps the step open, saying so at every poll, for a person to decide.
  */
 function untilFinished(namespace: string, jobs: string[]): string {
-  const conditions = sh`kubectl get job "$j" -n ${namespace} -o jsonpath='{.status.conditions[?(@.status=="True")].type}'`;
-  return `for j in ${sh`${jobs}`}; do until s=$(${conditions}) && case "$s" in *Complete*|*Failed*) true ;; *) false ;; esac; do sleep 30; done; echo ${sh`${namespace}`}"/$j: $s"; done`;
+  // The name first, so a Job that is gone answers nothing at all.
+  const state = sh`kubectl get job "$j" -n ${namespace} --ignore-not-found -o jsonpath='{.metadata.name}{" "}{.spec.suspend}{" "}{.status.conditions[?(@.status=="True")].type}'`;
+  const where = `${sh`${namespace}`}"/$j`;
+  return [
+    `for j in ${sh`${jobs}`}; do`,
+    `until s=$(${state}) && case "$s" in '') echo ${where}: gone (deleted, finished)"; true ;; *Complete*) echo ${where}: complete"; true ;; *Failed*) echo ${where}: FAILED, decide whether it must run again before its capacity goes"; true ;; *' true '*) echo ${where}: suspended, runs nothing until resumed"; true ;; *) echo ${where}: still running"; false ;; esac; do sleep 30; done;`,
+    'done',
+  ].join(' ');
 }
 
 /** The decommission stage removes the capacity those Jobs run on, so the plan waits for them first. */

@@ -14,6 +14,7 @@ export function clusterUpdate(cluster: string, updateCommand: string): string[] 
   const status = sh`aws eks describe-update --name ${cluster}`;
   return [
     `${UPDATE_ID}=$(${updateCommand} --query update.id --output text)`,
-    `while s=$(${status} --update-id "$${UPDATE_ID}" --query update.status --output text) && [ "$s" = InProgress ]; do sleep 15; done; echo "update $${UPDATE_ID}: $s"; [ "$s" = Successful ]`,
+    // `:?` stops here, saying why, when the update itself failed and left no id.
+    `while s=$(${status} --update-id "$\{${UPDATE_ID}:?the update did not start}" --query update.status --output text) && [ "$s" = InProgress ]; do sleep 15; done; echo "update $${UPDATE_ID}: \${s:-not read}"; [ "$s" = Successful ]`,
   ];
 }

@@ -13,16 +13,19 @@ export function logShippingTrustPolicy(): Record<string, unknown> {
  * guide's policy, since the destinations' ARNs are not all in the output settings; narrow them if you like.
  * `unknown`: output plugins this table has no actions for (their access is the operator's to add).
  */
-export function logShippingPolicy(outputs: readonly LogOutput[]): { policy: Record<string, unknown>; unknown: string[] } {
+export function logShippingPolicy(outputs: readonly LogOutput[]): { policy: Record<string, unknown> | null; unknown: string[] } {
   const actions = new Set<string>();
   const unknown = new Set<string>();
   for (const o of outputs) {
-    const known = Object.hasOwn(LOG_OUTPUT_ACTIONS, o.plugin) ? LOG_OUTPUT_ACTIONS[o.plugin] : undefined;
+    // Fluent Bit reads plugin names in any case (Name CloudWatch_Logs).
+    const plugin = o.plugin.toLowerCase();
+    const known = Object.hasOwn(LOG_OUTPUT_ACTIONS, plugin) ? LOG_OUTPUT_ACTIONS[plugin] : undefined;
     if (known) for (const a of known) actions.add(a);
     else unknown.add(o.plugin);
   }
   return {
-    policy: { Version: VERSION, Statement: [{ Effect: 'Allow', Action: [...actions].sort(), Resource: '*' }] },
+    // IAM refuses a statement without actions: no known output, no policy.
+    policy: actions.size > 0 ? { Version: VERSION, Statement: [{ Effect: 'Allow', Action: [...actions].sort(), Resource: '*' }] } : null,
     unknown: [...unknown].sort(),
   };
 }
