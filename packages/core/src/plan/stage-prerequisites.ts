@@ -4,7 +4,7 @@ import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
 import { assertNever } from '../util/never.js';
 import { groupBy, ids, ofKind, roleName, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { irsaFromPodIdentityCall, irsaFromPodIdentityDefinition } from './irsa-from-pod-identity.js';
+import { irsaFromPodIdentityCall, irsaFromPodIdentityDefinition, type IrsaAccount } from './irsa-from-pod-identity.js';
 import { clusterUpdate } from './wait-for-update.js';
 import { sh, shellComment, shellQuote } from '../util/shell.js';
 
@@ -35,9 +35,10 @@ function irsaStep(
 ): Step {
   const c = input.cluster;
   const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
-  const accounts = options.accounts.map((sa) => {
-    const [namespace = '', name = ''] = sa.split('/');
-    return { sa, namespace, name, role: slug(`${c}-${namespace}-${name}`), file: `irsa-${slug(`${namespace}-${name}`)}.json` };
+  const accounts: IrsaAccount[] = options.accounts.map((key) => {
+    const [namespace = '', name = ''] = key.split('/');
+    const role = slug(`${c}-${namespace}-${name}`);
+    return { namespace, name, role, file: `irsa-${slug(`${namespace}-${name}`)}.json`, roleArn: `arn:aws:iam::${input.accountId}:role/${role}` };
   });
   return makeStep({
     id: options.id,
@@ -45,13 +46,7 @@ function irsaStep(
     kind: 'irsa',
     why: options.why,
     findings: options.findings,
-    commands: [
-      ...oidcProviderCommands(input),
-      irsaFromPodIdentityDefinition(c),
-      ...accounts.map(({ namespace, name, role, file }) =>
-        irsaFromPodIdentityCall({ namespace, name, role, file, roleArn: `arn:aws:iam::${input.accountId}:role/${role}` }),
-      ),
-    ],
+    commands: [...oidcProviderCommands(input), irsaFromPodIdentityDefinition(c), ...accounts.map(irsaFromPodIdentityCall)],
     manifests: accounts.map(({ namespace, name, file }) => ({
       file,
       object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace, serviceAccount: name }),
@@ -61,13 +56,9 @@ function irsaStep(
       : accounts.map(({ namespace, name, role }) => ({ kind: 'irsa-role' as const, namespace, serviceAccount: name, roleName: role })),
     effects: [
       { type: 'create-oidc-provider', issuer },
-      ...accounts.flatMap(({ namespace, name, role, file }): Effect[] => [
+      ...accounts.flatMap(({ namespace, name, role, file, roleArn }): Effect[] => [
         { type: 'create-role', role, trustPolicy: file },
-        {
-          type: 'annotate-object',
-          object: kubeRef('ServiceAccount', namespace, name),
-          annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::${input.accountId}:role/${role}` },
-        },
+        { type: 'annotate-object', object: kubeRef('ServiceAccount', namespace, name), annotations: { 'eks.amazonaws.com/role-arn': roleArn } },
       ]),
     ],
     verify: {
