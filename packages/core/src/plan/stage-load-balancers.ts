@@ -180,11 +180,13 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const suffix = input.ctx.target === 'auto-mode' ? 'auto' : 'fargate';
     const kind = change.kind === 'ingress-blue-green' ? 'ingress' : 'service';
     const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
+    // The old object, read once: the copy, the retirement and the rollback are all made from it.
+    const ingress = kind === 'ingress' ? index.ingress(ns, ref.name) : undefined;
+    const service = kind === 'service' ? index.service(ns, ref.name) : undefined;
     let manifest: Record<string, unknown> | null = null;
     const notCarried: string[] = [];
     let orderDropped = false;
     if (change.kind === 'ingress-blue-green') {
-      const ingress = index.ingress(ns, ref.name);
       if (ingress) {
         const carried = input.ctx.target === 'fargate' ? autoModeClassAnnotations(input, ingress) : { annotations: {}, notCarried: [] };
         notCarried.push(...carried.notCarried);
@@ -200,7 +202,6 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         });
       }
     } else {
-      const service = index.service(ns, ref.name);
       if (service)
         manifest = blueGreenService(service, {
           loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb',
@@ -213,8 +214,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
     const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
     // The old Ingress as it is, for a rollback after the step deleted it (a Service is kept, so nothing to save).
     const saved = `${kind}-${slug(ns)}-${slug(ref.name)}-before.yaml`;
-    const oldIngress = kind === 'ingress' ? index.ingress(ns, ref.name) : undefined;
-    const savedCopy = oldIngress ? savedIngress(oldIngress) : null;
+    const savedCopy = ingress ? savedIngress(ingress) : null;
     const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
     const wave = waveOf(ns);
     const waf = kind === 'ingress' ? wafClassicAcl(input, ns, ref.name) : undefined;
@@ -245,9 +245,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
             'clients that call the old load balancer by its hostname stop working when it goes; list them and point them at the new hostname first (the command prints nothing when none is left):',
           ),
           `kubectl get deployments,statefulsets,daemonsets,cronjobs,configmaps -A -o yaml | grep -nF "$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`})"`,
-          kind === 'ingress'
-            ? sh`kubectl delete ingress ${ref.name} -n ${ns}`
-            : retireServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec.ports ?? []),
+          kind === 'ingress' ? sh`kubectl delete ingress ${ref.name} -n ${ns}` : retireServiceLoadBalancer(ref.name, ns, service?.spec.ports ?? []),
         ],
         manifests: [...(manifest ? [{ file, object: manifest }] : []), ...(savedCopy ? [{ file: saved, object: savedCopy }] : [])],
         effects: [
@@ -273,7 +271,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
                   `[ -z "$(${sh`kubectl get ingress ${ref.name} -n ${ns} -o jsonpath='{.metadata.deletionTimestamp}'`} 2>/dev/null)" ] || ${sh`kubectl wait --for=delete ingress/${ref.name} -n ${ns} --timeout=10m`}`,
                   `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`,
                 ]
-              : [restoreServiceLoadBalancer(ref.name, ns, index.service(ns, ref.name)?.spec)]),
+              : [restoreServiceLoadBalancer(ref.name, ns, service?.spec)]),
             `until h=$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`}) && [ -n "$h" ]; do sleep 10; done; echo "$h"`,
             ...(waf
               ? [

@@ -25,10 +25,11 @@ export function unfinishedJobFindings(findings: readonly Finding[]): Finding[] {
 function untilFinished(namespace: string, jobs: string[]): string {
   // The name first, so a Job that is gone answers nothing at all.
   const state = sh`kubectl get job "$j" -n ${namespace} --ignore-not-found -o jsonpath='{.metadata.name}{" "}{.spec.suspend}{" "}{.status.conditions[?(@.status=="True")].type}'`;
-  const where = `${sh`${namespace}`}"/$j`;
+  // What the loop says of a Job: the namespace quoted as a word, the rest inside double quotes for $j.
+  const say = (text: string) => `echo ${sh`${namespace}`}"/$j: ${text}"`;
   return [
     `for j in ${sh`${jobs}`}; do`,
-    `until s=$(${state}) && case "$s" in '') echo ${where}: gone (deleted, finished)"; true ;; *Complete*) echo ${where}: complete"; true ;; *Failed*) echo ${where}: FAILED, decide whether it must run again before its capacity goes"; true ;; *' true '*) echo ${where}: suspended, runs nothing until resumed"; true ;; *) echo ${where}: still running"; false ;; esac; do sleep 30; done;`,
+    `until s=$(${state}) && case "$s" in '') ${say('gone (deleted, finished)')}; true ;; *Complete*) ${say('complete')}; true ;; *Failed*) ${say('FAILED, decide whether it must run again before its capacity goes')}; true ;; *' true '*) ${say('suspended, runs nothing until resumed')}; true ;; *) ${say('still running')}; false ;; esac; do sleep 30; done;`,
     'done',
   ].join(' ');
 }
