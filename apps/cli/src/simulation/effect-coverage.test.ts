@@ -45,4 +45,27 @@ describe('every command of every step is covered by one of its effects', () => {
     });
     expect(uncoveredCommands(step).map((u) => u.action)).toEqual(['aws eks delete-fargate-profile', 'scale deployment coredns to 0']);
   });
+
+  it('reads every part of a line: a change after ||, &&, ; or inside $(…) is checked too', () => {
+    const step = makeStep({
+      id: 'prerequisites/x',
+      title: 'x',
+      kind: 'pod-execution-role',
+      why: 'x',
+      commands: [
+        'aws iam get-role --role-name ours >/dev/null 2>&1 || aws iam create-role --role-name theirs --assume-role-policy-document file://t.json',
+        'kubectl get ns shop && kubectl delete namespace shop',
+        `id=$(aws eks update-cluster-config --name c --compute-config enabled=false --query update.id --output text)`,
+        'for j in a b; do until s=$(kubectl get job "$j" -n x -o name); do sleep 5; done; done',
+        'if [ -n "$h" ]; then echo "$h"; else kubectl delete service api -n shop; fi',
+      ],
+      effects: [{ type: 'create-role', role: 'ours', trustPolicy: 't.json' }],
+    });
+    expect(uncoveredCommands(step).map((u) => u.action)).toEqual([
+      'aws iam create-role',
+      'delete namespace shop',
+      'aws eks update-cluster-config (disable Auto Mode)',
+      'delete service api',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Effect } from '@modeshift/plan';
 import type { Plan, Step } from '@modeshift/plan';
 import { IRSA_FROM_POD_IDENTITY, readIrsaFromPodIdentityCall } from './irsa-from-pod-identity.js';
+import { shellSegments } from './shell-segments.js';
 
 /**
  * Whether every command of a step that changes something is covered by one of the step's effects.
@@ -25,8 +26,6 @@ const READ_ONLY = [
   /^kubectl (get|describe|logs|top|wait|auth can-i|explain|rollout status|rollout history|run dns-check)\b/,
   /^aws [a-z0-9-]+ (describe|list|get|wait)-/,
   /^aws [a-z0-9-]+ wait\b/,
-  // Polling a read-only call until its answer changes (clusterUpdate's wait, the wait for Jobs), for each of a list or once.
-  /^(for \w+ in [^;]*; do )?(while|until) \w+=\$\((kubectl get|aws [a-z0-9-]+ (describe|list|get)-)/,
   /^helm (repo|list|status|get|template)\b/,
   /^argocd app (get|list|diff|history)\b/,
   /^flux (get|tree|trace|check|diff)\b/,
@@ -210,21 +209,29 @@ function fluxAction(words: string[]): CommandAction {
   };
 }
 
-/** What one shell line does; null when it changes nothing. `a || b` and `a && b` are read as their first part. */
-export function commandAction(command: string): CommandAction | null {
+/** Shell builtins and utilities the plan's lines use that change nothing in the cluster or in AWS. */
+const READ_ONLY_UTILITIES = new Set(['[', 'test', 'echo', 'printf', 'grep', 'cut', 'head', 'sort', 'sleep', 'true', 'false', ':', 'return', 'break', 'set']);
+
+/**
+ * What one shell line does: one action per part that changes something (`a || b`, `a; b`, `x=$(a)`,
+ * loops and conditions are read part by part), none for a line that changes nothing.
+ */
+export function commandActions(command: string): CommandAction[] {
   const line = command.trim();
-  if (line === '' || line.startsWith('#')) return null;
-  // `id=$(aws eks update-cluster-config …)`: what the command in the substitution does.
-  const assigned = /^[A-Za-z_]\w*=\$\((.*)\)$/.exec(line);
-  if (assigned) return commandAction(assigned[1] ?? '');
-  // A guard (`[ -s file ] || …`) changes nothing: what it guards is the command.
-  const guarded = /^\[ [^\]]* \]\s+(?:\|\||&&)\s+(.*)$/.exec(line);
-  if (guarded) return commandAction(guarded[1] ?? '');
-  const first = line.split(/\s+(?:\|\||&&|\|)\s+/)[0] ?? '';
-  if (READ_ONLY.some((re) => re.test(first))) return null;
-  const words = first.split(/\s+/);
-  // The IRSA step's shell function: its definition changes nothing; each call creates one role (and annotates).
-  if (first.startsWith(`${IRSA_FROM_POD_IDENTITY}()`)) return null;
+  if (line === '' || line.startsWith('#')) return [];
+  // A function's definition changes nothing (its body acts on its arguments); each call is read as a command.
+  if (/^[A-Za-z_]\w*\(\)\s*\{/.test(line)) return [];
+  return shellSegments(line).flatMap((part) => segmentAction(part) ?? []);
+}
+
+/** What one simple command does; null when it changes nothing. */
+function segmentAction(part: string): CommandAction | null {
+  // `id=$(…)` alone: the substitution is read as a part of its own.
+  if (/^[A-Za-z_]\w*=("[^"]*"|'[^']*'|\$\(.*\)|\S*)$/.test(part)) return null;
+  if (/^(for|case) /.test(part)) return null;
+  if (READ_ONLY.some((re) => re.test(part))) return null;
+  const words = part.split(/\s+/);
+  if (READ_ONLY_UTILITIES.has(words[0] ?? '')) return null;
   const irsa = readIrsaFromPodIdentityCall(words);
   if (irsa) return { action: `${IRSA_FROM_POD_IDENTITY} ${irsa.namespace}/${irsa.name}`, coveredBy: (e) => e.type === 'create-role' && e.role === irsa.role };
   switch (words[0]) {
@@ -241,7 +248,7 @@ export function commandAction(command: string): CommandAction | null {
     case 'eksctl':
       return {
         action: `eksctl ${words.slice(1, 3).join(' ')}`,
-        coveredBy: (e) => e.type === 'create-oidc-provider' && /associate-iam-oidc-provider/.test(first),
+        coveredBy: (e) => e.type === 'create-oidc-provider' && /associate-iam-oidc-provider/.test(part),
       };
     case undefined: // unreachable (split always yields a first word), kept so the switch is exhaustive
     default:
@@ -252,10 +259,9 @@ export function commandAction(command: string): CommandAction | null {
 /** The step's commands that change something no effect of the step says. */
 export function uncoveredCommands(step: Step): UncoveredCommand[] {
   const out: UncoveredCommand[] = [];
-  for (const command of step.commands) {
-    const action = commandAction(command);
-    if (action && !step.effects.some((e) => action.coveredBy(e))) out.push({ step: step.id, command, action: action.action });
-  }
+  for (const command of step.commands)
+    for (const action of commandActions(command))
+      if (!step.effects.some((e) => action.coveredBy(e))) out.push({ step: step.id, command, action: action.action });
   return out;
 }
 
