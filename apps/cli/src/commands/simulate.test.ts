@@ -43,7 +43,7 @@ describe('modeshift simulate', () => {
   it('exits 1 naming the step, invariant and resource when an edited plan deletes a Service another workload calls', async () => {
     type Effect = { type: string; service?: unknown; replacedBy?: unknown };
     const plan = JSON.parse(readFileSync(join(F2A, 'plan.json'), 'utf8')) as { stages: { steps: { id: string; effects: Effect[] }[] }[] };
-    const step = plan.stages.flatMap((s) => s.steps).find((s) => s.id === 'waves/load-balancer-service-payments-eu-payments-api')!;
+    const step = plan.stages.flatMap((s) => s.steps).find((s) => s.id === 'waves/retire-load-balancer-service-payments-eu-payments-api')!;
     // Delete the Service instead of keeping it as ClusterIP, as the plan did before the specialist's review.
     step.effects = step.effects.map((e) => (e.type === 'retire-load-balancer' ? { type: 'delete-object', object: e.service, replacedBy: e.replacedBy } : e));
     const dir = tempTree({ 'plan.json': JSON.stringify(plan) });

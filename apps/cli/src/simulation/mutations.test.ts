@@ -72,18 +72,19 @@ describe('a broken example plan is caught at the step that breaks it, under the 
       step.effects = step.effects.filter((e) => e.type !== 'associate-web-acl');
       return p;
     });
-    expect(found).toEqual(['waves/load-balancer-ingress-shop-frontend load-balancers Ingress/shop/frontend']);
+    // Caught where the copy takes over from the old Ingress: the model has no DNS, so the removal is that moment.
+    expect(found).toEqual(['waves/retire-load-balancer-ingress-shop-frontend load-balancers Ingress/shop/frontend']);
   });
 
   it('a Service deleted instead of kept as ClusterIP while checkout still calls it', () => {
     const found = broken(toAuto, (p) => {
-      const step = stepOf(p, 'waves/load-balancer-service-payments-eu-payments-api');
+      const step = stepOf(p, 'waves/retire-load-balancer-service-payments-eu-payments-api');
       step.effects = step.effects.map((e): Effect =>
         e.type === 'retire-load-balancer' ? { type: 'delete-object', object: e.service, replacedBy: e.replacedBy } : e,
       );
       return p;
     });
-    expect(found).toEqual(['waves/load-balancer-service-payments-eu-payments-api load-balancers Service/payments-eu/payments-api']);
+    expect(found).toEqual(['waves/retire-load-balancer-service-payments-eu-payments-api load-balancers Service/payments-eu/payments-api']);
   });
 
   it('a SecurityGroupPolicy left on pods that move to Auto Mode below 1.36: they stay Pending', () => {

@@ -126,21 +126,26 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
   const rollbackOnly: string[] = [];
   const use = manifestUses(step);
   for (const manifest of step.manifests) {
-    if (use(manifest.file) === 'rollback') {
-      rollbackOnly.push(manifest.file);
-      continue;
-    }
     // Secrets never leave the plan as files; modeshift creates none, and none is copied from an inventory.
     if (!isKubeObject(manifest.object) || manifest.object.kind === 'Secret') {
       skipped.push(manifest.file);
+      continue;
+    }
+    // The object as it is before the step, for its rollback: kept apart, as `kubectl apply -k` of the folder must not apply it.
+    if (use(manifest.file) === 'rollback') {
+      // Named as the rollback's commands name it (the plan's own names are already safe path segments).
+      const name = segment(manifest.file);
+      files.push({ path: `${folder}/rollback/${name}`, content: yaml(manifest.object) });
+      rollbackOnly.push(name);
       continue;
     }
     const name = names(segment(manifest.file.replace(/\.(ya?ml|json)$/i, '')) + '.yaml');
     files.push({ path: `${folder}/${name}`, content: yaml(manifest.object) });
     resources.push(name);
   }
-  if (resources.length === 0) return null;
-  files.push({ path: `${folder}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `plan step ${step.id}: ${step.title}`) });
+  if (resources.length === 0 && rollbackOnly.length === 0) return null;
+  if (resources.length > 0)
+    files.push({ path: `${folder}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `plan step ${step.id}: ${step.title}`) });
   return { folder, step, moves: [], skipped, rollbackOnly };
 }
 

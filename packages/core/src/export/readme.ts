@@ -64,6 +64,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
       'a toleration added or removed, a host port taken out. Each of its `test` operations checks that the element is the one the plan means, so on a manifest that has changed since the inventory the overlay fails to build instead of changing the wrong element. ' +
       '`base/<namespace>` holds those workloads as the inventory has them (status, server-set metadata and kubectl’s last-applied copy left out, literal credentials redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
       'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. An object the inventory had no document for is written as modeshift read it, which is not the whole object: its file says so; do not apply such a wave with `kubectl apply -k`.',
+    '- `rollback/` in a step folder: the objects as they are before that step (an Ingress it deletes), which only its rollback applies. `kubectl apply -k` leaves them out; never apply them with the step.',
     '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
     '- Secrets are never written here.',
   ];
@@ -80,7 +81,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     if (folder.rollbackOnly.length > 0)
       lines.push(
         '',
-        `Not here (the objects as they are before the step, which only its rollback applies; see the plan step): ${folder.rollbackOnly.map(code).join(', ')}.`,
+        `${folder.rollbackOnly.length === folder.step.manifests.length ? 'Nothing to apply with the step. ' : ''}In ${code('rollback/')}, for the step's rollback only (the objects as they are before it, which the rollback re-creates from these files; run it from that folder): ${folder.rollbackOnly.map(code).join(', ')}.`,
       );
     if (folder.moves.length > 0) lines.push('', ...waveSection(folder, folders));
   }

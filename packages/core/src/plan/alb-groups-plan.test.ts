@@ -42,7 +42,7 @@ describe('ALB groups on the way to Auto Mode', () => {
     expect(params?.spec).toEqual({ certificateARNs: [CERT], group: { name: 'shop' }, scheme: 'internet-facing' });
     expect(validateAgainstCrd(params, 'eks.amazonaws.com_ingressclassparams_v1.schema.json')).toEqual([]);
     const copies = steps(plan)
-      .filter((s) => s.kind === 'load-balancer')
+      .filter((s) => s.id.startsWith('waves/load-balancer-'))
       .map((s) => (s.manifests[0]?.object as { spec: { ingressClassName: string } }).spec.ingressClassName);
     expect(copies).toEqual(['alb-auto', 'alb-auto']);
   });
@@ -60,7 +60,7 @@ describe('ALB groups on the way to Auto Mode', () => {
     expect(paramsOf(classes[1])?.spec).toMatchObject({ group: { name: 'partners' } });
     const classOf = Object.fromEntries(
       steps(plan)
-        .filter((s) => s.kind === 'load-balancer')
+        .filter((s) => s.id.startsWith('waves/load-balancer-'))
         .map((s) => {
           const copy = s.manifests[0]?.object as { metadata: { name: string }; spec: { ingressClassName: string } };
           return [copy.metadata.name, copy.spec.ingressClassName];

@@ -1,5 +1,5 @@
-// A blue/green step's last command removes the old load balancer. A rollback after it has nothing to
-// "point DNS back at": it must bring the old one back first (a new hostname), then delete the new one.
+// A load balancer moves in two steps: a new one and the DNS shift, then the old one's removal. Rolling back
+// the removal has nothing to "point DNS back at": it must bring the old one back first (a new hostname).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,10 +75,58 @@ function rollBack(step: Step, before: 'still there' | 'gone' | 'terminating'): s
   return run.stdout.trim().split('\n');
 }
 
-describe('rolling back a load balancer blue/green step', () => {
-  it('Ingress: re-creates the deleted original from the inventory copy saved with the step, then deletes the new one', () => {
-    const step = stepOf(plan(), 'waves/load-balancer-ingress-shop-web');
-    expect(step.commands.at(-1)).toBe('kubectl delete ingress web -n shop');
+/** Runs the removal's commands with kubectl stubbed: the old hostname is `hostname`; `named` says whether a client in the cluster names it. */
+function remove(step: Step, hostname: string, named: boolean): { calls: string[]; stderr: string } {
+  const stub = [
+    'kubectl() {',
+    '  case "$*" in',
+    `    *"-o yaml") ${named ? `echo "  url: https://${hostname}/"` : ':'} ;;`,
+    `    get*hostname*) echo ${hostname} ;;`,
+    `    *) printf '%s\\n' "$*" ;;`,
+    '  esac',
+    '}',
+  ].join('\n');
+  const run = runBash(`${stub}\n${step.commands.join('\n')}`, { cwd: mkdtempSync(join(tmpdir(), 'modeshift-lb-')) });
+  expect(run.status).toBe(0);
+  return {
+    calls: run.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('url:')),
+    stderr: run.stderr,
+  };
+}
+
+describe('moving a load balancer', () => {
+  it('creates the new one and ends with the DNS shift; the old one goes only in the next step', () => {
+    const p = plan();
+    for (const kind of ['ingress-shop-web', 'service-shop-api']) {
+      const shift = stepOf(p, `waves/load-balancer-${kind}`);
+      const removal = stepOf(p, `waves/retire-load-balancer-${kind}`);
+      expect(shift.commands.at(-1)).toMatch(/^# shift DNS for/);
+      expect(shift.commands.join('\n')).not.toMatch(/delete ingress web |patch service api /);
+      expect(shift.effects.map((e) => e.type)).toEqual(['create-object']);
+      expect(removal.dependsOn).toEqual([shift.id]);
+      // Its rollback deletes the new load balancer only once DNS has moved back: an instruction, never run by pasting.
+      expect(shift.rollback.commands).toEqual([expect.stringMatching(/^# once DNS answers with the old hostname again: kubectl delete /)]);
+    }
+  });
+
+  it('removes the old one only when nothing in the cluster still names its hostname', () => {
+    const removal = stepOf(plan(), 'waves/retire-load-balancer-ingress-shop-web');
+    expect(remove(removal, 'old.elb.amazonaws.com', false).calls).toEqual(['delete ingress web -n shop']);
+    const named = remove(removal, 'old.elb.amazonaws.com', true);
+    expect(named.calls).toEqual([]);
+    expect(named.stderr).toContain('still name old.elb.amazonaws.com');
+    // No hostname (never assigned, or already gone): nothing can name it; an empty grep pattern would match every line.
+    expect(remove(removal, '', true).calls).toEqual(['delete ingress web -n shop']);
+  });
+});
+
+describe('rolling back the removal of a load balancer', () => {
+  it('Ingress: re-creates the deleted original from the inventory copy saved with the step', () => {
+    const step = stepOf(plan(), 'waves/retire-load-balancer-ingress-shop-web');
+    expect(step.commands.at(-1)).toContain('kubectl delete ingress web -n shop;');
     const saved = step.manifests.find((m) => m.file === 'ingress-shop-web-before.yaml');
     expect(saved?.object).toEqual({
       apiVersion: 'networking.k8s.io/v1',
@@ -88,21 +136,21 @@ describe('rolling back a load balancer blue/green step', () => {
     });
     // Not applied by the step itself: only by the rollback, and only when the original is gone.
     expect(step.commands.join('\n')).not.toContain('ingress-shop-web-before.yaml');
-    expect(rollBack(step, 'gone')).toEqual(['apply -f ingress-shop-web-before.yaml', 'new-hostname.elb.amazonaws.com', 'delete ingress web-auto -n shop']);
-    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com', 'delete ingress web-auto -n shop']);
+    expect(rollBack(step, 'gone')).toEqual(['apply -f ingress-shop-web-before.yaml', 'new-hostname.elb.amazonaws.com']);
+    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com']);
     // Still being deleted (its controller's finalizer): waited out, then re-created.
     expect(rollBack(step, 'terminating').slice(0, 2)).toEqual(['wait --for=delete ingress/web -n shop --timeout=10m', 'apply -f ingress-shop-web-before.yaml']);
   });
 
   it('Service: makes the retired Service a LoadBalancer again with the fields the retirement cleared', () => {
-    const step = stepOf(plan(), 'waves/load-balancer-service-shop-api');
+    const step = stepOf(plan(), 'waves/retire-load-balancer-service-shop-api');
     const retired = kubectlPatch(
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: nlb.spec },
-      patchBody(step.commands.at(-1)!),
+      patchBody(/(kubectl patch service api -n shop -p '\{.*\}')/.exec(step.commands.at(-1)!)![1]!),
     );
     expect(retired.spec['type']).toBe('ClusterIP');
     expect(rollBack(step, 'gone')[0]).toMatch(/^patch service api -n shop -p \{"spec":\{"type":"LoadBalancer"/);
-    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com', 'delete service api-auto -n shop']);
+    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com']);
     const back = kubectlPatch(
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: retired.spec },
       patchBody(step.rollback.commands[0]!),
@@ -111,11 +159,14 @@ describe('rolling back a load balancer blue/green step', () => {
     expect(back.spec).toEqual({ ...nlb.spec, ports: [port] });
   });
 
-  it('export leaves the saved original out of the step folder: applying the folder must not bring it back', () => {
+  it('export writes the saved original apart, in rollback/: applying the folder must not bring it back', () => {
     const p = plan();
     const files = exportFiles(p, [], new SourceObjects([]));
-    const folder = files.filter((f) => f.path.includes('load-balancer-ingress-shop-web'));
-    expect(folder.map((f) => f.path.split('/').at(-1))).toEqual(['ingress-shop-web-auto.yaml', 'kustomization.yaml']);
-    expect(files.find((f) => f.path === 'README.md')?.content).toContain('`ingress-shop-web-before.yaml`');
+    const under = (step: string) => files.flatMap((f) => new RegExp(`/\\d+-${step}/(.*)$`).exec(f.path)?.[1] ?? []).sort();
+    expect(under('load-balancer-ingress-shop-web')).toEqual(['ingress-shop-web-auto.yaml', 'kustomization.yaml']);
+    expect(under('retire-load-balancer-ingress-shop-web')).toEqual(['rollback/ingress-shop-web-before.yaml']);
+    const readme = files.find((f) => f.path === 'README.md')?.content ?? '';
+    expect(readme).toContain('Nothing to apply with the step. In `rollback/`');
+    expect(readme).toContain('`ingress-shop-web-before.yaml`');
   });
 });

@@ -26,28 +26,33 @@ function plan(): Plan {
   });
   return buildPlan(contextFor(inventory, 'auto-mode'));
 }
-const blueGreen = (p: Plan): Step => p.stages.flatMap((s) => s.steps).find((s) => s.id === 'waves/load-balancer-service-shop-payments-api')!;
+// The old load balancer goes in the second of the two steps, once DNS has moved to the new one.
+const removal = (p: Plan): Step => p.stages.flatMap((s) => s.steps).find((s) => s.id === 'waves/retire-load-balancer-service-shop-payments-api')!;
+/** The Service's patch inside the removal's guard (`if … then …; else <patch>; fi`). */
+const patchOf = (commands: readonly string[]) => commands.flatMap((c) => /(kubectl patch service \S+ -n \S+ -p '.*')(?:; fi)?$/.exec(c)?.[1] ?? [])[0];
 
 describe('Service blue/green', () => {
   it('never deletes the original Service: it keeps its name and ClusterIP and only loses its load balancer', () => {
-    const commands = blueGreen(plan()).commands;
-    expect(commands.some((c) => c.startsWith('kubectl delete service'))).toBe(false);
-    const patch = commands.find((c) => c.startsWith('kubectl patch service payments-api -n shop'));
-    expect(patch).toBeDefined();
+    const p = plan();
+    const commands = [
+      ...removal(p).commands,
+      ...p.stages.flatMap((s) => s.steps).find((s) => s.id === 'waves/load-balancer-service-shop-payments-api')!.commands,
+    ];
+    expect(commands.some((c) => c.includes('kubectl delete service'))).toBe(false);
+    const patch = patchOf(commands);
+    expect(patch).toMatch(/^kubectl patch service payments-api -n shop /);
     const body = /-p '(.*)'$/.exec(patch!)?.[1];
     expect(JSON.parse(body!)).toMatchObject({ spec: { type: 'ClusterIP', loadBalancerClass: null } });
   });
 
   it('lists the clients that still call the old load balancer by hostname before it goes', () => {
-    const commands = blueGreen(plan()).commands;
-    const check = commands.findIndex((c) => c.includes('grep -nF'));
-    const retire = commands.findIndex((c) => c.startsWith('kubectl patch service'));
-    expect(check).toBeGreaterThan(-1);
-    expect(check).toBeLessThan(retire);
+    const guarded = removal(plan()).commands.find((c) => c.includes('grep -nF'))!;
+    expect(guarded.indexOf('grep -nF')).toBeGreaterThan(-1);
+    expect(guarded.indexOf('grep -nF')).toBeLessThan(guarded.indexOf('kubectl patch service'));
   });
 
   it('writes a patch kubectl applies, leaving a valid ClusterIP Service without node ports or load balancer fields', () => {
-    const patch = blueGreen(plan()).commands.find((c) => c.startsWith('kubectl patch service'))!;
+    const patch = patchOf(removal(plan()).commands)!;
     const body = /-p '(.*)'$/.exec(patch)![1]!;
     const service = {
       apiVersion: 'v1',

@@ -1,19 +1,13 @@
-import { type LoadBalancerChange, slug, type Step } from '@modeshift/plan';
-import { resourceKey } from '../rules/engine/run.js';
-import { kubeRef } from '@modeshift/plan';
+import type { Step } from '@modeshift/plan';
 import { LOAD_BALANCER_CONTROLLER as LBC } from '../rules/load-balancer/facts.js';
-import { annotationsFromAutoModeParams, blueGreenIngress, blueGreenName, blueGreenService, savedIngress } from './manifests/index.js';
-import type { IngressSpec, StringMap } from '../kube.js';
+import { annotationsFromAutoModeParams } from './manifests/index.js';
+import type { IngressSpec, ServiceSpec, StringMap } from '../kube.js';
 import type { Namespaced } from '../inventory/types.js';
 import { ids, withAction, type PlanInput } from './plan-input.js';
 import { makeStep } from './step.js';
-import { ALB_ANNOTATIONS, ingressGroupOf } from '../analysis/alb-groups.js';
-import { INGRESS_SCHEME_ANNOTATION, ingressScheme, SERVICE_SCHEME_ANNOTATION, servedInTree, serviceScheme } from '../analysis/load-balancer-scheme.js';
-import { autoModeLoadBalancing } from '../analysis/auto-mode-enabled.js';
-import type { ServiceSpec } from '../kube.js';
+import { sh, shellComment } from '../util/shell.js';
 
 type ServicePort = NonNullable<ServiceSpec['ports']>[number];
-import { sh, shellComment } from '../util/shell.js';
 
 /** The labels the controller's Helm chart gives its pods: what a Fargate profile must select to run it. */
 const LBC_POD_LABELS = { 'app.kubernetes.io/instance': 'aws-load-balancer-controller', 'app.kubernetes.io/name': 'aws-load-balancer-controller' };
@@ -28,7 +22,7 @@ function controllerIngressClass(input: PlanInput): string {
  * Settings an Auto Mode IngressClassParams gave the Ingress, as the controller's annotations for its copy: the
  * copy's class has empty params, and the controller defaults to an internal scheme.
  */
-function autoModeClassAnnotations(input: PlanInput, ingress: Namespaced<IngressSpec>): { annotations: StringMap; notCarried: string[] } {
+export function autoModeClassAnnotations(input: PlanInput, ingress: Namespaced<IngressSpec>): { annotations: StringMap; notCarried: string[] } {
   const index = input.ctx.index;
   const cls = ingress.spec.ingressClassName !== undefined ? index.ingressClass(ingress.spec.ingressClassName) : index.defaultIngressClass();
   const ref = cls?.spec.parameters;
@@ -86,7 +80,7 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
 // (aws-facts §4.7, [UG-alb] auto-configure-alb); a Classic web ACL cannot be attached to a new ALB by WAFv2.
 const WAF_CLASSIC_ANNOTATIONS = ['alb.ingress.kubernetes.io/waf-acl-id', 'alb.ingress.kubernetes.io/web-acl-id'];
 
-function wafClassicAcl(input: PlanInput, namespace: string, name: string): string | undefined {
+export function wafClassicAcl(input: PlanInput, namespace: string, name: string): string | undefined {
   if (input.ctx.target !== 'auto-mode') return undefined;
   const annotations = input.ctx.index.ingress(namespace, name)?.metadata.annotations ?? {};
   return WAF_CLASSIC_ANNOTATIONS.map((k) => annotations[k]).find((v) => v !== undefined && v.trim() !== '');
@@ -166,129 +160,4 @@ export function restoreServiceLoadBalancer(name: string, namespace: string, spec
   for (const field of RESTORED_FIELDS) if (spec?.[field] !== undefined) restored[field] = spec[field];
   const check = sh`kubectl get service ${name} -n ${namespace} -o jsonpath='{.spec.type}'`;
   return `${check} | grep -qx LoadBalancer || ${sh`kubectl patch service ${name} -n ${namespace} -p ${JSON.stringify({ spec: restored })}`}`;
-}
-
-/** One blue/green step per load balancer: a new one beside the old, DNS shifted, the old one deleted. */
-export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
-  const steps: Step[] = [];
-  const index = input.ctx.index;
-  for (const { finding, action } of withAction(input, 'load-balancer')) {
-    const change: LoadBalancerChange = action.change;
-    const ref = finding.resource;
-    if (!ref || ref.namespace === null || change.kind === 'install-load-balancer-controller') continue;
-    const ns = ref.namespace;
-    const suffix = input.ctx.target === 'auto-mode' ? 'auto' : 'fargate';
-    const kind = change.kind === 'ingress-blue-green' ? 'ingress' : 'service';
-    const newName = blueGreenName(ref.name, suffix, kind === 'ingress' ? 253 : 63);
-    // The old object, read once: the copy, the retirement and the rollback are all made from it.
-    const ingress = kind === 'ingress' ? index.ingress(ns, ref.name) : undefined;
-    const service = kind === 'service' ? index.service(ns, ref.name) : undefined;
-    let manifest: Record<string, unknown> | null = null;
-    const notCarried: string[] = [];
-    let orderDropped = false;
-    if (change.kind === 'ingress-blue-green') {
-      if (ingress) {
-        const carried = input.ctx.target === 'fargate' ? autoModeClassAnnotations(input, ingress) : { annotations: {}, notCarried: [] };
-        notCarried.push(...carried.notCarried);
-        // group.order orders the rules of an IngressGroup's Ingresses on their shared ALB: without a group it means nothing.
-        if (ingress.metadata.annotations[ALB_ANNOTATIONS.groupOrder] !== undefined && ingressGroupOf(input.ctx.inventory, index, ingress) === null)
-          orderDropped = true;
-        manifest = blueGreenIngress(ingress, {
-          ingressClassName: change.ingressClass,
-          suffix,
-          dropAnnotations: [...change.unsupportedAnnotations, ...(orderDropped ? [ALB_ANNOTATIONS.groupOrder] : [])],
-          // The scheme the old ALB has, stated: the new controller's default is not necessarily the old one's.
-          annotations: { ...carried.annotations, [INGRESS_SCHEME_ANNOTATION]: ingressScheme(input.ctx.inventory, index, ingress) },
-        });
-      }
-    } else {
-      if (service)
-        manifest = blueGreenService(service, {
-          loadBalancerClass: change.loadBalancerClass ?? 'service.k8s.aws/nlb',
-          suffix,
-          dropAnnotations: change.unsupportedAnnotations,
-          // An in-tree load balancer is internet-facing unless told; both controllers default to internal.
-          annotations: { [SERVICE_SCHEME_ANNOTATION]: serviceScheme(service, servedInTree(service, autoModeLoadBalancing(input.ctx))) },
-        });
-    }
-    const file = `${kind}-${slug(ns)}-${slug(newName)}.yaml`;
-    // The old Ingress as it is, for a rollback after the step deleted it (a Service is kept, so nothing to save).
-    const saved = `${kind}-${slug(ns)}-${slug(ref.name)}-before.yaml`;
-    const savedCopy = ingress ? savedIngress(ingress) : null;
-    const kindOf = kind === 'ingress' ? 'Ingress' : 'Service';
-    const wave = waveOf(ns);
-    const waf = kind === 'ingress' ? wafClassicAcl(input, ns, ref.name) : undefined;
-    // Associated before DNS moves, so the new ALB never serves clients without the web ACL.
-    const wafCommands = waf
-      ? [
-          `aws elbv2 describe-load-balancers --query "LoadBalancers[?DNSName=='<new-alb-hostname>'].LoadBalancerArn" --output text`,
-          sh`aws wafv2 associate-web-acl --web-acl-arn <wafv2-web-acl-arn> --resource-arn <new-alb-arn>`,
-          sh`aws wafv2 get-web-acl-for-resource --resource-arn <new-alb-arn> --query WebACL.Name --output text`,
-        ]
-      : [];
-    steps.push(
-      makeStep({
-        id: `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
-        title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}`,
-        kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
-        findings: [finding.id],
-        dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
-        commands: [
-          sh`kubectl apply -f ${file}`,
-          sh`kubectl get ${kind} ${newName} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`,
-          ...wafCommands,
-          shellComment(
-            `shift DNS for ${resourceKey(ref)} to the new hostname (e.g. Route 53 weighted records 90/10 → 0/100), wait for the TTL, watch errors; if external-dns manages these hosts, exclude the copy from it until the shift`,
-          ),
-          shellComment(
-            'clients that call the old load balancer by its hostname stop working when it goes; list them and point them at the new hostname first (the command prints nothing when none is left):',
-          ),
-          `kubectl get deployments,statefulsets,daemonsets,cronjobs,configmaps -A -o yaml | grep -nF "$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`})"`,
-          kind === 'ingress' ? sh`kubectl delete ingress ${ref.name} -n ${ns}` : retireServiceLoadBalancer(ref.name, ns, service?.spec.ports ?? []),
-        ],
-        manifests: [...(manifest ? [{ file, object: manifest }] : []), ...(savedCopy ? [{ file: saved, object: savedCopy }] : [])],
-        effects: [
-          ...(manifest ? [{ type: 'create-object' as const, object: kubeRef(kindOf, ns, newName), manifest: file }] : []),
-          ...(waf ? [{ type: 'associate-web-acl' as const, object: kubeRef(kindOf, ns, newName), webAcl: `the WAFv2 copy of ${waf}` }] : []),
-          kind === 'ingress'
-            ? { type: 'delete-object' as const, object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null }
-            : { type: 'retire-load-balancer' as const, service: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
-        ],
-        verify: {
-          command: sh`kubectl get ${kind} ${newName} -n ${ns} -o wide`,
-          expect: `an address is assigned, targets are healthy${waf ? ', the WAFv2 web ACL that replaces ' + waf + ' is associated' : ''}, and DNS answers with the new hostname`,
-        },
-        rollback: {
-          description:
-            kind === 'ingress'
-              ? `Point DNS back at the old load balancer, then delete the new one. The old Ingress is deleted only in the step's last command; after that, the rollback re-creates it from ${saved} (its load balancer then has a new hostname: point DNS at that one).`
-              : "Point DNS back at the old load balancer, then delete the new one. The old load balancer is removed only in the step's last command (the Service, its ClusterIP and DNS name stay); after that, the rollback makes the Service a LoadBalancer again as it was (its load balancer then has a new hostname: point DNS at that one).",
-          commands: [
-            ...(kind === 'ingress'
-              ? [
-                  // An Ingress still being deleted (its controller's finalizer) answers `get`; it is waited out, then re-created.
-                  `[ -z "$(${sh`kubectl get ingress ${ref.name} -n ${ns} -o jsonpath='{.metadata.deletionTimestamp}'`} 2>/dev/null)" ] || ${sh`kubectl wait --for=delete ingress/${ref.name} -n ${ns} --timeout=10m`}`,
-                  `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`,
-                ]
-              : [restoreServiceLoadBalancer(ref.name, ns, service?.spec)]),
-            `until h=$(${sh`kubectl get ${kind} ${ref.name} -n ${ns} -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'`}) && [ -n "$h" ]; do sleep 10; done; echo "$h"`,
-            ...(waf
-              ? [
-                  shellComment(
-                    `a re-created ALB has no WAFv2 web ACL: associate the one that replaces ${waf} with it (as the step did for the copy) before DNS moves back`,
-                  ),
-                ]
-              : []),
-            shellComment(
-              `point DNS back at that hostname and wait for the TTL; only then delete the new load balancer, which serves the traffic until DNS has moved`,
-            ),
-            sh`kubectl delete ${kind} ${newName} -n ${ns}`,
-          ],
-        },
-        namespaces: [ns],
-      }),
-    );
-  }
-  return steps.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

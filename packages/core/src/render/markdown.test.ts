@@ -219,9 +219,9 @@ describe('renderMarkdown: escaping', () => {
       aPlan([], { capacity: [{ ...step, commands: [], rollback: { description: 'Restore it.', commands: ['kubectl apply -f short.yaml -f long.yaml'] } }] }),
     );
     expect(saved).toContain('  Save as `short.yaml` before the step, as it is now (only the rollback applies it):\n');
-    // The export leaves such a copy out of the step's folder, so the caption does not send the reader there.
+    // The export writes such a copy apart, in the step folder's rollback/, so the caption sends the reader there.
     expect(saved).toContain(
-      '  Save as `long.yaml` before the step, as it is now (only the rollback applies it) (45 lines: the wizard shows it, the plan JSON holds it)\n',
+      "  Save as `long.yaml` before the step, as it is now (only the rollback applies it) (45 lines: the wizard shows it, `modeshift export` writes it in the step folder's `rollback/`)\n",
     );
     expect(saved).not.toContain('apply it with `kubectl apply -f short.yaml`');
   });

@@ -46,7 +46,9 @@ const stepOf = (key: string) => {
 
 function withoutLoadBalancerSteps(plan: Plan): Plan {
   const copy = structuredClone(plan);
-  const gone = new Set(copy.stages.flatMap((s) => s.steps.filter((step) => step.kind === 'load-balancer').map((step) => step.id)));
+  const gone = new Set(
+    copy.stages.flatMap((s) => s.steps.filter((step) => step.kind === 'load-balancer' || step.kind === 'retire-load-balancer').map((step) => step.id)),
+  );
   for (const stage of copy.stages) {
     stage.steps = stage.steps.filter((s) => !gone.has(s.id));
     for (const s of stage.steps) s.dependsOn = s.dependsOn.filter((d) => !gone.has(d));

@@ -14,7 +14,7 @@ describe('Overview screen', () => {
     expect(frame).toMatch(/Findings: \d+ blocker · \d+ change · \d+ advisory · \d+ gain/);
     expect(frame).toMatch(/Workloads: 13 · \d+ move · 0 stay · \d+ unchanged/);
     expect(frame).toMatch(/1 Prerequisites +░+ 0\/4/);
-    expect(frame).toMatch(/5 Workload waves +░+ 0\/8/);
+    expect(frame).toMatch(/5 Workload waves +░+ 0\/11/);
     await h.press(KEY.pgdn, KEY.pgdn);
     await h.see('Unchanged (4)');
   });

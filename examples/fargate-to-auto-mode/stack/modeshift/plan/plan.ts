@@ -67,6 +67,7 @@ export const STEP_KINDS = [
   'resume-sync',
   'stays',
   'load-balancer',
+  'retire-load-balancer',
   'review',
   'verify',
   'retire-agents',

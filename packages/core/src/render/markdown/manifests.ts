@@ -49,8 +49,8 @@ export function manifestBlock(manifest: Manifest, indent: string, use: ManifestU
       : use === 'none' && language(manifest.file) === 'yaml'
         ? ` and apply it with ${code(`kubectl apply -f ${manifest.file}`)}`
         : '';
-  // `modeshift export` leaves a rollback copy out of the step's folder (applying the folder would undo the step).
-  const where = use === 'rollback' ? 'the plan JSON holds it' : '`modeshift export` writes it';
+  // `modeshift export` keeps a rollback copy apart, in the folder's rollback/ (applying the folder would undo the step).
+  const where = use === 'rollback' ? "`modeshift export` writes it in the step folder's `rollback/`" : '`modeshift export` writes it';
   if (count > INLINE_LINES) return { lines: [`${indent}Save as ${code(manifest.file)}${how} (${count} lines: the wizard shows it, ${where})`], redacted: 0 };
   return { lines: [`${indent}Save as ${code(manifest.file)}${how}:`, '', ...fence(language(manifest.file), text, indent)], redacted };
 }

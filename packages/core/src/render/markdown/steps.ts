@@ -1,3 +1,4 @@
+import { manifestUses } from '../../plan/manifest-use.js';
 import type { Stage, Step, StepKind } from '@modeshift/plan';
 import { groupRefs, sectionKey, stepRef, type Context, type StepProgress } from './context.js';
 import {
@@ -69,14 +70,28 @@ function tightKinds(stage: Stage): Set<StepKind> {
   return kinds;
 }
 
-/** A task item in three lines: its commands and files, verification and rollback inline. */
-function tightItem(ctx: Context, step: Step): string[] {
-  const files = step.manifests.length > 0 ? ` · files (\`modeshift export\` writes them): ${step.manifests.map((m) => code(m.file)).join(', ')}` : '';
+/**
+ * A task item in three lines: its commands and files, verification and rollback inline. In a large plan
+ * whose steps of this kind share their rollback's description (said once before the first of them), the
+ * rollback's commands are counted, not listed, as a wave's are: the wizard and --verbose give them.
+ */
+function tightItem(ctx: Context, step: Step, sharedRollback: boolean): string[] {
+  const use = manifestUses(step);
+  const named = (rollback: boolean) => step.manifests.filter((m) => (use(m.file) === 'rollback') === rollback).map((m) => code(m.file));
+  const [stepFiles, rollbackFiles] = [named(false), named(true)];
+  const files =
+    (stepFiles.length > 0 ? ` · files (\`modeshift export\` writes them): ${stepFiles.join(', ')}` : '') +
+    (rollbackFiles.length > 0
+      ? ` · for the rollback only, saved before the step (\`modeshift export\` writes them in \`rollback/\`): ${rollbackFiles.join(', ')}`
+      : '');
   const run = mergedCommands(step).map(code).join(' · ');
   const verify = step.verify.command
     ? `${code(step.verify.command)}${step.verify.expect ? ` must show: ${inline(step.verify.expect)}` : ''}`
     : inline(step.verify.expect || 'see the stage');
-  const rollback = mergeComments(step.rollback.commands).map(code).join(' · ');
+  const unlisted = sharedRollback && Number.isFinite(ctx.commandLimit) && step.rollback.commands.length > 0;
+  const rollback = unlisted
+    ? `${plural(step.rollback.commands.length, 'command')}, not listed here`
+    : mergeComments(step.rollback.commands).map(code).join(' · ');
   const answered = answers(ctx, step);
   return [
     `${taskLine(ctx, step)}${answered ? ` · answers ${answered}` : ''}\\`,
@@ -99,7 +114,10 @@ function tightIntro(ctx: Context, steps: readonly Step[]): string[] {
   return [intro.join(' '), ''];
 }
 
-function items(ctx: Context, stage: Stage, steps: readonly Step[], tight: ReadonlySet<StepKind>, introduced: Set<StepKind>): string[] {
+/** Per tightly listed kind already introduced in the stage: whether its steps share their rollback's description. */
+type Introduced = Map<StepKind, { sharedRollback: boolean }>;
+
+function items(ctx: Context, stage: Stage, steps: readonly Step[], tight: ReadonlySet<StepKind>, introduced: Introduced): string[] {
   const out: string[] = [];
   // The kind of the tight item just written: the next one of that kind joins it without a blank line.
   let lastTight: StepKind | null = null;
@@ -109,18 +127,15 @@ function items(ctx: Context, stage: Stage, steps: readonly Step[], tight: Readon
       lastTight = null;
       continue;
     }
-    if (!introduced.has(step.kind)) {
-      introduced.add(step.kind);
-      out.push(
-        ...tightIntro(
-          ctx,
-          stage.steps.filter((s) => s.kind === step.kind),
-        ),
-      );
+    let kind = introduced.get(step.kind);
+    if (!kind) {
+      const ofKind = stage.steps.filter((s) => s.kind === step.kind);
+      introduced.set(step.kind, (kind = { sharedRollback: new Set(ofKind.map((s) => s.rollback.description)).size === 1 }));
+      out.push(...tightIntro(ctx, ofKind));
     } else if (lastTight === step.kind) {
       out.pop();
     }
-    out.push(...tightItem(ctx, step), '');
+    out.push(...tightItem(ctx, step, kind.sharedRollback), '');
     lastTight = step.kind;
   }
   while (out[out.length - 1] === '') out.pop();
@@ -150,7 +165,7 @@ export function stageSection(ctx: Context, stage: Stage, index: number): string[
   if (stage.steps.length === 0) return out;
   out.push(...unlistedNote(stage.steps, ctx.commandLimit).flatMap((note) => ['', note]));
   const tight = tightKinds(stage);
-  const introduced = new Set<StepKind>();
+  const introduced: Introduced = new Map();
   if (stage.id !== 'waves') return [...out, '', ...items(ctx, stage, stage.steps, tight, introduced)];
   const grouped = groups(stage);
   if (grouped.size > 1) {
