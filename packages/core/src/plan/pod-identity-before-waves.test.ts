@@ -25,8 +25,10 @@ describe('Pod Identity on the way to Fargate', () => {
     expect(step.commands).toContain(
       'aws iam list-open-id-connect-providers --output text | grep -F ABC123 || aws iam create-open-id-connect-provider --url https://oidc.eks.us-east-1.amazonaws.com/id/ABC123 --client-id-list sts.amazonaws.com',
     );
-    expect(step.manifests.map((m) => m.file)).toEqual(['irsa-api-default.json']);
+    expect(step.manifests.map((m) => m.file)).toEqual(['irsa-api.default.json']);
   });
+
+  const ROLE = 'demo.eu-west-1.api.default';
 
   interface Account {
     /** What list-pod-identity-associations prints. */
@@ -34,7 +36,7 @@ describe('Pod Identity on the way to Fargate', () => {
     /** The association's target role in another account, if any. */
     target?: string;
     /** Whether a role of the IRSA role's name exists, and whom it trusts. */
-    existing?: 'none' | 'this account' | 'another account';
+    existing?: 'none' | 'this account' | 'another account' | 'this account of another cluster';
     boundary?: string;
     /** An IAM call that fails (AccessDenied). */
     failing?: string;
@@ -52,8 +54,8 @@ describe('Pod Identity on the way to Fargate', () => {
       `    "eks describe-pod-identity-association") printf 'arn:aws:iam::111122223333:role/teams/orders-pod-identity\t%s\n' ${account.target ?? 'None'} ;;`,
       '    "iam get-role") case "$*" in',
       `        *PermissionsBoundary*) echo ${account.boundary ?? 'None'} ;;`,
-      `        *AssumeRolePolicyDocument*) echo '{"Condition":{"StringEquals":{"oidc.eks/id/X:sub":"system:serviceaccount:${existing === 'this account' ? 'api:default' : 'other:app'}"}}}' ;;`,
-      `        *demo-api-default*) return ${existing === 'none' ? 254 : 0} ;;`,
+      `        *AssumeRolePolicyDocument*) echo '{"Condition":{"StringEquals":{"oidc.eks.${existing === 'this account of another cluster' ? 'eu-west-1' : 'us-east-1'}.amazonaws.com/id/${existing === 'this account of another cluster' ? 'DEF456' : 'ABC123'}:sub":"system:serviceaccount:${existing === 'another account' ? 'other:app' : 'api:default'}"}}}' ;;`,
+      `        *${ROLE}*) return ${existing === 'none' ? 254 : 0} ;;`,
       '      esac ;;',
       '    "iam list-attached-role-policies") echo "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess arn:aws:iam::111122223333:policy/orders" ;;',
       '    "iam list-role-policies") echo orders-inline ;;',
@@ -69,11 +71,12 @@ describe('Pod Identity on the way to Fargate', () => {
     return { changes: calls.filter((c) => !/^aws \S+ ((list|describe|get)-|wait )/.test(c)), stdout: result.stdout, status: result.status };
   }
 
-  const ANNOTATE = 'kubectl annotate --overwrite serviceaccount default -n api eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/demo-api-default';
+  const ANNOTATE =
+    'kubectl annotate --overwrite serviceaccount default -n api eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/demo.eu-west-1.api.default';
   const POLICIES = [
-    'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
-    'aws iam attach-role-policy --role-name demo-api-default --policy-arn arn:aws:iam::111122223333:policy/orders',
-    'aws iam put-role-policy --role-name demo-api-default --policy-name orders-inline --policy-document {"Version":"2012-10-17"}',
+    'aws iam attach-role-policy --role-name demo.eu-west-1.api.default --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    'aws iam attach-role-policy --role-name demo.eu-west-1.api.default --policy-arn arn:aws:iam::111122223333:policy/orders',
+    'aws iam put-role-policy --role-name demo.eu-west-1.api.default --policy-name orders-inline --policy-document {"Version":"2012-10-17"}',
   ];
 
   it('changes nothing for a service account without a Pod Identity association', () => {
@@ -85,26 +88,26 @@ describe('Pod Identity on the way to Fargate', () => {
   it("gives the IRSA role the associated role's policies before the service account is annotated", () => {
     expect(run({ association: 'a-0123' })).toMatchObject({
       status: 0,
-      changes: ['aws iam create-role --role-name demo-api-default --assume-role-policy-document file://irsa-api-default.json', ...POLICIES, ANNOTATE],
+      changes: ['aws iam create-role --role-name demo.eu-west-1.api.default --assume-role-policy-document file://irsa-api.default.json', ...POLICIES, ANNOTATE],
     });
   });
 
   it("carries the associated role's permissions boundary", () => {
     const { changes } = run({ association: 'a-0123', boundary: 'arn:aws:iam::111122223333:policy/boundary' });
     expect(changes[1]).toBe(
-      'aws iam put-role-permissions-boundary --role-name demo-api-default --permissions-boundary arn:aws:iam::111122223333:policy/boundary',
+      'aws iam put-role-permissions-boundary --role-name demo.eu-west-1.api.default --permissions-boundary arn:aws:iam::111122223333:policy/boundary',
     );
     expect(changes.at(-1)).toBe(ANNOTATE);
   });
 
-  it("reuses a role of that name only when it trusts this service account, and then sets its trust to the step's", () => {
-    expect(run({ association: 'a-0123', existing: 'this account' })).toMatchObject({
-      status: 0,
-      changes: ['aws iam update-assume-role-policy --role-name demo-api-default --policy-document file://irsa-api-default.json', ...POLICIES, ANNOTATE],
-    });
+  it('reuses a role of that name only when it trusts this service account of this cluster, and leaves its trust as it is', () => {
+    // Its trust may name other accounts too: replacing it with the step's would cut them off.
+    expect(run({ association: 'a-0123', existing: 'this account' })).toMatchObject({ status: 0, changes: [...POLICIES, ANNOTATE] });
     const other = run({ association: 'a-0123', existing: 'another account' });
     expect(other).toMatchObject({ status: 1, changes: [] });
-    expect(other.stdout).toContain('demo-api-default exists and trusts no api/default: not touched');
+    expect(other.stdout).toContain(`${ROLE} exists and trusts no api/default of this cluster: not touched`);
+    // The same names in a cluster of the same name elsewhere (another Region's OIDC provider): never taken over.
+    expect(run({ association: 'a-0123', existing: 'this account of another cluster' })).toMatchObject({ status: 1, changes: [] });
   });
 
   it('stops, and annotates nothing, when an IAM call fails or the association assumes a role in another account', () => {

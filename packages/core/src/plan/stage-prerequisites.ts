@@ -1,3 +1,4 @@
+import { irsaNames } from './irsa-names.js';
 import { kubeRef, slug, type Effect, type Step } from '@modeshift/plan';
 import { autoModeClusterRoleTrustPolicy, irsaTrustPolicy, podExecutionRoleTrustPolicy } from './manifests/index.js';
 import { AUTO_MODE_FACTS } from '../capabilities/limits.js';
@@ -37,8 +38,8 @@ function irsaStep(
   const issuer = input.ctx.inventory.cluster?.oidcIssuer ?? '<oidc-issuer-url>';
   const accounts: IrsaAccount[] = options.accounts.map((key) => {
     const [namespace = '', name = ''] = key.split('/');
-    const role = slug(`${c}-${namespace}-${name}`);
-    return { namespace, name, role, file: `irsa-${slug(`${namespace}-${name}`)}.json`, roleArn: `arn:aws:iam::${input.accountId}:role/${role}` };
+    const { role, file } = irsaNames(c, input.region, namespace, name);
+    return { namespace, name, role, file, roleArn: `arn:aws:iam::${input.accountId}:role/${role}` };
   });
   return makeStep({
     id: options.id,
@@ -46,7 +47,7 @@ function irsaStep(
     kind: 'irsa',
     why: options.why,
     findings: options.findings,
-    commands: [...oidcProviderCommands(input), irsaFromPodIdentityDefinition(c), ...accounts.map(irsaFromPodIdentityCall)],
+    commands: [...oidcProviderCommands(input), irsaFromPodIdentityDefinition(c, issuer), ...accounts.map(irsaFromPodIdentityCall)],
     manifests: accounts.map(({ namespace, name, file }) => ({
       file,
       object: irsaTrustPolicy({ accountId: input.accountId, oidcIssuer: issuer, namespace, serviceAccount: name }),
