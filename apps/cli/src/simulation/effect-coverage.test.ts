@@ -68,4 +68,18 @@ describe('every command of every step is covered by one of its effects', () => {
       'delete service api',
     ]);
   });
+
+  it.each([
+    ['in backticks', 'echo `kubectl delete namespace prod`'],
+    ['in backticks inside a test', '[ -z "`kubectl delete namespace prod`" ]'],
+    ['after a function definition', 'f() { :; }; kubectl delete namespace prod'],
+    ['in a function called on its line', 'cleanup() { kubectl delete namespace prod; }; cleanup'],
+    ['after a case pattern inside a quoted substitution', 'echo "$(case $x in a) kubectl delete namespace prod;; esac)"'],
+    ['after assignments and substitutions', 'X=$(true) kubectl delete namespace prod $(true)'],
+    ['after a newline', 'echo hi\nkubectl delete namespace prod'],
+    ['after an escaped >&', 'echo \\>& kubectl delete namespace prod'],
+  ])('sees a change %s', (_, command) => {
+    const step = makeStep({ id: 'waves/x', title: 'x', kind: 'wave', why: 'x', commands: [command] });
+    expect(uncoveredCommands(step).length).toBeGreaterThan(0);
+  });
 });

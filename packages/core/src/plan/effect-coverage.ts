@@ -1,7 +1,7 @@
 import type { Effect } from '@modeshift/plan';
 import type { Plan, Step } from '@modeshift/plan';
 import { IRSA_FROM_POD_IDENTITY, readIrsaFromPodIdentityCall } from './irsa-from-pod-identity.js';
-import { shellSegments } from './shell-segments.js';
+import { functionDefinitionEnd, shellSegments, withoutAssignments } from './shell-segments.js';
 
 /**
  * Whether every command of a step that changes something is covered by one of the step's effects.
@@ -219,15 +219,18 @@ const READ_ONLY_UTILITIES = new Set(['[', 'test', 'echo', 'printf', 'grep', 'cut
 export function commandActions(command: string): CommandAction[] {
   const line = command.trim();
   if (line === '' || line.startsWith('#')) return [];
-  // A function's definition changes nothing (its body acts on its arguments); each call is read as a command.
-  if (/^[A-Za-z_]\w*\(\)\s*\{/.test(line)) return [];
+  // A function's definition changes nothing (its body acts on its arguments); each call is read as a command,
+  // and so is whatever follows the definition on its line.
+  const defined = functionDefinitionEnd(line);
+  if (defined >= 0) return commandActions(line.slice(defined).replace(/^\s*;/, ''));
   return shellSegments(line).flatMap((part) => segmentAction(part) ?? []);
 }
 
 /** What one simple command does; null when it changes nothing. */
-function segmentAction(part: string): CommandAction | null {
-  // `id=$(…)` alone: the substitution is read as a part of its own.
-  if (/^[A-Za-z_]\w*=("[^"]*"|'[^']*'|\$\(.*\)|\S*)$/.test(part)) return null;
+function segmentAction(segment: string): CommandAction | null {
+  // `id=$(…)` alone is no command (the substitution is read as a part of its own); `A=1 cmd` runs cmd.
+  const part = withoutAssignments(segment);
+  if (part === '') return null;
   if (/^(for|case) /.test(part)) return null;
   if (READ_ONLY.some((re) => re.test(part))) return null;
   const words = part.split(/\s+/);

@@ -7,17 +7,15 @@ import { ALB_ANNOTATIONS, ingressGroupOf } from '../analysis/alb-groups.js';
 import { INGRESS_SCHEME_ANNOTATION, ingressScheme, SERVICE_SCHEME_ANNOTATION, servedInTree, serviceScheme } from '../analysis/load-balancer-scheme.js';
 import { autoModeLoadBalancing } from '../analysis/auto-mode-enabled.js';
 import { sh, shellComment } from '../util/shell.js';
-import { autoModeClassAnnotations, restoreServiceLoadBalancer, retireServiceLoadBalancer, wafClassicAcl, WAFV2_STEP_ID } from './stage-load-balancers.js';
-
-/** Where the old object's clients inside the cluster would name its load balancer's hostname. */
-const CLIENT_KINDS = 'deployments,statefulsets,daemonsets,cronjobs,configmaps';
+import { autoModeClassAnnotations, wafClassicAcl, WAFV2_STEP_ID } from './stage-load-balancers.js';
+import { loadBalancerRemovalStep } from './load-balancer-removal.js';
 
 /**
  * Two steps per load balancer. The first creates a new one beside the old and ends with the DNS shift, a
  * manual act; the second removes the old one. They are apart so that the removal is never run straight
  * after the instruction to shift DNS (a step's commands are often pasted as one block): the operator
  * marks the shift done, and its check (DNS answers with the new hostname) passed, before the removal
- * is shown. The removal itself runs only when nothing in the cluster still names the old hostname.
+ * is shown. The removal (load-balancer-removal.ts) runs only when nothing in the cluster names the old hostname.
  */
 export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) => string | undefined, after: string[]): Step[] {
   const steps: Step[] = [];
@@ -83,7 +81,7 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         id: shiftId,
         title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}: a new one, then DNS`,
         kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS (Route 53 weighted records, e.g. 90/10 then 0/100; if external-dns manages the hosts, keep the copy out of it until the shift). The old one is removed in the next step, once DNS answers with the new hostname.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS (Route 53 weighted records, e.g. 90/10 then 0/100; if external-dns manages the hosts, keep the copy out of it until the shift). The old one is removed by the step of the same id with retire- in front, once DNS answers with the new hostname.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
         findings: [finding.id],
         dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [
@@ -102,69 +100,30 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
           expect: `an address is assigned, targets are healthy${waf ? ', the WAFv2 web ACL that replaces ' + waf + ' is associated' : ''}, and DNS answers with the new hostname`,
         },
         rollback: {
-          description: 'Point DNS back at the old load balancer, which still serves until the next step, and wait for the TTL; only then delete the new one.',
+          description:
+            'Point DNS back at the old load balancer, which serves until its removal step (the same id with `retire-` in front), and wait for the TTL; only then delete the new one.',
           // A comment, not a command: pasted with the lines above it, a delete would run before DNS has moved back.
           commands: [shellComment(`once DNS answers with the old hostname again: ${deleteNew}`)],
         },
         namespaces: [ns],
       }),
     );
-    const retire = kind === 'ingress' ? sh`kubectl delete ingress ${ref.name} -n ${ns}` : retireServiceLoadBalancer(ref.name, ns, service?.spec.ports ?? []);
     steps.push(
-      makeStep({
-        id: `waves/retire-load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`,
-        title: `Remove the old load balancer of ${ref.kind} ${ns}/${ref.name}`,
-        kind: 'retire-load-balancer',
-        why: `DNS answers with the new load balancer's hostname (the step before); the old one now serves only clients that call its own hostname, and they stop working when it goes. The removal runs only when nothing in the cluster names that hostname any more; clients outside the cluster that call it are not seen: its traffic (CloudWatch RequestCount for an ALB, ActiveFlowCount for an NLB) should have fallen to nothing. An Ingress is deleted; a Service stays, as type ClusterIP, since its ClusterIP and cluster DNS name are still used.`,
-        findings: [finding.id],
-        dependsOn: [shiftId],
-        commands: [
-          `old_lb=$(${hostnameOf(ref.name)})`,
-          `if [ -n "$old_lb" ] && ${sh`kubectl get ${CLIENT_KINDS} -A -o yaml`} | grep -nF "$old_lb"; then echo "the lines above still name $old_lb: point them at the new hostname, then run this step again" >&2; else ${retire}; fi`,
-        ],
-        // Saved for the rollback only (export and Markdown say so): applying it with the step would undo it.
-        manifests: savedCopy ? [{ file: saved, object: savedCopy }] : [],
-        effects: [
-          kind === 'ingress'
-            ? { type: 'delete-object' as const, object: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null }
-            : { type: 'retire-load-balancer' as const, service: kubeRef(kindOf, ns, ref.name), replacedBy: manifest ? kubeRef(kindOf, ns, newName) : null },
-        ],
-        verify:
-          kind === 'ingress'
-            ? {
-                command: sh`kubectl get ingress ${ref.name} -n ${ns} --ignore-not-found -o name`,
-                expect: 'nothing: the old Ingress and its load balancer are gone',
-              }
-            : {
-                command: sh`kubectl get service ${ref.name} -n ${ns} -o jsonpath='{.spec.type}'`,
-                expect: 'ClusterIP: the old load balancer is gone, the Service stays',
-              },
-        rollback: {
-          // The same words for every load balancer, so that a large plan's Markdown says them once.
-          description:
-            'Bring the old load balancer back, only when it is gone: the Ingress re-created from the copy saved with the step, or the Service made a LoadBalancer again as it was. It then has a new hostname: point DNS at it before rolling back the step before.',
-          commands: [
-            ...(kind === 'ingress'
-              ? [
-                  // An Ingress still being deleted (its controller's finalizer) answers `get`; it is waited out, then re-created.
-                  `[ -z "$(${sh`kubectl get ingress ${ref.name} -n ${ns} -o jsonpath='{.metadata.deletionTimestamp}'`} 2>/dev/null)" ] || ${sh`kubectl wait --for=delete ingress/${ref.name} -n ${ns} --timeout=10m`}`,
-                  `${sh`kubectl get ingress ${ref.name} -n ${ns} -o name`} >/dev/null 2>&1 || ${sh`kubectl apply -f ${saved}`}`,
-                ]
-              : [restoreServiceLoadBalancer(ref.name, ns, service?.spec)]),
-            `until h=$(${hostnameOf(ref.name)}) && [ -n "$h" ]; do sleep 10; done; echo "$h"`,
-            ...(waf
-              ? [
-                  shellComment(
-                    `a re-created ALB has no WAFv2 web ACL: associate the one that replaces ${waf} with it (as the step before did for the copy) before DNS moves back`,
-                  ),
-                ]
-              : []),
-            shellComment('point DNS back at that hostname and wait for the TTL; then roll back the step before, which deletes the new load balancer'),
-          ],
-        },
-        namespaces: [ns],
+      loadBalancerRemovalStep({
+        kind,
+        namespace: ns,
+        name: ref.name,
+        copy: manifest ? newName : null,
+        findingId: finding.id,
+        after: shiftId,
+        saved: savedCopy ? { file: saved, object: savedCopy } : null,
+        servicePorts: service?.spec.ports ?? [],
+        serviceSpec: service?.spec,
+        group: ingress ? ingressGroupOf(input.ctx.inventory, index, ingress) : null,
+        waf,
       }),
     );
   }
+  // Every copy and DNS shift first, then every removal (`retire-` sorts after `load-`): each names the other by id.
   return steps.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -51,19 +51,21 @@ const kubectlPatch = (object: unknown, patch: string) =>
   ) as {
     spec: Record<string, unknown>;
   };
-const patchBody = (command: string) => /-p '(\{.*\})'$/.exec(command)![1]!;
+const patchBody = (command: string) => /-p '(\{[^']*\})'/.exec(command)![1]!;
 
 /**
  * Runs the rollback with kubectl stubbed: whether the old object is still there (an Ingress by `-o name`, a
- * Service by its type) is as `before` says; every call that changes something is printed.
+ * Service by its type) is as `before` says, and a wait for its deletion ends as `waitEnds`; every call that
+ * changes something is printed.
  */
-function rollBack(step: Step, before: 'still there' | 'gone' | 'terminating'): string[] {
+function rollBack(step: Step, before: 'still there' | 'gone' | 'terminating', waitEnds = true): { calls: string[]; status: number; stderr: string } {
   const there = before === 'still there';
   const stub = [
     'kubectl() {',
     '  case "$*" in',
-    `    *"-o name") return ${there ? 0 : 1} ;;`,
+    `    *"-o name") return ${there || (before === 'terminating' && !waitEnds) ? 0 : 1} ;;`,
     `    *deletionTimestamp*) ${before === 'terminating' ? 'echo 2026-12-08T00:00:00Z' : ':'} ;;`,
+    `    wait*) printf '%s\\n' "$*"; return ${waitEnds ? 0 : 1} ;;`,
     `    *"{.spec.type}"*) echo ${there ? 'LoadBalancer' : 'ClusterIP'} ;;`,
     '    get*) echo new-hostname.elb.amazonaws.com ;;',
     `    *) printf '%s\\n' "$*" ;;`,
@@ -71,35 +73,38 @@ function rollBack(step: Step, before: 'still there' | 'gone' | 'terminating'): s
     '}',
   ].join('\n');
   const run = runBash(`${stub}\n${step.rollback.commands.join('\n')}`, { cwd: mkdtempSync(join(tmpdir(), 'modeshift-lb-')) });
-  expect(run.status).toBe(0);
-  return run.stdout.trim().split('\n');
+  return { calls: run.stdout.trim().split('\n').filter(Boolean), status: run.status, stderr: run.stderr };
 }
 
-/** Runs the removal's commands with kubectl stubbed: the old hostname is `hostname`; `named` says whether a client in the cluster names it. */
-function remove(step: Step, hostname: string, named: boolean): { calls: string[]; stderr: string } {
+type Cluster = { hostname: string; named: 'nothing' | 'a workload' | 'an ExternalName Service'; failing?: 'hostname' | 'objects' };
+
+/** Runs the removal's commands with kubectl stubbed as `cluster` says; every call that changes something is printed. */
+function remove(step: Step, cluster: Cluster): { calls: string[]; stderr: string; status: number } {
   const stub = [
     'kubectl() {',
     '  case "$*" in',
-    `    *"-o yaml") ${named ? `echo "  url: https://${hostname}/"` : ':'} ;;`,
-    `    get*hostname*) echo ${hostname} ;;`,
+    `    *"-o yaml") ${cluster.failing === 'objects' ? 'return 1' : cluster.named === 'a workload' ? `echo "  url: https://${cluster.hostname}/"` : ':'} ;;`,
+    `    *externalName*) ${cluster.named === 'an ExternalName Service' ? `echo "shop/legacy: ${cluster.hostname}"` : 'echo "shop/api: "'} ;;`,
+    `    get*hostname*) ${cluster.failing === 'hostname' ? 'return 1' : `echo ${cluster.hostname}`} ;;`,
     `    *) printf '%s\\n' "$*" ;;`,
     '  esac',
     '}',
   ].join('\n');
   const run = runBash(`${stub}\n${step.commands.join('\n')}`, { cwd: mkdtempSync(join(tmpdir(), 'modeshift-lb-')) });
-  expect(run.status).toBe(0);
   return {
     calls: run.stdout
       .trim()
       .split('\n')
-      .filter((l) => !l.includes('url:')),
+      .filter((l) => l !== '' && !/^\d+:/.test(l)),
     stderr: run.stderr,
+    status: run.status,
   };
 }
 
 describe('moving a load balancer', () => {
-  it('creates the new one and ends with the DNS shift; the old one goes only in the next step', () => {
+  it('creates the new one and ends with the DNS shift; the old one goes only in its removal step, after it', () => {
     const p = plan();
+    const ids = p.stages.flatMap((s) => s.steps).map((s) => s.id);
     for (const kind of ['ingress-shop-web', 'service-shop-api']) {
       const shift = stepOf(p, `waves/load-balancer-${kind}`);
       const removal = stepOf(p, `waves/retire-load-balancer-${kind}`);
@@ -107,19 +112,34 @@ describe('moving a load balancer', () => {
       expect(shift.commands.join('\n')).not.toMatch(/delete ingress web |patch service api /);
       expect(shift.effects.map((e) => e.type)).toEqual(['create-object']);
       expect(removal.dependsOn).toEqual([shift.id]);
+      // Each names the other by id: the same id with or without `retire-`.
+      expect(removal.id).toBe(shift.id.replace('waves/', 'waves/retire-'));
+      expect(ids.indexOf(removal.id)).toBeGreaterThan(ids.indexOf(shift.id));
       // Its rollback deletes the new load balancer only once DNS has moved back: an instruction, never run by pasting.
       expect(shift.rollback.commands).toEqual([expect.stringMatching(/^# once DNS answers with the old hostname again: kubectl delete /)]);
     }
   });
 
-  it('removes the old one only when nothing in the cluster still names its hostname', () => {
+  it('removes the old one only when nothing in the cluster names its hostname, and fails when it refuses', () => {
     const removal = stepOf(plan(), 'waves/retire-load-balancer-ingress-shop-web');
-    expect(remove(removal, 'old.elb.amazonaws.com', false).calls).toEqual(['delete ingress web -n shop']);
-    const named = remove(removal, 'old.elb.amazonaws.com', true);
-    expect(named.calls).toEqual([]);
-    expect(named.stderr).toContain('still name old.elb.amazonaws.com');
+    const old = 'old.elb.amazonaws.com';
+    expect(remove(removal, { hostname: old, named: 'nothing' })).toMatchObject({ calls: ['delete ingress web -n shop'], status: 0 });
+    for (const named of ['a workload', 'an ExternalName Service'] as const) {
+      const refused = remove(removal, { hostname: old, named });
+      expect(refused).toMatchObject({ calls: [], status: 1 });
+      expect(refused.stderr).toContain(`the lines above name ${old}`);
+    }
     // No hostname (never assigned, or already gone): nothing can name it; an empty grep pattern would match every line.
-    expect(remove(removal, '', true).calls).toEqual(['delete ingress web -n shop']);
+    expect(remove(removal, { hostname: '', named: 'a workload' }).calls).toEqual(['delete ingress web -n shop']);
+  });
+
+  it('removes nothing when the hostname or the objects that could name it cannot be read', () => {
+    const removal = stepOf(plan(), 'waves/retire-load-balancer-service-shop-api');
+    for (const failing of ['hostname', 'objects'] as const) {
+      const refused = remove(removal, { hostname: 'old.elb.amazonaws.com', named: 'nothing', failing });
+      expect(refused).toMatchObject({ calls: [], status: 1 });
+      expect(refused.stderr).toContain('not read, nothing removed');
+    }
   });
 });
 
@@ -136,10 +156,18 @@ describe('rolling back the removal of a load balancer', () => {
     });
     // Not applied by the step itself: only by the rollback, and only when the original is gone.
     expect(step.commands.join('\n')).not.toContain('ingress-shop-web-before.yaml');
-    expect(rollBack(step, 'gone')).toEqual(['apply -f ingress-shop-web-before.yaml', 'new-hostname.elb.amazonaws.com']);
-    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com']);
+    expect(rollBack(step, 'gone').calls).toEqual(['apply -f ingress-shop-web-before.yaml', 'new-hostname.elb.amazonaws.com']);
+    expect(rollBack(step, 'still there').calls).toEqual(['new-hostname.elb.amazonaws.com']);
     // Still being deleted (its controller's finalizer): waited out, then re-created.
-    expect(rollBack(step, 'terminating').slice(0, 2)).toEqual(['wait --for=delete ingress/web -n shop --timeout=10m', 'apply -f ingress-shop-web-before.yaml']);
+    expect(rollBack(step, 'terminating').calls).toEqual([
+      'wait --for=delete ingress/web -n shop --timeout=10m',
+      'apply -f ingress-shop-web-before.yaml',
+      'new-hostname.elb.amazonaws.com',
+    ]);
+    // A finalizer that holds it past the wait: nothing re-created, and no hostname of the dying one to point DNS at.
+    const held = rollBack(step, 'terminating', false);
+    expect(held.calls).toEqual(['wait --for=delete ingress/web -n shop --timeout=10m']);
+    expect(held.stderr).toContain('is still being deleted (a finalizer holds it): nothing re-created');
   });
 
   it('Service: makes the retired Service a LoadBalancer again with the fields the retirement cleared', () => {
@@ -149,8 +177,8 @@ describe('rolling back the removal of a load balancer', () => {
       patchBody(/(kubectl patch service api -n shop -p '\{.*\}')/.exec(step.commands.at(-1)!)![1]!),
     );
     expect(retired.spec['type']).toBe('ClusterIP');
-    expect(rollBack(step, 'gone')[0]).toMatch(/^patch service api -n shop -p \{"spec":\{"type":"LoadBalancer"/);
-    expect(rollBack(step, 'still there')).toEqual(['new-hostname.elb.amazonaws.com']);
+    expect(rollBack(step, 'gone').calls[0]).toMatch(/^patch service api -n shop -p \{"spec":\{"type":"LoadBalancer"/);
+    expect(rollBack(step, 'still there').calls).toEqual(['new-hostname.elb.amazonaws.com']);
     const back = kubectlPatch(
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: retired.spec },
       patchBody(step.rollback.commands[0]!),

@@ -34,17 +34,27 @@ function withoutReservedWords(segment: string): string {
 
 /**
  * Reads `line` from `from` up to the `)` that closes a substitution (or the end): top-level parts into
- * `out`, the text of every `$(…)`/`<(…)` into `inner`. Each substitution is read by a call of its own,
- * with its own quoting: a `'` or `"` inside `"$(…)"` opens a new quote. Returns where reading stopped.
+ * `out`, the text of every `$(…)`, `<(…)` and `` `…` `` into `inner`. Each substitution is read by a call of
+ * its own, with its own quoting: a `'` or `"` inside `"$(…)"` opens a new quote. Returns where it stopped.
  */
 function split(line: string, from: number, closing: boolean, out: string[], inner: string[]): number {
   let current = '';
   let quote: "'" | '"' | null = null;
   /** Subshells open (`( a; b )`): their `)` ends neither a substitution nor a case pattern. */
   let groups = 0;
+  /** `case … esac` open: a `)` that closes nothing ends a pattern, even inside a substitution. */
+  let cases = 0;
+  /** Where the last escaped character is: `\>&` is no redirection. */
+  let escapedAt = -1;
   const cut = () => {
     out.push(current);
     current = '';
+  };
+  /** At the end of a word: whether it opened or closed a case (only as a command's first word). */
+  const wordEnds = () => {
+    const command = withoutReservedWords(current);
+    if (command === 'case') cases++;
+    else if (command === 'esac' && cases > 0) cases--;
   };
   let i = from;
   for (; i < line.length; i++) {
@@ -58,12 +68,20 @@ function split(line: string, from: number, closing: boolean, out: string[], inne
     if (c === '\\') {
       current += c + (next ?? '');
       i++;
+      escapedAt = i;
       continue;
     }
     if ((c === '$' || (c === '<' && quote === null)) && next === '(') {
       // Read here only to find its end; the caller reads its text again, substitutions within included.
       const end = split(line, i + 2, true, [], []);
       inner.push(line.slice(i + 2, end));
+      current += line.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    if (c === '`') {
+      const end = closingBacktick(line, i + 1);
+      inner.push(line.slice(i + 1, end).replace(/\\`/g, '`'));
       current += line.slice(i, end + 1);
       i = end;
       continue;
@@ -78,21 +96,29 @@ function split(line: string, from: number, closing: boolean, out: string[], inne
       current += c;
       continue;
     }
+    if (c === ' ' || c === '\t') {
+      wordEnds();
+      current += c;
+      continue;
+    }
     if (c === '(') {
       groups++;
       cut();
       continue;
     }
     if (c === ')') {
+      wordEnds();
       if (groups > 0) {
         groups--;
         cut();
-      } else if (closing) break;
-      // A `)` that closes nothing ends a case pattern: what came before it is the pattern, not a command.
-      else current = '';
+      } else if (cases > 0 || !closing) {
+        // A `)` that closes nothing ends a case pattern: what came before it is the pattern, not a command.
+        current = '';
+      } else break;
       continue;
     }
-    if (c === ';' || c === '|' || (c === '&' && line[i - 1] !== '>')) {
+    if (c === ';' || c === '|' || c === '\n' || (c === '&' && !(line[i - 1] === '>' && escapedAt !== i - 1))) {
+      wordEnds();
       // `;;`, `&&`, `||` are one separator; `2>&1` is a redirection.
       if (next === c) i++;
       cut();
@@ -100,6 +126,77 @@ function split(line: string, from: number, closing: boolean, out: string[], inne
     }
     current += c;
   }
+  wordEnds();
   cut();
   return i;
+}
+
+/** Where the backtick substitution opened before `from` closes (a `\`` inside it is not its end), or the line's end. */
+function closingBacktick(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '`') return i;
+  }
+  return line.length;
+}
+
+/** Where the shell word starting at `from` ends: the first blank outside quotes and substitutions. */
+function wordEnd(text: string, from: number): number {
+  let quote: "'" | '"' | null = null;
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+    } else if (c === '\\') i++;
+    else if (c === '$' && text[i + 1] === '(') {
+      depth++;
+      i++;
+    } else if (c === '`') i = closingBacktick(text, i + 1);
+    else if (c === '"') quote = quote === '"' ? null : '"';
+    else if (quote === null && c === "'") quote = "'";
+    else if (quote === null && c === '(') depth++;
+    else if (quote === null && c === ')' && depth > 0) depth--;
+    else if (quote === null && depth === 0 && (c === ' ' || c === '\t')) return i;
+  }
+  return text.length;
+}
+
+/** A simple command without the variable assignments before it (`A=1 B=$(x) cmd …` → `cmd …`; `A=1` alone → ``). */
+export function withoutAssignments(command: string): string {
+  let rest = command.trim();
+  while (/^[A-Za-z_]\w*=/.test(rest)) rest = rest.slice(wordEnd(rest, 0)).trim();
+  return rest;
+}
+
+/**
+ * Where a function definition at the start of the line (`name() { …; }`) ends, after its closing brace;
+ * -1 when the line does not start with one. Braces count as words only (`${x}` is no brace).
+ */
+export function functionDefinitionEnd(line: string): number {
+  const head = /^\s*[A-Za-z_]\w*\(\)\s*\{/.exec(line);
+  if (!head) return -1;
+  let depth = 1;
+  let quote: "'" | '"' | null = null;
+  for (let i = head[0].length; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '"') quote = quote === '"' ? null : '"';
+    else if (quote === null && c === "'") quote = "'";
+    else if (quote === null && (c === '{' || c === '}')) {
+      const before = line[i - 1] ?? ' ';
+      const after = line[i + 1] ?? ' ';
+      if (!/[\s;&|]/.test(before) || !/[\s;&|]/.test(after)) continue;
+      depth += c === '{' ? 1 : -1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return line.length;
 }
