@@ -210,7 +210,24 @@ function fluxAction(words: string[]): CommandAction {
 }
 
 /** Shell builtins and utilities the plan's lines use that change nothing in the cluster or in AWS. */
-const READ_ONLY_UTILITIES = new Set(['[', 'test', 'echo', 'printf', 'grep', 'cut', 'head', 'sort', 'sleep', 'true', 'false', ':', 'return', 'break', 'set']);
+const READ_ONLY_UTILITIES = new Set([
+  '[',
+  'test',
+  'echo',
+  'printf',
+  'grep',
+  'awk',
+  'cut',
+  'head',
+  'sort',
+  'sleep',
+  'true',
+  'false',
+  ':',
+  'return',
+  'break',
+  'set',
+]);
 
 /**
  * What one shell line does: one action per part that changes something (`a || b`, `a; b`, `x=$(a)`,

@@ -6,7 +6,8 @@ import { makeStep } from './step.js';
 import { ALB_ANNOTATIONS, ingressGroupOf } from '../analysis/alb-groups.js';
 import { INGRESS_SCHEME_ANNOTATION, ingressScheme, SERVICE_SCHEME_ANNOTATION, servedInTree, serviceScheme } from '../analysis/load-balancer-scheme.js';
 import { autoModeLoadBalancing } from '../analysis/auto-mode-enabled.js';
-import { sh, shellComment } from '../util/shell.js';
+import { sh, shellComment, shellQuote } from '../util/shell.js';
+import { unrenderedPlaceholders } from './manifests/unrendered.js';
 import { autoModeClassAnnotations, wafClassicAcl, WAFV2_STEP_ID } from './stage-load-balancers.js';
 import { loadBalancerRemovalStep } from './load-balancer-removal.js';
 
@@ -75,17 +76,22 @@ export function loadBalancerSteps(input: PlanInput, waveOf: (namespace: string) 
         ]
       : [];
     const shiftId = `waves/load-balancer-${kind}-${slug(ns)}-${slug(ref.name)}`;
+    // Read from manifests, not the cluster: the copy would carry a template's placeholder where the cluster has a value.
+    const unrendered = manifest ? unrenderedPlaceholders(manifest) : [];
+    const apply = sh`kubectl apply -f ${file}`;
     const deleteNew = sh`kubectl delete ${kind} ${newName} -n ${ns}`;
     steps.push(
       makeStep({
         id: shiftId,
         title: `Blue/green the load balancer of ${ref.kind} ${ns}/${ref.name}: a new one, then DNS`,
         kind: 'load-balancer',
-        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS (Route 53 weighted records, e.g. 90/10 then 0/100; if external-dns manages the hosts, keep the copy out of it until the shift). The old one is removed by the step of the same id with retire- in front, once DNS answers with the new hostname.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}`,
+        why: `Load balancers cannot be handed over between controllers; a new one is created beside the old one and traffic moves by DNS (Route 53 weighted records, e.g. 90/10 then 0/100; if external-dns manages the hosts, keep the copy out of it until the shift). The old one is removed by the step of the same id with retire- in front, once DNS answers with the new hostname.${change.unsupportedAnnotations.length ? ` Annotations not carried over: ${change.unsupportedAnnotations.join(', ')}.` : ''}${orderDropped ? ` ${ALB_ANNOTATIONS.groupOrder} is left off the copy: it orders the rules of an IngressGroup's Ingresses, and this Ingress belongs to no group.` : ''}${notCarried.length ? ` IngressClassParams fields with no annotation for the AWS Load Balancer Controller, set them by hand: ${notCarried.join(', ')}.` : ''}${unrendered.length ? ` The inventory's ${ref.kind} holds template placeholders (${unrendered.join(', ')}), so its copy does too: it is applied only once they are replaced by the values the cluster has.` : ''}`,
         findings: [finding.id],
         dependsOn: [...(wave ? [wave] : after), ...(waf ? [WAFV2_STEP_ID] : [])],
         commands: [
-          sh`kubectl apply -f ${file}`,
+          unrendered.length === 0
+            ? apply
+            : `if grep -nF ${unrendered.map((p) => `-e ${shellQuote(p)}`).join(' ')} ${shellQuote(file)}; then echo "${file} still holds the template placeholders above: put the values the cluster has in their place; nothing applied" >&2; false; else ${apply}; fi`,
           `until h=$(${hostnameOf(newName)}) && [ -n "$h" ]; do sleep 10; done; echo "$h"`,
           ...wafCommands,
           shellComment(`shift DNS for ${resourceKey(ref)} to the new hostname, wait for the TTL, watch errors`),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, Step } from '@modeshift/plan';
 import { anAutoModeInventory, anAutoModeCluster, aWorkload, contextFor } from '../testing/builders.js';
 import { aClusterObject, anIngress, anIngressClass } from '../testing/kube-objects.js';
+import { runBash } from '../testing/bash.js';
 import { buildPlan } from './build-plan.js';
 
 const CERT = 'arn:aws:acm:us-east-1:444455556666:certificate/9c2e';
@@ -44,7 +45,7 @@ describe('installing the AWS Load Balancer Controller on the way to Fargate', ()
 
   it('gives the controller its own IngressClass, the one the Ingress copy names, instead of the chart default alb that Auto Mode holds', () => {
     const install = steps(p).find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!;
-    const helm = install.commands.find((c) => c.startsWith('helm install'))!;
+    const helm = install.commands.find((c) => c.includes('helm install'))!;
     expect(helm).toContain('--set ingressClass=alb-lbc');
     expect(helm).toContain('--set createIngressClassResource=true');
     const copy = steps(p).find((s) => s.id === 'waves/load-balancer-ingress-web-storefront')!.manifests[0]!.object as { spec: { ingressClassName: string } };
@@ -62,5 +63,24 @@ describe('installing the AWS Load Balancer Controller on the way to Fargate', ()
       'alb.ingress.kubernetes.io/tags': 'Team=web',
       'alb.ingress.kubernetes.io/target-type': 'ip',
     });
+  });
+
+  it('installs the controller only once its service account names an IAM role, then waits for it to run', () => {
+    const install = steps(p).find((s) => s.id === 'prerequisites/aws-load-balancer-controller')!;
+    const run = (roleArn: string) =>
+      runBash(
+        [
+          `kubectl() { case "$*" in *role-arn*) echo '${roleArn}' ;; *) echo "kubectl $*" ;; esac; }`,
+          'helm() { echo "helm $1 $2"; }',
+          ...install.commands,
+        ].join('\n'),
+      );
+    // Without it no controller pod starts, and the chart's webhooks would refuse every new Service and Ingress.
+    const missing = run('');
+    expect(missing.stdout).not.toContain('helm install');
+    expect(missing.stderr).toContain('no service account with an IAM role yet');
+    const ready = run('arn:aws:iam::111122223333:role/lbc');
+    expect(ready.stdout).toContain('helm install aws-load-balancer-controller');
+    expect(ready.stdout.indexOf('helm install')).toBeLessThan(ready.stdout.indexOf('kubectl rollout status deployment aws-load-balancer-controller'));
   });
 });

@@ -45,9 +45,13 @@ export function loadBalancerControllerStep(input: PlanInput): Step | null {
     why: `Disabling Auto Mode deletes the load balancers it created; Fargate pods are reached through the AWS Load Balancer Controller's IP targets instead. It serves IngressClass ${ingressClass}, which the chart creates, so it never competes for Auto Mode's.`,
     findings: ids(items),
     commands: [
-      '# create the controller IAM role (policy from the controller documentation) and its service account first',
+      '# create the controller IAM role (policy from the controller documentation) and its service account aws-load-balancer-controller in kube-system, annotated with the role, first',
       'helm repo add eks https://aws.github.io/eks-charts',
-      sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'} --set ingressClass=${ingressClass} --set createIngressClassResource=true --set ingressClassConfig.default=false`,
+      // Without its service account no controller pod starts, and the chart's webhooks (failurePolicy Fail) would then
+      // refuse every new Service and Ingress in the cluster: installed only once the account names its role.
+      `if [ -z "$(${sh`kubectl get serviceaccount aws-load-balancer-controller -n kube-system -o jsonpath='{.metadata.annotations.eks\.amazonaws\.com/role-arn}'`})" ]; then echo "kube-system/aws-load-balancer-controller: no service account with an IAM role yet (see the line above): nothing installed" >&2; false; else ${sh`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${c} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller --set region=${input.region} --set vpcId=${input.ctx.inventory.cluster?.vpcId ?? '<vpc-id>'} --set ingressClass=${ingressClass} --set createIngressClassResource=true --set ingressClassConfig.default=false`}; fi`,
+      // Its webhooks answer only once it runs: anything applied before that is refused.
+      'kubectl rollout status deployment aws-load-balancer-controller -n kube-system --timeout=5m',
       sh`kubectl get ingressclass ${ingressClass} -o jsonpath='{.spec.controller}'`,
     ],
     effects: [

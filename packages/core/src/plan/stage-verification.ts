@@ -6,6 +6,13 @@ import type { Workload } from '../inventory/types.js';
 import type { Step } from '@modeshift/plan';
 import { waitForJobsStep } from './wait-for-jobs.js';
 
+/**
+ * Pods not serving: neither Completed nor Running with every container ready. A pod in CrashLoopBackOff or
+ * failing its readiness probe is in phase Running, so a field selector on the phase does not show it. grep
+ * (READY n/n by a back-reference), not awk: the wizard runs a check only when every program in it is read-only.
+ */
+const NOT_SERVING = "kubectl get pods -A --no-headers | grep -v ' Completed ' | grep -v ' \\([0-9][0-9]*\\)/\\1  *Running '";
+
 const RUNNING_ON_FARGATE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep 'fargate-'";
 const RUNNING_ELSEWHERE = "kubectl get pods -A -o wide --field-selector=status.phase=Running | grep -v 'fargate-'";
 
@@ -81,8 +88,14 @@ export function verificationSteps(input: PlanInput, after: string[], reviewedEar
       kind: 'verify',
       why: 'A rollout can finish with pods Running that are not serving; check readiness, restarts and load balancer targets before tearing anything down.',
       dependsOn: after,
-      commands: ['kubectl get deployments,statefulsets -A', 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded'],
-      verify: { command: 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', expect: 'No resources found' },
+      commands: [
+        'kubectl get deployments,statefulsets,daemonsets -A',
+        NOT_SERVING,
+        // Restarts since the move show a pod that crashes and comes back, which its phase (Running) hides.
+        "kubectl get pods -A --no-headers | awk '$5 + 0 > 0'",
+        '# for each load balancer the plan moved: aws elbv2 describe-target-health --target-group-arn <its target group> shows every target healthy',
+      ],
+      verify: { command: NOT_SERVING, expect: 'nothing: every pod is Running with all its containers ready, or Completed' },
     }),
   ];
   // The summary counts advisories and gains by severity; this step lists exactly those, whatever
