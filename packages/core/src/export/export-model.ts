@@ -26,8 +26,10 @@ export interface ExportFolder {
   step: Step;
   /** For waves: the moves it patches, each with who manages the workload. */
   moves: { move: Move; owner: Owner | null; patched: boolean }[];
-  /** Manifests of the step that are not Kubernetes objects (IAM documents): in the plan, not here. */
+  /** Secrets the step names: never written. */
   skipped: string[];
+  /** Files that are not Kubernetes objects (IAM policy and trust documents), which the step's commands read: in `files/`. */
+  commandFiles: string[];
   /** Objects as they are before the step, which only its rollback applies: applied with the folder, they would undo it. */
   rollbackOnly: string[];
 }
@@ -116,7 +118,7 @@ function waveFiles(step: Step, folder: string, moves: Move[], sources: SourceObj
   });
   const kustomization = { ...KUSTOMIZATION_HEAD, resources: [`../../${baseDir}`], ...(patches.length > 0 ? { patches } : {}) };
   files.push({ path: `${folder}/kustomization.yaml`, content: yaml(kustomization, `plan step ${step.id}: ${step.title}`) });
-  return { folder, step, moves: listed, skipped: [], rollbackOnly: [] };
+  return { folder, step, moves: listed, skipped: [], rollbackOnly: [], commandFiles: [] };
 }
 
 function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportFolder | null {
@@ -124,10 +126,19 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
   const resources: string[] = [];
   const skipped: string[] = [];
   const rollbackOnly: string[] = [];
+  const commandFiles: string[] = [];
   const use = manifestUses(step);
   for (const manifest of step.manifests) {
+    // What `aws … file://<name>` reads: written as the plan has it, under the name its commands use.
+    if (!isKubeObject(manifest.object)) {
+      const name = segment(manifest.file);
+      const json = /\.json$/i.test(name);
+      files.push({ path: `${folder}/files/${name}`, content: json ? `${JSON.stringify(manifest.object, null, 2)}\n` : yaml(manifest.object) });
+      commandFiles.push(name);
+      continue;
+    }
     // Secrets never leave the plan as files; modeshift creates none, and none is copied from an inventory.
-    if (!isKubeObject(manifest.object) || manifest.object.kind === 'Secret') {
+    if (manifest.object.kind === 'Secret') {
       skipped.push(manifest.file);
       continue;
     }
@@ -143,10 +154,10 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
     files.push({ path: `${folder}/${name}`, content: yaml(manifest.object) });
     resources.push(name);
   }
-  if (resources.length === 0 && rollbackOnly.length === 0) return null;
+  if (resources.length === 0 && rollbackOnly.length === 0 && commandFiles.length === 0) return null;
   if (resources.length > 0)
     files.push({ path: `${folder}/kustomization.yaml`, content: yaml({ ...KUSTOMIZATION_HEAD, resources }, `plan step ${step.id}: ${step.title}`) });
-  return { folder, step, moves: [], skipped, rollbackOnly };
+  return { folder, step, moves: [], skipped, rollbackOnly, commandFiles };
 }
 
 /**
@@ -183,7 +194,7 @@ export function exportFiles(plan: Plan, moves: readonly Move[], sources: SourceO
       }
       // Pausing Argo CD or Flux is commands only, but its place in the order is what keeps a live patch from being undone.
       if (step.kind === 'pause-sync' || step.kind === 'resume-sync') {
-        folders.push({ folder: null, step, moves: [], skipped: [], rollbackOnly: [] });
+        folders.push({ folder: null, step, moves: [], skipped: [], rollbackOnly: [], commandFiles: [] });
         continue;
       }
       if (step.manifests.length === 0) continue;

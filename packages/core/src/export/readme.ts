@@ -64,6 +64,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
       'a toleration added or removed, a host port taken out. Each of its `test` operations checks that the element is the one the plan means, so on a manifest that has changed since the inventory the overlay fails to build instead of changing the wrong element. ' +
       '`base/<namespace>` holds those workloads as the inventory has them (status, server-set metadata and kubectl’s last-applied copy left out, literal credentials redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
       'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. An object the inventory had no document for is written as modeshift read it, which is not the whole object: its file says so; do not apply such a wave with `kubectl apply -k`.',
+    "- `files/` in a step folder: documents the step's AWS commands read (`file://…`: IAM trust and permission policies), as the plan has them; run those commands from that folder.",
     '- `rollback/` in a step folder: the objects as they are before that step (an Ingress it deletes), which only its rollback applies. `kubectl apply -k` leaves them out; never apply them with the step.',
     '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
     '- Secrets are never written here.',
@@ -77,11 +78,19 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     );
     if (folder.folder === null) lines.push(...commandSection(folder));
     if (folder.step.verify.command !== '') lines.push('', `Check: ${code(folder.step.verify.command)}, expect ${inline(folder.step.verify.expect)}.`);
-    if (folder.skipped.length > 0) lines.push('', `Not here (not Kubernetes objects, see the plan step): ${folder.skipped.map(code).join(', ')}.`);
+    if (folder.skipped.length > 0) lines.push('', `Not here (Secrets are never written; see the plan step): ${folder.skipped.map(code).join(', ')}.`);
+    // A step folder with nothing for kubectl: no kustomization, only what its commands or its rollback read.
+    const applied = folder.step.manifests.length - folder.skipped.length - folder.commandFiles.length - folder.rollbackOnly.length;
+    if (folder.folder !== null && folder.moves.length === 0 && applied === 0) lines.push('', 'Nothing to apply with kubectl here.');
+    if (folder.commandFiles.length > 0)
+      lines.push(
+        '',
+        `In ${code('files/')}, what the step's commands read (${code('file://…')}; run them from that folder): ${folder.commandFiles.map(code).join(', ')}.`,
+      );
     if (folder.rollbackOnly.length > 0)
       lines.push(
         '',
-        `${folder.rollbackOnly.length === folder.step.manifests.length ? 'Nothing to apply with the step. ' : ''}In ${code('rollback/')}, for the step's rollback only (the objects as they are before it, which the rollback re-creates from these files; run it from that folder): ${folder.rollbackOnly.map(code).join(', ')}.`,
+        `In ${code('rollback/')}, for the step's rollback only (the objects as they are before it, which the rollback re-creates from these files; run it from that folder): ${folder.rollbackOnly.map(code).join(', ')}.`,
       );
     if (folder.moves.length > 0) lines.push('', ...waveSection(folder, folders));
   }

@@ -194,7 +194,7 @@ describe('rolling back the removal of a load balancer', () => {
     expect(under('load-balancer-ingress-shop-web')).toEqual(['ingress-shop-web-auto.yaml', 'kustomization.yaml']);
     expect(under('retire-load-balancer-ingress-shop-web')).toEqual(['rollback/ingress-shop-web-before.yaml']);
     const readme = files.find((f) => f.path === 'README.md')?.content ?? '';
-    expect(readme).toContain('Nothing to apply with the step. In `rollback/`');
+    expect(readme).toContain('Nothing to apply with kubectl here.');
     expect(readme).toContain('`ingress-shop-web-before.yaml`');
   });
 });

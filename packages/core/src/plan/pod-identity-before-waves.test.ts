@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runBash } from '../testing/bash.js';
 import { anAutoModeCluster, anAutoModeInventory, aWorkload, contextFor } from '../testing/builders.js';
 import { buildPlan } from './build-plan.js';
+import { exportFiles } from '../export/export-model.js';
+import { SourceObjects } from '../export/source-objects.js';
 
 describe('Pod Identity on the way to Fargate', () => {
   const inventory = anAutoModeInventory([aWorkload({ namespace: 'api', name: 'orders' })], {
@@ -117,5 +119,12 @@ describe('Pod Identity on the way to Fargate', () => {
     const crossAccount = run({ association: 'a-0123', target: 'arn:aws:iam::444455556666:role/orders' });
     expect(crossAccount).toMatchObject({ status: 1, changes: [] });
     expect(crossAccount.stdout).toContain('its association assumes arn:aws:iam::444455556666:role/orders in another account');
+  });
+
+  it('has its trust policies written by the export, under the names its commands read', () => {
+    const files = exportFiles(plan, [], new SourceObjects([]));
+    const trust = files.find((f) => f.path.endsWith('-pod-identity-to-irsa/files/irsa-api.default.json'));
+    expect(JSON.parse(trust?.content ?? 'null')).toEqual(step.manifests[0]!.object);
+    expect(files.find((f) => f.path === 'README.md')?.content).toContain("In `files/`, what the step's commands read");
   });
 });
