@@ -14,6 +14,7 @@ import { dataMoveStep } from './data-moves.js';
 import { profileQuotaStep } from './fargate-profile-quota-step.js';
 import { loadBalancerControllerStep, wafv2MigrationStep } from './stage-load-balancers.js';
 import { loadBalancerSteps } from './load-balancer-blue-green.js';
+import { reviewDataInPodsStep } from './review-data-in-pods.js';
 import { awsLoggingStep, nodeAgentSteps } from './stage-node-agents.js';
 import { prerequisiteSteps } from './stage-prerequisites.js';
 import { securityGroupSteps } from './stage-security-groups.js';
@@ -66,7 +67,9 @@ export function buildUnsimulatedPlan(ctx: RuleContext, findings: RuleFinding[] =
   const lbController = loadBalancerControllerStep(input);
   const wafv2 = wafv2MigrationStep(input);
   const awsLogging = awsLoggingStep(input);
+  const dataInPods = reviewDataInPodsStep(input);
   steps.set('prerequisites', [
+    ...(dataInPods ? [dataInPods] : []),
     ...prerequisiteSteps(input),
     ...(awsLogging ? [awsLogging] : []),
     ...(lbController ? [lbController] : []),

@@ -17,6 +17,8 @@ import { autoModeEfsCsiDriverRule } from '../efs-volume/auto-mode-efs-csi-driver
 import { fargateEfsDynamicProvisioningRule } from '../efs-volume/fargate-efs-dynamic-provisioning.js';
 import { fargateUnmountableVolumesRule } from '../efs-volume/fargate-unmountable-volumes.js';
 import { autoModeEphemeralStorageRule } from '../ephemeral-storage/auto-mode-ephemeral-storage.js';
+import { autoModeDataInPodsRule } from '../ephemeral-storage/auto-mode-data-in-pods.js';
+import { fargateDataInPodsRule } from '../ephemeral-storage/fargate-data-in-pods.js';
 import { fargateEphemeralStorageRule } from '../ephemeral-storage/fargate-ephemeral-storage.js';
 import { autoModeGpuPoolRule } from '../gpu/auto-mode-gpu-pool.js';
 import { fargateGpuRule } from '../gpu/fargate-gpu.js';
@@ -87,6 +89,8 @@ export const RULES: readonly Rule[] = [
   autoModeNetworkPolicyRule,
   autoModeNetworkPolicyLoadBalancerRule,
   autoModeEphemeralStorageRule,
+  autoModeDataInPodsRule,
+  fargateDataInPodsRule,
   autoModeFargateLoggingRule,
   autoModeLoadBalancerRule,
   autoModeCorednsRule,
