@@ -91,9 +91,9 @@ function checkWaves(dir: string): number {
   for (const stage of existsSync(join(dir, 'stages')) ? readdirSync(join(dir, 'stages')) : []) {
     for (const step of readdirSync(join(dir, 'stages', stage))) {
       const folder = join(dir, 'stages', stage, step);
-      // A step with nothing for kubectl has no kustomization: only what its commands (files/) or its rollback (rollback/) read.
+      // A step with nothing for kubectl has no kustomization: only what its commands (JSON documents) or its rollback (rollback/) read.
       if (existsSync(join(folder, 'kustomization.yaml'))) kubectl(['kustomize', folder]);
-      else expect(readdirSync(folder).filter((f) => f !== 'files' && f !== 'rollback')).toEqual([]);
+      else expect(readdirSync(folder).filter((f) => !f.endsWith('.json') && f !== 'rollback')).toEqual([]);
     }
   }
   return checked;

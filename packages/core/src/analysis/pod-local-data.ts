@@ -3,12 +3,24 @@ import type { FindingDraft } from '../rules/engine/types.js';
 import { workloadRef } from './refs.js';
 import { describeWorkload } from './workload.js';
 
-/** Where datastores keep their data, as their images are usually run. */
+/** Where datastores keep their data, as their images are usually run: a datastore's own path on any image. */
 const DATA_PATH =
-  /^\/(var\/lib\/(mysql|postgresql|pgsql|rabbitmq|redis|mongodb|cassandra|elasticsearch|etcd|zookeeper|kafka|clickhouse|influxdb)|data|bitnami|usr\/share\/(elasticsearch|opensearch)\/data)(\/|$)/;
-/** Images of datastores whose data, without a volume that outlives the pod, lives only as long as the pod. */
+  /^\/(var\/lib\/(mysql|postgresql|pgsql|rabbitmq|redis|mongodb|cassandra|elasticsearch|etcd|zookeeper|kafka|clickhouse|influxdb)|usr\/share\/(elasticsearch|opensearch)\/data)(\/|$)/;
+/** Paths common as scratch space too (`/data`): data only on a datastore's image. */
+const DATASTORE_DATA_PATH = /^\/(data|bitnami)(\/|$)/;
+/**
+ * Images of datastores (`redis`, `bitnami/redis-cluster`, `cp-kafka`, `timescaledb`), not their exporters,
+ * clients, UIs or operators, which keep no data.
+ */
 const DATASTORE_IMAGE =
-  /^(mysql|mariadb|postgres|postgresql|redis|valkey|rabbitmq|mongo|mongodb|cassandra|elasticsearch|opensearch|etcd|zookeeper|kafka|clickhouse-server|influxdb|dynamodb-local|neo4j|couchdb)$/;
+  /(^|[-_])(mysql|mariadb|postgres|postgresql|timescaledb|redis|valkey|rabbitmq|mongo|mongodb|cassandra|elasticsearch|opensearch|etcd|zookeeper|kafka|clickhouse|influxdb|dynamodb-local|neo4j|couchdb|minio)([-_]|$)/;
+const NOT_A_STORE = /(^|[-_])(exporter|client|cli|ui|operator|proxy|backup|dump|tools|admin)([-_]|$)/;
+
+const isDatastoreImage = (image: string | undefined): boolean => {
+  if (!image) return false;
+  const name = imageName(image);
+  return DATASTORE_IMAGE.test(name) && !NOT_A_STORE.test(name);
+};
 
 /** `docker.io/library/mysql:8.0@sha256:…` → `mysql`. */
 function imageName(image: string): string {
@@ -29,12 +41,18 @@ export function podLocalData(w: Workload): string | null {
     ...(spec.volumes ?? []).filter((v) => v.persistentVolumeClaim !== undefined).map((v) => v.name),
     ...w.volumeClaimTemplates.map((t) => t.name),
   ]);
+  // A Job or CronJob runs to completion: what it writes in its pod is not kept between runs anyway (a backup job
+  // runs a datastore's image for its client tools).
+  if (w.kind === 'Job' || w.kind === 'CronJob') return null;
   for (const c of spec.containers) {
-    const mount = (c.volumeMounts ?? []).find((m) => emptyDirs.has(m.name) && DATA_PATH.test(m.mountPath));
+    const store = isDatastoreImage(c.image);
+    const mount = (c.volumeMounts ?? []).find(
+      (m) => emptyDirs.has(m.name) && (DATA_PATH.test(m.mountPath) || (store && DATASTORE_DATA_PATH.test(m.mountPath))),
+    );
     if (mount) return `container ${c.name} keeps ${mount.mountPath} on emptyDir volume ${mount.name}`;
   }
   for (const c of spec.containers) {
-    if (!c.image || !DATASTORE_IMAGE.test(imageName(c.image))) continue;
+    if (!isDatastoreImage(c.image)) continue;
     if ((c.volumeMounts ?? []).some((m) => persistent.has(m.name))) continue;
     return `container ${c.name} runs ${c.image} with no persistent volume: its data is in the container or an emptyDir`;
   }

@@ -28,7 +28,7 @@ export interface ExportFolder {
   moves: { move: Move; owner: Owner | null; patched: boolean }[];
   /** Secrets the step names: never written. */
   skipped: string[];
-  /** Files that are not Kubernetes objects (IAM policy and trust documents), which the step's commands read: in `files/`. */
+  /** Files that are not Kubernetes objects (IAM policy and trust documents), which the step's commands read: beside its manifests, outside its kustomization. */
   commandFiles: string[];
   /** Objects as they are before the step, which only its rollback applies: applied with the folder, they would undo it. */
   rollbackOnly: string[];
@@ -133,7 +133,7 @@ function manifestFiles(step: Step, folder: string, files: ExportFile[]): ExportF
     if (!isKubeObject(manifest.object)) {
       const name = segment(manifest.file);
       const json = /\.json$/i.test(name);
-      files.push({ path: `${folder}/files/${name}`, content: json ? `${JSON.stringify(manifest.object, null, 2)}\n` : yaml(manifest.object) });
+      files.push({ path: `${folder}/${name}`, content: json ? `${JSON.stringify(manifest.object, null, 2)}\n` : yaml(manifest.object) });
       commandFiles.push(name);
       continue;
     }

@@ -64,7 +64,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
       'a toleration added or removed, a host port taken out. Each of its `test` operations checks that the element is the one the plan means, so on a manifest that has changed since the inventory the overlay fails to build instead of changing the wrong element. ' +
       '`base/<namespace>` holds those workloads as the inventory has them (status, server-set metadata and kubectl’s last-applied copy left out, literal credentials redacted), so `kubectl kustomize waves/<folder>` shows the changed objects without a cluster. ' +
       'In your repository, point `resources:` at your own manifests of that namespace and keep the `patches:`. An object the inventory had no document for is written as modeshift read it, which is not the whole object: its file says so; do not apply such a wave with `kubectl apply -k`.',
-    "- `files/` in a step folder: documents the step's AWS commands read (`file://…`: IAM trust and permission policies), as the plan has them; run those commands from that folder.",
+    "- JSON documents in a step folder are what the step's AWS commands read (`file://…`: IAM trust and permission policies), outside its kustomization: run the step's commands from its folder.",
     '- `rollback/` in a step folder: the objects as they are before that step (an Ingress it deletes), which only its rollback applies. `kubectl apply -k` leaves them out; never apply them with the step.',
     '- Jobs and bare Pods cannot be patched in place: re-create them from the rendered object.',
     '- Secrets are never written here.',
@@ -85,7 +85,7 @@ export function exportReadme(plan: Plan, folders: readonly ExportFolder[]): stri
     if (folder.commandFiles.length > 0)
       lines.push(
         '',
-        `In ${code('files/')}, what the step's commands read (${code('file://…')}; run them from that folder): ${folder.commandFiles.map(code).join(', ')}.`,
+        `Not Kubernetes objects (outside the kustomization): what the step's commands read (${code('file://…')}), so run them from this folder: ${folder.commandFiles.map(code).join(', ')}.`,
       );
     if (folder.rollbackOnly.length > 0)
       lines.push(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Plan, Step } from '@modeshift/plan';
 import { anAutoModeInventory, anAutoModeCluster, aWorkload, contextFor } from '../testing/builders.js';
@@ -75,6 +76,23 @@ describe('installing the AWS Load Balancer Controller on the way to Fargate', ()
           ...install.commands,
         ].join('\n'),
       );
+    // The jsonpath the step reads the role with, run by kubectl on an annotated service account: the dots in the key escaped.
+    const jsonpath = /-o jsonpath='([^']*role-arn[^']*)'/.exec(install.commands.join('\n'))![1]!;
+    const account = {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: 'aws-load-balancer-controller',
+        namespace: 'kube-system',
+        annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::111122223333:role/lbc' },
+      },
+    };
+    const read = execFileSync('kubectl', ['patch', '--local', '-f', '-', '-p', '{}', '-o', `jsonpath=${jsonpath}`], {
+      input: JSON.stringify(account),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(read).toBe('arn:aws:iam::111122223333:role/lbc');
     // Without it no controller pod starts, and the chart's webhooks would refuse every new Service and Ingress.
     const missing = run('');
     expect(missing.stdout).not.toContain('helm install');

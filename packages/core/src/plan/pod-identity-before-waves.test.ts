@@ -123,8 +123,10 @@ describe('Pod Identity on the way to Fargate', () => {
 
   it('has its trust policies written by the export, under the names its commands read', () => {
     const files = exportFiles(plan, [], new SourceObjects([]));
-    const trust = files.find((f) => f.path.endsWith('-pod-identity-to-irsa/files/irsa-api.default.json'));
+    const trust = files.find((f) => f.path.endsWith('-pod-identity-to-irsa/irsa-api.default.json'));
     expect(JSON.parse(trust?.content ?? 'null')).toEqual(step.manifests[0]!.object);
-    expect(files.find((f) => f.path === 'README.md')?.content).toContain("In `files/`, what the step's commands read");
+    expect(files.find((f) => f.path === 'README.md')?.content).toContain(
+      "what the step's commands read (`file://…`), so run them from this folder: `irsa-api.default.json`",
+    );
   });
 });

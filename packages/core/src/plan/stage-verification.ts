@@ -91,7 +91,7 @@ export function verificationSteps(input: PlanInput, after: string[], reviewedEar
       commands: [
         'kubectl get deployments,statefulsets,daemonsets -A',
         NOT_SERVING,
-        // Restarts since the move show a pod that crashes and comes back, which its phase (Running) hides.
+        // Restarts show a pod that crashes and comes back, which its phase (Running) hides (a moved pod is new: its count starts at 0).
         "kubectl get pods -A --no-headers | awk '$5 + 0 > 0'",
         '# for each load balancer the plan moved: aws elbv2 describe-target-health --target-group-arn <its target group> shows every target healthy',
       ],
